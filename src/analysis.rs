@@ -1,0 +1,44 @@
+//! The engine's façade: a draft and a corpus in, the document, its facts and the findings out.
+//! Both the CLI and the language server call only this.
+
+use crate::config::{Config, Level};
+use crate::corpus::Corpus;
+use crate::extract::{self, Facts};
+use crate::finding::Finding;
+use crate::suppress::Suppressions;
+use crate::text::{DocKind, Document};
+use std::path::Path;
+
+/// Everything factlint knows about one draft.
+#[derive(Debug)]
+pub struct Analysis {
+    pub document: Document,
+    pub facts: Facts,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a draft (Markdown unless `path` ends in `.txt`) and extracts its facts, without checks.
+pub fn read(text: &str, path: Option<&Path>, config: &Config) -> (Document, Facts) {
+    let document = Document::parse(text, DocKind::from_path(path), config.language);
+    let facts = extract::extract(&document);
+    (document, facts)
+}
+
+/// Reads a draft and checks it against the corpus, applying severities and suppression comments.
+pub fn analyze(text: &str, path: Option<&Path>, corpus: &Corpus, config: &Config) -> Analysis {
+    let (document, facts) = read(text, path, config);
+    let mut findings = if config.languages.contains(&document.lang) {
+        crate::rules::run(&document, &facts, corpus, config)
+    } else {
+        Vec::new()
+    };
+    findings.retain_mut(|f| match config.level(f.rule) {
+        Level::Off => false,
+        Level::On(sev) => {
+            f.severity = sev;
+            true
+        }
+    });
+    Suppressions::from_document(&document).filter(&mut findings);
+    Analysis { document, facts, findings }
+}

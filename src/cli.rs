@@ -1,0 +1,283 @@
+//! The command line: `check`, `facts`, `lsp`, `rules`. Thin: parses flags, calls the engine, renders.
+
+use crate::analysis::{self, Analysis};
+use crate::config::Config;
+use crate::corpus::{self, Corpus, LoadOptions};
+use crate::finding::{Applicability, Severity};
+use crate::report::{self, Checked, Format};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Exit status for usage and I/O errors.
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(name = "factlint", version, about = "Checks news drafts against a reference corpus: unsourced claims, conflicting figures, mismatched quotes.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check drafts against the corpus and report findings.
+    Check(CheckArgs),
+    /// Print what the engine reads in a document: sentences, figures, attributions, quotes.
+    Facts(FactsArgs),
+    /// Run the language server on stdin/stdout.
+    Lsp {
+        /// Accepted for editor clients that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// List the rules, or explain one.
+    Rules {
+        /// Show the documentation of this rule.
+        #[arg(long)]
+        explain: Option<String>,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Draft files or folders (walked for .md/.markdown/.txt). Default: the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Corpus folder, file or glob; repeatable. Overrides `corpus` in the config.
+    #[arg(long)]
+    pub corpus: Vec<PathBuf>,
+    /// Config file (default: .factlint.toml found upward from the first path).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Apply the safe fixes in place.
+    #[arg(long)]
+    pub fix: bool,
+    /// Report only findings at or above this severity.
+    #[arg(long, value_enum, default_value = "hint")]
+    pub min_severity: SeverityArg,
+    /// Exit with status 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: SeverityArg,
+    /// Language of drafts and corpus documents that do not say (default: detect).
+    #[arg(long)]
+    pub lang: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct FactsArgs {
+    /// The document to read; `-` or nothing reads stdin.
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: FactsFormat,
+    /// Language of the document (default: front matter, then detection).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Read the input as plain text rather than Markdown.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FactsFormat {
+    Json,
+    Human,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum SeverityArg {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl SeverityArg {
+    fn severity(self) -> Severity {
+        match self {
+            SeverityArg::Hint => Severity::Hint,
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        }
+    }
+}
+
+/// Runs the CLI and returns the process exit status.
+pub fn run() -> i32 {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Facts(args) => facts(args),
+        Command::Lsp { .. } => crate::lsp::run().map(|_| 0),
+        Command::Rules { explain } => rules(explain),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("factlint: error: {e:#}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn parse_lang(s: &Option<String>) -> anyhow::Result<Option<crate::lang::Lang>> {
+    match s {
+        None => Ok(None),
+        Some(l) if l == "auto" => Ok(None),
+        Some(l) => crate::lang::Lang::from_code(l).map(Some).ok_or_else(|| anyhow::anyhow!("unknown language {l:?} (use de, en or auto)")),
+    }
+}
+
+fn facts(args: FactsArgs) -> anyhow::Result<i32> {
+    let (text, path) = match &args.file {
+        None => (read_stdin()?, None),
+        Some(p) if p.as_os_str() == "-" => (read_stdin()?, None),
+        Some(p) => (corpus::load::read_text(p, u64::MAX).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?, Some(p.as_path())),
+    };
+    let config = Config { language: parse_lang(&args.lang)?, ..Config::default() };
+    let path = if args.plain { Some(Path::new("stdin.txt")) } else { path };
+    let (doc, facts) = analysis::read(&text, path, &config);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        FactsFormat::Json => report::facts::write_json(&doc, &facts, &mut out)?,
+        FactsFormat::Human => report::facts::write_human(&doc, &facts, &mut out)?,
+    }
+    Ok(0)
+}
+
+fn read_stdin() -> anyhow::Result<String> {
+    let mut buf = Vec::new();
+    std::io::stdin().read_to_end(&mut buf)?;
+    String::from_utf8(buf).map_err(|e| anyhow::anyhow!("stdin is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+fn collect_drafts(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            for e in walkdir::WalkDir::new(p).sort_by_file_name().into_iter().flatten() {
+                let ext = e.path().extension().and_then(|x| x.to_str()).map(|x| x.to_ascii_lowercase());
+                if e.file_type().is_file() && matches!(ext.as_deref(), Some("md" | "markdown" | "txt")) {
+                    out.push(e.into_path());
+                }
+            }
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
+    }
+    Ok(out)
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<i32> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => Config::discover(&paths[0]),
+    };
+    let mut config = match &config_path {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    if let Some(l) = parse_lang(&args.lang)? {
+        config.language = Some(l);
+    }
+    if !args.corpus.is_empty() {
+        config.corpus = args.corpus.clone();
+    }
+    let drafts = collect_drafts(&paths)?;
+    let corpus = load_corpus(&config);
+    let mut checked = Vec::new();
+    for path in drafts {
+        let text = match corpus::load::read_text(&path, config.max_document_bytes as u64) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("factlint: error: {}: {e}", path.display());
+                return Ok(EXIT_ERROR);
+            }
+        };
+        let mut analysis = analysis::analyze(&text, Some(&path), &corpus, &config);
+        analysis.findings.retain(|f| f.severity >= args.min_severity.severity());
+        if args.fix {
+            if let Some(fixed) = apply_safe_fixes(&text, &analysis) {
+                std::fs::write(&path, &fixed)?;
+                analysis = analysis::analyze(&fixed, Some(&path), &corpus, &config);
+                analysis.findings.retain(|f| f.severity >= args.min_severity.severity());
+            }
+        }
+        checked.push(Checked { path, analysis });
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    report::render(args.format, &checked, &corpus, &mut out)?;
+    out.flush()?;
+    let fail = checked.iter().flat_map(|c| &c.analysis.findings).any(|f| f.severity >= args.fail_on.severity());
+    Ok(if fail { 1 } else { 0 })
+}
+
+/// Loads the configured corpus, reporting skipped files on stderr (with a progress bar on a TTY).
+pub fn load_corpus(config: &Config) -> Corpus {
+    if config.corpus.is_empty() {
+        return Corpus::empty();
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(indicatif::ProgressStyle::with_template("indexing corpus {bar:30} {pos}/{len}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        Some(b)
+    } else {
+        None
+    };
+    let progress = |done: usize, total: usize| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    };
+    let opts = LoadOptions { lang: config.language, progress: Some(&progress) };
+    let (corpus, report) = corpus::load::load(&config.corpus, &opts);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    for s in &report.skipped {
+        eprintln!("factlint: warning: corpus: skipped {}: {}", s.path.display(), s.reason);
+    }
+    corpus
+}
+
+fn apply_safe_fixes(text: &str, analysis: &Analysis) -> Option<String> {
+    let mut edits = Vec::new();
+    for f in &analysis.findings {
+        // One safe fix per finding, and only when it is the only safe choice (unambiguous).
+        let safe: Vec<_> = f.fixes.iter().filter(|x| x.applicability == Applicability::Safe).collect();
+        if safe.len() == 1 {
+            edits.extend(safe[0].edits.iter());
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    Some(crate::finding::apply_edits(text, edits.into_iter()))
+}
+
+fn rules(explain: Option<String>) -> anyhow::Result<i32> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match explain {
+        Some(id) => {
+            let rule = crate::finding::RuleId::from_id(&id).ok_or_else(|| anyhow::anyhow!("unknown rule {id:?}"))?;
+            let m = crate::rules::meta(rule);
+            writeln!(out, "{} ({})\n\n{}\n\n{}", m.id, m.default_severity.as_str(), m.summary, m.docs)?;
+        }
+        None => {
+            for r in crate::rules::ALL {
+                let m = r.meta();
+                writeln!(out, "{:<18} {:<8} {}", m.id.id(), m.default_severity.as_str(), m.summary)?;
+            }
+        }
+    }
+    Ok(0)
+}

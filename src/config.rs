@@ -1,0 +1,228 @@
+//! `.factlint.toml`: corpus paths, languages, per-rule severity and approximator tolerance.
+
+use crate::finding::{RuleId, Severity};
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The name of the configuration file, searched upward from a draft or workspace.
+pub const FILE_NAME: &str = ".factlint.toml";
+
+/// A rule's configured level: a severity, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// How far approximators stretch a figure, as a fraction of its value.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Tolerance {
+    /// "etwa", "rund", "about", "around": ± this share.
+    pub about: f64,
+    /// "knapp", "fast", "nearly", "almost": up to this share below.
+    pub nearly: f64,
+    /// "mehr als", "über", "more than": up to this share above (open-ended claims are still bounded).
+    pub more_than: f64,
+}
+
+impl Default for Tolerance {
+    fn default() -> Tolerance {
+        Tolerance { about: 0.1, nearly: 0.1, more_than: 0.5 }
+    }
+}
+
+/// The effective configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// The config file this came from, if any.
+    pub path: Option<PathBuf>,
+    /// Corpus folders, files or globs, resolved against the config file's folder.
+    pub corpus: Vec<PathBuf>,
+    /// The language of drafts that do not say (front matter); `None` detects it.
+    pub language: Option<Lang>,
+    /// The languages analysed; drafts in others are skipped.
+    pub languages: Vec<Lang>,
+    pub severity: BTreeMap<RuleId, Level>,
+    pub tolerance: Tolerance,
+    /// Language-server debounce in milliseconds.
+    pub debounce_ms: u64,
+    /// Where the corpus cache is kept; `None` uses the user cache folder.
+    pub cache_dir: Option<PathBuf>,
+    /// Largest document analysed, in bytes.
+    pub max_document_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            path: None,
+            corpus: Vec::new(),
+            language: None,
+            languages: Lang::ALL.to_vec(),
+            severity: BTreeMap::new(),
+            tolerance: Tolerance::default(),
+            debounce_ms: 150,
+            cache_dir: None,
+            max_document_bytes: 5 * 1024 * 1024,
+        }
+    }
+}
+
+/// A configuration error that names the file, line and key.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    corpus: Option<OneOrMany>,
+    language: Option<String>,
+    languages: Option<Vec<String>>,
+    severity: BTreeMap<String, String>,
+    tolerance: Option<Tolerance>,
+    debounce_ms: Option<u64>,
+    cache_dir: Option<String>,
+    max_document_bytes: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+impl Config {
+    /// The level of a rule: its configured one or its default.
+    pub fn level(&self, rule: RuleId) -> Level {
+        self.severity.get(&rule).copied().unwrap_or(Level::On(crate::rules::meta(rule).default_severity))
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConfigError { path: path.to_path_buf(), message: format!("cannot read: {e}") })?;
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut cfg = Config::from_toml(&text, &base).map_err(|message| ConfigError { path: path.to_path_buf(), message })?;
+        cfg.path = Some(path.to_path_buf());
+        Ok(cfg)
+    }
+
+    /// Parses config text; relative paths are resolved against `base`.
+    pub fn from_toml(text: &str, base: &Path) -> Result<Config, String> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            match line {
+                Some(l) => format!("line {l}: {}", e.message()),
+                None => e.message().to_string(),
+            }
+        })?;
+        let mut cfg = Config::default();
+        if let Some(c) = raw.corpus {
+            cfg.corpus = c.into_vec().into_iter().map(|p| base.join(p)).collect();
+        }
+        if let Some(l) = raw.language {
+            if l != "auto" {
+                cfg.language = Some(Lang::from_code(&l).ok_or_else(|| format!("key `language`: unknown language {l:?} (use de, en or auto)"))?);
+            }
+        }
+        if let Some(ls) = raw.languages {
+            cfg.languages = ls
+                .iter()
+                .map(|l| Lang::from_code(l).ok_or_else(|| format!("key `languages`: unknown language {l:?}")))
+                .collect::<Result<_, _>>()?;
+        }
+        for (k, v) in raw.severity {
+            let rule = RuleId::from_id(&k).ok_or_else(|| format!("key `severity.{k}`: unknown rule (known: {})", rule_list()))?;
+            cfg.severity.insert(rule, parse_level(&v).ok_or_else(|| format!("key `severity.{k}`: {v:?} is not off, hint, info, warning or error"))?);
+        }
+        if let Some(t) = raw.tolerance {
+            cfg.tolerance = t;
+        }
+        if let Some(d) = raw.debounce_ms {
+            cfg.debounce_ms = d;
+        }
+        cfg.cache_dir = raw.cache_dir.map(|c| base.join(c));
+        if let Some(m) = raw.max_document_bytes {
+            cfg.max_document_bytes = m;
+        }
+        Ok(cfg)
+    }
+
+    /// Finds `.factlint.toml` in `start` or its ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let mut dir = if start.is_file() { start.parent()?.to_path_buf() } else { start.to_path_buf() };
+        loop {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            if !dir.pop() {
+                return None;
+            }
+        }
+    }
+}
+
+/// Parses `off|hint|info|warning|error`.
+pub fn parse_level(s: &str) -> Option<Level> {
+    if s.trim().eq_ignore_ascii_case("off") {
+        return Some(Level::Off);
+    }
+    Severity::parse(s).map(Level::On)
+}
+
+fn rule_list() -> String {
+    RuleId::ALL.iter().map(|r| r.id()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_paths_severity_and_language() {
+        let cfg = Config::from_toml(
+            "corpus = [\"sources\", \"wire/*.md\"]\nlanguage = \"de\"\n[severity]\nunsourced-claim = \"off\"\nnumber-conflict = \"error\"\n",
+            Path::new("/ws"),
+        )
+        .unwrap_or_default();
+        assert_eq!(cfg.corpus, vec![PathBuf::from("/ws/sources"), PathBuf::from("/ws/wire/*.md")]);
+        assert_eq!(cfg.language, Some(Lang::De));
+        assert_eq!(cfg.level(RuleId::UnsourcedClaim), Level::Off);
+        assert_eq!(cfg.level(RuleId::NumberConflict), Level::On(Severity::Error));
+    }
+
+    #[test]
+    fn errors_name_line_and_key() {
+        let err = Config::from_toml("corpus = \"a\"\n[severity]\nno-such-rule = \"error\"\n", Path::new(".")).err().unwrap_or_default();
+        assert!(err.contains("severity.no-such-rule"), "{err}");
+        let err = Config::from_toml("corpus = [\n", Path::new(".")).err().unwrap_or_default();
+        assert!(err.starts_with("line "), "{err}");
+        let err = Config::from_toml("[severity]\nquote-mismatch = \"loud\"\n", Path::new(".")).err().unwrap_or_default();
+        assert!(err.contains("quote-mismatch"), "{err}");
+    }
+}

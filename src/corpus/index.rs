@@ -1,0 +1,100 @@
+//! A BM25 index over corpus sentences, on stemmed content terms.
+
+use crate::corpus::CorpusDoc;
+use crate::text::words::content_terms;
+use std::collections::HashMap;
+
+/// A corpus sentence that matched a query.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hit {
+    pub doc: usize,
+    pub sentence: usize,
+    pub score: f32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    doc: u32,
+    sentence: u32,
+    tf: u16,
+}
+
+/// Inverted index from stemmed term to the corpus sentences containing it.
+#[derive(Debug, Default)]
+pub struct Index {
+    postings: HashMap<String, Vec<Posting>>,
+    /// Per document, per sentence: its content terms.
+    terms: Vec<Vec<Vec<String>>>,
+    n_sentences: usize,
+    avg_len: f32,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+impl Index {
+    /// Indexes every sentence of every document.
+    pub fn build(docs: &[CorpusDoc]) -> Index {
+        let mut idx = Index::default();
+        let mut total_len = 0usize;
+        for (di, d) in docs.iter().enumerate() {
+            let mut doc_terms = Vec::with_capacity(d.doc.sentences.len());
+            for (si, s) in d.doc.sentences.iter().enumerate() {
+                let terms = content_terms(&d.doc.masked, s.span, d.doc.lang);
+                total_len += terms.len();
+                let mut tf: HashMap<&str, u16> = HashMap::new();
+                for t in &terms {
+                    *tf.entry(t.as_str()).or_default() += 1;
+                }
+                for (t, n) in tf {
+                    idx.postings.entry(t.to_string()).or_default().push(Posting {
+                        doc: di as u32,
+                        sentence: si as u32,
+                        tf: n,
+                    });
+                }
+                idx.n_sentences += 1;
+                doc_terms.push(terms);
+            }
+            idx.terms.push(doc_terms);
+        }
+        idx.avg_len = if idx.n_sentences == 0 { 1.0 } else { (total_len as f32 / idx.n_sentences as f32).max(1.0) };
+        idx
+    }
+
+    /// Inverse document frequency of a term (over sentences); unknown terms get the highest.
+    pub fn idf(&self, term: &str) -> f32 {
+        let n = self.n_sentences as f32;
+        let df = self.postings.get(term).map(|p| p.len()).unwrap_or(0) as f32;
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// The content terms of a corpus sentence.
+    pub fn terms(&self, doc: usize, sentence: usize) -> &[String] {
+        self.terms.get(doc).and_then(|d| d.get(sentence)).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// The best `limit` sentences for the query terms, by BM25.
+    pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
+        let mut scores: HashMap<(u32, u32), f32> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        for t in query {
+            if !seen.insert(t) {
+                continue;
+            }
+            let Some(plist) = self.postings.get(t) else { continue };
+            let idf = self.idf(t);
+            for p in plist {
+                let len = self.terms(p.doc as usize, p.sentence as usize).len() as f32;
+                let tf = p.tf as f32;
+                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
+                *scores.entry((p.doc, p.sentence)).or_default() += s;
+            }
+        }
+        let mut hits: Vec<Hit> =
+            scores.into_iter().map(|((d, s), score)| Hit { doc: d as usize, sentence: s as usize, score }).collect();
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)).then(a.sentence.cmp(&b.sentence)));
+        hits.truncate(limit);
+        hits
+    }
+}

@@ -1,0 +1,54 @@
+//! The reference corpus: source documents read by the same engine as drafts, and an index to find
+//! the sentences and figures that speak of the same thing as a draft's.
+
+pub mod index;
+pub mod load;
+
+use crate::extract::Facts;
+use crate::finding::SourceRef;
+use crate::lang::Lang;
+use crate::text::{Document, LineIndex};
+pub use index::{Hit, Index};
+pub use load::{LoadOptions, LoadReport, Skipped};
+
+/// One corpus document with everything the engine extracted from it.
+#[derive(Debug)]
+pub struct CorpusDoc {
+    pub source: SourceRef,
+    pub doc: Document,
+    pub facts: Facts,
+    pub lines: LineIndex,
+}
+
+/// The loaded corpus.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub docs: Vec<CorpusDoc>,
+    pub index: Index,
+}
+
+impl Corpus {
+    /// An empty corpus: figure and quote checks have nothing to compare against.
+    pub fn empty() -> Corpus {
+        Corpus::default()
+    }
+
+    /// Builds a corpus from in-memory documents `(id, file name, text)`; used by tests and the server.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>, lang: Option<Lang>) -> Corpus {
+        let docs = texts
+            .into_iter()
+            .map(|(name, text)| load::read_document(std::path::Path::new(name), text, lang))
+            .collect();
+        Corpus::from_docs(docs)
+    }
+
+    /// Indexes already-read documents.
+    pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
+        let index = Index::build(&docs);
+        Corpus { docs, index }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}

@@ -1,0 +1,35 @@
+//! Which sentences are claims that need attribution, judged from the draft alone.
+//!
+//! A sentence needs attribution when it quotes someone directly or states a specific figure about
+//! the event (a count, amount, duration, percentage…). Headings, questions and front matter never
+//! do. Whether the corpus reports a statement only as somebody's words is decided later, by the
+//! `unsourced-claim` rule, which sees the corpus.
+
+use crate::extract::{Attribution, Dimension, Quantity, Quote, SentenceFacts};
+use crate::text::Document;
+
+/// Whether a figure of this dimension is "specific" enough to need a source.
+pub fn needs_source(q: &Quantity) -> bool {
+    !matches!(q.dimension, Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number)
+}
+
+/// Classifies every sentence of the document.
+pub fn classify(doc: &Document, quantities: &[Quantity], attributions: &[Attribution], quotes: &[Quote]) -> Vec<SentenceFacts> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let never = s.heading || s.question;
+            let attributed = attributions.iter().any(|a| a.sentence_span == s.span);
+            let has_quote = quotes.iter().any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
+            let has_figure = quantities.iter().any(|q| s.span.contains(q.span) && needs_source(q));
+            SentenceFacts {
+                start: s.span.start,
+                end: s.span.end,
+                claim: !never && (has_quote || has_figure),
+                attributed: !never && attributed,
+                heading: s.heading,
+                question: s.question,
+            }
+        })
+        .collect()
+}

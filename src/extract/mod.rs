@@ -1,0 +1,67 @@
+//! Extraction: what a document states — figures, attributions, quotations, and which sentences are claims.
+//!
+//! Extraction never fails: it works on whatever the text model produced and returns facts.
+
+pub mod attribution;
+pub mod claim;
+pub mod quantity;
+pub mod quote;
+
+pub use attribution::{AttrKind, Attribution, SourceText};
+pub use quantity::{Approx, Dimension, Quantity};
+pub use quote::Quote;
+
+use crate::lang::Lang;
+use crate::text::{Document, Span};
+use serde::Serialize;
+
+/// What the engine knows about one sentence.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SentenceFacts {
+    pub start: usize,
+    pub end: usize,
+    /// The sentence states something that needs attribution.
+    pub claim: bool,
+    /// The sentence carries attribution (directly, or as reported speech continuing an attributed one).
+    pub attributed: bool,
+    pub heading: bool,
+    pub question: bool,
+}
+
+impl SentenceFacts {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Facts {
+    pub language: Lang,
+    pub sentences: Vec<SentenceFacts>,
+    pub quantities: Vec<Quantity>,
+    pub attributions: Vec<Attribution>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Facts {
+    /// Quantities inside sentence `i`.
+    pub fn quantities_in(&self, span: Span) -> impl Iterator<Item = &Quantity> {
+        self.quantities.iter().filter(move |q| span.contains(q.span))
+    }
+
+    /// Attributions inside sentence span.
+    pub fn attributions_in(&self, span: Span) -> impl Iterator<Item = &Attribution> {
+        self.attributions.iter().filter(move |a| span.contains(a.cue) || span.overlaps(a.span) && a.sentence_span == span)
+    }
+}
+
+/// Runs every extractor over a parsed document.
+pub fn extract(doc: &Document) -> Facts {
+    let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
+    let quantities = quantity::extract(&doc.masked, &spans, doc.lang);
+    let attributions = attribution::extract(doc);
+    let quotes = quote::extract(doc, &attributions);
+    let sentences = claim::classify(doc, &quantities, &attributions, &quotes);
+    Facts { language: doc.lang, sentences, quantities, attributions, quotes }
+}

@@ -1,0 +1,143 @@
+//! Languages factlint reads, and the per-language word lists loaded from data files.
+//!
+//! Word lists live in `src/lang/*.toml` (one file per language and concern) so that a new
+//! reporting verb or abbreviation is a data change, not a code change.
+
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// A natural language factlint can analyse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    De,
+    En,
+}
+
+impl Lang {
+    /// All supported languages.
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `de`, `de-DE`, `german`, `deutsch`, `en`, `en-US`, `english` (case-insensitive).
+    pub fn from_code(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        let head = s.split(['-', '_']).next().unwrap_or("");
+        match head {
+            "de" | "deu" | "ger" | "german" | "deutsch" => Some(Lang::De),
+            "en" | "eng" | "english" | "englisch" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Guesses the language of a text with whatlang; `None` when unsure or unsupported.
+    pub fn detect(text: &str) -> Option<Lang> {
+        let sample: String = text.chars().take(4000).collect();
+        let opts = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Deu, whatlang::Lang::Eng]);
+        match opts.detect_lang(&sample)? {
+            whatlang::Lang::Deu => Some(Lang::De),
+            whatlang::Lang::Eng => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The Snowball stemmer for this language.
+    pub fn stemmer(self) -> &'static rust_stemmers::Stemmer {
+        static DE: LazyLock<rust_stemmers::Stemmer> =
+            LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German));
+        static EN: LazyLock<rust_stemmers::Stemmer> =
+            LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+        match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Stems one lower-cased word.
+    pub fn stem(self, word: &str) -> String {
+        let lower = word.to_lowercase();
+        self.stemmer().stem(&lower).into_owned()
+    }
+
+    /// General text data of this language (`src/lang/<code>.toml`).
+    pub fn text_data(self) -> &'static TextData {
+        static DE: LazyLock<TextData> = LazyLock::new(|| TextData::parse(include_str!("de.toml")));
+        static EN: LazyLock<TextData> = LazyLock::new(|| TextData::parse(include_str!("en.toml")));
+        match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Segmentation and retrieval word lists of one language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TextData {
+    /// Abbreviations that end in a period but do not end a sentence ("z. B.", "Dr.", "Mr.").
+    pub abbreviations: Vec<String>,
+    /// Words that, before a period-terminated number, make it an ordinal/date ("am 13. Juli").
+    pub months: Vec<String>,
+    /// Function words ignored when comparing sentences.
+    pub stopwords: Vec<String>,
+}
+
+impl TextData {
+    fn parse(src: &str) -> TextData {
+        // The data files are compiled in and covered by tests; a broken file is a build defect.
+        toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in language data: {e}"))
+    }
+
+    /// Whether `word` (lower-cased) is a stop word.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.iter().any(|w| w == word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn detects_german_and_english() {
+        assert_eq!(
+            Lang::detect("Die Brücke wird im März für achtzehn Monate gesperrt, teilte das Ministerium mit."),
+            Some(Lang::De)
+        );
+        assert_eq!(
+            Lang::detect("The bridge will close for eighteen months in March, the department said."),
+            Some(Lang::En)
+        );
+    }
+
+    #[test]
+    fn data_files_load() {
+        for l in Lang::ALL {
+            let d = l.text_data();
+            assert!(!d.abbreviations.is_empty());
+            assert!(!d.stopwords.is_empty());
+        }
+    }
+}

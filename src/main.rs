@@ -1,0 +1,5 @@
+//! The `factlint` binary: see `cli.rs`.
+
+fn main() {
+    std::process::exit(factlint::cli::run());
+}

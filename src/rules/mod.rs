@@ -1,0 +1,75 @@
+//! The rules: one file per rule, each holding its documentation, check and tests.
+//!
+//! Adding a rule: write `rules/<id_snake>.rs` with a struct implementing [`Rule`], then add one
+//! line to the `rules!` list below.
+
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::extract::Facts;
+use crate::finding::{Finding, RuleId, Severity};
+use crate::text::Document;
+
+pub mod evidence;
+pub mod fixes;
+
+/// Static description of a rule.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleMeta {
+    pub id: RuleId,
+    pub summary: &'static str,
+    pub default_severity: Severity,
+    pub fixable: bool,
+    /// Markdown documentation: what it flags, why, examples, fix safety.
+    pub docs: &'static str,
+}
+
+/// What a rule sees.
+pub struct RuleContext<'a> {
+    pub doc: &'a Document,
+    pub facts: &'a Facts,
+    pub corpus: &'a Corpus,
+    pub config: &'a Config,
+    /// Corpus matches shared by the rules (computed once per draft).
+    pub matches: &'a evidence::Matches,
+}
+
+/// A rule checks a draft against the corpus and pushes findings.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>);
+}
+
+macro_rules! rules {
+    ($($module:ident :: $ty:ident),* $(,)?) => {
+        $(pub mod $module;)*
+        /// Every rule, in report order.
+        pub static ALL: &[&dyn Rule] = &[$(&$module::$ty),*];
+    };
+}
+
+rules! {
+    unsourced_claim::UnsourcedClaim,
+    number_conflict::NumberConflict,
+    disputed_figure::DisputedFigure,
+    quote_mismatch::QuoteMismatch,
+}
+
+/// The metadata of a rule.
+pub fn meta(id: RuleId) -> &'static RuleMeta {
+    match ALL.iter().find(|r| r.meta().id == id) {
+        Some(r) => r.meta(),
+        None => ALL[0].meta(),
+    }
+}
+
+/// Runs every rule on the draft (severity and suppression are applied by the caller).
+pub fn run(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Vec<Finding> {
+    let matches = evidence::Matches::compute(doc, facts, corpus, config);
+    let ctx = RuleContext { doc, facts, corpus, config, matches: &matches };
+    let mut out = Vec::new();
+    for r in ALL {
+        r.check(&ctx, &mut out);
+    }
+    out.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+    out
+}

@@ -1,0 +1,225 @@
+//! A parsed document: original text, masked prose, language, metadata, blocks and sentences.
+
+use crate::lang::Lang;
+pub use crate::text::markdown::{BlockKind, Comment, Link};
+use crate::text::markdown::{self, FrontMatterKind};
+use crate::text::{sentences, Span};
+use std::path::Path;
+
+/// Markdown or plain text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocKind {
+    Markdown,
+    Plain,
+}
+
+impl DocKind {
+    /// `.txt` and `.text` are plain text; everything else is read as Markdown.
+    pub fn from_path(path: Option<&Path>) -> DocKind {
+        match path.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
+            Some(e) if e == "txt" || e == "text" => DocKind::Plain,
+            _ => DocKind::Markdown,
+        }
+    }
+}
+
+/// Where the document's language came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LangSource {
+    FrontMatter,
+    Config,
+    Detected,
+    Default,
+}
+
+/// Front-matter metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// A block of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    pub in_quote: bool,
+}
+
+/// A sentence (or headline, or list line) of prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub block: usize,
+    pub heading: bool,
+    pub question: bool,
+}
+
+/// A parsed document. All spans are byte offsets into `text`.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub text: String,
+    /// `text` with every non-prose byte replaced by a space (newlines kept); same length.
+    pub masked: String,
+    pub kind: DocKind,
+    pub lang: Lang,
+    pub lang_source: LangSource,
+    pub meta: Meta,
+    pub front_matter: Option<Span>,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub comments: Vec<Comment>,
+    pub links: Vec<Link>,
+    pub footnotes: Vec<Span>,
+}
+
+impl Document {
+    /// Parses a document. `lang` is the configured language, used when the front matter names none;
+    /// without either the language is detected, and English is the last resort.
+    pub fn parse(text: &str, kind: DocKind, lang: Option<Lang>) -> Document {
+        let parsed = match kind {
+            DocKind::Markdown => markdown::parse_markdown(text),
+            DocKind::Plain => {
+                let mut p = markdown::parse_plain(text);
+                // Plain text may still open with front matter.
+                if let Some(fm) = markdown::front_matter(text) {
+                    let cut = fm.0.end;
+                    let mut masked: Vec<u8> = p.masked.into_bytes();
+                    for b in masked.iter_mut().take(cut) {
+                        if *b != b'\n' {
+                            *b = b' ';
+                        }
+                    }
+                    p.masked = String::from_utf8(masked).unwrap_or_else(|_| text.to_string());
+                    p.blocks.retain(|b| b.span.start >= cut);
+                    p.front_matter = Some(fm);
+                }
+                p
+            }
+        };
+        let meta = parsed.front_matter.as_ref().map(|(_, c, k)| parse_meta(c, *k)).unwrap_or_default();
+        let (lang, lang_source) = if let Some(l) = meta.lang.as_deref().and_then(Lang::from_code) {
+            (l, LangSource::FrontMatter)
+        } else if let Some(l) = lang {
+            (l, LangSource::Config)
+        } else if let Some(l) = Lang::detect(&parsed.masked) {
+            (l, LangSource::Detected)
+        } else {
+            (Lang::En, LangSource::Default)
+        };
+        let blocks: Vec<Block> =
+            parsed.blocks.iter().map(|b| Block { kind: b.kind, span: b.span, in_quote: b.in_quote }).collect();
+        let mut sents = Vec::new();
+        for (bi, b) in blocks.iter().enumerate() {
+            for s in sentences::split(&parsed.masked, b.span, lang) {
+                let body = s.slice(&parsed.masked).trim_end_matches(['"', '“', '”', '«', '»', '\'', '’', ')', ' ']);
+                sents.push(Sentence {
+                    span: s,
+                    block: bi,
+                    heading: b.kind == BlockKind::Heading,
+                    question: body.ends_with('?'),
+                });
+            }
+        }
+        Document {
+            text: text.to_string(),
+            masked: parsed.masked,
+            kind,
+            lang,
+            lang_source,
+            meta,
+            front_matter: parsed.front_matter.map(|f| f.0),
+            blocks,
+            sentences: sents,
+            comments: parsed.comments,
+            links: parsed.links,
+            footnotes: parsed.footnotes,
+        }
+    }
+
+    /// The sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        self.sentences.iter().position(|s| s.span.start <= offset && offset < s.span.end)
+    }
+}
+
+/// Reads `title`, `source`, `url`, `date`, `lang`/`language` from YAML (`key: value` lines) or TOML.
+fn parse_meta(content: &str, kind: FrontMatterKind) -> Meta {
+    let mut meta = Meta::default();
+    let mut set = |key: &str, value: String| {
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
+        if value.is_empty() {
+            return;
+        }
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => meta.title = Some(value),
+            "source" | "outlet" | "publisher" => meta.source = Some(value),
+            "url" | "link" => meta.url = Some(value),
+            "date" => meta.date = Some(value),
+            "lang" | "language" => meta.lang = Some(value),
+            _ => {}
+        }
+    };
+    match kind {
+        FrontMatterKind::Yaml => {
+            for line in content.lines() {
+                if line.starts_with([' ', '\t', '-', '#']) {
+                    continue;
+                }
+                if let Some((k, v)) = line.split_once(':') {
+                    set(k, v.to_string());
+                }
+            }
+        }
+        FrontMatterKind::Toml => {
+            if let Ok(toml::Value::Table(t)) = content.parse::<toml::Value>() {
+                for (k, v) in t {
+                    let s = match v {
+                        toml::Value::String(s) => s,
+                        toml::Value::Datetime(d) => d.to_string(),
+                        other => other.to_string(),
+                    };
+                    set(&k, s);
+                }
+            }
+        }
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_sets_language_and_meta() {
+        let t = "---\ntitle: Brücke\nsource: Hafenkurier\nlang: de\n---\n# Titel\n\nDie Brücke schließt. Sie öffnet 2027 wieder.\n";
+        let d = Document::parse(t, DocKind::Markdown, Some(Lang::En));
+        assert_eq!(d.lang, Lang::De);
+        assert_eq!(d.lang_source, LangSource::FrontMatter);
+        assert_eq!(d.meta.source.as_deref(), Some("Hafenkurier"));
+        let s: Vec<&str> = d.sentences.iter().map(|s| s.span.slice(t)).collect();
+        assert_eq!(s, vec!["Titel", "Die Brücke schließt.", "Sie öffnet 2027 wieder."]);
+        assert!(d.sentences[0].heading);
+    }
+
+    #[test]
+    fn config_then_detection() {
+        let t = "The bridge will close in March for eighteen months, officials said on Monday.";
+        assert_eq!(Document::parse(t, DocKind::Plain, Some(Lang::De)).lang_source, LangSource::Config);
+        let d = Document::parse(t, DocKind::Plain, None);
+        assert_eq!((d.lang, d.lang_source), (Lang::En, LangSource::Detected));
+    }
+
+    #[test]
+    fn questions_are_marked() {
+        let d = Document::parse("Will commuters switch to the ferry? They will.", DocKind::Plain, Some(Lang::En));
+        assert!(d.sentences[0].question);
+        assert!(!d.sentences[1].question);
+    }
+}

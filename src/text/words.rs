@@ -1,0 +1,104 @@
+//! Word tokens with byte spans, and the stemmed content terms used to compare sentences.
+
+use crate::lang::Lang;
+use crate::text::Span;
+
+/// One word of a text: letters and digits, with inner hyphens, apostrophes and dots kept
+/// ("DDoS-Angriff", "don't", "U.S."), trailing ones dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '‑' | '&')
+}
+
+/// The words of `text[range]`, with spans relative to the whole `text`.
+pub fn words_in(text: &str, range: Span) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(range.start..range.end) else {
+        return out;
+    };
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_joiner(d) {
+                // Keep a joiner only when a word character follows it.
+                let mut look = slice[j + d.len_utf8()..].chars();
+                match look.next() {
+                    Some(n) if is_word_char(n) => {
+                        chars.next();
+                        end = j + d.len_utf8();
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let span = Span::new(range.start + start, range.start + end);
+        out.push(Word { span, text: &text[span.start..span.end] });
+    }
+    out
+}
+
+/// Whether a word is a content word worth comparing (not a stop word, not a bare number).
+pub fn is_content(lang: Lang, lower: &str) -> bool {
+    lower.chars().count() >= 2
+        && lower.chars().any(|c| c.is_alphabetic())
+        && !lang.text_data().is_stopword(lower)
+}
+
+/// Stemmed content terms of a span; compound parts of hyphenated words are added as well.
+pub fn content_terms(text: &str, range: Span, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words_in(text, range) {
+        let lower = w.text.to_lowercase();
+        if !is_content(lang, &lower) {
+            continue;
+        }
+        out.push(lang.stem(&lower));
+        if lower.contains('-') {
+            for part in lower.split('-') {
+                if is_content(lang, part) {
+                    out.push(lang.stem(part));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        let t = "Der DDoS-Angriff, sagte Mr. Musk's Team – ok.";
+        let w: Vec<&str> = words_in(t, Span::new(0, t.len())).iter().map(|w| w.text).collect();
+        assert_eq!(w, vec!["Der", "DDoS-Angriff", "sagte", "Mr", "Musk's", "Team", "ok"]);
+    }
+
+    #[test]
+    fn content_terms_are_stemmed_and_skip_stopwords() {
+        let t = "Die Zuhörer verfolgten das Gespräch";
+        let terms = content_terms(t, Span::new(0, t.len()), Lang::De);
+        assert!(terms.contains(&Lang::De.stem("zuhörern")));
+        assert!(!terms.iter().any(|x| x == "die"));
+    }
+}
