@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, lints, unit and integration tests, then the editor tests.
+# Editor tests are the executables in tests/editors/*.sh; each installs nothing itself
+# (.ci/run sources tests/editors/*.deps.sh first) and skips with a message when its tools are absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+cargo build --release --locked
+cargo test --locked
+status=0
+for t in tests/editors/*.sh; do
+  [ -e "$t" ] || continue
+  case "$t" in *.deps.sh) continue ;; esac
+  echo "== $t"
+  bash "$t" || status=1
+done
+exit $status
