@@ -298,7 +298,7 @@ mod tests {
         let (span, content, kind) = front_matter(t).unwrap_or_default_fm();
         assert_eq!(kind, FrontMatterKind::Toml);
         assert_eq!(content, "lang = \"de\"\n");
-        assert_eq!(span.end, 17);
+        assert_eq!(span.end, 20);
     }
 
     trait OrDefault {

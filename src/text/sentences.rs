@@ -151,8 +151,19 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize, lang: Lang) -> bool
     let next_lower = next_word.to_lowercase();
     // Abbreviations, matched on a word boundary.
     for abbr in data.abbreviations.iter().chain(other(lang).text_data().abbreviations.iter()) {
-        if before.ends_with(abbr.as_str()) {
-            let start = before.len() - abbr.len();
+        // The dot may be any of the abbreviation's periods ("z." of "z. B.").
+        let matched = abbr.match_indices('.').find_map(|(k, _)| {
+            let start = (dot + 1).checked_sub(k + 1)?;
+            (text.get(start..start + abbr.len()) == Some(abbr.as_str())).then_some((start, k + 1 == abbr.len()))
+        });
+        if let Some((start, last_dot)) = matched {
+            if !last_dot {
+                let boundary = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                if boundary {
+                    return false;
+                }
+                continue;
+            }
             let boundary = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
             if boundary {
                 // Sentence-final abbreviations ("… at 10 p.m. The …"): break before a function word.
