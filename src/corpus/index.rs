@@ -1,7 +1,7 @@
 //! A BM25 index over corpus sentences, on stemmed content terms.
 
 use crate::corpus::CorpusDoc;
-use crate::text::words::content_terms;
+use crate::text::words::{blank_spans, content_terms};
 use std::collections::HashMap;
 
 /// A corpus sentence that matched a query.
@@ -39,8 +39,10 @@ impl Index {
         let mut total_len = 0usize;
         for (di, d) in docs.iter().enumerate() {
             let mut doc_terms = Vec::with_capacity(d.doc.sentences.len());
+            // Figures are compared as figures, not as words.
+            let text = blank_spans(&d.doc.masked, d.facts.quantities.iter().map(|q| q.number_span));
             for (si, s) in d.doc.sentences.iter().enumerate() {
-                let terms = content_terms(&d.doc.masked, s.span, d.doc.lang);
+                let terms = content_terms(&text, s.span, d.doc.lang);
                 total_len += terms.len();
                 let mut tf: HashMap<&str, u16> = HashMap::new();
                 for t in &terms {

@@ -93,17 +93,37 @@ pub struct TextData {
     pub months: Vec<String>,
     /// Function words ignored when comparing sentences.
     pub stopwords: Vec<String>,
+    /// Groups of words compared as one term (the first word stands for the group).
+    pub synonyms: Vec<Vec<String>>,
+    #[serde(skip)]
+    stop_set: std::collections::HashSet<String>,
+    #[serde(skip)]
+    synonym_map: std::collections::HashMap<String, String>,
 }
 
 impl TextData {
     fn parse(src: &str) -> TextData {
         // The data files are compiled in and covered by tests; a broken file is a build defect.
-        toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in language data: {e}"))
+        let mut d: TextData = toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in language data: {e}"));
+        d.stop_set = d.stopwords.iter().cloned().collect();
+        for g in &d.synonyms {
+            if let Some(rep) = g.first() {
+                for w in g {
+                    d.synonym_map.insert(w.clone(), rep.clone());
+                }
+            }
+        }
+        d
+    }
+
+    /// The group representative of a lower-cased word, if it belongs to a synonym group.
+    pub fn synonym_of(&self, word: &str) -> Option<&str> {
+        self.synonym_map.get(word).map(|s| s.as_str())
     }
 
     /// Whether `word` (lower-cased) is a stop word.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.iter().any(|w| w == word)
+        self.stop_set.contains(word)
     }
 }
 

@@ -1,16 +1,32 @@
-//! `disputed-figure`.
+//! `disputed-figure`: an unattributed figure that some sources support and others contradict.
+//!
+//! ## What it flags
+//! A figure stated as fact when the corpus disagrees with itself: at least one source supports
+//! it and at least one states a different figure for the same quantity. Attributed to a source,
+//! the figure is fine: the reader then knows whose figure it is.
+//!
+//! ## Example
+//! Corpus: Harbor Ledger "$340 million", Channel 9 "$310 million". Draft: "The repairs will
+//! cost $340 million." → `disputed-figure`; fix: "…, according to Harbor Ledger."
+//!
+//! ## Fix safety
+//! One attribution fix per distinct supporting source; safe to apply when there is exactly one.
 
-use crate::finding::{Finding, RuleId, Severity};
+use crate::finding::{Applicability, Finding, RuleId, Severity};
+use crate::rules::figures::{describe, figure_findings_evidence, split};
+use crate::rules::fixes::{attribution, distinct_who};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct DisputedFigure;
 
 static META: RuleMeta = RuleMeta {
     id: RuleId::DisputedFigure,
-    summary: "",
+    summary: "An unattributed figure the sources disagree on",
     default_severity: Severity::Warning,
     fixable: true,
-    docs: "",
+    docs: "Flags an unattributed figure that some corpus documents support and others contradict. The fix attributes \
+it to a supporting source (\"laut Hafenkurier\", \"according to KXRV News\", or the speaker the source quotes). \
+Attributed figures are not flagged.",
 };
 
 impl Rule for DisputedFigure {
@@ -19,6 +35,47 @@ impl Rule for DisputedFigure {
     }
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        for (qi, q) in ctx.facts.quantities.iter().enumerate() {
+            let Some(matches) = ctx.matches.figures.get(qi) else { continue };
+            let (supports, contradicts) = split(matches);
+            if supports.is_empty() || contradicts.is_empty() {
+                continue;
+            }
+            let Some(sentence) = ctx.facts.sentences.iter().find(|s| s.span().contains(q.span)) else { continue };
+            if sentence.attributed {
+                continue;
+            }
+            let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
+            let message = describe(ctx, q, &supports, &contradicts);
+            let who = distinct_who(evidence.iter().filter(|e| e.relation == crate::finding::Relation::Supports), 4);
+            let app = if who.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
+            let fixes = who.iter().map(|w| attribution(ctx.doc, sentence.span(), w, None, app)).collect();
+            out.push(Finding { rule: RuleId::DisputedFigure, severity: META.default_severity, span: q.span, message, evidence, fixes });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::RuleId;
+    use crate::rules::tests::findings;
+
+    const CORPUS: [(&str, &str); 2] = [
+        ("ledger.md", "---\nsource: Harbor Ledger\n---\nThe repairs to the Kessler Bridge will cost $340 million.\n"),
+        ("wave.md", "---\nsource: Channel 9 Wave\n---\nThe Kessler Bridge repairs will cost $310 million.\n"),
+    ];
+
+    #[test]
+    fn unattributed_disputed_figure_gets_attribution_fix() {
+        let f = findings(&CORPUS, "The Kessler Bridge repairs will cost $340 million.\n", RuleId::DisputedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let fixed = f[0].fixes[0].apply("The Kessler Bridge repairs will cost $340 million.\n");
+        assert!(fixed.contains("according to Harbor Ledger"), "{fixed}");
+    }
+
+    #[test]
+    fn attributed_figure_is_fine() {
+        let f = findings(&CORPUS, "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger.\n", RuleId::DisputedFigure);
+        assert!(f.is_empty(), "{f:?}");
     }
 }

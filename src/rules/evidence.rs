@@ -1,17 +1,295 @@
-//! Matching a draft against the corpus: related sentences and same-quantity figures, computed once per draft.
+//! Matching a draft against the corpus, once per draft, for all rules: the corpus sentences that
+//! speak of the same thing as each draft sentence, the corpus figures that measure the same
+//! quantity as each draft figure, and where each draft quotation is found.
 
 use crate::config::Config;
-use crate::corpus::Corpus;
-use crate::extract::Facts;
-use crate::text::Document;
+use crate::corpus::{Corpus, CorpusDoc};
+use crate::extract::{Approx, Dimension, Facts, Quantity};
+use crate::finding::{Evidence, Relation};
+use crate::lang::Lang;
+use crate::text::words::{blank_spans, content_terms, words_in};
+use crate::text::{Document, Span};
+use std::collections::HashSet;
 
-/// Corpus matches for a draft.
+/// Minimum similarity for a corpus figure to measure the same quantity as a draft figure.
+const FIGURE_MIN: f32 = 0.3;
+/// Candidates weaker than this share of the best candidate are a different quantity.
+const FIGURE_RELATIVE: f32 = 0.5;
+
+/// A corpus sentence related to a draft sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Related {
+    pub doc: usize,
+    pub sentence: usize,
+    pub sim: f32,
+}
+
+/// A corpus figure judged to measure the same quantity as a draft figure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureMatch {
+    pub doc: usize,
+    pub sentence: usize,
+    /// Index into the corpus document's `facts.quantities`.
+    pub quantity: usize,
+    pub sim: f32,
+    pub supports: bool,
+}
+
+/// Where a draft quotation stands in the corpus.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuoteMatch {
+    /// The corpus sentence containing the quoted words (allowing inflection and punctuation).
+    pub found: Option<(usize, usize)>,
+    /// Otherwise the corpus sentence sharing most of the quoted words, with that share.
+    pub closest: Option<(usize, usize, f32)>,
+}
+
+/// Corpus matches for one draft.
 #[derive(Debug, Default)]
-pub struct Matches {}
+pub struct Matches {
+    /// Per draft sentence, related corpus sentences, best first.
+    pub related: Vec<Vec<Related>>,
+    /// Per draft quantity (same order as `facts.quantities`), the same-quantity corpus figures.
+    pub figures: Vec<Vec<FigureMatch>>,
+    /// Per draft quote (same order as `facts.quotes`).
+    pub quotes: Vec<QuoteMatch>,
+}
+
+/// The idf-weighted share of `a`'s distinct terms that `b` contains.
+pub fn overlap(corpus: &Corpus, a: &[String], b: &[String]) -> f32 {
+    let bs: HashSet<&str> = b.iter().map(|s| s.as_str()).collect();
+    let mut seen = HashSet::new();
+    let (mut total, mut shared) = (0.0f32, 0.0f32);
+    for t in a {
+        if !seen.insert(t.as_str()) {
+            continue;
+        }
+        let w = corpus.index.idf(t);
+        total += w;
+        if bs.contains(t.as_str()) {
+            shared += w;
+        }
+    }
+    if total <= 0.0 {
+        0.0
+    } else {
+        shared / total
+    }
+}
+
+/// Whether two figures can measure the same quantity at all.
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    let dim_ok = a.dimension == b.dimension
+        || matches!((a.dimension, b.dimension), (Dimension::Count, Dimension::Number) | (Dimension::Number, Dimension::Count));
+    if !dim_ok {
+        return false;
+    }
+    match a.dimension {
+        Dimension::Currency => a.unit == b.unit,
+        Dimension::Year | Dimension::Date | Dimension::TimeOfDay => false,
+        _ => true,
+    }
+}
+
+/// The interval of a figure in its dimension's base unit.
+pub fn interval(q: &Quantity) -> (f64, f64) {
+    let f = if q.factor > 0.0 { q.factor } else { 1.0 };
+    let (lo, hi) = if q.low <= q.high { (q.low, q.high) } else { (q.high, q.low) };
+    (lo * f, hi * f)
+}
+
+/// Whether two figures agree: their intervals overlap.
+pub fn agree(a: &Quantity, b: &Quantity) -> bool {
+    let (al, ah) = interval(a);
+    let (bl, bh) = interval(b);
+    // Tiny epsilon for rounding of converted units.
+    let eps = 1e-9 * ah.abs().max(bh.abs()).max(1.0);
+    al <= bh + eps && bl <= ah + eps
+}
+
+fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {
+    q.counted.as_deref().map(|c| crate::text::words::term(lang, &c.to_lowercase()))
+}
+
+fn base_value(q: &Quantity) -> f64 {
+    q.value * if q.factor > 0.0 { q.factor } else { 1.0 }
+}
 
 impl Matches {
-    pub fn compute(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Matches {
-        let _ = (doc, facts, corpus, config);
-        Matches {}
+    /// Computes all matches of a draft against the corpus.
+    pub fn compute(doc: &Document, facts: &Facts, corpus: &Corpus, _config: &Config) -> Matches {
+        let mut m = Matches::default();
+        if corpus.is_empty() {
+            m.related = vec![Vec::new(); doc.sentences.len()];
+            m.figures = vec![Vec::new(); facts.quantities.len()];
+            m.quotes = vec![QuoteMatch::default(); facts.quotes.len()];
+            return m;
+        }
+        let text = blank_spans(&doc.masked, facts.quantities.iter().map(|q| q.number_span));
+        let draft_terms: Vec<Vec<String>> = doc.sentences.iter().map(|s| content_terms(&text, s.span, doc.lang)).collect();
+        for terms in &draft_terms {
+            let hits = corpus.index.search(terms, 40);
+            let mut rel: Vec<Related> = hits
+                .iter()
+                .map(|h| Related { doc: h.doc, sentence: h.sentence, sim: overlap(corpus, terms, corpus.index.terms(h.doc, h.sentence)) })
+                .collect();
+            rel.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+            m.related.push(rel);
+        }
+        for q in &facts.quantities {
+            let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
+            let figs = match si {
+                Some(si) => match_figure(doc.lang, q, &draft_terms[si], &m.related[si], corpus),
+                None => Vec::new(),
+            };
+            m.figures.push(figs);
+        }
+        let corpus_tokens: Vec<Vec<(String, usize)>> = corpus.docs.iter().map(|d| stemmed_tokens(d, doc.lang)).collect();
+        for q in &facts.quotes {
+            m.quotes.push(match_quote(doc, q.inner, corpus, &corpus_tokens));
+        }
+        m
     }
+
+    /// Evidence for a figure match.
+    pub fn figure_evidence(&self, corpus: &Corpus, f: &FigureMatch) -> Option<Evidence> {
+        let d = corpus.docs.get(f.doc)?;
+        let q = d.facts.quantities.get(f.quantity)?;
+        let mut e = sentence_evidence(d, f.sentence, if f.supports { Relation::Supports } else { Relation::Contradicts })?;
+        e.figure = Some(q.text.clone());
+        Some(e)
+    }
+}
+
+/// Evidence pointing at a corpus sentence.
+pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> Option<Evidence> {
+    let s = d.doc.sentences.get(sentence)?;
+    let excerpt: String = s.span.slice(&d.doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let speaker = d
+        .facts
+        .attributions
+        .iter()
+        .find(|a| a.sentence_span == s.span)
+        .and_then(|a| a.source.as_ref().map(|s| s.text.clone()));
+    Some(Evidence {
+        source: d.source.clone(),
+        span: s.span,
+        start: d.lines.line_col(&d.doc.text, s.span.start),
+        end: d.lines.line_col(&d.doc.text, s.span.end),
+        excerpt,
+        relation,
+        figure: None,
+        speaker,
+    })
+}
+
+fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related], corpus: &Corpus) -> Vec<FigureMatch> {
+    if matches!(q.dimension, Dimension::Year | Dimension::Date | Dimension::TimeOfDay) {
+        return Vec::new();
+    }
+    let q_counted = counted_term(lang, q);
+    let mut cands: Vec<FigureMatch> = Vec::new();
+    for r in related {
+        let d = &corpus.docs[r.doc];
+        let Some(s) = d.doc.sentences.get(r.sentence) else { continue };
+        for (qi, c) in d.facts.quantities.iter().enumerate() {
+            if !s.span.contains(c.span) || !comparable(q, c) {
+                continue;
+            }
+            let mut sim = r.sim;
+            let c_counted = counted_term(d.doc.lang, c);
+            match (&q_counted, &c_counted) {
+                (Some(a), Some(b)) if a == b => sim += 0.2,
+                (Some(_), Some(_)) => sim -= 0.15,
+                _ => {}
+            }
+            // A counted noun the corpus sentence does not mention at all is a different quantity.
+            if let Some(a) = &q_counted {
+                if c_counted.is_none() && !corpus.index.terms(r.doc, r.sentence).contains(a) {
+                    sim -= 0.15;
+                }
+            }
+            if sim >= FIGURE_MIN {
+                cands.push(FigureMatch { doc: r.doc, sentence: r.sentence, quantity: qi, sim, supports: agree(q, c) });
+            }
+        }
+    }
+    let best = cands.iter().map(|c| c.sim).fold(0.0f32, f32::max);
+    cands.retain(|c| c.sim >= best * FIGURE_RELATIVE);
+    // One figure per corpus document: the most similar (supporting wins ties).
+    cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
+    let mut seen_docs = HashSet::new();
+    cands.retain(|c| seen_docs.insert(c.doc));
+    // Documents with no matching sentence may still state the same quantity in other words: take
+    // their only figure of this dimension and unit when it is close in size (not for bare counts).
+    if let Some(anchor) = cands.first().copied() {
+        if !matches!(q.dimension, Dimension::Count | Dimension::Number) {
+            let anchor_q = &corpus.docs[anchor.doc].facts.quantities[anchor.quantity];
+            let av = base_value(anchor_q);
+            for (di, d) in corpus.docs.iter().enumerate() {
+                if seen_docs.contains(&di) || d.doc.lang != corpus.docs[anchor.doc].doc.lang {
+                    continue;
+                }
+                let same: Vec<(usize, &Quantity)> = d.facts.quantities.iter().enumerate().filter(|(_, c)| comparable(q, c)).collect();
+                if let [(qi, c)] = same.as_slice() {
+                    let ratio = base_value(c) / av;
+                    if (0.67..=1.5).contains(&ratio) {
+                        if let Some(si) = d.doc.sentences.iter().position(|s| s.span.contains(c.span)) {
+                            let sim = overlap(corpus, terms, corpus.index.terms(di, si));
+                            cands.push(FigureMatch { doc: di, sentence: si, quantity: *qi, sim, supports: agree(q, c) });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let _ = Approx::Exact;
+    cands
+}
+
+/// Lower-cased stems of every word of a corpus document, with the index of their sentence.
+fn stemmed_tokens(d: &CorpusDoc, lang: Lang) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (si, s) in d.doc.sentences.iter().enumerate() {
+        for w in words_in(&d.doc.masked, s.span) {
+            out.push((lang.stem(&w.text.to_lowercase()), si));
+        }
+    }
+    out
+}
+
+fn match_quote(doc: &Document, inner: Span, corpus: &Corpus, tokens: &[Vec<(String, usize)>]) -> QuoteMatch {
+    let quote: Vec<String> = words_in(&doc.masked, inner).iter().map(|w| doc.lang.stem(&w.text.to_lowercase())).collect();
+    let mut m = QuoteMatch::default();
+    if quote.is_empty() {
+        return m;
+    }
+    for (di, toks) in tokens.iter().enumerate() {
+        if corpus.docs[di].doc.lang != doc.lang {
+            continue;
+        }
+        if toks.len() >= quote.len() {
+            if let Some(pos) = toks.windows(quote.len()).position(|w| w.iter().zip(&quote).all(|((a, _), b)| a == b)) {
+                m.found = Some((di, toks[pos].1));
+                return m;
+            }
+        }
+    }
+    // Closest: the corpus sentence containing the largest share of the quoted words.
+    let qset: HashSet<&str> = quote.iter().map(|s| s.as_str()).collect();
+    for (di, toks) in tokens.iter().enumerate() {
+        let mut per_sentence: std::collections::HashMap<usize, HashSet<&str>> = std::collections::HashMap::new();
+        for (t, si) in toks {
+            if qset.contains(t.as_str()) {
+                per_sentence.entry(*si).or_default().insert(t.as_str());
+            }
+        }
+        for (si, found) in per_sentence {
+            let share = found.len() as f32 / qset.len() as f32;
+            if m.closest.is_none_or(|(_, _, s)| share > s) {
+                m.closest = Some((di, si, share));
+            }
+        }
+    }
+    m
 }

@@ -10,6 +10,7 @@ use crate::finding::{Finding, RuleId, Severity};
 use crate::text::Document;
 
 pub mod evidence;
+pub mod figures;
 pub mod fixes;
 
 /// Static description of a rule.
@@ -72,4 +73,19 @@ pub fn run(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> V
     }
     out.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    /// Findings of one rule for a draft against an in-memory corpus of `(file name, text)`.
+    pub fn findings(corpus: &[(&str, &str)], draft: &str, rule: RuleId) -> Vec<Finding> {
+        let lang = Lang::detect(draft);
+        let corpus = Corpus::from_texts(corpus.iter().copied(), lang);
+        let config = Config::default();
+        let a = crate::analysis::analyze(draft, Some(std::path::Path::new("draft.md")), &corpus, &config);
+        a.findings.into_iter().filter(|f| f.rule == rule).collect()
+    }
 }

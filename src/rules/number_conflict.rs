@@ -1,16 +1,40 @@
-//! `number-conflict`.
+//! `number-conflict`: a figure that no corpus source supports while sources state a different
+//! figure for the same quantity.
+//!
+//! ## What it flags
+//! A figure in the draft whose interval (approximators, bounds and implied rounding included,
+//! units converted) overlaps no corpus figure of the same quantity, while at least one corpus
+//! figure of that quantity exists. Attribution does not excuse it: "laut X waren es 800.000"
+//! still conflicts when X said eight million.
+//!
+//! ## Why
+//! A wrong figure is the most common correction a newsroom prints.
+//!
+//! ## Example
+//! Corpus: "About 68,000 vehicles cross the bridge every day." Draft: "About 90,000 vehicles
+//! cross the bridge every day." → `number-conflict` on "About 90,000".
+//! Korpus: „Im Jahr 2022 kaufte Musk Twitter für 44 Milliarden Dollar.“ Entwurf: „Musk kaufte
+//! Twitter 2022 für 54 Milliarden Dollar.“ → `number-conflict`.
+//!
+//! ## Fix safety
+//! Replacing the figure with the sources' wording is offered but never applied automatically:
+//! the reporter may know better than the corpus.
 
 use crate::finding::{Finding, RuleId, Severity};
+use crate::rules::figures::{describe, figure_findings_evidence, replacement_fixes, split};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct NumberConflict;
 
 static META: RuleMeta = RuleMeta {
     id: RuleId::NumberConflict,
-    summary: "",
+    summary: "A figure that no source supports while sources state a different one",
     default_severity: Severity::Error,
     fixable: true,
-    docs: "",
+    docs: "Flags a figure in the draft that no corpus document supports while corpus documents state a different \
+figure for the same quantity (same dimension after unit conversion, same thing counted in the same context). \
+Approximators and bounds are intervals: \"mehr als 40\" supports 45 but not 60. Applies even when the sentence is \
+attributed. Fix: replace the figure with the sources' figure (never applied automatically).",
 };
 
 impl Rule for NumberConflict {
@@ -19,6 +43,47 @@ impl Rule for NumberConflict {
     }
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        for (qi, q) in ctx.facts.quantities.iter().enumerate() {
+            let Some(matches) = ctx.matches.figures.get(qi) else { continue };
+            let (supports, contradicts) = split(matches);
+            if !supports.is_empty() || contradicts.is_empty() {
+                continue;
+            }
+            let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
+            let message = describe(ctx, q, &supports, &contradicts);
+            let fixes = replacement_fixes(ctx, q, &contradicts);
+            out.push(Finding { rule: RuleId::NumberConflict, severity: META.default_severity, span: q.span, message, evidence, fixes });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests::findings;
+    use crate::finding::RuleId;
+
+    #[test]
+    fn conflicting_count_is_flagged_with_fix() {
+        let corpus = [("ledger.md", "---\nsource: Harbor Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n")];
+        let f = findings(&corpus, "About 90,000 vehicles cross the Kessler Bridge every day.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].evidence.iter().any(|e| e.source.id == "ledger"));
+        assert!(f[0].fixes.iter().any(|x| x.edits.iter().any(|e| e.replacement.contains("68,000"))));
+    }
+
+    #[test]
+    fn units_convert_and_attribution_does_not_excuse() {
+        let corpus = [("a.md", "Der Livestream begann mit einer Stunde Verspätung.\n")];
+        let f = findings(&corpus, "Laut Hafenkurier begann der Livestream mit 20 Minuten Verspätung.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let ok = findings(&corpus, "Laut Hafenkurier begann der Livestream mit 60 Minuten Verspätung.\n", RuleId::NumberConflict);
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn different_quantity_is_not_confused() {
+        let corpus = [("a.md", "Das Stadion fasst 55.000 Zuschauer. Zum Spiel kamen 30.000 Zuschauer.\n")];
+        let f = findings(&corpus, "Zum Spiel kamen rund 30.000 Zuschauer.\n", RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
     }
 }

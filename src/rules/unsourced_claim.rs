@@ -1,17 +1,44 @@
-//! `unsourced-claim`.
+//! `unsourced-claim`: a sentence states as fact something that needs attribution and has none.
+//!
+//! ## What it flags
+//! An unattributed sentence (no reporting verb with a speaker, no "laut X"/"according to X", no
+//! link or footnote, not reported speech continuing an attributed sentence) that
+//! - quotes someone directly, or
+//! - states a specific figure about the event (count, amount, duration, percentage), or
+//! - says what the corpus reports only as somebody's statement ("Musk erklärte, …").
+//! Headings, questions and front matter are never claims. A figure that already has a
+//! `number-conflict` or `disputed-figure` finding is left to that rule.
+//!
+//! ## Example
+//! Draft: "Ferries will run every 15 minutes during rush hour." → fix "…, according to Harbor Ledger."
+//! Entwurf: „„Wir arbeiten daran, ihn abzuschalten.““ → Fix „„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.“
+//!
+//! ## Fix safety
+//! One attribution per distinct supporting source or speaker; safe when there is exactly one.
 
-use crate::finding::{Finding, RuleId, Severity};
+use crate::extract::claim::needs_source;
+use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
+use crate::lang::Lang;
+use crate::rules::evidence::sentence_evidence;
+use crate::rules::fixes::{attribution, distinct_who, Who};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct UnsourcedClaim;
 
 static META: RuleMeta = RuleMeta {
     id: RuleId::UnsourcedClaim,
-    summary: "",
+    summary: "A statement of fact that needs attribution and has none",
     default_severity: Severity::Warning,
     fixable: true,
-    docs: "",
+    docs: "Flags an unattributed sentence that quotes someone directly, states a specific figure about the event \
+(count, amount, duration, percentage), or says what the corpus reports only as somebody's statement. Attribution is \
+a reporting verb with a speaker, \"laut X\", \"X zufolge\", \"nach Angaben von X\", \"according to X\", \"wie X \
+berichtete\", a link or footnote, or German Konjunktiv I continuing an attributed sentence. Headings, questions and \
+front matter are never claims. The fix inserts an attribution built from the corpus evidence.",
 };
+
+/// Related corpus sentences at least this similar count as saying the same thing.
+const SAME_STATEMENT: f32 = 0.6;
 
 impl Rule for UnsourcedClaim {
     fn meta(&self) -> &'static RuleMeta {
@@ -19,6 +46,132 @@ impl Rule for UnsourcedClaim {
     }
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
-        let _ = (ctx, out);
+        let de = ctx.doc.lang == Lang::De;
+        for (si, s) in ctx.facts.sentences.iter().enumerate() {
+            if s.heading || s.question || s.attributed {
+                continue;
+            }
+            let span = s.span();
+            let mut evidence: Vec<Evidence> = Vec::new();
+            let mut reasons: Vec<&str> = Vec::new();
+            let mut verb: Option<String> = None;
+            // A direct quotation without a speaker.
+            for (qi, q) in ctx.facts.quotes.iter().enumerate() {
+                if !span.contains(q.span) || q.speaker.is_some() || q.text.split_whitespace().count() < 3 {
+                    continue;
+                }
+                reasons.push(if de { "Zitat ohne Sprecher" } else { "quotation without a speaker" });
+                if let Some(Some((d, sent))) = ctx.matches.quotes.get(qi).map(|m| m.found) {
+                    if let Some(e) = ctx.corpus.docs.get(d).and_then(|cd| sentence_evidence(cd, sent, Relation::Supports)) {
+                        evidence.push(e);
+                    }
+                }
+            }
+            // A specific figure, unless a figure rule already reports it.
+            let figure_idx: Vec<usize> = ctx
+                .facts
+                .quantities
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| span.contains(q.span) && needs_source(q))
+                .map(|(i, _)| i)
+                .collect();
+            let figure_flagged = figure_idx.iter().any(|&i| {
+                let m = &ctx.matches.figures[i];
+                m.iter().any(|x| !x.supports)
+            });
+            if !figure_idx.is_empty() && !figure_flagged {
+                reasons.push(if de { "konkrete Zahl" } else { "specific figure" });
+                for &i in &figure_idx {
+                    for m in ctx.matches.figures[i].iter().filter(|m| m.supports) {
+                        if let Some(e) = ctx.matches.figure_evidence(ctx.corpus, m) {
+                            evidence.push(e);
+                        }
+                    }
+                }
+            }
+            // The corpus reports it only as somebody's statement.
+            let related = ctx.matches.related.get(si).map(|v| v.as_slice()).unwrap_or(&[]);
+            let strong: Vec<_> = related.iter().filter(|r| r.sim >= SAME_STATEMENT).collect();
+            let content_terms = ctx.matches.related.get(si).is_some();
+            if content_terms && !strong.is_empty() {
+                let attributed: Vec<_> = strong
+                    .iter()
+                    .filter(|r| {
+                        ctx.corpus.docs.get(r.doc).is_some_and(|d| {
+                            d.doc.sentences.get(r.sentence).is_some_and(|cs| d.facts.sentences.iter().any(|f| f.span() == cs.span && f.attributed))
+                        })
+                    })
+                    .collect();
+                if attributed.len() == strong.len() && reasons.is_empty() {
+                    reasons.push(if de { "die Quellen berichten es nur als Aussage" } else { "the sources report it only as a statement" });
+                }
+                if attributed.len() == strong.len() {
+                    for r in attributed {
+                        if let Some(d) = ctx.corpus.docs.get(r.doc) {
+                            if let Some(e) = sentence_evidence(d, r.sentence, Relation::Supports) {
+                                if verb.is_none() {
+                                    verb = cue_verb(d, r.sentence);
+                                }
+                                evidence.insert(0, e);
+                            }
+                        }
+                    }
+                }
+            }
+            if reasons.is_empty() {
+                continue;
+            }
+            let mut seen = std::collections::HashSet::new();
+            evidence.retain(|e| seen.insert((e.source.id.clone(), e.span)));
+            let who = distinct_who(evidence.iter(), 4);
+            let app = if who.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
+            let mut fixes: Vec<_> = who.iter().map(|w| attribution(ctx.doc, span, w, verb.as_deref().filter(|_| matches!(w, Who::Speaker(_))), app)).collect();
+            if fixes.is_empty() {
+                let placeholder = Who::Outlet(if de { "[Quelle]".into() } else { "[source]".into() });
+                fixes.push(attribution(ctx.doc, span, &placeholder, None, Applicability::DisplayOnly));
+            }
+            let message = if de {
+                format!("Behauptung ohne Quelle ({})", reasons.join(", "))
+            } else {
+                format!("Claim without attribution ({})", reasons.join(", "))
+            };
+            out.push(Finding { rule: RuleId::UnsourcedClaim, severity: META.default_severity, span, message, evidence, fixes });
+        }
+    }
+}
+
+/// The corpus's own reporting verb for a sentence, when its attribution is a verb.
+fn cue_verb(d: &crate::corpus::CorpusDoc, sentence: usize) -> Option<String> {
+    let s = d.doc.sentences.get(sentence)?;
+    let a = d.facts.attributions.iter().find(|a| a.sentence_span == s.span && a.kind == crate::extract::AttrKind::Verb)?;
+    let cue = a.cue.slice(&d.doc.text).trim();
+    (!cue.contains(' ')).then(|| cue.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::RuleId;
+    use crate::rules::tests::findings;
+
+    const CORPUS: [(&str, &str); 1] = [(
+        "ledger.md",
+        "---\nsource: Harbor Ledger\n---\nFerry service will expand to run every 15 minutes during rush hour.\n\n\"This is the most complex repair in the state's history,\" Transportation Secretary Alan Brooks said.\n",
+    )];
+
+    #[test]
+    fn figure_without_attribution_gets_source_fix() {
+        let draft = "Ferries will run every 15 minutes during rush hour.\n";
+        let f = findings(&CORPUS, draft, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].fixes.iter().any(|x| x.apply(draft).contains("according to Harbor Ledger")), "{:?}", f[0].fixes);
+    }
+
+    #[test]
+    fn quote_without_speaker_and_clean_sentences() {
+        let draft = "\"This is the most complex repair in the state's history.\"\n\nWill commuters switch to the ferry?\n\n# Ferries every 15 minutes\n\nBrooks said ferries will run every 15 minutes.\n";
+        let f = findings(&CORPUS, draft, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].span.slice(draft).starts_with("\"This is"));
     }
 }

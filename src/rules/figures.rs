@@ -1,0 +1,98 @@
+//! Shared by the figure rules: splitting matches into support and contradiction, messages, evidence, fixes.
+
+use crate::extract::Quantity;
+use crate::finding::{Evidence, Fix};
+use crate::lang::Lang;
+use crate::rules::evidence::FigureMatch;
+use crate::rules::fixes::replace_figure;
+use crate::rules::RuleContext;
+
+/// Supporting and contradicting matches.
+pub fn split(matches: &[FigureMatch]) -> (Vec<FigureMatch>, Vec<FigureMatch>) {
+    matches.iter().partition(|m| m.supports)
+}
+
+/// Evidence for a figure finding: supporting first, then contradicting.
+pub fn figure_findings_evidence(ctx: &RuleContext, supports: &[FigureMatch], contradicts: &[FigureMatch]) -> Vec<Evidence> {
+    supports.iter().chain(contradicts).filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m)).collect()
+}
+
+fn figure_text(ctx: &RuleContext, m: &FigureMatch) -> String {
+    ctx.corpus
+        .docs
+        .get(m.doc)
+        .and_then(|d| d.facts.quantities.get(m.quantity))
+        .map(|q| q.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+fn group(ctx: &RuleContext, ms: &[FigureMatch]) -> String {
+    let mut figs: Vec<String> = Vec::new();
+    for m in ms {
+        let t = figure_text(ctx, m);
+        if !figs.contains(&t) {
+            figs.push(t);
+        }
+    }
+    let ids: Vec<String> = ms.iter().filter_map(|m| ctx.corpus.docs.get(m.doc)).map(|d| short_name(&d.source.name, &d.source.id)).collect();
+    format!("{} ({})", join_or(&figs, ctx.doc.lang), ids.join(", "))
+}
+
+fn short_name(name: &str, id: &str) -> String {
+    if name == id {
+        id.to_string()
+    } else {
+        format!("{name} [{id}]")
+    }
+}
+
+fn join_or(items: &[String], lang: Lang) -> String {
+    let or = if lang == Lang::De { " oder " } else { " or " };
+    match items {
+        [] => String::new(),
+        [one] => format!("„{one}“").replace('„', if lang == Lang::De { "„" } else { "\"" }).replace('“', if lang == Lang::De { "“" } else { "\"" }),
+        _ => {
+            let q: Vec<String> = items.iter().map(|i| join_or(std::slice::from_ref(i), lang)).collect();
+            let (last, rest) = q.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
+            format!("{}{or}{last}", rest.join(", "))
+        }
+    }
+}
+
+/// An editor's note: "etwa 45 Minuten: 1 source says …, 4 say … — ids".
+pub fn describe(ctx: &RuleContext, q: &Quantity, supports: &[FigureMatch], contradicts: &[FigureMatch]) -> String {
+    let de = ctx.doc.lang == Lang::De;
+    let n = |k: usize| -> String {
+        match (de, k) {
+            (true, 1) => "1 Quelle nennt".into(),
+            (true, k) => format!("{k} Quellen nennen"),
+            (false, 1) => "1 source says".into(),
+            (false, k) => format!("{k} sources say"),
+        }
+    };
+    let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if supports.is_empty() {
+        let none = if de { "keine Quelle stützt diese Zahl" } else { "no source supports this figure" };
+        format!("{text}: {none}; {} {}", n(contradicts.len()), group(ctx, contradicts))
+    } else {
+        format!("{text}: {} {}, {} {}", n(supports.len()), group(ctx, supports), n(contradicts.len()), group(ctx, contradicts))
+    }
+}
+
+/// Replacement fixes: the contradicting sources' figures, most frequent first, in the draft's language.
+pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
+    let mut counts: Vec<(String, usize, String)> = Vec::new();
+    for m in contradicts {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else { continue };
+        if d.doc.lang != ctx.doc.lang {
+            continue;
+        }
+        let t = figure_text(ctx, m);
+        match counts.iter_mut().find(|(x, _, _)| *x == t) {
+            Some(c) => c.1 += 1,
+            None => counts.push((t, 1, d.source.name.clone())),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.into_iter().take(3).map(|(t, _, src)| replace_figure(q.span, &t, ctx.doc.lang, &src)).collect()
+}
