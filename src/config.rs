@@ -18,7 +18,7 @@ pub enum Level {
 
 /// How far approximators stretch a figure, as a fraction of its value.
 #[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Tolerance {
     /// "etwa", "rund", "about", "around": ± this share.
     pub about: f64,
@@ -214,6 +214,19 @@ mod tests {
         assert_eq!(cfg.language, Some(Lang::De));
         assert_eq!(cfg.level(RuleId::UnsourcedClaim), Level::Off);
         assert_eq!(cfg.level(RuleId::NumberConflict), Level::On(Severity::Error));
+    }
+
+    #[test]
+    fn tolerance_and_debounce_keys() {
+        let cfg = Config::from_toml("debounce-ms = 0
+[tolerance]
+about = 0.2
+more-than = 0.3
+", Path::new("/")).unwrap_or_default();
+        assert_eq!(cfg.debounce_ms, 0);
+        assert_eq!(cfg.tolerance.about, 0.2);
+        assert_eq!(cfg.tolerance.more_than, 0.3);
+        assert_eq!(cfg.tolerance.nearly, 0.1);
     }
 
     #[test]

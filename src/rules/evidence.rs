@@ -2,7 +2,7 @@
 //! speak of the same thing as each draft sentence, the corpus figures that measure the same
 //! quantity as each draft figure, and where each draft quotation is found.
 
-use crate::config::Config;
+use crate::config::{Config, Tolerance};
 use crate::corpus::{Corpus, CorpusDoc};
 use crate::extract::{Approx, Dimension, Facts, Quantity};
 use crate::finding::{Evidence, Relation};
@@ -91,17 +91,31 @@ fn comparable(a: &Quantity, b: &Quantity) -> bool {
     }
 }
 
-/// The interval of a figure in its dimension's base unit.
-pub fn interval(q: &Quantity) -> (f64, f64) {
+/// The interval of a figure in its dimension's base unit. Approximators stretch it by the
+/// configured tolerance; exact figures and explicit bounds keep the extractor's interval
+/// (which carries the rounding the figure's precision implies).
+pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
     let f = if q.factor > 0.0 { q.factor } else { 1.0 };
     let (lo, hi) = if q.low <= q.high { (q.low, q.high) } else { (q.high, q.low) };
-    (lo * f, hi * f)
+    let v = q.value;
+    let (lo, hi) = match q.approx {
+        Approx::About => (lo.min(v * (1.0 - tol.about)), hi.max(v * (1.0 + tol.about))),
+        Approx::Nearly => (lo.min(v * (1.0 - tol.nearly)), hi.max(v)),
+        Approx::MoreThan | Approx::AtLeast => (lo.min(v), hi.max(v).min(v * (1.0 + tol.more_than)).max(v)),
+        _ => (lo, hi),
+    };
+    let (a, b) = (lo * f, hi * f);
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
 }
 
 /// Whether two figures agree: their intervals overlap.
-pub fn agree(a: &Quantity, b: &Quantity) -> bool {
-    let (al, ah) = interval(a);
-    let (bl, bh) = interval(b);
+pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
+    let (al, ah) = interval(a, tol);
+    let (bl, bh) = interval(b, tol);
     // Tiny epsilon for rounding of converted units.
     let eps = 1e-9 * ah.abs().max(bh.abs()).max(1.0);
     al <= bh + eps && bl <= ah + eps
@@ -117,7 +131,7 @@ fn base_value(q: &Quantity) -> f64 {
 
 impl Matches {
     /// Computes all matches of a draft against the corpus.
-    pub fn compute(doc: &Document, facts: &Facts, corpus: &Corpus, _config: &Config) -> Matches {
+    pub fn compute(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Matches {
         let mut m = Matches::default();
         if corpus.is_empty() {
             m.related = vec![Vec::new(); doc.sentences.len()];
@@ -139,7 +153,7 @@ impl Matches {
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
-                Some(si) => match_figure(doc.lang, q, &draft_terms[si], &m.related[si], corpus),
+                Some(si) => match_figure(doc.lang, q, &draft_terms[si], &m.related[si], corpus, &config.tolerance),
                 None => Vec::new(),
             };
             m.figures.push(figs);
@@ -183,7 +197,7 @@ pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> 
     })
 }
 
-fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related], corpus: &Corpus) -> Vec<FigureMatch> {
+fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related], corpus: &Corpus, tol: &Tolerance) -> Vec<FigureMatch> {
     if matches!(q.dimension, Dimension::Year | Dimension::Date | Dimension::TimeOfDay) {
         return Vec::new();
     }
@@ -210,7 +224,7 @@ fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related],
                 }
             }
             if sim >= FIGURE_MIN {
-                cands.push(FigureMatch { doc: r.doc, sentence: r.sentence, quantity: qi, sim, supports: agree(q, c) });
+                cands.push(FigureMatch { doc: r.doc, sentence: r.sentence, quantity: qi, sim, supports: agree(q, c, tol) });
             }
         }
     }
@@ -236,14 +250,13 @@ fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related],
                     if (0.67..=1.5).contains(&ratio) {
                         if let Some(si) = d.doc.sentences.iter().position(|s| s.span.contains(c.span)) {
                             let sim = overlap(corpus, terms, corpus.index.terms(di, si));
-                            cands.push(FigureMatch { doc: di, sentence: si, quantity: *qi, sim, supports: agree(q, c) });
+                            cands.push(FigureMatch { doc: di, sentence: si, quantity: *qi, sim, supports: agree(q, c, tol) });
                         }
                     }
                 }
             }
         }
     }
-    let _ = Approx::Exact;
     cands
 }
 
