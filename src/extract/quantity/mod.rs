@@ -1,7 +1,17 @@
 //! Figures in prose: digits and number words, scales, units, approximators, as intervals.
 
+mod approx;
+mod context;
+mod data;
+mod number;
+mod scan;
+mod unit;
+
 use crate::lang::Lang;
 use crate::text::Span;
+use data::QuantityData;
+use number::{Hint, Numeral};
+use scan::{match_at, skip_space, Tok, TokKind};
 use serde::Serialize;
 
 /// What a figure measures; figures compare only within one dimension.
@@ -76,6 +86,704 @@ pub struct Quantity {
 
 /// Extracts the figures of each sentence of `text` (the masked prose of a document).
 pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
-    let _ = (text, sentences, lang);
-    Vec::new()
+    let d = data::data(lang);
+    let mut out = Vec::new();
+    for s in sentences {
+        if s.end > text.len()
+            || s.start >= s.end
+            || !text.is_char_boundary(s.start)
+            || !text.is_char_boundary(s.end)
+        {
+            continue;
+        }
+        let mut drafts = sentence(text, *s, lang, d);
+        ranges(text, *s, d, &mut drafts);
+        for q in drafts {
+            out.push(finish(text, q));
+        }
+    }
+    out.sort_by_key(|q| (q.start, q.end));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// A figure being assembled.
+#[derive(Clone, Debug)]
+struct Draft {
+    start: usize,
+    end: usize,
+    num_start: usize,
+    num_end: usize,
+    value: f64,
+    round: f64,
+    scale: f64,
+    unit: Option<String>,
+    dimension: Dimension,
+    factor: f64,
+    counted: Option<String>,
+    approx: Approx,
+    interval: Option<(f64, f64)>,
+    digits: bool,
+}
+
+impl Draft {
+    fn new(start: usize, end: usize, value: f64, round: f64) -> Draft {
+        Draft {
+            start,
+            end,
+            num_start: start,
+            num_end: end,
+            value,
+            round,
+            scale: 1.0,
+            unit: None,
+            dimension: Dimension::Number,
+            factor: 1.0,
+            counted: None,
+            approx: Approx::Exact,
+            interval: None,
+            digits: true,
+        }
+    }
+    fn has_unit(&self) -> bool {
+        !matches!(self.dimension, Dimension::Number | Dimension::Count)
+    }
+    fn exact_point(&self) -> bool {
+        matches!(
+            self.dimension,
+            Dimension::Year | Dimension::Date | Dimension::TimeOfDay
+        )
+    }
+}
+
+fn finish(text: &str, q: Draft) -> Quantity {
+    let round = if q.exact_point() { 0.0 } else { q.round };
+    let (low, high) = q
+        .interval
+        .unwrap_or_else(|| approx::interval(q.value, round, q.approx));
+    let span = Span::new(q.start, q.end);
+    Quantity {
+        start: q.start,
+        end: q.end,
+        text: span.slice(text).to_string(),
+        value: q.value,
+        low,
+        high,
+        unit: q.unit,
+        dimension: q.dimension,
+        approx: q.approx,
+        factor: q.factor,
+        counted: q.counted,
+        span,
+        number_span: Span::new(q.num_start, q.num_end),
+    }
+}
+
+fn month_of(d: &QuantityData, w: &str) -> Option<u32> {
+    d.context.months.get(w).copied()
+}
+
+/// Index of the token starting at byte `pos`.
+fn tok_at(toks: &[Tok], pos: usize) -> Option<usize> {
+    toks.iter().position(|t| t.start == pos)
+}
+
+/// First token index at or after byte `pos`.
+fn tok_from(toks: &[Tok], pos: usize) -> usize {
+    toks.iter()
+        .position(|t| t.start >= pos)
+        .unwrap_or(toks.len())
+}
+
+fn is_currency_code(d: &QuantityData, w: &str) -> bool {
+    d.units.iter().any(|u| {
+        u.dim() == Dimension::Currency
+            && u.forms
+                .iter()
+                .any(|f| f == w || f.trim_end_matches('$') == w)
+    })
+}
+
+fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
+    let mut toks = scan::tokenize(text, s.start, s.end, d);
+    for (a, b) in context::blocked_chunks(text, s.start, s.end) {
+        for t in toks.iter_mut() {
+            if t.start >= a && t.end <= b {
+                t.kind = TokKind::Blocked;
+            }
+        }
+    }
+    let limit = s.end;
+    let unit_at = |pos: usize| {
+        unit::unit_at(text, pos, limit, d).is_some_and(|h| h.def.dim() != Dimension::Temperature)
+    };
+    let mut out: Vec<Draft> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.kind == TokKind::Blocked {
+            i += 1;
+            continue;
+        }
+        if let Some(dn) = t.digits() {
+            // Identifiers: digits glued to letters before them ("SCP-173", "t0", "A380").
+            let prev = i.checked_sub(1).map(|k| &toks[k]);
+            let prev2 = i.checked_sub(2).map(|k| &toks[k]);
+            let glued_word = |x: Option<&Tok>| x.is_some_and(|p| p.is_word());
+            if t.glued {
+                let id = (glued_word(prev) && !prev.is_some_and(|p| is_currency_code(d, &p.lower)))
+                    || (prev.is_some_and(|p| p.is_sym('-') || p.is_sym('_'))
+                        && glued_word(prev2)
+                        && prev.is_some_and(|p| p.glued))
+                    || prev.is_some_and(|p| p.is_sym('\\') || p.is_sym('#') || p.is_sym('_'));
+                if id {
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some((q, next)) = date_or_time(text, s, &toks, i, dn, lang, d) {
+                if let Some(q) = q {
+                    out.push(q);
+                }
+                i = next.max(i + 1);
+                continue;
+            }
+        }
+        let Some(num) = number::parse(&toks, i, d, lang, &unit_at) else {
+            i += 1;
+            continue;
+        };
+        if is_pronoun_one(&toks, &num, d) {
+            i = num.t1;
+            continue;
+        }
+        let next = num.t1.max(i + 1);
+        match build(text, s, &toks, &num, lang, d) {
+            Some((q, t_end)) => {
+                out.push(q);
+                i = t_end.max(next);
+            }
+            None => i = next,
+        }
+    }
+    out
+}
+
+/// "this one", "no one", "one another": "one" as a pronoun.
+fn is_pronoun_one(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
+    if num.t1 != num.t0 + 1 || num.value != 1.0 || !num.words {
+        return false;
+    }
+    let w = &toks[num.t0].lower;
+    if w != "one" {
+        return false;
+    }
+    let prev = num
+        .t0
+        .checked_sub(1)
+        .map(|k| toks[k].lower.as_str())
+        .unwrap_or("");
+    let next = toks.get(num.t1).map(|t| t.lower.as_str()).unwrap_or("");
+    d.is(&d.articles.pronoun_after, prev) || next == "another"
+}
+
+/// Dates ("13. Juli", "March 3, 2019", "Mai 2023"), clock times ("9:42 p.m.", "20:15 Uhr") and
+/// ordinals ("am 3. Platz", "4th"). `Some((None, next))` skips an ordinal.
+fn date_or_time(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    i: usize,
+    dn: scan::DigitNum,
+    lang: Lang,
+    d: &QuantityData,
+) -> Option<(Option<Draft>, usize)> {
+    let t = &toks[i];
+    let tk = |k: usize| toks.get(k);
+    // Clock time hh:mm.
+    if dn.plain_int && dn.value <= 24.0 && tk(i + 1).is_some_and(|x| x.glued && x.is_sym(':')) {
+        if let Some(m) = tk(i + 2)
+            .filter(|x| x.glued && x.end - x.start == 2)
+            .and_then(|x| x.digits())
+        {
+            if m.value < 60.0
+                && !tk(i + 3)
+                    .is_some_and(|x| x.glued && x.is_sym(':') && tk(i + 4).is_some_and(|y| y.glued))
+            {
+                let mut end = toks[i + 2].end;
+                let mut h = dn.value;
+                let ctx = &d.context;
+                if let Some(e) = context::form_after(text, end, s.end, &ctx.pm_words) {
+                    end = e;
+                    if h < 12.0 {
+                        h += 12.0;
+                    }
+                } else if let Some(e) = context::form_after(text, end, s.end, &ctx.am_words) {
+                    end = e;
+                } else if let Some(e) = context::form_after(text, end, s.end, &ctx.clock) {
+                    end = e;
+                }
+                let mut q = Draft::new(t.start, end, h + m.value / 60.0, 0.0);
+                q.num_end = toks[i + 2].end;
+                q.dimension = Dimension::TimeOfDay;
+                q.unit = Some("h".into());
+                q.factor = 3600.0;
+                return Some((Some(q), tok_from(toks, end)));
+            }
+        }
+        return Some((None, i + 3));
+    }
+    // English ordinals "4th", "21st"; with a month before them, a date.
+    if let Some(suf) = tk(i + 1).filter(|x| x.glued && x.is_word()) {
+        if matches!(suf.lower.as_str(), "st" | "nd" | "rd" | "th") && dn.plain_int {
+            let month = i.checked_sub(1).and_then(|k| month_of(d, &toks[k].lower));
+            if let (Some(_), true) = (month, dn.value >= 1.0 && dn.value <= 31.0) {
+                let mut q = Draft::new(t.start, suf.end, dn.value, 0.0);
+                q.num_end = t.end;
+                q.dimension = Dimension::Date;
+                return Some((Some(q), i + 2));
+            }
+            return Some((None, i + 2));
+        }
+    }
+    // German "13." ordinals and dates.
+    if d.dot_ordinals && dn.plain_int && tk(i + 1).is_some_and(|x| x.glued && x.is_sym('.')) {
+        let dot_end = toks[i + 1].end;
+        let sentence_final = skip_space(text, dot_end, s.end) >= s.end;
+        let after_dot = tk(i + 2);
+        let list_number = i == 0;
+        if !sentence_final {
+            if let Some(w) = after_dot.filter(|x| x.is_word()) {
+                if month_of(d, &w.lower).is_some()
+                    && dn.value >= 1.0
+                    && dn.value <= 31.0
+                    && !list_number
+                {
+                    let mut end = w.end;
+                    let mut next = i + 3;
+                    if tk(i + 3).is_some_and(|x| x.is_sym('.') && x.glued) {
+                        next += 1;
+                        end = toks[i + 3].end;
+                    }
+                    if let Some(y) = tk(next)
+                        .and_then(|x| x.digits())
+                        .filter(|y| y.plain_int && y.digits == 4)
+                    {
+                        end = toks[next].end;
+                        next += 1;
+                        let _ = y;
+                    }
+                    let mut q = Draft::new(t.start, end, dn.value, 0.0);
+                    q.num_end = t.end;
+                    q.dimension = Dimension::Date;
+                    return Some((Some(q), next));
+                }
+            }
+            return Some((None, i + 2));
+        }
+    }
+    // "1." or "1)" opening a sentence: list numbering.
+    if i == 0
+        && dn.plain_int
+        && tk(1).is_some_and(|x| x.glued && (x.is_sym('.') || x.is_sym(')')))
+        && tk(2).is_some()
+    {
+        return Some((None, 2));
+    }
+    // Month before: "March 3", "Mai 2023", "May 8, 1945".
+    let month = i.checked_sub(1).and_then(|k| month_of(d, &toks[k].lower));
+    if month.is_some() && dn.plain_int && !t.glued {
+        let mwd = &toks[i - 1];
+        let capital_ok = lang == Lang::De
+            || text
+                .get(mwd.start..mwd.end)
+                .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        if capital_ok || mwd.lower != "may" {
+            if (1.0..=31.0).contains(&dn.value) && dn.digits <= 2 {
+                let mut end = t.end;
+                let mut next = i + 1;
+                let mut k = i + 1;
+                if tk(k).is_some_and(|x| x.is_sym(',')) {
+                    k += 1;
+                }
+                if let Some(y) = tk(k)
+                    .and_then(|x| x.digits())
+                    .filter(|y| y.plain_int && y.digits == 4)
+                {
+                    let _ = y;
+                    end = toks[k].end;
+                    next = k + 1;
+                }
+                let mut q = Draft::new(mwd.start, end, dn.value, 0.0);
+                q.num_start = t.start;
+                q.num_end = t.end;
+                q.dimension = Dimension::Date;
+                return Some((Some(q), next));
+            }
+            if dn.digits == 4 && (1000.0..=2200.0).contains(&dn.value) {
+                let mut q = Draft::new(mwd.start, t.end, dn.value, 0.0);
+                q.num_start = t.start;
+                q.dimension = Dimension::Date;
+                return Some((Some(q), i + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Builds the figure around a numeral: scale letters, units, currency, age, clock, counted noun.
+fn build(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    num: &Numeral,
+    lang: Lang,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    let ctx = &d.context;
+    let mut q = Draft::new(num.start, num.end, num.value, num.round);
+    q.scale = num.scale;
+    q.digits = !num.words;
+    let mut t = num.t1;
+    let pre_cur = unit::currency_before(text, s.start, num.start, d);
+    // Scale letters glued to digits: "100k", "1,2M", "£5m".
+    if num.single.is_some() || (!num.words && num.scale == 1.0) {
+        if let Some(x) = toks.get(t).filter(|x| x.glued && x.is_word()) {
+            let w = text.get(x.start..x.end).unwrap_or("");
+            let after_glued = toks
+                .get(t + 1)
+                .is_some_and(|y| y.glued && (y.is_word() || y.digits().is_some()));
+            if let Some(sc) = d.words.glued_scales.get(w) {
+                let m_ok = w != "m" || pre_cur.is_some();
+                if m_ok && !after_glued {
+                    q.value *= sc;
+                    q.round *= sc;
+                    q.scale *= sc;
+                    q.end = x.end;
+                    t += 1;
+                }
+            }
+        }
+    }
+    match num.hint {
+        Hint::Times => {
+            q.dimension = Dimension::Multiplier;
+            q.unit = Some("x".into());
+            return Some((q, t));
+        }
+        Hint::Age => {
+            q.dimension = Dimension::Age;
+            q.unit = Some("a".into());
+            q.factor = 31_557_600.0;
+            return Some((q, t));
+        }
+        Hint::Duration(f) => {
+            q.dimension = Dimension::Duration;
+            q.unit = Some("s".into());
+            q.value *= f;
+            q.round *= f;
+            return Some((q, t));
+        }
+        Hint::None => {}
+    }
+    // Hyphenated compounds: "63-jährig", "63-year-old", "612-mal", "55,000-seat", "3-inch".
+    if toks
+        .get(t)
+        .is_some_and(|x| x.glued && (x.is_sym('-') || x.is_sym('‑')))
+    {
+        if let Some(w) = toks.get(t + 1).filter(|x| x.glued && x.is_word()) {
+            let wpos = w.start;
+            if let Some(e) = ctx
+                .age_suffixes
+                .iter()
+                .filter_map(|f| match_at(text, wpos, s.end, f, false))
+                .max()
+            {
+                q.end = e;
+                q.dimension = Dimension::Age;
+                q.unit = Some("a".into());
+                q.factor = 31_557_600.0;
+                if let Some(f) = ctx
+                    .age_suffixes
+                    .iter()
+                    .find(|f| match_at(text, wpos, s.end, f, false) == Some(e))
+                {
+                    if f.starts_with("month") {
+                        q.unit = Some("mo".into());
+                        q.factor = 2_629_800.0;
+                    } else if f.starts_with("week") {
+                        q.unit = Some("wk".into());
+                        q.factor = 604_800.0;
+                    } else if f.starts_with("day") {
+                        q.unit = Some("d".into());
+                        q.factor = 86_400.0;
+                    }
+                }
+                return Some((q, tok_from(toks, e)));
+            }
+            for (f, secs) in &ctx.duration_suffixes {
+                if let Some(e) = match_at(text, wpos, s.end, f, false) {
+                    q.end = e;
+                    q.dimension = Dimension::Duration;
+                    q.unit = Some("s".into());
+                    q.value *= secs;
+                    q.round *= secs;
+                    return Some((q, tok_from(toks, e)));
+                }
+            }
+            if d.is(&d.words.times, &w.lower) || d.is(&d.words.times_suffixes, &w.lower) {
+                q.end = w.end;
+                q.dimension = Dimension::Multiplier;
+                q.unit = Some("x".into());
+                return Some((q, t + 2));
+            }
+        }
+    }
+    // Units after the number.
+    let post = unit::unit_after(text, q.end, s.end, d);
+    let mut unit_def = None;
+    if let Some(h) = post {
+        // A sign-only unit form glued to a following word ("5 $x") is still fine; take it.
+        unit_def = Some(h.def);
+        q.end = h.end;
+    } else if let Some(h) = pre_cur {
+        unit_def = Some(h.def);
+        q.start = h.start;
+    }
+    if let Some(u) = unit_def {
+        q.dimension = u.dim();
+        q.unit = Some(u.unit.clone());
+        q.factor = u.factor();
+        if q.dimension == Dimension::Currency && !u.subunit {
+            q.factor = 1.0;
+            if post.is_some() {
+                add_subunit(text, s, toks, &mut q, lang, d);
+            }
+        }
+        // Composite units: "Kilometer pro Stunde" is in the data; "50 km/ms", "meters per millisecond".
+        if post.is_some() && q.dimension == Dimension::Length {
+            let p = skip_space(text, q.end, s.end);
+            let sep = ["pro ", "per ", "je ", "/", "an ", "a "]
+                .iter()
+                .find_map(|f| match_at(text, p, s.end, f.trim_end(), false).map(|e| (e, *f)));
+            if let Some((e, _)) = sep {
+                let p2 = skip_space(text, e, s.end);
+                if let Some(h2) =
+                    unit::unit_at(text, p2, s.end, d).filter(|h| h.def.dim() == Dimension::Duration)
+                {
+                    q.dimension = Dimension::Speed;
+                    q.factor = u.factor() / h2.def.factor();
+                    q.unit = Some(format!("{}/{}", u.unit, h2.def.unit));
+                    q.end = h2.end;
+                }
+            }
+        }
+        // Ages: "5 Jahre alt", "ten years old", "6 weeks of age".
+        if q.dimension == Dimension::Duration {
+            if let Some(e) = context::form_after(text, q.end, s.end, &ctx.age_after) {
+                q.end = e;
+                q.dimension = Dimension::Age;
+            } else if context::form_before(text, s.start, q.start, &ctx.age_before).is_some() {
+                q.dimension = Dimension::Age;
+            }
+        }
+        let next = tok_from(toks, q.end);
+        return Some((q, next));
+    }
+    // Clock times: "20 Uhr", "10 p.m.", "2 Uhr morgens", "11pm".
+    if num.single.is_some_and(|x| x.plain_int && x.value <= 24.0) {
+        let pm = context::form_after(text, q.end, s.end, &ctx.pm_words);
+        let am = context::form_after(text, q.end, s.end, &ctx.am_words);
+        let clock = context::form_after(text, q.end, s.end, &ctx.clock);
+        if pm.is_some() || am.is_some() || clock.is_some() {
+            let mut end = pm.or(am).or(clock).unwrap_or(q.end);
+            let mut h = q.value;
+            if pm.is_some() && h < 12.0 {
+                h += 12.0;
+            }
+            if let Some(c) = clock {
+                if let Some(e) = context::form_after(text, c, s.end, &ctx.pm_words) {
+                    end = e;
+                    if h < 12.0 {
+                        h += 12.0;
+                    }
+                } else if let Some(e) = context::form_after(text, c, s.end, &ctx.am_words) {
+                    end = e;
+                }
+            }
+            q.value = h;
+            q.end = end;
+            q.dimension = Dimension::TimeOfDay;
+            q.unit = Some("h".into());
+            q.factor = 3600.0;
+            return Some((q, tok_from(toks, end)));
+        }
+    }
+    // Age without a unit: "aged 63", "im Alter von 95".
+    if context::form_before(text, s.start, q.start, &ctx.age_before).is_some() && q.value < 150.0 {
+        q.dimension = Dimension::Age;
+        q.unit = Some("a".into());
+        q.factor = 31_557_600.0;
+        return Some((q, t));
+    }
+    // Multipliers: "three times", "612 Mal".
+    if toks
+        .get(t)
+        .is_some_and(|x| x.is_word() && d.is(&d.words.times, &x.lower))
+    {
+        q.end = toks[t].end;
+        q.dimension = Dimension::Multiplier;
+        q.unit = Some("x".into());
+        return Some((q, t + 1));
+    }
+    // A word glued to digits that is no unit or scale: an identifier ("3D", "4x4").
+    if !num.words && toks.get(t).is_some_and(|x| x.glued && x.is_word()) {
+        return None;
+    }
+    // Years.
+    if let Some(dn) = num.single {
+        if dn.plain_int && dn.digits == 4 && (1000.0..=2200.0).contains(&dn.value) {
+            let prev = num
+                .t0
+                .checked_sub(1)
+                .map(|k| toks[k].lower.as_str())
+                .unwrap_or("");
+            let counted = context::counted_noun(text, toks, t, d, lang);
+            if d.is(&ctx.year_preps, prev)
+                || (counted.is_none() && (1800.0..=2100.0).contains(&dn.value))
+            {
+                q.dimension = Dimension::Year;
+                return Some((q, t));
+            }
+        }
+    }
+    // Hyphenated count noun "55,000-seat".
+    if toks.get(t).is_some_and(|x| x.glued && x.is_sym('-')) {
+        if let Some(w) = toks.get(t + 1).filter(|x| x.glued && x.is_word()) {
+            let wt = text.get(w.start..w.end).unwrap_or("");
+            if wt.chars().count() > 1 {
+                q.counted = Some(wt.to_string());
+                q.dimension = Dimension::Count;
+                return Some((q, t + 2));
+            }
+        }
+    }
+    if let Some(c) = context::counted_noun(text, toks, t, d, lang) {
+        q.counted = Some(c);
+        q.dimension = Dimension::Count;
+    }
+    Some((q, t))
+}
+
+/// "15 Dollar und 15 Cent", "thirteen dollars and forty-five cents", "15 dollars 50".
+fn add_subunit(text: &str, s: Span, toks: &[Tok], q: &mut Draft, lang: Lang, d: &QuantityData) {
+    let mut k = tok_from(toks, q.end);
+    if toks
+        .get(k)
+        .is_some_and(|x| d.is(&d.words.connector, &x.lower))
+    {
+        k += 1;
+    }
+    let Some(n) = number::parse(toks, k, d, lang, &|_| false) else {
+        return;
+    };
+    if n.value.fract() != 0.0 || n.value >= 100.0 || n.value < 0.0 {
+        return;
+    }
+    if let Some(h) = unit::unit_after(text, n.end, s.end, d) {
+        if h.def.subunit && h.def.dim() == Dimension::Currency {
+            q.value += n.value * h.def.factor();
+            q.end = h.end;
+        }
+        return;
+    }
+    // A bare two-digit number closing the sentence or clause.
+    let after = skip_space(text, n.end, s.end);
+    let closes = after >= s.end
+        || text
+            .get(after..)
+            .is_some_and(|r| r.starts_with(['.', ',', ';', '!', '?', ')']));
+    if closes && toks.get(n.t1).is_none_or(|x| !x.is_word()) {
+        q.value += n.value / 100.0;
+        q.end = n.end;
+    }
+    let _ = tok_at(toks, 0);
+}
+
+/// Ranges ("zwischen 4.050 und 10.800 m²", "100 bis 300 Milliarden", "40 - 50 Jahre"), then the
+/// approximators before each figure.
+fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
+    let a = &d.approx;
+    let mut in_range = vec![false; qs.len()];
+    for i in 0..qs.len().saturating_sub(1) {
+        if in_range[i] {
+            continue;
+        }
+        let (x, y) = (&qs[i], &qs[i + 1]);
+        if x.exact_point() != y.exact_point() || x.dimension == Dimension::Date {
+            continue;
+        }
+        let between = text.get(x.end..y.start).unwrap_or("").trim().to_lowercase();
+        if between.is_empty() || !a.range_join.iter().any(|j| *j == between) {
+            continue;
+        }
+        let opener = context::form_before(text, s.start, x.start, &a.range_open);
+        let conj = matches!(between.as_str(), "und" | "and");
+        if conj && opener.is_none() {
+            continue;
+        }
+        if x.has_unit() && y.has_unit() && x.dimension != y.dimension {
+            continue;
+        }
+        if x.dimension == Dimension::Year && y.dimension != Dimension::Year {
+            continue;
+        }
+        let (mut x, y) = (x.clone(), y.clone());
+        if !x.has_unit() && y.has_unit() {
+            x.unit = y.unit.clone();
+            x.dimension = y.dimension;
+            x.factor = y.factor;
+        }
+        if x.scale == 1.0 && y.scale > 1.0 && x.value.abs() <= (y.value / y.scale).abs() {
+            x.value *= y.scale;
+            x.round *= y.scale;
+            x.scale = y.scale;
+        }
+        if x.counted.is_none() && y.counted.is_some() {
+            x.counted = y.counted.clone();
+            x.dimension = y.dimension;
+        }
+        if let Some(o) = opener {
+            x.start = o;
+        }
+        let round = |q: &Draft| if q.exact_point() { 0.0 } else { q.round };
+        let lo = (x.value - round(&x) / 2.0).min(y.value - round(&y) / 2.0);
+        let hi = (x.value + round(&x) / 2.0).max(y.value + round(&y) / 2.0);
+        x.approx = Approx::Range;
+        x.interval = Some((lo, hi));
+        let mut y = y;
+        y.approx = Approx::Range;
+        y.interval = Some((lo, hi));
+        qs[i] = x;
+        qs[i + 1] = y;
+        in_range[i] = true;
+        in_range[i + 1] = true;
+    }
+    let mut prev_end = s.start;
+    for k in 0..qs.len() {
+        let second_of_range =
+            in_range[k] && k > 0 && in_range[k - 1] && qs[k - 1].interval == qs[k].interval;
+        // "bis 2025" and "gegen 20 Uhr" are no approximators of years and times.
+        if !qs[k].exact_point() && !second_of_range {
+            if let Some((kind, st)) = approx::approximator(text, s.start, qs[k].start, d) {
+                if st >= prev_end {
+                    qs[k].start = st;
+                    if !in_range[k] {
+                        qs[k].approx = kind;
+                    }
+                }
+            }
+        }
+        prev_end = qs[k].end;
+    }
 }

@@ -1,0 +1,48 @@
+//! Approximators and bounds ("etwa", "more than", "bis zu") and the intervals they allow.
+
+use super::context::form_before;
+use super::data::QuantityData;
+use super::Approx;
+
+/// The approximator right before `pos`, with its start.
+pub fn approximator(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    d: &QuantityData,
+) -> Option<(Approx, usize)> {
+    let a = &d.approx;
+    let lists = [
+        (Approx::About, &a.about),
+        (Approx::Nearly, &a.nearly),
+        (Approx::MoreThan, &a.more_than),
+        (Approx::AtLeast, &a.at_least),
+        (Approx::AtMost, &a.up_to),
+        (Approx::LessThan, &a.less_than),
+    ];
+    let mut best: Option<(Approx, usize)> = None;
+    for (kind, forms) in lists {
+        if let Some(s) = form_before(text, floor, pos, forms) {
+            if best.is_none_or(|(_, b)| s < b) {
+                best = Some((kind, s));
+            }
+        }
+    }
+    best
+}
+
+/// The interval a value allows under an approximator; `round` is the rounding unit of a bare value.
+pub fn interval(value: f64, round: f64, approx: Approx) -> (f64, f64) {
+    let (lo, hi) = match approx {
+        Approx::Exact | Approx::Range => (value - round / 2.0, value + round / 2.0),
+        Approx::About => (value * 0.9, value * 1.1),
+        Approx::Nearly => (value * 0.9, value),
+        Approx::MoreThan | Approx::AtLeast => (value, value * 1.5),
+        Approx::AtMost | Approx::LessThan => (value * 0.5, value),
+    };
+    if lo <= hi {
+        (lo, hi)
+    } else {
+        (hi, lo)
+    }
+}

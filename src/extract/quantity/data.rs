@@ -1,0 +1,164 @@
+//! Word lists of the quantity extractor, one data file per language (`src/lang/quantity-*.toml`).
+
+use super::Dimension;
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Articles that count as "one" only in some contexts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Articles {
+    pub forms: Vec<String>,
+    /// "eine Stunde", "einen Euro": an article before a unit word is the figure 1.
+    pub before_units: bool,
+    /// Words after which "one" is a pronoun ("this one").
+    pub pronoun_after: Vec<String>,
+}
+
+/// Number words other than plain cardinals.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Words {
+    pub negative: Vec<String>,
+    pub decimal_point: Vec<String>,
+    pub connector: Vec<String>,
+    pub scales: HashMap<String, f64>,
+    pub glued_scales: HashMap<String, f64>,
+    pub dozen: Vec<String>,
+    pub fractions: HashMap<String, f64>,
+    pub fraction_words: HashMap<String, f64>,
+    pub plus_half_suffixes: Vec<String>,
+    pub multiplier_words: HashMap<String, f64>,
+    pub times: Vec<String>,
+    pub times_suffixes: Vec<String>,
+    pub vague: Vec<String>,
+    pub half_articles: Vec<String>,
+}
+
+/// Approximators and range words, each a list of (possibly multi-word) forms.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ApproxWords {
+    pub about: Vec<String>,
+    pub nearly: Vec<String>,
+    pub more_than: Vec<String>,
+    pub at_least: Vec<String>,
+    pub up_to: Vec<String>,
+    pub less_than: Vec<String>,
+    pub range_open: Vec<String>,
+    pub range_join: Vec<String>,
+}
+
+/// Context words: dates, clock times, ages, counted nouns.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct Context {
+    pub year_preps: Vec<String>,
+    pub months: HashMap<String, u32>,
+    pub clock: Vec<String>,
+    pub pm_words: Vec<String>,
+    pub am_words: Vec<String>,
+    pub age_after: Vec<String>,
+    pub age_before: Vec<String>,
+    pub age_suffixes: Vec<String>,
+    pub duration_suffixes: HashMap<String, f64>,
+    pub not_counted: Vec<String>,
+    pub currency_adjective_endings: Vec<String>,
+}
+
+/// One unit: its written forms, canonical name, dimension and factor to the base unit.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UnitDef {
+    pub forms: Vec<String>,
+    /// Forms that match only with exactly this case ("m", "t", "V").
+    pub cased: Vec<String>,
+    pub unit: String,
+    pub dimension: String,
+    pub factor: Option<f64>,
+    /// A currency's hundredth ("Cent", "pence").
+    pub subunit: bool,
+}
+
+impl UnitDef {
+    pub fn dim(&self) -> Dimension {
+        match self.dimension.as_str() {
+            "duration" => Dimension::Duration,
+            "currency" => Dimension::Currency,
+            "percent" => Dimension::Percent,
+            "percentage-point" => Dimension::PercentagePoint,
+            "speed" => Dimension::Speed,
+            "length" => Dimension::Length,
+            "mass" => Dimension::Mass,
+            "area" => Dimension::Area,
+            "volume" => Dimension::Volume,
+            "temperature" => Dimension::Temperature,
+            _ => Dimension::Other,
+        }
+    }
+
+    pub fn factor(&self) -> f64 {
+        self.factor.unwrap_or(1.0)
+    }
+}
+
+/// One language's quantity word lists.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct QuantityData {
+    pub decimal: String,
+    pub thousands: String,
+    pub dot_ordinals: bool,
+    pub cardinals: HashMap<String, f64>,
+    pub articles: Articles,
+    pub words: Words,
+    pub approx: ApproxWords,
+    pub context: Context,
+    #[serde(rename = "unit")]
+    pub units: Vec<UnitDef>,
+    /// (form, cased, unit index), longest form first; filled after loading.
+    #[serde(skip)]
+    pub unit_forms: Vec<(String, bool, usize)>,
+}
+
+impl QuantityData {
+    fn parse(src: &str) -> QuantityData {
+        // The data files are compiled in and covered by tests; a broken file is a build defect.
+        let mut d: QuantityData =
+            toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in quantity data: {e}"));
+        let mut forms = Vec::new();
+        for (i, u) in d.units.iter().enumerate() {
+            for f in &u.forms {
+                forms.push((f.to_lowercase(), false, i));
+            }
+            for f in &u.cased {
+                forms.push((f.clone(), true, i));
+            }
+        }
+        forms.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        d.unit_forms = forms;
+        d
+    }
+
+    pub fn decimal_char(&self) -> char {
+        self.decimal.chars().next().unwrap_or('.')
+    }
+
+    pub fn is(&self, list: &[String], lower: &str) -> bool {
+        list.iter().any(|w| w == lower)
+    }
+}
+
+/// The quantity word lists of a language.
+pub fn data(lang: Lang) -> &'static QuantityData {
+    static DE: LazyLock<QuantityData> =
+        LazyLock::new(|| QuantityData::parse(include_str!("../../lang/quantity-de.toml")));
+    static EN: LazyLock<QuantityData> =
+        LazyLock::new(|| QuantityData::parse(include_str!("../../lang/quantity-en.toml")));
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
