@@ -1,0 +1,188 @@
+// The factlint extension: starts `factlint lsp` for Markdown and plain-text documents through
+// vscode-languageclient, passes the `factlint.*` settings, and restarts the server when they change.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as vscode from "vscode";
+import {
+  ConfigurationParams,
+  LanguageClient,
+  LanguageClientOptions,
+  RevealOutputChannelOn,
+  ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+import { FileKind, findServer, notFoundMessage } from "./findServer";
+import { configurationItem, needsRestart, serverSettings, ServerSettings } from "./settings";
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let context: vscode.ExtensionContext;
+/** Serializes start/stop/restart so a burst of setting changes does not start two servers. */
+let queue: Promise<void> = Promise.resolve();
+
+export function activate(ctx: vscode.ExtensionContext): void {
+  context = ctx;
+  output = vscode.window.createOutputChannel("factlint");
+  ctx.subscriptions.push(output);
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand("factlint.restartServer", () => enqueue(restart)),
+    vscode.commands.registerCommand("factlint.showOutput", () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (needsRestart((section) => e.affectsConfiguration(section))) {
+        output.appendLine("[client] factlint settings changed: restarting the server");
+        enqueue(restart);
+      }
+    }),
+  );
+  enqueue(start);
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return enqueue(stop);
+}
+
+function enqueue(task: () => Promise<void>): Promise<void> {
+  queue = queue.then(task).catch((e) => {
+    output.appendLine(`[client] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  });
+  return queue;
+}
+
+async function restart(): Promise<void> {
+  await stop();
+  await start();
+}
+
+async function stop(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c !== undefined) {
+    try {
+      await c.stop(5000);
+    } catch (e) {
+      output.appendLine(`[client] stopping the server: ${String(e)}`);
+    }
+  }
+}
+
+function statKind(p: string): FileKind {
+  try {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      return "directory";
+    }
+    if (process.platform === "win32") {
+      return "executable";
+    }
+    try {
+      fs.accessSync(p, fs.constants.X_OK);
+      return "executable";
+    } catch {
+      return "file";
+    }
+  } catch {
+    return "missing";
+  }
+}
+
+function firstFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+/** The server's settings for a scope (a document or folder URI), or for the first workspace folder. */
+function settingsFor(scope?: vscode.Uri): ServerSettings {
+  const folder = scope !== undefined ? vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath : undefined;
+  const config = vscode.workspace.getConfiguration("factlint", scope ?? null);
+  const { settings, problems } = serverSettings({
+    inspect: (key) => config.inspect(key),
+    folder: folder ?? firstFolder(),
+    homeDir: os.homedir(),
+  });
+  for (const p of problems) {
+    output.appendLine(`[client] ignoring a setting: ${p}`);
+  }
+  return settings;
+}
+
+async function start(): Promise<void> {
+  const config = vscode.workspace.getConfiguration("factlint");
+  const found = findServer({
+    configuredPath: config.get<string | null>("path"),
+    extensionPath: context.extensionPath,
+    platform: process.platform,
+    arch: process.arch,
+    pathEnv: process.env.PATH,
+    pathExt: process.env.PATHEXT,
+    homeDir: os.homedir(),
+    workspaceFolder: firstFolder(),
+    stat: statKind,
+  });
+  if (!found.found) {
+    const message = notFoundMessage(found, process.platform, process.arch);
+    output.appendLine(`[client] ${message}`);
+    output.appendLine(`[client] looked at: ${found.tried.join(", ")}`);
+    void vscode.window.showErrorMessage(message, "Open Settings", "Show Output").then((choice) => {
+      if (choice === "Open Settings") {
+        void vscode.commands.executeCommand("workbench.action.openSettings", "factlint.path");
+      } else if (choice === "Show Output") {
+        output.show(true);
+      }
+    });
+    return;
+  }
+  if (found.needsChmod) {
+    try {
+      fs.chmodSync(found.command, 0o755);
+    } catch (e) {
+      output.appendLine(`[client] could not make ${found.command} executable: ${String(e)}`);
+    }
+  }
+  output.appendLine(`[client] starting ${found.command} lsp (${found.source})`);
+
+  const folder = firstFolder();
+  const serverOptions: ServerOptions = {
+    command: found.command,
+    args: ["lsp"],
+    // vscode-languageclient appends --stdio, which `factlint lsp` accepts.
+    transport: TransportKind.stdio,
+    options: { cwd: folder, env: { ...process.env } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "markdown" },
+      { scheme: "file", language: "plaintext" },
+      { scheme: "untitled", language: "markdown" },
+      { scheme: "untitled", language: "plaintext" },
+    ],
+    initializationOptions: settingsFor(),
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      workspace: {
+        // Answer `workspace/configuration` with the settings the user set, not the package.json defaults.
+        configuration: (params: ConfigurationParams) =>
+          params.items.map((item) => {
+            const scope = item.scopeUri !== undefined ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return configurationItem(item.section, settingsFor(scope));
+          }),
+      },
+    },
+  };
+  const c = new LanguageClient("factlint", "factlint", serverOptions, clientOptions);
+  client = c;
+  try {
+    await c.start();
+    const info = c.initializeResult?.serverInfo;
+    output.appendLine(`[client] server running${info ? `: ${info.name} ${info.version ?? ""}` : ""}`);
+  } catch (e) {
+    output.appendLine(`[client] the server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window
+      .showErrorMessage(`factlint: the language server did not start (${found.command}). See the output for details.`, "Show Output")
+      .then((choice) => {
+        if (choice === "Show Output") {
+          output.show(true);
+        }
+      });
+  }
+}
