@@ -1,0 +1,593 @@
+//! Cues inside one sentence: reporting verbs with their speaker, prepositional cues, source notes.
+
+use super::lexicon::{Lexicon, Verb, VerbClass};
+use super::tokens::{clause_range, Tok};
+use super::AttrKind;
+use crate::lang::Lang;
+use crate::text::Span;
+
+/// A cue found in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub cue: Span,
+    /// Token range `[start, end)` of the source, if one was found.
+    pub source: Option<Span>,
+    pub kind: AttrKind,
+}
+
+/// Finds all cues of a sentence, in text order.
+pub fn cues(lex: &Lexicon, toks: &[Tok], text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    verbs(lex, toks, &mut out);
+    prepositions(lex, toks, &mut out);
+    notes(lex, toks, text, &mut out);
+    out.sort_by_key(|f| f.cue.start);
+    out.dedup_by_key(|f| f.cue.start);
+    out
+}
+
+fn span_of(toks: &[Tok], r: (usize, usize)) -> Option<Span> {
+    if r.0 >= r.1 || r.1 > toks.len() {
+        return None;
+    }
+    Some(Span::new(toks[r.0].span.start, toks[r.1 - 1].span.end))
+}
+
+/// Whether a word is a free (unquoted) word token.
+fn free_word(t: &Tok) -> bool {
+    t.word && !t.quoted
+}
+
+// ---------------------------------------------------------------- verbs
+
+fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
+    let first_word = toks.iter().position(|t| t.word);
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if !free_word(t) || (t.capital() && Some(i) != first_word && lex.lang == Lang::De) {
+            continue;
+        }
+        for v in &lex.verbs {
+            let Some(cue) = match_verb(lex, v, toks, i) else {
+                continue;
+            };
+            if adjectival(lex, toks, i) {
+                continue;
+            }
+            if v.class == VerbClass::Thought && !has_complement(lex, toks, i) {
+                continue;
+            }
+            let impersonal = v.requires.iter().any(|r| r == "es");
+            let subj = if impersonal {
+                None
+            } else {
+                subject(lex, toks, i)
+            };
+            let source = subj.and_then(|r| span_of(toks, r));
+            // "wie berichtet": the publication's own earlier report.
+            if source.is_none() && self_reference(lex, toks, i) {
+                continue;
+            }
+            if source.is_none() && !impersonal && !passive(lex, toks, i) {
+                continue;
+            }
+            out.push(Found {
+                cue,
+                source,
+                kind: AttrKind::Verb,
+            });
+            break;
+        }
+    }
+}
+
+/// The cue span if the verb matches at token `i`.
+fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
+    let w = &toks[i].lower;
+    let (cs, ce) = clause_range(toks, i);
+    let in_clause = |word: &str| toks[cs..ce].iter().any(|t| free_word(t) && t.lower == word);
+    let mut hit = false;
+    if let Some(p) = &v.particle {
+        if v.forms.contains(w) {
+            // Separated particle at the end of the clause ("teilte … mit"), or just before ("bekannt gegeben").
+            let after = (i + 1..ce).any(|j| toks[j].is(p) && clause_final(lex, toks, j));
+            let before = i > cs && toks[i - 1].is(p);
+            hit = after || before;
+        } else if let Some(rest) = w.strip_prefix(p.as_str()) {
+            let rest2 = rest.strip_prefix("zu").unwrap_or(rest);
+            hit = !rest.is_empty() && (v.forms.contains(rest) || v.forms.contains(rest2));
+        }
+    } else {
+        hit = v.forms.contains(w);
+    }
+    if !hit {
+        return None;
+    }
+    if !v.requires.iter().all(|r| in_clause(r)) {
+        return None;
+    }
+    if v.excludes
+        .iter()
+        .any(|x| (i + 1..ce).any(|j| toks[j].is(x)))
+    {
+        return None;
+    }
+    Some(toks[i].span)
+}
+
+/// Whether token `j` ends its clause (a separable particle).
+fn clause_final(lex: &Lexicon, toks: &[Tok], j: usize) -> bool {
+    match toks.get(j + 1) {
+        None => true,
+        Some(n) => !n.word || n.clause != toks[j].clause || lex.conjunctions.contains(&n.lower),
+    }
+}
+
+/// "nicht erklärte Streiks", "die genannten Zahlen": a verb form used as an adjective.
+fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if lex.lang != Lang::De || i == 0 {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    let next_noun = toks.get(i + 1).is_some_and(|n| n.capital());
+    prev.word
+        && next_noun
+        && (lex.adjectival_markers.contains(&prev.lower) || lex.determiners.contains(&prev.lower))
+}
+
+/// A thought verb needs a complement: "glaubt, dass …", "believes that …".
+fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let n = toks.len();
+    match lex.lang {
+        Lang::De => {
+            (i + 1..n.saturating_sub(1)).any(|j| {
+                (toks[j].is(",") || toks[j].is(":"))
+                    && toks.get(j + 1).is_some_and(|t| {
+                        lex.complementizers.contains(&t.lower)
+                            || lex.konjunktiv.contains(&t.lower)
+                            || t.is("„")
+                    })
+            }) || (i > 0 && toks[..i].iter().rev().take_while(|t| t.word).count() > 0 && {
+                // Verb-final subordinate clause after the content: "…, wie die Polizei vermutet."
+                let (cs, _) = clause_range(toks, i);
+                toks.get(cs)
+                    .is_some_and(|t| lex.as_words.contains(&t.lower))
+            })
+        }
+        Lang::En => {
+            let mut j = i + 1;
+            while j < n && toks[j].word && lex.auxiliaries.contains(&toks[j].lower) {
+                j += 1;
+            }
+            toks.get(j)
+                .is_some_and(|t| lex.complementizers.contains(&t.lower) || t.is(",") || t.is(":"))
+        }
+    }
+}
+
+/// "wie berichtet", "as reported": the publication's own report, without a speaker.
+fn self_reference(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    lex.self_reference.contains(&toks[i].lower) && {
+        let (cs, _) = clause_range(toks, i);
+        toks[cs..i]
+            .iter()
+            .all(|t| lex.as_words.contains(&t.lower) || lex.skip_words.contains(&t.lower))
+    }
+}
+
+/// A passive frame without a speaker: "wurde mitgeteilt", "wird berichtet", "was announced".
+fn passive(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let (cs, ce) = clause_range(toks, i);
+    let pass = match lex.lang {
+        Lang::De => ["wurde", "wurden", "wird", "werden", "worden"].as_slice(),
+        Lang::En => ["was", "were", "is", "are", "been", "be"].as_slice(),
+    };
+    toks[cs..ce]
+        .iter()
+        .any(|t| free_word(t) && pass.contains(&t.lower.as_str()))
+        && (lex.lang == Lang::De || toks[i].lower.ends_with("ed"))
+        && (lex.lang == Lang::En || !toks[i].lower.ends_with('e'))
+}
+
+// ---------------------------------------------------------------- speakers
+
+/// The speaker of the reporting verb at token `v`, as a token range.
+pub fn subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
+    let (cs, _) = clause_range(toks, v);
+    match lex.lang {
+        Lang::De => subject_de(lex, toks, cs, v),
+        Lang::En => subject_en(lex, toks, cs, v),
+    }
+}
+
+fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
+    // "wie X mitteilte"
+    if cs < v && lex.as_words.contains(&toks[cs].lower) {
+        let np = np_de(lex, toks, cs + 1, true)?;
+        return (np.1 <= v).then_some(np);
+    }
+    let mut s = cs;
+    while s < v && lex.conjunctions.contains(&toks[s].lower) {
+        s += 1;
+    }
+    if s < v {
+        let t = &toks[s];
+        if lex.pronouns.contains(&t.lower) && !t.is("es") {
+            return Some((s, s + 1));
+        }
+        if !lex.adverbials.contains(&t.lower) && !lex.oblique_determiners.contains(&t.lower) {
+            if let Some(np) = np_de(lex, toks, s, false) {
+                if np.1 <= v && (np.1 == v || (toks[np.1].word && !toks[np.1].capital())) {
+                    return Some(np);
+                }
+            }
+        }
+        // Inverted order: the subject follows the finite verb (the cue or an auxiliary).
+        for k in s + 1..=v {
+            if !toks[k].word {
+                return None;
+            }
+            if k == v || (lex.auxiliaries.contains(&toks[k].lower) && !toks[k].capital()) {
+                return after_de(lex, toks, k + 1);
+            }
+        }
+        return None;
+    }
+    after_de(lex, toks, v + 1)
+}
+
+/// The subject right after a verb: "sagte der Sprecher", "teilte die Polizei mit", "sagte er".
+fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)> {
+    while toks
+        .get(j)
+        .is_some_and(|t| t.word && lex.skip_words.contains(&t.lower))
+    {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    if !t.word || t.quoted {
+        return None;
+    }
+    if lex.pronouns.contains(&t.lower) && !t.is("es") {
+        return Some((j, j + 1));
+    }
+    if lex.oblique_determiners.contains(&t.lower) || lex.adverbials.contains(&t.lower) {
+        return None;
+    }
+    np_de(lex, toks, j, false)
+}
+
+/// Whether a lower-case word can be an attributive adjective ("zuständige", "neuen").
+fn adjective_de(lex: &Lexicon, t: &Tok) -> bool {
+    t.word
+        && !t.capital()
+        && !lex.auxiliaries.contains(&t.lower)
+        && !lex.conjunctions.contains(&t.lower)
+        && !lex.adverbials.contains(&t.lower)
+        && !lex.pronouns.contains(&t.lower)
+        && ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| t.lower.ends_with(e))
+        && t.lower.chars().count() > 3
+}
+
+/// A German noun phrase starting at `j`: determiner, adjectives, capitalised nouns and names,
+/// genitive attributes ("der Sprecher der Polizei"), a bracketed abbreviation.
+pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Option<(usize, usize)> {
+    let n = toks.len();
+    let t = toks.get(j)?;
+    if !t.word || t.quoted {
+        return None;
+    }
+    if lex.pronouns.contains(&t.lower) && !lex.determiners.contains(&t.lower) {
+        return Some((j, j + 1));
+    }
+    let mut k = j;
+    if lex.determiners.contains(&toks[k].lower)
+        || (allow_oblique && lex.oblique_determiners.contains(&toks[k].lower))
+    {
+        k += 1;
+    }
+    let head = noun_run(lex, toks, k)?;
+    k = head;
+    // Genitive or "von" attributes, at most two.
+    for _ in 0..2 {
+        let Some(l) = toks.get(k) else { break };
+        if !(l.word && lex.np_links.contains(&l.lower) && !l.capital()) {
+            break;
+        }
+        let mut m = k + 1;
+        if toks
+            .get(m)
+            .is_some_and(|t| t.word && lex.determiners.contains(&t.lower))
+        {
+            m += 1;
+        }
+        match noun_run(lex, toks, m) {
+            Some(e) => k = e,
+            None => break,
+        }
+    }
+    // "(BKA)"
+    if k + 2 < n && toks[k].is("(") && toks[k + 1].capital() && toks[k + 2].is(")") {
+        k += 3;
+    }
+    Some((j, k))
+}
+
+/// Adjectives then one or more capitalised words from `k`; returns the end.
+fn noun_run(lex: &Lexicon, toks: &[Tok], mut k: usize) -> Option<usize> {
+    let mut adj = 0;
+    while adj < 3 && toks.get(k).is_some_and(|t| adjective_de(lex, t)) {
+        k += 1;
+        adj += 1;
+    }
+    let start = k;
+    while toks.get(k).is_some_and(|t| {
+        free_word(t)
+            && (t.capital()
+                || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) && k > start)
+            && !lex.adverbials.contains(&t.lower)
+            && !lex.conjunctions.contains(&t.lower)
+            && !lex.pronouns.contains(&t.lower)
+            && !lex.determiners.contains(&t.lower)
+    }) {
+        k += 1;
+    }
+    (k > start).then_some(k)
+}
+
+fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
+    // "as X reported"
+    let mut s = cs;
+    if cs < v && lex.as_words.contains(&toks[cs].lower) {
+        s = cs + 1;
+    } else {
+        while s < v && lex.conjunctions.contains(&toks[s].lower) {
+            s += 1;
+        }
+    }
+    // Auxiliaries and adverbs before the verb: "has also said".
+    let mut e = v;
+    while e > s && lex.auxiliaries.contains(&toks[e - 1].lower) {
+        e -= 1;
+    }
+    if e > s {
+        let mut b = e;
+        while b > s && e - b < 8 && free_word(&toks[b - 1]) {
+            b -= 1;
+        }
+        // Start at the last determiner-led or capitalised stretch: "On Monday the company said".
+        let rel = ["who", "which", "that"];
+        if toks[b..e].iter().any(|t| rel.contains(&t.lower.as_str())) {
+            return None;
+        }
+        return (b < e).then_some((b, e));
+    }
+    if s == v {
+        return np_en(lex, toks, v + 1);
+    }
+    None
+}
+
+/// An English noun phrase starting at `j`, up to the end of the clause or a verb-like word.
+pub fn np_en(lex: &Lexicon, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    let t = toks.get(j)?;
+    if !free_word(t) {
+        return None;
+    }
+    if lex.pronouns.contains(&t.lower) {
+        return Some((j, j + 1));
+    }
+    let stop = [
+        "that", "on", "in", "to", "after", "before", "during", "when", "while", "who", "which",
+        "and", "but", "is", "was", "were", "are", "has", "had", "have", "will", "would", "said",
+        "says", "told", "last", "this", "on",
+    ];
+    let mut k = j;
+    while k < toks.len()
+        && k - j < 8
+        && free_word(&toks[k])
+        && (k == j || !stop.contains(&toks[k].lower.as_str()))
+    {
+        k += 1;
+    }
+    // Possessive "'s" and name-joining words are kept; trailing link words are not.
+    while k > j + 1 && lex.np_links.contains(&toks[k - 1].lower) {
+        k -= 1;
+    }
+    (k > j).then_some((j, k))
+}
+
+// ---------------------------------------------------------------- prepositional cues
+
+fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
+    let n = toks.len();
+    for i in 0..n {
+        let t = &toks[i];
+        if !free_word(t) {
+            continue;
+        }
+        // "laut X", "gemäß X", "according to X"
+        for p in &lex.prep_source_after {
+            let len = p.len();
+            if len == 0
+                || i + len > n
+                || !(0..len).all(|k| toks[i + k].word && toks[i + k].lower == p[k])
+            {
+                continue;
+            }
+            if lex.lang == Lang::De && !prep_laut_ok(lex, toks, i) {
+                continue;
+            }
+            let src = match lex.lang {
+                Lang::De => np_de(lex, toks, i + len, true).or_else(|| capital_run(toks, i + len)),
+                Lang::En => np_en(lex, toks, i + len),
+            };
+            if let Some(r) = src {
+                out.push(Found {
+                    cue: span_of(toks, (i, i + len)).unwrap_or(t.span),
+                    source: span_of(toks, r),
+                    kind: AttrKind::Preposition,
+                });
+            }
+        }
+        // "X zufolge"
+        if lex.prep_source_before.contains(&t.lower) {
+            if let Some(r) = np_back(lex, toks, i) {
+                out.push(Found {
+                    cue: t.span,
+                    source: span_of(toks, r),
+                    kind: AttrKind::Preposition,
+                });
+            }
+        }
+        // "nach Angaben der Polizei", "nach Polizeiangaben", "seiner Meinung nach"
+        if lex.prep_noun.contains(&t.lower) {
+            let mut j = i + 1;
+            while j < n && j - i <= 3 && toks[j].word && !toks[j].capital() {
+                j += 1;
+            }
+            if toks
+                .get(j)
+                .is_some_and(|h| free_word(h) && h.capital() && lex.is_source_noun(&h.lower))
+            {
+                let r = np_de(lex, toks, i + 1, true).unwrap_or((i + 1, j + 1));
+                out.push(Found {
+                    cue: t.span,
+                    source: span_of(toks, r),
+                    kind: AttrKind::Preposition,
+                });
+            } else if i > 0
+                && toks[i - 1].capital()
+                && lex.is_source_noun(&toks[i - 1].lower)
+                && clause_final(lex, toks, i)
+            {
+                let r = np_back(lex, toks, i);
+                out.push(Found {
+                    cue: t.span,
+                    source: r.and_then(|r| span_of(toks, r)),
+                    kind: AttrKind::Preposition,
+                });
+            }
+        }
+        // "…, so der Sprecher."
+        if lex.so_words.contains(&t.lower) && (i == 0 || !toks[i - 1].word) {
+            if let Some(r) = np_de(lex, toks, i + 1, false) {
+                let end_ok = match toks.get(r.1) {
+                    None => true,
+                    Some(x) => !x.word || lex.after_so_source.contains(&x.lower),
+                };
+                let pronoun = r.1 == r.0 + 1 && lex.pronouns.contains(&toks[r.0].lower);
+                if end_ok && !pronoun {
+                    out.push(Found {
+                        cue: t.span,
+                        source: span_of(toks, r),
+                        kind: AttrKind::Preposition,
+                    });
+                }
+            }
+        }
+        // "Demnach", "wonach", "reportedly"
+        if lex.adverb_cues.contains(&t.lower) {
+            out.push(Found {
+                cue: t.span,
+                source: None,
+                kind: AttrKind::Preposition,
+            });
+        }
+    }
+}
+
+/// "laut" is the preposition, not the adjective ("Kritik wurde laut", "laut geworden").
+fn prep_laut_ok(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if i > 0 && toks[i - 1].word && lex.adjective_laut_context.contains(&toks[i - 1].lower) {
+        return false;
+    }
+    match toks.get(i + 1) {
+        Some(n) if n.word => {
+            n.capital()
+                || lex.determiners.contains(&n.lower)
+                || lex.oblique_determiners.contains(&n.lower)
+                || (adjective_de(lex, n) && toks.get(i + 2).is_some_and(|m| m.capital()))
+        }
+        _ => false,
+    }
+}
+
+/// Capitalised words from `j` (a bare name after "laut").
+fn capital_run(toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    let mut k = j;
+    while toks.get(k).is_some_and(|t| free_word(t) && t.capital()) {
+        k += 1;
+    }
+    (k > j).then_some((j, k))
+}
+
+/// The noun phrase ending right before token `i` ("Angaben der Polizei zufolge").
+fn np_back(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let mut b = i;
+    while b > 0 && i - b < 10 {
+        let t = &toks[b - 1];
+        let ok = free_word(t)
+            && (t.capital()
+                && !lex.adverbials.contains(&t.lower)
+                && !lex.conjunctions.contains(&t.lower)
+                || lex.determiners.contains(&t.lower)
+                || lex.oblique_determiners.contains(&t.lower)
+                || lex.np_links.contains(&t.lower)
+                || adjective_de(lex, t));
+        if !ok {
+            break;
+        }
+        b -= 1;
+    }
+    // Do not start on a link word.
+    while b < i
+        && lex.np_links.contains(&toks[b].lower)
+        && !lex.determiners.contains(&toks[b].lower)
+    {
+        b += 1;
+    }
+    (b < i && toks[b..i].iter().any(|t| t.capital())).then_some((b, i))
+}
+
+// ---------------------------------------------------------------- notes
+
+/// "(Quelle: dpa)", "(DWD)" at the end of a sentence.
+fn notes(lex: &Lexicon, toks: &[Tok], text: &str, out: &mut Vec<Found>) {
+    let n = toks.len();
+    for i in 0..n {
+        if !toks[i].is("(") {
+            continue;
+        }
+        let Some(close) = (i + 1..n).find(|&j| toks[j].is(")")) else {
+            continue;
+        };
+        let inner = &toks[i + 1..close];
+        if inner.is_empty() {
+            continue;
+        }
+        // "(Quelle: dpa)"
+        if inner.len() >= 3 && lex.note_labels.contains(&inner[0].lower) && inner[1].is(":") {
+            out.push(Found {
+                cue: inner[0].span,
+                source: span_of(toks, (i + 3, close)),
+                kind: AttrKind::Note,
+            });
+            continue;
+        }
+        // "(DWD)" at the end, not an apposition after a name ("Merkel (CDU)").
+        let at_end = toks[close + 1..].iter().all(|t| !t.word);
+        let names = inner.len() <= 4 && inner.iter().all(|t| t.capital() || t.is("-") || t.is("&"));
+        let after_name = i > 0 && toks[i - 1].capital();
+        let _ = text;
+        if at_end && names && !after_name && i > 0 {
+            out.push(Found {
+                cue: toks[i].span,
+                source: span_of(toks, (i + 1, close)),
+                kind: AttrKind::Note,
+            });
+        }
+    }
+}

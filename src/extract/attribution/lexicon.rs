@@ -1,0 +1,319 @@
+//! Attribution word lists per language (`src/lang/attribution-<code>.toml`).
+
+use crate::lang::Lang;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Whether a verb is always a cue or needs a complement clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbClass {
+    Speech,
+    Thought,
+}
+
+/// One reporting verb: its forms, an optional separable particle and companion words.
+#[derive(Debug)]
+pub struct Verb {
+    pub forms: HashSet<String>,
+    pub particle: Option<String>,
+    /// Words that must stand in the same clause ("heißt es", "geht davon aus").
+    pub requires: Vec<String>,
+    /// Words that must not follow in the same clause ("erklärte … für beendet").
+    pub excludes: Vec<String>,
+    pub class: VerbClass,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Raw {
+    speech: Vec<String>,
+    thought: Vec<String>,
+    complementizers: Vec<String>,
+    source_nouns: Vec<String>,
+    prep_source_after: Vec<String>,
+    prep_source_before: Vec<String>,
+    prep_noun: Vec<String>,
+    adverb_cues: Vec<String>,
+    so_words: Vec<String>,
+    as_words: Vec<String>,
+    after_so_source: Vec<String>,
+    note_labels: Vec<String>,
+    self_reference: Vec<String>,
+    adjective_laut_context: Vec<String>,
+    konjunktiv: Vec<String>,
+    konjunktiv2: Vec<String>,
+    hearsay: Vec<String>,
+    perfect_aux: Vec<String>,
+    not_verbs: Vec<String>,
+    determiners: Vec<String>,
+    oblique_determiners: Vec<String>,
+    np_links: Vec<String>,
+    pronouns: Vec<String>,
+    conjunctions: Vec<String>,
+    adverbials: Vec<String>,
+    auxiliaries: Vec<String>,
+    skip_words: Vec<String>,
+    adjectival_markers: Vec<String>,
+    inseparable_prefixes: Vec<String>,
+}
+
+fn set(v: &[String]) -> HashSet<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+/// The attribution vocabulary of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub lang: Lang,
+    pub verbs: Vec<Verb>,
+    pub complementizers: HashSet<String>,
+    /// Stems of source nouns ("angab", "bericht").
+    pub source_nouns: HashSet<String>,
+    /// Lower-cased source nouns, for compounds ("polizeiangaben").
+    pub source_noun_words: Vec<String>,
+    /// Multi-word prepositions, split into words ("according to").
+    pub prep_source_after: Vec<Vec<String>>,
+    pub prep_source_before: HashSet<String>,
+    pub prep_noun: HashSet<String>,
+    pub adverb_cues: HashSet<String>,
+    pub so_words: HashSet<String>,
+    pub as_words: HashSet<String>,
+    pub after_so_source: HashSet<String>,
+    pub note_labels: HashSet<String>,
+    pub self_reference: HashSet<String>,
+    pub adjective_laut_context: HashSet<String>,
+    pub konjunktiv: HashSet<String>,
+    pub konjunktiv2: HashSet<String>,
+    pub hearsay: HashSet<String>,
+    pub perfect_aux: HashSet<String>,
+    pub not_verbs: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub oblique_determiners: HashSet<String>,
+    pub np_links: HashSet<String>,
+    pub pronouns: HashSet<String>,
+    pub conjunctions: HashSet<String>,
+    pub adverbials: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub skip_words: HashSet<String>,
+    pub adjectival_markers: HashSet<String>,
+}
+
+/// The lexicon of a language.
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    static DE: LazyLock<Lexicon> =
+        LazyLock::new(|| Lexicon::parse(Lang::De, include_str!("../../lang/attribution-de.toml")));
+    static EN: LazyLock<Lexicon> =
+        LazyLock::new(|| Lexicon::parse(Lang::En, include_str!("../../lang/attribution-en.toml")));
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+impl Lexicon {
+    fn parse(lang: Lang, src: &str) -> Lexicon {
+        // The data files are compiled in and covered by tests; a broken file is a build defect.
+        let raw: Raw = toml::from_str(src)
+            .unwrap_or_else(|e| panic!("invalid built-in attribution data: {e}"));
+        let prefixes = raw.inseparable_prefixes.clone();
+        let mut verbs = Vec::new();
+        for (list, class) in [
+            (&raw.speech, VerbClass::Speech),
+            (&raw.thought, VerbClass::Thought),
+        ] {
+            for entry in list {
+                if let Some(v) = parse_verb(lang, entry, class, &prefixes) {
+                    verbs.push(v);
+                }
+            }
+        }
+        Lexicon {
+            lang,
+            verbs,
+            complementizers: set(&raw.complementizers),
+            source_nouns: raw.source_nouns.iter().map(|w| lang.stem(w)).collect(),
+            source_noun_words: raw
+                .source_nouns
+                .iter()
+                .map(|w| w.to_lowercase())
+                .filter(|w| w.chars().count() >= 5)
+                .collect(),
+            prep_source_after: raw
+                .prep_source_after
+                .iter()
+                .map(|p| {
+                    p.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect(),
+            prep_source_before: set(&raw.prep_source_before),
+            prep_noun: set(&raw.prep_noun),
+            adverb_cues: set(&raw.adverb_cues),
+            so_words: set(&raw.so_words),
+            as_words: set(&raw.as_words),
+            after_so_source: set(&raw.after_so_source),
+            note_labels: set(&raw.note_labels),
+            self_reference: set(&raw.self_reference),
+            adjective_laut_context: set(&raw.adjective_laut_context),
+            konjunktiv: set(&raw.konjunktiv),
+            konjunktiv2: set(&raw.konjunktiv2),
+            hearsay: set(&raw.hearsay),
+            perfect_aux: set(&raw.perfect_aux),
+            not_verbs: set(&raw.not_verbs),
+            determiners: set(&raw.determiners),
+            oblique_determiners: set(&raw.oblique_determiners),
+            np_links: set(&raw.np_links),
+            pronouns: set(&raw.pronouns),
+            conjunctions: set(&raw.conjunctions),
+            adverbials: set(&raw.adverbials),
+            auxiliaries: set(&raw.auxiliaries),
+            skip_words: set(&raw.skip_words),
+            adjectival_markers: set(&raw.adjectival_markers),
+        }
+    }
+
+    /// Whether a lower-cased word is a source noun ("Angaben", "Polizeiangaben", "Medienberichten").
+    pub fn is_source_noun(&self, lower: &str) -> bool {
+        if self.source_nouns.contains(&self.lang.stem(lower)) {
+            return true;
+        }
+        let tail = lower.rsplit('-').next().unwrap_or(lower);
+        self.source_nouns.contains(&self.lang.stem(tail))
+            || self
+                .source_noun_words
+                .iter()
+                .any(|n| lower.len() > n.len() + 2 && lower.ends_with(n.as_str()))
+    }
+}
+
+/// Parses one verb entry (see the data files for the format).
+fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) -> Option<Verb> {
+    let mut forms = Vec::new();
+    let mut particle = None;
+    let mut requires = Vec::new();
+    let mut excludes = Vec::new();
+    for item in entry.split_whitespace() {
+        let item = item.to_lowercase();
+        if let Some(p) = item.strip_suffix(':') {
+            let mut parts = p.split('+');
+            particle = parts.next().filter(|s| !s.is_empty()).map(str::to_string);
+            requires.extend(parts.map(str::to_string));
+        } else if let Some(w) = item.strip_prefix('+') {
+            requires.push(w.to_string());
+        } else if let Some(w) = item.strip_prefix('!') {
+            excludes.push(w.to_string());
+        } else {
+            forms.push(item);
+        }
+    }
+    if forms.is_empty() {
+        return None;
+    }
+    let mut all: HashSet<String> = HashSet::new();
+    if forms.len() == 1 {
+        all.extend(generate(lang, &forms[0], prefixes));
+    }
+    all.extend(forms);
+    Some(Verb {
+        forms: all,
+        particle,
+        requires,
+        excludes,
+        class,
+    })
+}
+
+/// The regular forms of a verb given by its infinitive.
+fn generate(lang: Lang, inf: &str, prefixes: &[String]) -> Vec<String> {
+    match lang {
+        Lang::De => {
+            let stem = inf
+                .strip_suffix("en")
+                .or_else(|| inf.strip_suffix('n'))
+                .unwrap_or(inf);
+            let e = if stem.ends_with('t')
+                || stem.ends_with('d')
+                || stem.ends_with("chn")
+                || stem.ends_with("ffn")
+            {
+                "e"
+            } else {
+                ""
+            };
+            let inf_ending = &inf[stem.len()..];
+            let mut out = vec![
+                inf.to_string(),
+                format!("{stem}e"),
+                format!("{stem}{e}st"),
+                format!("{stem}{e}t"),
+                format!("{stem}{inf_ending}"),
+                format!("{stem}{e}te"),
+                format!("{stem}{e}ten"),
+                format!("{stem}{e}test"),
+                format!("{stem}{e}tet"),
+            ];
+            let no_ge = stem.ends_with("ier")
+                || prefixes
+                    .iter()
+                    .any(|p| stem.starts_with(p.as_str()) && stem.len() > p.len() + 2);
+            if no_ge {
+                out.push(format!("{stem}{e}t"));
+            } else {
+                out.push(format!("ge{stem}{e}t"));
+            }
+            out
+        }
+        Lang::En => {
+            let base = inf.to_string();
+            let (s, ed, ing) = if let Some(b) = inf.strip_suffix('e') {
+                (format!("{inf}s"), format!("{inf}d"), format!("{b}ing"))
+            } else if inf.ends_with("ss")
+                || inf.ends_with("sh")
+                || inf.ends_with("ch")
+                || inf.ends_with('x')
+            {
+                (format!("{inf}es"), format!("{inf}ed"), format!("{inf}ing"))
+            } else {
+                (format!("{inf}s"), format!("{inf}ed"), format!("{inf}ing"))
+            };
+            vec![base, s, ed, ing]
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load_and_generate_forms() {
+        let de = lexicon(Lang::De);
+        let sagen = de
+            .verbs
+            .iter()
+            .find(|v| v.forms.contains("sagte"))
+            .expect("sagen");
+        assert!(sagen.forms.contains("gesagt") && sagen.forms.contains("sagt"));
+        let berichten = de
+            .verbs
+            .iter()
+            .find(|v| v.forms.contains("berichtete"))
+            .expect("berichten");
+        assert!(berichten.forms.contains("berichtet"));
+        assert!(de
+            .verbs
+            .iter()
+            .any(|v| v.particle.as_deref() == Some("mit") && v.forms.contains("teilte")));
+        assert!(
+            de.is_source_noun("angaben")
+                && de.is_source_noun("polizeiangaben")
+                && !de.is_source_noun("start")
+        );
+        let en = lexicon(Lang::En);
+        assert!(en.verbs.iter().any(|v| v.forms.contains("announced")));
+        assert!(en.verbs.iter().any(|v| v.forms.contains("said")));
+    }
+}

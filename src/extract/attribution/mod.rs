@@ -1,0 +1,332 @@
+//! Attribution: reporting verbs with a speaker, prepositional cues, source notes, links, reported speech.
+
+mod detect;
+mod lexicon;
+mod tokens;
+
+use crate::lang::Lang;
+use crate::text::{quotes, Document, Span};
+use detect::Found;
+use lexicon::{lexicon, Lexicon};
+use serde::Serialize;
+use tokens::Tok;
+
+/// How a sentence is attributed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttrKind {
+    /// A reporting verb with a speaker: "sagte Musk", "the company said".
+    Verb,
+    /// "laut X", "X zufolge", "nach Angaben von X", "according to X", "wie X berichtete".
+    Preposition,
+    /// "(Quelle: dpa)", "(DWD)".
+    Note,
+    /// A Markdown link or footnote to a source.
+    Link,
+    /// German Konjunktiv I continuing an attributed sentence.
+    Continuation,
+    /// A direct quotation (its speaker named in, before or after it).
+    Quote,
+    /// Hearsay without a frame: "Der Täter soll … haben".
+    Hearsay,
+}
+
+/// The speaker or source named by an attribution.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SourceText {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One attribution in a sentence.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Attribution {
+    /// The attributed content (at least the sentence).
+    pub start: usize,
+    pub end: usize,
+    pub cue: Span,
+    pub source: Option<SourceText>,
+    pub kind: AttrKind,
+    #[serde(skip)]
+    pub span: Span,
+    /// The sentence this attribution belongs to.
+    #[serde(skip)]
+    pub sentence_span: Span,
+}
+
+/// Finds the attributions of every sentence of the document.
+pub fn extract(doc: &Document) -> Vec<Attribution> {
+    let lex = lexicon(doc.lang);
+    let quote_spans: Vec<quotes::QuoteSpan> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| quotes::scan(&doc.masked, b.span))
+        .filter(|q| q.depth == 0)
+        .collect();
+    let quoted = |pos: usize| quote_spans.iter().any(|q| q.inner.contains_offset(pos));
+    let toks: Vec<Vec<Tok>> = doc
+        .sentences
+        .iter()
+        .map(|s| tokens::tokenize(&doc.masked, s.span, &quoted))
+        .collect();
+    let skip = |i: usize| doc.sentences[i].heading || doc.sentences[i].question;
+
+    // Cues in each sentence.
+    let mut found: Vec<Vec<Found>> = (0..doc.sentences.len())
+        .map(|i| {
+            if skip(i) {
+                Vec::new()
+            } else {
+                detect::cues(lex, &toks[i], &doc.text)
+            }
+        })
+        .collect();
+    links(doc, &mut found);
+
+    // Quotations: every sentence a real quotation touches.
+    let mut quote_of: Vec<Option<usize>> = vec![None; doc.sentences.len()];
+    for (qi, q) in quote_spans.iter().enumerate() {
+        if !substantial(&doc.masked, q) {
+            continue;
+        }
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if s.span.overlaps(q.inner) && !skip(i) && quote_of[i].is_none() {
+                quote_of[i] = Some(qi);
+            }
+        }
+    }
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut active: Option<(Option<SourceText>, usize)> = None; // (source, block) of the running reported speech
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let block = s.block;
+        if active.as_ref().is_some_and(|(_, b)| *b != block) {
+            active = None;
+        }
+        if skip(i) {
+            active = None;
+            continue;
+        }
+        let mut here: Vec<Attribution> = found[i]
+            .iter()
+            .map(|f| make(doc, i, f.cue, f.source, f.kind))
+            .collect();
+        if let Some(qi) = quote_of[i] {
+            if here.is_empty() || here.iter().all(|a| a.source.is_none()) {
+                let q = &quote_spans[qi];
+                let src = quote_speaker(doc, lex, &toks, &found, q, i);
+                let cue = Span::new(q.outer.start, q.inner.start);
+                here.retain(|a| a.source.is_some());
+                here.push(make(doc, i, cue, src, AttrKind::Quote));
+            }
+        }
+        // Sources named by an adverb ("Demnach") come from the running speech.
+        for a in &mut here {
+            if a.source.is_none() {
+                if let Some((Some(src), _)) = &active {
+                    a.source = Some(src.clone());
+                }
+            }
+        }
+        if !here.is_empty() {
+            let src = here.iter().find_map(|a| a.source.clone());
+            let src = src.or_else(|| active.as_ref().and_then(|(s, _)| s.clone()));
+            active = Some((src, block));
+            out.extend(here);
+            continue;
+        }
+        if doc.lang == Lang::De {
+            let konj = konjunktiv(lex, &toks[i], active.is_some());
+            if konj && active.is_some() {
+                let src = active.as_ref().and_then(|(s, _)| s.clone());
+                let cue = toks[i].first().map(|t| t.span).unwrap_or(s.span);
+                out.push(Attribution {
+                    source: src,
+                    ..make(doc, i, cue, None, AttrKind::Continuation)
+                });
+                continue;
+            }
+            if let Some(cue) = hearsay(lex, &toks[i]) {
+                let src = active.as_ref().and_then(|(s, _)| s.clone());
+                out.push(Attribution {
+                    source: src.clone(),
+                    ..make(doc, i, cue, None, AttrKind::Hearsay)
+                });
+                active = Some((src, block));
+                continue;
+            }
+        }
+        active = None;
+    }
+    out
+}
+
+fn make(doc: &Document, i: usize, cue: Span, source: Option<Span>, kind: AttrKind) -> Attribution {
+    let span = doc.sentences[i].span;
+    Attribution {
+        start: span.start,
+        end: span.end,
+        cue,
+        source: source.map(|s| SourceText {
+            start: s.start,
+            end: s.end,
+            text: s.slice(&doc.text).to_string(),
+        }),
+        kind,
+        span,
+        sentence_span: span,
+    }
+}
+
+/// Markdown links to a URL and footnote references cite a source.
+fn links(doc: &Document, found: &mut [Vec<Found>]) {
+    for l in &doc.links {
+        let d = l.dest.trim().to_ascii_lowercase();
+        if !(d.starts_with("http://") || d.starts_with("https://") || d.starts_with("www.")) {
+            continue;
+        }
+        if let Some(i) = doc.sentence_at(l.span.start) {
+            if !doc.sentences[i].heading {
+                found[i].push(Found {
+                    cue: l.span,
+                    source: Some(l.span),
+                    kind: AttrKind::Link,
+                });
+            }
+        }
+    }
+    for f in &doc.footnotes {
+        if let Some(i) = doc
+            .sentence_at(f.start)
+            .or_else(|| f.start.checked_sub(1).and_then(|p| doc.sentence_at(p)))
+        {
+            found[i].push(Found {
+                cue: *f,
+                source: None,
+                kind: AttrKind::Link,
+            });
+        }
+    }
+}
+
+/// A quotation that quotes speech, not a scare-quoted word or a title.
+fn substantial(masked: &str, q: &quotes::QuoteSpan) -> bool {
+    let inner = q.inner.slice(masked);
+    let words = inner.split_whitespace().count();
+    words >= 4 || (words >= 2 && inner.trim_end().ends_with(['.', '!', '?', ',', '…']))
+}
+
+/// The speaker of a quotation: the source of an attribution in a sentence it touches, a colon
+/// introduction ("Musk: „…“"), or the next sentence ("„…“ Das teilte die Polizei mit.").
+fn quote_speaker(
+    doc: &Document,
+    lex: &Lexicon,
+    toks: &[Vec<Tok>],
+    found: &[Vec<Found>],
+    q: &quotes::QuoteSpan,
+    here: usize,
+) -> Option<Span> {
+    let touched: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&i| doc.sentences[i].span.overlaps(q.outer))
+        .collect();
+    // A cue in a sentence the quotation touches, the closing one first.
+    for &i in touched.iter().rev() {
+        if let Some(s) = found[i].iter().find_map(|f| f.source) {
+            return Some(s);
+        }
+    }
+    // A colon introduction in the opening sentence.
+    let first = touched.first().copied().unwrap_or(here);
+    let t = &toks[first];
+    if let Some(c) = t
+        .iter()
+        .rposition(|x| x.is(":") && x.span.end <= q.outer.start)
+    {
+        let np = match lex.lang {
+            Lang::De => detect::np_de(lex, t, 0, false),
+            Lang::En => detect::np_en(lex, t, 0),
+        };
+        if let Some((a, b)) = np {
+            if b == c && a < b {
+                return Some(Span::new(t[a].span.start, t[b - 1].span.end));
+            }
+        }
+        // "…, sagte er:" handled as a cue above; a bare speaker right before the colon.
+        let mut k = c;
+        while k > 0 && t[k - 1].capital() && c - k < 4 {
+            k -= 1;
+        }
+        if k < c && (k == 0 || !t[k - 1].word) {
+            return Some(Span::new(t[k].span.start, t[c - 1].span.end));
+        }
+    }
+    // The next sentence names the speaker: "Das teilte der Sprecher mit."
+    let last = touched.last().copied().unwrap_or(here);
+    if let Some(next) = found.get(last + 1) {
+        if doc.sentences.get(last + 1).map(|s| s.block) == doc.sentences.get(last).map(|s| s.block)
+        {
+            if let Some(f) = next
+                .iter()
+                .find(|f| f.kind == AttrKind::Verb && f.source.is_some())
+            {
+                let nt = &toks[last + 1];
+                let anaphoric = nt.first().is_some_and(|x| {
+                    ["das", "dies", "so", "this", "that"].contains(&x.lower.as_str())
+                });
+                if anaphoric
+                    || nt.first().is_some_and(|x| {
+                        x.span.start <= f.cue.start && f.cue.start - x.span.start < 3
+                    })
+                {
+                    return f.source;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Whether a sentence's finite verb is in Konjunktiv I (reported speech), outside quotations.
+fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        if !t.word || t.quoted || t.capital() {
+            return false;
+        }
+        let prev = i
+            .checked_sub(1)
+            .map(|p| toks[p].lower.as_str())
+            .unwrap_or("");
+        if prev == "ich" {
+            return false;
+        }
+        if lex.konjunktiv.contains(&t.lower) || (continuing && lex.konjunktiv2.contains(&t.lower)) {
+            return true;
+        }
+        // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
+        let next = toks.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+        let subj = |w: &str| ["er", "sie", "es", "man"].contains(&w);
+        t.lower.ends_with('e')
+            && t.lower.chars().count() >= 4
+            && !lex.not_verbs.contains(&t.lower)
+            && !lex.determiners.contains(&t.lower)
+            && (subj(prev) || subj(next))
+    })
+}
+
+/// "Der Täter soll das Opfer erstochen haben": a hearsay modal with a perfect infinitive.
+fn hearsay(lex: &Lexicon, toks: &[Tok]) -> Option<Span> {
+    for (i, t) in toks.iter().enumerate() {
+        if !t.word || t.quoted || !lex.hearsay.contains(&t.lower) {
+            continue;
+        }
+        let (_, ce) = tokens::clause_range(toks, i);
+        let last = (i + 1..ce).rev().find(|&j| toks[j].word)?;
+        if lex.perfect_aux.contains(&toks[last].lower) && last > i + 1 {
+            return Some(t.span);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,238 @@
+use super::*;
+use crate::text::DocKind;
+
+/// Checks the attributed sentences of `text`: `expected` lists, per sentence in order,
+/// `None` (not attributed) or `Some(source)` ("" = attributed, any or no source).
+fn check(text: &str, lang: Lang, expected: &[Option<&str>]) {
+    let doc = Document::parse(text, DocKind::Plain, Some(lang));
+    let attrs = extract(&doc);
+    let got: Vec<Option<String>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let here: Vec<&Attribution> =
+                attrs.iter().filter(|a| a.sentence_span == s.span).collect();
+            if here.is_empty() {
+                return None;
+            }
+            Some(
+                here.iter()
+                    .find_map(|a| a.source.as_ref().map(|s| s.text.clone()))
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let sents: Vec<&str> = doc.sentences.iter().map(|s| s.span.slice(text)).collect();
+    assert_eq!(got.len(), expected.len(), "sentences: {sents:?}");
+    for (k, (g, e)) in got.iter().zip(expected).enumerate() {
+        match (g, e) {
+            (None, None) => {}
+            (Some(_), Some("")) => {}
+            (Some(g), Some(e)) if g == e => {}
+            _ => panic!(
+                "sentence {k} {:?}: expected {e:?}, got {g:?}\nall: {got:?}",
+                sents[k]
+            ),
+        }
+    }
+}
+
+#[test]
+fn german_reporting_verbs() {
+    check(
+        "Der Sprecher der Polizei sagte am Montag, die Lage sei ruhig.",
+        Lang::De,
+        &[Some("Der Sprecher der Polizei")],
+    );
+    check(
+        "Die Lage sei ruhig, sagte ein Polizeisprecher.",
+        Lang::De,
+        &[Some("ein Polizeisprecher")],
+    );
+    check(
+        "Am Montag erklärte Ministerin Anna Berg, das Gesetz komme.",
+        Lang::De,
+        &[Some("Ministerin Anna Berg")],
+    );
+    check(
+        "Das Ministerium teilte am Dienstag mit, die Brücke bleibe gesperrt.",
+        Lang::De,
+        &[Some("Das Ministerium")],
+    );
+    check(
+        "Die Stadt hat angekündigt, die Gebühren zu senken.",
+        Lang::De,
+        &[Some("Die Stadt")],
+    );
+    check(
+        "Wie die Feuerwehr mitteilte, brannte die Halle vollständig aus.",
+        Lang::De,
+        &[Some("die Feuerwehr")],
+    );
+    check(
+        "Er räumte ein, Fehler gemacht zu haben.",
+        Lang::De,
+        &[Some("Er")],
+    );
+    check(
+        "In dem Bericht heißt es, die Kosten seien gestiegen.",
+        Lang::De,
+        &[Some("")],
+    );
+}
+
+#[test]
+fn german_prepositional_cues() {
+    check(
+        "Laut Polizei wurden drei Menschen verletzt.",
+        Lang::De,
+        &[Some("Polizei")],
+    );
+    check(
+        "Den Angaben der Feuerwehr zufolge brach das Feuer nachts aus.",
+        Lang::De,
+        &[Some("Den Angaben der Feuerwehr")],
+    );
+    check(
+        "Nach Angaben der Polizei gab es keine Verletzten.",
+        Lang::De,
+        &[Some("Angaben der Polizei")],
+    );
+    check(
+        "Nach Polizeiangaben gab es keine Verletzten.",
+        Lang::De,
+        &[Some("Polizeiangaben")],
+    );
+    check(
+        "Die Preise steigen weiter, so der Verband.",
+        Lang::De,
+        &[Some("der Verband")],
+    );
+    check(
+        "Die Preise steigen weiter (Quelle: dpa).",
+        Lang::De,
+        &[Some("dpa")],
+    );
+}
+
+#[test]
+fn german_false_cues() {
+    check(
+        "Kritik wurde laut, nachdem die Brücke gesperrt wurde.",
+        Lang::De,
+        &[None],
+    );
+    check("Ein lauter Knall weckte die Anwohner.", Lang::De, &[None]);
+    check(
+        "Der Präsident erklärte den Notstand für beendet.",
+        Lang::De,
+        &[None],
+    );
+    check("Nicht erklärte Streiks sind verboten.", Lang::De, &[None]);
+    check("Die Brücke wird im März gesperrt.", Lang::De, &[None]);
+    check("Nach dem Start stieg die Rakete auf.", Lang::De, &[None]);
+    check("Hat der Minister das gesagt?", Lang::De, &[None]);
+    check("Wie berichtet, ist die Brücke gesperrt.", Lang::De, &[None]);
+}
+
+#[test]
+fn german_continuation_in_konjunktiv() {
+    check(
+        "Der Bürgermeister sagte, die Stadt müsse sparen. Die Lage sei ernst. Man habe keine Wahl. Am Abend tagte der Rat.",
+        Lang::De,
+        &[Some("Der Bürgermeister"), Some("Der Bürgermeister"), Some("Der Bürgermeister"), None],
+    );
+    check("Die Lage sei ernst.", Lang::De, &[None]);
+    check(
+        "Der Täter soll das Opfer mit einem Messer verletzt haben.",
+        Lang::De,
+        &[Some("")],
+    );
+}
+
+#[test]
+fn german_quotes_and_speakers() {
+    check(
+        "„Wir werden die Brücke nicht schließen“, sagte Müller.",
+        Lang::De,
+        &[Some("Müller")],
+    );
+    check(
+        "Müller: „Wir werden die Brücke nicht schließen.“",
+        Lang::De,
+        &[Some("Müller")],
+    );
+    check(
+        "„Wir schließen die Brücke nicht. Das ist sicher.“ Das sagte der Bürgermeister am Montag.",
+        Lang::De,
+        &[
+            Some("der Bürgermeister"),
+            Some("der Bürgermeister"),
+            Some("der Bürgermeister"),
+        ],
+    );
+    check("Die Aktion hieß „Sauber“ und lief gut.", Lang::De, &[None]);
+}
+
+#[test]
+fn english_cues() {
+    check(
+        "The bridge will close in March, the state transportation department said.",
+        Lang::En,
+        &[Some("the state transportation department")],
+    );
+    check(
+        "The bridge will close, said Transportation Secretary Alan Brooks.",
+        Lang::En,
+        &[Some("Transportation Secretary Alan Brooks")],
+    );
+    check(
+        "Musk told reporters the deal was off.",
+        Lang::En,
+        &[Some("Musk")],
+    );
+    check(
+        "According to the BBC, the talks failed.",
+        Lang::En,
+        &[Some("the BBC")],
+    );
+    check(
+        "As the Guardian reported, the talks failed.",
+        Lang::En,
+        &[Some("the Guardian")],
+    );
+    check(
+        "Officials believe that the fire was set deliberately.",
+        Lang::En,
+        &[Some("Officials")],
+    );
+    check(
+        "Rain is expected on Monday (Met Office).",
+        Lang::En,
+        &[Some("Met Office")],
+    );
+    check(
+        "The talks failed, as [Reuters](https://reuters.com/x) noted.",
+        Lang::En,
+        &[Some("")],
+    );
+}
+
+#[test]
+fn english_false_cues_and_quotes() {
+    check("The bridge will close in March.", Lang::En, &[None]);
+    check("The United States sent aid.", Lang::En, &[None]);
+    check("Did the mayor say that?", Lang::En, &[None]);
+    check("The bridge closed, as reported.", Lang::En, &[None]);
+    check(
+        "“We will not close the bridge,” Brooks said.",
+        Lang::En,
+        &[Some("Brooks")],
+    );
+    check(
+        "Brooks: “We will not close the bridge.”",
+        Lang::En,
+        &[Some("Brooks")],
+    );
+    check("The so-called “smart” bridge opened.", Lang::En, &[None]);
+}

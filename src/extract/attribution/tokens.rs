@@ -1,0 +1,124 @@
+//! Sentence tokens for cue matching: words and punctuation, with clause numbers and quote marks.
+
+use crate::text::words::words_in;
+use crate::text::Span;
+
+/// A word or a punctuation character of one sentence.
+#[derive(Clone, Debug)]
+pub struct Tok {
+    pub span: Span,
+    pub text: String,
+    pub lower: String,
+    pub word: bool,
+    /// Inside a quotation (the speaker's own words).
+    pub quoted: bool,
+    /// Clause number within the sentence (punctuation and quote edges start a new clause).
+    pub clause: usize,
+}
+
+impl Tok {
+    /// Starts with an upper-case letter.
+    pub fn capital(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    pub fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+}
+
+/// Characters that end a clause.
+fn clause_break(c: &str) -> bool {
+    matches!(
+        c,
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "–"
+            | "—"
+            | "„"
+            | "“"
+            | "”"
+            | "\""
+            | "»"
+            | "«"
+            | "."
+            | "!"
+            | "?"
+            | "["
+            | "]"
+    )
+}
+
+/// Tokens of `text[span]`; `quoted` tells whether a byte offset lies inside a quotation.
+pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<Tok> {
+    let words = words_in(text, span);
+    let mut out: Vec<Tok> = Vec::new();
+    let mut pos = span.start;
+    let push_punct = |out: &mut Vec<Tok>, from: usize, to: usize| {
+        let Some(gap) = text.get(from..to) else {
+            return;
+        };
+        for (i, c) in gap.char_indices() {
+            if c.is_whitespace() || c.is_alphanumeric() {
+                continue;
+            }
+            let s = Span::new(from + i, from + i + c.len_utf8());
+            let t = c.to_string();
+            out.push(Tok {
+                span: s,
+                lower: t.clone(),
+                text: t,
+                word: false,
+                quoted: quoted(s.start),
+                clause: 0,
+            });
+        }
+    };
+    for w in &words {
+        push_punct(&mut out, pos, w.span.start);
+        out.push(Tok {
+            span: w.span,
+            text: w.text.to_string(),
+            lower: w.text.to_lowercase(),
+            word: true,
+            quoted: quoted(w.span.start),
+            clause: 0,
+        });
+        pos = w.span.end;
+    }
+    push_punct(&mut out, pos, span.end);
+    let mut clause = 0;
+    let mut prev_quoted = out.first().map(|t| t.quoted).unwrap_or(false);
+    for t in &mut out {
+        if !t.word && clause_break(&t.text) {
+            clause += 1;
+            t.clause = clause;
+            clause += 1;
+            continue;
+        }
+        if t.quoted != prev_quoted {
+            clause += 1;
+            prev_quoted = t.quoted;
+        }
+        t.clause = clause;
+    }
+    out
+}
+
+/// The index range of the clause of token `i`.
+pub fn clause_range(toks: &[Tok], i: usize) -> (usize, usize) {
+    let Some(c) = toks.get(i).map(|t| t.clause) else {
+        return (i, i);
+    };
+    let mut s = i;
+    while s > 0 && toks[s - 1].clause == c {
+        s -= 1;
+    }
+    let mut e = i + 1;
+    while e < toks.len() && toks[e].clause == c {
+        e += 1;
+    }
+    (s, e)
+}
