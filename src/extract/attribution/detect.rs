@@ -51,15 +51,18 @@ fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             let Some(cue) = match_verb(lex, v, toks, i) else {
                 continue;
             };
-            if adjectival(lex, toks, i) {
+            if adjectival(lex, toks, i) || fixed_phrase(lex, toks, i) {
                 continue;
             }
             if v.class == VerbClass::Thought && !has_complement(lex, toks, i) {
                 continue;
             }
             let impersonal = v.requires.iter().any(|r| r == "es");
+            let passive = passive(lex, toks, i);
             let subj = if impersonal {
                 None
+            } else if passive {
+                agent(lex, toks, i)
             } else {
                 subject(lex, toks, i)
             };
@@ -68,7 +71,8 @@ fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             if source.is_none() && self_reference(lex, toks, i) {
                 continue;
             }
-            if source.is_none() && !impersonal && !passive(lex, toks, i) {
+            // A passive without an agent reports something only with its content: "wurde mitgeteilt, dass …".
+            if source.is_none() && !impersonal && !(passive && has_complement(lex, toks, i)) {
                 continue;
             }
             out.push(Found {
@@ -130,9 +134,35 @@ fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     }
     let prev = &toks[i - 1];
     let next_noun = toks.get(i + 1).is_some_and(|n| n.capital());
+    let modifier = !prev.capital()
+        && !lex.adverbials.contains(&prev.lower)
+        && !lex.skip_words.contains(&prev.lower)
+        && !lex.conjunctions.contains(&prev.lower)
+        && !lex.auxiliaries.contains(&prev.lower)
+        && !lex.pronouns.contains(&prev.lower);
     prev.word
         && next_noun
-        && (lex.adjectival_markers.contains(&prev.lower) || lex.determiners.contains(&prev.lower))
+        && (lex.adjectival_markers.contains(&prev.lower) || lex.determiners.contains(&prev.lower) || modifier)
+}
+
+/// "genauer gesagt", "so genannte": a fixed phrase through token `i`.
+fn fixed_phrase(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let matches_at = |start: usize, p: &[String]| {
+        start + p.len() <= toks.len() && p.iter().enumerate().all(|(k, w)| toks[start + k].word && toks[start + k].lower == *w)
+    };
+    lex.not_cue_phrases
+        .iter()
+        .any(|p| (0..p.len()).any(|off| i >= off && matches_at(i - off, p)))
+}
+
+/// The agent of a passive reporting verb: "wurde von der Polizei mitgeteilt".
+fn agent(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let (cs, ce) = clause_range(toks, i);
+    let p = (cs..ce).find(|&j| free_word(&toks[j]) && lex.agent_preps.contains(&toks[j].lower))?;
+    match lex.lang {
+        Lang::De => np_de(lex, toks, p + 1, true),
+        Lang::En => np_en(lex, toks, p + 1),
+    }
 }
 
 /// A thought verb needs a complement: "glaubt, dass …", "believes that …".
@@ -178,13 +208,9 @@ fn self_reference(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
 /// A passive frame without a speaker: "wurde mitgeteilt", "wird berichtet", "was announced".
 fn passive(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     let (cs, ce) = clause_range(toks, i);
-    let pass = match lex.lang {
-        Lang::De => ["wurde", "wurden", "wird", "werden", "worden"].as_slice(),
-        Lang::En => ["was", "were", "is", "are", "been", "be"].as_slice(),
-    };
     toks[cs..ce]
         .iter()
-        .any(|t| free_word(t) && pass.contains(&t.lower.as_str()))
+        .any(|t| free_word(t) && lex.passive_aux.contains(&t.lower))
         && (lex.lang == Lang::De || toks[i].lower.ends_with("ed"))
         && (lex.lang == Lang::En || !toks[i].lower.ends_with('e'))
 }
@@ -233,7 +259,29 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }
         return None;
     }
-    after_de(lex, toks, v + 1)
+    after_de(lex, toks, v + 1).or_else(|| apposition_de(lex, toks, cs))
+}
+
+/// "Hans Müller, Präsident des Vereins, sagte …": noun phrases filling the clauses before a
+/// clause-initial verb, from the sentence start or a clause break other than a comma.
+fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize)> {
+    let mut end = cs;
+    let mut best: Option<(usize, usize)> = None;
+    for _ in 0..3 {
+        if end < 2 || !toks[end - 1].is(",") {
+            break;
+        }
+        let comma = end - 1;
+        let (ps, _) = clause_range(toks, comma - 1);
+        let np = np_de(lex, toks, ps, false)?;
+        if np.1 != comma {
+            break;
+        }
+        best = Some((np.0, best.map(|b| b.1).unwrap_or(np.1)));
+        end = ps;
+    }
+    // The first noun phrase must open the sentence or follow a clause break that is not a comma.
+    best.filter(|b| b.0 == 0 || !toks[b.0 - 1].word && !toks[b.0 - 1].is(","))
 }
 
 /// The subject right after a verb: "sagte der Sprecher", "teilte die Polizei mit", "sagte er".

@@ -36,6 +36,9 @@ struct Raw {
     prep_noun: Vec<String>,
     adverb_cues: Vec<String>,
     so_words: Vec<String>,
+    not_cue_phrases: Vec<String>,
+    passive_aux: Vec<String>,
+    agent_preps: Vec<String>,
     as_words: Vec<String>,
     after_so_source: Vec<String>,
     note_labels: Vec<String>,
@@ -78,6 +81,10 @@ pub struct Lexicon {
     pub prep_noun: HashSet<String>,
     pub adverb_cues: HashSet<String>,
     pub so_words: HashSet<String>,
+    /// Word sequences that contain a reporting verb but report nothing ("genauer gesagt").
+    pub not_cue_phrases: Vec<Vec<String>>,
+    pub passive_aux: HashSet<String>,
+    pub agent_preps: HashSet<String>,
     pub as_words: HashSet<String>,
     pub after_so_source: HashSet<String>,
     pub note_labels: HashSet<String>,
@@ -153,6 +160,13 @@ impl Lexicon {
             prep_noun: set(&raw.prep_noun),
             adverb_cues: set(&raw.adverb_cues),
             so_words: set(&raw.so_words),
+            not_cue_phrases: raw
+                .not_cue_phrases
+                .iter()
+                .map(|p| p.to_lowercase().split_whitespace().map(str::to_string).collect())
+                .collect(),
+            passive_aux: set(&raw.passive_aux),
+            agent_preps: set(&raw.agent_preps),
             as_words: set(&raw.as_words),
             after_so_source: set(&raw.after_so_source),
             note_labels: set(&raw.note_labels),
