@@ -1,6 +1,45 @@
 //! The language server: a view over the engine, speaking LSP over stdio.
+//!
+//! `server` holds the handlers, `state` what the server keeps between requests, `view` how
+//! findings look in LSP, and `convert` turns byte spans into LSP positions (UTF-8 or UTF-16)
+//! and back. Only this module imports LSP types; all checking happens in `analysis`.
 
-/// Runs the language server on stdin/stdout until the client exits.
+pub mod convert;
+pub mod server;
+pub mod state;
+pub mod view;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+use tower_lsp_server::{LspService, Server};
+
+/// Runs the language server on stdin/stdout until the client sends `exit` (or closes stdin).
+/// Returns an error when the client exits without `shutdown` first.
 pub fn run() -> anyhow::Result<()> {
-    anyhow::bail!("the language server is not built yet")
+    let filter = tracing_subscriber::EnvFilter::try_from_env("FACTLINT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(filter)
+        .try_init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&shutdown);
+    runtime.block_on(async move {
+        let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    // The stdin reader may still block on a pipe the client keeps open: don't wait for it.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    if shutdown.load(Ordering::SeqCst) {
+        Ok(())
+    } else {
+        anyhow::bail!("the client exited without a shutdown request")
+    }
 }

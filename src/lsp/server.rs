@@ -1,0 +1,815 @@
+//! The `LanguageServer` implementation: handlers update the state before any `.await`, and
+//! analysis runs in the background on snapshots, debounced, with stale results dropped.
+
+use crate::analysis;
+use crate::config::Config;
+use crate::corpus::{self, Corpus, LoadOptions};
+use crate::finding::Finding;
+use crate::lsp::convert::{self, Encoding};
+use crate::lsp::state::{
+    glob_root, Checked, ClientCaps, Doc, IgnoreKey, Ignores, Settings, State, IGNORE_FILE,
+};
+use crate::lsp::view;
+use ropey::Rope;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::lsp_types::request::WorkDoneProgressCreate;
+use tower_lsp_server::lsp_types::*;
+use tower_lsp_server::{Client, LanguageServer, UriExt};
+
+/// How long the server waits for an answer to its own requests to the client.
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The language server.
+pub struct Backend {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    client: Client,
+    state: Mutex<State>,
+    /// Serialises publishing so that an older result can never be sent after a newer one.
+    publish: tokio::sync::Mutex<()>,
+    /// Limits concurrent analyses (the machine may have few cores).
+    permits: Semaphore,
+    /// Set by `shutdown`; `exit` without it is an error.
+    shutdown: Arc<AtomicBool>,
+    /// Messages from `initialize`, logged once the client is ready for them.
+    pending_logs: Mutex<Vec<(MessageType, String)>>,
+}
+
+/// One version of a document, with what analysing it needs.
+struct Snapshot {
+    rope: Rope,
+    version: i32,
+    generation: u64,
+    path: Option<PathBuf>,
+    config: Arc<Config>,
+    corpus: Arc<Corpus>,
+}
+
+/// Findings for the current version of a document.
+struct Current {
+    rope: Rope,
+    version: i32,
+    encoding: Encoding,
+    findings: Vec<Finding>,
+    keys: Vec<IgnoreKey>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    if uri.scheme().map(|s| s.as_str()) != Some("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+/// Runs the engine on a snapshot: the findings and their ignore keys.
+fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>) {
+    if snap.rope.len_bytes() > snap.config.max_document_bytes {
+        return (Vec::new(), Vec::new());
+    }
+    let text = snap.rope.to_string();
+    let a = analysis::analyze(&text, snap.path.as_deref(), &snap.corpus, &snap.config);
+    let keys = a
+        .findings
+        .iter()
+        .map(|f| IgnoreKey::of(&a.document, f))
+        .collect();
+    (a.findings, keys)
+}
+
+impl Backend {
+    pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Backend {
+        Backend {
+            inner: Arc::new(Inner {
+                client,
+                state: Mutex::new(State::default()),
+                publish: tokio::sync::Mutex::new(()),
+                permits: Semaphore::new(2),
+                shutdown,
+                pending_logs: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+}
+
+impl Inner {
+    fn state(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    async fn log(&self, typ: MessageType, msg: impl std::fmt::Display) {
+        self.client
+            .log_message(typ, format!("factlint: {msg}"))
+            .await;
+    }
+
+    /// Schedules a check of one document in the background.
+    fn schedule(self: &Arc<Self>, uri: Uri) {
+        let this = Arc::clone(self);
+        tokio::spawn(async move { this.check(uri).await });
+    }
+
+    fn schedule_all(self: &Arc<Self>) {
+        let uris: Vec<Uri> = self.state().docs.keys().cloned().collect();
+        for uri in uris {
+            self.schedule(uri);
+        }
+    }
+
+    /// A snapshot of the document if it is at `version` (any version when `None`) and the
+    /// corpus is ready.
+    fn snapshot(&self, uri: &Uri, version: Option<i32>) -> Option<Snapshot> {
+        let st = self.state();
+        let doc = st.docs.get(uri)?;
+        if version.is_some_and(|v| v != doc.version) || !st.corpus_ready {
+            return None;
+        }
+        Some(Snapshot {
+            rope: doc.rope.clone(),
+            version: doc.version,
+            generation: st.generation,
+            path: doc.engine_path(),
+            config: Arc::clone(&st.config),
+            corpus: Arc::clone(&st.corpus),
+        })
+    }
+
+    /// Analyses a snapshot off the async threads; `None` if the engine panicked.
+    async fn run_analysis(
+        self: &Arc<Self>,
+        snap: Snapshot,
+    ) -> Option<(Snapshot, Vec<Finding>, Vec<IgnoreKey>)> {
+        let _permit = self.permits.acquire().await.ok()?;
+        match tokio::task::spawn_blocking(move || {
+            let (f, k) = analyze(&snap);
+            (snap, f, k)
+        })
+        .await
+        {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.log(MessageType::ERROR, format!("analysis failed: {e}"))
+                    .await;
+                None
+            }
+        }
+    }
+
+    /// Debounces, analyses the current version and publishes unless a newer version or
+    /// configuration arrived meanwhile.
+    async fn check(self: Arc<Self>, uri: Uri) {
+        let (version, debounce) = {
+            let st = self.state();
+            let Some(doc) = st.docs.get(&uri) else { return };
+            (doc.version, st.config.debounce_ms)
+        };
+        if debounce > 0 {
+            tokio::time::sleep(Duration::from_millis(debounce)).await;
+        }
+        // A newer edit has its own task; analysing this version would be wasted.
+        let Some(snap) = self.snapshot(&uri, Some(version)) else {
+            return;
+        };
+        let Some((snap, findings, keys)) = self.run_analysis(snap).await else {
+            return;
+        };
+        let _publishing = self.publish.lock().await;
+        let diagnostics = {
+            let mut st = self.state();
+            let current = st.docs.get(&uri).map(|d| d.version);
+            if current != Some(snap.version) || st.generation != snap.generation {
+                return;
+            }
+            let (findings, keys) = st.filter_ignored(findings, keys);
+            let enc = st.encoding;
+            let diagnostics: Vec<Diagnostic> = findings
+                .iter()
+                .zip(&keys)
+                .map(|(f, k)| view::diagnostic(&snap.rope, f, k, snap.version, enc))
+                .collect();
+            st.checked.insert(
+                uri.clone(),
+                Checked {
+                    version: snap.version,
+                    generation: snap.generation,
+                    rope: snap.rope,
+                    findings,
+                    keys,
+                },
+            );
+            diagnostics
+        };
+        self.client
+            .publish_diagnostics(uri, diagnostics, Some(version))
+            .await;
+    }
+
+    /// The findings for the document's current version: the published ones when they are
+    /// current, else a fresh analysis (not published).
+    async fn current(self: &Arc<Self>, uri: &Uri) -> Option<Current> {
+        let snap = {
+            let st = self.state();
+            let doc = st.docs.get(uri)?;
+            if let Some(c) = st.checked.get(uri) {
+                if c.version == doc.version && c.generation == st.generation {
+                    return Some(Current {
+                        rope: c.rope.clone(),
+                        version: c.version,
+                        encoding: st.encoding,
+                        findings: c.findings.clone(),
+                        keys: c.keys.clone(),
+                    });
+                }
+            }
+            drop(st);
+            self.snapshot(uri, None)?
+        };
+        let (snap, findings, keys) = self.run_analysis(snap).await?;
+        let st = self.state();
+        let (findings, keys) = st.filter_ignored(findings, keys);
+        Some(Current {
+            rope: snap.rope,
+            version: snap.version,
+            encoding: st.encoding,
+            findings,
+            keys,
+        })
+    }
+
+    /// Asks the client for the `factlint` settings section (with a timeout).
+    async fn fetch_client_settings(&self) {
+        let (supported, scope) = {
+            let st = self.state();
+            (
+                st.caps.configuration,
+                st.root.as_ref().and_then(Uri::from_file_path),
+            )
+        };
+        if !supported {
+            return;
+        }
+        let item = ConfigurationItem {
+            scope_uri: scope,
+            section: Some("factlint".to_string()),
+        };
+        match tokio::time::timeout(CLIENT_TIMEOUT, self.client.configuration(vec![item])).await {
+            Ok(Ok(values)) => {
+                let value = values.into_iter().next().unwrap_or(Value::Null);
+                let (settings, problems) = Settings::from_json(&value);
+                for p in problems {
+                    self.log(MessageType::WARNING, p).await;
+                }
+                self.state().client_settings = settings;
+            }
+            Ok(Err(e)) => {
+                self.log(
+                    MessageType::WARNING,
+                    format!("workspace/configuration failed: {e}"),
+                )
+                .await
+            }
+            Err(_) => {
+                self.log(MessageType::WARNING, "workspace/configuration timed out")
+                    .await
+            }
+        }
+    }
+
+    /// Re-reads `.factlint.toml` and the settings; reloads the corpus when its paths or
+    /// language changed, otherwise re-checks the open documents.
+    async fn apply_config(self: &Arc<Self>) {
+        let (problems, corpus_changed) = {
+            let mut st = self.state();
+            let before = (st.config.corpus.clone(), st.config.language);
+            let problems = st.reload_config();
+            (
+                problems,
+                before != (st.config.corpus.clone(), st.config.language),
+            )
+        };
+        for p in problems {
+            self.log(MessageType::ERROR, p).await;
+        }
+        if corpus_changed {
+            self.register_watchers().await;
+            self.reload_corpus().await;
+        } else {
+            self.schedule_all();
+        }
+    }
+
+    /// Loads the corpus in the background with work-done progress, then re-checks every document.
+    async fn reload_corpus(self: &Arc<Self>) {
+        let (paths, lang, load_id, progress_supported) = {
+            let mut st = self.state();
+            st.corpus_load += 1;
+            (
+                st.config.corpus.clone(),
+                st.config.language,
+                st.corpus_load,
+                st.caps.work_done_progress,
+            )
+        };
+        let mut progress = None;
+        if progress_supported && !paths.is_empty() {
+            let token = NumberOrString::String(format!("factlint/index/{load_id}"));
+            let create =
+                self.client
+                    .send_request::<WorkDoneProgressCreate>(WorkDoneProgressCreateParams {
+                        token: token.clone(),
+                    });
+            if let Ok(Ok(())) = tokio::time::timeout(CLIENT_TIMEOUT, create).await {
+                let p = self
+                    .client
+                    .progress(token, "factlint: indexing corpus")
+                    .with_percentage(0);
+                progress = Some(p.begin().await);
+            }
+        }
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+        let task = tokio::task::spawn_blocking(move || {
+            let report = move |done: usize, total: usize| {
+                let _ = tx.send((done, total));
+            };
+            let opts = LoadOptions {
+                lang,
+                progress: Some(&report),
+            };
+            corpus::load::load(&paths, &opts)
+        });
+        let mut last = 0;
+        while let Some((done, total)) = rx.recv().await {
+            let pct = u32::try_from(done * 100 / total.max(1)).unwrap_or(100);
+            if let Some(p) = &progress {
+                if pct != last {
+                    last = pct;
+                    p.report_with_message(format!("{done}/{total} files"), pct)
+                        .await;
+                }
+            }
+        }
+        let loaded = match task.await {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.log(MessageType::ERROR, format!("corpus loading failed: {e}"))
+                    .await;
+                None
+            }
+        };
+        let Some((corpus, report)) = loaded else {
+            if let Some(p) = progress {
+                p.finish_with_message("failed").await;
+            }
+            return;
+        };
+        for s in &report.skipped {
+            self.log(
+                MessageType::WARNING,
+                format!("corpus: skipped {}: {}", s.path.display(), s.reason),
+            )
+            .await;
+        }
+        let summary = format!(
+            "indexed {} corpus documents ({} skipped)",
+            report.loaded,
+            report.skipped.len()
+        );
+        let installed = {
+            let mut st = self.state();
+            if st.corpus_load == load_id {
+                st.corpus = Arc::new(corpus);
+                st.corpus_ready = true;
+                st.generation += 1;
+                true
+            } else {
+                false
+            }
+        };
+        if let Some(p) = progress {
+            p.finish_with_message(summary.clone()).await;
+        }
+        if installed {
+            self.log(MessageType::INFO, summary).await;
+            self.schedule_all();
+        }
+    }
+
+    /// Registers file watchers for the config, the ignore file and the corpus, if the client
+    /// supports dynamic registration.
+    async fn register_watchers(&self) {
+        let (old, id, watchers) = {
+            let mut st = self.state();
+            if !st.caps.watch_dynamic {
+                return;
+            }
+            let relative = st.caps.watch_relative;
+            let mut globs = vec![
+                GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+                GlobPattern::String(format!("**/{IGNORE_FILE}")),
+            ];
+            for p in &st.config.corpus {
+                globs.push(watch_glob(p, relative));
+            }
+            let id = format!("factlint-watch-{}", st.generation);
+            let old = st.watch_registration.replace(id.clone());
+            let watchers: Vec<FileSystemWatcher> = globs
+                .into_iter()
+                .map(|g| FileSystemWatcher {
+                    glob_pattern: g,
+                    kind: None,
+                })
+                .collect();
+            (old, id, watchers)
+        };
+        if let Some(old) = old {
+            let un = Unregistration {
+                id: old,
+                method: "workspace/didChangeWatchedFiles".to_string(),
+            };
+            let _ =
+                tokio::time::timeout(CLIENT_TIMEOUT, self.client.unregister_capability(vec![un]))
+                    .await;
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let reg = Registration {
+            id,
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        match tokio::time::timeout(CLIENT_TIMEOUT, self.client.register_capability(vec![reg])).await
+        {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => {
+                self.log(MessageType::WARNING, format!("cannot watch files: {e}"))
+                    .await
+            }
+            Err(_) => {
+                self.log(MessageType::WARNING, "registering file watchers timed out")
+                    .await
+            }
+        }
+    }
+
+    async fn startup(self: Arc<Self>) {
+        self.fetch_client_settings().await;
+        let problems = self.state().reload_config();
+        for p in problems {
+            self.log(MessageType::ERROR, p).await;
+        }
+        self.register_watchers().await;
+        self.reload_corpus().await;
+    }
+
+    async fn ignore(self: &Arc<Self>, arg: Option<&Value>) -> Result<()> {
+        let key = arg
+            .and_then(|a| a.get("key"))
+            .and_then(|k| serde_json::from_value::<IgnoreKey>(k.clone()).ok())
+            .ok_or_else(|| Error::invalid_params("expected {\"uri\", \"key\"}"))?;
+        let ignores = {
+            let mut st = self.state();
+            st.ignores.keys.insert(key);
+            st.generation += 1;
+            st.ignores.clone()
+        };
+        if let Err(e) = tokio::task::spawn_blocking(move || ignores.save())
+            .await
+            .unwrap_or(Ok(()))
+        {
+            self.log(
+                MessageType::WARNING,
+                format!("cannot save ignored findings: {e}"),
+            )
+            .await;
+        }
+        self.schedule_all();
+        Ok(())
+    }
+}
+
+/// The watcher glob for a corpus folder, file or glob.
+fn watch_glob(p: &Path, relative: bool) -> GlobPattern {
+    let s = p.to_string_lossy().to_string();
+    if s.contains(['*', '?', '[']) {
+        if relative {
+            if let (Some(root), Some(uri)) = (
+                glob_root(p),
+                glob_root(p).as_deref().and_then(Uri::from_file_path),
+            ) {
+                let rest = p
+                    .strip_prefix(&root)
+                    .map(|r| r.to_string_lossy().to_string())
+                    .unwrap_or(s.clone());
+                return GlobPattern::Relative(RelativePattern {
+                    base_uri: OneOf::Right(uri),
+                    pattern: rest,
+                });
+            }
+        }
+        return GlobPattern::String(s);
+    }
+    if p.is_file() {
+        return GlobPattern::String(s);
+    }
+    match Uri::from_file_path(p) {
+        Some(uri) if relative => GlobPattern::Relative(RelativePattern {
+            base_uri: OneOf::Right(uri),
+            pattern: "**/*".to_string(),
+        }),
+        _ => GlobPattern::String(format!("{}/**/*", s.trim_end_matches('/'))),
+    }
+}
+
+fn root_of(params: &InitializeParams) -> Option<PathBuf> {
+    if let Some(f) = params.workspace_folders.as_ref().and_then(|f| f.first()) {
+        if let Some(p) = file_path(&f.uri) {
+            return Some(p);
+        }
+    }
+    #[allow(deprecated)]
+    let root_uri = params.root_uri.as_ref().and_then(file_path);
+    #[allow(deprecated)]
+    let root_path = params.root_path.as_ref().map(PathBuf::from);
+    root_uri.or(root_path)
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let encoding = Encoding::negotiate(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let ws = caps.workspace.as_ref();
+        let watch = ws.and_then(|w| w.did_change_watched_files.as_ref());
+        let client_caps = ClientCaps {
+            work_done_progress: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                .unwrap_or(false),
+            configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+            watch_dynamic: watch.and_then(|w| w.dynamic_registration).unwrap_or(false),
+            watch_relative: watch
+                .and_then(|w| w.relative_pattern_support)
+                .unwrap_or(false),
+        };
+        let root = root_of(&params);
+        let mut logs = Vec::new();
+        let (settings, problems) = match &params.initialization_options {
+            Some(v) => Settings::from_json(v),
+            None => (Settings::default(), Vec::new()),
+        };
+        logs.extend(problems.into_iter().map(|p| (MessageType::WARNING, p)));
+        let (ignores, problem) = Ignores::load(root.as_deref());
+        logs.extend(problem.map(|p| (MessageType::WARNING, p)));
+        {
+            let mut st = self.inner.state();
+            st.encoding = encoding;
+            st.caps = client_caps;
+            st.root = root;
+            st.init_settings = settings;
+            st.ignores = ignores;
+            let problems = st.reload_config();
+            logs.extend(problems.into_iter().map(|p| (MessageType::ERROR, p)));
+        }
+        lock(&self.inner.pending_logs).extend(logs);
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![view::IGNORE_COMMAND.to_string()],
+                    ..ExecuteCommandOptions::default()
+                }),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo {
+                name: "factlint".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let logs = std::mem::take(&mut *lock(&self.inner.pending_logs));
+        tokio::spawn(Arc::clone(&self.inner).startup());
+        for (typ, msg) in logs {
+            self.inner.log(typ, msg).await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.inner.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let doc = Doc {
+            rope: Rope::from_str(&td.text),
+            version: td.version,
+            language_id: td.language_id,
+            path: file_path(&td.uri),
+        };
+        self.inner.state().docs.insert(td.uri.clone(), doc);
+        self.inner.schedule(td.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let known = {
+            let mut st = self.inner.state();
+            let enc = st.encoding;
+            match st.docs.get_mut(&uri) {
+                Some(doc) => {
+                    for change in &params.content_changes {
+                        convert::apply_change(&mut doc.rope, change, enc);
+                    }
+                    doc.version = params.text_document.version;
+                    true
+                }
+                None => false,
+            }
+        };
+        if known {
+            self.inner.schedule(uri);
+        } else {
+            self.inner
+                .log(
+                    MessageType::WARNING,
+                    format!(
+                        "didChange for a document that is not open: {}",
+                        uri.as_str()
+                    ),
+                )
+                .await;
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut st = self.inner.state();
+            st.docs.remove(&uri);
+            st.checked.remove(&uri);
+        }
+        let _publishing = self.inner.publish.lock().await;
+        self.inner
+            .client
+            .publish_diagnostics(uri, Vec::new(), None)
+            .await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let inline = params.settings.get("factlint").cloned();
+        let mut problems = Vec::new();
+        if let Some(v) = &inline {
+            let (settings, p) = Settings::from_json(v);
+            problems = p;
+            self.inner.state().client_settings = settings;
+        }
+        let this = Arc::clone(&self.inner);
+        tokio::spawn(async move {
+            for p in problems {
+                this.log(MessageType::WARNING, p).await;
+            }
+            if inline.is_none() {
+                this.fetch_client_settings().await;
+            }
+            this.apply_config().await;
+        });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let (mut config, mut ignores, mut corpus) = (false, false, false);
+        {
+            let st = self.inner.state();
+            for ch in &params.changes {
+                let Some(path) = file_path(&ch.uri) else {
+                    continue;
+                };
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                if name == crate::config::FILE_NAME {
+                    config = true;
+                } else if name == IGNORE_FILE {
+                    ignores = true;
+                } else if st.is_corpus_file(&path) {
+                    corpus = true;
+                }
+            }
+        }
+        if ignores {
+            let mut st = self.inner.state();
+            let (loaded, _) = Ignores::load(st.root.as_deref());
+            if loaded.keys != st.ignores.keys {
+                st.ignores = loaded;
+                st.generation += 1;
+            } else {
+                ignores = false;
+            }
+        }
+        let this = Arc::clone(&self.inner);
+        tokio::spawn(async move {
+            if config {
+                this.apply_config().await;
+            }
+            if corpus {
+                this.reload_corpus().await;
+            } else if ignores && !config {
+                this.schedule_all();
+            }
+        });
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        if let Some(only) = &params.context.only {
+            if !only
+                .iter()
+                .any(|k| k == &CodeActionKind::QUICKFIX || k.as_str().is_empty())
+            {
+                return Ok(None);
+            }
+        }
+        let uri = params.text_document.uri;
+        let Some(cur) = self.inner.current(&uri).await else {
+            return Ok(None);
+        };
+        let actions = view::code_actions(
+            &uri,
+            &cur.rope,
+            &cur.findings,
+            &cur.keys,
+            cur.version,
+            params.range,
+            cur.encoding,
+        );
+        Ok(Some(actions))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let Some(cur) = self.inner.current(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let offset = convert::position_to_byte(&cur.rope, p.position, cur.encoding);
+        Ok(view::hover(&cur.rope, &cur.findings, offset, cur.encoding))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let Some(cur) = self.inner.current(&p.text_document.uri).await else {
+            return Ok(None);
+        };
+        let offset = convert::position_to_byte(&cur.rope, p.position, cur.encoding);
+        let locations = view::definitions(&cur.findings, offset, cur.encoding);
+        Ok(if locations.is_empty() {
+            None
+        } else {
+            Some(GotoDefinitionResponse::Array(locations))
+        })
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command == view::IGNORE_COMMAND {
+            self.inner.ignore(params.arguments.first()).await?;
+            Ok(None)
+        } else {
+            Err(Error::invalid_params(format!(
+                "unknown command {:?}",
+                params.command
+            )))
+        }
+    }
+}

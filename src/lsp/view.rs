@@ -1,0 +1,457 @@
+//! How findings look in LSP: diagnostics, code actions, hover text and definition locations.
+//! Pure conversions from the engine's findings; no checking happens here.
+
+use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
+use crate::lsp::convert::{self, Encoding};
+use crate::lsp::state::{touches, IgnoreKey};
+use crate::text::Span;
+use ropey::Rope;
+use serde_json::json;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::str::FromStr;
+use tower_lsp_server::lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeDescription, Command, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents, Location,
+    MarkupContent, MarkupKind, NumberOrString, Position, Range, TextEdit, Uri, WorkspaceEdit,
+};
+use tower_lsp_server::UriExt;
+
+/// The server command behind "Ignore this finding".
+pub const IGNORE_COMMAND: &str = "factlint.ignoreFinding";
+
+/// The diagnostic source.
+pub const SOURCE: &str = "factlint";
+
+fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Hint => DiagnosticSeverity::HINT,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Error => DiagnosticSeverity::ERROR,
+    }
+}
+
+fn relation(r: Relation) -> &'static str {
+    match r {
+        Relation::Supports => "supports",
+        Relation::Contradicts => "contradicts",
+    }
+}
+
+/// The file URI of a corpus document (relative paths are taken from the current folder).
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    Uri::from_file_path(abs)
+}
+
+fn evidence_location(e: &Evidence, enc: Encoding) -> Option<Location> {
+    Some(Location::new(
+        file_uri(&e.source.path)?,
+        convert::line_col_range(e.start, e.end, enc),
+    ))
+}
+
+fn rule_message(f: &Finding) -> String {
+    if f.message.trim().is_empty() {
+        let summary = crate::rules::meta(f.rule).summary;
+        if summary.is_empty() {
+            f.rule.id().to_string()
+        } else {
+            summary.to_string()
+        }
+    } else {
+        f.message.clone()
+    }
+}
+
+/// A finding as a diagnostic; `data` carries the finding key, the version and the fixes' edits.
+pub fn diagnostic(
+    rope: &Rope,
+    f: &Finding,
+    key: &IgnoreKey,
+    version: i32,
+    enc: Encoding,
+) -> Diagnostic {
+    let related: Vec<DiagnosticRelatedInformation> = f
+        .evidence
+        .iter()
+        .filter_map(|e| {
+            Some(DiagnosticRelatedInformation {
+                location: evidence_location(e, enc)?,
+                message: format!("{}: {}: {}", relation(e.relation), e.source.name, e.excerpt),
+            })
+        })
+        .collect();
+    let fixes: Vec<_> = f
+        .fixes
+        .iter()
+        .map(|fix| {
+            let edits: Vec<TextEdit> = fix.edits.iter().map(|e| convert::edit_to_text_edit(rope, e, enc)).collect();
+            json!({ "title": fix.title, "edits": edits, "safe": fix.applicability == Applicability::Safe })
+        })
+        .collect();
+    Diagnostic {
+        range: convert::span_to_range(rope, f.span, enc),
+        severity: Some(severity(f.severity)),
+        code: Some(NumberOrString::String(f.rule.id().to_string())),
+        code_description: Uri::from_str(&f.rule.url())
+            .ok()
+            .map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: rule_message(f),
+        related_information: if related.is_empty() {
+            None
+        } else {
+            Some(related)
+        },
+        tags: None,
+        data: Some(json!({ "key": key, "version": version, "fixes": fixes })),
+    }
+}
+
+// `Uri` is a map key in lsp-types' own `WorkspaceEdit`; its hash never changes.
+#[allow(clippy::mutable_key_type)]
+fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    let mut changes = HashMap::new();
+    changes.insert(uri.clone(), edits);
+    WorkspaceEdit {
+        changes: Some(changes),
+        document_changes: None,
+        change_annotations: None,
+    }
+}
+
+/// The line terminator used by `line` ("\n" when it has none).
+fn line_ending(rope: &Rope, line: usize) -> &'static str {
+    let Some(slice) = rope.get_line(line) else {
+        return "\n";
+    };
+    let n = slice.len_chars();
+    if n >= 2 && slice.char(n - 2) == '\r' && slice.char(n - 1) == '\n' {
+        "\r\n"
+    } else if n >= 1 && slice.char(n - 1) == '\r' {
+        "\r"
+    } else {
+        "\n"
+    }
+}
+
+/// The edit inserting a `factlint-disable-next-line` comment above the finding's first line.
+fn disable_edit(rope: &Rope, rule: RuleId, span: Span) -> TextEdit {
+    let line = rope.byte_to_line(span.start.min(rope.len_bytes()));
+    let indent: String = rope
+        .get_line(line)
+        .map(|l| l.chars().take_while(|c| *c == ' ' || *c == '\t').collect())
+        .unwrap_or_default();
+    let at = Position::new(u32::try_from(line).unwrap_or(u32::MAX), 0);
+    let text = format!(
+        "{indent}<!-- factlint-disable-next-line {} -->{}",
+        rule.id(),
+        line_ending(rope, line)
+    );
+    TextEdit::new(Range::new(at, at), text)
+}
+
+/// Code actions for the findings touching `range`: every fix, then "Disable <rule> for this
+/// line" and "Ignore this finding".
+pub fn code_actions(
+    uri: &Uri,
+    rope: &Rope,
+    findings: &[Finding],
+    keys: &[IgnoreKey],
+    version: i32,
+    range: Range,
+    enc: Encoding,
+) -> Vec<CodeActionOrCommand> {
+    let want = convert::range_to_span(rope, range, enc);
+    let mut fixes = Vec::new();
+    let mut disables = Vec::new();
+    let mut ignores = Vec::new();
+    let mut seen_disable = HashSet::new();
+    for (f, key) in findings.iter().zip(keys) {
+        if !touches(f.span, want.start, want.end) {
+            continue;
+        }
+        let diag = diagnostic(rope, f, key, version, enc);
+        for fix in &f.fixes {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|e| convert::edit_to_text_edit(rope, e, enc))
+                .collect();
+            fixes.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diag.clone()]),
+                edit: Some(workspace_edit(uri, edits)),
+                is_preferred: Some(fix.applicability == Applicability::Safe),
+                ..CodeAction::default()
+            }));
+        }
+        let line = rope.byte_to_line(f.span.start.min(rope.len_bytes()));
+        if seen_disable.insert((f.rule, line)) {
+            disables.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Disable {} for this line", f.rule.id()),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diag.clone()]),
+                edit: Some(workspace_edit(
+                    uri,
+                    vec![disable_edit(rope, f.rule, f.span)],
+                )),
+                ..CodeAction::default()
+            }));
+        }
+        ignores.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: format!("Ignore this finding ({})", f.rule.id()),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diag]),
+            command: Some(Command {
+                title: "Ignore this finding".to_string(),
+                command: IGNORE_COMMAND.to_string(),
+                arguments: Some(vec![json!({ "uri": uri, "key": key })]),
+            }),
+            ..CodeAction::default()
+        }));
+    }
+    fixes.extend(disables);
+    fixes.extend(ignores);
+    fixes
+}
+
+fn quote_markdown(s: &str) -> String {
+    s.lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Hover text for the findings at a byte offset, with the finding range.
+pub fn hover(rope: &Rope, findings: &[Finding], offset: usize, enc: Encoding) -> Option<Hover> {
+    let here: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| touches(f.span, offset, offset))
+        .collect();
+    let first = here.first()?;
+    let mut md = String::new();
+    for f in &here {
+        if !md.is_empty() {
+            md.push_str("\n\n---\n\n");
+        }
+        md.push_str(&format!(
+            "**factlint** `{}`: {}\n",
+            f.rule.id(),
+            rule_message(f)
+        ));
+        for e in &f.evidence {
+            md.push('\n');
+            md.push_str(&quote_markdown(&e.excerpt));
+            md.push_str("\n\n");
+            let mut who = format!("— *{}*", e.source.name);
+            if let Some(d) = &e.source.date {
+                who.push_str(&format!(", {d}"));
+            }
+            if let Some(s) = &e.speaker {
+                who.push_str(&format!(" (speaker: {s})"));
+            }
+            who.push_str(&format!(" · **{}**", relation(e.relation)));
+            if let Some(fig) = &e.figure {
+                who.push_str(&format!(" · figure: {fig}"));
+            }
+            if let Some(uri) = file_uri(&e.source.path) {
+                let name = e
+                    .source
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                who.push_str(&format!(
+                    " · [{name}:{}]({}#L{})",
+                    e.start.line,
+                    uri.as_str(),
+                    e.start.line
+                ));
+            }
+            md.push_str(&who);
+            md.push('\n');
+        }
+    }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: md,
+        }),
+        range: Some(convert::span_to_range(rope, first.span, enc)),
+    })
+}
+
+/// The evidence sentences of the findings at a byte offset.
+pub fn definitions(findings: &[Finding], offset: usize, enc: Encoding) -> Vec<Location> {
+    let mut out: Vec<Location> = Vec::new();
+    for f in findings.iter().filter(|f| touches(f.span, offset, offset)) {
+        for e in &f.evidence {
+            if let Some(l) = evidence_location(e, enc) {
+                if !out.contains(&l) {
+                    out.push(l);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Edit, Fix, SourceRef};
+    use crate::text::line_index::LineIndex;
+
+    fn sample() -> (String, Vec<Finding>, Vec<IgnoreKey>) {
+        let text =
+            "# Brücke\r\n\r\n😀 About 90,000 vehicles cross the Kessler Bridge every day.\r\n"
+                .to_string();
+        let corpus = "About 68,000 vehicles cross the Kessler Bridge every day.";
+        let idx = LineIndex::new(corpus);
+        let start = text.find("90,000").unwrap_or(0);
+        let span = Span::new(start, start + 6);
+        let f = Finding {
+            rule: RuleId::NumberConflict,
+            severity: Severity::Error,
+            span,
+            message: "90,000 conflicts with 68,000".into(),
+            evidence: vec![Evidence {
+                source: SourceRef {
+                    id: "ledger".into(),
+                    path: "/corpus/ledger.md".into(),
+                    name: "Harbor Ledger".into(),
+                    title: None,
+                    url: None,
+                    date: Some("2024-05-02".into()),
+                },
+                span: Span::new(0, corpus.len()),
+                start: idx.line_col(corpus, 0),
+                end: idx.line_col(corpus, corpus.len()),
+                excerpt: corpus.into(),
+                relation: Relation::Contradicts,
+                figure: Some("68,000".into()),
+                speaker: None,
+            }],
+            fixes: vec![Fix {
+                title: "Replace with 68,000".into(),
+                edits: vec![Edit {
+                    span,
+                    replacement: "68,000".into(),
+                }],
+                applicability: Applicability::Safe,
+            }],
+        };
+        let key = IgnoreKey {
+            rule: "number-conflict".into(),
+            text: "90,000".into(),
+            context: "x".into(),
+        };
+        (text, vec![f], vec![key])
+    }
+
+    #[test]
+    fn diagnostic_fields() {
+        let (text, findings, keys) = sample();
+        let rope = Rope::from_str(&text);
+        let d = diagnostic(&rope, &findings[0], &keys[0], 3, Encoding::Utf16);
+        assert_eq!(
+            d.range,
+            Range::new(Position::new(2, 9), Position::new(2, 15))
+        );
+        assert_eq!(
+            d.code,
+            Some(NumberOrString::String("number-conflict".into()))
+        );
+        assert_eq!(d.source.as_deref(), Some("factlint"));
+        assert_eq!(d.severity, Some(DiagnosticSeverity::ERROR));
+        assert!(d.code_description.is_some());
+        let rel = d.related_information.unwrap_or_default();
+        assert_eq!(rel.len(), 1);
+        assert_eq!(rel[0].location.uri.as_str(), "file:///corpus/ledger.md");
+        assert_eq!(
+            rel[0].location.range,
+            Range::new(Position::new(0, 0), Position::new(0, 57))
+        );
+        assert!(rel[0]
+            .message
+            .starts_with("contradicts: Harbor Ledger: About 68,000"));
+        let data = d.data.unwrap_or_default();
+        assert_eq!(data["fixes"][0]["edits"][0]["newText"], "68,000");
+        assert_eq!(data["key"]["text"], "90,000");
+    }
+
+    #[test]
+    fn code_actions_fix_disable_ignore() {
+        let (text, findings, keys) = sample();
+        let rope = Rope::from_str(&text);
+        let uri = Uri::from_str("file:///ws/draft.md").unwrap_or_else(|_| unreachable!());
+        let at = Range::new(Position::new(2, 10), Position::new(2, 10));
+        let actions = code_actions(&uri, &rope, &findings, &keys, 1, at, Encoding::Utf16);
+        let titles: Vec<String> = actions
+            .iter()
+            .map(|a| match a {
+                CodeActionOrCommand::CodeAction(c) => c.title.clone(),
+                CodeActionOrCommand::Command(c) => c.title.clone(),
+            })
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "Replace with 68,000",
+                "Disable number-conflict for this line",
+                "Ignore this finding (number-conflict)"
+            ]
+        );
+        let CodeActionOrCommand::CodeAction(disable) = &actions[1] else {
+            unreachable!()
+        };
+        let edits = disable
+            .edit
+            .as_ref()
+            .and_then(|e| e.changes.as_ref())
+            .and_then(|c| c.get(&uri))
+            .cloned();
+        let edits = edits.unwrap_or_default();
+        assert_eq!(
+            edits[0].new_text,
+            "<!-- factlint-disable-next-line number-conflict -->\r\n"
+        );
+        assert_eq!(edits[0].range.start, Position::new(2, 0));
+        // Nothing on another line.
+        let elsewhere = Range::new(Position::new(0, 0), Position::new(0, 3));
+        assert!(
+            code_actions(&uri, &rope, &findings, &keys, 1, elsewhere, Encoding::Utf16).is_empty()
+        );
+    }
+
+    #[test]
+    fn hover_and_definition() {
+        let (text, findings, _) = sample();
+        let rope = Rope::from_str(&text);
+        let off = text.find("000 vehicles").unwrap_or(0);
+        let h = hover(&rope, &findings, off, Encoding::Utf8);
+        let Some(Hover {
+            contents: HoverContents::Markup(m),
+            range,
+        }) = h
+        else {
+            unreachable!()
+        };
+        assert!(m.value.contains("> About 68,000 vehicles"), "{}", m.value);
+        assert!(
+            m.value.contains("*Harbor Ledger*, 2024-05-02"),
+            "{}",
+            m.value
+        );
+        assert!(m.value.contains("contradicts"));
+        assert_eq!(range.map(|r| r.start), Some(Position::new(2, 11)));
+        assert!(hover(&rope, &findings, 0, Encoding::Utf8).is_none());
+        let defs = definitions(&findings, off, Encoding::Utf16);
+        assert_eq!(defs.len(), 1);
+        assert!(definitions(&findings, 0, Encoding::Utf16).is_empty());
+    }
+}
