@@ -28,6 +28,8 @@ struct Lsp {
     server_requests: Vec<Value>,
     /// `wait_for` looks at `seen[mark..]` first; a match moves the mark past it.
     mark: usize,
+    /// What `workspace/configuration` answers for each item.
+    config_answer: Value,
 }
 
 fn read_message(r: &mut impl BufRead) -> Option<Value> {
@@ -82,6 +84,7 @@ impl Lsp {
             next_id: 1,
             server_requests: Vec::new(),
             mark: 0,
+            config_answer: Value::Null,
         }
     }
 
@@ -113,7 +116,7 @@ impl Lsp {
                                 .as_array()
                                 .map(|a| a.len())
                                 .unwrap_or(1);
-                            Value::Array(vec![Value::Null; n])
+                            Value::Array(vec![self.config_answer.clone(); n])
                         }
                         _ => Value::Null,
                     };
@@ -781,6 +784,50 @@ fn corpus_change_triggers_a_recheck() {
     );
     lsp.diagnostics_where(&uri, 1, "number-conflict after the corpus change", |d| {
         with_code(d, "number-conflict").is_some()
+    });
+    assert!(lsp.shutdown().success());
+}
+
+#[test]
+fn config_file_then_client_settings_on_did_change_configuration() {
+    let (_dir, root, _corpus) = workspace();
+    // The corpus and debounce come from .factlint.toml in the workspace root.
+    std::fs::write(
+        root.join(".factlint.toml"),
+        "corpus = \"corpus\"\ndebounce-ms = 0\n",
+    )
+    .expect("write");
+    let mut lsp = Lsp::start();
+    lsp.initialize(
+        &root,
+        json!(null),
+        json!({ "workspace": { "configuration": true } }),
+    );
+    let uri = file_uri(&root.join("bridge.md"));
+    lsp.open(&uri, EN_DRAFT, 1);
+    let diags = lsp.diagnostics_where(&uri, 1, "number-conflict", |d| {
+        with_code(d, "number-conflict").is_some()
+    });
+    assert_eq!(
+        with_code(&diags, "number-conflict").map(|d| d["severity"].clone()),
+        Some(json!(1))
+    );
+    // The client's settings override the file once it says they changed.
+    lsp.config_answer = json!({ "severity": { "number-conflict": "hint" } });
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
+    lsp.diagnostics_where(&uri, 1, "number-conflict as a hint", |d| {
+        with_code(d, "number-conflict").is_some_and(|d| d["severity"] == 4)
+    });
+    lsp.config_answer = json!({ "severity": { "number-conflict": "off" } });
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": null }),
+    );
+    lsp.diagnostics_where(&uri, 1, "number-conflict off", |d| {
+        with_code(d, "number-conflict").is_none()
     });
     assert!(lsp.shutdown().success());
 }

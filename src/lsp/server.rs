@@ -10,6 +10,7 @@ use crate::lsp::state::{
     glob_root, Checked, ClientCaps, Doc, IgnoreKey, Ignores, Settings, State, IGNORE_FILE,
 };
 use crate::lsp::view;
+use crate::text::DocKind;
 use ropey::Rope;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,7 @@ struct Snapshot {
 /// Findings for the current version of a document.
 struct Current {
     rope: Rope,
+    markdown: bool,
     version: i32,
     encoding: Encoding,
     findings: Vec<Finding>,
@@ -221,10 +223,12 @@ impl Inner {
         let snap = {
             let st = self.state();
             let doc = st.docs.get(uri)?;
+            let markdown = DocKind::from_path(doc.engine_path().as_deref()) == DocKind::Markdown;
             if let Some(c) = st.checked.get(uri) {
                 if c.version == doc.version && c.generation == st.generation {
                     return Some(Current {
                         rope: c.rope.clone(),
+                        markdown,
                         version: c.version,
                         encoding: st.encoding,
                         findings: c.findings.clone(),
@@ -233,13 +237,15 @@ impl Inner {
                 }
             }
             drop(st);
-            self.snapshot(uri, None)?
+            (self.snapshot(uri, None)?, markdown)
         };
+        let (snap, markdown) = snap;
         let (snap, findings, keys) = self.run_analysis(snap).await?;
         let st = self.state();
         let (findings, keys) = st.filter_ignored(findings, keys);
         Some(Current {
             rope: snap.rope,
+            markdown,
             version: snap.version,
             encoding: st.encoding,
             findings,
@@ -763,15 +769,14 @@ impl LanguageServer for Backend {
         let Some(cur) = self.inner.current(&uri).await else {
             return Ok(None);
         };
-        let actions = view::code_actions(
-            &uri,
-            &cur.rope,
-            &cur.findings,
-            &cur.keys,
-            cur.version,
-            params.range,
-            cur.encoding,
-        );
+        let target = view::Target {
+            uri: &uri,
+            rope: &cur.rope,
+            version: cur.version,
+            enc: cur.encoding,
+            markdown: cur.markdown,
+        };
+        let actions = view::code_actions(&target, &cur.findings, &cur.keys, params.range);
         Ok(Some(actions))
     }
 

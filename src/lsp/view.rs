@@ -153,17 +153,32 @@ fn disable_edit(rope: &Rope, rule: RuleId, span: Span) -> TextEdit {
     TextEdit::new(Range::new(at, at), text)
 }
 
+/// The document code actions are computed for.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    pub uri: &'a Uri,
+    pub rope: &'a Rope,
+    pub version: i32,
+    pub enc: Encoding,
+    /// Whether the document is read as Markdown (suppression comments work only there).
+    pub markdown: bool,
+}
+
 /// Code actions for the findings touching `range`: every fix, then "Disable <rule> for this
 /// line" and "Ignore this finding".
 pub fn code_actions(
-    uri: &Uri,
-    rope: &Rope,
+    target: &Target,
     findings: &[Finding],
     keys: &[IgnoreKey],
-    version: i32,
     range: Range,
-    enc: Encoding,
 ) -> Vec<CodeActionOrCommand> {
+    let Target {
+        uri,
+        rope,
+        version,
+        enc,
+        markdown,
+    } = *target;
     let want = convert::range_to_span(rope, range, enc);
     let mut fixes = Vec::new();
     let mut disables = Vec::new();
@@ -190,7 +205,8 @@ pub fn code_actions(
             }));
         }
         let line = rope.byte_to_line(f.span.start.min(rope.len_bytes()));
-        if seen_disable.insert((f.rule, line)) {
+        // Suppression comments are HTML comments: Markdown only.
+        if markdown && seen_disable.insert((f.rule, line)) {
             disables.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Disable {} for this line", f.rule.id()),
                 kind: Some(CodeActionKind::QUICKFIX),
@@ -390,7 +406,14 @@ mod tests {
         let rope = Rope::from_str(&text);
         let uri = Uri::from_str("file:///ws/draft.md").unwrap_or_else(|_| unreachable!());
         let at = Range::new(Position::new(2, 10), Position::new(2, 10));
-        let actions = code_actions(&uri, &rope, &findings, &keys, 1, at, Encoding::Utf16);
+        let t = Target {
+            uri: &uri,
+            rope: &rope,
+            version: 1,
+            enc: Encoding::Utf16,
+            markdown: true,
+        };
+        let actions = code_actions(&t, &findings, &keys, at);
         let titles: Vec<String> = actions
             .iter()
             .map(|a| match a {
@@ -423,9 +446,13 @@ mod tests {
         assert_eq!(edits[0].range.start, Position::new(2, 0));
         // Nothing on another line.
         let elsewhere = Range::new(Position::new(0, 0), Position::new(0, 3));
-        assert!(
-            code_actions(&uri, &rope, &findings, &keys, 1, elsewhere, Encoding::Utf16).is_empty()
-        );
+        assert!(code_actions(&t, &findings, &keys, elsewhere).is_empty());
+        // Plain text has no suppression comments.
+        let plain = Target {
+            markdown: false,
+            ..t
+        };
+        assert_eq!(code_actions(&plain, &findings, &keys, at).len(), 2);
     }
 
     #[test]
