@@ -5,12 +5,21 @@
 //! do. Whether the corpus reports a statement only as somebody's words is decided later, by the
 //! `unsourced-claim` rule, which sees the corpus.
 
-use crate::extract::{Attribution, Dimension, Quantity, Quote, SentenceFacts};
+use crate::extract::{AttrKind, Attribution, Dimension, Quantity, Quote, SentenceFacts};
 use crate::text::Document;
 
 /// Whether a figure of this dimension is "specific" enough to need a source.
 pub fn needs_source(q: &Quantity) -> bool {
     !matches!(q.dimension, Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number)
+}
+
+/// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no
+/// speaker is reported speech (and listed as such in the facts), but it does not source a claim.
+pub fn names_source(a: &Attribution) -> bool {
+    match a.kind {
+        AttrKind::Quote | AttrKind::Hearsay => a.source.is_some(),
+        _ => true,
+    }
 }
 
 /// Classifies every sentence of the document.
@@ -19,7 +28,7 @@ pub fn classify(doc: &Document, quantities: &[Quantity], attributions: &[Attribu
         .iter()
         .map(|s| {
             let never = s.heading || s.question;
-            let attributed = attributions.iter().any(|a| a.sentence_span == s.span);
+            let attributed = attributions.iter().any(|a| a.sentence_span == s.span && names_source(a));
             let has_quote = quotes.iter().any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
             let has_figure = quantities.iter().any(|q| s.span.contains(q.span) && needs_source(q));
             SentenceFacts {
