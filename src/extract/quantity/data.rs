@@ -35,6 +35,10 @@ pub struct Words {
     pub times_suffixes: Vec<String>,
     pub vague: Vec<String>,
     pub half_articles: Vec<String>,
+    /// "in", "out of", "over", "von": a ratio between two numbers.
+    pub ratio: Vec<String>,
+    /// Ratio words that allow a numerator larger than the denominator ("2000 over 3").
+    pub ratio_free: Vec<String>,
 }
 
 /// Approximators and range words, each a list of (possibly multi-word) forms.

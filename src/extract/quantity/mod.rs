@@ -253,13 +253,18 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             i += 1;
             continue;
         };
-        if is_pronoun_one(&toks, &num, d) {
+        if is_pronoun_one(text, s.end, &toks, &num, d) {
             i = num.t1;
             continue;
         }
         let next = num.t1.max(i + 1);
         match build(text, s, &toks, &num, lang, d) {
             Some((q, t_end)) => {
+                if let Some((r, k)) = ratio(text, s, &toks, &q, num.t1, lang, d) {
+                    out.push(r);
+                    i = k.max(next);
+                    continue;
+                }
                 out.push(q);
                 i = t_end.max(next);
             }
@@ -270,7 +275,7 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
 }
 
 /// "this one", "no one", "one another": "one" as a pronoun.
-fn is_pronoun_one(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
+fn is_pronoun_one(text: &str, limit: usize, toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
     if num.t1 != num.t0 + 1 || num.value != 1.0 || !num.words {
         return false;
     }
@@ -284,7 +289,10 @@ fn is_pronoun_one(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
         .map(|k| toks[k].lower.as_str())
         .unwrap_or("");
     let next = toks.get(num.t1).map(|t| t.lower.as_str()).unwrap_or("");
-    d.is(&d.articles.pronoun_after, prev) || next == "another"
+    let unit_follows = toks
+        .get(num.t1)
+        .is_some_and(|t| unit::unit_at(text, t.start, limit, d).is_some());
+    !unit_follows && (d.is(&d.articles.pronoun_after, prev) || next == "another")
 }
 
 /// Dates ("13. Juli", "March 3, 2019", "Mai 2023"), clock times ("9:42 p.m.", "20:15 Uhr") and
@@ -446,6 +454,15 @@ fn build(
     q.digits = !num.words;
     let mut t = num.t1;
     let pre_cur = unit::currency_before(text, s.start, num.start, d);
+    // Scientific notation: "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
+    if !num.words {
+        if let Some((v, k)) = exponent(toks, t, q.value) {
+            q.value = v;
+            q.round = 0.0;
+            q.end = toks[k - 1].end;
+            t = k;
+        }
+    }
     // Scale letters glued to digits: "100k", "1,2M", "£5m".
     if num.single.is_some() || (!num.words && num.scale == 1.0) {
         if let Some(x) = toks.get(t).filter(|x| x.glued && x.is_word()) {
@@ -462,6 +479,20 @@ fn build(
                     q.end = x.end;
                     t += 1;
                 }
+            }
+        }
+    }
+    // Scale letters after a space, closing the clause: "2.33 k", "1,674.5 G".
+    if !num.words && q.end == num.end {
+        if let Some(x) = toks.get(t).filter(|x| !x.glued && x.is_word()) {
+            let w = text.get(x.start..x.end).unwrap_or("");
+            let closes = toks.get(t + 1).is_none_or(|y| matches!(y.kind, TokKind::Sym(c) if matches!(c, '.' | ',' | ';' | ')' | '!' | '?')));
+            if let Some(sc) = d.words.glued_scales.get(w).filter(|_| closes && w != "m") {
+                q.value *= sc;
+                q.round *= sc;
+                q.scale *= sc;
+                q.end = x.end;
+                t += 1;
             }
         }
     }
@@ -786,4 +817,90 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
         }
         prev_end = qs[k].end;
     }
+}
+
+/// Scientific notation after a digit number ending before token `t`; the new value and next token.
+fn exponent(toks: &[Tok], t: usize, base: f64) -> Option<(f64, usize)> {
+    let glued = |k: usize| toks.get(k).filter(|x| x.glued);
+    let signed_int = |mut k: usize| -> Option<(f64, usize)> {
+        let mut sign = 1.0;
+        while let Some(x) = glued(k).filter(|x| x.is_sym('+') || x.is_sym('-') || x.is_sym('−')) {
+            if !x.is_sym('+') {
+                sign = -sign;
+            }
+            k += 1;
+        }
+        let dn = glued(k)?.digits()?;
+        if !dn.plain_int || dn.value > 300.0 {
+            return None;
+        }
+        Some((sign * dn.value, k + 1))
+    };
+    let first = glued(t)?;
+    if first.is_word() && (first.lower == "e") {
+        let (e, k) = signed_int(t + 1)?;
+        return Some((base * 10f64.powf(e), k));
+    }
+    if first.is_sym('^') {
+        let (e, k) = signed_int(t + 1)?;
+        let v = base.abs().powf(e);
+        return Some((if base < 0.0 { -v } else { v }, k));
+    }
+    if first.is_word() && (first.lower == "x" || first.lower == "×") || first.is_sym('×') {
+        let ten = glued(t + 1)?.digits()?;
+        if ten.value != 10.0 || !glued(t + 2)?.is_sym('^') {
+            return None;
+        }
+        let (e, k) = signed_int(t + 3)?;
+        return Some((base * 10f64.powf(e), k));
+    }
+    None
+}
+
+/// "one in three", "two out of five", "1 over 3": a ratio of two plain numbers.
+fn ratio(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    x: &Draft,
+    t: usize,
+    lang: Lang,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    if !matches!(x.dimension, Dimension::Number) {
+        return None;
+    }
+    let after = toks.get(t)?.start;
+    let e = d
+        .words
+        .ratio
+        .iter()
+        .filter_map(|f| match_at(text, after, s.end, f, false))
+        .max()?;
+    let form = text.get(after..e).unwrap_or("").to_lowercase();
+    let k = tok_from(toks, e);
+    let ny = number::parse(toks, k, d, lang, &|_| false)?;
+    let (y, k_end) = build(text, s, toks, &ny, lang, d)?;
+    if y.value <= 0.0 || !matches!(y.dimension, Dimension::Number | Dimension::Count) {
+        return None;
+    }
+    let over = d.words.ratio_free.iter().any(|f| *f == form);
+    if over {
+        if y.counted.is_some() {
+            return None;
+        }
+    } else if x.value > y.value {
+        return None;
+    }
+    let mut r = Draft::new(x.start, y.end, x.value / y.value, 0.0);
+    r.num_start = x.num_start;
+    r.num_end = y.num_end;
+    r.counted = y.counted.clone();
+    r.dimension = if r.counted.is_some() {
+        Dimension::Count
+    } else {
+        Dimension::Number
+    };
+    r.unit = Some("ratio".into());
+    Some((r, k_end))
 }

@@ -282,6 +282,8 @@ pub fn parse(
     let mut frac_after_scale = false;
     let mut after_connector = false;
     let mut frac_connector = false;
+    let mut connector_after_hundred = false;
+    let mut after_connector_last = false;
     let mut digit_round: Option<f64> = None;
     let mut single = None;
     let mut items = 0;
@@ -376,7 +378,9 @@ pub fn parse(
                 if !any {
                     cur = v;
                     part = v;
-                } else if (after_connector && frac_connector) || can_add(cur, v, last_scale) {
+                } else if (after_connector && frac_connector)
+                    || can_add(cur, v, last_scale, total > 0.0)
+                {
                     if single.is_some()
                         && !after_connector
                         && !matches!(prev, WClass::Scale(_) | WClass::Hundred)
@@ -384,11 +388,26 @@ pub fn parse(
                         break;
                     }
                     cur += v;
-                    part = if after_connector || matches!(prev, WClass::Scale(_)) {
+                    part = if after_connector && connector_after_hundred {
+                        part + v
+                    } else if after_connector || matches!(prev, WClass::Scale(_)) {
                         v
                     } else {
                         part + v
                     };
+                } else if let Some((den, k)) =
+                    tens_ordinal(toks, j, d, lang).filter(|_| cur > 0.0 && !fraction)
+                {
+                    // "one twenty-fifth", "three twenty-firsts": the ordinal is the denominator.
+                    let whole = total + cur;
+                    total = 0.0;
+                    cur = whole / den;
+                    fraction = true;
+                    any = true;
+                    items += 1;
+                    j = k;
+                    end_tok = j;
+                    break;
                 } else {
                     break;
                 }
@@ -400,7 +419,7 @@ pub fn parse(
                         break;
                     }
                     cur = 100.0;
-                } else if cur > 0.0 && cur < 100.0 {
+                } else if cur > 0.0 && (cur < 100.0 || (single.is_some() && cur < 1000.0)) {
                     cur *= 100.0;
                     if let Some(r) = digit_round.as_mut() {
                         *r *= 100.0;
@@ -471,7 +490,12 @@ pub fn parse(
                 match nc {
                     Some(
                         WClass::Hundred | WClass::Scale(_) | WClass::Dozen | WClass::Denominator(_),
-                    ) => {
+                    ) if !matches!(nc, Some(WClass::Denominator(x)) if x < 2.0) => {
+                        cur = 1.0;
+                        part = 1.0;
+                        article = true;
+                    }
+                    _ if tens_ordinal(toks, j + 1, d, lang).is_some() => {
                         cur = 1.0;
                         part = 1.0;
                         article = true;
@@ -499,12 +523,38 @@ pub fn parse(
                         WClass::Cardinal(_) | WClass::Article | WClass::Hundred
                     )
                 {
+                    let tens_before = matches!(prev, WClass::Cardinal(tv) if tv >= 20.0 && tv < 100.0 && tv % 10.0 == 0.0)
+                        && !after_connector_last
+                        && dv < 10.0;
+                    if tens_before && part > prev_value(prev) {
+                        // "one hundred thirty fifths" = 100/35.
+                        let tv = prev_value(prev);
+                        cur = (cur - tv) / (tv + dv);
+                        total = 0.0;
+                        fraction = true;
+                        j += 1;
+                        end_tok = j;
+                        break;
+                    }
+                    if dv < 2.0 {
+                        break;
+                    }
                     cur = cur - part + part / dv;
                     if cur < 1.0 && total > 0.0 && part == cur * dv {
                         frac_after_scale = true;
                     }
                     fraction = true;
+                } else if any
+                    && cur == 0.0
+                    && total > 0.0
+                    && matches!(prev, WClass::Scale(_))
+                    && dv > 2.0
+                {
+                    cur = total / dv;
+                    total = 0.0;
+                    fraction = true;
                 } else if !any
+                    && dv >= 2.0
                     && matches!(
                         toks.get(j + 1).map(|t| class_of(t, d, lang)),
                         Some(WClass::Scale(_))
@@ -512,6 +562,20 @@ pub fn parse(
                 {
                     cur = 1.0 / dv;
                     fraction = true;
+                } else if !any
+                    && matches!(
+                        toks.get(j + 1).map(|t| class_of(t, d, lang)),
+                        Some(WClass::Article)
+                    )
+                    && matches!(
+                        toks.get(j + 2).map(|t| class_of(t, d, lang)),
+                        Some(WClass::Scale(_) | WClass::Dozen | WClass::Hundred)
+                    )
+                {
+                    // "half a million", "half a dozen".
+                    cur = 1.0 / dv;
+                    fraction = true;
+                    j += 1;
                 } else {
                     break;
                 }
@@ -543,12 +607,29 @@ pub fn parse(
                     t.digits()
                         .is_some_and(|x| x.value.fract() == 0.0 && x.value < 1000.0)
                 }) || matches!(nc, Some(WClass::Cardinal(_)));
-                let frac_next = matches!(nc, Some(WClass::Article | WClass::Cardinal(_)))
-                    && matches!(nnc, Some(WClass::Denominator(_)));
+                let _ = nnc;
+                let frac_next = fraction_ahead(toks, j + 1, d, lang);
                 let after_hundred =
                     cur > 0.0 && cur % 100.0 == 0.0 && matches!(prev, WClass::Hundred);
                 let after_scale = cur == 0.0 && total > 0.0;
+                // "3 hundred and 2 hundred": the next number takes its own multiplier.
+                let k3 = if nt.is_some_and(|t| t.digits().is_some())
+                    || matches!(nc, Some(WClass::Cardinal(_)))
+                {
+                    toks.get(j + 2).map(|t| class_of(t, d, lang))
+                } else {
+                    None
+                };
+                let own_scale = match k3 {
+                    Some(WClass::Hundred) => matches!(prev, WClass::Hundred),
+                    Some(WClass::Scale(s2)) => s2 >= last_scale,
+                    _ => false,
+                };
+                if own_scale {
+                    break;
+                }
                 frac_connector = frac_next;
+                connector_after_hundred = after_hundred;
                 if frac_next {
                     if after_scale {
                         frac_after_scale = true;
@@ -611,6 +692,7 @@ pub fn parse(
         }
         any = true;
         items += 1;
+        after_connector_last = after_connector;
         after_connector = false;
         words = true;
         prev = c;
@@ -653,12 +735,12 @@ pub fn parse(
     })
 }
 
-fn can_add(cur: f64, v: f64, last_scale: f64) -> bool {
+fn can_add(cur: f64, v: f64, last_scale: f64, after_scale: bool) -> bool {
     if v >= last_scale {
         return false;
     }
     if cur == 0.0 {
-        return true;
+        return after_scale;
     }
     if v >= 100.0 {
         return false;
@@ -751,4 +833,48 @@ fn slash_fraction(toks: &[Tok], j: usize) -> Option<(f64, usize)> {
         return None;
     }
     Some((a.value / b.value, j + 3))
+}
+
+fn prev_value(c: WClass) -> f64 {
+    match c {
+        WClass::Cardinal(v) => v,
+        _ => 0.0,
+    }
+}
+
+/// A tens word and a unit ordinal at `j` ("twenty-fifth", "twenty firsts"): the denominator and next token.
+fn tens_ordinal(toks: &[Tok], j: usize, d: &QuantityData, lang: Lang) -> Option<(f64, usize)> {
+    let WClass::Cardinal(tv) = class_of(toks.get(j)?, d, lang) else {
+        return None;
+    };
+    if !(20.0..100.0).contains(&tv) || tv % 10.0 != 0.0 {
+        return None;
+    }
+    let mut k = j + 1;
+    if toks.get(k).is_some_and(|t| t.is_sym('-')) {
+        k += 1;
+    }
+    match class_of(toks.get(k)?, d, lang) {
+        WClass::Denominator(dv) if dv < 10.0 => Some((tv + dv, k + 1)),
+        _ => None,
+    }
+}
+
+/// Whether a fraction follows ("a half", "three quarters", "fifty-four hundredths").
+fn fraction_ahead(toks: &[Tok], mut k: usize, d: &QuantityData, lang: Lang) -> bool {
+    let mut n = 0;
+    while let Some(t) = toks.get(k) {
+        if n > 5 {
+            return false;
+        }
+        match class_of(t, d, lang) {
+            WClass::Denominator(dv) => return n > 0 && dv >= 2.0,
+            WClass::Cardinal(_) | WClass::Article | WClass::Hundred => {}
+            _ if t.is_sym('-') && n > 0 => {}
+            _ => return false,
+        }
+        n += 1;
+        k += 1;
+    }
+    false
 }
