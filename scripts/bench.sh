@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of factlint: corpus indexing, CLI checks and language-server latency on
+# generated corpora (examples/gen_corpus.rs, deterministic per seed). Results: a Markdown table on
+# stdout and in target/bench/results.md, the raw figures in target/bench/results.json.
+#
+#   scripts/bench.sh            corpora of 100 and 10,000 documents, drafts of 2,000 and 20,000 words
+#   scripts/bench.sh --full     also 100,000 documents (about 80 MB; takes several minutes)
+#   scripts/bench.sh --smoke    CI: 100 documents, small drafts, 5 edits, no timing targets (< 1 min)
+#
+# Options: --sizes "100 1000"  corpus sizes; --words "2000 20000"  draft sizes; --edits N (default 50);
+#          --seed S (default 1); --out DIR (default target/bench, target/bench/smoke with --smoke);
+#          --no-build (use the binaries as they are); --no-harper.
+# Per corpus size it reports: cold index (first `factlint check` of a one-line draft: wall time,
+# peak RSS via /usr/bin/time -v, MB/s), warm start (the same again), `factlint check` per draft, and
+# the language server's didChange -> publishDiagnostics latency (p50/p95/max over --edits edits in
+# the middle of the draft, debounce 0; scripts/lsp_latency.py), with harper-ls side by side when it
+# is on the PATH. Run it with `nice` on a shared machine. Exit status: 0 measured, 1 a step failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+sizes="100 10000"
+words="2000 20000"
+edits=50
+seed=1
+build=1
+harper=1
+smoke=0
+outdir=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --full) sizes="100 10000 100000" ;;
+    --smoke) smoke=1 sizes="100" words="300 1000" edits=5 harper=0 ;;
+    --out) outdir=$2; shift ;;
+    --sizes) sizes=$2; shift ;;
+    --words) words=$2; shift ;;
+    --edits) edits=$2; shift ;;
+    --seed) seed=$2; shift ;;
+    --no-build) build=0 ;;
+    --no-harper) harper=0 ;;
+    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ -z "$outdir" ]; then
+  outdir=$repo/target/bench
+  [ $smoke -eq 1 ] && outdir=$repo/target/bench/smoke
+fi
+mkdir -p "$outdir"
+out=$(cd "$outdir" && pwd)
+log() { echo "bench: $*" >&2; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+# Tools.
+timebin=/usr/bin/time
+if ! "$timebin" -v true >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    log "installing GNU time (apt-get install time)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1 ||
+      { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null 2>&1; } || true
+  fi
+  "$timebin" -v true >/dev/null 2>&1 || { log "GNU time missing: peak memory not measured"; timebin=""; }
+fi
+command -v python3 >/dev/null || { log "python3 is needed for the language-server latency"; exit 1; }
+
+# Binaries.
+bin=$repo/target/release/factlint
+gen=$repo/target/release/examples/gen_corpus
+if [ $build -eq 1 ]; then
+  log "cargo build --release (factlint, examples/gen_corpus)"
+  cargo build --release --locked --quiet || { log "cargo build --release failed"; exit 1; }
+  if ! cargo build --release --locked --quiet --example gen_corpus; then
+    log "cargo could not build the example; compiling the generator with rustc"
+    gen=$out/gen_corpus
+    rustc -O --edition 2021 examples/gen_corpus.rs -o "$gen"
+  fi
+fi
+[ -x "$bin" ] || { log "no $bin (build first or drop --no-build)"; exit 1; }
+if [ ! -x "$gen" ]; then
+  gen=$out/gen_corpus
+  [ -x "$gen" ] && [ "$gen" -nt benches/common/gen.rs ] || rustc -O --edition 2021 examples/gen_corpus.rs -o "$gen"
+fi
+
+# Inputs: corpora and drafts, regenerated when the generator or seed changed.
+stamp="seed=$seed $(cat examples/gen_corpus.rs benches/common/gen.rs | cksum | cut -d' ' -f1)"
+corpus_dir() { echo "$out/corpus-$1"; }
+for n in $sizes; do
+  dir=$(corpus_dir "$n")
+  if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then
+    continue
+  fi
+  rm -rf "$dir"
+  log "generating $n documents in $dir"
+  "$gen" --docs "$n" --seed "$seed" --out "$dir" 2>/dev/null
+  echo "$stamp" >"$dir/.stamp"
+done
+drafts=$out/drafts
+mkdir -p "$drafts"
+for w in $words; do
+  "$gen" --draft-words "$w" --seed "$seed" --draft-out "$drafts/draft-$w.md" 2>/dev/null
+done
+printf -- '---\nlang: de\n---\n\nDer Hafen ist wieder offen.\n' >"$drafts/one-line.md"
+
+# harper-ls, if installed.
+harper_bin=""
+if [ $harper -eq 1 ]; then
+  harper_bin=$(command -v harper-ls || true)
+  [ -n "$harper_bin" ] || { [ -x "$HOME/.cargo/bin/harper-ls" ] && harper_bin=$HOME/.cargo/bin/harper-ls; } || true
+  [ -n "$harper_bin" ] || log "harper-ls not on the PATH: skipped (cargo install harper-ls --locked)"
+fi
+
+# Runs `factlint check DRAFT --corpus DIR` and prints "wall_seconds peak_rss_mb exit_status".
+run_check() {
+  local draft=$1 dir=$2 t0 t1 status=0 rss="null"
+  t0=$(now)
+  if [ -n "$timebin" ]; then
+    "$timebin" -v -o "$out/time.txt" "$bin" check "$draft" --corpus "$dir" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
+  else
+    "$bin" check "$draft" --corpus "$dir" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
+  fi
+  t1=$(now)
+  if [ -n "$timebin" ]; then
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/time.txt")
+    grep -q "exited with non-zero status" "$out/time.txt" && status=$(awk '/Exit status/ { print $3 }' "$out/time.txt")
+  fi
+  echo "$(secs "$t0" "$t1") $rss $status"
+}
+
+failed=0
+results=$out/results.jsonl
+: >"$results"
+emit() { echo "$1" >>"$results"; }
+
+for n in $sizes; do
+  dir=$(corpus_dir "$n")
+  bytes=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['bytes'])" "$dir/corpus.json")
+  log "corpus of $n documents ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB)"
+  read -r cold cold_rss st < <(run_check "$drafts/one-line.md" "$dir")
+  if [ "$st" -ge 2 ]; then log "factlint check failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
+  read -r warm warm_rss _ < <(run_check "$drafts/one-line.md" "$dir")
+  log "  cold index ${cold}s (peak ${cold_rss} MB), second run ${warm}s"
+  emit "{\"kind\": \"index\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_rss_mb\": $warm_rss}"
+  for w in $words; do
+    read -r t rss st < <(run_check "$drafts/draft-$w.md" "$dir")
+    if [ "$st" -ge 2 ]; then log "factlint check of draft-$w failed (status $st)"; failed=1; continue; fi
+    findings=$(python3 -c "import json,sys; print(sum(len(f['findings']) for f in json.load(open(sys.argv[1]))['files']))" "$out/check.json" 2>/dev/null || echo null)
+    log "  check draft-$w: ${t}s (peak ${rss} MB, $findings findings)"
+    emit "{\"kind\": \"check\", \"docs\": $n, \"words\": $w, \"wall_s\": $t, \"rss_mb\": $rss, \"findings\": $findings}"
+  done
+  for w in $words; do
+    json=$out/lsp-$n-$w.json
+    rm -f "$json"
+    if python3 scripts/lsp_latency.py --name factlint --server "$bin lsp" --corpus "$dir" --draft "$drafts/draft-$w.md" \
+      --edits "$edits" --edit-timeout 300 --start-timeout 900 --json "$json" --log "$out/lsp-$n-$w.log" >&2; then
+      emit "{\"kind\": \"lsp\", \"docs\": $n, \"words\": $w, \"result\": $(cat "$json")}"
+    else
+      log "  language server on draft-$w with $n documents: not measured (see above; log in $out/lsp-$n-$w.log)"
+      failed=1
+    fi
+  done
+done
+
+if [ -n "$harper_bin" ]; then
+  for w in $words; do
+    json=$out/harper-$w.json
+    rm -f "$json"
+    if python3 scripts/lsp_latency.py --name harper-ls --server "$harper_bin --stdio" --no-factlint-options \
+      --draft "$drafts/draft-$w.md" --edits "$edits" --edit-timeout 120 --start-timeout 120 --json "$json" \
+      --log "$out/harper-$w.log" >&2; then
+      emit "{\"kind\": \"harper\", \"words\": $w, \"result\": $(cat "$json")}"
+    else
+      log "  harper-ls on draft-$w: not measured"
+    fi
+  done
+fi
+
+# The table.
+python3 - "$results" "$out/results.json" "$out/results.md" <<'EOF'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+json.dump(rows, open(sys.argv[2], "w"), indent=1)
+f = lambda x, d=1: "–" if x is None else ("%.*f" % (d, x))
+ms = lambda r: "%s / %s / %s" % (f(r.get("p50_ms")), f(r.get("p95_ms")), f(r.get("max_ms")))
+out = []
+idx = [r for r in rows if r["kind"] == "index"]
+if idx:
+    out += ["| corpus | size | cold index (check of a one-line draft) | throughput | peak RSS | second run |",
+            "|---:|---:|---:|---:|---:|---:|"]
+    for r in idx:
+        mb = r["bytes"] / 1e6
+        out.append("| %d docs | %.1f MB | %.2f s | %.1f MB/s | %s MB | %.2f s |" % (
+            r["docs"], mb, r["cold_s"], mb / r["cold_s"] if r["cold_s"] else 0, f(r["cold_rss_mb"], 0), r["warm_s"]))
+    out.append("")
+chk = [r for r in rows if r["kind"] == "check"]
+if chk:
+    out += ["| corpus | draft | `factlint check` wall | peak RSS | findings |", "|---:|---:|---:|---:|---:|"]
+    for r in chk:
+        out.append("| %d docs | %d words | %.2f s | %s MB | %s |" % (r["docs"], r["words"], r["wall_s"], f(r["rss_mb"], 0), r["findings"]))
+    out.append("")
+lsp = [r for r in rows if r["kind"] in ("lsp", "harper")]
+if lsp:
+    out += ["| server | corpus | draft | edits | didChange → diagnostics p50 / p95 / max (ms) | start → first diagnostics | peak RSS |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in lsp:
+        x = r["result"]
+        corpus = "%d docs" % r["docs"] if r["kind"] == "lsp" else "–"
+        out.append("| %s | %s | %d words | %d | %s | %.2f s | %s MB |" % (
+            x["server"], corpus, r["words"], x["edits"], ms(x), x["first_diagnostics_ms"] / 1000, f(x.get("peak_rss_mb"), 0)))
+    out.append("")
+text = "\n".join(out)
+open(sys.argv[3], "w").write(text + "\n")
+print(text)
+EOF
+if [ $failed -ne 0 ]; then
+  log "some measurements failed (see above)"
+  exit 1
+fi
+[ $smoke -eq 1 ] && log "smoke run passed"
+exit 0
