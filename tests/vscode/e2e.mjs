@@ -136,9 +136,21 @@ try {
   const claimRows = rowsLocator.filter({ hasText: "unsourced-claim" });
   let target = claimRows.filter({ hasText: /Ln 5\b/ }).first();
   if ((await target.count()) === 0) target = claimRows.first();
-  await target.click();
-  await target.dblclick(); // moves the cursor to the problem and focuses the editor
-  await page.waitForTimeout(500);
+  const targetText = clean(await target.innerText());
+  const line = /Ln (\d+)/.exec(targetText)?.[1];
+  // Double-click the message (not the rule id, which links to the rule's docs): moves the cursor to the
+  // problem and focuses the editor.
+  await target.dblclick({ position: { x: 90, y: 10 } });
+  if (line) {
+    const at = await page
+      .locator(".statusbar-item", { hasText: new RegExp(`Ln ${line}, Col`) })
+      .first()
+      .waitFor({ state: "visible", timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    check(at, `the cursor moved to the unsourced claim on line ${line}`);
+  }
+  await page.waitForTimeout(300);
   await page.keyboard.press("Control+.");
   const actions = page.locator(".action-widget .monaco-list-row.action");
   const menuShown = await actions

@@ -42,5 +42,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 echo "package: vsce package"
 # vsce 3 (pinned in devDependencies; vsce 4 needs Node 22). `vscode:prepublish` compiles and bundles.
-node_modules/.bin/vsce package --no-dependencies --out "$out"
+# Relative links and images in README.md resolve against the extension's folder in the repository.
+base="https://github.com/factlint/factlint"
+node_modules/.bin/vsce package --no-dependencies --out "$out" \
+  --baseContentUrl "$base/blob/HEAD/editors/vscode/" --baseImagesUrl "$base/raw/HEAD/editors/vscode/"
 echo "package: wrote $out ($(du -h "$out" | cut -f1))"
