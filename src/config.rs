@@ -30,7 +30,7 @@ pub struct Tolerance {
 
 impl Default for Tolerance {
     fn default() -> Tolerance {
-        Tolerance { about: 0.1, nearly: 0.1, more_than: 0.5 }
+        Tolerance { about: 0.1, nearly: 0.1, more_than: 0.4 }
     }
 }
 

@@ -112,13 +112,30 @@ pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
     }
 }
 
-/// Whether two figures agree: their intervals overlap.
+/// Whether two figures agree: each states a value the other allows. Two approximate figures
+/// ("about 55,000" and "about 48,000") whose stretched intervals merely touch do not agree;
+/// ranges are compared by overlap.
 pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
     let (al, ah) = interval(a, tol);
     let (bl, bh) = interval(b, tol);
     // Tiny epsilon for rounding of converted units.
     let eps = 1e-9 * ah.abs().max(bh.abs()).max(1.0);
-    al <= bh + eps && bl <= ah + eps
+    if a.approx == Approx::Range && b.approx == Approx::Range {
+        return al <= bh + eps && bl <= ah + eps;
+    }
+    let inside = |v: f64, lo: f64, hi: f64| lo - eps <= v && v <= hi + eps;
+    let (av, bv) = (anchor(a), anchor(b));
+    inside(av, bl, bh) || inside(bv, al, ah)
+}
+
+/// The value a figure states, in base units (the middle of a range).
+fn anchor(q: &Quantity) -> f64 {
+    let f = if q.factor > 0.0 { q.factor } else { 1.0 };
+    if q.approx == Approx::Range {
+        (q.low + q.high) / 2.0 * f
+    } else {
+        q.value * f
+    }
 }
 
 fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {

@@ -93,8 +93,9 @@ impl Rule for UnsourcedClaim {
             // The corpus reports it only as somebody's statement.
             let related = ctx.matches.related.get(si).map(|v| v.as_slice()).unwrap_or(&[]);
             let strong: Vec<_> = related.iter().filter(|r| r.sim >= SAME_STATEMENT).collect();
-            let content_terms = ctx.matches.related.get(si).is_some();
-            if content_terms && !strong.is_empty() {
+            // When a figure in the sentence conflicts with the sources, attributing the sentence
+            // to them would put a wrong figure in their mouth: the figure rules speak instead.
+            if !figure_flagged && !strong.is_empty() {
                 let attributed: Vec<_> = strong
                     .iter()
                     .filter(|r| {
