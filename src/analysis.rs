@@ -40,5 +40,9 @@ pub fn analyze(text: &str, path: Option<&Path>, corpus: &Corpus, config: &Config
         }
     });
     Suppressions::from_document(&document).filter(&mut findings);
-    Analysis { document, facts, findings }
+    Analysis {
+        document,
+        facts,
+        findings,
+    }
 }

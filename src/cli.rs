@@ -13,7 +13,11 @@ use std::path::{Path, PathBuf};
 pub const EXIT_ERROR: i32 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "factlint", version, about = "Checks news drafts against a reference corpus: unsourced claims, conflicting figures, mismatched quotes.")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Checks news drafts against a reference corpus: unsourced claims, conflicting figures, mismatched quotes."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -126,7 +130,9 @@ fn parse_lang(s: &Option<String>) -> anyhow::Result<Option<crate::lang::Lang>> {
     match s {
         None => Ok(None),
         Some(l) if l == "auto" => Ok(None),
-        Some(l) => crate::lang::Lang::from_code(l).map(Some).ok_or_else(|| anyhow::anyhow!("unknown language {l:?} (use de, en or auto)")),
+        Some(l) => crate::lang::Lang::from_code(l)
+            .map(Some)
+            .ok_or_else(|| anyhow::anyhow!("unknown language {l:?} (use de, en or auto)")),
     }
 }
 
@@ -134,10 +140,21 @@ fn facts(args: FactsArgs) -> anyhow::Result<i32> {
     let (text, path) = match &args.file {
         None => (read_stdin()?, None),
         Some(p) if p.as_os_str() == "-" => (read_stdin()?, None),
-        Some(p) => (corpus::load::read_text(p, u64::MAX).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?, Some(p.as_path())),
+        Some(p) => (
+            corpus::load::read_text(p, u64::MAX)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?,
+            Some(p.as_path()),
+        ),
     };
-    let config = Config { language: parse_lang(&args.lang)?, ..Config::default() };
-    let path = if args.plain { Some(Path::new("stdin.txt")) } else { path };
+    let config = Config {
+        language: parse_lang(&args.lang)?,
+        ..Config::default()
+    };
+    let path = if args.plain {
+        Some(Path::new("stdin.txt"))
+    } else {
+        path
+    };
     let (doc, facts) = analysis::read(&text, path, &config);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -151,16 +168,31 @@ fn facts(args: FactsArgs) -> anyhow::Result<i32> {
 fn read_stdin() -> anyhow::Result<String> {
     let mut buf = Vec::new();
     std::io::stdin().read_to_end(&mut buf)?;
-    String::from_utf8(buf).map_err(|e| anyhow::anyhow!("stdin is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(buf).map_err(|e| {
+        anyhow::anyhow!(
+            "stdin is not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn collect_drafts(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            for e in walkdir::WalkDir::new(p).sort_by_file_name().into_iter().flatten() {
-                let ext = e.path().extension().and_then(|x| x.to_str()).map(|x| x.to_ascii_lowercase());
-                if e.file_type().is_file() && matches!(ext.as_deref(), Some("md" | "markdown" | "txt")) {
+            for e in walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
+                let ext = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .map(|x| x.to_ascii_lowercase());
+                if e.file_type().is_file()
+                    && matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
+                {
                     out.push(e.into_path());
                 }
             }
@@ -174,7 +206,11 @@ fn collect_drafts(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<i32> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let config_path = match &args.config {
         Some(p) => Some(p.clone()),
         None => Config::discover(&paths[0]),
@@ -201,12 +237,16 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
             }
         };
         let mut analysis = analysis::analyze(&text, Some(&path), &corpus, &config);
-        analysis.findings.retain(|f| f.severity >= args.min_severity.severity());
+        analysis
+            .findings
+            .retain(|f| f.severity >= args.min_severity.severity());
         if args.fix {
             if let Some(fixed) = apply_safe_fixes(&text, &analysis) {
                 std::fs::write(&path, &fixed)?;
                 analysis = analysis::analyze(&fixed, Some(&path), &corpus, &config);
-                analysis.findings.retain(|f| f.severity >= args.min_severity.severity());
+                analysis
+                    .findings
+                    .retain(|f| f.severity >= args.min_severity.severity());
             }
         }
         checked.push(Checked { path, analysis });
@@ -215,7 +255,10 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     let mut out = stdout.lock();
     report::render(args.format, &checked, &corpus, &mut out)?;
     out.flush()?;
-    let fail = checked.iter().flat_map(|c| &c.analysis.findings).any(|f| f.severity >= args.fail_on.severity());
+    let fail = checked
+        .iter()
+        .flat_map(|c| &c.analysis.findings)
+        .any(|f| f.severity >= args.fail_on.severity());
     Ok(if fail { 1 } else { 0 })
 }
 
@@ -226,7 +269,10 @@ pub fn load_corpus(config: &Config) -> Corpus {
     }
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
-        b.set_style(indicatif::ProgressStyle::with_template("indexing corpus {bar:30} {pos}/{len}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        b.set_style(
+            indicatif::ProgressStyle::with_template("indexing corpus {bar:30} {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
         Some(b)
     } else {
         None
@@ -237,13 +283,20 @@ pub fn load_corpus(config: &Config) -> Corpus {
             b.set_position(done as u64);
         }
     };
-    let opts = LoadOptions { lang: config.language, progress: Some(&progress) };
+    let opts = LoadOptions {
+        lang: config.language,
+        progress: Some(&progress),
+    };
     let (corpus, report) = corpus::load::load(&config.corpus, &opts);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
     for s in &report.skipped {
-        eprintln!("factlint: warning: corpus: skipped {}: {}", s.path.display(), s.reason);
+        eprintln!(
+            "factlint: warning: corpus: skipped {}: {}",
+            s.path.display(),
+            s.reason
+        );
     }
     corpus
 }
@@ -252,7 +305,11 @@ fn apply_safe_fixes(text: &str, analysis: &Analysis) -> Option<String> {
     let mut edits = Vec::new();
     for f in &analysis.findings {
         // One safe fix per finding, and only when it is the only safe choice (unambiguous).
-        let safe: Vec<_> = f.fixes.iter().filter(|x| x.applicability == Applicability::Safe).collect();
+        let safe: Vec<_> = f
+            .fixes
+            .iter()
+            .filter(|x| x.applicability == Applicability::Safe)
+            .collect();
         if safe.len() == 1 {
             edits.extend(safe[0].edits.iter());
         }
@@ -268,14 +325,28 @@ fn rules(explain: Option<String>) -> anyhow::Result<i32> {
     let mut out = stdout.lock();
     match explain {
         Some(id) => {
-            let rule = crate::finding::RuleId::from_id(&id).ok_or_else(|| anyhow::anyhow!("unknown rule {id:?}"))?;
+            let rule = crate::finding::RuleId::from_id(&id)
+                .ok_or_else(|| anyhow::anyhow!("unknown rule {id:?}"))?;
             let m = crate::rules::meta(rule);
-            writeln!(out, "{} ({})\n\n{}\n\n{}", m.id, m.default_severity.as_str(), m.summary, m.docs)?;
+            writeln!(
+                out,
+                "{} ({})\n\n{}\n\n{}",
+                m.id,
+                m.default_severity.as_str(),
+                m.summary,
+                m.docs
+            )?;
         }
         None => {
             for r in crate::rules::ALL {
                 let m = r.meta();
-                writeln!(out, "{:<18} {:<8} {}", m.id.id(), m.default_severity.as_str(), m.summary)?;
+                writeln!(
+                    out,
+                    "{:<18} {:<8} {}",
+                    m.id.id(),
+                    m.default_severity.as_str(),
+                    m.summary
+                )?;
             }
         }
     }

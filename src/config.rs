@@ -30,7 +30,11 @@ pub struct Tolerance {
 
 impl Default for Tolerance {
     fn default() -> Tolerance {
-        Tolerance { about: 0.1, nearly: 0.1, more_than: 0.4 }
+        Tolerance {
+            about: 0.1,
+            nearly: 0.1,
+            more_than: 0.4,
+        }
     }
 }
 
@@ -118,15 +122,23 @@ impl OneOrMany {
 impl Config {
     /// The level of a rule: its configured one or its default.
     pub fn level(&self, rule: RuleId) -> Level {
-        self.severity.get(&rule).copied().unwrap_or(Level::On(crate::rules::meta(rule).default_severity))
+        self.severity
+            .get(&rule)
+            .copied()
+            .unwrap_or(Level::On(crate::rules::meta(rule).default_severity))
     }
 
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError { path: path.to_path_buf(), message: format!("cannot read: {e}") })?;
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            message: format!("cannot read: {e}"),
+        })?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut cfg = Config::from_toml(&text, &base).map_err(|message| ConfigError { path: path.to_path_buf(), message })?;
+        let mut cfg = Config::from_toml(&text, &base).map_err(|message| ConfigError {
+            path: path.to_path_buf(),
+            message,
+        })?;
         cfg.path = Some(path.to_path_buf());
         Ok(cfg)
     }
@@ -134,7 +146,9 @@ impl Config {
     /// Parses config text; relative paths are resolved against `base`.
     pub fn from_toml(text: &str, base: &Path) -> Result<Config, String> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             match line {
                 Some(l) => format!("line {l}: {}", e.message()),
                 None => e.message().to_string(),
@@ -146,18 +160,30 @@ impl Config {
         }
         if let Some(l) = raw.language {
             if l != "auto" {
-                cfg.language = Some(Lang::from_code(&l).ok_or_else(|| format!("key `language`: unknown language {l:?} (use de, en or auto)"))?);
+                cfg.language = Some(Lang::from_code(&l).ok_or_else(|| {
+                    format!("key `language`: unknown language {l:?} (use de, en or auto)")
+                })?);
             }
         }
         if let Some(ls) = raw.languages {
             cfg.languages = ls
                 .iter()
-                .map(|l| Lang::from_code(l).ok_or_else(|| format!("key `languages`: unknown language {l:?}")))
+                .map(|l| {
+                    Lang::from_code(l)
+                        .ok_or_else(|| format!("key `languages`: unknown language {l:?}"))
+                })
                 .collect::<Result<_, _>>()?;
         }
         for (k, v) in raw.severity {
-            let rule = RuleId::from_id(&k).ok_or_else(|| format!("key `severity.{k}`: unknown rule (known: {})", rule_list()))?;
-            cfg.severity.insert(rule, parse_level(&v).ok_or_else(|| format!("key `severity.{k}`: {v:?} is not off, hint, info, warning or error"))?);
+            let rule = RuleId::from_id(&k).ok_or_else(|| {
+                format!("key `severity.{k}`: unknown rule (known: {})", rule_list())
+            })?;
+            cfg.severity.insert(
+                rule,
+                parse_level(&v).ok_or_else(|| {
+                    format!("key `severity.{k}`: {v:?} is not off, hint, info, warning or error")
+                })?,
+            );
         }
         if let Some(t) = raw.tolerance {
             cfg.tolerance = t;
@@ -174,7 +200,11 @@ impl Config {
 
     /// Finds `.factlint.toml` in `start` or its ancestors.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        let mut dir = if start.is_file() { start.parent()?.to_path_buf() } else { start.to_path_buf() };
+        let mut dir = if start.is_file() {
+            start.parent()?.to_path_buf()
+        } else {
+            start.to_path_buf()
+        };
         loop {
             let candidate = dir.join(FILE_NAME);
             if candidate.is_file() {
@@ -196,7 +226,11 @@ pub fn parse_level(s: &str) -> Option<Level> {
 }
 
 fn rule_list() -> String {
-    RuleId::ALL.iter().map(|r| r.id()).collect::<Vec<_>>().join(", ")
+    RuleId::ALL
+        .iter()
+        .map(|r| r.id())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -210,19 +244,29 @@ mod tests {
             Path::new("/ws"),
         )
         .unwrap_or_default();
-        assert_eq!(cfg.corpus, vec![PathBuf::from("/ws/sources"), PathBuf::from("/ws/wire/*.md")]);
+        assert_eq!(
+            cfg.corpus,
+            vec![PathBuf::from("/ws/sources"), PathBuf::from("/ws/wire/*.md")]
+        );
         assert_eq!(cfg.language, Some(Lang::De));
         assert_eq!(cfg.level(RuleId::UnsourcedClaim), Level::Off);
-        assert_eq!(cfg.level(RuleId::NumberConflict), Level::On(Severity::Error));
+        assert_eq!(
+            cfg.level(RuleId::NumberConflict),
+            Level::On(Severity::Error)
+        );
     }
 
     #[test]
     fn tolerance_and_debounce_keys() {
-        let cfg = Config::from_toml("debounce-ms = 0
+        let cfg = Config::from_toml(
+            "debounce-ms = 0
 [tolerance]
 about = 0.2
 more-than = 0.3
-", Path::new("/")).unwrap_or_default();
+",
+            Path::new("/"),
+        )
+        .unwrap_or_default();
         assert_eq!(cfg.debounce_ms, 0);
         assert_eq!(cfg.tolerance.about, 0.2);
         assert_eq!(cfg.tolerance.more_than, 0.3);
@@ -231,11 +275,20 @@ more-than = 0.3
 
     #[test]
     fn errors_name_line_and_key() {
-        let err = Config::from_toml("corpus = \"a\"\n[severity]\nno-such-rule = \"error\"\n", Path::new(".")).err().unwrap_or_default();
+        let err = Config::from_toml(
+            "corpus = \"a\"\n[severity]\nno-such-rule = \"error\"\n",
+            Path::new("."),
+        )
+        .err()
+        .unwrap_or_default();
         assert!(err.contains("severity.no-such-rule"), "{err}");
-        let err = Config::from_toml("corpus = [\n", Path::new(".")).err().unwrap_or_default();
+        let err = Config::from_toml("corpus = [\n", Path::new("."))
+            .err()
+            .unwrap_or_default();
         assert!(err.starts_with("line "), "{err}");
-        let err = Config::from_toml("[severity]\nquote-mismatch = \"loud\"\n", Path::new(".")).err().unwrap_or_default();
+        let err = Config::from_toml("[severity]\nquote-mismatch = \"loud\"\n", Path::new("."))
+            .err()
+            .unwrap_or_default();
         assert!(err.contains("quote-mismatch"), "{err}");
     }
 }

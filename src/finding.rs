@@ -16,7 +16,12 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 4] = [RuleId::UnsourcedClaim, RuleId::NumberConflict, RuleId::DisputedFigure, RuleId::QuoteMismatch];
+    pub const ALL: [RuleId; 4] = [
+        RuleId::UnsourcedClaim,
+        RuleId::NumberConflict,
+        RuleId::DisputedFigure,
+        RuleId::QuoteMismatch,
+    ];
 
     /// The kebab-case id used in configs, suppression comments, SARIF and LSP.
     pub fn id(self) -> &'static str {
@@ -34,7 +39,10 @@ impl RuleId {
 
     /// Where the rule is documented.
     pub fn url(self) -> String {
-        format!("https://github.com/factlint/factlint/blob/main/docs/rules.md#{}", self.id())
+        format!(
+            "https://github.com/factlint/factlint/blob/main/docs/rules.md#{}",
+            self.id()
+        )
     }
 }
 
@@ -164,7 +172,11 @@ pub fn apply_edits<'a>(text: &str, edits: impl Iterator<Item = &'a Edit>) -> Str
     let mut out = String::with_capacity(text.len() + 64);
     let mut pos = 0;
     for e in edits {
-        if e.span.start < pos || e.span.end > text.len() || !text.is_char_boundary(e.span.start) || !text.is_char_boundary(e.span.end) {
+        if e.span.start < pos
+            || e.span.end > text.len()
+            || !text.is_char_boundary(e.span.start)
+            || !text.is_char_boundary(e.span.end)
+        {
             continue;
         }
         out.push_str(&text[pos..e.span.start]);
@@ -189,9 +201,18 @@ mod tests {
     #[test]
     fn edits_apply_in_order_and_skip_bad_ones() {
         let e = [
-            Edit { span: Span::new(4, 5), replacement: "X".into() },
-            Edit { span: Span::new(0, 0), replacement: ">".into() },
-            Edit { span: Span::new(3, 99), replacement: "bad".into() },
+            Edit {
+                span: Span::new(4, 5),
+                replacement: "X".into(),
+            },
+            Edit {
+                span: Span::new(0, 0),
+                replacement: ">".into(),
+            },
+            Edit {
+                span: Span::new(3, 99),
+                replacement: "bad".into(),
+            },
         ];
         assert_eq!(apply_edits("abcdef", e.iter()), ">abcdXf");
     }

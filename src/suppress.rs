@@ -37,34 +37,50 @@ impl Suppressions {
                 // The next line that has prose after the comment.
                 let line = lines.line_of(c.span.end.saturating_sub(1));
                 let mut next = line + 1;
-                while lines.line_start(next) < doc.text.len() && lines.line_text(&doc.text, next).trim().is_empty() {
+                while lines.line_start(next) < doc.text.len()
+                    && lines.line_text(&doc.text, next).trim().is_empty()
+                {
                     next += 1;
                 }
                 let start = lines.line_start(next);
                 let end = lines.line_start(next + 1);
-                regions.push(Region { span: Span::new(start, end), rules: parse_rules(rest) });
+                regions.push(Region {
+                    span: Span::new(start, end),
+                    rules: parse_rules(rest),
+                });
             } else if let Some(rest) = body.strip_prefix("factlint-disable-line") {
                 let line = lines.line_of(c.span.start);
-                regions.push(Region { span: Span::new(lines.line_start(line), lines.line_start(line + 1)), rules: parse_rules(rest) });
+                regions.push(Region {
+                    span: Span::new(lines.line_start(line), lines.line_start(line + 1)),
+                    rules: parse_rules(rest),
+                });
             } else if let Some(rest) = body.strip_prefix("factlint-disable") {
                 open.push((c.span.end, parse_rules(rest)));
             } else if body.starts_with("factlint-enable") {
                 for (start, rules) in open.drain(..) {
-                    regions.push(Region { span: Span::new(start, c.span.start), rules });
+                    regions.push(Region {
+                        span: Span::new(start, c.span.start),
+                        rules,
+                    });
                 }
             }
         }
         for (start, rules) in open {
-            regions.push(Region { span: Span::new(start, doc.text.len()), rules });
+            regions.push(Region {
+                span: Span::new(start, doc.text.len()),
+                rules,
+            });
         }
         Suppressions { regions }
     }
 
     /// Whether a finding of `rule` at `span` is suppressed.
     pub fn is_suppressed(&self, rule: RuleId, span: Span) -> bool {
-        self.regions
-            .iter()
-            .any(|r| r.span.start <= span.start && span.start < r.span.end.max(r.span.start + 1) && r.rules.as_ref().is_none_or(|l| l.contains(&rule)))
+        self.regions.iter().any(|r| {
+            r.span.start <= span.start
+                && span.start < r.span.end.max(r.span.start + 1)
+                && r.rules.as_ref().is_none_or(|l| l.contains(&rule))
+        })
     }
 
     /// Drops suppressed findings.

@@ -40,7 +40,10 @@ impl Index {
         for (di, d) in docs.iter().enumerate() {
             let mut doc_terms = Vec::with_capacity(d.doc.sentences.len());
             // Figures are compared as figures, not as words.
-            let text = blank_spans(&d.doc.masked, d.facts.quantities.iter().map(|q| q.number_span));
+            let text = blank_spans(
+                &d.doc.masked,
+                d.facts.quantities.iter().map(|q| q.number_span),
+            );
             for (si, s) in d.doc.sentences.iter().enumerate() {
                 let terms = content_terms(&text, s.span, d.doc.lang);
                 total_len += terms.len();
@@ -49,18 +52,25 @@ impl Index {
                     *tf.entry(t.as_str()).or_default() += 1;
                 }
                 for (t, n) in tf {
-                    idx.postings.entry(t.to_string()).or_default().push(Posting {
-                        doc: di as u32,
-                        sentence: si as u32,
-                        tf: n,
-                    });
+                    idx.postings
+                        .entry(t.to_string())
+                        .or_default()
+                        .push(Posting {
+                            doc: di as u32,
+                            sentence: si as u32,
+                            tf: n,
+                        });
                 }
                 idx.n_sentences += 1;
                 doc_terms.push(terms);
             }
             idx.terms.push(doc_terms);
         }
-        idx.avg_len = if idx.n_sentences == 0 { 1.0 } else { (total_len as f32 / idx.n_sentences as f32).max(1.0) };
+        idx.avg_len = if idx.n_sentences == 0 {
+            1.0
+        } else {
+            (total_len as f32 / idx.n_sentences as f32).max(1.0)
+        };
         idx
     }
 
@@ -73,7 +83,11 @@ impl Index {
 
     /// The content terms of a corpus sentence.
     pub fn terms(&self, doc: usize, sentence: usize) -> &[String] {
-        self.terms.get(doc).and_then(|d| d.get(sentence)).map(|v| v.as_slice()).unwrap_or(&[])
+        self.terms
+            .get(doc)
+            .and_then(|d| d.get(sentence))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 
     /// The best `limit` sentences for the query terms, by BM25.
@@ -84,7 +98,9 @@ impl Index {
             if !seen.insert(t) {
                 continue;
             }
-            let Some(plist) = self.postings.get(t) else { continue };
+            let Some(plist) = self.postings.get(t) else {
+                continue;
+            };
             let idf = self.idf(t);
             for p in plist {
                 let len = self.terms(p.doc as usize, p.sentence as usize).len() as f32;
@@ -93,9 +109,20 @@ impl Index {
                 *scores.entry((p.doc, p.sentence)).or_default() += s;
             }
         }
-        let mut hits: Vec<Hit> =
-            scores.into_iter().map(|((d, s), score)| Hit { doc: d as usize, sentence: s as usize, score }).collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)).then(a.sentence.cmp(&b.sentence)));
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .map(|((d, s), score)| Hit {
+                doc: d as usize,
+                sentence: s as usize,
+                score,
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.doc.cmp(&b.doc))
+                .then(a.sentence.cmp(&b.sentence))
+        });
         hits.truncate(limit);
         hits
     }

@@ -35,7 +35,10 @@ pub struct LoadOptions<'a> {
 
 fn is_corpus_file(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
         Some("md" | "markdown" | "txt" | "text")
     )
 }
@@ -58,17 +61,26 @@ pub fn resolve(paths: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
                         }
                     }
                     if !any {
-                        report.skipped.push(Skipped { path: p.clone(), reason: "the pattern matches no file".into() });
+                        report.skipped.push(Skipped {
+                            path: p.clone(),
+                            reason: "the pattern matches no file".into(),
+                        });
                     }
                 }
-                Err(e) => report.skipped.push(Skipped { path: p.clone(), reason: format!("invalid pattern: {e}") }),
+                Err(e) => report.skipped.push(Skipped {
+                    path: p.clone(),
+                    reason: format!("invalid pattern: {e}"),
+                }),
             }
         } else if p.is_dir() {
             walk(p, &mut files);
         } else if p.is_file() {
             files.push(p.clone());
         } else {
-            report.skipped.push(Skipped { path: p.clone(), reason: "no such file or folder".into() });
+            report.skipped.push(Skipped {
+                path: p.clone(),
+                reason: "no such file or folder".into(),
+            });
         }
     }
     files.sort();
@@ -77,7 +89,12 @@ pub fn resolve(paths: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
-    for e in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().flatten() {
+    for e in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let name = e.file_name().to_string_lossy();
         if name.starts_with('.') && e.depth() > 0 {
             continue;
@@ -92,13 +109,21 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > max_bytes {
-        return Err(format!("too large ({} bytes; the limit is {max_bytes})", meta.len()));
+        return Err(format!(
+            "too large ({} bytes; the limit is {max_bytes})",
+            meta.len()
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("binary file".into());
     }
-    String::from_utf8(bytes).map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Loads the corpus from folders, files and globs. Never fails: unreadable files are skipped and reported.
@@ -108,9 +133,15 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
     let mut docs = Vec::with_capacity(files.len());
     for (i, f) in files.iter().enumerate() {
         match read_text(f, MAX_FILE_BYTES) {
-            Ok(text) if text.trim().is_empty() => report.skipped.push(Skipped { path: f.clone(), reason: "empty file".into() }),
+            Ok(text) if text.trim().is_empty() => report.skipped.push(Skipped {
+                path: f.clone(),
+                reason: "empty file".into(),
+            }),
             Ok(text) => docs.push(read_document(f, &text, opts.lang)),
-            Err(reason) => report.skipped.push(Skipped { path: f.clone(), reason }),
+            Err(reason) => report.skipped.push(Skipped {
+                path: f.clone(),
+                reason,
+            }),
         }
         if let Some(p) = opts.progress {
             p(i + 1, files.len());
@@ -124,8 +155,15 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
 pub fn read_document(path: &Path, text: &str, lang: Option<Lang>) -> CorpusDoc {
     let doc = Document::parse(text, DocKind::from_path(Some(path)), lang);
     let facts = extract::extract(&doc);
-    let file_name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let id = file_name.split('.').next().unwrap_or(&file_name).to_string();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let id = file_name
+        .split('.')
+        .next()
+        .unwrap_or(&file_name)
+        .to_string();
     let name = doc
         .meta
         .source
@@ -137,19 +175,33 @@ pub fn read_document(path: &Path, text: &str, lang: Option<Lang>) -> CorpusDoc {
         id,
         path: path.to_path_buf(),
         name,
-        title: doc.meta.title.clone().or_else(|| doc.sentences.first().map(|s| s.span.slice(text).to_string())),
+        title: doc.meta.title.clone().or_else(|| {
+            doc.sentences
+                .first()
+                .map(|s| s.span.slice(text).to_string())
+        }),
         url: doc.meta.url.clone(),
         date: doc.meta.date.clone(),
     };
     let lines = LineIndex::new(text);
-    CorpusDoc { source, doc, facts, lines }
+    CorpusDoc {
+        source,
+        doc,
+        facts,
+        lines,
+    }
 }
 
 /// A trailing "(Quelle: X)", "(Quellen: X, Y)", "Source: X" note names the outlet.
 fn source_note(doc: &Document) -> Option<String> {
     let last = doc.sentences.iter().rev().take(3);
     for s in last {
-        let t = s.span.slice(&doc.text).trim().trim_start_matches('(').trim_end_matches([')', '.']);
+        let t = s
+            .span
+            .slice(&doc.text)
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches([')', '.']);
         let lower = t.to_lowercase();
         for key in ["quellen:", "quelle:", "sources:", "source:"] {
             if let Some(rest) = lower.strip_prefix(key) {
@@ -171,12 +223,24 @@ mod tests {
 
     #[test]
     fn source_name_from_front_matter_note_or_file() {
-        let d = read_document(Path::new("a/wire-1.md"), "---\nsource: Harbor Ledger\n---\nText.", Some(Lang::En));
+        let d = read_document(
+            Path::new("a/wire-1.md"),
+            "---\nsource: Harbor Ledger\n---\nText.",
+            Some(Lang::En),
+        );
         assert_eq!(d.source.name, "Harbor Ledger");
         assert_eq!(d.source.id, "wire-1");
-        let d = read_document(Path::new("b/000_abc.txt"), "Ein Text.\n(Quellen: Welt, FoxNews)", Some(Lang::De));
+        let d = read_document(
+            Path::new("b/000_abc.txt"),
+            "Ein Text.\n(Quellen: Welt, FoxNews)",
+            Some(Lang::De),
+        );
         assert_eq!(d.source.name, "Welt");
-        let d = read_document(Path::new("c/003.txt"), "Nur Text ohne Angabe.", Some(Lang::De));
+        let d = read_document(
+            Path::new("c/003.txt"),
+            "Nur Text ohne Angabe.",
+            Some(Lang::De),
+        );
         assert_eq!(d.source.name, "003");
     }
 
@@ -186,7 +250,10 @@ mod tests {
         let _ = std::fs::create_dir_all(&dir);
         let _ = std::fs::write(dir.join("ok.md"), "Die Brücke ist gesperrt.");
         let _ = std::fs::write(dir.join("bin.md"), [0u8, 159, 146, 150]);
-        let _ = std::fs::write(dir.join("latin1.txt"), [0x4du8, 0xfc, 0x6e, 0x63, 0x68, 0x65, 0x6e]);
+        let _ = std::fs::write(
+            dir.join("latin1.txt"),
+            [0x4du8, 0xfc, 0x6e, 0x63, 0x68, 0x65, 0x6e],
+        );
         let _ = std::fs::write(dir.join("empty.txt"), "");
         let (corpus, report) = load(&[dir.clone(), dir.join("missing")], &LoadOptions::default());
         let _ = std::fs::remove_dir_all(&dir);

@@ -34,7 +34,10 @@ impl Corpus {
     }
 
     /// Builds a corpus from in-memory documents `(id, file name, text)`; used by tests and the server.
-    pub fn from_texts<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>, lang: Option<Lang>) -> Corpus {
+    pub fn from_texts<'a>(
+        texts: impl IntoIterator<Item = (&'a str, &'a str)>,
+        lang: Option<Lang>,
+    ) -> Corpus {
         let docs = texts
             .into_iter()
             .map(|(name, text)| load::read_document(std::path::Path::new(name), text, lang))

@@ -10,7 +10,10 @@ use crate::text::Document;
 
 /// Whether a figure of this dimension is "specific" enough to need a source.
 pub fn needs_source(q: &Quantity) -> bool {
-    !matches!(q.dimension, Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number)
+    !matches!(
+        q.dimension,
+        Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number
+    )
 }
 
 /// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no
@@ -23,14 +26,25 @@ pub fn names_source(a: &Attribution) -> bool {
 }
 
 /// Classifies every sentence of the document.
-pub fn classify(doc: &Document, quantities: &[Quantity], attributions: &[Attribution], quotes: &[Quote]) -> Vec<SentenceFacts> {
+pub fn classify(
+    doc: &Document,
+    quantities: &[Quantity],
+    attributions: &[Attribution],
+    quotes: &[Quote],
+) -> Vec<SentenceFacts> {
     doc.sentences
         .iter()
         .map(|s| {
             let never = s.heading || s.question;
-            let attributed = attributions.iter().any(|a| a.sentence_span == s.span && names_source(a));
-            let has_quote = quotes.iter().any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
-            let has_figure = quantities.iter().any(|q| s.span.contains(q.span) && needs_source(q));
+            let attributed = attributions
+                .iter()
+                .any(|a| a.sentence_span == s.span && names_source(a));
+            let has_quote = quotes
+                .iter()
+                .any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
+            let has_figure = quantities
+                .iter()
+                .any(|q| s.span.contains(q.span) && needs_source(q));
             SentenceFacts {
                 start: s.span.start,
                 end: s.span.end,

@@ -47,12 +47,16 @@ pub struct Facts {
 impl Facts {
     /// Quantities inside sentence `i`.
     pub fn quantities_in(&self, span: Span) -> impl Iterator<Item = &Quantity> {
-        self.quantities.iter().filter(move |q| span.contains(q.span))
+        self.quantities
+            .iter()
+            .filter(move |q| span.contains(q.span))
     }
 
     /// Attributions inside sentence span.
     pub fn attributions_in(&self, span: Span) -> impl Iterator<Item = &Attribution> {
-        self.attributions.iter().filter(move |a| span.contains(a.cue) || span.overlaps(a.span) && a.sentence_span == span)
+        self.attributions.iter().filter(move |a| {
+            span.contains(a.cue) || span.overlaps(a.span) && a.sentence_span == span
+        })
     }
 }
 
@@ -63,5 +67,11 @@ pub fn extract(doc: &Document) -> Facts {
     let attributions = attribution::extract(doc);
     let quotes = quote::extract(doc, &attributions);
     let sentences = claim::classify(doc, &quantities, &attributions, &quotes);
-    Facts { language: doc.lang, sentences, quantities, attributions, quotes }
+    Facts {
+        language: doc.lang,
+        sentences,
+        quantities,
+        attributions,
+        quotes,
+    }
 }

@@ -40,7 +40,8 @@ impl Lang {
     /// Guesses the language of a text with whatlang; `None` when unsure or unsupported.
     pub fn detect(text: &str) -> Option<Lang> {
         let sample: String = text.chars().take(4000).collect();
-        let opts = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Deu, whatlang::Lang::Eng]);
+        let opts =
+            whatlang::Detector::with_allowlist(vec![whatlang::Lang::Deu, whatlang::Lang::Eng]);
         match opts.detect_lang(&sample)? {
             whatlang::Lang::Deu => Some(Lang::De),
             whatlang::Lang::Eng => Some(Lang::En),
@@ -104,7 +105,8 @@ pub struct TextData {
 impl TextData {
     fn parse(src: &str) -> TextData {
         // The data files are compiled in and covered by tests; a broken file is a build defect.
-        let mut d: TextData = toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in language data: {e}"));
+        let mut d: TextData =
+            toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in language data: {e}"));
         d.stop_set = d.stopwords.iter().cloned().collect();
         for g in &d.synonyms {
             if let Some(rep) = g.first() {
@@ -143,11 +145,15 @@ mod tests {
     #[test]
     fn detects_german_and_english() {
         assert_eq!(
-            Lang::detect("Die Brücke wird im März für achtzehn Monate gesperrt, teilte das Ministerium mit."),
+            Lang::detect(
+                "Die Brücke wird im März für achtzehn Monate gesperrt, teilte das Ministerium mit."
+            ),
             Some(Lang::De)
         );
         assert_eq!(
-            Lang::detect("The bridge will close for eighteen months in March, the department said."),
+            Lang::detect(
+                "The bridge will close for eighteen months in March, the department said."
+            ),
             Some(Lang::En)
         );
     }

@@ -42,18 +42,58 @@ pub fn write_human(doc: &Document, facts: &Facts, out: &mut dyn Write) -> std::i
         if s.attributed {
             tags.push("attributed");
         }
-        let text: String = s.span().slice(&doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
-        writeln!(out, "{}:{} [{}] {}", lc.line, lc.col_char, tags.join(", "), text)?;
+        let text: String = s
+            .span()
+            .slice(&doc.text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        writeln!(
+            out,
+            "{}:{} [{}] {}",
+            lc.line,
+            lc.col_char,
+            tags.join(", "),
+            text
+        )?;
         for q in facts.quantities_in(s.span()) {
             let unit = q.unit.as_deref().unwrap_or("");
-            writeln!(out, "    figure {:?}: {} {} [{}, {}] {:?} {:?}{}", q.text, q.value, unit, q.low, q.high, q.dimension, q.approx,
-                q.counted.as_deref().map(|c| format!(" of {c}")).unwrap_or_default())?;
+            writeln!(
+                out,
+                "    figure {:?}: {} {} [{}, {}] {:?} {:?}{}",
+                q.text,
+                q.value,
+                unit,
+                q.low,
+                q.high,
+                q.dimension,
+                q.approx,
+                q.counted
+                    .as_deref()
+                    .map(|c| format!(" of {c}"))
+                    .unwrap_or_default()
+            )?;
         }
-        for a in facts.attributions.iter().filter(|a| a.sentence_span == s.span()) {
-            writeln!(out, "    attribution {:?} via {:?}: {}", a.kind, a.cue.slice(&doc.text), a.source.as_ref().map(|s| s.text.as_str()).unwrap_or("-"))?;
+        for a in facts
+            .attributions
+            .iter()
+            .filter(|a| a.sentence_span == s.span())
+        {
+            writeln!(
+                out,
+                "    attribution {:?} via {:?}: {}",
+                a.kind,
+                a.cue.slice(&doc.text),
+                a.source.as_ref().map(|s| s.text.as_str()).unwrap_or("-")
+            )?;
         }
         for q in facts.quotes.iter().filter(|q| q.sentence_span == s.span()) {
-            writeln!(out, "    quote {:?} by {}", q.text, q.speaker.as_deref().unwrap_or("-"))?;
+            writeln!(
+                out,
+                "    quote {:?} by {}",
+                q.text,
+                q.speaker.as_deref().unwrap_or("-")
+            )?;
         }
     }
     Ok(())

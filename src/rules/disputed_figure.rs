@@ -36,21 +36,49 @@ impl Rule for DisputedFigure {
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
         for (qi, q) in ctx.facts.quantities.iter().enumerate() {
-            let Some(matches) = ctx.matches.figures.get(qi) else { continue };
+            let Some(matches) = ctx.matches.figures.get(qi) else {
+                continue;
+            };
             let (supports, contradicts) = split(matches);
             if supports.is_empty() || contradicts.is_empty() {
                 continue;
             }
-            let Some(sentence) = ctx.facts.sentences.iter().find(|s| s.span().contains(q.span)) else { continue };
+            let Some(sentence) = ctx
+                .facts
+                .sentences
+                .iter()
+                .find(|s| s.span().contains(q.span))
+            else {
+                continue;
+            };
             if sentence.attributed {
                 continue;
             }
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
             let message = describe(ctx, q, &supports, &contradicts);
-            let who = distinct_who(evidence.iter().filter(|e| e.relation == crate::finding::Relation::Supports), 4);
-            let app = if who.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
-            let fixes = who.iter().map(|w| attribution(ctx.doc, sentence.span(), w, None, app)).collect();
-            out.push(Finding { rule: RuleId::DisputedFigure, severity: META.default_severity, span: q.span, message, evidence, fixes });
+            let who = distinct_who(
+                evidence
+                    .iter()
+                    .filter(|e| e.relation == crate::finding::Relation::Supports),
+                4,
+            );
+            let app = if who.len() == 1 {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
+            let fixes = who
+                .iter()
+                .map(|w| attribution(ctx.doc, sentence.span(), w, None, app))
+                .collect();
+            out.push(Finding {
+                rule: RuleId::DisputedFigure,
+                severity: META.default_severity,
+                span: q.span,
+                message,
+                evidence,
+                fixes,
+            });
         }
     }
 }
@@ -67,7 +95,11 @@ mod tests {
 
     #[test]
     fn unattributed_disputed_figure_gets_attribution_fix() {
-        let f = findings(&CORPUS, "The Kessler Bridge repairs will cost $340 million.\n", RuleId::DisputedFigure);
+        let f = findings(
+            &CORPUS,
+            "The Kessler Bridge repairs will cost $340 million.\n",
+            RuleId::DisputedFigure,
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         let fixed = f[0].fixes[0].apply("The Kessler Bridge repairs will cost $340 million.\n");
         assert!(fixed.contains("according to Harbor Ledger"), "{fixed}");
@@ -75,7 +107,11 @@ mod tests {
 
     #[test]
     fn attributed_figure_is_fine() {
-        let f = findings(&CORPUS, "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger.\n", RuleId::DisputedFigure);
+        let f = findings(
+            &CORPUS,
+            "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger.\n",
+            RuleId::DisputedFigure,
+        );
         assert!(f.is_empty(), "{f:?}");
     }
 }

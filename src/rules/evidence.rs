@@ -80,7 +80,10 @@ pub fn overlap(corpus: &Corpus, a: &[String], b: &[String]) -> f32 {
 /// Whether two figures can measure the same quantity at all.
 fn comparable(a: &Quantity, b: &Quantity) -> bool {
     let dim_ok = a.dimension == b.dimension
-        || matches!((a.dimension, b.dimension), (Dimension::Count, Dimension::Number) | (Dimension::Number, Dimension::Count));
+        || matches!(
+            (a.dimension, b.dimension),
+            (Dimension::Count, Dimension::Number) | (Dimension::Number, Dimension::Count)
+        );
     if !dim_ok {
         return false;
     }
@@ -96,12 +99,18 @@ fn comparable(a: &Quantity, b: &Quantity) -> bool {
 /// (which carries the rounding the figure's precision implies).
 pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
     let f = if q.factor > 0.0 { q.factor } else { 1.0 };
-    let (lo, hi) = if q.low <= q.high { (q.low, q.high) } else { (q.high, q.low) };
+    let (lo, hi) = if q.low <= q.high {
+        (q.low, q.high)
+    } else {
+        (q.high, q.low)
+    };
     let v = q.value;
     let (lo, hi) = match q.approx {
         Approx::About => (lo.min(v * (1.0 - tol.about)), hi.max(v * (1.0 + tol.about))),
         Approx::Nearly => (lo.min(v * (1.0 - tol.nearly)), hi.max(v)),
-        Approx::MoreThan | Approx::AtLeast => (lo.min(v), hi.max(v).min(v * (1.0 + tol.more_than)).max(v)),
+        Approx::MoreThan | Approx::AtLeast => {
+            (lo.min(v), hi.max(v).min(v * (1.0 + tol.more_than)).max(v))
+        }
         _ => (lo, hi),
     };
     let (a, b) = (lo * f, hi * f);
@@ -139,7 +148,9 @@ fn anchor(q: &Quantity) -> f64 {
 }
 
 fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {
-    q.counted.as_deref().map(|c| crate::text::words::term(lang, &c.to_lowercase()))
+    q.counted
+        .as_deref()
+        .map(|c| crate::text::words::term(lang, &c.to_lowercase()))
 }
 
 fn base_value(q: &Quantity) -> f64 {
@@ -157,12 +168,20 @@ impl Matches {
             return m;
         }
         let text = blank_spans(&doc.masked, facts.quantities.iter().map(|q| q.number_span));
-        let draft_terms: Vec<Vec<String>> = doc.sentences.iter().map(|s| content_terms(&text, s.span, doc.lang)).collect();
+        let draft_terms: Vec<Vec<String>> = doc
+            .sentences
+            .iter()
+            .map(|s| content_terms(&text, s.span, doc.lang))
+            .collect();
         for terms in &draft_terms {
             let hits = corpus.index.search(terms, 40);
             let mut rel: Vec<Related> = hits
                 .iter()
-                .map(|h| Related { doc: h.doc, sentence: h.sentence, sim: overlap(corpus, terms, corpus.index.terms(h.doc, h.sentence)) })
+                .map(|h| Related {
+                    doc: h.doc,
+                    sentence: h.sentence,
+                    sim: overlap(corpus, terms, corpus.index.terms(h.doc, h.sentence)),
+                })
                 .collect();
             rel.sort_by(|a, b| b.sim.total_cmp(&a.sim));
             m.related.push(rel);
@@ -170,14 +189,26 @@ impl Matches {
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
-                Some(si) => match_figure(doc.lang, q, &draft_terms[si], &m.related[si], corpus, &config.tolerance),
+                Some(si) => match_figure(
+                    doc.lang,
+                    q,
+                    &draft_terms[si],
+                    &m.related[si],
+                    corpus,
+                    &config.tolerance,
+                ),
                 None => Vec::new(),
             };
             m.figures.push(figs);
         }
-        let corpus_tokens: Vec<Vec<(String, usize)>> = corpus.docs.iter().map(|d| stemmed_tokens(d, doc.lang)).collect();
+        let corpus_tokens: Vec<Vec<(String, usize)>> = corpus
+            .docs
+            .iter()
+            .map(|d| stemmed_tokens(d, doc.lang))
+            .collect();
         for q in &facts.quotes {
-            m.quotes.push(match_quote(doc, q.inner, corpus, &corpus_tokens));
+            m.quotes
+                .push(match_quote(doc, q.inner, corpus, &corpus_tokens));
         }
         m
     }
@@ -186,7 +217,15 @@ impl Matches {
     pub fn figure_evidence(&self, corpus: &Corpus, f: &FigureMatch) -> Option<Evidence> {
         let d = corpus.docs.get(f.doc)?;
         let q = d.facts.quantities.get(f.quantity)?;
-        let mut e = sentence_evidence(d, f.sentence, if f.supports { Relation::Supports } else { Relation::Contradicts })?;
+        let mut e = sentence_evidence(
+            d,
+            f.sentence,
+            if f.supports {
+                Relation::Supports
+            } else {
+                Relation::Contradicts
+            },
+        )?;
         e.figure = Some(q.text.clone());
         Some(e)
     }
@@ -195,7 +234,12 @@ impl Matches {
 /// Evidence pointing at a corpus sentence.
 pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> Option<Evidence> {
     let s = d.doc.sentences.get(sentence)?;
-    let excerpt: String = s.span.slice(&d.doc.text).split_whitespace().collect::<Vec<_>>().join(" ");
+    let excerpt: String = s
+        .span
+        .slice(&d.doc.text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let speaker = d
         .facts
         .attributions
@@ -214,15 +258,27 @@ pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> 
     })
 }
 
-fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related], corpus: &Corpus, tol: &Tolerance) -> Vec<FigureMatch> {
-    if matches!(q.dimension, Dimension::Year | Dimension::Date | Dimension::TimeOfDay) {
+fn match_figure(
+    lang: Lang,
+    q: &Quantity,
+    terms: &[String],
+    related: &[Related],
+    corpus: &Corpus,
+    tol: &Tolerance,
+) -> Vec<FigureMatch> {
+    if matches!(
+        q.dimension,
+        Dimension::Year | Dimension::Date | Dimension::TimeOfDay
+    ) {
         return Vec::new();
     }
     let q_counted = counted_term(lang, q);
     let mut cands: Vec<FigureMatch> = Vec::new();
     for r in related {
         let d = &corpus.docs[r.doc];
-        let Some(s) = d.doc.sentences.get(r.sentence) else { continue };
+        let Some(s) = d.doc.sentences.get(r.sentence) else {
+            continue;
+        };
         for (qi, c) in d.facts.quantities.iter().enumerate() {
             if !s.span.contains(c.span) || !comparable(q, c) {
                 continue;
@@ -241,7 +297,13 @@ fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related],
                 }
             }
             if sim >= FIGURE_MIN {
-                cands.push(FigureMatch { doc: r.doc, sentence: r.sentence, quantity: qi, sim, supports: agree(q, c, tol) });
+                cands.push(FigureMatch {
+                    doc: r.doc,
+                    sentence: r.sentence,
+                    quantity: qi,
+                    sim,
+                    supports: agree(q, c, tol),
+                });
             }
         }
     }
@@ -261,13 +323,27 @@ fn match_figure(lang: Lang, q: &Quantity, terms: &[String], related: &[Related],
                 if seen_docs.contains(&di) || d.doc.lang != corpus.docs[anchor.doc].doc.lang {
                     continue;
                 }
-                let same: Vec<(usize, &Quantity)> = d.facts.quantities.iter().enumerate().filter(|(_, c)| comparable(q, c)).collect();
+                let same: Vec<(usize, &Quantity)> = d
+                    .facts
+                    .quantities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| comparable(q, c))
+                    .collect();
                 if let [(qi, c)] = same.as_slice() {
                     let ratio = base_value(c) / av;
                     if (0.67..=1.5).contains(&ratio) {
-                        if let Some(si) = d.doc.sentences.iter().position(|s| s.span.contains(c.span)) {
+                        if let Some(si) =
+                            d.doc.sentences.iter().position(|s| s.span.contains(c.span))
+                        {
                             let sim = overlap(corpus, terms, corpus.index.terms(di, si));
-                            cands.push(FigureMatch { doc: di, sentence: si, quantity: *qi, sim, supports: agree(q, c, tol) });
+                            cands.push(FigureMatch {
+                                doc: di,
+                                sentence: si,
+                                quantity: *qi,
+                                sim,
+                                supports: agree(q, c, tol),
+                            });
                         }
                     }
                 }
@@ -288,8 +364,16 @@ fn stemmed_tokens(d: &CorpusDoc, lang: Lang) -> Vec<(String, usize)> {
     out
 }
 
-fn match_quote(doc: &Document, inner: Span, corpus: &Corpus, tokens: &[Vec<(String, usize)>]) -> QuoteMatch {
-    let quote: Vec<String> = words_in(&doc.masked, inner).iter().map(|w| doc.lang.stem(&w.text.to_lowercase())).collect();
+fn match_quote(
+    doc: &Document,
+    inner: Span,
+    corpus: &Corpus,
+    tokens: &[Vec<(String, usize)>],
+) -> QuoteMatch {
+    let quote: Vec<String> = words_in(&doc.masked, inner)
+        .iter()
+        .map(|w| doc.lang.stem(&w.text.to_lowercase()))
+        .collect();
     let mut m = QuoteMatch::default();
     if quote.is_empty() {
         return m;
@@ -299,7 +383,10 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus, tokens: &[Vec<(Stri
             continue;
         }
         if toks.len() >= quote.len() {
-            if let Some(pos) = toks.windows(quote.len()).position(|w| w.iter().zip(&quote).all(|((a, _), b)| a == b)) {
+            if let Some(pos) = toks
+                .windows(quote.len())
+                .position(|w| w.iter().zip(&quote).all(|((a, _), b)| a == b))
+            {
                 m.found = Some((di, toks[pos].1));
                 return m;
             }
@@ -308,7 +395,8 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus, tokens: &[Vec<(Stri
     // Closest: the corpus sentence containing the largest share of the quoted words.
     let qset: HashSet<&str> = quote.iter().map(|s| s.as_str()).collect();
     for (di, toks) in tokens.iter().enumerate() {
-        let mut per_sentence: std::collections::HashMap<usize, HashSet<&str>> = std::collections::HashMap::new();
+        let mut per_sentence: std::collections::HashMap<usize, HashSet<&str>> =
+            std::collections::HashMap::new();
         for (t, si) in toks {
             if qset.contains(t.as_str()) {
                 per_sentence.entry(*si).or_default().insert(t.as_str());

@@ -13,8 +13,16 @@ pub fn split(matches: &[FigureMatch]) -> (Vec<FigureMatch>, Vec<FigureMatch>) {
 }
 
 /// Evidence for a figure finding: supporting first, then contradicting.
-pub fn figure_findings_evidence(ctx: &RuleContext, supports: &[FigureMatch], contradicts: &[FigureMatch]) -> Vec<Evidence> {
-    supports.iter().chain(contradicts).filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m)).collect()
+pub fn figure_findings_evidence(
+    ctx: &RuleContext,
+    supports: &[FigureMatch],
+    contradicts: &[FigureMatch],
+) -> Vec<Evidence> {
+    supports
+        .iter()
+        .chain(contradicts)
+        .filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m))
+        .collect()
 }
 
 fn figure_text(ctx: &RuleContext, m: &FigureMatch) -> String {
@@ -34,7 +42,11 @@ fn group(ctx: &RuleContext, ms: &[FigureMatch]) -> String {
             figs.push(t);
         }
     }
-    let ids: Vec<String> = ms.iter().filter_map(|m| ctx.corpus.docs.get(m.doc)).map(|d| short_name(&d.source.name, &d.source.id)).collect();
+    let ids: Vec<String> = ms
+        .iter()
+        .filter_map(|m| ctx.corpus.docs.get(m.doc))
+        .map(|d| short_name(&d.source.name, &d.source.id))
+        .collect();
     format!("{} ({})", join_or(&figs, ctx.doc.lang), ids.join(", "))
 }
 
@@ -50,17 +62,30 @@ fn join_or(items: &[String], lang: Lang) -> String {
     let or = if lang == Lang::De { " oder " } else { " or " };
     match items {
         [] => String::new(),
-        [one] => format!("„{one}“").replace('„', if lang == Lang::De { "„" } else { "\"" }).replace('“', if lang == Lang::De { "“" } else { "\"" }),
+        [one] => format!("„{one}“")
+            .replace('„', if lang == Lang::De { "„" } else { "\"" })
+            .replace('“', if lang == Lang::De { "“" } else { "\"" }),
         _ => {
-            let q: Vec<String> = items.iter().map(|i| join_or(std::slice::from_ref(i), lang)).collect();
-            let (last, rest) = q.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
+            let q: Vec<String> = items
+                .iter()
+                .map(|i| join_or(std::slice::from_ref(i), lang))
+                .collect();
+            let (last, rest) = q
+                .split_last()
+                .map(|(l, r)| (l.clone(), r.to_vec()))
+                .unwrap_or_default();
             format!("{}{or}{last}", rest.join(", "))
         }
     }
 }
 
 /// An editor's note: "etwa 45 Minuten: 1 source says …, 4 say … — ids".
-pub fn describe(ctx: &RuleContext, q: &Quantity, supports: &[FigureMatch], contradicts: &[FigureMatch]) -> String {
+pub fn describe(
+    ctx: &RuleContext,
+    q: &Quantity,
+    supports: &[FigureMatch],
+    contradicts: &[FigureMatch],
+) -> String {
     let de = ctx.doc.lang == Lang::De;
     let n = |k: usize| -> String {
         match (de, k) {
@@ -72,10 +97,24 @@ pub fn describe(ctx: &RuleContext, q: &Quantity, supports: &[FigureMatch], contr
     };
     let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
     if supports.is_empty() {
-        let none = if de { "keine Quelle stützt diese Zahl" } else { "no source supports this figure" };
-        format!("{text}: {none}; {} {}", n(contradicts.len()), group(ctx, contradicts))
+        let none = if de {
+            "keine Quelle stützt diese Zahl"
+        } else {
+            "no source supports this figure"
+        };
+        format!(
+            "{text}: {none}; {} {}",
+            n(contradicts.len()),
+            group(ctx, contradicts)
+        )
     } else {
-        format!("{text}: {} {}, {} {}", n(supports.len()), group(ctx, supports), n(contradicts.len()), group(ctx, contradicts))
+        format!(
+            "{text}: {} {}, {} {}",
+            n(supports.len()),
+            group(ctx, supports),
+            n(contradicts.len()),
+            group(ctx, contradicts)
+        )
     }
 }
 
@@ -83,7 +122,9 @@ pub fn describe(ctx: &RuleContext, q: &Quantity, supports: &[FigureMatch], contr
 pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
     let mut counts: Vec<(String, usize, String)> = Vec::new();
     for m in contradicts {
-        let Some(d) = ctx.corpus.docs.get(m.doc) else { continue };
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
         if d.doc.lang != ctx.doc.lang {
             continue;
         }
@@ -94,5 +135,9 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1));
-    counts.into_iter().take(3).map(|(t, _, src)| replace_figure(q.span, &t, ctx.doc.lang, &src)).collect()
+    counts
+        .into_iter()
+        .take(3)
+        .map(|(t, _, src)| replace_figure(q.span, &t, ctx.doc.lang, &src))
+        .collect()
 }

@@ -22,7 +22,12 @@ impl Who {
     /// The attribution a piece of evidence allows: its speaker when the corpus attributes the
     /// statement, else its outlet.
     pub fn from_evidence(e: &Evidence) -> Who {
-        match e.speaker.as_deref().map(str::trim).filter(|s| usable_speaker(s)) {
+        match e
+            .speaker
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| usable_speaker(s))
+        {
             Some(s) => Who::Speaker(s.to_string()),
             None => Who::Outlet(e.source.name.clone()),
         }
@@ -40,7 +45,10 @@ fn usable_speaker(s: &str) -> bool {
     // Pronouns and whole clauses make poor attributions.
     let lower = s.to_lowercase();
     (1..=6).contains(&words)
-        && !matches!(lower.as_str(), "er" | "sie" | "es" | "he" | "she" | "they" | "it" | "wir" | "we" | "ich" | "i" | "man")
+        && !matches!(
+            lower.as_str(),
+            "er" | "sie" | "es" | "he" | "she" | "they" | "it" | "wir" | "we" | "ich" | "i" | "man"
+        )
         && s.chars().any(|c| c.is_alphabetic())
 }
 
@@ -91,7 +99,13 @@ fn quote_only(text: &str, s: Span) -> Option<(usize, usize, char)> {
 }
 
 /// A fix that attributes the sentence `s` of the draft to `who`.
-pub fn attribution(doc: &Document, s: Span, who: &Who, verb: Option<&str>, applicability: Applicability) -> Fix {
+pub fn attribution(
+    doc: &Document,
+    s: Span,
+    who: &Who,
+    verb: Option<&str>,
+    applicability: Applicability,
+) -> Fix {
     let text = &doc.text;
     let lang = doc.lang;
     let name = who.name();
@@ -109,47 +123,97 @@ pub fn attribution(doc: &Document, s: Span, who: &Who, verb: Option<&str>, appli
         if punct == Some('.') && p < close {
             // „Wir arbeiten daran.“ → „Wir arbeiten daran“, sagte X.  /  "This is it." → "This is it," X said.
             let inner = if lang == Lang::En { "," } else { "" };
-            edits.push(Edit { span: Span::new(p, p + 1), replacement: inner.to_string() });
+            edits.push(Edit {
+                span: Span::new(p, p + 1),
+                replacement: inner.to_string(),
+            });
             let after = close + mark.len_utf8();
             let tail = if lang == Lang::En { tail } else { tail };
-            edits.push(Edit { span: Span::new(after, after), replacement: tail });
+            edits.push(Edit {
+                span: Span::new(after, after),
+                replacement: tail,
+            });
         } else {
             let after = close + mark.len_utf8();
             let t = tail.trim_start_matches(',').trim_start();
-            edits.push(Edit { span: Span::new(after, after), replacement: format!(" {}", t.trim_end_matches('.')) + "." });
+            edits.push(Edit {
+                span: Span::new(after, after),
+                replacement: format!(" {}", t.trim_end_matches('.')) + ".",
+            });
         }
         let title = match lang {
             Lang::De => format!("Zitat zuschreiben: {name}"),
             Lang::En => format!("Attribute the quote to {name}"),
         };
-        return Fix { title, edits, applicability };
+        return Fix {
+            title,
+            edits,
+            applicability,
+        };
     }
     let (p, punct) = final_punct(text, s);
     let (edit, title) = match (lang, who) {
         (Lang::En, Who::Speaker(n)) => {
             let said = reporting_verb(lang, verb);
-            (Edit { span: Span::new(p, p), replacement: format!(", {n} {said}") }, format!("Add \", {n} {said}\""))
+            (
+                Edit {
+                    span: Span::new(p, p),
+                    replacement: format!(", {n} {said}"),
+                },
+                format!("Add \", {n} {said}\""),
+            )
         }
-        (Lang::En, Who::Outlet(n)) => {
-            (Edit { span: Span::new(p, p), replacement: format!(", according to {n}") }, format!("Add \"according to {n}\""))
-        }
+        (Lang::En, Who::Outlet(n)) => (
+            Edit {
+                span: Span::new(p, p),
+                replacement: format!(", according to {n}"),
+            },
+            format!("Add \"according to {n}\""),
+        ),
         (Lang::De, Who::Speaker(n)) => {
             let said = reporting_verb(lang, verb);
-            (Edit { span: Span::new(p, p), replacement: format!(", {said} {n}") }, format!("„…, {said} {n}“ ergänzen"))
+            (
+                Edit {
+                    span: Span::new(p, p),
+                    replacement: format!(", {said} {n}"),
+                },
+                format!("„…, {said} {n}“ ergänzen"),
+            )
         }
         (Lang::De, Who::Outlet(n)) => match after_finite_verb(text, s) {
-            Some(at) => (Edit { span: Span::new(at, at), replacement: format!(" laut {n}") }, format!("„laut {n}“ ergänzen")),
-            None => (Edit { span: Span::new(p, p), replacement: format!(" (laut {n})") }, format!("„(laut {n})“ ergänzen")),
+            Some(at) => (
+                Edit {
+                    span: Span::new(at, at),
+                    replacement: format!(" laut {n}"),
+                },
+                format!("„laut {n}“ ergänzen"),
+            ),
+            None => (
+                Edit {
+                    span: Span::new(p, p),
+                    replacement: format!(" (laut {n})"),
+                },
+                format!("„(laut {n})“ ergänzen"),
+            ),
         },
     };
     let _ = punct;
-    Fix { title, edits: vec![edit], applicability }
+    Fix {
+        title,
+        edits: vec![edit],
+        applicability,
+    }
 }
 
 /// The past-tense reporting verb to use: the corpus's own when it is one word, else "sagte"/"said".
 fn reporting_verb(lang: Lang, verb: Option<&str>) -> String {
     match verb.map(str::trim) {
-        Some(v) if !v.is_empty() && !v.contains(' ') && v.chars().all(|c| c.is_alphabetic()) && v.chars().next().is_some_and(|c| c.is_lowercase()) => {
+        Some(v)
+            if !v.is_empty()
+                && !v.contains(' ')
+                && v.chars().all(|c| c.is_alphabetic())
+                && v.chars().next().is_some_and(|c| c.is_lowercase()) =>
+        {
             v.to_string()
         }
         _ => match lang {
@@ -166,8 +230,34 @@ fn after_finite_verb(text: &str, s: Span) -> Option<usize> {
     let gap = text.get(w0.span.end..w1.span.start)?;
     let first_upper = w0.text.chars().next()?.is_uppercase();
     let second_lower = w1.text.chars().next()?.is_lowercase();
-    let article = matches!(w0.text.to_lowercase().as_str(), "der" | "die" | "das" | "ein" | "eine" | "am" | "im" | "in" | "es" | "er" | "sie" | "man" | "wir" | "ich" | "nach" | "vor" | "seit" | "trotz" | "wegen");
-    (gap.trim().is_empty() && first_upper && second_lower && !article && w1.text.chars().all(|c| c.is_alphabetic())).then_some(w1.span.end)
+    let article = matches!(
+        w0.text.to_lowercase().as_str(),
+        "der"
+            | "die"
+            | "das"
+            | "ein"
+            | "eine"
+            | "am"
+            | "im"
+            | "in"
+            | "es"
+            | "er"
+            | "sie"
+            | "man"
+            | "wir"
+            | "ich"
+            | "nach"
+            | "vor"
+            | "seit"
+            | "trotz"
+            | "wegen"
+    );
+    (gap.trim().is_empty()
+        && first_upper
+        && second_lower
+        && !article
+        && w1.text.chars().all(|c| c.is_alphabetic()))
+    .then_some(w1.span.end)
 }
 
 /// A fix replacing a figure with another's wording.
@@ -176,7 +266,14 @@ pub fn replace_figure(span: Span, replacement: &str, lang: Lang, source: &str) -
         Lang::De => format!("Durch „{replacement}“ ersetzen ({source})"),
         Lang::En => format!("Replace with \"{replacement}\" ({source})"),
     };
-    Fix { title, edits: vec![Edit { span, replacement: replacement.to_string() }], applicability: Applicability::Unsafe }
+    Fix {
+        title,
+        edits: vec![Edit {
+            span,
+            replacement: replacement.to_string(),
+        }],
+        applicability: Applicability::Unsafe,
+    }
 }
 
 #[cfg(test)]
@@ -192,23 +289,65 @@ mod tests {
 
     #[test]
     fn german_attributions() {
-        assert_eq!(fixed("Musk kaufte Twitter für 44 Milliarden Dollar.", Lang::De, Who::Outlet("Hafenkurier".into())),
-            "Musk kaufte laut Hafenkurier Twitter für 44 Milliarden Dollar.");
-        assert_eq!(fixed("Am Ende sahen 115.000 Menschen zu.", Lang::De, Who::Outlet("Hafenkurier".into())),
-            "Am Ende sahen 115.000 Menschen zu (laut Hafenkurier).");
-        assert_eq!(fixed("Der Stream war schwer erreichbar.", Lang::De, Who::Speaker("Musk".into())),
-            "Der Stream war schwer erreichbar, sagte Musk.");
-        assert_eq!(fixed("„Wir arbeiten daran, ihn abzuschalten.“", Lang::De, Who::Speaker("Musk".into())),
-            "„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.");
+        assert_eq!(
+            fixed(
+                "Musk kaufte Twitter für 44 Milliarden Dollar.",
+                Lang::De,
+                Who::Outlet("Hafenkurier".into())
+            ),
+            "Musk kaufte laut Hafenkurier Twitter für 44 Milliarden Dollar."
+        );
+        assert_eq!(
+            fixed(
+                "Am Ende sahen 115.000 Menschen zu.",
+                Lang::De,
+                Who::Outlet("Hafenkurier".into())
+            ),
+            "Am Ende sahen 115.000 Menschen zu (laut Hafenkurier)."
+        );
+        assert_eq!(
+            fixed(
+                "Der Stream war schwer erreichbar.",
+                Lang::De,
+                Who::Speaker("Musk".into())
+            ),
+            "Der Stream war schwer erreichbar, sagte Musk."
+        );
+        assert_eq!(
+            fixed(
+                "„Wir arbeiten daran, ihn abzuschalten.“",
+                Lang::De,
+                Who::Speaker("Musk".into())
+            ),
+            "„Wir arbeiten daran, ihn abzuschalten“, sagte Musk."
+        );
     }
 
     #[test]
     fn english_attributions() {
-        assert_eq!(fixed("Ferries will run every 15 minutes.", Lang::En, Who::Outlet("Harbor Ledger".into())),
-            "Ferries will run every 15 minutes, according to Harbor Ledger.");
-        assert_eq!(fixed("\"This is the most complex project.\"", Lang::En, Who::Speaker("Alan Brooks".into())),
-            "\"This is the most complex project,\" Alan Brooks said.");
-        assert_eq!(fixed("Inspectors found corrosion.", Lang::En, Who::Speaker("Brooks".into())),
-            "Inspectors found corrosion, Brooks said.");
+        assert_eq!(
+            fixed(
+                "Ferries will run every 15 minutes.",
+                Lang::En,
+                Who::Outlet("Harbor Ledger".into())
+            ),
+            "Ferries will run every 15 minutes, according to Harbor Ledger."
+        );
+        assert_eq!(
+            fixed(
+                "\"This is the most complex project.\"",
+                Lang::En,
+                Who::Speaker("Alan Brooks".into())
+            ),
+            "\"This is the most complex project,\" Alan Brooks said."
+        );
+        assert_eq!(
+            fixed(
+                "Inspectors found corrosion.",
+                Lang::En,
+                Who::Speaker("Brooks".into())
+            ),
+            "Inspectors found corrosion, Brooks said."
+        );
     }
 }

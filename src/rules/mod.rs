@@ -66,7 +66,13 @@ pub fn meta(id: RuleId) -> &'static RuleMeta {
 /// Runs every rule on the draft (severity and suppression are applied by the caller).
 pub fn run(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Vec<Finding> {
     let matches = evidence::Matches::compute(doc, facts, corpus, config);
-    let ctx = RuleContext { doc, facts, corpus, config, matches: &matches };
+    let ctx = RuleContext {
+        doc,
+        facts,
+        corpus,
+        config,
+        matches: &matches,
+    };
     let mut out = Vec::new();
     for r in ALL {
         r.check(&ctx, &mut out);
@@ -85,7 +91,12 @@ pub(crate) mod tests {
         let lang = Lang::detect(draft);
         let corpus = Corpus::from_texts(corpus.iter().copied(), lang);
         let config = Config::default();
-        let a = crate::analysis::analyze(draft, Some(std::path::Path::new("draft.md")), &corpus, &config);
+        let a = crate::analysis::analyze(
+            draft,
+            Some(std::path::Path::new("draft.md")),
+            &corpus,
+            &config,
+        );
         a.findings.into_iter().filter(|f| f.rule == rule).collect()
     }
 }

@@ -44,7 +44,9 @@ impl Rule for NumberConflict {
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
         for (qi, q) in ctx.facts.quantities.iter().enumerate() {
-            let Some(matches) = ctx.matches.figures.get(qi) else { continue };
+            let Some(matches) = ctx.matches.figures.get(qi) else {
+                continue;
+            };
             let (supports, contradicts) = split(matches);
             if !supports.is_empty() || contradicts.is_empty() {
                 continue;
@@ -52,38 +54,70 @@ impl Rule for NumberConflict {
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
             let message = describe(ctx, q, &supports, &contradicts);
             let fixes = replacement_fixes(ctx, q, &contradicts);
-            out.push(Finding { rule: RuleId::NumberConflict, severity: META.default_severity, span: q.span, message, evidence, fixes });
+            out.push(Finding {
+                rule: RuleId::NumberConflict,
+                severity: META.default_severity,
+                span: q.span,
+                message,
+                evidence,
+                fixes,
+            });
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::tests::findings;
     use crate::finding::RuleId;
+    use crate::rules::tests::findings;
 
     #[test]
     fn conflicting_count_is_flagged_with_fix() {
         let corpus = [("ledger.md", "---\nsource: Harbor Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n")];
-        let f = findings(&corpus, "About 90,000 vehicles cross the Kessler Bridge every day.\n", RuleId::NumberConflict);
+        let f = findings(
+            &corpus,
+            "About 90,000 vehicles cross the Kessler Bridge every day.\n",
+            RuleId::NumberConflict,
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].evidence.iter().any(|e| e.source.id == "ledger"));
-        assert!(f[0].fixes.iter().any(|x| x.edits.iter().any(|e| e.replacement.contains("68,000"))));
+        assert!(f[0]
+            .fixes
+            .iter()
+            .any(|x| x.edits.iter().any(|e| e.replacement.contains("68,000"))));
     }
 
     #[test]
     fn units_convert_and_attribution_does_not_excuse() {
-        let corpus = [("a.md", "Der Livestream begann mit einer Stunde Verspätung.\n")];
-        let f = findings(&corpus, "Laut Hafenkurier begann der Livestream mit 20 Minuten Verspätung.\n", RuleId::NumberConflict);
+        let corpus = [(
+            "a.md",
+            "Der Livestream begann mit einer Stunde Verspätung.\n",
+        )];
+        let f = findings(
+            &corpus,
+            "Laut Hafenkurier begann der Livestream mit 20 Minuten Verspätung.\n",
+            RuleId::NumberConflict,
+        );
         assert_eq!(f.len(), 1, "{f:?}");
-        let ok = findings(&corpus, "Laut Hafenkurier begann der Livestream mit 60 Minuten Verspätung.\n", RuleId::NumberConflict);
+        let ok = findings(
+            &corpus,
+            "Laut Hafenkurier begann der Livestream mit 60 Minuten Verspätung.\n",
+            RuleId::NumberConflict,
+        );
         assert!(ok.is_empty(), "{ok:?}");
     }
 
     #[test]
     fn different_quantity_is_not_confused() {
-        let corpus = [("a.md", "Das Stadion fasst 55.000 Zuschauer. Zum Spiel kamen 30.000 Zuschauer.\n")];
-        let f = findings(&corpus, "Zum Spiel kamen rund 30.000 Zuschauer.\n", RuleId::NumberConflict);
+        let corpus = [(
+            "a.md",
+            "Das Stadion fasst 55.000 Zuschauer. Zum Spiel kamen 30.000 Zuschauer.\n",
+        )];
+        let f = findings(
+            &corpus,
+            "Zum Spiel kamen rund 30.000 Zuschauer.\n",
+            RuleId::NumberConflict,
+        );
         assert!(f.is_empty(), "{f:?}");
     }
 }

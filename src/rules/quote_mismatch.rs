@@ -48,7 +48,9 @@ impl Rule for QuoteMismatch {
             if q.text.split_whitespace().count() < 3 {
                 continue;
             }
-            let Some(m) = ctx.matches.quotes.get(qi) else { continue };
+            let Some(m) = ctx.matches.quotes.get(qi) else {
+                continue;
+            };
             if m.found.is_some() {
                 continue;
             }
@@ -61,9 +63,28 @@ impl Rule for QuoteMismatch {
                     }
                     // The corpus's own quotation in that sentence, if it has one.
                     if let Some(cs) = cd.doc.sentences.get(s) {
-                        if let Some(cq) = cd.facts.quotes.iter().filter(|x| cs.span.contains(x.span) && x.text.split_whitespace().count() >= 2).max_by_key(|x| x.text.len()) {
-                            let title = if de { format!("Wortlaut der Quelle: „{}“", cq.text) } else { format!("Use the source's wording: \"{}\"", cq.text) };
-                            fixes.push(crate::finding::Fix { title, edits: vec![Edit { span: q.inner, replacement: cq.text.clone() }], applicability: Applicability::Unsafe });
+                        if let Some(cq) = cd
+                            .facts
+                            .quotes
+                            .iter()
+                            .filter(|x| {
+                                cs.span.contains(x.span) && x.text.split_whitespace().count() >= 2
+                            })
+                            .max_by_key(|x| x.text.len())
+                        {
+                            let title = if de {
+                                format!("Wortlaut der Quelle: „{}“", cq.text)
+                            } else {
+                                format!("Use the source's wording: \"{}\"", cq.text)
+                            };
+                            fixes.push(crate::finding::Fix {
+                                title,
+                                edits: vec![Edit {
+                                    span: q.inner,
+                                    replacement: cq.text.clone(),
+                                }],
+                                applicability: Applicability::Unsafe,
+                            });
                         }
                     }
                 }
@@ -72,10 +93,23 @@ impl Rule for QuoteMismatch {
             // Indirect speech: drop the quotation marks.
             let open = Span::new(q.span.start, q.inner.start);
             let close = Span::new(q.inner.end, q.span.end);
-            let title = if de { "Als indirekte Rede ohne Anführungszeichen".to_string() } else { "Make it indirect speech (remove the quotation marks)".to_string() };
+            let title = if de {
+                "Als indirekte Rede ohne Anführungszeichen".to_string()
+            } else {
+                "Make it indirect speech (remove the quotation marks)".to_string()
+            };
             fixes.push(crate::finding::Fix {
                 title,
-                edits: vec![Edit { span: open, replacement: String::new() }, Edit { span: close, replacement: String::new() }],
+                edits: vec![
+                    Edit {
+                        span: open,
+                        replacement: String::new(),
+                    },
+                    Edit {
+                        span: close,
+                        replacement: String::new(),
+                    },
+                ],
                 applicability: Applicability::Unsafe,
             });
             let message = if de {
@@ -83,7 +117,14 @@ impl Rule for QuoteMismatch {
             } else {
                 format!("No source contains this quotation: \"{}\"", q.text)
             };
-            out.push(Finding { rule: RuleId::QuoteMismatch, severity: META.default_severity, span: q.span, message, evidence, fixes });
+            out.push(Finding {
+                rule: RuleId::QuoteMismatch,
+                severity: META.default_severity,
+                span: q.span,
+                message,
+                evidence,
+                fixes,
+            });
         }
     }
 }
@@ -97,9 +138,17 @@ mod tests {
 
     #[test]
     fn paraphrase_as_quote_is_flagged_and_inflection_allowed() {
-        let bad = findings(&CORPUS, "Die Polizei sprach von „einem völligen Chaos im Hafengebiet“.\n", RuleId::QuoteMismatch);
+        let bad = findings(
+            &CORPUS,
+            "Die Polizei sprach von „einem völligen Chaos im Hafengebiet“.\n",
+            RuleId::QuoteMismatch,
+        );
         assert_eq!(bad.len(), 1, "{bad:?}");
-        let ok = findings(&CORPUS, "Die Polizei sprach von einer „sehr unübersichtlichen Lage am Hafen“.\n", RuleId::QuoteMismatch);
+        let ok = findings(
+            &CORPUS,
+            "Die Polizei sprach von einer „sehr unübersichtlichen Lage am Hafen“.\n",
+            RuleId::QuoteMismatch,
+        );
         assert!(ok.is_empty(), "{ok:?}");
     }
 }

@@ -57,12 +57,24 @@ impl Rule for UnsourcedClaim {
             let mut verb: Option<String> = None;
             // A direct quotation without a speaker.
             for (qi, q) in ctx.facts.quotes.iter().enumerate() {
-                if !span.contains(q.span) || q.speaker.is_some() || q.text.split_whitespace().count() < 3 {
+                if !span.contains(q.span)
+                    || q.speaker.is_some()
+                    || q.text.split_whitespace().count() < 3
+                {
                     continue;
                 }
-                reasons.push(if de { "Zitat ohne Sprecher" } else { "quotation without a speaker" });
+                reasons.push(if de {
+                    "Zitat ohne Sprecher"
+                } else {
+                    "quotation without a speaker"
+                });
                 if let Some(Some((d, sent))) = ctx.matches.quotes.get(qi).map(|m| m.found) {
-                    if let Some(e) = ctx.corpus.docs.get(d).and_then(|cd| sentence_evidence(cd, sent, Relation::Supports)) {
+                    if let Some(e) = ctx
+                        .corpus
+                        .docs
+                        .get(d)
+                        .and_then(|cd| sentence_evidence(cd, sent, Relation::Supports))
+                    {
                         evidence.push(e);
                     }
                 }
@@ -81,7 +93,11 @@ impl Rule for UnsourcedClaim {
                 m.iter().any(|x| !x.supports)
             });
             if !figure_idx.is_empty() && !figure_flagged {
-                reasons.push(if de { "konkrete Zahl" } else { "specific figure" });
+                reasons.push(if de {
+                    "konkrete Zahl"
+                } else {
+                    "specific figure"
+                });
                 for &i in &figure_idx {
                     for m in ctx.matches.figures[i].iter().filter(|m| m.supports) {
                         if let Some(e) = ctx.matches.figure_evidence(ctx.corpus, m) {
@@ -91,7 +107,12 @@ impl Rule for UnsourcedClaim {
                 }
             }
             // The corpus reports it only as somebody's statement.
-            let related = ctx.matches.related.get(si).map(|v| v.as_slice()).unwrap_or(&[]);
+            let related = ctx
+                .matches
+                .related
+                .get(si)
+                .map(|v| v.as_slice())
+                .unwrap_or(&[]);
             let strong: Vec<_> = related.iter().filter(|r| r.sim >= SAME_STATEMENT).collect();
             // When a figure in the sentence conflicts with the sources, attributing the sentence
             // to them would put a wrong figure in their mouth: the figure rules speak instead.
@@ -100,12 +121,21 @@ impl Rule for UnsourcedClaim {
                     .iter()
                     .filter(|r| {
                         ctx.corpus.docs.get(r.doc).is_some_and(|d| {
-                            d.doc.sentences.get(r.sentence).is_some_and(|cs| d.facts.sentences.iter().any(|f| f.span() == cs.span && f.attributed))
+                            d.doc.sentences.get(r.sentence).is_some_and(|cs| {
+                                d.facts
+                                    .sentences
+                                    .iter()
+                                    .any(|f| f.span() == cs.span && f.attributed)
+                            })
                         })
                     })
                     .collect();
                 if attributed.len() == strong.len() && reasons.is_empty() {
-                    reasons.push(if de { "die Quellen berichten es nur als Aussage" } else { "the sources report it only as a statement" });
+                    reasons.push(if de {
+                        "die Quellen berichten es nur als Aussage"
+                    } else {
+                        "the sources report it only as a statement"
+                    });
                 }
                 if attributed.len() == strong.len() {
                     for r in attributed {
@@ -126,18 +156,50 @@ impl Rule for UnsourcedClaim {
             let mut seen = std::collections::HashSet::new();
             evidence.retain(|e| seen.insert((e.source.id.clone(), e.span)));
             let who = distinct_who(evidence.iter(), 4);
-            let app = if who.len() == 1 { Applicability::Safe } else { Applicability::Unsafe };
-            let mut fixes: Vec<_> = who.iter().map(|w| attribution(ctx.doc, span, w, verb.as_deref().filter(|_| matches!(w, Who::Speaker(_))), app)).collect();
+            let app = if who.len() == 1 {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
+            let mut fixes: Vec<_> = who
+                .iter()
+                .map(|w| {
+                    attribution(
+                        ctx.doc,
+                        span,
+                        w,
+                        verb.as_deref().filter(|_| matches!(w, Who::Speaker(_))),
+                        app,
+                    )
+                })
+                .collect();
             if fixes.is_empty() {
-                let placeholder = Who::Outlet(if de { "[Quelle]".into() } else { "[source]".into() });
-                fixes.push(attribution(ctx.doc, span, &placeholder, None, Applicability::DisplayOnly));
+                let placeholder = Who::Outlet(if de {
+                    "[Quelle]".into()
+                } else {
+                    "[source]".into()
+                });
+                fixes.push(attribution(
+                    ctx.doc,
+                    span,
+                    &placeholder,
+                    None,
+                    Applicability::DisplayOnly,
+                ));
             }
             let message = if de {
                 format!("Behauptung ohne Quelle ({})", reasons.join(", "))
             } else {
                 format!("Claim without attribution ({})", reasons.join(", "))
             };
-            out.push(Finding { rule: RuleId::UnsourcedClaim, severity: META.default_severity, span, message, evidence, fixes });
+            out.push(Finding {
+                rule: RuleId::UnsourcedClaim,
+                severity: META.default_severity,
+                span,
+                message,
+                evidence,
+                fixes,
+            });
         }
     }
 }
@@ -145,7 +207,11 @@ impl Rule for UnsourcedClaim {
 /// The corpus's own reporting verb for a sentence, when its attribution is a verb.
 fn cue_verb(d: &crate::corpus::CorpusDoc, sentence: usize) -> Option<String> {
     let s = d.doc.sentences.get(sentence)?;
-    let a = d.facts.attributions.iter().find(|a| a.sentence_span == s.span && a.kind == crate::extract::AttrKind::Verb)?;
+    let a = d
+        .facts
+        .attributions
+        .iter()
+        .find(|a| a.sentence_span == s.span && a.kind == crate::extract::AttrKind::Verb)?;
     let cue = a.cue.slice(&d.doc.text).trim();
     (!cue.contains(' ')).then(|| cue.to_string())
 }
@@ -165,7 +231,13 @@ mod tests {
         let draft = "Ferries will run every 15 minutes during rush hour.\n";
         let f = findings(&CORPUS, draft, RuleId::UnsourcedClaim);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].fixes.iter().any(|x| x.apply(draft).contains("according to Harbor Ledger")), "{:?}", f[0].fixes);
+        assert!(
+            f[0].fixes
+                .iter()
+                .any(|x| x.apply(draft).contains("according to Harbor Ledger")),
+            "{:?}",
+            f[0].fixes
+        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! A parsed document: original text, masked prose, language, metadata, blocks and sentences.
 
 use crate::lang::Lang;
-pub use crate::text::markdown::{BlockKind, Comment, Link};
 use crate::text::markdown::{self, FrontMatterKind};
+pub use crate::text::markdown::{BlockKind, Comment, Link};
 use crate::text::{sentences, Span};
 use std::path::Path;
 
@@ -16,7 +16,11 @@ pub enum DocKind {
 impl DocKind {
     /// `.txt` and `.text` are plain text; everything else is read as Markdown.
     pub fn from_path(path: Option<&Path>) -> DocKind {
-        match path.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
+        match path
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+        {
             Some(e) if e == "txt" || e == "text" => DocKind::Plain,
             _ => DocKind::Markdown,
         }
@@ -102,7 +106,11 @@ impl Document {
                 p
             }
         };
-        let meta = parsed.front_matter.as_ref().map(|(_, c, k)| parse_meta(c, *k)).unwrap_or_default();
+        let meta = parsed
+            .front_matter
+            .as_ref()
+            .map(|(_, c, k)| parse_meta(c, *k))
+            .unwrap_or_default();
         let (lang, lang_source) = if let Some(l) = meta.lang.as_deref().and_then(Lang::from_code) {
             (l, LangSource::FrontMatter)
         } else if let Some(l) = lang {
@@ -112,12 +120,21 @@ impl Document {
         } else {
             (Lang::En, LangSource::Default)
         };
-        let blocks: Vec<Block> =
-            parsed.blocks.iter().map(|b| Block { kind: b.kind, span: b.span, in_quote: b.in_quote }).collect();
+        let blocks: Vec<Block> = parsed
+            .blocks
+            .iter()
+            .map(|b| Block {
+                kind: b.kind,
+                span: b.span,
+                in_quote: b.in_quote,
+            })
+            .collect();
         let mut sents = Vec::new();
         for (bi, b) in blocks.iter().enumerate() {
             for s in sentences::split(&parsed.masked, b.span, lang) {
-                let body = s.slice(&parsed.masked).trim_end_matches(['"', '“', '”', '«', '»', '\'', '’', ')', ' ']);
+                let body = s
+                    .slice(&parsed.masked)
+                    .trim_end_matches(['"', '“', '”', '«', '»', '\'', '’', ')', ' ']);
                 sents.push(Sentence {
                     span: s,
                     block: bi,
@@ -144,7 +161,9 @@ impl Document {
 
     /// The sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
-        self.sentences.iter().position(|s| s.span.start <= offset && offset < s.span.end)
+        self.sentences
+            .iter()
+            .position(|s| s.span.start <= offset && offset < s.span.end)
     }
 }
 
@@ -152,7 +171,11 @@ impl Document {
 fn parse_meta(content: &str, kind: FrontMatterKind) -> Meta {
     let mut meta = Meta::default();
     let mut set = |key: &str, value: String| {
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_string();
+        let value = value
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .trim()
+            .to_string();
         if value.is_empty() {
             return;
         }
@@ -204,21 +227,31 @@ mod tests {
         assert_eq!(d.lang_source, LangSource::FrontMatter);
         assert_eq!(d.meta.source.as_deref(), Some("Hafenkurier"));
         let s: Vec<&str> = d.sentences.iter().map(|s| s.span.slice(t)).collect();
-        assert_eq!(s, vec!["Titel", "Die Brücke schließt.", "Sie öffnet 2027 wieder."]);
+        assert_eq!(
+            s,
+            vec!["Titel", "Die Brücke schließt.", "Sie öffnet 2027 wieder."]
+        );
         assert!(d.sentences[0].heading);
     }
 
     #[test]
     fn config_then_detection() {
         let t = "The bridge will close in March for eighteen months, officials said on Monday.";
-        assert_eq!(Document::parse(t, DocKind::Plain, Some(Lang::De)).lang_source, LangSource::Config);
+        assert_eq!(
+            Document::parse(t, DocKind::Plain, Some(Lang::De)).lang_source,
+            LangSource::Config
+        );
         let d = Document::parse(t, DocKind::Plain, None);
         assert_eq!((d.lang, d.lang_source), (Lang::En, LangSource::Detected));
     }
 
     #[test]
     fn questions_are_marked() {
-        let d = Document::parse("Will commuters switch to the ferry? They will.", DocKind::Plain, Some(Lang::En));
+        let d = Document::parse(
+            "Will commuters switch to the ferry? They will.",
+            DocKind::Plain,
+            Some(Lang::En),
+        );
         assert!(d.sentences[0].question);
         assert!(!d.sentences[1].question);
     }

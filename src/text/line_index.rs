@@ -24,7 +24,10 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts, len: text.len() }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
     }
 
     /// The 0-based line containing `offset` (clamped to the text).

@@ -73,7 +73,10 @@ pub fn front_matter(text: &str) -> Option<(Span, String, FrontMatterKind)> {
     }
     let mut pos = first_nl + 1;
     while pos <= body.len() {
-        let line_end = body[pos..].find('\n').map(|i| pos + i).unwrap_or(body.len());
+        let line_end = body[pos..]
+            .find('\n')
+            .map(|i| pos + i)
+            .unwrap_or(body.len());
         let line = body[pos..line_end].trim_end();
         if line == fence || (kind == FrontMatterKind::Yaml && line == "...") {
             let content = body[first_nl + 1..pos].to_string();
@@ -104,7 +107,11 @@ pub fn parse_plain(text: &str) -> Parsed {
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim().is_empty() {
             if let Some(s) = start.take() {
-                blocks.push(RawBlock { kind: BlockKind::Paragraph, span: Span::new(s, last_end), in_quote: false });
+                blocks.push(RawBlock {
+                    kind: BlockKind::Paragraph,
+                    span: Span::new(s, last_end),
+                    in_quote: false,
+                });
             }
         } else {
             let lead = content.len() - content.trim_start().len();
@@ -116,14 +123,25 @@ pub fn parse_plain(text: &str) -> Parsed {
         pos += line.len();
     }
     if let Some(s) = start {
-        blocks.push(RawBlock { kind: BlockKind::Paragraph, span: Span::new(s, last_end), in_quote: false });
+        blocks.push(RawBlock {
+            kind: BlockKind::Paragraph,
+            span: Span::new(s, last_end),
+            in_quote: false,
+        });
     }
-    Parsed { masked: text.to_string(), blocks, ..Parsed::default() }
+    Parsed {
+        masked: text.to_string(),
+        blocks,
+        ..Parsed::default()
+    }
 }
 
 /// Parses Markdown (CommonMark with tables and footnotes).
 pub fn parse_markdown(text: &str) -> Parsed {
-    let mut bytes: Vec<u8> = text.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+    let mut bytes: Vec<u8> = text
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
     let fm = front_matter(text);
     let offset = fm.as_ref().map(|f| f.0.end).unwrap_or(0);
     let body = &text[offset..];
@@ -158,8 +176,15 @@ pub fn parse_markdown(text: &str) -> Parsed {
                 };
                 match &tag {
                     Tag::BlockQuote(_) => quote_depth += 1,
-                    Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock | Tag::MetadataBlock(_) => skip_text += 1,
-                    Tag::Link { link_type, dest_url, .. } => {
+                    Tag::CodeBlock(_)
+                    | Tag::Image { .. }
+                    | Tag::HtmlBlock
+                    | Tag::MetadataBlock(_) => skip_text += 1,
+                    Tag::Link {
+                        link_type,
+                        dest_url,
+                        ..
+                    } => {
                         let auto = matches!(link_type, LinkType::Autolink | LinkType::Email);
                         if auto {
                             skip_text += 1;
@@ -173,15 +198,19 @@ pub fn parse_markdown(text: &str) -> Parsed {
             Event::End(end) => {
                 match end {
                     TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
-                    TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
-                        skip_text = skip_text.saturating_sub(1)
-                    }
+                    TagEnd::CodeBlock
+                    | TagEnd::Image
+                    | TagEnd::HtmlBlock
+                    | TagEnd::MetadataBlock(_) => skip_text = skip_text.saturating_sub(1),
                     TagEnd::Link => {
                         if let Some((start, dest, auto)) = link_stack.pop() {
                             if auto {
                                 skip_text = skip_text.saturating_sub(1);
                             } else {
-                                links.push(Link { span: Span::new(start, span.end), dest });
+                                links.push(Link {
+                                    span: Span::new(start, span.end),
+                                    dest,
+                                });
                             }
                         }
                     }
@@ -193,7 +222,10 @@ pub fn parse_markdown(text: &str) -> Parsed {
                 if skip_text > 0 {
                     continue;
                 }
-                for (i, b) in text.as_bytes()[span.start..span.end.min(text.len())].iter().enumerate() {
+                for (i, b) in text.as_bytes()[span.start..span.end.min(text.len())]
+                    .iter()
+                    .enumerate()
+                {
                     bytes[span.start + i] = *b;
                 }
                 // Attach the text to the innermost open block.
@@ -218,7 +250,10 @@ pub fn parse_markdown(text: &str) -> Parsed {
                 let s = h.trim();
                 if let Some(rest) = s.strip_prefix("<!--") {
                     let body = rest.strip_suffix("-->").unwrap_or(rest);
-                    comments.push(Comment { span, body: body.trim().to_string() });
+                    comments.push(Comment {
+                        span,
+                        body: body.trim().to_string(),
+                    });
                 }
             }
             Event::FootnoteReference(_) => footnotes.push(span),
@@ -227,7 +262,14 @@ pub fn parse_markdown(text: &str) -> Parsed {
     }
     // Multi-line HTML comments arrive as several Html events; merge consecutive pieces.
     let comments = merge_comments(text, comments);
-    Parsed { masked: finish(text, bytes), blocks, front_matter: fm, comments, links, footnotes }
+    Parsed {
+        masked: finish(text, bytes),
+        blocks,
+        front_matter: fm,
+        comments,
+        links,
+        footnotes,
+    }
 }
 
 fn merge_comments(text: &str, pieces: Vec<Comment>) -> Vec<Comment> {
@@ -239,8 +281,15 @@ fn merge_comments(text: &str, pieces: Vec<Comment>) -> Vec<Comment> {
             if raw.contains("-->") {
                 let span = Span::new(start, c.span.end);
                 let full = span.slice(text).trim();
-                let inner = full.trim_start_matches("<!--").trim_end().trim_end_matches("-->").trim();
-                out.push(Comment { span, body: inner.to_string() });
+                let inner = full
+                    .trim_start_matches("<!--")
+                    .trim_end()
+                    .trim_end_matches("-->")
+                    .trim();
+                out.push(Comment {
+                    span,
+                    body: inner.to_string(),
+                });
                 open = None;
             }
             continue;
@@ -259,7 +308,11 @@ mod tests {
     use super::*;
 
     fn prose(text: &str) -> String {
-        parse_markdown(text).masked.split_whitespace().collect::<Vec<_>>().join(" ")
+        parse_markdown(text)
+            .masked
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
@@ -289,7 +342,10 @@ mod tests {
     fn plain_paragraphs() {
         let p = parse_plain("Eins.\nZwei.\n\n  Drei.  \n");
         assert_eq!(p.blocks.len(), 2);
-        assert_eq!(p.blocks[1].span.slice("Eins.\nZwei.\n\n  Drei.  \n"), "Drei.");
+        assert_eq!(
+            p.blocks[1].span.slice("Eins.\nZwei.\n\n  Drei.  \n"),
+            "Drei."
+        );
     }
 
     #[test]

@@ -72,7 +72,10 @@ mod tests {
     use super::*;
 
     fn inner(text: &str) -> Vec<&str> {
-        scan(text, Span::new(0, text.len())).iter().map(|q| q.inner.slice(text)).collect()
+        scan(text, Span::new(0, text.len()))
+            .iter()
+            .map(|q| q.inner.slice(text))
+            .collect()
     }
 
     #[test]
@@ -86,7 +89,10 @@ mod tests {
 
     #[test]
     fn nested_and_apostrophes() {
-        assert_eq!(inner("„Er rief ‚Halt‘ und ging“"), vec!["Er rief ‚Halt‘ und ging", "Halt"]);
+        assert_eq!(
+            inner("„Er rief ‚Halt‘ und ging“"),
+            vec!["Er rief ‚Halt‘ und ging", "Halt"]
+        );
         assert_eq!(inner("Musk’s team didn’t say"), Vec::<&str>::new());
     }
 }

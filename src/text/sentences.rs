@@ -11,11 +11,18 @@ use crate::text::{quotes, Span};
 /// Splits `text[block]` into sentence spans (trimmed of surrounding whitespace).
 pub fn split(text: &str, block: Span, lang: Lang) -> Vec<Span> {
     let quotes_in = quotes::scan(text, block);
-    let inside_quote = |pos: usize| quotes_in.iter().any(|q| q.depth == 0 && q.inner.start <= pos && pos < q.inner.end);
+    let inside_quote = |pos: usize| {
+        quotes_in
+            .iter()
+            .any(|q| q.depth == 0 && q.inner.start <= pos && pos < q.inner.end)
+    };
     let Some(slice) = text.get(block.start..block.end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().map(|(i, c)| (block.start + i, c)).collect();
+    let chars: Vec<(usize, char)> = slice
+        .char_indices()
+        .map(|(i, c)| (block.start + i, c))
+        .collect();
     let mut cuts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -37,11 +44,20 @@ pub fn split(text: &str, block: Span, lang: Lang) -> Vec<Span> {
             j += 1;
         }
         let mut k = j;
-        while k < chars.len() && matches!(chars[k].1, '“' | '”' | '"' | '«' | '»' | '’' | '‘' | ')' | ']' | '\'' | '›' | '‹') {
+        while k < chars.len()
+            && matches!(
+                chars[k].1,
+                '“' | '”' | '"' | '«' | '»' | '’' | '‘' | ')' | ']' | '\'' | '›' | '‹'
+            )
+        {
             k += 1;
         }
         // A closing mark that is part of a still-open quote does not count when we're inside one.
-        let end = if k < chars.len() { chars[k].0 } else { block.end };
+        let end = if k < chars.len() {
+            chars[k].0
+        } else {
+            block.end
+        };
         if k >= chars.len() {
             break;
         }
@@ -85,7 +101,24 @@ pub fn split(text: &str, block: Span, lang: Lang) -> Vec<Span> {
 fn starts_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(c, '„' | '“' | '"' | '»' | '«' | '‚' | '‘' | '(' | '[' | '–' | '—' | '-' | '¿' | '¡' | '*' | '_')
+        || matches!(
+            c,
+            '„' | '“'
+                | '"'
+                | '»'
+                | '«'
+                | '‚'
+                | '‘'
+                | '('
+                | '['
+                | '–'
+                | '—'
+                | '-'
+                | '¿'
+                | '¡'
+                | '*'
+                | '_'
+        )
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
@@ -120,11 +153,14 @@ fn line_break_ends_sentence(_text: &str, chars: &[(usize, char)], i: usize) -> b
         return false;
     }
     let next = chars[n].1;
-    if matches!(prev, ',' | ';' | ':' | '-' | '–' | '(' | '„' | '“') || prev.is_lowercase() && next.is_lowercase() {
+    if matches!(prev, ',' | ';' | ':' | '-' | '–' | '(' | '„' | '“')
+        || prev.is_lowercase() && next.is_lowercase()
+    {
         return false;
     }
     // Text wrapped mid-sentence continues with a lower-case word; a new headline or line starts upper-case.
-    !prev.is_lowercase() && starts_sentence(next) || matches!(prev, '.' | '!' | '?' | '…' | '"' | '“' | '”' | '«' | '»')
+    !prev.is_lowercase() && starts_sentence(next)
+        || matches!(prev, '.' | '!' | '?' | '…' | '"' | '“' | '”' | '«' | '»')
         || (prev.is_alphanumeric() && next.is_uppercase() && !is_wrapped_noun(chars, i))
 }
 
@@ -139,7 +175,11 @@ fn is_wrapped_noun(chars: &[(usize, char)], i: usize) -> bool {
     while p > 0 && chars[p - 1].1.is_alphabetic() {
         p -= 1;
     }
-    let word: String = chars[p..end].iter().map(|(_, c)| *c).collect::<String>().to_lowercase();
+    let word: String = chars[p..end]
+        .iter()
+        .map(|(_, c)| *c)
+        .collect::<String>()
+        .to_lowercase();
     Lang::ALL.iter().any(|l| l.text_data().is_stopword(&word))
 }
 
@@ -147,33 +187,67 @@ fn is_wrapped_noun(chars: &[(usize, char)], i: usize) -> bool {
 fn period_ends_sentence(text: &str, dot: usize, next: usize, lang: Lang) -> bool {
     let before = &text[..dot + 1];
     let data = lang.text_data();
-    let next_word: String = text[next..].chars().take_while(|c| c.is_alphanumeric()).collect();
+    let next_word: String = text[next..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
     let next_lower = next_word.to_lowercase();
     // Abbreviations, matched on a word boundary.
-    for abbr in data.abbreviations.iter().chain(other(lang).text_data().abbreviations.iter()) {
+    for abbr in data
+        .abbreviations
+        .iter()
+        .chain(other(lang).text_data().abbreviations.iter())
+    {
         // The dot may be any of the abbreviation's periods ("z." of "z. B.").
         let matched = abbr.match_indices('.').find_map(|(k, _)| {
             let start = (dot + 1).checked_sub(k + 1)?;
-            (text.get(start..start + abbr.len()) == Some(abbr.as_str())).then_some((start, k + 1 == abbr.len()))
+            (text.get(start..start + abbr.len()) == Some(abbr.as_str()))
+                .then_some((start, k + 1 == abbr.len()))
         });
         if let Some((start, last_dot)) = matched {
             if !last_dot {
-                let boundary = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let boundary = text[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
                 if boundary {
                     return false;
                 }
                 continue;
             }
-            let boundary = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let boundary = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
             if boundary {
                 // Sentence-final abbreviations ("… at 10 p.m. The …"): break before a function word.
-                let can_end = matches!(abbr.as_str(), "a.m." | "p.m." | "etc." | "usw." | "U.S." | "Inc." | "Ltd." | "Co." | "Corp." | "e.V." | "e. V.");
-                return can_end && (data.is_stopword(&next_lower) || next_word.chars().next().is_some_and(|c| c.is_uppercase()) && lang == Lang::De);
+                let can_end = matches!(
+                    abbr.as_str(),
+                    "a.m."
+                        | "p.m."
+                        | "etc."
+                        | "usw."
+                        | "U.S."
+                        | "Inc."
+                        | "Ltd."
+                        | "Co."
+                        | "Corp."
+                        | "e.V."
+                        | "e. V."
+                );
+                return can_end
+                    && (data.is_stopword(&next_lower)
+                        || next_word.chars().next().is_some_and(|c| c.is_uppercase())
+                            && lang == Lang::De);
             }
         }
     }
     let prev_word: String = {
-        let mut w: Vec<char> = before[..before.len() - 1].chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+        let mut w: Vec<char> = before[..before.len() - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
         w.reverse();
         w.into_iter().collect()
     };
@@ -183,21 +257,32 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize, lang: Lang) -> bool
     }
     if !prev_word.is_empty() && prev_word.chars().all(|c| c.is_ascii_digit()) {
         // Dates and ordinals: "am 13. Juli", "3. Oktober", "der 3. Platz".
-        if data.months.contains(&next_lower) || Lang::ALL.iter().any(|l| l.text_data().months.contains(&next_lower)) {
+        if data.months.contains(&next_lower)
+            || Lang::ALL
+                .iter()
+                .any(|l| l.text_data().months.contains(&next_lower))
+        {
             return false;
         }
         if lang == Lang::De && prev_word.len() <= 3 {
             let head = &before[..before.len() - 1 - prev_word.len()];
             let word_before: String = {
-                let mut w: Vec<char> = head.trim_end().chars().rev().take_while(|c| c.is_alphabetic()).collect();
+                let mut w: Vec<char> = head
+                    .trim_end()
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
                 w.reverse();
                 w.into_iter().collect::<String>().to_lowercase()
             };
             const ORD: [&str; 22] = [
-                "der", "die", "das", "den", "dem", "des", "am", "vom", "zum", "zur", "im", "beim", "bis", "ab", "seit", "ihr",
-                "ihre", "sein", "seine", "seinem", "ihrem", "jeder",
+                "der", "die", "das", "den", "dem", "des", "am", "vom", "zum", "zur", "im", "beim",
+                "bis", "ab", "seit", "ihr", "ihre", "sein", "seine", "seinem", "ihrem", "jeder",
             ];
-            if ORD.contains(&word_before.as_str()) || next_word.chars().next().is_some_and(|c| c.is_lowercase()) {
+            if ORD.contains(&word_before.as_str())
+                || next_word.chars().next().is_some_and(|c| c.is_lowercase())
+            {
                 return false;
             }
         }
@@ -217,7 +302,10 @@ mod tests {
     use super::*;
 
     fn check(text: &str, lang: Lang, expect: &[&str]) {
-        let got: Vec<&str> = split(text, Span::new(0, text.len()), lang).iter().map(|s| s.slice(text)).collect();
+        let got: Vec<&str> = split(text, Span::new(0, text.len()), lang)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
         assert_eq!(got, expect);
     }
 
@@ -228,8 +316,16 @@ mod tests {
             Lang::De,
             &["Am 13. Juli kamen ca. 115.000 Menschen, u. a. aus Bayern.", "Der Wert lag bei 1,3 Prozent.", "Dr. Meier sprach."],
         );
-        check("Sie wurde am 3. Oktober gewählt. Das ist z. B. gut.", Lang::De, &["Sie wurde am 3. Oktober gewählt.", "Das ist z. B. gut."]);
-        check("Er belegte den 3. Platz. Danach ging er.", Lang::De, &["Er belegte den 3. Platz.", "Danach ging er."]);
+        check(
+            "Sie wurde am 3. Oktober gewählt. Das ist z. B. gut.",
+            Lang::De,
+            &["Sie wurde am 3. Oktober gewählt.", "Das ist z. B. gut."],
+        );
+        check(
+            "Er belegte den 3. Platz. Danach ging er.",
+            Lang::De,
+            &["Er belegte den 3. Platz.", "Danach ging er."],
+        );
     }
 
     #[test]
@@ -246,7 +342,10 @@ mod tests {
         check(
             "„Es ist ein Angriff. Wir arbeiten daran“, sagte Musk. Dann begann es.",
             Lang::De,
-            &["„Es ist ein Angriff. Wir arbeiten daran“, sagte Musk.", "Dann begann es."],
+            &[
+                "„Es ist ein Angriff. Wir arbeiten daran“, sagte Musk.",
+                "Dann begann es.",
+            ],
         );
         check(
             "\"This is complex.\" Ferries will run.",
@@ -257,12 +356,24 @@ mod tests {
 
     #[test]
     fn lines_without_final_punctuation() {
-        check("Interview bei X\nDas Gespräch begann spät.", Lang::De, &["Interview bei X", "Das Gespräch begann spät."]);
-        check("Die Polizei meldete, dass die\nBrücke gesperrt sei.", Lang::De, &["Die Polizei meldete, dass die\nBrücke gesperrt sei."]);
+        check(
+            "Interview bei X\nDas Gespräch begann spät.",
+            Lang::De,
+            &["Interview bei X", "Das Gespräch begann spät."],
+        );
+        check(
+            "Die Polizei meldete, dass die\nBrücke gesperrt sei.",
+            Lang::De,
+            &["Die Polizei meldete, dass die\nBrücke gesperrt sei."],
+        );
     }
 
     #[test]
     fn questions_and_exclamations() {
-        check("Will commuters switch? Nobody knows!", Lang::En, &["Will commuters switch?", "Nobody knows!"]);
+        check(
+            "Will commuters switch? Nobody knows!",
+            Lang::En,
+            &["Will commuters switch?", "Nobody knows!"],
+        );
     }
 }

@@ -51,7 +51,10 @@ pub fn words_in(text: &str, range: Span) -> Vec<Word<'_>> {
             }
         }
         let span = Span::new(range.start + start, range.start + end);
-        out.push(Word { span, text: &text[span.start..span.end] });
+        out.push(Word {
+            span,
+            text: &text[span.start..span.end],
+        });
     }
     out
 }
@@ -114,8 +117,14 @@ mod tests {
     #[test]
     fn words_keep_inner_joiners() {
         let t = "Der DDoS-Angriff, sagte Mr. Musk's Team – ok.";
-        let w: Vec<&str> = words_in(t, Span::new(0, t.len())).iter().map(|w| w.text).collect();
-        assert_eq!(w, vec!["Der", "DDoS-Angriff", "sagte", "Mr", "Musk's", "Team", "ok"]);
+        let w: Vec<&str> = words_in(t, Span::new(0, t.len()))
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            vec!["Der", "DDoS-Angriff", "sagte", "Mr", "Musk's", "Team", "ok"]
+        );
     }
 
     #[test]
