@@ -134,7 +134,7 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
             None => counts.push((t, 1, d.source.name.clone())),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
         .into_iter()
         .take(3)

@@ -128,7 +128,6 @@ pub fn attribution(
                 replacement: inner.to_string(),
             });
             let after = close + mark.len_utf8();
-            let tail = if lang == Lang::En { tail } else { tail };
             edits.push(Edit {
                 span: Span::new(after, after),
                 replacement: tail,

@@ -6,6 +6,7 @@
 //! - quotes someone directly, or
 //! - states a specific figure about the event (count, amount, duration, percentage), or
 //! - says what the corpus reports only as somebody's statement ("Musk erklärte, …").
+//!
 //! Headings, questions and front matter are never claims. A figure that already has a
 //! `number-conflict` or `disputed-figure` finding is left to that rule.
 //!
