@@ -108,11 +108,23 @@ FACTLINT_E2E_URL="http://127.0.0.1:$port" FACTLINT_E2E_WORKSPACE="$tmp/workspace
   FACTLINT_E2E_TOOLS="$cache" FACTLINT_E2E_CHROMIUM="$chromium" \
   timeout 300 node tests/vscode/e2e.mjs || status=$?
 
-# The extension's output channel: which binary it started, and the server's stderr.
+# The extension's output channel (its log file): it started the binary bundled in the .vsix, twice (at
+# activation and on "factlint: Restart server"), and the server came up both times.
 out_log=$(find "$tmp/data/logs" -name '*factlint*.log' 2>/dev/null | head -1 || true)
-if [ -n "$out_log" ]; then
-  echo "== vscode e2e: the extension's output channel (first lines)"
-  head -20 "$out_log" | sed 's/^/  | /'
+if [ -z "$out_log" ]; then
+  echo "vscode e2e: FAIL: no log of the factlint output channel"
+  status=1
+else
+  echo "== vscode e2e: the extension's output channel (without the LSP trace)"
+  grep -v '^\[Trace' "$out_log" | grep -v '^\(Params\|Result\|No result\)' | head -20 | sed 's/^/  | /'
+  starts=$(grep -c '^\[client\] starting .*/server/linux-x64/factlint lsp (bundled)$' "$out_log" || true)
+  running=$(grep -c '^\[client\] server running' "$out_log" || true)
+  if [ "$starts" -ge 2 ] && [ "$running" -ge 2 ]; then
+    echo "vscode e2e: ok   the bundled server started $starts times (activation, Restart server)"
+  else
+    echo "vscode e2e: FAIL the output channel shows $starts starts of the bundled server and $running running (want 2 each)"
+    status=1
+  fi
 fi
 readme_shot=$(ls "$artifacts"/*-readme.png 2>/dev/null | head -1 || true)
 if [ "${FACTLINT_UPDATE_SCREENSHOT:-}" = 1 ] && [ "$status" -eq 0 ] && [ -n "$readme_shot" ]; then

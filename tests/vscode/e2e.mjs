@@ -188,12 +188,38 @@ try {
       await screenshot("after-fix");
     }
   }
-  // The README picture: the draft with squiggles, the hover on the conflicting figure and the Problems panel.
+  // Back to the draft as written.
   await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await page.locator(".editor-group-container.active .monaco-editor .view-lines").first().click();
   await page.keyboard.press("Control+Z");
-  await page.waitForTimeout(1000);
+  await page.waitForTimeout(500);
+
+  log("the extension's commands: Restart server, Show output");
+  await runCommand("factlint: Restart server");
+  await page.waitForTimeout(1500);
+  await runCommand("factlint: Show output");
+  // The log itself (which binary, both starts) is checked from its file by vscode.sh: the panel shows only
+  // its last lines, and the LSP trace fills those.
+  const channel = await page
+    .locator(".part.panel select.monaco-select-box")
+    .first()
+    .evaluate((sel) => sel.options[sel.selectedIndex]?.text ?? "")
+    .catch(() => "");
+  await page.waitForTimeout(500);
+  await screenshot("output");
+  check(channel === "factlint", `Show output shows the factlint output channel (${channel || "none"})`);
+  const back = await page
+    .locator(".monaco-editor .squiggly-error")
+    .first()
+    .waitFor({ state: "attached", timeout: 30_000 })
+    .then(() => true)
+    .catch(() => false);
+  check(back, "diagnostics are back after the restart");
+
+  // The README picture: the draft with squiggles, the hover on the conflicting figure and the Problems panel.
+  await page.keyboard.press("Control+Shift+M");
+  await page.waitForTimeout(500);
   const fig = page.locator(".editor-group-container.active .view-line", { hasText: "90,000" }).first();
   const box = (await fig.count()) > 0 ? await fig.boundingBox() : null;
   if (box) {

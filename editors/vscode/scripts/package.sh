@@ -17,7 +17,9 @@ if [ -n "${FACTLINT_BIN:-}" ]; then
 else
   echo "package: cargo build --release"
   (cd "$repo" && cargo build --release --quiet)
-  bin="$repo/target/release/factlint"
+  # Where cargo put it (honours CARGO_TARGET_DIR and .cargo/config.toml).
+  target_dir=$(cd "$repo" && cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+  bin="$target_dir/release/factlint"
 fi
 [ -x "$bin" ] || { echo "package: no factlint binary at $bin" >&2; exit 1; }
 
