@@ -13,10 +13,10 @@ pub use quote::Quote;
 
 use crate::lang::Lang;
 use crate::text::{Document, Span};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What the engine knows about one sentence.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SentenceFacts {
     pub start: usize,
     pub end: usize,
@@ -35,7 +35,7 @@ impl SentenceFacts {
 }
 
 /// Everything extracted from one document.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Facts {
     pub language: Lang,
     pub sentences: Vec<SentenceFacts>,

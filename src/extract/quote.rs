@@ -5,7 +5,7 @@ use crate::text::{quotes, Document, Span};
 use serde::Serialize;
 
 /// A quotation in the prose.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct Quote {
     /// Span including the quotation marks.
     pub start: usize,
@@ -13,12 +13,9 @@ pub struct Quote {
     /// The quoted words, without marks.
     pub text: String,
     pub speaker: Option<String>,
-    #[serde(skip)]
     pub span: Span,
-    #[serde(skip)]
     pub inner: Span,
     /// The sentence the quotation stands in.
-    #[serde(skip)]
     pub sentence_span: Span,
 }
 

@@ -5,14 +5,49 @@ use crate::text::{Document, LineIndex};
 use serde_json::json;
 use std::io::Write;
 
-/// The documented JSON shape of `factlint facts --format json`.
+/// The documented JSON shape of `factlint facts --format json` (see README.md). Built field by
+/// field so that the engine's types can change without changing this output.
 pub fn to_json(doc: &Document, facts: &Facts) -> serde_json::Value {
+    let sentences: Vec<_> = facts
+        .sentences
+        .iter()
+        .map(|s| {
+            json!({"start": s.start, "end": s.end, "claim": s.claim, "attributed": s.attributed,
+                   "heading": s.heading, "question": s.question})
+        })
+        .collect();
+    let quantities: Vec<_> = facts
+        .quantities
+        .iter()
+        .map(|q| {
+            let mut v = json!({"start": q.start, "end": q.end, "text": q.text, "value": q.value, "low": q.low,
+                   "high": q.high, "unit": q.unit, "dimension": q.dimension, "approx": q.approx});
+            if let (Some(c), Some(o)) = (&q.counted, v.as_object_mut()) {
+                o.insert("counted".into(), json!(c));
+            }
+            v
+        })
+        .collect();
+    let attributions: Vec<_> = facts
+        .attributions
+        .iter()
+        .map(|a| {
+            json!({"start": a.start, "end": a.end, "cue": {"start": a.cue.start, "end": a.cue.end},
+                   "kind": a.kind,
+                   "source": a.source.as_ref().map(|s| json!({"start": s.start, "end": s.end, "text": s.text}))})
+        })
+        .collect();
+    let quotes: Vec<_> = facts
+        .quotes
+        .iter()
+        .map(|q| json!({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker}))
+        .collect();
     json!({
         "language": facts.language,
-        "sentences": facts.sentences,
-        "quantities": facts.quantities,
-        "attributions": facts.attributions,
-        "quotes": facts.quotes,
+        "sentences": sentences,
+        "quantities": quantities,
+        "attributions": attributions,
+        "quotes": quotes,
         "meta": doc.meta,
     })
 }

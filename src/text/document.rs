@@ -7,7 +7,7 @@ use crate::text::{sentences, Span};
 use std::path::Path;
 
 /// Markdown or plain text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DocKind {
     Markdown,
     Plain,
@@ -28,7 +28,7 @@ impl DocKind {
 }
 
 /// Where the document's language came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LangSource {
     FrontMatter,
@@ -48,7 +48,7 @@ pub struct Meta {
 }
 
 /// A block of prose.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub span: Span,
@@ -56,7 +56,7 @@ pub struct Block {
 }
 
 /// A sentence (or headline, or list line) of prose.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     pub span: Span,
     pub block: usize,
@@ -65,7 +65,7 @@ pub struct Sentence {
 }
 
 /// A parsed document. All spans are byte offsets into `text`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     pub text: String,
     /// `text` with every non-prose byte replaced by a space (newlines kept); same length.

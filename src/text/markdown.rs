@@ -4,7 +4,7 @@ use crate::text::Span;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// What kind of block a piece of prose belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     Paragraph,
@@ -23,14 +23,14 @@ pub struct RawBlock {
 }
 
 /// A link in the prose: the span of its visible text and where it points.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     pub span: Span,
     pub dest: String,
 }
 
 /// An HTML comment (`<!-- … -->`), with its inner text; used for suppression directives.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Comment {
     pub span: Span,
     pub body: String,

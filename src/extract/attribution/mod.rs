@@ -12,7 +12,7 @@ use serde::Serialize;
 use tokens::Tok;
 
 /// How a sentence is attributed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttrKind {
     /// A reporting verb with a speaker: "sagte Musk", "the company said".
@@ -32,7 +32,7 @@ pub enum AttrKind {
 }
 
 /// The speaker or source named by an attribution.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct SourceText {
     pub start: usize,
     pub end: usize,
@@ -40,7 +40,7 @@ pub struct SourceText {
 }
 
 /// One attribution in a sentence.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct Attribution {
     /// The attributed content (at least the sentence).
     pub start: usize,
@@ -48,10 +48,8 @@ pub struct Attribution {
     pub cue: Span,
     pub source: Option<SourceText>,
     pub kind: AttrKind,
-    #[serde(skip)]
     pub span: Span,
     /// The sentence this attribution belongs to.
-    #[serde(skip)]
     pub sentence_span: Span,
 }
 
@@ -98,11 +96,16 @@ pub fn extract(doc: &Document) -> Vec<Attribution> {
     }
     let mut out: Vec<Attribution> = Vec::new();
     let mut active: Option<(Option<SourceText>, usize)> = None; // (source, block) of the running reported speech
+    let mut last_source: Option<(SourceText, usize)> = None; // the latest named source in the block
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = s.block;
         if active.as_ref().is_some_and(|(_, b)| *b != block) {
             active = None;
         }
+        if last_source.as_ref().is_some_and(|(_, b)| *b != block) {
+            last_source = None;
+        }
+        let earlier = last_source.as_ref().map(|(s, _)| s.clone());
         if skip(i) {
             active = None;
             continue;
@@ -131,23 +134,35 @@ pub fn extract(doc: &Document) -> Vec<Attribution> {
         if !here.is_empty() {
             let src = here.iter().find_map(|a| a.source.clone());
             let src = src.or_else(|| active.as_ref().and_then(|(s, _)| s.clone()));
+            if let Some(s) = &src {
+                last_source = Some((s.clone(), block));
+            }
             active = Some((src, block));
             out.extend(here);
             continue;
         }
         if doc.lang == Lang::De {
+            // Konjunktiv I is reported speech even when its frame is further away or missing.
             let konj = konjunktiv(lex, &toks[i], active.is_some());
-            if konj && active.is_some() {
-                let src = active.as_ref().and_then(|(s, _)| s.clone());
+            let modal = active.is_some()
+                && toks[i]
+                    .iter()
+                    .any(|t| t.word && !t.quoted && lex.hearsay.contains(&t.lower));
+            if konj || modal {
+                let src = active
+                    .as_ref()
+                    .and_then(|(s, _)| s.clone())
+                    .or(earlier.clone());
                 let cue = toks[i].first().map(|t| t.span).unwrap_or(s.span);
                 out.push(Attribution {
-                    source: src,
+                    source: src.clone(),
                     ..make(doc, i, cue, None, AttrKind::Continuation)
                 });
+                active = Some((src, block));
                 continue;
             }
             if let Some(cue) = hearsay(lex, &toks[i]) {
-                let src = active.as_ref().and_then(|(s, _)| s.clone());
+                let src = active.as_ref().and_then(|(s, _)| s.clone()).or(earlier);
                 out.push(Attribution {
                     source: src.clone(),
                     ..make(doc, i, cue, None, AttrKind::Hearsay)

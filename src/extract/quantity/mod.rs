@@ -15,7 +15,7 @@ use scan::{match_at, skip_space, Tok, TokKind};
 use serde::Serialize;
 
 /// What a figure measures; figures compare only within one dimension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Dimension {
     /// A count of things ("115.000 Zuschauer", "14 cables").
@@ -43,7 +43,7 @@ pub enum Dimension {
 }
 
 /// How the figure was qualified.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Approx {
     Exact,
@@ -57,7 +57,7 @@ pub enum Approx {
 }
 
 /// One figure with its span (approximator and unit included), value and interval.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct Quantity {
     pub start: usize,
     pub end: usize,
@@ -72,15 +72,11 @@ pub struct Quantity {
     pub dimension: Dimension,
     pub approx: Approx,
     /// Multiply `value`, `low`, `high` by this to get the dimension's base unit (seconds, metres, …).
-    #[serde(skip)]
     pub factor: f64,
     /// The noun the count qualifies ("Zuhörer", "vehicles").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub counted: Option<String>,
-    #[serde(skip)]
     pub span: Span,
     /// Span of the number itself, without approximator or unit.
-    #[serde(skip)]
     pub number_span: Span,
 }
 
@@ -231,7 +227,13 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             let prev2 = i.checked_sub(2).map(|k| &toks[k]);
             let glued_word = |x: Option<&Tok>| x.is_some_and(|p| p.is_word());
             if t.glued {
-                let id = (glued_word(prev) && !prev.is_some_and(|p| is_currency_code(d, &p.lower)))
+                let code = prev.is_some_and(|p| {
+                    let w = text.get(p.start..p.end).unwrap_or("");
+                    w.chars().count() == 3
+                        && w.chars().all(|c| c.is_uppercase())
+                        && is_currency_code(d, &p.lower)
+                });
+                let id = (glued_word(prev) && !code)
                     || (prev.is_some_and(|p| p.is_sym('-') || p.is_sym('_'))
                         && glued_word(prev2)
                         && prev.is_some_and(|p| p.glued))
@@ -510,9 +512,8 @@ fn build(
         }
         Hint::Duration(f) => {
             q.dimension = Dimension::Duration;
-            q.unit = Some("s".into());
-            q.value *= f;
-            q.round *= f;
+            q.unit = Some(duration_unit(f).into());
+            q.factor = f;
             return Some((q, t));
         }
         Hint::None => {}
@@ -556,9 +557,8 @@ fn build(
                 if let Some(e) = match_at(text, wpos, s.end, f, false) {
                     q.end = e;
                     q.dimension = Dimension::Duration;
-                    q.unit = Some("s".into());
-                    q.value *= secs;
-                    q.round *= secs;
+                    q.unit = Some(duration_unit(*secs).into());
+                    q.factor = *secs;
                     return Some((q, tok_from(toks, e)));
                 }
             }
@@ -568,6 +568,35 @@ fn build(
                 q.unit = Some("x".into());
                 return Some((q, t + 2));
             }
+        }
+    }
+    // Clock times: "20 Uhr", "10 p.m.", "2 Uhr morgens", "11pm".
+    if num.single.is_some_and(|x| x.plain_int && x.value <= 24.0) {
+        let pm = context::form_after(text, q.end, s.end, &ctx.pm_words);
+        let am = context::form_after(text, q.end, s.end, &ctx.am_words);
+        let clock = context::form_after(text, q.end, s.end, &ctx.clock);
+        if pm.is_some() || am.is_some() || clock.is_some() {
+            let mut end = pm.or(am).or(clock).unwrap_or(q.end);
+            let mut h = q.value;
+            if pm.is_some() && h < 12.0 {
+                h += 12.0;
+            }
+            if let Some(c) = clock {
+                if let Some(e) = context::form_after(text, c, s.end, &ctx.pm_words) {
+                    end = e;
+                    if h < 12.0 {
+                        h += 12.0;
+                    }
+                } else if let Some(e) = context::form_after(text, c, s.end, &ctx.am_words) {
+                    end = e;
+                }
+            }
+            q.value = h;
+            q.end = end;
+            q.dimension = Dimension::TimeOfDay;
+            q.unit = Some("h".into());
+            q.factor = 3600.0;
+            return Some((q, tok_from(toks, end)));
         }
     }
     // Units after the number.
@@ -621,35 +650,6 @@ fn build(
         let next = tok_from(toks, q.end);
         return Some((q, next));
     }
-    // Clock times: "20 Uhr", "10 p.m.", "2 Uhr morgens", "11pm".
-    if num.single.is_some_and(|x| x.plain_int && x.value <= 24.0) {
-        let pm = context::form_after(text, q.end, s.end, &ctx.pm_words);
-        let am = context::form_after(text, q.end, s.end, &ctx.am_words);
-        let clock = context::form_after(text, q.end, s.end, &ctx.clock);
-        if pm.is_some() || am.is_some() || clock.is_some() {
-            let mut end = pm.or(am).or(clock).unwrap_or(q.end);
-            let mut h = q.value;
-            if pm.is_some() && h < 12.0 {
-                h += 12.0;
-            }
-            if let Some(c) = clock {
-                if let Some(e) = context::form_after(text, c, s.end, &ctx.pm_words) {
-                    end = e;
-                    if h < 12.0 {
-                        h += 12.0;
-                    }
-                } else if let Some(e) = context::form_after(text, c, s.end, &ctx.am_words) {
-                    end = e;
-                }
-            }
-            q.value = h;
-            q.end = end;
-            q.dimension = Dimension::TimeOfDay;
-            q.unit = Some("h".into());
-            q.factor = 3600.0;
-            return Some((q, tok_from(toks, end)));
-        }
-    }
     // Age without a unit: "aged 63", "im Alter von 95".
     if context::form_before(text, s.start, q.start, &ctx.age_before).is_some() && q.value < 150.0 {
         q.dimension = Dimension::Age;
@@ -680,9 +680,10 @@ fn build(
                 .map(|k| toks[k].lower.as_str())
                 .unwrap_or("");
             let counted = context::counted_noun(text, toks, t, d, lang);
-            if d.is(&ctx.year_preps, prev)
-                || (counted.is_none() && (1800.0..=2100.0).contains(&dn.value))
-            {
+            let plural = counted
+                .as_deref()
+                .is_some_and(|c| c.ends_with('s') || lang == Lang::De);
+            if d.is(&ctx.year_preps, prev) || (!plural && (1800.0..=2100.0).contains(&dn.value)) {
                 q.dimension = Dimension::Year;
                 return Some((q, t));
             }
@@ -755,7 +756,7 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
             continue;
         }
         let between = text.get(x.end..y.start).unwrap_or("").trim().to_lowercase();
-        if between.is_empty() || !a.range_join.iter().any(|j| *j == between) {
+        if between.is_empty() || !a.range_join.contains(&between) {
             continue;
         }
         let opener = context::form_before(text, s.start, x.start, &a.range_open);
@@ -884,7 +885,7 @@ fn ratio(
     if y.value <= 0.0 || !matches!(y.dimension, Dimension::Number | Dimension::Count) {
         return None;
     }
-    let over = d.words.ratio_free.iter().any(|f| *f == form);
+    let over = d.words.ratio_free.contains(&form);
     if over {
         if y.counted.is_some() {
             return None;
@@ -904,3 +905,20 @@ fn ratio(
     r.unit = Some("ratio".into());
     Some((r, k_end))
 }
+
+/// Canonical unit of a duration given in seconds per unit.
+fn duration_unit(secs: f64) -> &'static str {
+    match secs as u64 {
+        1 => "s",
+        60 => "min",
+        3600 => "h",
+        86_400 => "d",
+        604_800 => "wk",
+        2_629_800 => "mo",
+        31_557_600 => "a",
+        _ => "s",
+    }
+}
+
+#[cfg(test)]
+mod tests;
