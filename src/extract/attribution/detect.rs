@@ -94,7 +94,17 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     if let Some(p) = &v.particle {
         if v.forms.contains(w) {
             // Separated particle at the end of the clause ("teilte … mit"), or just before ("bekannt gegeben").
-            let after = (i + 1..ce).any(|j| toks[j].is(p) && clause_final(lex, toks, j));
+            // The particle may stand after an enumeration with commas ("schlug X, Y und Z vor").
+            let mut e = ce;
+            while e < toks.len()
+                && e - i < 30
+                && toks[e].is(",")
+                && toks.get(e + 1).is_some_and(free_word)
+            {
+                e = clause_range(toks, e + 1).1;
+            }
+            let after = (i + 1..e)
+                .any(|j| toks[j].is(p) && free_word(&toks[j]) && clause_final(lex, toks, j));
             let before = i > cs && toks[i - 1].is(p);
             hit = after || before;
         } else if let Some(rest) = w.strip_prefix(p.as_str()) {
@@ -132,6 +142,10 @@ fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     if lex.lang != Lang::De || i == 0 {
         return false;
     }
+    // "Das berichten Medien": a sentence-initial pronoun, not an article.
+    if i == 1 && lex.adverbials.contains(&toks[0].lower) {
+        return false;
+    }
     let prev = &toks[i - 1];
     let next_noun = toks.get(i + 1).is_some_and(|n| n.capital());
     let modifier = !prev.capital()
@@ -142,13 +156,18 @@ fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
         && !lex.pronouns.contains(&prev.lower);
     prev.word
         && next_noun
-        && (lex.adjectival_markers.contains(&prev.lower) || lex.determiners.contains(&prev.lower) || modifier)
+        && (lex.adjectival_markers.contains(&prev.lower)
+            || lex.determiners.contains(&prev.lower)
+            || modifier)
 }
 
 /// "genauer gesagt", "so genannte": a fixed phrase through token `i`.
 fn fixed_phrase(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     let matches_at = |start: usize, p: &[String]| {
-        start + p.len() <= toks.len() && p.iter().enumerate().all(|(k, w)| toks[start + k].word && toks[start + k].lower == *w)
+        start + p.len() <= toks.len()
+            && p.iter()
+                .enumerate()
+                .all(|(k, w)| toks[start + k].word && toks[start + k].lower == *w)
     };
     lex.not_cue_phrases
         .iter()
@@ -241,7 +260,13 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         if lex.pronouns.contains(&t.lower) && !t.is("es") {
             return Some((s, s + 1));
         }
-        if !lex.adverbials.contains(&t.lower) && !lex.oblique_determiners.contains(&t.lower) {
+        let det_noun = lex.determiners.contains(&t.lower)
+            && toks
+                .get(s + 1)
+                .is_some_and(|n| n.capital() || adjective_de(lex, n));
+        if (det_noun || !lex.adverbials.contains(&t.lower))
+            && !lex.oblique_determiners.contains(&t.lower)
+        {
             if let Some(np) = np_de(lex, toks, s, false) {
                 if np.1 <= v && (np.1 == v || (toks[np.1].word && !toks[np.1].capital())) {
                     return Some(np);
@@ -273,10 +298,19 @@ fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
         }
         let comma = end - 1;
         let (ps, _) = clause_range(toks, comma - 1);
-        let np = np_de(lex, toks, ps, false)?;
-        if np.1 != comma {
-            break;
-        }
+        let np = np_de(lex, toks, ps, false);
+        let ends_in_noun = toks[comma - 1].capital();
+        let np = match np {
+            Some(np) if np.1 == comma => np,
+            // "der Milliardär hinter der Firma": an apposition with a prepositional attribute.
+            Some(np) if ends_in_noun && lex.determiners.contains(&toks[ps].lower) => (np.0, comma),
+            // Skip a relative clause: "Die Organisation, die … ausübt, erklärte".
+            _ if lex.relatives.contains(&toks[ps].lower) && !toks[ps].capital() => {
+                end = ps;
+                continue;
+            }
+            _ => break,
+        };
         best = Some((np.0, best.map(|b| b.1).unwrap_or(np.1)));
         end = ps;
     }
@@ -354,6 +388,19 @@ pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Opti
         match noun_run(lex, toks, m) {
             Some(e) => k = e,
             None => break,
+        }
+    }
+    // A quoted name after the head: "die Zeitung „Die Welt“".
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.text.as_str(), "„" | "\"" | "»" | "“"))
+    {
+        if let Some(close) =
+            (k + 2..n.min(k + 7)).find(|&m| matches!(toks[m].text.as_str(), "“" | "\"" | "«" | "”"))
+        {
+            if toks[k + 1..close].iter().all(|t| t.word) && toks[k + 1].capital() {
+                k = close + 1;
+            }
         }
     }
     // "(BKA)"
@@ -549,10 +596,11 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
 
 /// "laut" is the preposition, not the adjective ("Kritik wurde laut", "laut geworden").
 fn prep_laut_ok(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
-    if i > 0 && toks[i - 1].word && lex.adjective_laut_context.contains(&toks[i - 1].lower) {
-        return false;
-    }
+    // "Kritik wurde laut", "laut geworden": only the preposition has an object.
+    let copula =
+        i > 0 && toks[i - 1].word && lex.adjective_laut_context.contains(&toks[i - 1].lower);
     match toks.get(i + 1) {
+        Some(n) if copula && n.word && lex.adjective_laut_context.contains(&n.lower) => false,
         Some(n) if n.word => {
             n.capital()
                 || lex.determiners.contains(&n.lower)

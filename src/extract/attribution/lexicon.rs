@@ -53,6 +53,7 @@ struct Raw {
     oblique_determiners: Vec<String>,
     np_links: Vec<String>,
     pronouns: Vec<String>,
+    relatives: Vec<String>,
     conjunctions: Vec<String>,
     adverbials: Vec<String>,
     auxiliaries: Vec<String>,
@@ -99,6 +100,7 @@ pub struct Lexicon {
     pub oblique_determiners: HashSet<String>,
     pub np_links: HashSet<String>,
     pub pronouns: HashSet<String>,
+    pub relatives: HashSet<String>,
     pub conjunctions: HashSet<String>,
     pub adverbials: HashSet<String>,
     pub auxiliaries: HashSet<String>,
@@ -163,7 +165,12 @@ impl Lexicon {
             not_cue_phrases: raw
                 .not_cue_phrases
                 .iter()
-                .map(|p| p.to_lowercase().split_whitespace().map(str::to_string).collect())
+                .map(|p| {
+                    p.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect()
+                })
                 .collect(),
             passive_aux: set(&raw.passive_aux),
             agent_preps: set(&raw.agent_preps),
@@ -181,6 +188,7 @@ impl Lexicon {
             oblique_determiners: set(&raw.oblique_determiners),
             np_links: set(&raw.np_links),
             pronouns: set(&raw.pronouns),
+            relatives: set(&raw.relatives),
             conjunctions: set(&raw.conjunctions),
             adverbials: set(&raw.adverbials),
             auxiliaries: set(&raw.auxiliaries),

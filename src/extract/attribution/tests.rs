@@ -207,7 +207,7 @@ fn english_cues() {
         &[Some("Officials")],
     );
     check(
-        "Rain is expected on Monday (Met Office).",
+        "Heavy rain is expected this week (Met Office).",
         Lang::En,
         &[Some("Met Office")],
     );
