@@ -44,7 +44,26 @@ pub fn blocked_chunks(text: &str, start: usize, end: usize) -> Vec<(usize, usize
             }
         }
         let numeric_id = groups >= 3 && slash_or_dash && !other;
-        if url || phone || numeric_id {
+        // Hashes and codes: six or more hex characters mixing letters and digits ("a3f9c21").
+        let hash = c.len() >= 6
+            && c.chars().all(|ch| ch.is_ascii_hexdigit())
+            && c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars().any(|ch| ch.is_ascii_alphabetic());
+        // Digit groups continuing a phone number ("+49 30 1234567").
+        let phone_tail = out.last().is_some_and(|l: &(usize, usize)| {
+            text.get(l.0..l.1)
+                .is_some_and(|p| p.trim_start_matches('(').starts_with('+'))
+                && text
+                    .get(l.1..a)
+                    .is_some_and(|gap| gap.chars().all(is_space))
+        }) && !c.is_empty()
+            && c.chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '-' | '/' | '(' | ')'));
+        if phone_tail {
+            if let Some(l) = out.last_mut() {
+                l.1 = b;
+            }
+        } else if url || phone || numeric_id || hash {
             out.push((a, b));
         }
     };
@@ -121,8 +140,7 @@ pub fn counted_noun(
             {
                 t += 1;
             }
-            for k in t..(t + 3).min(toks.len()) {
-                let x = &toks[k];
+            for (k, x) in toks.iter().enumerate().skip(t).take(3) {
                 if x.kind != TokKind::Word {
                     return None;
                 }

@@ -141,7 +141,7 @@ impl QuantityData {
                 forms.push((f.clone(), true, i));
             }
         }
-        forms.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()));
+        forms.sort_by_key(|f| std::cmp::Reverse(f.0.chars().count()));
         d.unit_forms = forms;
         d
     }

@@ -53,8 +53,6 @@ pub struct Numeral {
     /// Product of the scale words applied ("Millionen").
     pub scale: f64,
     pub words: bool,
-    /// Starts with an article read as "one".
-    pub article: bool,
     pub hint: Hint,
     /// The numeral is exactly one digit token.
     pub single: Option<super::scan::DigitNum>,
@@ -319,7 +317,7 @@ pub fn parse(
                 part = dn.value;
                 digit_round = Some(dn.round);
                 single = Some(dn);
-                if let Some(fv) = toks.get(j + 1).filter(|t| t.glued).and_then(|t| vulgar(t)) {
+                if let Some(fv) = toks.get(j + 1).filter(|t| t.glued).and_then(vulgar) {
                     cur += fv;
                     fraction = true;
                     single = None;
@@ -461,6 +459,14 @@ pub fn parse(
                 part = 0.0;
                 frac_after_scale = false;
                 single = None;
+                // "Mio.", "Mrd.": the abbreviation's dot, unless it ends the sentence.
+                let dotted = format!("{}.", t.lower);
+                if toks.get(j + 1).is_some_and(|x| x.glued && x.is_sym('.'))
+                    && toks.get(j + 2).is_some()
+                    && d.words.scales.contains_key(&dotted)
+                {
+                    j += 1;
+                }
             }
             WClass::Dozen => {
                 if !any || cur == 0.0 {
@@ -523,7 +529,7 @@ pub fn parse(
                         WClass::Cardinal(_) | WClass::Article | WClass::Hundred
                     )
                 {
-                    let tens_before = matches!(prev, WClass::Cardinal(tv) if tv >= 20.0 && tv < 100.0 && tv % 10.0 == 0.0)
+                    let tens_before = matches!(prev, WClass::Cardinal(tv) if (20.0..100.0).contains(&tv) && tv % 10.0 == 0.0)
                         && !after_connector_last
                         && dv < 10.0;
                     if tens_before && part > prev_value(prev) {
@@ -715,6 +721,9 @@ pub fn parse(
         0.0
     } else if let Some(r) = digit_round.filter(|_| !words || items <= 1 || scale > 1.0) {
         r
+    } else if value.abs() < 100.0 {
+        // Small spelled numbers ("zwei", "a dozen") are exact counts.
+        0.0
     } else {
         round_of_int(value)
     };
@@ -729,7 +738,6 @@ pub fn parse(
         round,
         scale,
         words,
-        article,
         hint,
         single: if end_tok == i + 1 { single } else { None },
     })

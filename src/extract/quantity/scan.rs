@@ -144,8 +144,7 @@ fn scan_number(
     let e = read_digits(chars, k);
     groups.push((k, e));
     k = e;
-    loop {
-        let Some(&(_, c)) = chars.get(k) else { break };
+    while let Some(&(_, c)) = chars.get(k) {
         let next_is_digit = chars.get(k + 1).is_some_and(|x| x.1.is_ascii_digit());
         if matches!(c, '.' | ',') && next_is_digit {
             let e = read_digits(chars, k + 1);

@@ -1,0 +1,543 @@
+use super::*;
+
+/// Renders a figure as `text=value unit Dimension [Approx] [of counted]`, with `[low, high]`
+/// appended when the expectation asks for it.
+fn render(q: &Quantity, interval: bool) -> String {
+    let mut s = format!("{}={}", q.text, q.value);
+    if let Some(u) = &q.unit {
+        s.push_str(&format!(" {u}"));
+    }
+    s.push_str(&format!(" {:?}", q.dimension));
+    if q.approx != Approx::Exact {
+        s.push_str(&format!(" {:?}", q.approx));
+    }
+    if let Some(c) = &q.counted {
+        s.push_str(&format!(" of {c}"));
+    }
+    if interval {
+        let r = |x: f64| (x * 1e6).round() / 1e6;
+        s.push_str(&format!(" [{}, {}]", r(q.low), r(q.high)));
+    }
+    s
+}
+
+/// Extracts the figures of `input` (one sentence) and compares them, in order, with `expected`.
+fn check(input: &str, lang: Lang, expected: &[&str]) {
+    let qs = extract(input, &[Span::new(0, input.len())], lang);
+    let got: Vec<String> = qs
+        .iter()
+        .zip(expected.iter().chain(std::iter::repeat(&"")))
+        .map(|(q, e)| render(q, e.contains('[')))
+        .collect();
+    assert_eq!(got, expected, "input: {input:?}");
+    for q in &qs {
+        assert_eq!(Span::new(q.start, q.end).slice(input), q.text);
+        assert!(
+            q.span.contains(q.number_span),
+            "number span outside the figure in {input:?}"
+        );
+        assert!(q.low <= q.high, "bad interval {q:?}");
+    }
+}
+
+const DE: Lang = Lang::De;
+const EN: Lang = Lang::En;
+
+#[test]
+fn german_digits() {
+    check(
+        "Es kamen 115.000 Zuschauer.",
+        DE,
+        &["115.000=115000 Count of Zuschauer"],
+    );
+    check(
+        "Der Wert lag bei 1.000,5 und 1,3.",
+        DE,
+        &["1.000,5=1000.5 Number", "1,3=1.3 Number"],
+    );
+    check(
+        "Es sind 2.300 und 4,800.",
+        DE,
+        &["2.300=2300 Number", "4,800=4.8 Number"],
+    );
+    check(
+        "Es gab 40 000 Anträge.",
+        DE,
+        &["40 000=40000 Count of Anträge"],
+    );
+}
+
+#[test]
+fn english_digits() {
+    check(
+        "There were 52,000 fans and 2.1 goals.",
+        EN,
+        &["52,000=52000 Count of fans", "2.1=2.1 Count of goals"],
+    );
+    check(
+        "It was 4,800 and 1,3 and 1,000.5 units.",
+        EN,
+        &[
+            "4,800=4800 Number",
+            "1,3=1.3 Number",
+            "1,000.5=1000.5 Count of units",
+        ],
+    );
+}
+
+#[test]
+fn german_number_words() {
+    check("Es kamen acht Kinder.", DE, &["acht=8 Count of Kinder"]);
+    check("Es waren zwölf.", DE, &["zwölf=12 Number"]);
+    check(
+        "Sie zählten einhundertzwanzig Stimmen.",
+        DE,
+        &["einhundertzwanzig=120 Count of Stimmen"],
+    );
+    check(
+        "Das waren zwei Millionen eintausendeinhundertfünfzig.",
+        DE,
+        &["zwei Millionen eintausendeinhundertfünfzig=2001150 Number"],
+    );
+    check(
+        "Er kam mit einer Million Euro.",
+        DE,
+        &["einer Million Euro=1000000 EUR Currency"],
+    );
+}
+
+#[test]
+fn english_number_words() {
+    check(
+        "Fifty thousand people came.",
+        EN,
+        &["Fifty thousand=50000 Count of people"],
+    );
+    check(
+        "one hundred and sixteen",
+        EN,
+        &["one hundred and sixteen=116 Number"],
+    );
+    check(
+        "They bought a dozen eggs.",
+        EN,
+        &["a dozen=12 Count of eggs"],
+    );
+    check(
+        "twenty-one trillion",
+        EN,
+        &["twenty-one trillion=21000000000000 Number"],
+    );
+}
+
+#[test]
+fn scales() {
+    check(
+        "Es kostete 1,3 Mio. Euro und 2 Mrd. Dollar.",
+        DE,
+        &[
+            "1,3 Mio. Euro=1300000 EUR Currency",
+            "2 Mrd. Dollar=2000000000 USD Currency",
+        ],
+    );
+    check(
+        "Die Schulden betragen eine Billion Euro.",
+        DE,
+        &["eine Billion Euro=1000000000000 EUR Currency"],
+    );
+    check(
+        "It cost £5m and $2bn, or 10k.",
+        EN,
+        &[
+            "£5m=5000000 GBP Currency",
+            "$2bn=2000000000 USD Currency",
+            "10k=10000 Number",
+        ],
+    );
+    check(
+        "a population of 3 million and a half",
+        EN,
+        &["3 million and a half=3500000 Number"],
+    );
+}
+
+#[test]
+fn fractions() {
+    check(
+        "Sie aß ein halbes Brot und drei Viertel.",
+        DE,
+        &["ein halbes=0.5 Count of Brot", "drei Viertel=0.75 Number"],
+    );
+    check(
+        "Es gibt zweieinhalb Stücke und 1/2.",
+        DE,
+        &["zweieinhalb=2.5 Count of Stücke", "1/2=0.5 Number"],
+    );
+    check("Die Hälfte fehlt.", DE, &["Hälfte=0.5 Number"]);
+    check(
+        "one and a half, three fifths and ¾",
+        EN,
+        &[
+            "one and a half=1.5 Number",
+            "three fifths=0.6 Number",
+            "¾=0.75 Number",
+        ],
+    );
+    check("half a million", EN, &["half a million=500000 Number"]);
+}
+
+#[test]
+fn compounds_and_multipliers() {
+    check(
+        "Er klickte 612-mal, der 63-jährige Mann, zweistündig.",
+        DE,
+        &[
+            "612-mal=612 x Multiplier",
+            "63-jährige=63 a Age",
+            "zweistündig=2 h Duration",
+        ],
+    );
+    check(
+        "Das ist doppelt so viel, dreimal mehr.",
+        DE,
+        &["doppelt=2 x Multiplier", "dreimal=3 x Multiplier"],
+    );
+    check(
+        "It rose twice, then three times, in a 55,000-seat arena.",
+        EN,
+        &[
+            "twice=2 x Multiplier",
+            "three times=3 x Multiplier",
+            "55,000=55000 Count of seat",
+        ],
+    );
+}
+
+#[test]
+fn durations_and_ages() {
+    check(
+        "Die Sperrung dauert 18 Monate und eine Stunde.",
+        DE,
+        &["18 Monate=18 mo Duration", "eine Stunde=1 h Duration"],
+    );
+    check(
+        "Sie ist 63 Jahre alt, im Alter von 95 Jahren.",
+        DE,
+        &["63 Jahre alt=63 a Age", "95 Jahren=95 a Age"],
+    );
+    check(
+        "She is 60 years old, aged 63, a 63-year-old.",
+        EN,
+        &[
+            "60 years old=60 a Age",
+            "63=63 a Age",
+            "63-year-old=63 a Age",
+        ],
+    );
+    check(
+        "It lasted 45 minutes and three days.",
+        EN,
+        &["45 minutes=45 min Duration", "three days=3 d Duration"],
+    );
+}
+
+#[test]
+fn currencies() {
+    check(
+        "Es kostet 3 €, 15 US-Dollar und 2 £.",
+        DE,
+        &[
+            "3 €=3 EUR Currency",
+            "15 US-Dollar=15 USD Currency",
+            "2 £=2 GBP Currency",
+        ],
+    );
+    check(
+        "Es kostet 15 Dollar und 15 Cent.",
+        DE,
+        &["15 Dollar und 15 Cent=15.15 USD Currency"],
+    );
+    check(
+        "It costs $94,000, €20 or 30 pounds sterling.",
+        EN,
+        &[
+            "$94,000=94000 USD Currency",
+            "€20=20 EUR Currency",
+            "30 pounds sterling=30 GBP Currency",
+        ],
+    );
+}
+
+#[test]
+fn percent_and_points() {
+    check(
+        "Die Quote stieg um 25 % auf 240 Prozent, plus 15 Prozentpunkte.",
+        DE,
+        &[
+            "25 %=25 % Percent",
+            "240 Prozent=240 % Percent",
+            "15 Prozentpunkte=15 pp PercentagePoint",
+        ],
+    );
+    check(
+        "It fell 10 percent, or 2 percentage points.",
+        EN,
+        &[
+            "10 percent=10 % Percent",
+            "2 percentage points=2 pp PercentagePoint",
+        ],
+    );
+}
+
+#[test]
+fn measures() {
+    check(
+        "Er fuhr 120 km/h über 500 Kilometer mit 12 Tonnen auf 30 Quadratmetern.",
+        DE,
+        &[
+            "120 km/h=120 km/h Speed",
+            "über 500 Kilometer=500 km Length MoreThan",
+            "12 Tonnen=12 t Mass",
+            "30 Quadratmetern=30 m² Area",
+        ],
+    );
+    check(
+        "Es waren 35 °C, 90 Grad Fahrenheit.",
+        DE,
+        &[
+            "35 °C=35 °C Temperature",
+            "90 Grad Fahrenheit=90 °F Temperature",
+        ],
+    );
+    check(
+        "He drove 70 mph for 200 miles with 5 kg at 98.6 degrees fahrenheit.",
+        EN,
+        &[
+            "70 mph=70 mph Speed",
+            "200 miles=200 mi Length",
+            "5 kg=5 kg Mass",
+            "98.6 degrees fahrenheit=98.6 °F Temperature",
+        ],
+    );
+    check(
+        "light moves at 50 meters per second",
+        EN,
+        &["50 meters per second=50 m/s Speed"],
+    );
+}
+
+#[test]
+fn times_dates_years() {
+    check(
+        "Am 13. Juli um 20 Uhr, seit 2019, im Mai 2023, um 2 Uhr morgens.",
+        DE,
+        &[
+            "13. Juli=13 Date",
+            "20 Uhr=20 h TimeOfDay",
+            "2019=2019 Year",
+            "Mai 2023=2023 Date",
+            "2 Uhr morgens=2 h TimeOfDay",
+        ],
+    );
+    check(
+        "At 9:42 p.m. on March 3, shortly before 10 p.m., since 2019.",
+        EN,
+        &[
+            "9:42 p.m.=21.7 h TimeOfDay",
+            "March 3=3 Date",
+            "10 p.m.=22 h TimeOfDay",
+            "2019=2019 Year",
+        ],
+    );
+}
+
+#[test]
+fn counted_nouns() {
+    check(
+        "68,000 vehicles cross it and 14 of the bridge's cables broke.",
+        EN,
+        &["68,000=68000 Count of vehicles", "14=14 Count of cables"],
+    );
+    check(
+        "Es kamen drei neue Fälle und 14 der Kabel.",
+        DE,
+        &["drei=3 Count of Fälle", "14=14 Count of Kabel"],
+    );
+}
+
+#[test]
+fn approximators_and_intervals() {
+    check(
+        "Es kamen rund 100 Gäste.",
+        DE,
+        &["rund 100=100 Count About of Gäste [90, 110]"],
+    );
+    check(
+        "mehr als 200, mindestens 10, bis zu 40, weniger als 8, knapp 50",
+        DE,
+        &[
+            "mehr als 200=200 Number MoreThan [200, 300]",
+            "mindestens 10=10 Number AtLeast [10, 15]",
+            "bis zu 40=40 Number AtMost [20, 40]",
+            "weniger als 8=8 Number LessThan [4, 8]",
+            "knapp 50=50 Number Nearly [45, 50]",
+        ],
+    );
+    check(
+        "about 100, nearly 50, more than 20, at least 10, up to 40, less than 8",
+        EN,
+        &[
+            "about 100=100 Number About [90, 110]",
+            "nearly 50=50 Number Nearly [45, 50]",
+            "more than 20=20 Number MoreThan [20, 30]",
+            "at least 10=10 Number AtLeast [10, 15]",
+            "up to 40=40 Number AtMost [20, 40]",
+            "less than 8=8 Number LessThan [4, 8]",
+        ],
+    );
+}
+
+#[test]
+fn rounding_of_bare_numbers() {
+    check(
+        "Es kamen 115.000 Gäste.",
+        DE,
+        &["115.000=115000 Count of Gäste [114500, 115500]"],
+    );
+    check(
+        "Es kamen 45 Gäste.",
+        DE,
+        &["45=45 Count of Gäste [44.5, 45.5]"],
+    );
+    check(
+        "Es waren 1,3 Millionen.",
+        DE,
+        &["1,3 Millionen=1300000 Number [1250000, 1350000]"],
+    );
+}
+
+#[test]
+fn ranges() {
+    check(
+        "zwischen 10 und 20 Kilometer",
+        DE,
+        &[
+            "zwischen 10=10 km Length Range [9.5, 20.5]",
+            "20 Kilometer=20 km Length Range [9.5, 20.5]",
+        ],
+    );
+    check(
+        "100 bis 300 Milliarden",
+        DE,
+        &[
+            "100=100000000000 Number Range",
+            "300 Milliarden=300000000000 Number Range",
+        ],
+    );
+    check(
+        "between 10 and 20 people",
+        EN,
+        &[
+            "between 10=10 Count Range of people",
+            "20=20 Count Range of people",
+        ],
+    );
+}
+
+#[test]
+fn ratios() {
+    check(
+        "One in five adults agreed.",
+        EN,
+        &["One in five=0.2 ratio Count of adults"],
+    );
+    check(
+        "two out of three",
+        EN,
+        &["two out of three=0.6666666666666666 ratio Number"],
+    );
+}
+
+#[test]
+fn no_ordinals_or_list_numbers() {
+    check("Der dritte Versuch endete am 3. Platz.", DE, &[]);
+    check("1. Punkt der Liste", DE, &[]);
+    check("It was the third attempt on May 4th.", EN, &["4th=4 Date"]);
+    check("The 21st time.", EN, &[]);
+}
+
+#[test]
+fn no_articles_as_numbers() {
+    check(
+        "Einer der Zuhörer führte ein Gespräch mit einer Frau.",
+        DE,
+        &[],
+    );
+    check("A man met an official; this one was new.", EN, &[]);
+    check("Er kam für einen Euro.", DE, &["einen Euro=1 EUR Currency"]);
+}
+
+#[test]
+fn no_identifiers() {
+    check(
+        "Version 1.2.3 unter https://example.com/a/123 oder www.test.de/5",
+        DE,
+        &[],
+    );
+    check(
+        "Ruf +49 30 1234567 an, Hash a3f9c21, Code SCP-173 und COVID-19.",
+        DE,
+        &[],
+    );
+    check(
+        "Call +1-222-2222/2222 about IP 192.168.1.2 on 5/17/2018.",
+        EN,
+        &[],
+    );
+}
+
+#[test]
+fn never_panics() {
+    let inputs = [
+        "",
+        "€",
+        "½",
+        "1,",
+        ",5",
+        "-",
+        "- 1",
+        "1/0",
+        "1^999",
+        "1e400",
+        "9:",
+        "13.",
+        "ein",
+        "a",
+        "and and and",
+        "zwischen und",
+        "99999999999999999999999999999999999 Euro",
+        "1.2.3.4.5.6.7.8.9",
+        "1 000 000 000 000 000 000 000 000",
+        "ÄÖÜ 12 ß 3 µm ¾ 5½ 𝟙𝟚 12 €",
+        "\u{202f}1\u{202f}000\u{202f}",
+        "one hundred and and a half of the million",
+    ];
+    for s in inputs {
+        for lang in [DE, EN] {
+            let _ = extract(s, &[Span::new(0, s.len())], lang);
+            // Spans that do not fall on char boundaries are skipped, not sliced.
+            let _ = extract(s, &[Span::new(1, s.len())], lang);
+            let _ = extract(s, &[Span::new(0, s.len() + 5)], lang);
+        }
+    }
+}
+
+#[test]
+fn data_files_load() {
+    for lang in Lang::ALL {
+        let d = data::data(lang);
+        assert!(!d.units.is_empty());
+        assert!(!d.approx.about.is_empty());
+        assert!(!d.context.months.is_empty());
+    }
+}
