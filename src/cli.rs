@@ -67,6 +67,9 @@ pub struct CheckArgs {
     /// Language of drafts and corpus documents that do not say (default: detect).
     #[arg(long)]
     pub lang: Option<String>,
+    /// Do not read or write the persisted corpus cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -225,6 +228,9 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     if !args.corpus.is_empty() {
         config.corpus = args.corpus.clone();
     }
+    if args.no_cache {
+        config.cache = false;
+    }
     let drafts = collect_drafts(&paths)?;
     let corpus = load_corpus(&config);
     let mut checked = Vec::new();
@@ -286,6 +292,7 @@ pub fn load_corpus(config: &Config) -> Corpus {
     let opts = LoadOptions {
         lang: config.language,
         progress: Some(&progress),
+        cache_dir: config.effective_cache_dir(),
     };
     let (corpus, report) = corpus::load::load(&config.corpus, &opts);
     if let Some(b) = &bar {
@@ -297,6 +304,9 @@ pub fn load_corpus(config: &Config) -> Corpus {
             s.path.display(),
             s.reason
         );
+    }
+    for n in &report.notes {
+        eprintln!("factlint: warning: {n}");
     }
     corpus
 }

@@ -55,6 +55,8 @@ pub struct Config {
     pub debounce_ms: u64,
     /// Where the corpus cache is kept; `None` uses the user cache folder.
     pub cache_dir: Option<PathBuf>,
+    /// Whether the analysed corpus is persisted between runs.
+    pub cache: bool,
     /// Largest document analysed, in bytes.
     pub max_document_bytes: usize,
 }
@@ -70,6 +72,7 @@ impl Default for Config {
             tolerance: Tolerance::default(),
             debounce_ms: 150,
             cache_dir: None,
+            cache: true,
             max_document_bytes: 5 * 1024 * 1024,
         }
     }
@@ -100,6 +103,7 @@ struct RawConfig {
     tolerance: Option<Tolerance>,
     debounce_ms: Option<u64>,
     cache_dir: Option<String>,
+    cache: Option<bool>,
     max_document_bytes: Option<usize>,
 }
 
@@ -192,10 +196,23 @@ impl Config {
             cfg.debounce_ms = d;
         }
         cfg.cache_dir = raw.cache_dir.map(|c| base.join(c));
+        if let Some(c) = raw.cache {
+            cfg.cache = c;
+        }
         if let Some(m) = raw.max_document_bytes {
             cfg.max_document_bytes = m;
         }
         Ok(cfg)
+    }
+
+    /// The corpus cache folder in effect: `None` when caching is off.
+    pub fn effective_cache_dir(&self) -> Option<PathBuf> {
+        if !self.cache {
+            return None;
+        }
+        self.cache_dir
+            .clone()
+            .or_else(crate::corpus::cache::default_dir)
     }
 
     /// Finds `.factlint.toml` in `start` or its ancestors.

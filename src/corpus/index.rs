@@ -1,7 +1,6 @@
 //! A BM25 index over corpus sentences, on stemmed content terms.
 
 use crate::corpus::CorpusDoc;
-use crate::text::words::{blank_spans, content_terms};
 use std::collections::HashMap;
 
 /// A corpus sentence that matched a query.
@@ -23,8 +22,8 @@ struct Posting {
 #[derive(Debug, Default)]
 pub struct Index {
     postings: HashMap<String, Vec<Posting>>,
-    /// Per document, per sentence: its content terms.
-    terms: Vec<Vec<Vec<String>>>,
+    /// Per document, per sentence: its number of terms.
+    lens: Vec<Vec<u32>>,
     n_sentences: usize,
     avg_len: f32,
 }
@@ -38,17 +37,11 @@ impl Index {
         let mut idx = Index::default();
         let mut total_len = 0usize;
         for (di, d) in docs.iter().enumerate() {
-            let mut doc_terms = Vec::with_capacity(d.doc.sentences.len());
-            // Figures are compared as figures, not as words.
-            let text = blank_spans(
-                &d.doc.masked,
-                d.facts.quantities.iter().map(|q| q.number_span),
-            );
-            for (si, s) in d.doc.sentences.iter().enumerate() {
-                let terms = content_terms(&text, s.span, d.doc.lang);
+            let mut doc_lens = Vec::with_capacity(d.terms.len());
+            for (si, terms) in d.terms.iter().enumerate() {
                 total_len += terms.len();
                 let mut tf: HashMap<&str, u16> = HashMap::new();
-                for t in &terms {
+                for t in terms {
                     *tf.entry(t.as_str()).or_default() += 1;
                 }
                 for (t, n) in tf {
@@ -62,9 +55,9 @@ impl Index {
                         });
                 }
                 idx.n_sentences += 1;
-                doc_terms.push(terms);
+                doc_lens.push(terms.len() as u32);
             }
-            idx.terms.push(doc_terms);
+            idx.lens.push(doc_lens);
         }
         idx.avg_len = if idx.n_sentences == 0 {
             1.0
@@ -81,15 +74,6 @@ impl Index {
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
-    /// The content terms of a corpus sentence.
-    pub fn terms(&self, doc: usize, sentence: usize) -> &[String] {
-        self.terms
-            .get(doc)
-            .and_then(|d| d.get(sentence))
-            .map(|v| v.as_slice())
-            .unwrap_or(&[])
-    }
-
     /// The best `limit` sentences for the query terms, by BM25.
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
         let mut scores: HashMap<(u32, u32), f32> = HashMap::new();
@@ -103,7 +87,12 @@ impl Index {
             };
             let idf = self.idf(t);
             for p in plist {
-                let len = self.terms(p.doc as usize, p.sentence as usize).len() as f32;
+                let len = self
+                    .lens
+                    .get(p.doc as usize)
+                    .and_then(|d| d.get(p.sentence as usize))
+                    .copied()
+                    .unwrap_or(0) as f32;
                 let tf = p.tf as f32;
                 let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
                 *scores.entry((p.doc, p.sentence)).or_default() += s;

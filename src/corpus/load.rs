@@ -1,9 +1,10 @@
 //! Reading corpus folders: which files, which are skipped and why, and how a source is named.
 
-use crate::corpus::{Corpus, CorpusDoc};
+use crate::corpus::{cache, Corpus, CorpusDoc};
 use crate::extract;
 use crate::finding::SourceRef;
 use crate::lang::Lang;
+use crate::text::words::{blank_spans, content_terms};
 use crate::text::{DocKind, Document, LineIndex};
 use std::path::{Path, PathBuf};
 
@@ -21,7 +22,11 @@ pub struct Skipped {
 #[derive(Clone, Debug, Default)]
 pub struct LoadReport {
     pub loaded: usize,
+    /// Documents taken from the persisted cache instead of being analysed again.
+    pub from_cache: usize,
     pub skipped: Vec<Skipped>,
+    /// Notes about the cache (discarded as corrupt, could not be written).
+    pub notes: Vec<String>,
 }
 
 /// Options for loading a corpus.
@@ -31,6 +36,8 @@ pub struct LoadOptions<'a> {
     pub lang: Option<Lang>,
     /// Called with (files done, files total) while reading.
     pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+    /// Where the persisted cache lives; `None` disables it.
+    pub cache_dir: Option<PathBuf>,
 }
 
 fn is_corpus_file(p: &Path) -> bool {
@@ -126,10 +133,18 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
     })
 }
 
-/// Loads the corpus from folders, files and globs. Never fails: unreadable files are skipped and reported.
+/// Loads the corpus from folders, files and globs. Never fails: unreadable files are skipped and
+/// reported. Documents whose content is in the cache are not analysed again.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
     let mut report = LoadReport::default();
     let files = resolve(paths, &mut report);
+    let mut cache = opts
+        .cache_dir
+        .as_deref()
+        .map(|d| cache::Cache::open(d, paths));
+    if let Some(reason) = cache.as_ref().and_then(|c| c.discarded.clone()) {
+        report.notes.push(format!("corpus cache rebuilt: {reason}"));
+    }
     let mut docs = Vec::with_capacity(files.len());
     for (i, f) in files.iter().enumerate() {
         match read_text(f, MAX_FILE_BYTES) {
@@ -137,7 +152,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
                 path: f.clone(),
                 reason: "empty file".into(),
             }),
-            Ok(text) => docs.push(read_document(f, &text, opts.lang)),
+            Ok(text) => {
+                let key = cache::key(&text, opts.lang);
+                match cache.as_mut().and_then(|c| c.take(&key)) {
+                    Some(entry) if entry.doc.text == text => {
+                        report.from_cache += 1;
+                        docs.push(from_entry(f, key, entry));
+                    }
+                    _ => docs.push(read_document_keyed(f, &text, opts.lang, key)),
+                }
+            }
             Err(reason) => report.skipped.push(Skipped {
                 path: f.clone(),
                 reason,
@@ -148,13 +172,57 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
         }
     }
     report.loaded = docs.len();
+    if let Some(c) = &cache {
+        if report.from_cache < docs.len() || c.discarded.is_some() || !c_is_exhausted(c) {
+            let entries = docs
+                .iter()
+                .map(|d| {
+                    (
+                        d.key.as_str(),
+                        cache::EntryRef {
+                            doc: &d.doc,
+                            facts: &d.facts,
+                            terms: &d.terms,
+                        },
+                    )
+                })
+                .collect();
+            if let Err(e) = c.save(entries) {
+                report.notes.push(format!(
+                    "corpus cache not written to {}: {e}",
+                    c.path().display()
+                ));
+            }
+        }
+    }
     (Corpus::from_docs(docs), report)
+}
+
+/// Whether every cached entry was used (nothing to drop from the cache file).
+fn c_is_exhausted(c: &cache::Cache) -> bool {
+    c.is_empty()
 }
 
 /// Parses and extracts one corpus document.
 pub fn read_document(path: &Path, text: &str, lang: Option<Lang>) -> CorpusDoc {
+    read_document_keyed(path, text, lang, cache::key(text, lang))
+}
+
+fn read_document_keyed(path: &Path, text: &str, lang: Option<Lang>, key: String) -> CorpusDoc {
     let doc = Document::parse(text, DocKind::from_path(Some(path)), lang);
     let facts = extract::extract(&doc);
+    let blanked = blank_spans(&doc.masked, facts.quantities.iter().map(|q| q.number_span));
+    let terms = doc
+        .sentences
+        .iter()
+        .map(|s| content_terms(&blanked, s.span, doc.lang))
+        .collect();
+    from_entry(path, key, cache::Entry { doc, facts, terms })
+}
+
+/// Builds a corpus document from its analysis; the source is named from the path and metadata.
+fn from_entry(path: &Path, key: String, entry: cache::Entry) -> CorpusDoc {
+    let cache::Entry { doc, facts, terms } = entry;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
@@ -171,24 +239,27 @@ pub fn read_document(path: &Path, text: &str, lang: Option<Lang>) -> CorpusDoc {
         .or_else(|| source_note(&doc))
         .or_else(|| doc.meta.title.clone())
         .unwrap_or_else(|| id.clone());
+    let title = doc.meta.title.clone().or_else(|| {
+        doc.sentences
+            .first()
+            .map(|s| s.span.slice(&doc.text).to_string())
+    });
     let source = SourceRef {
         id,
         path: path.to_path_buf(),
         name,
-        title: doc.meta.title.clone().or_else(|| {
-            doc.sentences
-                .first()
-                .map(|s| s.span.slice(text).to_string())
-        }),
+        title,
         url: doc.meta.url.clone(),
         date: doc.meta.date.clone(),
     };
-    let lines = LineIndex::new(text);
+    let lines = LineIndex::new(&doc.text);
     CorpusDoc {
         source,
         doc,
         facts,
         lines,
+        terms,
+        key,
     }
 }
 
@@ -264,5 +335,56 @@ mod tests {
         assert!(reasons.iter().any(|r| r.contains("UTF-8")));
         assert!(reasons.iter().any(|r| r.contains("empty")));
         assert!(reasons.iter().any(|r| r.contains("no such")));
+    }
+
+    #[test]
+    fn cache_is_used_and_rebuilt_when_corrupt_or_stale() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let corpus = dir.path().join("corpus");
+        let cache = dir.path().join("cache");
+        let _ = std::fs::create_dir_all(&corpus);
+        let _ = std::fs::write(
+            corpus.join("a.md"),
+            "Laut Feuerwehr wurden 14 Menschen verletzt.",
+        );
+        let _ = std::fs::write(
+            corpus.join("b.md"),
+            "About 68,000 vehicles cross the bridge every day.",
+        );
+        let opts = LoadOptions {
+            cache_dir: Some(cache.clone()),
+            ..LoadOptions::default()
+        };
+        let paths = [corpus.clone()];
+        let (first, r1) = load(&paths, &opts);
+        assert_eq!((r1.loaded, r1.from_cache), (2, 0));
+        let (second, r2) = load(&paths, &opts);
+        assert_eq!((r2.loaded, r2.from_cache), (2, 2));
+        assert_eq!(
+            first.docs[1].facts.quantities,
+            second.docs[1].facts.quantities
+        );
+        assert_eq!(first.docs[0].terms, second.docs[0].terms);
+        // A changed file is analysed again; the others still come from the cache.
+        let _ = std::fs::write(
+            corpus.join("b.md"),
+            "About 70,000 vehicles cross the bridge every day.",
+        );
+        let (third, r3) = load(&paths, &opts);
+        assert_eq!(r3.from_cache, 1);
+        assert!(third.docs[1].doc.text.contains("70,000"));
+        // A corrupt cache is rebuilt, with a note, never trusted.
+        for e in std::fs::read_dir(&cache).into_iter().flatten().flatten() {
+            let _ = std::fs::write(e.path(), b"not a cache");
+        }
+        let (_, r4) = load(&paths, &opts);
+        assert_eq!(r4.from_cache, 0);
+        assert!(
+            r4.notes.iter().any(|n| n.contains("corrupt")),
+            "{:?}",
+            r4.notes
+        );
+        let (_, r5) = load(&paths, &opts);
+        assert_eq!(r5.from_cache, 2);
     }
 }

@@ -1,6 +1,7 @@
 //! The reference corpus: source documents read by the same engine as drafts, and an index to find
 //! the sentences and figures that speak of the same thing as a draft's.
 
+pub mod cache;
 pub mod index;
 pub mod load;
 
@@ -18,6 +19,10 @@ pub struct CorpusDoc {
     pub doc: Document,
     pub facts: Facts,
     pub lines: LineIndex,
+    /// Per sentence, the comparison terms (figures blanked, stemmed, synonyms merged).
+    pub terms: Vec<Vec<String>>,
+    /// The cache key of the document's content.
+    pub key: String,
 }
 
 /// The loaded corpus.
@@ -49,6 +54,15 @@ impl Corpus {
     pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
         let index = Index::build(&docs);
         Corpus { docs, index }
+    }
+
+    /// The comparison terms of a corpus sentence.
+    pub fn terms(&self, doc: usize, sentence: usize) -> &[String] {
+        self.docs
+            .get(doc)
+            .and_then(|d| d.terms.get(sentence))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 
     pub fn is_empty(&self) -> bool {

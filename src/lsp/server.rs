@@ -317,7 +317,7 @@ impl Inner {
 
     /// Loads the corpus in the background with work-done progress, then re-checks every document.
     async fn reload_corpus(self: &Arc<Self>) {
-        let (paths, lang, load_id, progress_supported) = {
+        let (paths, lang, load_id, progress_supported, cache_dir) = {
             let mut st = self.state();
             st.corpus_load += 1;
             (
@@ -325,6 +325,7 @@ impl Inner {
                 st.config.language,
                 st.corpus_load,
                 st.caps.work_done_progress,
+                st.config.effective_cache_dir(),
             )
         };
         let mut progress = None;
@@ -351,6 +352,7 @@ impl Inner {
             let opts = LoadOptions {
                 lang,
                 progress: Some(&report),
+                cache_dir,
             };
             corpus::load::load(&paths, &opts)
         });
@@ -386,9 +388,13 @@ impl Inner {
             )
             .await;
         }
+        for n in &report.notes {
+            self.log(MessageType::WARNING, n.clone()).await;
+        }
         let summary = format!(
-            "indexed {} corpus documents ({} skipped)",
+            "indexed {} corpus documents ({} from cache, {} skipped)",
             report.loaded,
+            report.from_cache,
             report.skipped.len()
         );
         let installed = {

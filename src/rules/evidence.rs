@@ -180,7 +180,7 @@ impl Matches {
                 .map(|h| Related {
                     doc: h.doc,
                     sentence: h.sentence,
-                    sim: overlap(corpus, terms, corpus.index.terms(h.doc, h.sentence)),
+                    sim: overlap(corpus, terms, corpus.terms(h.doc, h.sentence)),
                 })
                 .collect();
             rel.sort_by(|a, b| b.sim.total_cmp(&a.sim));
@@ -292,7 +292,7 @@ fn match_figure(
             }
             // A counted noun the corpus sentence does not mention at all is a different quantity.
             if let Some(a) = &q_counted {
-                if c_counted.is_none() && !corpus.index.terms(r.doc, r.sentence).contains(a) {
+                if c_counted.is_none() && !corpus.terms(r.doc, r.sentence).contains(a) {
                     sim -= 0.15;
                 }
             }
@@ -336,7 +336,7 @@ fn match_figure(
                         if let Some(si) =
                             d.doc.sentences.iter().position(|s| s.span.contains(c.span))
                         {
-                            let sim = overlap(corpus, terms, corpus.index.terms(di, si));
+                            let sim = overlap(corpus, terms, corpus.terms(di, si));
                             cands.push(FigureMatch {
                                 doc: di,
                                 sentence: si,
