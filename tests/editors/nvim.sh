@@ -27,10 +27,11 @@ cp -R "$repo/fixtures/lsp/nvim" "$ws"
 ws=$(cd "$ws" && pwd -P)
 mkdir -p "$tmp/config" "$tmp/data" "$tmp/cache" "$tmp/state"
 
-# The CLI is the oracle: when it finds the conflict, the editor must show it too.
-expect=0
-if (cd "$ws" && "$bin" check --format json draft.md 2>/dev/null || true) | grep -q '"number-conflict"'; then
-  expect=1
+# The fixture has a number conflict: the CLI must find it, and the editor must show it too.
+expect=1
+if ! (cd "$ws" && "$bin" check --format json draft.md 2>/dev/null || true) | grep -q '"number-conflict"'; then
+  echo "nvim.sh: FAIL: factlint check finds no number-conflict in the fixture draft" >&2
+  exit 1
 fi
 
 status=0
