@@ -248,7 +248,10 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
             .retain(|f| f.severity >= args.min_severity.severity());
         if args.fix {
             if let Some(fixed) = apply_safe_fixes(&text, &analysis) {
-                std::fs::write(&path, &fixed)?;
+                if let Err(e) = write_fixed(&path, &text, &fixed) {
+                    eprintln!("factlint: error: {}: fixes not written: {e}", path.display());
+                    return Ok(EXIT_ERROR);
+                }
                 analysis = analysis::analyze(&fixed, Some(&path), &corpus, &config);
                 analysis
                     .findings
@@ -309,6 +312,26 @@ pub fn load_corpus(config: &Config) -> Corpus {
         eprintln!("factlint: warning: {n}");
     }
     corpus
+}
+
+/// Writes fixed text atomically (temp file in the same folder, then rename), keeping the file's
+/// permissions, and refuses when the file changed since it was read.
+fn write_fixed(path: &Path, original: &str, fixed: &str) -> std::io::Result<()> {
+    let now = std::fs::read(path)?;
+    if now != original.as_bytes() {
+        return Err(std::io::Error::other("the file changed since it was read"));
+    }
+    let perms = std::fs::metadata(path)?.permissions();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.factlint-{}.tmp", std::process::id()));
+    std::fs::write(&tmp, fixed)?;
+    std::fs::set_permissions(&tmp, perms)?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(())
 }
 
 fn apply_safe_fixes(text: &str, analysis: &Analysis) -> Option<String> {
