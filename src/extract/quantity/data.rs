@@ -27,6 +27,8 @@ pub struct Words {
     pub scales: HashMap<String, f64>,
     pub glued_scales: HashMap<String, f64>,
     pub dozen: Vec<String>,
+    /// Other group words ("pair" = 2).
+    pub groups: HashMap<String, f64>,
     pub fractions: HashMap<String, f64>,
     pub fraction_words: HashMap<String, f64>,
     pub plus_half_suffixes: Vec<String>,
@@ -84,6 +86,10 @@ pub struct UnitDef {
     pub factor: Option<f64>,
     /// A currency's hundredth ("Cent", "pence").
     pub subunit: bool,
+    /// A smaller unit that may follow with its own number ("5 feet 2 inches"): its canonical unit.
+    pub then: Option<String>,
+    /// Extra forms of that smaller unit valid only in this compound ("in").
+    pub then_forms: Vec<String>,
 }
 
 impl UnitDef {

@@ -600,7 +600,22 @@ fn build(
         }
     }
     // Units after the number.
-    let post = unit::unit_after(text, q.end, s.end, d);
+    let mut post = unit::unit_after(text, q.end, s.end, d);
+    // "$ 20,000.00 $ 37,305.97": a sign followed by a number belongs to that number.
+    if let Some(h) = post {
+        let sign = h.def.dim() == Dimension::Currency
+            && !text
+                .get(h.start..h.end)
+                .unwrap_or("")
+                .chars()
+                .any(char::is_alphabetic);
+        let next_digit = text
+            .get(skip_space(text, h.end, s.end)..)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        if sign && (pre_cur.is_some() || next_digit) {
+            post = None;
+        }
+    }
     let mut unit_def = None;
     if let Some(h) = post {
         // A sign-only unit form glued to a following word ("5 $x") is still fine; take it.
@@ -619,6 +634,9 @@ fn build(
             if post.is_some() {
                 add_subunit(text, s, toks, &mut q, lang, d);
             }
+        }
+        if post.is_some() {
+            add_smaller_unit(text, s, toks, &mut q, u, lang, d);
         }
         // Composite units: "Kilometer pro Stunde" is in the data; "50 km/ms", "meters per millisecond".
         if post.is_some() && q.dimension == Dimension::Length {
@@ -922,3 +940,55 @@ fn duration_unit(secs: f64) -> &'static str {
 
 #[cfg(test)]
 mod tests;
+
+/// "5 feet 2 inches", "2 Stunden und 30 Minuten": a smaller unit with its own number joins the figure.
+fn add_smaller_unit(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    q: &mut Draft,
+    u: &data::UnitDef,
+    lang: Lang,
+    d: &QuantityData,
+) {
+    let Some(then) = u.then.as_deref() else {
+        return;
+    };
+    let mut k = tok_from(toks, q.end);
+    if toks
+        .get(k)
+        .is_some_and(|x| d.is(&d.words.connector, &x.lower))
+    {
+        k += 1;
+    }
+    let Some(n) = number::parse(toks, k, d, lang, &|_| false) else {
+        return;
+    };
+    if n.value < 0.0 {
+        return;
+    }
+    let p = skip_space(text, n.end, s.end);
+    let small = unit::unit_at(text, p, s.end, d)
+        .filter(|h| h.def.unit == then)
+        .map(|h| (h.end, h.def.factor()));
+    let bare = u
+        .then_forms
+        .iter()
+        .find_map(|f| match_at(text, p, s.end, f, false));
+    let small_factor = d
+        .units
+        .iter()
+        .find(|x| x.unit == then && x.dim() == u.dim())
+        .map(|x| x.factor());
+    let (end, f) = match (small, bare, small_factor) {
+        (Some((e, f)), _, _) => (e, f),
+        (None, Some(e), Some(f)) => (e, f),
+        _ => return,
+    };
+    if u.factor() <= 0.0 {
+        return;
+    }
+    q.value += n.value * f / u.factor();
+    q.round = 0.0;
+    q.end = end;
+}

@@ -14,7 +14,8 @@ pub enum WClass {
     Cardinal(f64),
     Hundred,
     Scale(f64),
-    Dozen,
+    /// "dozen" (12), "pair" (2): multiplies the number before it.
+    Dozen(f64),
     Article,
     Denominator(f64),
     FracWord(f64),
@@ -120,7 +121,10 @@ fn classify_uncached(w: &str, d: &QuantityData, lang: Lang) -> WClass {
         };
     }
     if d.is(&wd.dozen, w) {
-        return WClass::Dozen;
+        return WClass::Dozen(12.0);
+    }
+    if let Some(v) = wd.groups.get(w) {
+        return WClass::Dozen(*v);
     }
     if let Some(v) = wd.fractions.get(w) {
         return WClass::Denominator(*v);
@@ -227,7 +231,7 @@ fn numberish(c: WClass) -> bool {
         WClass::Cardinal(_)
             | WClass::Hundred
             | WClass::Scale(_)
-            | WClass::Dozen
+            | WClass::Dozen(_)
             | WClass::Denominator(_)
     )
 }
@@ -468,11 +472,11 @@ pub fn parse(
                     j += 1;
                 }
             }
-            WClass::Dozen => {
+            WClass::Dozen(gv) => {
                 if !any || cur == 0.0 {
                     break;
                 }
-                cur *= 12.0;
+                cur *= gv;
                 part = cur;
                 single = None;
             }
@@ -495,7 +499,10 @@ pub fn parse(
                 let nc = toks.get(j + 1).map(|t| class_of(t, d, lang));
                 match nc {
                     Some(
-                        WClass::Hundred | WClass::Scale(_) | WClass::Dozen | WClass::Denominator(_),
+                        WClass::Hundred
+                        | WClass::Scale(_)
+                        | WClass::Dozen(_)
+                        | WClass::Denominator(_),
                     ) if !matches!(nc, Some(WClass::Denominator(x)) if x < 2.0) => {
                         cur = 1.0;
                         part = 1.0;
@@ -575,7 +582,7 @@ pub fn parse(
                     )
                     && matches!(
                         toks.get(j + 2).map(|t| class_of(t, d, lang)),
-                        Some(WClass::Scale(_) | WClass::Dozen | WClass::Hundred)
+                        Some(WClass::Scale(_) | WClass::Dozen(_) | WClass::Hundred)
                     )
                 {
                     // "half a million", "half a dozen".

@@ -188,7 +188,12 @@ fn scan_number(
     let dec = d.decimal_char();
     let th = d.thousands.chars().next().unwrap_or(',');
     let regular = |mg: &[String]| -> bool {
-        !mg[0].is_empty() && mg[0].len() <= 3 && mg[1..].iter().all(|g| g.len() == 3)
+        let western = mg[1..].iter().all(|g| g.len() == 3);
+        // Indian grouping "12,34,567": pairs, then a final group of three.
+        let indian = mg.len() >= 3
+            && mg[mg.len() - 1].len() == 3
+            && mg[1..mg.len() - 1].iter().all(|g| g.len() == 2);
+        !mg[0].is_empty() && mg[0].len() <= 3 && (western || indian)
     };
     let int_num = |s: &str, plain: bool| -> TokKind {
         let value: f64 = s.parse().unwrap_or(0.0);
