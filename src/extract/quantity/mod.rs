@@ -95,7 +95,10 @@ pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
         let mut drafts = sentence(text, *s, lang, d);
         ranges(text, *s, d, &mut drafts);
         for q in drafts {
-            out.push(finish(text, q));
+            let q = finish(text, q);
+            if q.value.is_finite() && q.low.is_finite() && q.high.is_finite() {
+                out.push(q);
+            }
         }
     }
     out.sort_by_key(|q| (q.start, q.end));
@@ -310,6 +313,27 @@ fn date_or_time(
 ) -> Option<(Option<Draft>, usize)> {
     let t = &toks[i];
     let tk = |k: usize| toks.get(k);
+    // Clock time "10.30 Uhr", "9.30am".
+    if !dn.plain_int && dn.value < 24.0 && (dn.round - 0.01).abs() < 1e-9 {
+        let ctx = &d.context;
+        let minutes = ((dn.value.fract() * 100.0).round()).min(99.0);
+        let pm = context::form_after(text, t.end, s.end, &ctx.pm_words);
+        let other = context::form_after(text, t.end, s.end, &ctx.clock)
+            .or_else(|| context::form_after(text, t.end, s.end, &ctx.am_words));
+        if minutes < 60.0 && (pm.is_some() || other.is_some()) {
+            let mut h = dn.value.trunc();
+            if pm.is_some() && h < 12.0 {
+                h += 12.0;
+            }
+            let end = pm.or(other).unwrap_or(t.end);
+            let mut q = Draft::new(t.start, end, h + minutes / 60.0, 0.0);
+            q.num_end = t.end;
+            q.dimension = Dimension::TimeOfDay;
+            q.unit = Some("h".into());
+            q.factor = 3600.0;
+            return Some((Some(q), tok_from(toks, end)));
+        }
+    }
     // Clock time hh:mm.
     if dn.plain_int && dn.value <= 24.0 && tk(i + 1).is_some_and(|x| x.glued && x.is_sym(':')) {
         if let Some(m) = tk(i + 2)
@@ -400,10 +424,18 @@ fn date_or_time(
     {
         return Some((None, 2));
     }
-    // Month before: "March 3", "Mai 2023", "May 8, 1945".
-    let month = i.checked_sub(1).and_then(|k| month_of(d, &toks[k].lower));
+    // Month before: "March 3", "Mai 2023", "May 8, 1945", "Jan. 5".
+    let abbrev = i >= 2 && toks[i - 1].is_sym('.') && toks[i - 1].glued;
+    let mi = if abbrev { i - 2 } else { i.saturating_sub(1) };
+    let month = if i == 0 {
+        None
+    } else if abbrev {
+        month_of(d, &format!("{}.", toks[mi].lower))
+    } else {
+        month_of(d, &toks[mi].lower)
+    };
     if month.is_some() && dn.plain_int && !t.glued {
-        let mwd = &toks[i - 1];
+        let mwd = &toks[mi];
         let capital_ok = lang == Lang::De
             || text
                 .get(mwd.start..mwd.end)
@@ -474,7 +506,11 @@ fn build(
                 .is_some_and(|y| y.glued && (y.is_word() || y.digits().is_some()));
             if let Some(sc) = d.words.glued_scales.get(w) {
                 let m_ok = w != "m" || pre_cur.is_some();
-                if m_ok && !after_glued {
+                // "5G", "4K": generations and resolutions, not giga or kilo.
+                let one_digit = num.single.is_some_and(|x| x.plain_int && x.digits == 1);
+                let letter_ok = !(one_digit && matches!(w, "G" | "K"));
+                let hyphen_after = toks.get(t + 1).is_some_and(|y| y.glued && y.is_sym('-'));
+                if m_ok && letter_ok && !after_glued && !hyphen_after {
                     q.value *= sc;
                     q.round *= sc;
                     q.scale *= sc;

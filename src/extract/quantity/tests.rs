@@ -349,6 +349,12 @@ fn times_dates_years() {
             "2019=2019 Year",
         ],
     );
+    check(
+        "Um 10.30 Uhr kam der 5G-Ausbau.",
+        DE,
+        &["10.30 Uhr=10.5 h TimeOfDay"],
+    );
+    check("It started Jan. 5 with 4K screens.", EN, &["Jan. 5=5 Date"]);
 }
 
 #[test]
