@@ -320,7 +320,11 @@ fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
         // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
         let next = toks.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
         let subj = |w: &str| ["er", "sie", "es", "man"].contains(&w);
+        // Weak preterites ("stürzte er") and auxiliaries ("wurde er") look alike; they are not counted.
         t.lower.ends_with('e')
+            && !t.lower.ends_with("te")
+            && next != "ich"
+            && !lex.auxiliaries.contains(&t.lower)
             && t.lower.chars().count() >= 4
             && !lex.not_verbs.contains(&t.lower)
             && !lex.determiners.contains(&t.lower)
