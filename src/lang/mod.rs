@@ -67,6 +67,27 @@ impl Lang {
         self.stemmer().stem(&lower).into_owned()
     }
 
+    /// The qualifier group (forecast, capacity, test, …) a lower-cased word belongs to, if any.
+    pub fn qualifier_group(self, lower: &str) -> Option<usize> {
+        type Map = std::collections::HashMap<String, usize>;
+        fn build(l: Lang) -> Map {
+            let mut m = Map::new();
+            for (i, g) in l.text_data().qualifiers.iter().enumerate() {
+                for w in g {
+                    m.insert(l.stem(w), i);
+                }
+            }
+            m
+        }
+        static DE: LazyLock<Map> = LazyLock::new(|| build(Lang::De));
+        static EN: LazyLock<Map> = LazyLock::new(|| build(Lang::En));
+        let map = match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        };
+        map.get(&self.stem(lower)).copied()
+    }
+
     /// General text data of this language (`src/lang/<code>.toml`).
     pub fn text_data(self) -> &'static TextData {
         static DE: LazyLock<TextData> = LazyLock::new(|| TextData::parse(include_str!("de.toml")));
@@ -96,6 +117,8 @@ pub struct TextData {
     pub stopwords: Vec<String>,
     /// Groups of words compared as one term (the first word stands for the group).
     pub synonyms: Vec<Vec<String>>,
+    /// Groups of words that make a figure a different quantity (forecast, capacity, test, …).
+    pub qualifiers: Vec<Vec<String>>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

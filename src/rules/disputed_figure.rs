@@ -51,7 +51,8 @@ impl Rule for DisputedFigure {
             else {
                 continue;
             };
-            if sentence.attributed {
+            // Headings and questions state nothing that needs a source.
+            if sentence.attributed || sentence.heading || sentence.question {
                 continue;
             }
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);

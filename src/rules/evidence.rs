@@ -189,14 +189,7 @@ impl Matches {
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
-                Some(si) => match_figure(
-                    doc.lang,
-                    q,
-                    &draft_terms[si],
-                    &m.related[si],
-                    corpus,
-                    &config.tolerance,
-                ),
+                Some(si) => match_figure(doc, facts, q, &draft_terms[si], &m.related[si], corpus, &config.tolerance),
                 None => Vec::new(),
             };
             m.figures.push(figs);
@@ -258,8 +251,63 @@ pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> 
     })
 }
 
+/// Words this far from a figure (in words) are its local context.
+const LOCAL_WINDOW: usize = 6;
+/// Penalty per qualifier group (forecast, capacity, test, …) present on one side only.
+const QUALIFIER_PENALTY: f32 = 0.35;
+/// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
+const PLACE_PENALTY: f32 = 0.35;
+
+/// The local context of a figure: comparison terms of the words near it in its sentence (other
+/// figures' numbers excluded), and the qualifier groups among them.
+pub struct Local {
+    pub terms: Vec<String>,
+    pub qualifiers: HashSet<usize>,
+    /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
+    pub places: HashSet<String>,
+}
+
+/// Computes the local context of the figure at `q_span` in `sentence`.
+pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span], lang: Lang) -> Local {
+    let words = words_in(text, sentence);
+    let inside = |w: Span| numbers.iter().any(|n| n.overlaps(w));
+    let first = words.iter().position(|w| w.span.end > q_span.start).unwrap_or(words.len());
+    let last = words.iter().rposition(|w| w.span.start < q_span.end).unwrap_or(first);
+    let lo = first.saturating_sub(LOCAL_WINDOW);
+    let hi = (last + LOCAL_WINDOW + 1).min(words.len());
+    let mut terms = Vec::new();
+    let mut qualifiers = HashSet::new();
+    let mut places = HashSet::new();
+    let window = words.get(lo..hi).unwrap_or(&[]);
+    for pair in window.windows(2) {
+        let prep = pair[0].text.to_lowercase();
+        let place = pair[1].text;
+        if matches!(prep.as_str(), "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit")
+            && place.chars().next().is_some_and(|c| c.is_uppercase())
+            && !lang.text_data().months.contains(&place.to_lowercase())
+            && !lang.text_data().is_stopword(&place.to_lowercase())
+        {
+            places.insert(place.to_lowercase());
+        }
+    }
+    for w in window {
+        if inside(w.span) && !q_span.contains(w.span) {
+            continue;
+        }
+        let lower = w.text.to_lowercase();
+        if let Some(g) = lang.qualifier_group(&lower) {
+            qualifiers.insert(g);
+        }
+        if crate::text::words::is_content(lang, &lower) && !(q_span.contains(w.span) && lower.chars().any(|c| c.is_ascii_digit())) {
+            terms.push(crate::text::words::term(lang, &lower));
+        }
+    }
+    Local { terms, qualifiers, places }
+}
+
 fn match_figure(
-    lang: Lang,
+    doc: &Document,
+    facts: &Facts,
     q: &Quantity,
     terms: &[String],
     related: &[Related],
@@ -272,6 +320,12 @@ fn match_figure(
     ) {
         return Vec::new();
     }
+    let lang = doc.lang;
+    let Some(q_sentence) = doc.sentences.iter().find(|s| s.span.contains(q.span)) else {
+        return Vec::new();
+    };
+    let numbers: Vec<Span> = facts.quantities.iter().map(|x| x.number_span).collect();
+    let q_local = local_context(&doc.masked, q_sentence.span, q.span, &numbers, lang);
     let q_counted = counted_term(lang, q);
     let mut cands: Vec<FigureMatch> = Vec::new();
     for r in related {
@@ -279,11 +333,14 @@ fn match_figure(
         let Some(s) = d.doc.sentences.get(r.sentence) else {
             continue;
         };
+        let c_numbers: Vec<Span> = d.facts.quantities.iter().filter(|x| s.span.contains(x.span)).map(|x| x.number_span).collect();
         for (qi, c) in d.facts.quantities.iter().enumerate() {
             if !s.span.contains(c.span) || !comparable(q, c) {
                 continue;
             }
-            let mut sim = r.sim;
+            let c_local = local_context(&d.doc.masked, s.span, c.span, &c_numbers, d.doc.lang);
+            let local = if q_local.terms.is_empty() { r.sim } else { overlap(corpus, &q_local.terms, &c_local.terms) };
+            let mut sim = 0.4 * r.sim + 0.6 * local;
             let c_counted = counted_term(d.doc.lang, c);
             match (&q_counted, &c_counted) {
                 (Some(a), Some(b)) if a == b => sim += 0.2,
@@ -295,6 +352,11 @@ fn match_figure(
                 if c_counted.is_none() && !corpus.terms(r.doc, r.sentence).contains(a) {
                     sim -= 0.15;
                 }
+            }
+            let differing = q_local.qualifiers.symmetric_difference(&c_local.qualifiers).count();
+            sim -= QUALIFIER_PENALTY * differing as f32;
+            if !q_local.places.is_empty() && !c_local.places.is_empty() && q_local.places.is_disjoint(&c_local.places) {
+                sim -= PLACE_PENALTY;
             }
             if sim >= FIGURE_MIN {
                 cands.push(FigureMatch {
