@@ -160,6 +160,15 @@ fn finish(text: &str, q: Draft) -> Quantity {
     let (low, high) = q
         .interval
         .unwrap_or_else(|| approx::interval(q.value, round, q.approx));
+    // Drop binary noise from the bounds ("2.4499999999999997").
+    let clean = |x: f64| {
+        if x.abs() < 1e6 {
+            (x * 1e9).round() / 1e9
+        } else {
+            x
+        }
+    };
+    let (low, high) = (clean(low), clean(high));
     let span = Span::new(q.start, q.end);
     Quantity {
         start: q.start,
@@ -806,7 +815,7 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
             continue;
         }
         let (x, y) = (&qs[i], &qs[i + 1]);
-        if x.exact_point() != y.exact_point() || x.dimension == Dimension::Date {
+        if (x.has_unit() && x.exact_point() != y.exact_point()) || x.dimension == Dimension::Date {
             continue;
         }
         let between = text.get(x.end..y.start).unwrap_or("").trim().to_lowercase();

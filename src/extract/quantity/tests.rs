@@ -360,6 +360,11 @@ fn times_dates_years() {
 #[test]
 fn counted_nouns() {
     check(
+        "Two were hurt, one of them badly.",
+        EN,
+        &["Two=2 Number", "one=1 Number"],
+    );
+    check(
         "68,000 vehicles cross it and 14 of the bridge's cables broke.",
         EN,
         &["68,000=68000 Count of vehicles", "14=14 Count of cables"],
@@ -446,6 +451,14 @@ fn ranges() {
         &[
             "between 10=10 Count Range of people",
             "20=20 Count Range of people",
+        ],
+    );
+    check(
+        "zwischen 14 und 18 Uhr",
+        DE,
+        &[
+            "zwischen 14=14 h TimeOfDay Range [14, 18]",
+            "18 Uhr=18 h TimeOfDay Range [14, 18]",
         ],
     );
 }
