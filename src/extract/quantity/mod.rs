@@ -766,6 +766,11 @@ fn build(
     if let Some(c) = context::counted_noun(text, toks, t, d, lang) {
         q.counted = Some(c);
         q.dimension = Dimension::Count;
+        // "4,800 Zuschauer": people come whole, so the ambiguous group is a thousands group.
+        if let Some(alt) = num.single.and_then(|x| x.alt) {
+            q.value = if q.value < 0.0 { -alt } else { alt };
+            q.round = number::round_of_int(alt);
+        }
     }
     Some((q, t))
 }

@@ -11,6 +11,9 @@ pub struct DigitNum {
     /// An integer written without any separator ("2019", "0033").
     pub plain_int: bool,
     pub digits: usize,
+    /// The other convention's reading of an ambiguous "4,800" (German) or "4.800" (English):
+    /// taken when the figure counts things, which cannot be fractional.
+    pub alt: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -209,6 +212,7 @@ fn scan_number(
             round: 10f64.powi(tz as i32),
             plain_int: plain,
             digits,
+            alt: None,
         })
     };
     let dec_num = |int: &str, frac: &str| -> TokKind {
@@ -219,6 +223,7 @@ fn scan_number(
             round: 10f64.powi(-(frac.len() as i32)),
             plain_int: false,
             digits: int.len(),
+            alt: None,
         })
     };
     if ms.is_empty() {
@@ -237,7 +242,13 @@ fn scan_number(
             }
         } else if first == dec {
             if n == 1 {
-                return (vec![(k0, end, dec_num(&mg[0], &mg[1]))], end);
+                let mut kind = dec_num(&mg[0], &mg[1]);
+                if let TokKind::Digits(dn) = &mut kind {
+                    if regular(&mg) && mg[0] != "0" {
+                        dn.alt = joined.parse().ok();
+                    }
+                }
+                return (vec![(k0, end, kind)], end);
             }
             if regular(&mg) {
                 return (vec![(k0, end, int_num(&joined, false))], end);

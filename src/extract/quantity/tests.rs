@@ -65,6 +65,12 @@ fn german_digits() {
         DE,
         &["40 000=40000 Count of Anträge"],
     );
+    // An ambiguous "4,800" is a decimal unless it counts things.
+    check(
+        "Es kamen 4,800 Zuschauer bei 4,800 Tonnen.",
+        DE,
+        &["4,800=4800 Count of Zuschauer", "4,800 Tonnen=4.8 t Mass"],
+    );
 }
 
 #[test]
