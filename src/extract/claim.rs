@@ -25,6 +25,27 @@ pub fn names_source(a: &Attribution) -> bool {
     }
 }
 
+/// Whether a list item follows an attributed lead-in ending in a colon ("Laut Ministerium:"),
+/// which sources every item of the list.
+fn lead_in_attributed(doc: &Document, block: usize, sourced: &dyn Fn(crate::text::Span) -> bool) -> bool {
+    use crate::text::BlockKind;
+    if doc.blocks.get(block).map(|b| b.kind) != Some(BlockKind::ListItem) {
+        return false;
+    }
+    let mut b = block;
+    while b > 0 && doc.blocks[b].kind == BlockKind::ListItem {
+        b -= 1;
+    }
+    if doc.blocks[b].kind == BlockKind::ListItem {
+        return false;
+    }
+    let lead = doc.blocks[b].span;
+    let Some(last) = doc.sentences.iter().rev().find(|s| lead.contains(s.span)) else {
+        return false;
+    };
+    last.span.slice(&doc.text).trim_end().ends_with(':') && sourced(last.span)
+}
+
 /// Classifies every sentence of the document.
 pub fn classify(
     doc: &Document,
