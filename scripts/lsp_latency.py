@@ -44,7 +44,7 @@ class Client:
         self.start = time.perf_counter()
         self.log = open(log_path, "wb") if log_path else subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, bufsize=0
+            argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log
         )
         self.settings = settings
         self.inbox = queue.Queue()
@@ -69,14 +69,12 @@ class Client:
                         length = int(v.strip())
                 if length is None:
                     continue
-                body = b""
-                while len(body) < length:
-                    chunk = out.read(length - len(body))
-                    if not chunk:
-                        raise EOFError
-                    body += chunk
-                msg = json.loads(body)
+                body = out.read(length)  # buffered: blocks until all `length` bytes are there
+                if len(body) < length:
+                    raise EOFError
+                # Timestamp on arrival, before parsing: large diagnostics take a while to decode.
                 now = time.perf_counter()
+                msg = json.loads(body)
                 if "method" in msg and "id" in msg:
                     self._answer(msg)
                 self.inbox.put((now, msg))
@@ -123,6 +121,15 @@ class Client:
                 raise ServerGone("the server exited (status %s)" % self.proc.poll())
             if pred(msg):
                 return t, msg
+
+    def cpu_seconds(self):
+        """User + system CPU time of the server process so far (all threads), or None."""
+        try:
+            with open("/proc/%d/stat" % self.proc.pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
 
     def peak_rss_mb(self):
         try:
@@ -222,6 +229,9 @@ def main():
     ap.add_argument("--edits", type=int, default=50, help="number of timed edits (default 50)")
     ap.add_argument("--start-timeout", type=float, default=600, help="seconds to wait for the first diagnostics")
     ap.add_argument("--edit-timeout", type=float, default=60, help="seconds to wait for each edit's diagnostics")
+    ap.add_argument(
+        "--budget", type=float, default=0, help="stop editing after this many seconds of edits (at least 3 edits; 0: no limit)"
+    )
     ap.add_argument("--lang", choices=["de", "en"], default=None, help="language of the typed text (default: draft's)")
     ap.add_argument("--json", default=None, help="write the figures to this file")
     ap.add_argument("--log", default=None, help="write the server's stderr to this file")
@@ -322,7 +332,12 @@ def main():
         times = []
         timeouts = 0
         unversioned = False
+        t_edits = time.perf_counter()
+        cpu_before = client.cpu_seconds()
         for rng, ins in edits(line, typed, args.edits):
+            if args.budget and len(times) >= 3 and time.perf_counter() - t_edits > args.budget:
+                result["stopped_by_budget"] = True
+                break
             version += 1
             apply_edit(lines, rng, ins)
             if incremental:
@@ -350,6 +365,10 @@ def main():
                     return fail("%s: 3 edits got no diagnostics within %.0f s each" % (name, args.edit_timeout), client, args.log)
                 continue
             times.append((got[0] - t0) * 1000)
+        cpu_after = client.cpu_seconds()
+        if cpu_before is not None and cpu_after is not None and times:
+            result["cpu_ms_per_edit"] = (cpu_after - cpu_before) * 1000 / (len(times) + timeouts)
+        result["start_cpu_s"] = cpu_before
         result["peak_rss_mb"] = client.peak_rss_mb()
     except ServerGone as e:
         return fail("%s: %s" % (name, e), client, args.log)
@@ -359,6 +378,7 @@ def main():
     result.update(
         {
             "edits": len(times),
+            "edits_planned": args.edits,
             "timeouts": timeouts,
             "sync": "incremental" if incremental else "full",
             "unversioned": unversioned,
@@ -369,16 +389,20 @@ def main():
         }
     )
     fmt = lambda x: "-" if x is None else "%.1f" % x  # noqa: E731
+    result.setdefault("cpu_ms_per_edit", None)
+    result["load_average"] = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else None
     print(
-        "%s: %d words, %d edits%s: p50 %s ms, p95 %s ms, max %s ms; first diagnostics %s ms after start; peak RSS %s MB%s"
+        "%s: %d words, %d edits%s%s: p50 %s ms, p95 %s ms, max %s ms, server CPU %s ms per edit; first diagnostics %s ms after start; peak RSS %s MB%s"
         % (
             name,
             words,
             len(times),
             " (%d timed out)" % timeouts if timeouts else "",
+            " (stopped by the %.0f s budget)" % args.budget if result.get("stopped_by_budget") else "",
             fmt(result["p50_ms"]),
             fmt(result["p95_ms"]),
             fmt(result["max_ms"]),
+            fmt(result["cpu_ms_per_edit"]),
             fmt(result["first_diagnostics_ms"]),
             fmt(result["peak_rss_mb"]),
             " (unversioned diagnostics)" if unversioned else "",
