@@ -9,7 +9,8 @@
 #
 # Options: --sizes "100 1000"  corpus sizes; --words "2000 20000"  draft sizes; --edits N (default 50);
 #          --seed S (default 1); --out DIR (default target/bench, target/bench/smoke with --smoke);
-#          --no-build (use the binaries as they are); --no-harper.
+#          --no-build (use the binaries as they are); --no-harper; --lsp-budget SECONDS (default 400: a
+#          latency run stops editing after that long, so slow configurations report fewer edits).
 # Per corpus size it reports: cold index (first `factlint check` of a one-line draft: wall time,
 # peak RSS via /usr/bin/time -v, MB/s), warm start (the same again), `factlint check` per draft, and
 # the language server's didChange -> publishDiagnostics latency (p50/p95/max over --edits edits in
@@ -22,6 +23,7 @@ repo=$PWD
 sizes="100 10000"
 words="2000 20000"
 edits=50
+budget=400
 seed=1
 build=1
 harper=1
@@ -35,10 +37,11 @@ while [ $# -gt 0 ]; do
     --sizes) sizes=$2; shift ;;
     --words) words=$2; shift ;;
     --edits) edits=$2; shift ;;
+    --lsp-budget) budget=$2; shift ;;
     --seed) seed=$2; shift ;;
     --no-build) build=0 ;;
     --no-harper) harper=0 ;;
-    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -79,6 +82,12 @@ if [ $build -eq 1 ]; then
   fi
 fi
 [ -x "$bin" ] || { log "no $bin (build first or drop --no-build)"; exit 1; }
+# Measure a copy: other builds may replace target/release/factlint during a long run.
+cp "$bin" "$out/factlint"
+bin=$out/factlint
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain --untracked-files=no -- src Cargo.toml Cargo.lock 2>/dev/null | wc -l)
+log "factlint at $commit$([ "$dirty" -gt 0 ] && echo " with $dirty modified files in src/ (working tree)")"
 if [ ! -x "$gen" ]; then
   gen=$out/gen_corpus
   [ -x "$gen" ] && [ "$gen" -nt benches/common/gen.rs ] || rustc -O --edition 2021 examples/gen_corpus.rs -o "$gen"
@@ -112,7 +121,7 @@ if [ $harper -eq 1 ]; then
   [ -n "$harper_bin" ] || log "harper-ls not on the PATH: skipped (cargo install harper-ls --locked)"
 fi
 
-# Runs `factlint check DRAFT --corpus DIR` and prints "wall_seconds peak_rss_mb exit_status".
+# Runs `factlint check DRAFT --corpus DIR` and prints "wall_seconds peak_rss_mb exit_status cpu_seconds".
 run_check() {
   local draft=$1 dir=$2 t0 t1 status=0 rss="null"
   t0=$(now)
@@ -122,13 +131,16 @@ run_check() {
     "$bin" check "$draft" --corpus "$dir" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
   fi
   t1=$(now)
+  cpu="null"
   if [ -n "$timebin" ]; then
     rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/time.txt")
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$out/time.txt")
     grep -q "exited with non-zero status" "$out/time.txt" && status=$(awk '/Exit status/ { print $3 }' "$out/time.txt")
   fi
-  echo "$(secs "$t0" "$t1") $rss $status"
+  echo "$(secs "$t0" "$t1") $rss $status $cpu"
 }
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 failed=0
 results=$out/results.jsonl
 : >"$results"
@@ -138,23 +150,23 @@ for n in $sizes; do
   dir=$(corpus_dir "$n")
   bytes=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['bytes'])" "$dir/corpus.json")
   log "corpus of $n documents ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB)"
-  read -r cold cold_rss st < <(run_check "$drafts/one-line.md" "$dir")
+  read -r cold cold_rss st cold_cpu < <(run_check "$drafts/one-line.md" "$dir")
   if [ "$st" -ge 2 ]; then log "factlint check failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
-  read -r warm warm_rss _ < <(run_check "$drafts/one-line.md" "$dir")
-  log "  cold index ${cold}s (peak ${cold_rss} MB), second run ${warm}s"
-  emit "{\"kind\": \"index\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_rss_mb\": $warm_rss}"
+  read -r warm warm_rss _ warm_cpu < <(run_check "$drafts/one-line.md" "$dir")
+  log "  cold index ${cold}s (CPU ${cold_cpu}s, peak ${cold_rss} MB), second run ${warm}s (CPU ${warm_cpu}s)"
+  emit "{\"kind\": \"index\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_cpu_s\": $cold_cpu, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_cpu_s\": $warm_cpu, \"warm_rss_mb\": $warm_rss}"
   for w in $words; do
-    read -r t rss st < <(run_check "$drafts/draft-$w.md" "$dir")
+    read -r t rss st cpu < <(run_check "$drafts/draft-$w.md" "$dir")
     if [ "$st" -ge 2 ]; then log "factlint check of draft-$w failed (status $st)"; failed=1; continue; fi
     findings=$(python3 -c "import json,sys; print(sum(len(f['findings']) for f in json.load(open(sys.argv[1]))['files']))" "$out/check.json" 2>/dev/null || echo null)
-    log "  check draft-$w: ${t}s (peak ${rss} MB, $findings findings)"
-    emit "{\"kind\": \"check\", \"docs\": $n, \"words\": $w, \"wall_s\": $t, \"rss_mb\": $rss, \"findings\": $findings}"
+    log "  check draft-$w: ${t}s (CPU ${cpu}s, peak ${rss} MB, $findings findings)"
+    emit "{\"kind\": \"check\", \"docs\": $n, \"words\": $w, \"wall_s\": $t, \"cpu_s\": $cpu, \"rss_mb\": $rss, \"findings\": $findings}"
   done
   for w in $words; do
     json=$out/lsp-$n-$w.json
     rm -f "$json"
     if python3 scripts/lsp_latency.py --name factlint --server "$bin lsp" --corpus "$dir" --draft "$drafts/draft-$w.md" \
-      --edits "$edits" --edit-timeout 300 --start-timeout 900 --json "$json" --log "$out/lsp-$n-$w.log" >&2; then
+      --edits "$edits" --budget "$budget" --edit-timeout 300 --start-timeout 900 --json "$json" --log "$out/lsp-$n-$w.log" >&2; then
       emit "{\"kind\": \"lsp\", \"docs\": $n, \"words\": $w, \"result\": $(cat "$json")}"
     else
       log "  language server on draft-$w with $n documents: not measured (see above; log in $out/lsp-$n-$w.log)"
@@ -168,7 +180,7 @@ if [ -n "$harper_bin" ]; then
     json=$out/harper-$w.json
     rm -f "$json"
     if python3 scripts/lsp_latency.py --name harper-ls --server "$harper_bin --stdio" --no-factlint-options \
-      --draft "$drafts/draft-$w.md" --edits "$edits" --edit-timeout 120 --start-timeout 120 --json "$json" \
+      --draft "$drafts/draft-$w.md" --edits "$edits" --budget "$budget" --edit-timeout 120 --start-timeout 120 --json "$json" \
       --log "$out/harper-$w.log" >&2; then
       emit "{\"kind\": \"harper\", \"words\": $w, \"result\": $(cat "$json")}"
     else
@@ -176,6 +188,9 @@ if [ -n "$harper_bin" ]; then
     fi
   done
 fi
+
+load_end=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+emit "{\"kind\": \"meta\", \"commit\": \"$commit\", \"modified_src_files\": $dirty, \"date\": \"$(date -u +%Y-%m-%dT%H:%MZ)\", \"nproc\": $(nproc), \"load_start\": \"$load_start\", \"load_end\": \"$load_end\", \"seed\": $seed}"
 
 # The table.
 python3 - "$results" "$out/results.json" "$out/results.md" <<'EOF'
@@ -185,30 +200,38 @@ json.dump(rows, open(sys.argv[2], "w"), indent=1)
 f = lambda x, d=1: "–" if x is None else ("%.*f" % (d, x))
 ms = lambda r: "%s / %s / %s" % (f(r.get("p50_ms")), f(r.get("p95_ms")), f(r.get("max_ms")))
 out = []
+for r in rows:
+    if r["kind"] == "meta":
+        out += ["factlint %s%s, %s, %d cores, load average %s at the start, %s at the end, seed %d" % (
+            r["commit"], " (+%d modified files in src/)" % r["modified_src_files"] if r["modified_src_files"] else "",
+            r["date"], r["nproc"], r["load_start"], r["load_end"], r["seed"]), ""]
 idx = [r for r in rows if r["kind"] == "index"]
 if idx:
-    out += ["| corpus | size | cold index (check of a one-line draft) | throughput | peak RSS | second run |",
+    out += ["| corpus | size | cold index: wall (CPU) | MB/s per CPU-second | peak RSS | second run: wall (CPU) |",
             "|---:|---:|---:|---:|---:|---:|"]
     for r in idx:
         mb = r["bytes"] / 1e6
-        out.append("| %d docs | %.1f MB | %.2f s | %.1f MB/s | %s MB | %.2f s |" % (
-            r["docs"], mb, r["cold_s"], mb / r["cold_s"] if r["cold_s"] else 0, f(r["cold_rss_mb"], 0), r["warm_s"]))
+        cpu = r.get("cold_cpu_s")
+        out.append("| %d docs | %.1f MB | %.2f s (%s s) | %s | %s MB | %.2f s (%s s) |" % (
+            r["docs"], mb, r["cold_s"], f(cpu, 2), f(mb / cpu if cpu else None), f(r["cold_rss_mb"], 0), r["warm_s"], f(r.get("warm_cpu_s"), 2)))
     out.append("")
 chk = [r for r in rows if r["kind"] == "check"]
 if chk:
-    out += ["| corpus | draft | `factlint check` wall | peak RSS | findings |", "|---:|---:|---:|---:|---:|"]
+    out += ["| corpus | draft | `factlint check`: wall (CPU) | peak RSS | findings |", "|---:|---:|---:|---:|---:|"]
     for r in chk:
-        out.append("| %d docs | %d words | %.2f s | %s MB | %s |" % (r["docs"], r["words"], r["wall_s"], f(r["rss_mb"], 0), r["findings"]))
+        out.append("| %d docs | %d words | %.2f s (%s s) | %s MB | %s |" % (
+            r["docs"], r["words"], r["wall_s"], f(r.get("cpu_s"), 2), f(r["rss_mb"], 0), r["findings"]))
     out.append("")
 lsp = [r for r in rows if r["kind"] in ("lsp", "harper")]
 if lsp:
-    out += ["| server | corpus | draft | edits | didChange → diagnostics p50 / p95 / max (ms) | start → first diagnostics | peak RSS |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+    out += ["| server | corpus | draft | edits | didChange → diagnostics p50 / p95 / max (ms) | server CPU per edit | start → first diagnostics | peak RSS |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in lsp:
         x = r["result"]
         corpus = "%d docs" % r["docs"] if r["kind"] == "lsp" else "–"
-        out.append("| %s | %s | %d words | %d | %s | %.2f s | %s MB |" % (
-            x["server"], corpus, r["words"], x["edits"], ms(x), x["first_diagnostics_ms"] / 1000, f(x.get("peak_rss_mb"), 0)))
+        out.append("| %s | %s | %d words | %d | %s | %s ms | %.2f s | %s MB |" % (
+            x["server"], corpus, r["words"], x["edits"], ms(x), f(x.get("cpu_ms_per_edit")), x["first_diagnostics_ms"] / 1000,
+            f(x.get("peak_rss_mb"), 0)))
     out.append("")
 text = "\n".join(out)
 open(sys.argv[3], "w").write(text + "\n")
