@@ -55,11 +55,27 @@ pub struct Cache {
 /// The cache key of a document's content read with an optional configured language.
 pub fn key(text: &str, lang: Option<Lang>) -> String {
     let mut h = blake3::Hasher::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(engine_id().as_bytes());
     h.update(&FORMAT.to_le_bytes());
     h.update(lang.map(|l| l.code()).unwrap_or("auto").as_bytes());
     h.update(text.as_bytes());
     h.finalize().to_hex().to_string()
+}
+
+/// Identifies the engine that analysed a document: the version plus the running executable's
+/// size and modification time, so a rebuilt factlint never trusts an older build's analysis.
+pub fn engine_id() -> &'static str {
+    static ID: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
+        let stamp = exe
+            .map(|m| {
+                let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map(|d| d.as_nanos()).unwrap_or(0);
+                format!("{}-{t}", m.len())
+            })
+            .unwrap_or_default();
+        format!("{}+{stamp}", env!("CARGO_PKG_VERSION"))
+    });
+    &ID
 }
 
 /// The default cache folder: `$FACTLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/factlint`, else `~/.cache/factlint`.
@@ -93,7 +109,7 @@ impl Cache {
         };
         match std::fs::read(&cache.path) {
             Ok(bytes) => match bincode::deserialize::<File>(&bytes) {
-                Ok(f) if f.format == FORMAT && f.version == env!("CARGO_PKG_VERSION") => {
+                Ok(f) if f.format == FORMAT && f.version == engine_id() => {
                     cache.entries = f.entries.into_iter().collect();
                 }
                 Ok(_) => {
@@ -116,7 +132,7 @@ impl Cache {
     pub fn save(&self, entries: Vec<(&str, EntryRef)>) -> std::io::Result<()> {
         let file = FileRef {
             format: FORMAT,
-            version: env!("CARGO_PKG_VERSION"),
+            version: engine_id(),
             entries,
         };
         let bytes = bincode::serialize(&file).map_err(|e| std::io::Error::other(e.to_string()))?;

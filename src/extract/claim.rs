@@ -53,13 +53,16 @@ pub fn classify(
     attributions: &[Attribution],
     quotes: &[Quote],
 ) -> Vec<SentenceFacts> {
+    let sourced = |span: crate::text::Span| {
+        attributions
+            .iter()
+            .any(|a| a.sentence_span == span && names_source(a))
+    };
     doc.sentences
         .iter()
         .map(|s| {
             let never = s.heading || s.question;
-            let attributed = attributions
-                .iter()
-                .any(|a| a.sentence_span == s.span && names_source(a));
+            let attributed = sourced(s.span) || lead_in_attributed(doc, s.block, &sourced);
             let has_quote = quotes
                 .iter()
                 .any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
@@ -76,4 +79,27 @@ pub fn classify(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::text::{DocKind, Document};
+
+    fn flags(text: &str) -> Vec<(bool, bool)> {
+        let d = Document::parse(text, DocKind::Markdown, Some(Lang::De));
+        crate::extract::extract(&d).sentences.iter().map(|s| (s.claim, s.attributed)).collect()
+    }
+
+    #[test]
+    fn list_items_after_attributed_lead_in() {
+        let f = flags("Die Folgen in Bayern, laut Gesundheitsministerium:\n\n- 1.240 Behandlungen in Notaufnahmen\n- 35 Prozent mehr Einsätze\n\nDanach kamen 12 Menschen.\n");
+        assert_eq!(f, vec![(false, true), (true, true), (true, true), (true, false)]);
+    }
+
+    #[test]
+    fn headings_and_questions_are_never_claims() {
+        let f = flags("# 14 Verletzte\n\nWie viele Menschen kamen, 14 oder 20?\n\n„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.\n");
+        assert_eq!(f, vec![(false, false), (false, false), (true, true)]);
+    }
 }

@@ -253,6 +253,11 @@ pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> 
 
 /// Words this far from a figure (in words) are its local context.
 const LOCAL_WINDOW: usize = 6;
+/// Qualifiers (forecast, capacity, …) count this far from a figure.
+const QUALIFIER_WINDOW: usize = 8;
+/// Penalty when both figures come with a companion figure of one kind ("over 12 months" vs
+/// "over two years") and the companions disagree.
+const COMPANION_PENALTY: f32 = 0.35;
 /// Penalty per qualifier group (forecast, capacity, test, …) present on one side only.
 const QUALIFIER_PENALTY: f32 = 0.35;
 /// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
@@ -265,6 +270,38 @@ pub struct Local {
     pub qualifiers: HashSet<usize>,
     /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
     pub places: HashSet<String>,
+    /// The byte extent of the local window, for companion figures.
+    pub extent: Span,
+}
+
+/// Whether two figures' companions (other figures in their local windows) of a common kind all
+/// disagree: "9.5 percent over 12 months" vs "7 percent over two years".
+fn companions_disagree(
+    q: &Quantity,
+    q_local: &Local,
+    q_all: &[Quantity],
+    c: &Quantity,
+    c_local: &Local,
+    c_all: &[Quantity],
+    tol: &Tolerance,
+) -> bool {
+    let near = |all: &'_ [Quantity], me: &Quantity, ext: Span| -> Vec<Quantity> {
+        all.iter().filter(|x| x.span != me.span && ext.contains(x.span)).cloned().collect()
+    };
+    let qa = near(q_all, q, q_local.extent);
+    let ca = near(c_all, c, c_local.extent);
+    let mut shared_kind = false;
+    for a in &qa {
+        for b in &ca {
+            if comparable(a, b) {
+                shared_kind = true;
+                if agree(a, b, tol) {
+                    return false;
+                }
+            }
+        }
+    }
+    shared_kind
 }
 
 /// Computes the local context of the figure at `q_span` in `sentence`.
@@ -279,6 +316,17 @@ pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span],
     let mut qualifiers = HashSet::new();
     let mut places = HashSet::new();
     let window = words.get(lo..hi).unwrap_or(&[]);
+    let q_lo = first.saturating_sub(QUALIFIER_WINDOW);
+    let q_hi = (last + QUALIFIER_WINDOW + 1).min(words.len());
+    for w in words.get(q_lo..q_hi).unwrap_or(&[]) {
+        if let Some(g) = lang.qualifier_group(&w.text.to_lowercase()) {
+            qualifiers.insert(g);
+        }
+    }
+    let extent = Span::new(
+        window.first().map(|w| w.span.start).unwrap_or(q_span.start),
+        window.last().map(|w| w.span.end).unwrap_or(q_span.end),
+    );
     for pair in window.windows(2) {
         let prep = pair[0].text.to_lowercase();
         let place = pair[1].text;
@@ -295,14 +343,11 @@ pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span],
             continue;
         }
         let lower = w.text.to_lowercase();
-        if let Some(g) = lang.qualifier_group(&lower) {
-            qualifiers.insert(g);
-        }
         if crate::text::words::is_content(lang, &lower) && !(q_span.contains(w.span) && lower.chars().any(|c| c.is_ascii_digit())) {
             terms.push(crate::text::words::term(lang, &lower));
         }
     }
-    Local { terms, qualifiers, places }
+    Local { terms, qualifiers, places, extent }
 }
 
 fn match_figure(
@@ -357,6 +402,9 @@ fn match_figure(
             sim -= QUALIFIER_PENALTY * differing as f32;
             if !q_local.places.is_empty() && !c_local.places.is_empty() && q_local.places.is_disjoint(&c_local.places) {
                 sim -= PLACE_PENALTY;
+            }
+            if companions_disagree(q, &q_local, &facts.quantities, c, &c_local, &d.facts.quantities, tol) {
+                sim -= COMPANION_PENALTY;
             }
             if sim >= FIGURE_MIN {
                 cands.push(FigureMatch {

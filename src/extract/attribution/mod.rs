@@ -29,6 +29,8 @@ pub enum AttrKind {
     Quote,
     /// Hearsay without a frame: "Der Täter soll … haben".
     Hearsay,
+    /// A speaker's turn in a transcript or interview ("MODERATOR: …", "Koller: …").
+    Turn,
 }
 
 /// The speaker or source named by an attribution.
@@ -81,6 +83,7 @@ pub fn extract(doc: &Document) -> Vec<Attribution> {
         })
         .collect();
     links(doc, &mut found);
+    turns(doc, &mut found);
 
     // Quotations: every sentence a real quotation touches.
     let mut quote_of: Vec<Option<usize>> = vec![None; doc.sentences.len()];
@@ -220,6 +223,45 @@ fn links(doc: &Document, found: &mut [Vec<Found>]) {
                 source: None,
                 kind: AttrKind::Link,
             });
+        }
+    }
+}
+
+/// Transcript and interview turns: lines opening with a speaker label ("MODERATOR:",
+/// "Oberbürgermeister Koller:", "RUTH OKAFOR (General Secretary, NURO):") attribute every
+/// sentence up to the next label or blank line to that speaker. A document counts as a
+/// transcript when at least two lines open with a label, or a label is in capitals.
+fn turns(doc: &Document, found: &mut [Vec<Found>]) {
+    static LABEL: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[ \t>*_-]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}.'’-]*|von|van|de|der|da|di|al|bin)){0,5})(?:[ \t]*\([^)\n]{1,100}\))?[ \t]*:[ \t]+\S").ok()
+    });
+    let Some(re) = LABEL.as_ref() else { return };
+    let mut labels: Vec<(usize, Span)> = Vec::new(); // (line start, label span)
+    let mut pos = 0;
+    for line in doc.text.split_inclusive('\n') {
+        // Only lines whose label is prose (not code, not front matter).
+        if let Some(c) = re.captures(line) {
+            if let Some(m) = c.get(1) {
+                let span = Span::new(pos + m.start(), pos + m.end());
+                if doc.masked.get(span.start..span.end) == doc.text.get(span.start..span.end) {
+                    labels.push((pos, span));
+                }
+            }
+        }
+        pos += line.len();
+    }
+    let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase());
+    if labels.len() < 2 && !labels.iter().any(|(_, l)| caps(l.slice(&doc.text))) {
+        return;
+    }
+    for (k, &(line_start, label)) in labels.iter().enumerate() {
+        let next = labels.get(k + 1).map(|l| l.0).unwrap_or(doc.text.len());
+        // A blank line ends the turn early.
+        let end = doc.text[line_start..next].find("\n\n").map(|i| line_start + i).unwrap_or(next);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if s.span.start >= line_start && s.span.start < end && !s.heading {
+                found[i].push(Found { cue: label, source: Some(label), kind: AttrKind::Turn });
+            }
         }
     }
 }
