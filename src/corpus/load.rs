@@ -4,7 +4,7 @@ use crate::corpus::{cache, Corpus, CorpusDoc};
 use crate::extract;
 use crate::finding::SourceRef;
 use crate::lang::Lang;
-use crate::text::words::{blank_spans, content_terms};
+use crate::text::words::content_terms;
 use crate::text::{DocKind, Document, LineIndex};
 use std::path::{Path, PathBuf};
 
@@ -211,7 +211,7 @@ pub fn read_document(path: &Path, text: &str, lang: Option<Lang>) -> CorpusDoc {
 fn read_document_keyed(path: &Path, text: &str, lang: Option<Lang>, key: String) -> CorpusDoc {
     let doc = Document::parse(text, DocKind::from_path(Some(path)), lang);
     let facts = extract::extract(&doc);
-    let blanked = blank_spans(&doc.masked, facts.quantities.iter().map(|q| q.number_span));
+    let blanked = extract::term_text(&doc, &facts);
     let terms = doc
         .sentences
         .iter()

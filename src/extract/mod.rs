@@ -60,6 +60,19 @@ impl Facts {
     }
 }
 
+/// The text whose words are compared between draft and corpus: the masked prose with the figures'
+/// numbers and the attributions' cues and sources blanked, so that what is said, not who said it
+/// or which number, decides whether two sentences speak of the same thing.
+pub fn term_text(doc: &Document, facts: &Facts) -> String {
+    let spans = facts
+        .quantities
+        .iter()
+        .map(|q| q.number_span)
+        .chain(facts.attributions.iter().filter(|a| a.kind != AttrKind::Turn).map(|a| a.cue))
+        .chain(facts.attributions.iter().filter_map(|a| a.source.as_ref().map(|s| Span::new(s.start, s.end))));
+    crate::text::words::blank_spans(&doc.masked, spans)
+}
+
 /// Runs every extractor over a parsed document.
 pub fn extract(doc: &Document) -> Facts {
     let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();

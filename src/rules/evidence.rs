@@ -7,7 +7,7 @@ use crate::corpus::{Corpus, CorpusDoc};
 use crate::extract::{Approx, Dimension, Facts, Quantity};
 use crate::finding::{Evidence, Relation};
 use crate::lang::Lang;
-use crate::text::words::{blank_spans, content_terms, words_in};
+use crate::text::words::{content_terms, words_in};
 use crate::text::{Document, Span};
 use std::collections::HashSet;
 
@@ -167,7 +167,7 @@ impl Matches {
             m.quotes = vec![QuoteMatch::default(); facts.quotes.len()];
             return m;
         }
-        let text = blank_spans(&doc.masked, facts.quantities.iter().map(|q| q.number_span));
+        let text = crate::extract::term_text(doc, facts);
         let draft_terms: Vec<Vec<String>> = doc
             .sentences
             .iter()
@@ -343,7 +343,8 @@ pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span],
             continue;
         }
         let lower = w.text.to_lowercase();
-        if crate::text::words::is_content(lang, &lower) && !(q_span.contains(w.span) && lower.chars().any(|c| c.is_ascii_digit())) {
+        // Words of the figure itself (number, unit) are compared as a figure, not as words.
+        if crate::text::words::is_content(lang, &lower) && !q_span.contains(w.span) {
             terms.push(crate::text::words::term(lang, &lower));
         }
     }
