@@ -249,7 +249,10 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
         if args.fix {
             if let Some(fixed) = apply_safe_fixes(&text, &analysis) {
                 if let Err(e) = write_fixed(&path, &text, &fixed) {
-                    eprintln!("factlint: error: {}: fixes not written: {e}", path.display());
+                    eprintln!(
+                        "factlint: error: {}: fixes not written: {e}",
+                        path.display()
+                    );
                     return Ok(EXIT_ERROR);
                 }
                 analysis = analysis::analyze(&fixed, Some(&path), &corpus, &config);
@@ -322,8 +325,14 @@ fn write_fixed(path: &Path, original: &str, fixed: &str) -> std::io::Result<()> 
         return Err(std::io::Error::other("the file changed since it was read"));
     }
     let perms = std::fs::metadata(path)?.permissions();
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.factlint-{}.tmp", std::process::id()));
     std::fs::write(&tmp, fixed)?;
     std::fs::set_permissions(&tmp, perms)?;

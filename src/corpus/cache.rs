@@ -66,10 +66,17 @@ pub fn key(text: &str, lang: Option<Lang>) -> String {
 /// size and modification time, so a rebuilt factlint never trusts an older build's analysis.
 pub fn engine_id() -> &'static str {
     static ID: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
+        let exe = std::env::current_exe()
+            .ok()
+            .and_then(|p| std::fs::metadata(p).ok());
         let stamp = exe
             .map(|m| {
-                let t = m.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map(|d| d.as_nanos()).unwrap_or(0);
+                let t = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0);
                 format!("{}-{t}", m.len())
             })
             .unwrap_or_default();

@@ -27,7 +27,11 @@ pub fn names_source(a: &Attribution) -> bool {
 
 /// Whether a list item follows an attributed lead-in ending in a colon ("Laut Ministerium:"),
 /// which sources every item of the list.
-fn lead_in_attributed(doc: &Document, block: usize, sourced: &dyn Fn(crate::text::Span) -> bool) -> bool {
+fn lead_in_attributed(
+    doc: &Document,
+    block: usize,
+    sourced: &dyn Fn(crate::text::Span) -> bool,
+) -> bool {
     use crate::text::BlockKind;
     if doc.blocks.get(block).map(|b| b.kind) != Some(BlockKind::ListItem) {
         return false;
@@ -88,13 +92,20 @@ mod tests {
 
     fn flags(text: &str) -> Vec<(bool, bool)> {
         let d = Document::parse(text, DocKind::Markdown, Some(Lang::De));
-        crate::extract::extract(&d).sentences.iter().map(|s| (s.claim, s.attributed)).collect()
+        crate::extract::extract(&d)
+            .sentences
+            .iter()
+            .map(|s| (s.claim, s.attributed))
+            .collect()
     }
 
     #[test]
     fn list_items_after_attributed_lead_in() {
         let f = flags("Die Folgen in Bayern, laut Gesundheitsministerium:\n\n- 1.240 Behandlungen in Notaufnahmen\n- 35 Prozent mehr Einsätze\n\nDanach kamen 12 Menschen.\n");
-        assert_eq!(f, vec![(false, true), (true, true), (true, true), (true, false)]);
+        assert_eq!(
+            f,
+            vec![(false, true), (true, true), (true, true), (true, false)]
+        );
     }
 
     #[test]

@@ -189,7 +189,15 @@ impl Matches {
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
-                Some(si) => match_figure(doc, facts, q, &draft_terms[si], &m.related[si], corpus, &config.tolerance),
+                Some(si) => match_figure(
+                    doc,
+                    facts,
+                    q,
+                    &draft_terms[si],
+                    &m.related[si],
+                    corpus,
+                    &config.tolerance,
+                ),
                 None => Vec::new(),
             };
             m.figures.push(figs);
@@ -286,7 +294,10 @@ fn companions_disagree(
     tol: &Tolerance,
 ) -> bool {
     let near = |all: &'_ [Quantity], me: &Quantity, ext: Span| -> Vec<Quantity> {
-        all.iter().filter(|x| x.span != me.span && ext.contains(x.span)).cloned().collect()
+        all.iter()
+            .filter(|x| x.span != me.span && ext.contains(x.span))
+            .cloned()
+            .collect()
     };
     let qa = near(q_all, q, q_local.extent);
     let ca = near(c_all, c, c_local.extent);
@@ -305,11 +316,23 @@ fn companions_disagree(
 }
 
 /// Computes the local context of the figure at `q_span` in `sentence`.
-pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span], lang: Lang) -> Local {
+pub fn local_context(
+    text: &str,
+    sentence: Span,
+    q_span: Span,
+    numbers: &[Span],
+    lang: Lang,
+) -> Local {
     let words = words_in(text, sentence);
     let inside = |w: Span| numbers.iter().any(|n| n.overlaps(w));
-    let first = words.iter().position(|w| w.span.end > q_span.start).unwrap_or(words.len());
-    let last = words.iter().rposition(|w| w.span.start < q_span.end).unwrap_or(first);
+    let first = words
+        .iter()
+        .position(|w| w.span.end > q_span.start)
+        .unwrap_or(words.len());
+    let last = words
+        .iter()
+        .rposition(|w| w.span.start < q_span.end)
+        .unwrap_or(first);
     let lo = first.saturating_sub(LOCAL_WINDOW);
     let hi = (last + LOCAL_WINDOW + 1).min(words.len());
     let mut terms = Vec::new();
@@ -330,8 +353,10 @@ pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span],
     for pair in window.windows(2) {
         let prep = pair[0].text.to_lowercase();
         let place = pair[1].text;
-        if matches!(prep.as_str(), "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit")
-            && place.chars().next().is_some_and(|c| c.is_uppercase())
+        if matches!(
+            prep.as_str(),
+            "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit"
+        ) && place.chars().next().is_some_and(|c| c.is_uppercase())
             && !lang.text_data().months.contains(&place.to_lowercase())
             && !lang.text_data().is_stopword(&place.to_lowercase())
         {
@@ -348,7 +373,12 @@ pub fn local_context(text: &str, sentence: Span, q_span: Span, numbers: &[Span],
             terms.push(crate::text::words::term(lang, &lower));
         }
     }
-    Local { terms, qualifiers, places, extent }
+    Local {
+        terms,
+        qualifiers,
+        places,
+        extent,
+    }
 }
 
 fn match_figure(
@@ -379,13 +409,23 @@ fn match_figure(
         let Some(s) = d.doc.sentences.get(r.sentence) else {
             continue;
         };
-        let c_numbers: Vec<Span> = d.facts.quantities.iter().filter(|x| s.span.contains(x.span)).map(|x| x.number_span).collect();
+        let c_numbers: Vec<Span> = d
+            .facts
+            .quantities
+            .iter()
+            .filter(|x| s.span.contains(x.span))
+            .map(|x| x.number_span)
+            .collect();
         for (qi, c) in d.facts.quantities.iter().enumerate() {
             if !s.span.contains(c.span) || !comparable(q, c) {
                 continue;
             }
             let c_local = local_context(&d.doc.masked, s.span, c.span, &c_numbers, d.doc.lang);
-            let local = if q_local.terms.is_empty() { r.sim } else { overlap(corpus, &q_local.terms, &c_local.terms) };
+            let local = if q_local.terms.is_empty() {
+                r.sim
+            } else {
+                overlap(corpus, &q_local.terms, &c_local.terms)
+            };
             let mut sim = 0.4 * r.sim + 0.6 * local;
             let c_counted = counted_term(d.doc.lang, c);
             match (&q_counted, &c_counted) {
@@ -399,12 +439,26 @@ fn match_figure(
                     sim -= 0.15;
                 }
             }
-            let differing = q_local.qualifiers.symmetric_difference(&c_local.qualifiers).count();
+            let differing = q_local
+                .qualifiers
+                .symmetric_difference(&c_local.qualifiers)
+                .count();
             sim -= QUALIFIER_PENALTY * differing as f32;
-            if !q_local.places.is_empty() && !c_local.places.is_empty() && q_local.places.is_disjoint(&c_local.places) {
+            if !q_local.places.is_empty()
+                && !c_local.places.is_empty()
+                && q_local.places.is_disjoint(&c_local.places)
+            {
                 sim -= PLACE_PENALTY;
             }
-            if companions_disagree(q, &q_local, &facts.quantities, c, &c_local, &d.facts.quantities, tol) {
+            if companions_disagree(
+                q,
+                &q_local,
+                &facts.quantities,
+                c,
+                &c_local,
+                &d.facts.quantities,
+                tol,
+            ) {
                 sim -= COMPANION_PENALTY;
             }
             if sim >= FIGURE_MIN {

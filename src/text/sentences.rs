@@ -201,7 +201,8 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize, lang: Lang) -> bool
         // The dot may be any of the abbreviation's periods ("z." of "z. B.").
         let matched = abbr.match_indices('.').find_map(|(k, _)| {
             let start = (dot + 1).checked_sub(k + 1)?;
-            text.get(start..start + abbr.len()).is_some_and(|t| t == abbr || t == abbr.to_uppercase())
+            text.get(start..start + abbr.len())
+                .is_some_and(|t| t == abbr || t == abbr.to_uppercase())
                 .then_some((start, k + 1 == abbr.len()))
         });
         if let Some((start, last_dot)) = matched {

@@ -250,17 +250,26 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
         }
         pos += line.len();
     }
-    let caps = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase());
+    let caps = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(|c| c.is_lowercase())
+    };
     if labels.len() < 2 && !labels.iter().any(|(_, l)| caps(l.slice(&doc.text))) {
         return;
     }
     for (k, &(line_start, label)) in labels.iter().enumerate() {
         let next = labels.get(k + 1).map(|l| l.0).unwrap_or(doc.text.len());
         // A blank line ends the turn early.
-        let end = doc.text[line_start..next].find("\n\n").map(|i| line_start + i).unwrap_or(next);
+        let end = doc.text[line_start..next]
+            .find("\n\n")
+            .map(|i| line_start + i)
+            .unwrap_or(next);
         for (i, s) in doc.sentences.iter().enumerate() {
             if s.span.start >= line_start && s.span.start < end && !s.heading {
-                found[i].push(Found { cue: label, source: Some(label), kind: AttrKind::Turn });
+                found[i].push(Found {
+                    cue: label,
+                    source: Some(label),
+                    kind: AttrKind::Turn,
+                });
             }
         }
     }
