@@ -140,6 +140,9 @@ run_check() {
   echo "$(secs "$t0" "$t1") $rss $status $cpu"
 }
 
+# The corpus cache (when the build has one) lives under $out: the first run of each corpus is cold,
+# the second and the language server read what it wrote.
+export FACTLINT_CACHE_DIR=$out/cache
 load_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 failed=0
 results=$out/results.jsonl
@@ -150,6 +153,7 @@ for n in $sizes; do
   dir=$(corpus_dir "$n")
   bytes=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['bytes'])" "$dir/corpus.json")
   log "corpus of $n documents ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB)"
+  rm -rf "$FACTLINT_CACHE_DIR"
   read -r cold cold_rss st cold_cpu < <(run_check "$drafts/one-line.md" "$dir")
   if [ "$st" -ge 2 ]; then log "factlint check failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
   read -r warm warm_rss _ warm_cpu < <(run_check "$drafts/one-line.md" "$dir")
