@@ -119,9 +119,8 @@ impl Cache {
                 Ok(f) if f.format == FORMAT && f.version == engine_id() => {
                     cache.entries = f.entries.into_iter().collect();
                 }
-                Ok(_) => {
-                    cache.discarded = Some("it was written by another factlint version".into())
-                }
+                // Another build's cache is simply rebuilt: that is expected after an upgrade.
+                Ok(_) => {}
                 Err(e) => cache.discarded = Some(format!("it is corrupt ({e})")),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

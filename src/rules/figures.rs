@@ -138,6 +138,6 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
     counts
         .into_iter()
         .take(3)
-        .map(|(t, _, src)| replace_figure(q.span, &t, ctx.doc.lang, &src))
+        .map(|(t, _, src)| replace_figure(q.span, &q.text, &t, ctx.doc.lang, &src))
         .collect()
 }

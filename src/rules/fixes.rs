@@ -260,7 +260,31 @@ fn after_finite_verb(text: &str, s: Span) -> Option<usize> {
 }
 
 /// A fix replacing a figure with another's wording.
-pub fn replace_figure(span: Span, replacement: &str, lang: Lang, source: &str) -> Fix {
+pub fn replace_figure(
+    span: Span,
+    original: &str,
+    replacement: &str,
+    lang: Lang,
+    source: &str,
+) -> Fix {
+    // Keep the draft's capitalisation at the start ("About 55,000" → "About 48,000").
+    let upper = original.chars().next().is_some_and(|c| c.is_uppercase());
+    let mut chars = replacement.chars();
+    let replacement: String = match chars.next() {
+        Some(f) if upper => f.to_uppercase().chain(chars).collect(),
+        Some(f)
+            if !upper
+                && f.is_uppercase()
+                && replacement
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.chars().skip(1).all(|c| c.is_lowercase())) =>
+        {
+            f.to_lowercase().chain(chars).collect()
+        }
+        _ => replacement.to_string(),
+    };
+    let replacement = replacement.as_str();
     let title = match lang {
         Lang::De => format!("Durch „{replacement}“ ersetzen ({source})"),
         Lang::En => format!("Replace with \"{replacement}\" ({source})"),
