@@ -117,7 +117,14 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Facts(args) => facts(args),
-        Command::Lsp { .. } => crate::lsp::run().map(|_| 0),
+        // LSP: exit status 0 after `shutdown`, 1 when the client exits without it.
+        Command::Lsp { .. } => Ok(match crate::lsp::run() {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("factlint: {e:#}");
+                1
+            }
+        }),
         Command::Rules { explain } => rules(explain),
     };
     match result {
