@@ -30,6 +30,40 @@ pub struct CorpusDoc {
 pub struct Corpus {
     pub docs: Vec<CorpusDoc>,
     pub index: Index,
+    /// Retrieval results for sentences already seen (a draft being typed repeats them).
+    pub memo: Memo,
+}
+
+/// Memoised retrieval: for a sentence's terms, the related corpus sentences `(doc, sentence, sim)`.
+#[derive(Debug, Default)]
+pub struct Memo {
+    map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<Vec<(usize, usize, f32)>>>>,
+}
+
+/// Entries kept before the memo starts over (bounds memory in a long editing session).
+const MEMO_LIMIT: usize = 50_000;
+
+impl Memo {
+    /// The memoised value for `terms`, computing and storing it on a miss.
+    pub fn related(
+        &self,
+        terms: &[String],
+        compute: impl FnOnce() -> Vec<(usize, usize, f32)>,
+    ) -> std::sync::Arc<Vec<(usize, usize, f32)>> {
+        if let Ok(map) = self.map.lock() {
+            if let Some(v) = map.get(terms) {
+                return v.clone();
+            }
+        }
+        let v = std::sync::Arc::new(compute());
+        if let Ok(mut map) = self.map.lock() {
+            if map.len() >= MEMO_LIMIT {
+                map.clear();
+            }
+            map.insert(terms.to_vec(), v.clone());
+        }
+        v
+    }
 }
 
 impl Corpus {
@@ -53,7 +87,7 @@ impl Corpus {
     /// Indexes already-read documents.
     pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
         let index = Index::build(&docs);
-        Corpus { docs, index }
+        Corpus { docs, index, memo: Memo::default() }
     }
 
     /// The comparison terms of a corpus sentence.

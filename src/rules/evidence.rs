@@ -42,6 +42,8 @@ pub struct QuoteMatch {
     pub found: Option<(usize, usize)>,
     /// Otherwise the corpus sentence sharing most of the quoted words, with that share.
     pub closest: Option<(usize, usize, f32)>,
+    /// Whether the quote has words to look for at all (not only function words).
+    pub checkable: bool,
 }
 
 /// Corpus matches for one draft.
@@ -174,17 +176,28 @@ impl Matches {
             .map(|s| content_terms(&text, s.span, doc.lang))
             .collect();
         for terms in &draft_terms {
-            let hits = corpus.index.search(terms, 40);
-            let mut rel: Vec<Related> = hits
-                .iter()
-                .map(|h| Related {
-                    doc: h.doc,
-                    sentence: h.sentence,
-                    sim: overlap(corpus, terms, corpus.terms(h.doc, h.sentence)),
-                })
-                .collect();
-            rel.sort_by(|a, b| b.sim.total_cmp(&a.sim));
-            m.related.push(rel);
+            // Unchanged sentences (the usual case while typing) come from the corpus's memo.
+            let rel = corpus.memo.related(terms, || {
+                let mut rel: Vec<(usize, usize, f32)> = corpus
+                    .index
+                    .search(terms, 40)
+                    .iter()
+                    .map(|h| {
+                        (
+                            h.doc,
+                            h.sentence,
+                            overlap(corpus, terms, corpus.terms(h.doc, h.sentence)),
+                        )
+                    })
+                    .collect();
+                rel.sort_by(|a, b| b.2.total_cmp(&a.2));
+                rel
+            });
+            m.related.push(
+                rel.iter()
+                    .map(|&(doc, sentence, sim)| Related { doc, sentence, sim })
+                    .collect(),
+            );
         }
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
@@ -202,14 +215,8 @@ impl Matches {
             };
             m.figures.push(figs);
         }
-        let corpus_tokens: Vec<Vec<(String, usize)>> = corpus
-            .docs
-            .iter()
-            .map(|d| stemmed_tokens(d, doc.lang))
-            .collect();
         for q in &facts.quotes {
-            m.quotes
-                .push(match_quote(doc, q.inner, corpus, &corpus_tokens));
+            m.quotes.push(match_quote(doc, q.inner, corpus));
         }
         m
     }
@@ -518,23 +525,22 @@ fn match_figure(
     cands
 }
 
-/// Lower-cased stems of every word of a corpus document, with the index of their sentence.
-fn stemmed_tokens(d: &CorpusDoc, lang: Lang) -> Vec<(String, usize)> {
+/// Lower-cased stems of the words of corpus sentences `from..to` of a document.
+fn stemmed_sentences(d: &CorpusDoc, from: usize, to: usize, lang: Lang) -> Vec<(String, usize)> {
     let mut out = Vec::new();
-    for (si, s) in d.doc.sentences.iter().enumerate() {
-        for w in words_in(&d.doc.masked, s.span) {
+    for si in from..to.min(d.doc.sentences.len()) {
+        for w in words_in(&d.doc.masked, d.doc.sentences[si].span) {
             out.push((lang.stem(&w.text.to_lowercase()), si));
         }
     }
     out
 }
 
-fn match_quote(
-    doc: &Document,
-    inner: Span,
-    corpus: &Corpus,
-    tokens: &[Vec<(String, usize)>],
-) -> QuoteMatch {
+/// Finds a quotation's words in the corpus. Candidates come from the index (the sentences that
+/// share the quote's rare words), so the cost does not grow with the corpus; each candidate and
+/// the sentence after it (quotes may run over a sentence end) are compared word by word, as
+/// stems, so inflection and punctuation do not matter.
+fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
     let quote: Vec<String> = words_in(&doc.masked, inner)
         .iter()
         .map(|w| doc.lang.stem(&w.text.to_lowercase()))
@@ -543,35 +549,35 @@ fn match_quote(
     if quote.is_empty() {
         return m;
     }
-    for (di, toks) in tokens.iter().enumerate() {
-        if corpus.docs[di].doc.lang != doc.lang {
+    let terms = content_terms(&doc.masked, inner, doc.lang);
+    m.checkable = !terms.is_empty();
+    let qset: HashSet<&str> = quote.iter().map(|s| s.as_str()).collect();
+    for h in corpus.index.search(&terms, 30) {
+        let Some(d) = corpus.docs.get(h.doc) else {
+            continue;
+        };
+        if d.doc.lang != doc.lang {
             continue;
         }
+        let toks = stemmed_sentences(d, h.sentence, h.sentence + 2, doc.lang);
         if toks.len() >= quote.len() {
             if let Some(pos) = toks
                 .windows(quote.len())
                 .position(|w| w.iter().zip(&quote).all(|((a, _), b)| a == b))
             {
-                m.found = Some((di, toks[pos].1));
+                m.found = Some((h.doc, toks[pos].1));
                 return m;
             }
         }
-    }
-    // Closest: the corpus sentence containing the largest share of the quoted words.
-    let qset: HashSet<&str> = quote.iter().map(|s| s.as_str()).collect();
-    for (di, toks) in tokens.iter().enumerate() {
-        let mut per_sentence: std::collections::HashMap<usize, HashSet<&str>> =
-            std::collections::HashMap::new();
-        for (t, si) in toks {
-            if qset.contains(t.as_str()) {
-                per_sentence.entry(*si).or_default().insert(t.as_str());
-            }
-        }
-        for (si, found) in per_sentence {
-            let share = found.len() as f32 / qset.len() as f32;
-            if m.closest.is_none_or(|(_, _, s)| share > s) {
-                m.closest = Some((di, si, share));
-            }
+        // Closest: the candidate sentence holding the largest share of the quoted words.
+        let found: HashSet<&str> = toks
+            .iter()
+            .filter(|(t, si)| *si == h.sentence && qset.contains(t.as_str()))
+            .map(|(t, _)| t.as_str())
+            .collect();
+        let share = found.len() as f32 / qset.len() as f32;
+        if m.closest.is_none_or(|(_, _, s)| share > s) {
+            m.closest = Some((h.doc, h.sentence, share));
         }
     }
     m

@@ -51,7 +51,7 @@ impl Rule for QuoteMismatch {
             let Some(m) = ctx.matches.quotes.get(qi) else {
                 continue;
             };
-            if m.found.is_some() {
+            if m.found.is_some() || !m.checkable {
                 continue;
             }
             let mut evidence = Vec::new();
