@@ -140,7 +140,10 @@ pub fn counted_noun(
             {
                 t += 1;
             }
-            for (k, x) in toks.iter().enumerate().skip(t).take(3) {
+            let mut k = t;
+            let mut seen = 0;
+            while seen < 3 {
+                let x = toks.get(k)?;
                 if x.kind != TokKind::Word {
                     return None;
                 }
@@ -149,8 +152,20 @@ pub fn counted_noun(
                     return None;
                 }
                 if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                    // "410.000 PowerPack 500 Akkus": a model name before the noun.
+                    let model = toks.get(k + 1).is_some_and(|n| n.digits().is_some())
+                        && toks.get(k + 2).is_some_and(|n| {
+                            n.is_word() && word_text(k + 2).starts_with(char::is_uppercase)
+                        });
+                    if model {
+                        k += 2;
+                        seen += 1;
+                        continue;
+                    }
                     return (w.chars().count() > 1).then(|| w.to_string());
                 }
+                k += 1;
+                seen += 1;
             }
             None
         }
@@ -184,6 +199,17 @@ pub fn counted_noun(
                 }
                 if is_possessive(toks, k) {
                     k += 3;
+                    continue;
+                }
+                // "410,000 PowerPack 500 batteries": skip the model number.
+                let capital = word_text(k).chars().any(char::is_uppercase);
+                if capital
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.digits().is_some() && !n.glued)
+                    && toks.get(k + 2).is_some_and(|n| n.is_word())
+                {
+                    k += 2;
                     continue;
                 }
                 run.push(k);

@@ -41,6 +41,18 @@ pub struct Words {
     pub ratio: Vec<String>,
     /// Ratio words that allow a numerator larger than the denominator ("2000 over 3").
     pub ratio_free: Vec<String>,
+    /// Words after a fraction that make it a share of something ("ein Drittel der", "a fifth of").
+    pub share_of: Vec<String>,
+    /// Words after a bare fraction word ("half the staff") that make it a share.
+    pub share_bare: Vec<String>,
+    /// Fraction words that stand without an article when a share follows ("half of").
+    pub share_bare_words: Vec<String>,
+    /// Words joining the two numbers of a result ("38 zu 23 Stimmen", "38 votes to 23").
+    pub score_join: Vec<String>,
+    /// Nouns a result counts ("Stimmen", "votes", "goals").
+    pub score_counted: Vec<String>,
+    /// Words that mark a pair "3-1" / "21:15" as a result ("Sieg", "won", "Endstand").
+    pub score_context: Vec<String>,
 }
 
 /// Approximators and range words, each a list of (possibly multi-word) forms.
@@ -55,6 +67,14 @@ pub struct ApproxWords {
     pub less_than: Vec<String>,
     pub range_open: Vec<String>,
     pub range_join: Vec<String>,
+    /// "over"/"über" before a duration: a time span, not "more than", after another figure.
+    pub period: Vec<String>,
+    /// Words after such a duration that make it a span ("über drei Jahre verteilt").
+    pub period_after: Vec<String>,
+    /// Words before "over" that make the duration a span ("spread over").
+    pub period_lead: Vec<String>,
+    /// Words before "over" that keep it "more than" ("for over 20 years").
+    pub period_blockers: Vec<String>,
 }
 
 /// Context words: dates, clock times, ages, counted nouns.
@@ -72,6 +92,20 @@ pub struct Context {
     pub duration_suffixes: HashMap<String, f64>,
     pub not_counted: Vec<String>,
     pub currency_adjective_endings: Vec<String>,
+    /// Determiners before a year used attributively ("die 1962 eröffnete Brücke").
+    pub year_attr_det: Vec<String>,
+    /// Of those, the ones that are singular only (so the figure cannot count the noun).
+    pub year_attr_singular: Vec<String>,
+    /// Participles glued by a hyphen after a year ("1998-built"), and their endings ("-ed").
+    pub year_participles: Vec<String>,
+    pub year_participle_endings: Vec<String>,
+    /// Capitalised words before a number that keep it a figure, not a model name ("Tempo").
+    pub label_keep: Vec<String>,
+    /// Titles before a surname ("Herr", "Mr").
+    pub titles: Vec<String>,
+    /// Plural nouns without a plural ending ("people", "staff"): a count after a name ("In London 500
+    /// people") is no model number.
+    pub plural_irregular: Vec<String>,
 }
 
 /// One unit: its written forms, canonical name, dimension and factor to the base unit.
@@ -90,6 +124,8 @@ pub struct UnitDef {
     pub then: Option<String>,
     /// Extra forms of that smaller unit valid only in this compound ("in").
     pub then_forms: Vec<String>,
+    /// Forms valid only glued to the digits, with exactly this case ("30C", "86F").
+    pub glued: Vec<String>,
 }
 
 impl UnitDef {

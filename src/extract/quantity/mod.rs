@@ -93,6 +93,7 @@ pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
             continue;
         }
         let mut drafts = sentence(text, *s, lang, d);
+        votes(text, &mut drafts, d);
         ranges(text, *s, d, &mut drafts);
         for q in drafts {
             let q = finish(text, q);
@@ -123,6 +124,8 @@ struct Draft {
     approx: Approx,
     interval: Option<(f64, f64)>,
     digits: bool,
+    /// One side of a result ("38 zu 23", "3-1"): never part of a range.
+    score: bool,
 }
 
 impl Draft {
@@ -142,6 +145,7 @@ impl Draft {
             approx: Approx::Exact,
             interval: None,
             digits: true,
+            score: false,
         }
     }
     fn has_unit(&self) -> bool {
@@ -255,6 +259,11 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
                     continue;
                 }
             }
+            if let Some((qs, next)) = race_time_or_score(text, s, &toks, i, dn, lang, d) {
+                out.extend(qs);
+                i = next.max(i + 1);
+                continue;
+            }
             if let Some((q, next)) = date_or_time(text, s, &toks, i, dn, lang, d) {
                 if let Some(q) = q {
                     out.push(q);
@@ -267,12 +276,15 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             i += 1;
             continue;
         };
-        if is_pronoun_one(text, s.end, &toks, &num, d) {
+        if is_pronoun_one(text, s.end, &toks, &num, d) || is_surname(text, &toks, &num, lang, d) {
             i = num.t1;
             continue;
         }
         let next = num.t1.max(i + 1);
         match build(text, s, &toks, &num, lang, d) {
+            Some((q, t_end)) if is_model_name(text, &toks, &num, &q, lang, d) => {
+                i = t_end.max(next);
+            }
             Some((q, t_end)) => {
                 if let Some((r, k)) = ratio(text, s, &toks, &q, num.t1, lang, d) {
                     out.push(r);
@@ -286,6 +298,117 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
         }
     }
     out
+}
+
+fn capitalised(text: &str, t: &Tok) -> bool {
+    t.is_word()
+        && text
+            .get(t.start..t.end)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A word that may stand before a number as part of the prose (approximators, prepositions,
+/// number words, units, months) rather than as a name.
+fn function_word(text: &str, t: &Tok, d: &QuantityData, lang: Lang) -> bool {
+    let a = &d.approx;
+    let w = t.lower.as_str();
+    [
+        &a.about,
+        &a.nearly,
+        &a.more_than,
+        &a.at_least,
+        &a.up_to,
+        &a.less_than,
+        &a.range_open,
+        &d.context.not_counted,
+        &d.context.year_preps,
+        &d.context.age_before,
+        &d.context.label_keep,
+        &d.articles.forms,
+    ]
+    .iter()
+    .any(|l| d.is(l, w))
+        || number::classify(w, d, lang) != number::WClass::Other
+        || month_of(d, w).is_some()
+        || unit::unit_at(text, t.start, t.end, d).is_some()
+}
+
+/// "Claudia Tausend", "Herr Hundert": a capitalised number word after a capitalised name or title,
+/// not followed by a noun it could count.
+fn is_surname(text: &str, toks: &[Tok], num: &Numeral, lang: Lang, d: &QuantityData) -> bool {
+    if !num.words || num.t1 != num.t0 + 1 || num.t0 == 0 || !capitalised(text, &toks[num.t0]) {
+        return false;
+    }
+    let mut p = num.t0 - 1;
+    // "Dr. Hundert"
+    if toks[p].is_sym('.') && p > 0 && d.is(&d.context.titles, &toks[p - 1].lower) {
+        p -= 1;
+    }
+    let prev = &toks[p];
+    if !capitalised(text, prev) {
+        return false;
+    }
+    let title = d.is(&d.context.titles, &prev.lower);
+    if !title && function_word(text, prev, d, lang) {
+        return false;
+    }
+    // "Einige Tausend Menschen", "Thousand Oaks": a following noun is counted.
+    let next_noun = toks.get(num.t1).is_some_and(|x| match lang {
+        Lang::De => capitalised(text, x),
+        Lang::En => capitalised(text, x) || (x.is_word() && x.lower.ends_with('s')),
+    });
+    !next_noun
+}
+
+/// "Boeing 737", "iPhone 15", "Windows 11", "PowerPack 500": a number right after a capitalised word
+/// that is not the first of the sentence nor a unit, month, preposition or approximator, and that
+/// counts nothing, is part of a product or model name.
+fn is_model_name(
+    text: &str,
+    toks: &[Tok],
+    num: &Numeral,
+    q: &Draft,
+    lang: Lang,
+    d: &QuantityData,
+) -> bool {
+    if num.words || !num.single.is_some_and(|x| x.plain_int) || q.start != num.start {
+        return false;
+    }
+    let counts_nothing = match q.dimension {
+        Dimension::Number => true,
+        Dimension::Count => {
+            lang == Lang::En
+                && q.counted.as_deref().is_none_or(|c| {
+                    !c.ends_with('s') && !d.is(&d.context.plural_irregular, &c.to_lowercase())
+                })
+        }
+        _ => false,
+    };
+    if !counts_nothing || num.t0 < 2 {
+        return false;
+    }
+    let prev = &toks[num.t0 - 1];
+    if toks[num.t0].glued || !prev.is_word() || prev.glued && toks[num.t0 - 2].is_word() {
+        return false;
+    }
+    let has_upper = text
+        .get(prev.start..prev.end)
+        .is_some_and(|w| w.chars().any(char::is_uppercase));
+    if !has_upper || function_word(text, prev, d, lang) {
+        return false;
+    }
+    // Headlines in title case capitalise every word.
+    if lang == Lang::En {
+        let long: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| t.is_word() && t.end - t.start >= 4)
+            .collect();
+        let caps = long.iter().filter(|t| capitalised(text, t)).count();
+        if long.len() >= 3 && caps * 10 >= long.len() * 7 {
+            return false;
+        }
+    }
+    true
 }
 
 /// "this one", "no one", "one another": "one" as a pronoun.
@@ -307,6 +430,150 @@ fn is_pronoun_one(text: &str, limit: usize, toks: &[Tok], num: &Numeral, d: &Qua
         .get(num.t1)
         .is_some_and(|t| unit::unit_at(text, t.start, limit, d).is_some());
     !unit_follows && (d.is(&d.articles.pronoun_after, prev) || next == "another")
+}
+
+/// Whether one of the score context words is among the few words around tokens `a..b`.
+fn score_context(toks: &[Tok], a: usize, b: usize, d: &QuantityData) -> bool {
+    let lo = a.saturating_sub(4);
+    let hi = (b + 3).min(toks.len());
+    toks[lo..hi]
+        .iter()
+        .any(|t| t.is_word() && d.is(&d.words.score_context, &t.lower))
+}
+
+/// Race and match times ("2:21:05", "3:45,2 Minuten") as durations in seconds, and results
+/// ("38:23", "ein 3:1-Sieg", "won 3-1") as two counts.
+fn race_time_or_score(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    i: usize,
+    dn: scan::DigitNum,
+    lang: Lang,
+    d: &QuantityData,
+) -> Option<(Vec<Draft>, usize)> {
+    let t = &toks[i];
+    if !dn.plain_int {
+        return None;
+    }
+    let tk = |k: usize| toks.get(k);
+    let glued_sym = |k: usize, c: char| tk(k).is_some_and(|x| x.glued && x.is_sym(c));
+    // A two-digit group ("05", "41", "41,2"): its value and rounding.
+    let two_digit = |k: usize| -> Option<(f64, f64)> {
+        let x = tk(k).filter(|x| x.glued)?;
+        let v = x.digits()?;
+        let ok = if v.plain_int {
+            x.end - x.start == 2
+        } else {
+            v.digits == 2 && v.round < 1.0
+        };
+        (ok && v.value < 60.0).then_some((v.value, if v.plain_int { 1.0 } else { v.round }))
+    };
+    let ends_group = |k: usize| {
+        tk(k).is_none_or(|x| {
+            !(x.glued && (x.digits().is_some() || x.is_sym(':') || (x.is_word() && !x.is_sym('-'))))
+        })
+    };
+    let ctx = &d.context;
+    if glued_sym(i + 1, ':') {
+        // h:mm:ss(,d)
+        if let (Some((m, _)), true) = (two_digit(i + 2), glued_sym(i + 3, ':')) {
+            let x = tk(i + 2).and_then(|x| x.digits());
+            if x.is_some_and(|x| x.plain_int) {
+                if let Some((sec, round)) = two_digit(i + 4).filter(|_| ends_group(i + 5)) {
+                    let mut end = toks[i + 4].end;
+                    let clock = context::form_after(text, end, s.end, &ctx.clock)
+                        .or_else(|| context::form_after(text, end, s.end, &ctx.pm_words))
+                        .or_else(|| context::form_after(text, end, s.end, &ctx.am_words));
+                    if let Some(e) = clock.filter(|_| dn.value <= 24.0) {
+                        let mut q = Draft::new(t.start, e, dn.value + m / 60.0 + sec / 3600.0, 0.0);
+                        q.num_end = end;
+                        q.dimension = Dimension::TimeOfDay;
+                        q.unit = Some("h".into());
+                        q.factor = 3600.0;
+                        return Some((vec![q], tok_from(toks, e)));
+                    }
+                    if let Some(h) = unit::unit_after(text, end, s.end, d)
+                        .filter(|h| h.def.dim() == Dimension::Duration && h.def.factor() == 3600.0)
+                    {
+                        end = h.end;
+                    }
+                    let mut q = Draft::new(t.start, end, dn.value * 3600.0 + m * 60.0 + sec, round);
+                    q.num_end = toks[i + 4].end;
+                    q.dimension = Dimension::Duration;
+                    q.unit = Some("s".into());
+                    return Some((vec![q], tok_from(toks, end)));
+                }
+            }
+        }
+        // m:ss(,d) Minuten, h:mm Stunden.
+        if let Some((sec, round)) = two_digit(i + 2).filter(|_| ends_group(i + 3)) {
+            let num_end = toks[i + 2].end;
+            if let Some(h) = unit::unit_after(text, num_end, s.end, d)
+                .filter(|h| h.def.dim() == Dimension::Duration)
+            {
+                let f = h.def.factor();
+                let plain = round >= 1.0;
+                if f == 60.0 || (f == 3600.0 && plain) {
+                    let v = dn.value * f + sec * f / 60.0;
+                    let mut q = Draft::new(t.start, h.end, v, round * f / 60.0);
+                    q.num_end = num_end;
+                    q.dimension = Dimension::Duration;
+                    q.unit = Some("s".into());
+                    return Some((vec![q], tok_from(toks, h.end)));
+                }
+            }
+        }
+    }
+    // Results: "38:23", "3:1-Sieg", "won 3-1".
+    let sep = if glued_sym(i + 1, ':') {
+        ':'
+    } else if glued_sym(i + 1, '-') || glued_sym(i + 1, '–') {
+        if glued_sym(i + 1, '-') {
+            '-'
+        } else {
+            '–'
+        }
+    } else {
+        return None;
+    };
+    let y_tok = tk(i + 2).filter(|x| x.glued)?;
+    let y = y_tok.digits().filter(|y| y.plain_int)?;
+    if tk(i + 3).is_some_and(|x| {
+        x.glued
+            && (x.is_sym(':')
+                || x.digits().is_some()
+                || x.is_sym('.') && tk(i + 4).is_some_and(|z| z.glued && z.digits().is_some()))
+    }) {
+        return None;
+    }
+    if i > 0 && toks[i - 1].glued && !toks[i - 1].is_sym('(') {
+        return None;
+    }
+    let y_len = y_tok.end - y_tok.start;
+    let clock_like = dn.value <= 24.0 && y_len == 2 && y.value < 60.0;
+    let ctx_ok = score_context(toks, i, i + 3, d)
+        || (tk(i + 3).is_some_and(|x| x.glued && x.is_sym('-'))
+            && tk(i + 4).is_some_and(|x| x.glued && x.is_word()));
+    let small = dn.value < 200.0 && y.value < 200.0 && dn.digits <= 3;
+    let is_score = match sep {
+        ':' => small && (!clock_like || ctx_ok),
+        _ => small && y_len <= 3 && (ctx_ok || (y.value < dn.value && dn.value < 20.0)),
+    };
+    if !is_score {
+        return None;
+    }
+    // "38:23 Stimmen": the noun both sides count.
+    let counted = context::counted_noun(text, toks, i + 3, d, lang)
+        .filter(|c| d.is(&d.words.score_counted, &c.to_lowercase()));
+    let mk = |tok: &Tok, v: f64| {
+        let mut q = Draft::new(tok.start, tok.end, v, 1.0);
+        q.dimension = Dimension::Count;
+        q.counted = counted.clone();
+        q.score = true;
+        q
+    };
+    Some((vec![mk(t, dn.value), mk(y_tok, y.value)], i + 3))
 }
 
 /// Dates ("13. Juli", "March 3, 2019", "Mai 2023"), clock times ("9:42 p.m.", "20:15 Uhr") and
@@ -543,6 +810,9 @@ fn build(
             }
         }
     }
+    if let Some(r) = share(text, s, toks, &q, num, t, lang, d) {
+        return Some(r);
+    }
     match num.hint {
         Hint::Times => {
             q.dimension = Dimension::Multiplier;
@@ -746,7 +1016,11 @@ fn build(
             let plural = counted
                 .as_deref()
                 .is_some_and(|c| c.ends_with('s') || lang == Lang::De);
-            if d.is(&ctx.year_preps, prev) || (!plural && (1800.0..=2100.0).contains(&dn.value)) {
+            let attributive = dn.value <= 2100.0 && year_attributive(text, toks, num.t0, t, d);
+            if attributive
+                || d.is(&ctx.year_preps, prev)
+                || (!plural && (1800.0..=2100.0).contains(&dn.value))
+            {
                 q.dimension = Dimension::Year;
                 return Some((q, t));
             }
@@ -773,6 +1047,120 @@ fn build(
         }
     }
     Some((q, t))
+}
+
+/// A spelled fraction before "of"/"der": a share ("a fifth of trains" = 20 %, "ein Drittel der
+/// Befragten" = 33,3 %), or a fraction of a number or unit ("a quarter of a million", "three
+/// quarters of an hour").
+#[allow(clippy::too_many_arguments)]
+fn share(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    q: &Draft,
+    num: &Numeral,
+    t: usize,
+    lang: Lang,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    let frac = q.value;
+    if !(num.fraction && num.words && num.scale == 1.0 && frac > 0.0 && frac < 1.0) {
+        return None;
+    }
+    let w = &d.words;
+    let next = toks.get(t).filter(|x| x.is_word())?;
+    let bare_half = d.is(&w.share_bare, &next.lower)
+        && toks
+            .get(num.t1.checked_sub(1)?)
+            .is_some_and(|x| d.is(&w.share_bare_words, &x.lower));
+    if !d.is(&w.share_of, &next.lower) && !bare_half {
+        return None;
+    }
+    let k = t + 1;
+    // A fraction of a number: "a quarter of a million", "ein Drittel von 300 Befragten".
+    if !bare_half {
+        if let Some(n2) = number::parse(toks, k, d, lang, &|_| false).filter(|n| !n.fraction) {
+            let (mut y, end) = build(text, s, toks, &n2, lang, d)?;
+            if matches!(
+                y.dimension,
+                Dimension::Year | Dimension::Date | Dimension::TimeOfDay
+            ) {
+                return None;
+            }
+            y.value *= frac;
+            y.round *= frac;
+            y.start = q.start;
+            y.num_start = q.num_start;
+            return Some((y, end));
+        }
+        // "three quarters of an hour".
+        let mut k2 = k;
+        if toks
+            .get(k2)
+            .is_some_and(|x| d.is(&d.articles.forms, &x.lower) || x.lower == "a" || x.lower == "an")
+        {
+            k2 += 1;
+        }
+        if let Some(h) = toks
+            .get(k2)
+            .and_then(|x| unit::unit_at(text, x.start, s.end, d))
+        {
+            let mut y = q.clone();
+            y.end = h.end;
+            y.dimension = h.def.dim();
+            y.unit = Some(h.def.unit.clone());
+            y.factor = h.def.factor();
+            if y.dimension == Dimension::Currency {
+                y.factor = 1.0;
+            }
+            return Some((y, tok_from(toks, h.end)));
+        }
+    }
+    let mut p = q.clone();
+    p.value = frac * 100.0;
+    p.round = 1.0;
+    p.dimension = Dimension::Percent;
+    p.unit = Some("%".into());
+    p.factor = 1.0;
+    Some((p, t))
+}
+
+/// "die 1962 eröffnete Brücke", "the 1350-built church": a year before an attributive participle.
+/// `t0` is the year's token, `t` the token after it.
+fn year_attributive(text: &str, toks: &[Tok], t0: usize, t: usize, d: &QuantityData) -> bool {
+    let ctx = &d.context;
+    // "1998-built", "1850-founded".
+    if toks.get(t).is_some_and(|x| x.glued && x.is_sym('-')) {
+        if let Some(w) = toks.get(t + 1).filter(|x| x.glued && x.is_word()) {
+            let l = w.lower.as_str();
+            return d.is(&ctx.year_participles, l)
+                || ctx
+                    .year_participle_endings
+                    .iter()
+                    .any(|e| l.len() > e.len() + 2 && l.ends_with(e.as_str()));
+        }
+        return false;
+    }
+    // Determiner, year, inflected lower-case participle, noun.
+    let Some(det) = t0.checked_sub(1).map(|k| &toks[k]) else {
+        return false;
+    };
+    if !d.is(&ctx.year_attr_det, &det.lower) {
+        return false;
+    }
+    let (Some(w1), Some(w2)) = (toks.get(t), toks.get(t + 1)) else {
+        return false;
+    };
+    if !w1.is_word() || capitalised(text, w1) || d.is(&ctx.not_counted, &w1.lower) {
+        return false;
+    }
+    if unit::unit_at(text, w1.start, w1.end, d).is_some() || !capitalised(text, w2) {
+        return false;
+    }
+    let l = w1.lower.as_str();
+    let inflected = ["e", "en", "er", "es", "em"].iter().any(|e| l.ends_with(e));
+    let singular = d.is(&ctx.year_attr_singular, &det.lower) || (l.ends_with('e'));
+    inflected && singular
 }
 
 /// "15 Dollar und 15 Cent", "thirteen dollars and forty-five cents", "15 dollars 50".
@@ -810,6 +1198,45 @@ fn add_subunit(text: &str, s: Span, toks: &[Tok], q: &mut Draft, lang: Lang, d: 
     let _ = tok_at(toks, 0);
 }
 
+/// Results joined by a word: "38 zu 23 Stimmen", "by 38 votes to 23": both sides count the noun.
+fn votes(text: &str, qs: &mut [Draft], d: &QuantityData) {
+    let w = &d.words;
+    for i in 0..qs.len().saturating_sub(1) {
+        let (x, y) = (&qs[i], &qs[i + 1]);
+        let bare = |q: &Draft| {
+            matches!(q.dimension, Dimension::Number | Dimension::Count)
+                && q.value.fract() == 0.0
+                && q.value >= 0.0
+                && q.scale == 1.0
+                && !q.score
+        };
+        if !bare(x) || !bare(y) {
+            continue;
+        }
+        let counted = x.counted.clone().or_else(|| y.counted.clone());
+        let Some(c) = counted.filter(|c| d.is(&w.score_counted, &c.to_lowercase())) else {
+            continue;
+        };
+        if y.counted.as_ref().is_some_and(|yc| yc != &c) {
+            continue;
+        }
+        let between = text.get(x.end..y.start).unwrap_or("").trim();
+        let between = match &x.counted {
+            Some(xc) => between.strip_prefix(xc.as_str()).unwrap_or(between).trim(),
+            None => between,
+        }
+        .to_lowercase();
+        if !d.is(&w.score_join, &between) {
+            continue;
+        }
+        for q in &mut qs[i..i + 2] {
+            q.dimension = Dimension::Count;
+            q.counted = Some(c.clone());
+            q.score = true;
+        }
+    }
+}
+
 /// Ranges ("zwischen 4.050 und 10.800 m²", "100 bis 300 Milliarden", "40 - 50 Jahre"), then the
 /// approximators before each figure.
 fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
@@ -820,6 +1247,10 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
             continue;
         }
         let (x, y) = (&qs[i], &qs[i + 1]);
+        // "quadrupled to twice the level": a spelled multiplier opens no range.
+        if x.score || y.score || (x.dimension == Dimension::Multiplier && !x.digits) {
+            continue;
+        }
         if (x.has_unit() && x.exact_point() != y.exact_point()) || x.dimension == Dimension::Date {
             continue;
         }
@@ -876,6 +1307,11 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
         // "bis 2025" and "gegen 20 Uhr" are no approximators of years and times.
         if !qs[k].exact_point() && !second_of_range {
             if let Some((kind, st)) = approx::approximator(text, s.start, qs[k].start, d) {
+                let earlier = (k > 0).then(|| &qs[k - 1]);
+                if period_span(text, s, &qs[k], earlier, st, d) {
+                    prev_end = qs[k].end;
+                    continue;
+                }
                 if st >= prev_end {
                     qs[k].start = st;
                     if !in_range[k] {
@@ -886,6 +1322,36 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
         }
         prev_end = qs[k].end;
     }
+}
+
+/// "9.5 percent over 12 months", "£2.1bn over two years", "über drei Jahre verteilt": "over" before
+/// a duration that follows another figure (or is marked as spread) is a span of time, not "more
+/// than". `st` is where the approximator starts.
+fn period_span(
+    text: &str,
+    s: Span,
+    q: &Draft,
+    earlier: Option<&Draft>,
+    st: usize,
+    d: &QuantityData,
+) -> bool {
+    let a = &d.approx;
+    if q.dimension != Dimension::Duration {
+        return false;
+    }
+    let word = text.get(st..q.start).unwrap_or("").trim().to_lowercase();
+    if !d.is(&a.period, &word) {
+        return false;
+    }
+    if context::form_after(text, q.end, s.end, &a.period_after).is_some()
+        || context::form_before(text, s.start, st, &a.period_lead).is_some()
+    {
+        return true;
+    }
+    if context::form_before(text, s.start, st, &a.period_blockers).is_some() {
+        return false;
+    }
+    earlier.is_some_and(|e| e.end <= st && !matches!(e.dimension, Dimension::Date))
 }
 
 /// Scientific notation after a digit number ending before token `t`; the new value and next token.

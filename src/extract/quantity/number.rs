@@ -57,6 +57,8 @@ pub struct Numeral {
     pub hint: Hint,
     /// The numeral is exactly one digit token.
     pub single: Option<super::scan::DigitNum>,
+    /// The numeral is or ends in a fraction ("a fifth", "zwei Drittel", "3/4").
+    pub fraction: bool,
 }
 
 fn t2n(word: &str, lang: Lang) -> Option<f64> {
@@ -576,6 +578,16 @@ pub fn parse(
                     cur = 1.0 / dv;
                     fraction = true;
                 } else if !any
+                    && dv >= 2.0
+                    && d.is(&d.words.share_bare_words, &t.lower)
+                    && toks.get(j + 1).is_some_and(|x| {
+                        d.is(&d.words.share_of, &x.lower) || d.is(&d.words.share_bare, &x.lower)
+                    })
+                {
+                    // "half of the trains", "half the staff".
+                    cur = 1.0 / dv;
+                    fraction = true;
+                } else if !any
                     && matches!(
                         toks.get(j + 1).map(|t| class_of(t, d, lang)),
                         Some(WClass::Article)
@@ -747,6 +759,7 @@ pub fn parse(
         words,
         hint,
         single: if end_tok == i + 1 { single } else { None },
+        fraction,
     })
 }
 

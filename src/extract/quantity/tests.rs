@@ -566,3 +566,263 @@ fn data_files_load() {
         assert!(!d.context.months.is_empty());
     }
 }
+
+#[test]
+fn glued_temperatures() {
+    check(
+        "Es waren 30C, dann 24°C und 39,4°C.",
+        DE,
+        &[
+            "30C=30 °C Temperature",
+            "24°C=24 °C Temperature",
+            "39,4°C=39.4 °C Temperature",
+        ],
+    );
+    check(
+        "It was 30C at noon and 86F later.",
+        EN,
+        &["30C=30 °C Temperature", "86F=86 °F Temperature"],
+    );
+    // Other glued letters stay identifiers.
+    check("Die Klasse 3c und 4D.", DE, &[]);
+}
+
+#[test]
+fn change_verbs_are_multipliers() {
+    check(
+        "Die Zahl hat sich verdoppelt, die Kosten verdreifachten sich.",
+        DE,
+        &["verdoppelt=2 x Multiplier", "verdreifachten=3 x Multiplier"],
+    );
+    check(
+        "Der Umsatz vervierfachte sich und ist doppelt so hoch.",
+        DE,
+        &["vervierfachte=4 x Multiplier", "doppelt=2 x Multiplier"],
+    );
+    check(
+        "Revenue tripled, costs doubled and prices quadrupled to twice the level.",
+        EN,
+        &[
+            "tripled=3 x Multiplier",
+            "doubled=2 x Multiplier",
+            "quadrupled=4 x Multiplier",
+            "twice=2 x Multiplier",
+        ],
+    );
+}
+
+#[test]
+fn race_times() {
+    check(
+        "Er siegte in 2:06:41 und lief 3:45,2 Minuten.",
+        DE,
+        &[
+            "2:06:41=7601 s Duration [7600.5, 7601.5]",
+            "3:45,2 Minuten=225.2 s Duration [225.15, 225.25]",
+        ],
+    );
+    check(
+        "She won in 2:21:05, ahead of a 1:02:03.5 half.",
+        EN,
+        &["2:21:05=8465 s Duration", "1:02:03.5=3723.5 s Duration"],
+    );
+    // Clock times stay clock times.
+    check(
+        "Um 14:30 Uhr und um 10:15:30 Uhr.",
+        DE,
+        &[
+            "14:30 Uhr=14.5 h TimeOfDay",
+            "10:15:30 Uhr=10.258333333333333 h TimeOfDay",
+        ],
+    );
+}
+
+#[test]
+fn shares_as_percent() {
+    check(
+        "Ein Fünftel der Züge fiel aus, ein Drittel der Befragten war dagegen.",
+        DE,
+        &[
+            "Ein Fünftel=20 % Percent",
+            "ein Drittel=33.33333333333333 % Percent",
+        ],
+    );
+    check(
+        "Die Hälfte der Mitglieder und ein Viertel aller Kinder.",
+        DE,
+        &[
+            "Hälfte=50 % Percent [49.5, 50.5]",
+            "ein Viertel=25 % Percent",
+        ],
+    );
+    check(
+        "A fifth of trains ran, half of the staff left and two thirds of voters agreed.",
+        EN,
+        &[
+            "A fifth=20 % Percent [19.5, 20.5]",
+            "half=50 % Percent",
+            "two thirds=66.66666666666666 % Percent",
+        ],
+    );
+    check("A quarter of the budget.", EN, &["A quarter=25 % Percent"]);
+    // A fraction of a number or unit stays that number or unit.
+    check(
+        "A quarter of a million people waited three quarters of an hour.",
+        EN,
+        &[
+            "A quarter of a million=250000 Count of people",
+            "three quarters of an hour=0.75 h Duration",
+        ],
+    );
+    check(
+        "Zwei Drittel von 300 Befragten, eine halbe Stunde.",
+        DE,
+        &[
+            "Zwei Drittel von 300=200 Count of Befragten",
+            "eine halbe Stunde=0.5 h Duration",
+        ],
+    );
+}
+
+#[test]
+fn over_a_duration_after_a_figure_is_a_period() {
+    check(
+        "Prices rose 9.5 percent over 12 months.",
+        EN,
+        &[
+            "9.5 percent=9.5 % Percent",
+            "12 months=12 mo Duration [11.5, 12.5]",
+        ],
+    );
+    check(
+        "The council approved £2.1bn over two years.",
+        EN,
+        &["£2.1bn=2100000000 GBP Currency", "two years=2 a Duration"],
+    );
+    check(
+        "The train was over 40 minutes late.",
+        EN,
+        &["over 40 minutes=40 min Duration MoreThan"],
+    );
+    check(
+        "With 500 staff, it has existed for over 20 years.",
+        EN,
+        &[
+            "500=500 Count of staff",
+            "over 20 years=20 a Duration MoreThan",
+        ],
+    );
+    check(
+        "Die Preise stiegen um 7 Prozent über zwei Jahre.",
+        DE,
+        &["7 Prozent=7 % Percent", "zwei Jahre=2 a Duration"],
+    );
+    check(
+        "Die Kosten werden über drei Jahre verteilt.",
+        DE,
+        &["drei Jahre=3 a Duration"],
+    );
+    check(
+        "Über drei Jahre lang wurde gebaut.",
+        DE,
+        &["Über drei Jahre=3 a Duration MoreThan"],
+    );
+}
+
+#[test]
+fn model_names_are_no_figures() {
+    check("Die Boeing 737 und der Golf 8 fuhren vor.", DE, &[]);
+    check(
+        "Es wurden 410.000 PowerPack 500 Akkus verkauft.",
+        DE,
+        &["410.000=410000 Count of Akkus", "500=500 Count of Akkus"],
+    );
+    check(
+        "In Berlin 500 Menschen.",
+        DE,
+        &["500=500 Count of Menschen"],
+    );
+    check(
+        "He bought an iPhone 15 with Windows 11 on an Airbus A320.",
+        EN,
+        &[],
+    );
+    check(
+        "They sold 410,000 PowerPack 500 batteries.",
+        EN,
+        &[
+            "410,000=410000 Count of batteries",
+            "500=500 Count of batteries",
+        ],
+    );
+    check(
+        "In London 500 people protested.",
+        EN,
+        &["500=500 Count of people"],
+    );
+    // The first word of a sentence and title-case headlines are no model names.
+    check("Storm Kills 12 In Texas.", EN, &["12=12 Number"]);
+}
+
+#[test]
+fn votes_and_scores() {
+    check(
+        "Der Antrag wurde mit 38 zu 23 Stimmen angenommen.",
+        DE,
+        &["38=38 Count of Stimmen", "23=23 Count of Stimmen"],
+    );
+    check(
+        "Bayern feierte einen 3:1-Sieg, es stand 38:23.",
+        DE,
+        &["3=3 Count", "1=1 Count", "38=38 Count", "23=23 Count"],
+    );
+    check(
+        "The bill passed by 38 votes to 23.",
+        EN,
+        &["38=38 Count of votes", "23=23 Count of votes"],
+    );
+    check(
+        "Liverpool won 3-1 against Everton.",
+        EN,
+        &["3=3 Count", "1=1 Count"],
+    );
+    // Ranges stay ranges.
+    check(
+        "It took 10-20 days.",
+        EN,
+        &["10=10 d Duration Range", "20 days=20 d Duration Range"],
+    );
+}
+
+#[test]
+fn attributive_years() {
+    check(
+        "Die 1962 eröffnete Brücke und das 1350 erbaute Kloster.",
+        DE,
+        &["1962=1962 Year", "1350=1350 Year"],
+    );
+    check(
+        "Die 1500 verletzten Menschen.",
+        DE,
+        &["1500=1500 Count of Menschen"],
+    );
+    check(
+        "the 1998-built ship and the 1350-built church.",
+        EN,
+        &["1998=1998 Year", "1350=1350 Year"],
+    );
+}
+
+#[test]
+fn number_word_surnames() {
+    check("Claudia Tausend sagte, Herr Hundert kam.", DE, &[]);
+    check(
+        "Einige Tausend Menschen kamen, rund Hundert blieben.",
+        DE,
+        &[
+            "Tausend=1000 Count of Menschen",
+            "rund Hundert=100 Number About",
+        ],
+    );
+    check("Mr Hundred and Dr. Thousand said so.", EN, &[]);
+}

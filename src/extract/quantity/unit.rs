@@ -44,6 +44,18 @@ pub fn unit_after<'a>(
     if let Some(h) = unit_at(text, p, limit, d) {
         return Some(h);
     }
+    // Forms only valid glued to the digits: "30C", "86F".
+    if p == pos {
+        for def in &d.units {
+            if let Some(end) = def
+                .glued
+                .iter()
+                .find_map(|f| match_at(text, p, limit, f, true))
+            {
+                return Some(UnitHit { start: p, end, def });
+            }
+        }
+    }
     if text
         .get(p..)
         .is_some_and(|r| r.starts_with('-') || r.starts_with('‑'))
