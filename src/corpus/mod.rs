@@ -38,12 +38,33 @@ pub struct Corpus {
 #[derive(Debug, Default)]
 pub struct Memo {
     map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<Vec<(usize, usize, f32)>>>>,
+    figures: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<FigureTuple>>>>,
 }
+
+/// A memoised same-quantity match: (doc, sentence, quantity index, similarity, supports).
+pub type FigureTuple = (usize, usize, usize, f32, bool);
 
 /// Entries kept before the memo starts over (bounds memory in a long editing session).
 const MEMO_LIMIT: usize = 50_000;
 
 impl Memo {
+    /// The memoised figure matches for `key` (a sentence and a figure's place in it).
+    pub fn figures(&self, key: String, compute: impl FnOnce() -> Vec<FigureTuple>) -> std::sync::Arc<Vec<FigureTuple>> {
+        if let Ok(map) = self.figures.lock() {
+            if let Some(v) = map.get(&key) {
+                return v.clone();
+            }
+        }
+        let v = std::sync::Arc::new(compute());
+        if let Ok(mut map) = self.figures.lock() {
+            if map.len() >= MEMO_LIMIT {
+                map.clear();
+            }
+            map.insert(key, v.clone());
+        }
+        v
+    }
+
     /// The memoised value for `terms`, computing and storing it on a miss.
     pub fn related(
         &self,

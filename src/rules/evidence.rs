@@ -202,15 +202,31 @@ impl Matches {
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
-                Some(si) => match_figure(
-                    doc,
-                    facts,
-                    q,
-                    &draft_terms[si],
-                    &m.related[si],
-                    corpus,
-                    &config.tolerance,
-                ),
+                Some(si) => {
+                    // Keyed by the sentence's text and the figure's place in it: the result
+                    // depends on nothing else in the draft.
+                    let sent = doc.sentences[si].span;
+                    let t = &config.tolerance;
+                    let key = format!(
+                        "{}\u{1}{}\u{1}{}\u{1}{}/{}/{}",
+                        sent.slice(&doc.masked),
+                        q.span.start - sent.start,
+                        q.span.end - sent.start,
+                        t.about,
+                        t.nearly,
+                        t.more_than
+                    );
+                    let tuples = corpus.memo.figures(key, || {
+                        match_figure(doc, facts, q, &draft_terms[si], &m.related[si], corpus, t)
+                            .into_iter()
+                            .map(|f| (f.doc, f.sentence, f.quantity, f.sim, f.supports))
+                            .collect()
+                    });
+                    tuples
+                        .iter()
+                        .map(|&(doc, sentence, quantity, sim, supports)| FigureMatch { doc, sentence, quantity, sim, supports })
+                        .collect()
+                }
                 None => Vec::new(),
             };
             m.figures.push(figs);
