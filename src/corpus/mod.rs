@@ -39,7 +39,11 @@ pub struct Corpus {
 pub struct Memo {
     map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<Vec<(usize, usize, f32)>>>>,
     figures: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<FigureTuple>>>>,
+    quotes: std::sync::Mutex<std::collections::HashMap<String, QuoteTuple>>,
 }
+
+/// A memoised quote lookup: (found at (doc, sentence), closest (doc, sentence, share), checkable).
+pub type QuoteTuple = (Option<(usize, usize)>, Option<(usize, usize, f32)>, bool);
 
 /// A memoised same-quantity match: (doc, sentence, quantity index, similarity, supports).
 pub type FigureTuple = (usize, usize, usize, f32, bool);
@@ -48,6 +52,23 @@ pub type FigureTuple = (usize, usize, usize, f32, bool);
 const MEMO_LIMIT: usize = 50_000;
 
 impl Memo {
+    /// The memoised lookup of a quotation's words.
+    pub fn quote(&self, key: &str, compute: impl FnOnce() -> QuoteTuple) -> QuoteTuple {
+        if let Ok(map) = self.quotes.lock() {
+            if let Some(v) = map.get(key) {
+                return *v;
+            }
+        }
+        let v = compute();
+        if let Ok(mut map) = self.quotes.lock() {
+            if map.len() >= MEMO_LIMIT {
+                map.clear();
+            }
+            map.insert(key.to_string(), v);
+        }
+        v
+    }
+
     /// The memoised figure matches for `key` (a sentence and a figure's place in it).
     pub fn figures(&self, key: String, compute: impl FnOnce() -> Vec<FigureTuple>) -> std::sync::Arc<Vec<FigureTuple>> {
         if let Ok(map) = self.figures.lock() {

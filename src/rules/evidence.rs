@@ -224,7 +224,13 @@ impl Matches {
                     });
                     tuples
                         .iter()
-                        .map(|&(doc, sentence, quantity, sim, supports)| FigureMatch { doc, sentence, quantity, sim, supports })
+                        .map(|&(doc, sentence, quantity, sim, supports)| FigureMatch {
+                            doc,
+                            sentence,
+                            quantity,
+                            sim,
+                            supports,
+                        })
                         .collect()
                 }
                 None => Vec::new(),
@@ -232,7 +238,16 @@ impl Matches {
             m.figures.push(figs);
         }
         for q in &facts.quotes {
-            m.quotes.push(match_quote(doc, q.inner, corpus));
+            let key = q.inner.slice(&doc.masked);
+            let (found, closest, checkable) = corpus.memo.quote(key, || {
+                let r = match_quote(doc, q.inner, corpus);
+                (r.found, r.closest, r.checkable)
+            });
+            m.quotes.push(QuoteMatch {
+                found,
+                closest,
+                checkable,
+            });
         }
         m
     }
