@@ -439,7 +439,11 @@ fn utf16_is_the_default_and_exit_without_shutdown_fails() {
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
     lsp.notify("exit", Value::Null);
     let status = wait_exit(&mut lsp.child);
-    assert_eq!(status.code(), Some(1), "LSP: exit without shutdown is status 1");
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "LSP: exit without shutdown is status 1"
+    );
 }
 
 #[test]

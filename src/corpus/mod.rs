@@ -37,7 +37,9 @@ pub struct Corpus {
 /// Memoised retrieval: for a sentence's terms, the related corpus sentences `(doc, sentence, sim)`.
 #[derive(Debug, Default)]
 pub struct Memo {
-    map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<Vec<(usize, usize, f32)>>>>,
+    map: std::sync::Mutex<
+        std::collections::HashMap<Vec<String>, std::sync::Arc<Vec<(usize, usize, f32)>>>,
+    >,
     figures: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<FigureTuple>>>>,
     quotes: std::sync::Mutex<std::collections::HashMap<String, QuoteTuple>>,
 }
@@ -70,7 +72,11 @@ impl Memo {
     }
 
     /// The memoised figure matches for `key` (a sentence and a figure's place in it).
-    pub fn figures(&self, key: String, compute: impl FnOnce() -> Vec<FigureTuple>) -> std::sync::Arc<Vec<FigureTuple>> {
+    pub fn figures(
+        &self,
+        key: String,
+        compute: impl FnOnce() -> Vec<FigureTuple>,
+    ) -> std::sync::Arc<Vec<FigureTuple>> {
         if let Ok(map) = self.figures.lock() {
             if let Some(v) = map.get(&key) {
                 return v.clone();
@@ -129,7 +135,11 @@ impl Corpus {
     /// Indexes already-read documents.
     pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
         let index = Index::build(&docs);
-        Corpus { docs, index, memo: Memo::default() }
+        Corpus {
+            docs,
+            index,
+            memo: Memo::default(),
+        }
     }
 
     /// The comparison terms of a corpus sentence.

@@ -68,8 +68,19 @@ pub fn term_text(doc: &Document, facts: &Facts) -> String {
         .quantities
         .iter()
         .map(|q| q.number_span)
-        .chain(facts.attributions.iter().filter(|a| a.kind != AttrKind::Turn).map(|a| a.cue))
-        .chain(facts.attributions.iter().filter_map(|a| a.source.as_ref().map(|s| Span::new(s.start, s.end))));
+        .chain(
+            facts
+                .attributions
+                .iter()
+                .filter(|a| a.kind != AttrKind::Turn)
+                .map(|a| a.cue),
+        )
+        .chain(
+            facts
+                .attributions
+                .iter()
+                .filter_map(|a| a.source.as_ref().map(|s| Span::new(s.start, s.end))),
+        );
     crate::text::words::blank_spans(&doc.masked, spans)
 }
 
