@@ -37,12 +37,13 @@ pub struct Corpus {
 /// Memoised retrieval: for a sentence's terms, the related corpus sentences `(doc, sentence, sim)`.
 #[derive(Debug, Default)]
 pub struct Memo {
-    map: std::sync::Mutex<
-        std::collections::HashMap<Vec<String>, std::sync::Arc<Vec<(usize, usize, f32)>>>,
-    >,
+    map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<RelatedList>>>,
     figures: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<FigureTuple>>>>,
     quotes: std::sync::Mutex<std::collections::HashMap<String, QuoteTuple>>,
 }
+
+/// Memoised related sentences: (doc, sentence, similarity), best first.
+pub type RelatedList = Vec<(usize, usize, f32)>;
 
 /// A memoised quote lookup: (found at (doc, sentence), closest (doc, sentence, share), checkable).
 pub type QuoteTuple = (Option<(usize, usize)>, Option<(usize, usize, f32)>, bool);
@@ -96,8 +97,8 @@ impl Memo {
     pub fn related(
         &self,
         terms: &[String],
-        compute: impl FnOnce() -> Vec<(usize, usize, f32)>,
-    ) -> std::sync::Arc<Vec<(usize, usize, f32)>> {
+        compute: impl FnOnce() -> RelatedList,
+    ) -> std::sync::Arc<RelatedList> {
         if let Ok(map) = self.map.lock() {
             if let Some(v) = map.get(terms) {
                 return v.clone();
