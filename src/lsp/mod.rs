@@ -5,6 +5,7 @@
 //! and back. Only this module imports LSP types; all checking happens in `analysis`.
 
 pub mod convert;
+pub mod framing;
 pub mod server;
 pub mod state;
 pub mod view;
@@ -31,7 +32,8 @@ pub fn run() -> anyhow::Result<()> {
     let flag = Arc::clone(&shutdown);
     runtime.block_on(async move {
         let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // Malformed messages are dropped before tower-lsp-server sees them (see `framing`).
+        Server::new(framing::ScreenedStdin::spawn(), tokio::io::stdout(), socket)
             .serve(service)
             .await;
     });

@@ -1,0 +1,53 @@
+//! `analysis::read` (parse + extract) on arbitrary UTF-8: never panics, and every figure and
+//! quotation span lies inside the text on char boundaries.
+#![no_main]
+
+use factlint::analysis;
+use factlint::config::Config;
+use factlint::text::Span;
+use libfuzzer_sys::fuzz_target;
+use std::path::Path;
+
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(span.start <= span.end, "{what} {span:?} is reversed");
+    assert!(
+        span.end <= text.len(),
+        "{what} {span:?} past the end ({})",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start),
+        "{what} {span:?} start not on a char boundary"
+    );
+    assert!(
+        text.is_char_boundary(span.end),
+        "{what} {span:?} end not on a char boundary"
+    );
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let config = Config::default();
+    let path = if data.first().is_some_and(|b| b % 2 == 0) {
+        Path::new("draft.md")
+    } else {
+        Path::new("draft.txt")
+    };
+    let (doc, facts) = analysis::read(text, Some(path), &config);
+    assert_eq!(doc.masked.len(), text.len());
+    for q in &facts.quantities {
+        check_span(text, q.span, "quantity");
+        check_span(text, q.number_span, "quantity number");
+        assert!(
+            q.span.contains(q.number_span) || q.number_span.is_empty(),
+            "number outside figure"
+        );
+    }
+    for q in &facts.quotes {
+        check_span(text, q.span, "quote");
+        check_span(text, q.inner, "quote inner");
+        check_span(text, q.sentence_span, "quote sentence");
+    }
+});

@@ -1,0 +1,257 @@
+//! `factlint check` when things go wrong: unreadable drafts, empty folders, missing corpus paths,
+//! broken configs, and `--fix` on files whose line endings and permissions must survive.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const FERRY_CORPUS: &str =
+    "---\nsource: Harbor Ledger\n---\nFerry service will run every 15 minutes during rush hour.\n";
+const FERRY_DRAFT: &str = "Ferries will run every 15 minutes during rush hour.\r\n";
+
+fn factlint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
+        .args(args)
+        .output()
+        .expect("run factlint")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+#[test]
+fn unreadable_draft_is_an_error_naming_it() {
+    let dir = tempdir();
+    let draft = dir.path().join("secret.md");
+    std::fs::write(&draft, "The bridge carries 90,000 vehicles a day.\n").expect("write");
+    std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    // Root (and some containers) can read the file regardless: then there is nothing to test.
+    if std::fs::read(&draft).is_ok() {
+        eprintln!("SKIP: the draft is still readable (running as root?)");
+        return;
+    }
+    let out = factlint(dir.path(), &["check", "--no-cache", "secret.md"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("secret.md"), "stderr: {stderr}");
+    std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+}
+
+#[test]
+fn draft_that_is_not_utf8_is_an_error_naming_it() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("latin1.md"), b"Stra\xdfe mit 12 Autos.\n").expect("write");
+    let out = factlint(dir.path(), &["check", "--no-cache", "latin1.md"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("latin1.md"), "stderr: {stderr}");
+}
+
+#[test]
+fn missing_draft_is_an_error_naming_it() {
+    let dir = tempdir();
+    let out = factlint(dir.path(), &["check", "--no-cache", "nowhere.md"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("nowhere.md"), "stderr: {stderr}");
+}
+
+/// A folder without drafts is not an error: the check runs on nothing and says "no findings".
+/// (It does not say that no drafts were found; see the report of the robustness work.)
+#[test]
+fn folder_without_drafts_exits_zero() {
+    let dir = tempdir();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir_all(&drafts).expect("mkdir");
+    std::fs::write(drafts.join("notes.docx"), "not a draft").expect("write");
+    let out = factlint(dir.path(), &["check", "--no-cache", "drafts"]);
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stdout: {stdout} stderr: {}",
+        text(&out.stderr)
+    );
+    assert!(stdout.contains("no findings"), "stdout: {stdout}");
+    // JSON output is still valid JSON.
+    let out = factlint(
+        dir.path(),
+        &["check", "--no-cache", "--format", "json", "drafts"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert!(!v.is_null());
+}
+
+#[test]
+fn missing_corpus_path_warns_and_still_checks() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("draft.md"), FERRY_DRAFT).expect("write");
+    let out = factlint(
+        dir.path(),
+        &[
+            "check",
+            "--no-cache",
+            "--corpus",
+            "does-not-exist",
+            "--format",
+            "json",
+            "draft.md",
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning") && stderr.contains("does-not-exist"),
+        "stderr: {stderr}"
+    );
+    assert_ne!(out.status.code(), Some(2), "stderr: {stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert!(
+        v.to_string().contains("draft.md"),
+        "the draft was not checked: {v}"
+    );
+}
+
+#[test]
+fn config_syntax_error_names_file_and_line() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join(".factlint.toml"),
+        "corpus = [\"corpus\"]\nlanguage = \"en\"\n[severity\nunsourced-claim = \"error\"\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("draft.md"), FERRY_DRAFT).expect("write");
+    let out = factlint(dir.path(), &["check", "--no-cache", "draft.md"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains(".factlint.toml"), "stderr: {stderr}");
+    assert!(stderr.contains("line 3"), "stderr: {stderr}");
+}
+
+#[test]
+fn explicit_config_that_does_not_exist_is_an_error() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("draft.md"), FERRY_DRAFT).expect("write");
+    let out = factlint(
+        dir.path(),
+        &["check", "--no-cache", "--config", "nope.toml", "draft.md"],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("nope.toml"), "stderr: {stderr}");
+}
+
+/// A folder with the ferry corpus and a CRLF draft (mode 0640) with one unsourced claim that
+/// exactly one corpus source supports, so `--fix` has exactly one safe fix to apply.
+fn ferry_fixture() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempdir();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    std::fs::write(corpus.join("ledger-ferry.md"), FERRY_CORPUS).expect("write");
+    let draft = dir.path().join("drafts").join("ferry.md");
+    std::fs::create_dir_all(draft.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&draft, FERRY_DRAFT).expect("write");
+    std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    (dir, draft)
+}
+
+#[test]
+fn fix_keeps_crlf_and_permissions_and_leaves_no_temp_files() {
+    let (dir, draft) = ferry_fixture();
+    let out = factlint(
+        dir.path(),
+        &[
+            "check",
+            "--no-cache",
+            "--corpus",
+            "corpus",
+            "--fix",
+            "drafts/ferry.md",
+        ],
+    );
+    let stderr = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(2), "stderr: {stderr}");
+    let fixed = std::fs::read_to_string(&draft).expect("read");
+    assert_ne!(
+        fixed,
+        FERRY_DRAFT,
+        "no fix was applied; stdout: {}",
+        text(&out.stdout)
+    );
+    assert!(fixed.contains("Harbor Ledger"), "fixed: {fixed:?}");
+    assert!(fixed.ends_with("\r\n"), "CRLF lost: {fixed:?}");
+    assert_eq!(
+        fixed.matches('\n').count(),
+        fixed.matches("\r\n").count(),
+        "a bare LF appeared: {fixed:?}"
+    );
+    let mode = std::fs::metadata(&draft)
+        .expect("stat")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o640, "permissions changed");
+    let names: Vec<String> = std::fs::read_dir(draft.parent().expect("parent"))
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["ferry.md".to_string()],
+        "left behind: {names:?}"
+    );
+    // A second run finds nothing left to fix and does not touch the file.
+    let again = factlint(
+        dir.path(),
+        &[
+            "check",
+            "--no-cache",
+            "--corpus",
+            "corpus",
+            "--fix",
+            "drafts/ferry.md",
+        ],
+    );
+    assert_ne!(again.status.code(), Some(2), "{}", text(&again.stderr));
+    assert_eq!(std::fs::read_to_string(&draft).expect("read"), fixed);
+}
+
+#[test]
+fn fix_in_a_read_only_folder_fails_cleanly() {
+    let (dir, draft) = ferry_fixture();
+    let folder = draft.parent().expect("parent").to_path_buf();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    // Root can write anyway: then the fix simply succeeds, which is not what is tested here.
+    let probe = folder.join(".probe");
+    if std::fs::write(&probe, "x").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        eprintln!("SKIP: the folder is still writable (running as root?)");
+        return;
+    }
+    let out = factlint(
+        dir.path(),
+        &[
+            "check",
+            "--no-cache",
+            "--corpus",
+            "corpus",
+            "--fix",
+            "drafts/ferry.md",
+        ],
+    );
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("ferry.md"), "stderr: {stderr}");
+    assert_eq!(std::fs::read_to_string(&draft).expect("read"), FERRY_DRAFT);
+}
