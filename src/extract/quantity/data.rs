@@ -53,6 +53,8 @@ pub struct Words {
     pub score_counted: Vec<String>,
     /// Words that mark a pair "3-1" / "21:15" as a result ("Sieg", "won", "Endstand").
     pub score_context: Vec<String>,
+    /// Words that make such a pair a ratio, not a result ("im Verhältnis 1:3", "a 1:50 scale").
+    pub score_blockers: Vec<String>,
 }
 
 /// Approximators and range words, each a list of (possibly multi-word) forms.

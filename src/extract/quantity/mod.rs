@@ -560,6 +560,14 @@ fn race_time_or_score(
         ':' => small && (!clock_like || ctx_ok),
         _ => small && y_len <= 3 && (ctx_ok || (y.value < dn.value && dn.value < 20.0)),
     };
+    let lo = i.saturating_sub(4);
+    let blocked = toks[lo..(i + 4).min(toks.len())]
+        .iter()
+        .any(|t| t.is_word() && d.is(&d.words.score_blockers, &t.lower));
+    // "im Verhältnis 1:3", "a 1:50 scale": a ratio, neither a result nor a clock time.
+    if blocked {
+        return Some((Vec::new(), i + 3));
+    }
     if !is_score {
         return None;
     }

@@ -786,6 +786,9 @@ fn votes_and_scores() {
         EN,
         &["3=3 Count", "1=1 Count"],
     );
+    // Ratios are no results.
+    check("Im Verhältnis 1:3 gemischt.", DE, &[]);
+    check("A model at a 1:50 scale.", EN, &[]);
     // Ranges stay ranges.
     check(
         "It took 10-20 days.",
