@@ -55,14 +55,11 @@ fn reference_offset(s: &str, pos: Position, enc: Encoding) -> usize {
     // Line starts: after "\n", after "\r" not followed by "\n".
     let bytes = s.as_bytes();
     let mut starts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            starts.push(i + 1);
-        } else if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+    for (i, &b) in bytes.iter().enumerate() {
+        let breaks = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if breaks {
             starts.push(i + 1);
         }
-        i += 1;
     }
     let line = pos.line as usize;
     if line >= starts.len() {
