@@ -86,6 +86,22 @@ pub(crate) mod tests {
     use super::*;
     use crate::lang::Lang;
 
+    #[test]
+    fn registry_is_consistent_and_documented() {
+        let readme = include_str!("../../README.md");
+        let mut ids = std::collections::HashSet::new();
+        for r in ALL {
+            let m = r.meta();
+            assert!(ids.insert(m.id), "duplicate rule {}", m.id);
+            assert!(m.id.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(!m.summary.is_empty() && !m.docs.is_empty(), "{} lacks docs", m.id);
+            // The README's rule table names every rule with its default severity.
+            let row = format!("| `{}` | {} |", m.id, m.default_severity.as_str());
+            assert!(readme.contains(&row), "README.md rule table is stale for {}", m.id);
+        }
+        assert_eq!(ids.len(), RuleId::ALL.len());
+    }
+
     /// Findings of one rule for a draft against an in-memory corpus of `(file name, text)`.
     pub fn findings(corpus: &[(&str, &str)], draft: &str, rule: RuleId) -> Vec<Finding> {
         let lang = Lang::detect(draft);
