@@ -93,11 +93,23 @@ pub(crate) mod tests {
         for r in ALL {
             let m = r.meta();
             assert!(ids.insert(m.id), "duplicate rule {}", m.id);
-            assert!(m.id.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
-            assert!(!m.summary.is_empty() && !m.docs.is_empty(), "{} lacks docs", m.id);
+            assert!(m
+                .id
+                .id()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(
+                !m.summary.is_empty() && !m.docs.is_empty(),
+                "{} lacks docs",
+                m.id
+            );
             // The README's rule table names every rule with its default severity.
             let row = format!("| `{}` | {} |", m.id, m.default_severity.as_str());
-            assert!(readme.contains(&row), "README.md rule table is stale for {}", m.id);
+            assert!(
+                readme.contains(&row),
+                "README.md rule table is stale for {}",
+                m.id
+            );
         }
         assert_eq!(ids.len(), RuleId::ALL.len());
     }
