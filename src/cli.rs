@@ -239,6 +239,13 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
         config.cache = false;
     }
     let drafts = collect_drafts(&paths)?;
+    if drafts.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "factlint: warning: no drafts (.md, .markdown, .txt) found in {}",
+            names.join(", ")
+        );
+    }
     let corpus = load_corpus(&config);
     let mut checked = Vec::new();
     for path in drafts {

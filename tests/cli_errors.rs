@@ -65,7 +65,7 @@ fn missing_draft_is_an_error_naming_it() {
 }
 
 /// A folder without drafts is not an error: the check runs on nothing and says "no findings".
-/// (It does not say that no drafts were found; see the report of the robustness work.)
+/// It says on stderr that no drafts were found.
 #[test]
 fn folder_without_drafts_exits_zero() {
     let dir = tempdir();
@@ -81,6 +81,11 @@ fn folder_without_drafts_exits_zero() {
         text(&out.stderr)
     );
     assert!(stdout.contains("no findings"), "stdout: {stdout}");
+    assert!(
+        text(&out.stderr).contains("no drafts"),
+        "stderr: {}",
+        text(&out.stderr)
+    );
     // JSON output is still valid JSON.
     let out = factlint(
         dir.path(),
