@@ -173,7 +173,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
     }
     report.loaded = docs.len();
     if let Some(c) = &cache {
-        if report.from_cache < docs.len() || c.discarded.is_some() || !c_is_exhausted(c) {
+        if report.from_cache < docs.len() || c.discarded.is_some() || !c.is_empty() {
             let entries = docs
                 .iter()
                 .map(|d| {
@@ -196,11 +196,6 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
         }
     }
     (Corpus::from_docs(docs), report)
-}
-
-/// Whether every cached entry was used (nothing to drop from the cache file).
-fn c_is_exhausted(c: &cache::Cache) -> bool {
-    c.is_empty()
 }
 
 /// Parses and extracts one corpus document.

@@ -150,7 +150,7 @@ pub fn attribution(
             applicability,
         };
     }
-    let (p, punct) = final_punct(text, s);
+    let (p, _) = final_punct(text, s);
     let (edit, title) = match (lang, who) {
         (Lang::En, Who::Speaker(n)) => {
             let said = reporting_verb(lang, verb);
@@ -196,7 +196,6 @@ pub fn attribution(
             ),
         },
     };
-    let _ = punct;
     Fix {
         title,
         edits: vec![edit],

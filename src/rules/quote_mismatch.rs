@@ -56,7 +56,7 @@ impl Rule for QuoteMismatch {
             }
             let mut evidence = Vec::new();
             let mut fixes = Vec::new();
-            if let Some((d, s, share)) = m.closest.filter(|c| c.2 >= CLOSEST_MIN) {
+            if let Some((d, s, _)) = m.closest.filter(|c| c.2 >= CLOSEST_MIN) {
                 if let Some(cd) = ctx.corpus.docs.get(d) {
                     if let Some(e) = sentence_evidence(cd, s, Relation::Contradicts) {
                         evidence.push(e);
@@ -88,7 +88,6 @@ impl Rule for QuoteMismatch {
                         }
                     }
                 }
-                let _ = share;
             }
             // Indirect speech: drop the quotation marks.
             let open = Span::new(q.span.start, q.inner.start);
