@@ -1,8 +1,8 @@
-//! The language server under abuse: the real `factlint lsp` binary fed malformed frames, unknown
-//! methods, requests for unopened documents, impossible ranges, a 10 MB document, a close while
-//! analysis runs and a corpus that disappears or fills with binary files. After each the server
-//! must still answer, and it must exit 0 after `shutdown` and `exit`. Every wait has a timeout, so
-//! a dead or hung server fails the test instead of blocking it.
+//! The language server under abuse: the real `factlint lsp` binary fed malformed frames (answered
+//! with JSON-RPC errors), unknown methods, requests for unopened documents, impossible ranges, a
+//! 10 MB document, a close while analysis runs and a corpus that disappears or fills with binary
+//! files. After each the server must still answer, and it must exit 0 after `shutdown` and `exit`.
+//! Every wait has a timeout, so a dead or hung server fails the test instead of blocking it.
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Write};
@@ -284,30 +284,89 @@ fn started() -> (tempfile::TempDir, PathBuf, PathBuf, Lsp, String) {
     (dir, root, corpus, lsp, uri)
 }
 
+/// Waits for the server's error answer with `id` and checks it is a JSON-RPC error object.
+fn error_answer(lsp: &mut Lsp, what: &str, id: &Value, code: i64) -> Value {
+    let m = lsp.wait_for(&format!("the error answer to {what}"), |m| {
+        m.get("method").is_none() && m.get("error").is_some() && m.get("id") == Some(id)
+    });
+    assert_eq!(m["jsonrpc"], "2.0", "{what}: {m}");
+    assert_eq!(m["error"]["code"], code, "{what}: {m}");
+    let message = if code == -32700 {
+        "Parse error"
+    } else {
+        "Invalid Request"
+    };
+    assert_eq!(m["error"]["message"], message, "{what}: {m}");
+    m
+}
+
+/// The hover on the flagged figure, which names the corpus figure it contradicts.
+fn hover_works(lsp: &mut Lsp, uri: &str) {
+    let h = lsp.hover(uri, 2, 10);
+    let md = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(md.contains("68,000"), "hover: {h}");
+}
+
 #[test]
-fn malformed_frames_and_bodies_are_survived() {
+fn malformed_messages_are_answered_with_json_rpc_errors() {
     let (_dir, _root, _corpus, mut lsp, uri) = started();
-    // Truncated JSON, JSON that is not JSON-RPC, a non-numeric length, no length at all, and
-    // a body that is not UTF-8.
-    lsp.raw(frame(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "));
-    lsp.hover(&uri, 2, 10);
-    lsp.raw(frame(b"{}"));
-    lsp.raw(frame(b"[1, 2, 3]"));
-    lsp.hover(&uri, 2, 10);
-    lsp.raw(b"Content-Length: twelve\r\n\r\n".to_vec());
-    lsp.hover(&uri, 2, 10);
-    lsp.raw(
-        b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{\"jsonrpc\":\"2.0\"}"
-            .to_vec(),
-    );
-    lsp.hover(&uri, 2, 10);
-    lsp.raw(frame(
-        b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"\xff\xfe\"}",
-    ));
-    lsp.hover(&uri, 2, 10);
-    // Stray blank lines between messages.
+    let null = Value::Null;
+    let cases: Vec<(&str, Vec<u8>, Value, i64)> = vec![
+        (
+            "truncated JSON",
+            frame(b"{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": "),
+            null.clone(),
+            -32700,
+        ),
+        (
+            "a body that is not UTF-8",
+            frame(b"{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"params\":\"\xff\xfe\"}"),
+            null.clone(),
+            -32700,
+        ),
+        ("an empty object", frame(b"{}"), null.clone(), -32600),
+        ("a batch", frame(b"[1, 2, 3]"), null.clone(), -32600),
+        (
+            "a request without a method",
+            frame(b"{\"jsonrpc\":\"2.0\",\"id\":77}"),
+            json!(77),
+            -32600,
+        ),
+        (
+            "a method that is a number",
+            frame(b"{\"jsonrpc\":\"2.0\",\"id\":\"s-1\",\"method\":42}"),
+            json!("s-1"),
+            -32600,
+        ),
+        (
+            "a non-numeric length",
+            b"Content-Length: twelve\r\n\r\n".to_vec(),
+            null.clone(),
+            -32700,
+        ),
+        (
+            "no length at all",
+            b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{\"jsonrpc\":\"2.0\"}"
+                .to_vec(),
+            null.clone(),
+            -32700,
+        ),
+    ];
+    for (what, bytes, id, code) in cases {
+        lsp.raw(bytes);
+        error_answer(&mut lsp, what, &id, code);
+        // The server goes on: the next request is answered in full.
+        hover_works(&mut lsp, &uri);
+    }
+    // Stray blank lines between messages are not a message: nothing to answer.
     lsp.raw(b"\r\n\r\n".to_vec());
-    lsp.hover(&uri, 2, 10);
+    hover_works(&mut lsp, &uri);
+    let errors = lsp.seen.iter().filter(|m| m.get("error").is_some()).count();
+    assert_eq!(
+        errors, 8,
+        "one answer per malformed message: {:#?}",
+        lsp.seen
+    );
     lsp.shutdown();
 }
 

@@ -30,13 +30,21 @@ pub fn run() -> anyhow::Result<()> {
         .build()?;
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&shutdown);
+    // One thread owns stdout: tower-lsp-server's messages and the screen's answers to malformed
+    // ones reach it as whole frames (see `framing`).
+    let (stdout, replies, written) = framing::spawn_writer(std::io::stdout());
     runtime.block_on(async move {
         let (service, socket) = LspService::new(move |client| server::Backend::new(client, flag));
-        // Malformed messages are dropped before tower-lsp-server sees them (see `framing`).
-        Server::new(framing::ScreenedStdin::spawn(), tokio::io::stdout(), socket)
+        // Malformed messages are answered before tower-lsp-server sees them (see `framing`).
+        Server::new(framing::ScreenedStdin::spawn(replies), stdout, socket)
             .serve(service)
             .await;
     });
+    // Everything tower-lsp-server wrote is queued; let it reach the client, unless the client
+    // stopped reading.
+    if !written.wait(Duration::from_secs(5)) {
+        tracing::warn!("not all messages could be written to the client");
+    }
     // The stdin reader may still block on a pipe the client keeps open: don't wait for it.
     runtime.shutdown_timeout(Duration::from_millis(200));
     if shutdown.load(Ordering::SeqCst) {
