@@ -1,14 +1,14 @@
 //! The language server end to end: the real `factlint lsp` binary spoken to over stdio
-//! (Content-Length framed JSON-RPC), with a corpus written to a temp dir.
+//! (Content-Length framed JSON-RPC, see `common`), with a corpus written to a temp dir.
 
+mod common;
+
+use common::{
+    apply_edits, edits_for, file_uri, offset, options, position, range_text, with_code, Lsp,
+};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
-
-const WAIT: Duration = Duration::from_secs(30);
 
 const LEDGER: &str = "---\ntitle: Kessler Bridge traffic\nsource: Harbor Ledger\ndate: 2024-05-02\nlang: en\n---\n\nThe Kessler Bridge is the city's busiest crossing.\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n";
 const HAFEN: &str = "---\ntitle: Unfall am Hafen\nsource: Hafenkurier\ndate: 2024-06-11\nlang: de\n---\n\nAm Dienstag kam es am Hafen zu einem schweren Unfall.\nLaut Polizei wurden 14 Menschen verletzt.\n";
@@ -17,344 +17,12 @@ const EN_DRAFT: &str =
 const DE_DRAFT: &str =
     "---\nlang: de\n---\n\n# Unfall am Hafen\n\nBei dem Unfall wurden 14 Menschen verletzt.\n";
 
-/// A running `factlint lsp` and the messages it sent.
-struct Lsp {
-    child: Child,
-    stdin: ChildStdin,
-    rx: Receiver<Value>,
-    seen: Vec<Value>,
-    next_id: i64,
-    /// Server-to-client requests, as received (they are answered automatically).
-    server_requests: Vec<Value>,
-    /// `wait_for` looks at `seen[mark..]` first; a match moves the mark past it.
-    mark: usize,
-    /// What `workspace/configuration` answers for each item.
-    config_answer: Value,
-}
-
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
-    let mut len = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            len = v.trim().parse::<usize>().ok();
-        }
-    }
-    let mut buf = vec![0; len?];
-    r.read_exact(&mut buf).ok()?;
-    serde_json::from_slice(&buf).ok()
-}
-
-fn file_uri(p: &Path) -> String {
-    format!("file://{}", p.display()).replace(' ', "%20")
-}
-
-impl Lsp {
-    fn start() -> Lsp {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("spawn factlint lsp");
-        let stdin = child.stdin.take().expect("stdin");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            while let Some(m) = read_message(&mut r) {
-                if tx.send(m).is_err() {
-                    break;
-                }
-            }
-        });
-        Lsp {
-            child,
-            stdin,
-            rx,
-            seen: Vec::new(),
-            next_id: 1,
-            server_requests: Vec::new(),
-            mark: 0,
-            config_answer: Value::Null,
-        }
-    }
-
-    fn send(&mut self, msg: &Value) {
-        let body = msg.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{}", body.len(), body).expect("write");
-        self.stdin.flush().expect("flush");
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
-    }
-
-    fn request_id(&mut self, method: &str, params: Value) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
-        id
-    }
-
-    /// Receives one message, answering server-to-client requests; `None` on timeout.
-    fn recv(&mut self, timeout: Duration) -> Option<Value> {
-        match self.rx.recv_timeout(timeout) {
-            Ok(m) => {
-                if m.get("method").is_some() && m.get("id").is_some() {
-                    let result = match m["method"].as_str() {
-                        Some("workspace/configuration") => {
-                            let n = m["params"]["items"]
-                                .as_array()
-                                .map(|a| a.len())
-                                .unwrap_or(1);
-                            Value::Array(vec![self.config_answer.clone(); n])
-                        }
-                        _ => Value::Null,
-                    };
-                    let reply =
-                        json!({ "jsonrpc": "2.0", "id": m["id"].clone(), "result": result });
-                    self.send(&reply);
-                    self.server_requests.push(m.clone());
-                }
-                self.seen.push(m.clone());
-                Some(m)
-            }
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => panic!(
-                "the server closed stdout; messages so far: {:#?}",
-                self.seen
-            ),
-        }
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.request_id(method, params);
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            if let Some(m) = self.recv(Duration::from_millis(100)) {
-                if m.get("method").is_none() && m["id"] == json!(id) {
-                    assert!(m.get("error").is_none(), "{method} failed: {m}");
-                    return m["result"].clone();
-                }
-            }
-        }
-        panic!("no answer to {method}");
-    }
-
-    /// Waits for a message matching `pred` after the last one matched (received already or not).
-    fn wait_for(&mut self, what: &str, mut pred: impl FnMut(&Value) -> bool) -> Value {
-        if let Some(i) = self.seen[self.mark..].iter().position(&mut pred) {
-            self.mark += i + 1;
-            return self.seen[self.mark - 1].clone();
-        }
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            if let Some(m) = self.recv(Duration::from_millis(100)) {
-                if pred(&m) {
-                    self.mark = self.seen.len();
-                    return m;
-                }
-            }
-        }
-        panic!("timed out waiting for {what}; received: {:#?}", self.seen);
-    }
-
-    /// Waits until some message ever received matches `pred` (order does not matter).
-    fn wait_any(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            if let Some(m) = self.seen.iter().find(|m| pred(m)) {
-                return m.clone();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; received: {:#?}",
-                self.seen
-            );
-            self.recv(Duration::from_millis(100));
-        }
-    }
-
-    /// Waits for diagnostics for `uri` at `version` and returns them.
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let m = self.wait_for(&format!("diagnostics for {uri} v{version}"), |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["version"] == version
-        });
-        m["params"]["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    /// Waits for diagnostics for `uri` at `version` that satisfy `pred`.
-    fn diagnostics_where(
-        &mut self,
-        uri: &str,
-        version: i64,
-        what: &str,
-        pred: impl Fn(&[Value]) -> bool,
-    ) -> Vec<Value> {
-        let m = self.wait_for(what, |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["version"] == version
-                && pred(
-                    m["params"]["diagnostics"]
-                        .as_array()
-                        .map(|a| a.as_slice())
-                        .unwrap_or(&[]),
-                )
-        });
-        m["params"]["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    fn initialize(&mut self, root: &Path, options: Value, capabilities: Value) -> Value {
-        let result = self.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": file_uri(root),
-                "workspaceFolders": [{ "uri": file_uri(root), "name": "ws" }],
-                "initializationOptions": options,
-                "capabilities": capabilities,
-            }),
-        );
-        self.notify("initialized", json!({}));
-        result
-    }
-
-    fn open(&mut self, uri: &str, text: &str, version: i64) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": version, "text": text } }),
-        );
-    }
-
-    /// Sends `shutdown` and `exit` and returns the exit status.
-    fn shutdown(mut self) -> std::process::ExitStatus {
-        let r = self.request("shutdown", Value::Null);
-        assert!(r.is_null());
-        self.notify("exit", Value::Null);
-        wait_exit(&mut self.child)
-    }
-}
-
-fn wait_exit(child: &mut Child) -> std::process::ExitStatus {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Ok(Some(status)) = child.try_wait() {
-            return status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("the server did not exit");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-impl Drop for Lsp {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A workspace with a corpus folder; returns (temp dir, workspace root, corpus folder).
+/// A workspace with both corpus documents; returns (temp dir, workspace root, corpus folder).
 fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path().canonicalize().expect("canonical");
-    let corpus = root.join("corpus");
-    std::fs::create_dir_all(&corpus).expect("mkdir");
-    std::fs::write(corpus.join("ledger-bridge.md"), LEDGER).expect("write");
-    std::fs::write(corpus.join("hafenkurier-unfall.md"), HAFEN).expect("write");
-    (dir, root, corpus)
-}
-
-fn options(corpus: &Path) -> Value {
-    json!({ "corpus": [corpus.to_string_lossy()], "debounceMs": 0 })
-}
-
-/// The byte offset of an LSP position (UTF-16 columns) in `text`.
-fn offset(text: &str, pos: &Value) -> usize {
-    let line = pos["line"].as_u64().unwrap_or(0) as usize;
-    let col = pos["character"].as_u64().unwrap_or(0) as usize;
-    let mut start = 0;
-    for _ in 0..line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
-            None => return text.len(),
-        }
-    }
-    let end = text[start..]
-        .find('\n')
-        .map(|i| start + i)
-        .unwrap_or(text.len());
-    let mut units = 0;
-    for (i, c) in text[start..end].char_indices() {
-        if units >= col {
-            return start + i;
-        }
-        units += c.len_utf16();
-    }
-    end
-}
-
-/// The LSP position (UTF-16) of a byte offset.
-fn position(text: &str, byte: usize) -> Value {
-    let before = &text[..byte];
-    let line = before.matches('\n').count();
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    json!({ "line": line, "character": before[line_start..].encode_utf16().count() })
-}
-
-fn range_text<'a>(text: &'a str, range: &Value) -> &'a str {
-    &text[offset(text, &range["start"])..offset(text, &range["end"])]
-}
-
-/// Applies LSP text edits (UTF-16) to `text`.
-fn apply_edits(text: &str, edits: &[Value]) -> String {
-    let mut spans: Vec<(usize, usize, String)> = edits
-        .iter()
-        .map(|e| {
-            (
-                offset(text, &e["range"]["start"]),
-                offset(text, &e["range"]["end"]),
-                e["newText"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
-    spans.sort_by_key(|s| std::cmp::Reverse((s.0, s.1)));
-    let mut out = text.to_string();
-    for (a, b, t) in spans {
-        out.replace_range(a..b, &t);
-    }
-    out
-}
-
-fn edits_for(action: &Value, uri: &str) -> Vec<Value> {
-    action["edit"]["changes"][uri]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
-
-fn with_code<'a>(diags: &'a [Value], code: &str) -> Option<&'a Value> {
-    diags.iter().find(|d| d["code"] == code)
+    common::workspace(&[
+        ("ledger-bridge.md", LEDGER),
+        ("hafenkurier-unfall.md", HAFEN),
+    ])
 }
 
 fn is_word(c: char) -> bool {
@@ -428,7 +96,7 @@ fn initialize_progress_logs_and_clean_exit() {
         flagged.contains("90,000") && !flagged.starts_with(' '),
         "{flagged:?} {r}"
     );
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -438,7 +106,7 @@ fn utf16_is_the_default_and_exit_without_shutdown_fails() {
     let init = lsp.initialize(&root, options(&corpus), json!({}));
     assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
     lsp.notify("exit", Value::Null);
-    let status = wait_exit(&mut lsp.child);
+    let status = lsp.wait_exit();
     assert_eq!(
         status.code(),
         Some(1),
@@ -499,7 +167,7 @@ fn malformed_input_does_not_kill_the_server() {
     lsp.wait_for("an error answer", |m| {
         m["id"] == json!(id) && m.get("error").is_some()
     });
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -533,7 +201,7 @@ fn rapid_incremental_edits_publish_the_last_version() {
             }
         }
     }
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -574,7 +242,7 @@ fn rapid_edits_end_with_the_right_text() {
         .unwrap_or_else(|| panic!("no number-conflict in {diags:#?}"));
     assert!(range_text(&text, &d["range"]).contains("90,000"), "{d}");
     assert!(text.starts_with("# Kessler Bridge\n"), "{text:?}");
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -679,7 +347,7 @@ fn number_conflict_with_utf16_ranges_fix_hover_and_definition() {
     lsp.notify("textDocument/didChange", json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": text }] }));
     let after = lsp.diagnostics(&uri, 2);
     assert!(with_code(&after, "number-conflict").is_none(), "{after:#?}");
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -764,7 +432,7 @@ fn unsourced_claim_fix_disable_and_ignore() {
     assert!(with_code(&after, "unsourced-claim").is_none(), "{after:#?}");
     let stored = std::fs::read_to_string(root.join(".factlint-ignore.json")).unwrap_or_default();
     assert!(stored.contains("unsourced-claim"), "{stored}");
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -789,7 +457,7 @@ fn corpus_change_triggers_a_recheck() {
     lsp.diagnostics_where(&uri, 1, "number-conflict after the corpus change", |d| {
         with_code(d, "number-conflict").is_some()
     });
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }
 
 #[test]
@@ -833,5 +501,5 @@ fn config_file_then_client_settings_on_did_change_configuration() {
     lsp.diagnostics_where(&uri, 1, "number-conflict off", |d| {
         with_code(d, "number-conflict").is_none()
     });
-    assert!(lsp.shutdown().success());
+    lsp.shutdown();
 }

@@ -4,280 +4,26 @@
 //! files. After each the server must still answer, and it must exit 0 after `shutdown` and `exit`.
 //! Every wait has a timeout, so a dead or hung server fails the test instead of blocking it.
 
-use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+mod common;
 
-const WAIT: Duration = Duration::from_secs(60);
+use common::{file_uri, frame, options, Lsp};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Duration;
 
 const LEDGER: &str = "---\ntitle: Kessler Bridge traffic\nsource: Harbor Ledger\nlang: en\n---\n\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n";
 const DRAFT: &str =
     "# Kessler Bridge\n\n😀 About 90,000 vehicles cross the Kessler Bridge every day.\n";
 
-/// A running `factlint lsp`. Writes go through a thread, so a server that stops reading cannot
-/// block the test; reads come from a thread, so every wait can time out.
-struct Lsp {
-    child: Child,
-    tx: Option<Sender<Vec<u8>>>,
-    rx: Receiver<Value>,
-    seen: Vec<Value>,
-    next_id: i64,
-}
-
-fn read_message(r: &mut impl BufRead) -> Option<Value> {
-    let mut len = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(v) = line.strip_prefix("Content-Length:") {
-            len = v.trim().parse::<usize>().ok();
-        }
-    }
-    let mut buf = vec![0; len?];
-    r.read_exact(&mut buf).ok()?;
-    serde_json::from_slice(&buf).ok()
-}
-
-fn file_uri(p: &Path) -> String {
-    format!("file://{}", p.display()).replace(' ', "%20")
-}
-
-fn frame(body: &[u8]) -> Vec<u8> {
-    let mut v = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    v.extend_from_slice(body);
-    v
-}
-
-impl Lsp {
-    fn start() -> Lsp {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-            .arg("lsp")
-            .env(
-                "XDG_CACHE_HOME",
-                std::env::temp_dir().join("factlint-resilience-cache"),
-            )
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn factlint lsp");
-        let mut stdin = child.stdin.take().expect("stdin");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            while let Some(m) = read_message(&mut r) {
-                if tx.send(m).is_err() {
-                    break;
-                }
-            }
-        });
-        let (wtx, wrx) = mpsc::channel::<Vec<u8>>();
-        std::thread::spawn(move || {
-            for bytes in wrx {
-                if stdin.write_all(&bytes).and_then(|_| stdin.flush()).is_err() {
-                    break;
-                }
-            }
-        });
-        Lsp {
-            child,
-            tx: Some(wtx),
-            rx,
-            seen: Vec::new(),
-            next_id: 1,
-        }
-    }
-
-    fn raw(&mut self, bytes: Vec<u8>) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(bytes);
-        }
-    }
-
-    fn send(&mut self, msg: &Value) {
-        self.raw(frame(msg.to_string().as_bytes()));
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }));
-    }
-
-    fn request_id(&mut self, method: &str, params: Value) -> i64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
-        id
-    }
-
-    /// One message (answering server requests with null); `None` on timeout; panics when the
-    /// server closed its output.
-    fn recv(&mut self, timeout: Duration) -> Option<Value> {
-        match self.rx.recv_timeout(timeout) {
-            Ok(m) => {
-                if m.get("method").is_some() && m.get("id").is_some() {
-                    let result = match m["method"].as_str() {
-                        Some("workspace/configuration") => {
-                            let n = m["params"]["items"].as_array().map_or(1, |a| a.len());
-                            Value::Array(vec![Value::Null; n])
-                        }
-                        _ => Value::Null,
-                    };
-                    self.send(
-                        &json!({ "jsonrpc": "2.0", "id": m["id"].clone(), "result": result }),
-                    );
-                }
-                self.seen.push(m.clone());
-                Some(m)
-            }
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => {
-                let status = self.child.try_wait().ok().flatten();
-                panic!("the server closed stdout (status {status:?})");
-            }
-        }
-    }
-
-    /// The whole response to a request (result or error).
-    fn response(&mut self, method: &str, params: Value) -> Value {
-        let id = self.request_id(method, params);
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            if let Some(m) = self.recv(Duration::from_millis(100)) {
-                if m.get("method").is_none() && m["id"] == json!(id) {
-                    return m;
-                }
-            }
-        }
-        panic!("no answer to {method} (id {id}) within {WAIT:?}");
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        let m = self.response(method, params);
-        assert!(m.get("error").is_none(), "{method} failed: {m}");
-        m["result"].clone()
-    }
-
-    fn wait_for(&mut self, what: &str, pred: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            if let Some(m) = self.recv(Duration::from_millis(100)) {
-                if pred(&m) {
-                    return m;
-                }
-            }
-        }
-        panic!("timed out waiting for {what}");
-    }
-
-    /// Collects messages for `d`.
-    fn drain(&mut self, d: Duration) {
-        let deadline = Instant::now() + d;
-        while Instant::now() < deadline {
-            self.recv(Duration::from_millis(50));
-        }
-    }
-
-    fn initialize(&mut self, root: &Path, corpus: Option<&Path>) {
-        let options = match corpus {
-            Some(c) => json!({ "corpus": [c.to_string_lossy()], "debounceMs": 0 }),
-            None => json!({ "debounceMs": 0 }),
-        };
-        self.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": file_uri(root),
-                "workspaceFolders": [{ "uri": file_uri(root), "name": "ws" }],
-                "initializationOptions": options,
-                "capabilities": { "workspace": { "configuration": true } },
-            }),
-        );
-        self.notify("initialized", json!({}));
-    }
-
-    fn open(&mut self, uri: &str, text: &str, version: i64) {
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": { "uri": uri, "languageId": "markdown", "version": version, "text": text } }),
-        );
-    }
-
-    fn hover(&mut self, uri: &str, line: u32, character: u32) -> Value {
-        self.request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
-        )
-    }
-
-    fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let m = self.wait_for(&format!("diagnostics for {uri} v{version}"), |m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == uri
-                && m["params"]["version"] == version
-        });
-        m["params"]["diagnostics"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    fn rss_kb(&self) -> Option<u64> {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-    }
-
-    /// `shutdown` (answered with null), `exit`, and the exit status, which must be 0.
-    fn shutdown(mut self) {
-        let r = self.request("shutdown", Value::Null);
-        assert!(r.is_null(), "shutdown answered {r}");
-        self.notify("exit", Value::Null);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                assert_eq!(status.code(), Some(0), "exit status {status:?}");
-                return;
-            }
-            assert!(Instant::now() < deadline, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Lsp {
-    fn drop(&mut self) {
-        self.tx = None;
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path().canonicalize().expect("canonical");
-    let corpus = root.join("corpus");
-    std::fs::create_dir_all(&corpus).expect("mkdir");
-    std::fs::write(corpus.join("ledger-bridge.md"), LEDGER).expect("write");
-    (dir, root, corpus)
-}
-
 /// A started server with the bridge draft open and its first diagnostics in.
 fn started() -> (tempfile::TempDir, PathBuf, PathBuf, Lsp, String) {
-    let (dir, root, corpus) = workspace();
-    let mut lsp = Lsp::start();
-    lsp.initialize(&root, Some(&corpus));
+    let (dir, root, corpus) = common::workspace(&[("ledger-bridge.md", LEDGER)]);
+    let mut lsp = Lsp::start_quiet();
+    lsp.initialize(
+        &root,
+        options(&corpus),
+        json!({ "workspace": { "configuration": true } }),
+    );
     let uri = file_uri(&root.join("bridge.md"));
     lsp.open(&uri, DRAFT, 1);
     lsp.diagnostics(&uri, 1);
@@ -612,15 +358,8 @@ fn corpus_disappears_and_fills_with_binary_files() {
 #[test]
 fn stdin_closed_without_shutdown_ends_the_server() {
     let (_dir, _root, _corpus, mut lsp, _uri) = started();
-    lsp.tx = None;
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(Some(status)) = lsp.child.try_wait() {
-            // Documented: exiting without `shutdown` is an error (status 1), but it does exit.
-            assert_eq!(status.code(), Some(1), "{status:?}");
-            return;
-        }
-        assert!(Instant::now() < deadline, "the server did not exit on EOF");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    lsp.close_stdin();
+    let status = lsp.wait_exit();
+    // Documented: exiting without `shutdown` is an error (status 1), but it does exit.
+    assert_eq!(status.code(), Some(1), "{status:?}");
 }
