@@ -1,15 +1,17 @@
 //! The language server under abuse: the real `factlint lsp` binary fed malformed frames (answered
 //! with JSON-RPC errors), unknown methods, requests for unopened documents, impossible ranges, a
-//! 10 MB document, a close while analysis runs and a corpus that disappears or fills with binary
-//! files. After each the server must still answer, and it must exit 0 after `shutdown` and `exit`.
+//! 10 MB document, a storm of 1,000 edits, a close while analysis runs and a corpus that
+//! disappears or fills with binary files. After each the server must still answer, and it must exit 0 after `shutdown` and `exit`.
 //! Every wait has a timeout, so a dead or hung server fails the test instead of blocking it.
 
 mod common;
 
-use common::{file_uri, frame, options, Lsp};
+use common::{
+    apply_edits, edits_for, file_uri, frame, options, position, range_text, with_code, Lsp,
+};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 const LEDGER: &str = "---\ntitle: Kessler Bridge traffic\nsource: Harbor Ledger\nlang: en\n---\n\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n";
 const DRAFT: &str =
@@ -242,6 +244,148 @@ fn ten_megabyte_document() {
     lsp.notify(
         "textDocument/didClose",
         json!({ "textDocument": { "uri": uri } }),
+    );
+    lsp.shutdown();
+}
+
+/// A deterministic pseudo-random sequence (xorshift64).
+struct Rng(u64);
+
+impl Rng {
+    /// A number below `n`.
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+const STORM_HEAD: &str =
+    "---\nlang: en\n---\n\n# Kessler Bridge\n\nThe harbour master said: “The ferries ";
+const STORM_TAIL: &str = " were cancelled all day long.”\n\n😀 About 90,000 vehicles cross the Kessler Bridge every day.\n";
+
+/// 1,000 incremental edits (inserts, deletes and replacements of umlauts, emoji, a ZWJ sequence
+/// and words, at pseudo-random places inside a quotation, some two to a notification), sent
+/// without waiting. The last version's diagnostics must show that the server's text is exactly
+/// the client's: the quote-mismatch message quotes the edited words, its range and the number
+/// conflict's range (a line further down) fall on the right text, and the "remove the quotation
+/// marks" fix applies cleanly to the client's text.
+#[test]
+fn a_thousand_edit_storm_ends_with_the_right_text() {
+    const VERSIONS: i64 = 1000;
+    let began = Instant::now();
+    let (_dir, root, corpus) = common::workspace(&[("ledger-bridge.md", LEDGER)]);
+    let mut lsp = Lsp::start_quiet();
+    lsp.initialize(&root, options(&corpus), json!({}));
+    let uri = file_uri(&root.join("storm.md"));
+    let mut text = format!("{STORM_HEAD}{STORM_TAIL}");
+    lsp.open(&uri, &text, 0);
+    let tokens = [
+        "ä",
+        "Ö",
+        "ü",
+        "ß",
+        "😀",
+        "🚢",
+        "👩‍👩‍👧",
+        "e",
+        "n",
+        " ",
+        "Grüße ",
+        "Fähre ",
+        "naïve ",
+    ];
+    // The edited region: bytes STORM_HEAD.len().. of `text`, `region` long.
+    let from = STORM_HEAD.len();
+    let mut region = 0;
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let (mut inserts, mut deletes) = (0, 0);
+    for version in 1..=VERSIONS {
+        let mut changes = Vec::new();
+        for _ in 0..if version % 10 == 0 { 2 } else { 1 } {
+            let bounds: Vec<usize> = text[from..from + region]
+                .char_indices()
+                .map(|(i, _)| from + i)
+                .chain([from + region])
+                .collect();
+            let chars = bounds.len() - 1;
+            let (a, b, new) = if chars > 0 && (chars > 60 || rng.below(5) < 2) {
+                // Delete one to three characters, sometimes replacing them.
+                let i = rng.below(chars);
+                let j = (i + 1 + rng.below(3)).min(chars);
+                let new = if rng.below(4) == 0 {
+                    tokens[rng.below(tokens.len())]
+                } else {
+                    ""
+                };
+                deletes += 1;
+                (bounds[i], bounds[j], new)
+            } else {
+                let at = bounds[rng.below(bounds.len())];
+                inserts += 1;
+                (at, at, tokens[rng.below(tokens.len())])
+            };
+            changes.push(json!({ "range": { "start": position(&text, a), "end": position(&text, b) }, "text": new }));
+            text.replace_range(a..b, new);
+            region = region + new.len() - (b - a);
+        }
+        lsp.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": changes }),
+        );
+    }
+    assert!(
+        inserts > 300 && deletes > 300,
+        "{inserts} inserts, {deletes} deletes"
+    );
+    let edited = &text[from..from + region];
+    assert!(
+        edited.contains(|c: char| c.len_utf16() == 2)
+            && edited.contains(|c: char| "äöüÖß".contains(c)),
+        "the storm left no emoji or umlaut to check: {edited:?}"
+    );
+
+    let diags = lsp.diagnostics(&uri, VERSIONS);
+    let inner = format!("The ferries {edited} were cancelled all day long.");
+    let quote = with_code(&diags, "quote-mismatch")
+        .cloned()
+        .unwrap_or_else(|| panic!("no quote-mismatch in {diags:#?}"));
+    assert_eq!(
+        quote["message"],
+        format!("No source contains this quotation: \"{inner}\""),
+        "the server's text differs from the client's"
+    );
+    assert_eq!(range_text(&text, &quote["range"]), format!("“{inner}”"));
+    let conflict = with_code(&diags, "number-conflict")
+        .unwrap_or_else(|| panic!("no number-conflict in {diags:#?}"));
+    assert!(
+        range_text(&text, &conflict["range"]).contains("90,000"),
+        "{conflict}"
+    );
+    let actions = lsp.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": quote["range"], "context": { "diagnostics": [quote] } }),
+    );
+    let indirect = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["title"] == "Make it indirect speech (remove the quotation marks)")
+        .unwrap_or_else(|| panic!("no indirect-speech fix: {actions:#}"));
+    assert_eq!(
+        apply_edits(&text, &edits_for(indirect, &uri)),
+        text.replacen('“', "", 1).replacen('”', "", 1)
+    );
+
+    let rss = lsp.rss_kb().expect("VmRSS of the server");
+    eprintln!(
+        "1,000 edits: server VmRSS {rss} kB, {:?} in all",
+        began.elapsed()
+    );
+    assert!(
+        rss < 300 * 1024,
+        "the server holds {rss} kB after 1,000 edits"
     );
     lsp.shutdown();
 }
