@@ -249,7 +249,7 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     let corpus = load_corpus(&config);
     let mut checked = Vec::new();
     for path in drafts {
-        let text = match corpus::load::read_text(&path, config.max_document_bytes as u64) {
+        let text = match read_draft(&path, config.max_document_bytes) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("factlint: error: {}: {e}", path.display());
@@ -286,6 +286,19 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
         .flat_map(|c| &c.analysis.findings)
         .any(|f| f.severity >= args.fail_on.severity());
     Ok(if fail { 1 } else { 0 })
+}
+
+/// Reads a draft as UTF-8 text; one over `max-document-bytes` is refused with a reason that names
+/// the limit and how to raise it.
+fn read_draft(path: &Path, limit: usize) -> Result<String, String> {
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > limit as u64 {
+        return Err(format!(
+            "not checked: it is {size} bytes, over the limit of {limit} bytes; to check it, raise \
+             `max-document-bytes` in .factlint.toml"
+        ));
+    }
+    corpus::load::read_text(path, limit as u64)
 }
 
 /// Loads the configured corpus, reporting skipped files on stderr (with a progress bar on a TTY).

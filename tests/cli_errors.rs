@@ -125,6 +125,42 @@ fn missing_corpus_path_warns_and_still_checks() {
     );
 }
 
+/// A draft over `max-document-bytes` is an error that names the draft, its size, the limit and the
+/// config key; with the limit raised it is checked.
+#[test]
+fn oversized_draft_names_the_limit_and_the_key() {
+    let dir = tempdir();
+    let config = dir.path().join(".factlint.toml");
+    std::fs::write(&config, "max-document-bytes = 40\n").expect("write");
+    std::fs::write(dir.path().join("draft.md"), FERRY_DRAFT).expect("write");
+    let out = factlint(dir.path(), &["check", "--no-cache", "draft.md"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    for part in [
+        "draft.md".to_string(),
+        format!("{} bytes", FERRY_DRAFT.len()),
+        "limit of 40 bytes".to_string(),
+        "max-document-bytes".to_string(),
+    ] {
+        assert!(stderr.contains(&part), "{part:?} not in stderr: {stderr}");
+    }
+    std::fs::write(
+        &config,
+        format!("max-document-bytes = {}\n", FERRY_DRAFT.len()),
+    )
+    .expect("write");
+    let out = factlint(
+        dir.path(),
+        &["check", "--no-cache", "--format", "json", "draft.md"],
+    );
+    let stderr = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(
+        text(&out.stdout).contains("draft.md"),
+        "not checked: {stderr}"
+    );
+}
+
 #[test]
 fn config_syntax_error_names_file_and_line() {
     let dir = tempdir();

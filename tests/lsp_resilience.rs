@@ -1,8 +1,9 @@
 //! The language server under abuse: the real `factlint lsp` binary fed malformed frames (answered
 //! with JSON-RPC errors), unknown methods, requests for unopened documents, impossible ranges, a
-//! 10 MB document, a storm of 1,000 edits, a close while analysis runs and a corpus that
-//! disappears or fills with binary files. After each the server must still answer, and it must exit 0 after `shutdown` and `exit`.
-//! Every wait has a timeout, so a dead or hung server fails the test instead of blocking it.
+//! 10 MB document, documents over the size limit, a storm of 1,000 edits, a close while analysis
+//! runs and a corpus that disappears or fills with binary files. After each the server must still
+//! answer, and it must exit 0 after `shutdown` and `exit`. Every wait has a timeout, so a dead or
+//! hung server fails the test instead of blocking it.
 
 mod common;
 
@@ -212,6 +213,62 @@ fn ranges_past_the_end_and_inside_a_surrogate_pair() {
     lsp.shutdown();
 }
 
+/// The `window/showMessage` warnings (type 2) received so far that name `file`.
+fn size_warnings(lsp: &Lsp, file: &str) -> Vec<String> {
+    lsp.seen
+        .iter()
+        .filter(|m| m["method"] == "window/showMessage" && m["params"]["type"] == 2)
+        .filter_map(|m| m["params"]["message"].as_str())
+        .filter(|s| s.contains(file) && s.contains("not checked"))
+        .map(String::from)
+        .collect()
+}
+
+/// A document that grows over `max-document-bytes` loses its stale diagnostics and the user is
+/// told once; told again only after it fit in between.
+#[test]
+fn over_the_size_limit_warns_once_and_clears_diagnostics() {
+    let (_dir, root, corpus) = common::workspace(&[("ledger-bridge.md", LEDGER)]);
+    std::fs::write(root.join(".factlint.toml"), "max-document-bytes = 300\n").expect("write");
+    let mut lsp = Lsp::start_quiet();
+    lsp.initialize(&root, options(&corpus), json!({}));
+    let uri = file_uri(&root.join("bridge.md"));
+    let set = |lsp: &mut Lsp, version: i64, text: &str| {
+        lsp.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+        lsp.diagnostics(&uri, version)
+    };
+    lsp.open(&uri, DRAFT, 1);
+    let d = lsp.diagnostics(&uri, 1);
+    assert!(with_code(&d, "number-conflict").is_some(), "{d:#?}");
+    let big = format!(
+        "{DRAFT}\n{}\n",
+        "More words without any figures. ".repeat(8)
+    );
+    assert!(big.len() > 300);
+    let d = set(&mut lsp, 2, &big);
+    assert!(d.is_empty(), "stale diagnostics over the limit: {d:#?}");
+    let d = set(&mut lsp, 3, &format!("{big}x"));
+    assert!(d.is_empty(), "{d:#?}");
+    let told = size_warnings(&lsp, "bridge.md");
+    assert_eq!(told.len(), 1, "{told:#?}");
+    for part in [
+        big.len().to_string(),
+        "limit of 300 bytes".into(),
+        "max-document-bytes".into(),
+    ] {
+        assert!(told[0].contains(&part), "{part:?} not in {told:?}");
+    }
+    // Under the limit it is checked again; over it once more, the user is told again.
+    let d = set(&mut lsp, 4, DRAFT);
+    assert!(with_code(&d, "number-conflict").is_some(), "{d:#?}");
+    assert!(set(&mut lsp, 5, &big).is_empty());
+    assert_eq!(size_warnings(&lsp, "bridge.md").len(), 2);
+    lsp.shutdown();
+}
+
 #[test]
 fn ten_megabyte_document() {
     let (_dir, root, _corpus, mut lsp, _uri) = started();
@@ -227,6 +284,18 @@ fn ten_megabyte_document() {
     lsp.open(&uri, &text, 1);
     lsp.hover(&uri, 0, 5);
     lsp.hover(&uri, 1_000_000, 0);
+    // Over the default limit (5 MiB): not checked, and the user is told so with the numbers.
+    let diags = lsp.diagnostics(&uri, 1);
+    assert!(diags.is_empty(), "{diags:#?}");
+    let told = size_warnings(&lsp, "huge.md");
+    assert_eq!(told.len(), 1, "{:#?}", lsp.seen);
+    for part in [
+        text.len().to_string(),
+        (5 * 1024 * 1024).to_string(),
+        "max-document-bytes".into(),
+    ] {
+        assert!(told[0].contains(&part), "{part:?} not in {told:?}");
+    }
     lsp.notify(
         "textDocument/didChange",
         json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [
@@ -234,6 +303,9 @@ fn ten_megabyte_document() {
         ] }),
     );
     lsp.hover(&uri, 0, 5);
+    assert!(lsp.diagnostics(&uri, 2).is_empty());
+    // Once per document, not on every keystroke.
+    assert_eq!(size_warnings(&lsp, "huge.md").len(), 1, "{:#?}", lsp.seen);
     lsp.drain(Duration::from_secs(1));
     let rss = lsp.rss_kb().expect("VmRSS of the server");
     eprintln!("server VmRSS after a 10 MB document: {rss} kB");

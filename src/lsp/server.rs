@@ -13,6 +13,7 @@ use crate::lsp::view;
 use crate::text::DocKind;
 use ropey::Rope;
 use serde_json::Value;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -42,6 +43,9 @@ struct Inner {
     shutdown: Arc<AtomicBool>,
     /// Messages from `initialize`, logged once the client is ready for them.
     pending_logs: Mutex<Vec<(MessageType, String)>>,
+    /// Documents the user was told are over `max-document-bytes`: told again only after they
+    /// fit or were closed.
+    over_limit: Mutex<HashSet<Uri>>,
 }
 
 /// One version of a document, with what analysing it needs.
@@ -75,9 +79,28 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
-/// Runs the engine on a snapshot: the findings and their ignore keys.
+/// The document's size in bytes when it is over `max-document-bytes`: it is then not analysed.
+fn over_limit(snap: &Snapshot) -> Option<usize> {
+    let size = snap.rope.len_bytes();
+    (size > snap.config.max_document_bytes).then_some(size)
+}
+
+/// What the user is told about a document over the limit.
+fn over_limit_message(uri: &Uri, size: usize, limit: usize) -> String {
+    let name = file_path(uri).map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+    let mib = |n: usize| n as f64 / (1024.0 * 1024.0);
+    format!(
+        "{name} is not checked: it is {size} bytes ({:.1} MiB), over the limit of {limit} \
+         bytes ({:.1} MiB). To check it, raise `max-document-bytes` in .factlint.toml.",
+        mib(size),
+        mib(limit)
+    )
+}
+
+/// Runs the engine on a snapshot: the findings and their ignore keys (none when the document is
+/// over the size limit: `check` tells the user).
 fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>) {
-    if snap.rope.len_bytes() > snap.config.max_document_bytes {
+    if over_limit(snap).is_some() {
         return (Vec::new(), Vec::new());
     }
     let text = snap.rope.to_string();
@@ -100,6 +123,7 @@ impl Backend {
                 permits: Semaphore::new(2),
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
+                over_limit: Mutex::new(HashSet::new()),
             }),
         }
     }
@@ -186,6 +210,7 @@ impl Inner {
         let Some((snap, findings, keys)) = self.run_analysis(snap).await else {
             return;
         };
+        let (over, limit) = (over_limit(&snap), snap.config.max_document_bytes);
         let _publishing = self.publish.lock().await;
         let diagnostics = {
             let mut st = self.state();
@@ -212,9 +237,33 @@ impl Inner {
             );
             diagnostics
         };
+        // Before the (empty) diagnostics, so that a client holding them has the warning too.
+        self.tell_over_limit(&uri, over, limit).await;
         self.client
             .publish_diagnostics(uri, diagnostics, Some(version))
             .await;
+    }
+
+    /// Warns once (`window/showMessage`) when a document is over the size limit, not on every
+    /// keystroke: again only once it fit in between or was closed.
+    async fn tell_over_limit(&self, uri: &Uri, size: Option<usize>, limit: usize) {
+        let first = {
+            let mut told = lock(&self.over_limit);
+            match size {
+                Some(_) => told.insert(uri.clone()),
+                None => {
+                    told.remove(uri);
+                    false
+                }
+            }
+        };
+        if let (Some(size), true) = (size, first) {
+            let message = over_limit_message(uri, size, limit);
+            self.log(MessageType::WARNING, &message).await;
+            self.client
+                .show_message(MessageType::WARNING, format!("factlint: {message}"))
+                .await;
+        }
     }
 
     /// The findings for the document's current version: the published ones when they are
@@ -691,6 +740,7 @@ impl LanguageServer for Backend {
             st.docs.remove(&uri);
             st.checked.remove(&uri);
         }
+        lock(&self.inner.over_limit).remove(&uri);
         let _publishing = self.inner.publish.lock().await;
         self.inner
             .client
