@@ -421,3 +421,74 @@ fn rules(explain: Option<String>) -> anyhow::Result<i32> {
     }
     Ok(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const READ: &str = "Ferries will run every 15 minutes during rush hour.\r\n";
+    const FIXED: &str =
+        "Ferries will run every 15 minutes during rush hour, the Harbor Ledger reported.\r\n";
+
+    /// A folder with `draft.md` holding `READ`, and the draft's path.
+    fn draft() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("draft.md");
+        std::fs::write(&path, READ).expect("write");
+        (dir, path)
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("read dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// `--fix` read the draft, then someone saved it before the fixes were written: the fixes are
+    /// refused and the newer text stays. The change happens between the read (`READ`, what
+    /// `write_fixed` gets as the original) and the write, without timing.
+    #[test]
+    fn fixes_are_not_written_over_a_file_changed_since_it_was_read() {
+        for newer in [
+            "Ferries will run every 15 minutes during rush hour.\r\nA line the editor added.\r\n",
+            // Same length, one byte different: the content is compared, not the size or time.
+            "Ferries will run every 16 minutes during rush hour.\r\n",
+            "",
+        ] {
+            let (dir, path) = draft();
+            std::fs::write(&path, newer).expect("write");
+            let err = write_fixed(&path, READ, FIXED).expect_err("the fix must be refused");
+            assert!(
+                err.to_string().contains("changed since it was read"),
+                "{err}"
+            );
+            assert_eq!(std::fs::read_to_string(&path).expect("read"), newer);
+            assert_eq!(names(dir.path()), ["draft.md"], "a temp file was left");
+        }
+    }
+
+    #[test]
+    fn fixes_are_not_written_when_the_file_was_removed_since_it_was_read() {
+        let (dir, path) = draft();
+        std::fs::remove_file(&path).expect("remove");
+        assert!(write_fixed(&path, READ, FIXED).is_err());
+        assert!(names(dir.path()).is_empty(), "the file was written again");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fixes_are_written_over_an_unchanged_file_keeping_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, path) = draft();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_fixed(&path, READ, FIXED).expect("the fix is written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), FIXED);
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        assert_eq!(names(dir.path()), ["draft.md"], "a temp file was left");
+    }
+}
