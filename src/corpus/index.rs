@@ -68,6 +68,27 @@ impl Index {
     }
 
     /// Inverse document frequency of a term (over sentences); unknown terms get the highest.
+    /// In how many corpus sentences `term` occurs.
+    pub fn df(&self, term: &str) -> usize {
+        self.postings.get(term).map_or(0, |p| p.len())
+    }
+
+    /// The documents whose sentences contain `term`, in order, each once.
+    pub fn docs_with(&self, term: &str) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .postings
+            .get(term)
+            .map(|p| p.iter().map(|x| x.doc as usize).collect())
+            .unwrap_or_default();
+        v.dedup();
+        v
+    }
+
+    /// The number of indexed sentences.
+    pub fn sentences(&self) -> usize {
+        self.n_sentences
+    }
+
     pub fn idf(&self, term: &str) -> f32 {
         let n = self.n_sentences as f32;
         let df = self.postings.get(term).map(|p| p.len()).unwrap_or(0) as f32;

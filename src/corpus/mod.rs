@@ -40,6 +40,7 @@ pub struct Memo {
     map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<RelatedList>>>,
     figures: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<FigureTuple>>>>,
     quotes: std::sync::Mutex<std::collections::HashMap<String, QuoteTuple>>,
+    events: std::sync::Mutex<std::collections::HashMap<u64, std::sync::Arc<Vec<usize>>>>,
 }
 
 /// Memoised related sentences: (doc, sentence, similarity), best first.
@@ -68,6 +69,27 @@ impl Memo {
                 map.clear();
             }
             map.insert(key.to_string(), v);
+        }
+        v
+    }
+
+    /// The memoised event documents of a draft section (keyed by a hash of its terms).
+    pub fn events(
+        &self,
+        key: u64,
+        compute: impl FnOnce() -> Vec<usize>,
+    ) -> std::sync::Arc<Vec<usize>> {
+        if let Ok(map) = self.events.lock() {
+            if let Some(v) = map.get(&key) {
+                return v.clone();
+            }
+        }
+        let v = std::sync::Arc::new(compute());
+        if let Ok(mut map) = self.events.lock() {
+            if map.len() >= MEMO_LIMIT {
+                map.clear();
+            }
+            map.insert(key, v.clone());
         }
         v
     }

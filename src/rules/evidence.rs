@@ -199,6 +199,7 @@ impl Matches {
                     .collect(),
             );
         }
+        let sections = event_docs(doc, &draft_terms, &m.related, corpus);
         for q in &facts.quantities {
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
@@ -207,8 +208,9 @@ impl Matches {
                     // depends on nothing else in the draft.
                     let sent = doc.sentences[si].span;
                     let t = &config.tolerance;
+                    let (section, event) = &sections[si];
                     let key = format!(
-                        "{}\u{1}{}\u{1}{}\u{1}{}/{}/{}",
+                        "{}\u{1}{}\u{1}{}\u{1}{}/{}/{}\u{1}{section}",
                         sent.slice(&doc.masked),
                         q.span.start - sent.start,
                         q.span.end - sent.start,
@@ -217,7 +219,9 @@ impl Matches {
                         t.more_than
                     );
                     let tuples = corpus.memo.figures(key, || {
-                        match_figure(doc, facts, q, &draft_terms[si], &m.related[si], corpus, t)
+                        let related = &m.related[si];
+                        let draft = Draft { doc, facts };
+                        match_figure(draft, q, &draft_terms[si], related, event, corpus, t)
                             .into_iter()
                             .map(|f| (f.doc, f.sentence, f.quantity, f.sim, f.supports))
                             .collect()
@@ -419,15 +423,111 @@ pub fn local_context(
     }
 }
 
-fn match_figure(
+/// The reports of the event a section of the draft (the sentences between two headings) is
+/// about, sorted. In a large corpus, many reports use the same words as the section (every
+/// rail strike has cancelled trains and commuters); what sets the event's own reports apart are
+/// the section's rare words (names of places, firms, events). So documents are scored by the
+/// idf of the rare section terms they contain, and those near the best are kept. In a small
+/// corpus every word is rare, and every related document is kept unless it shares far less of
+/// the section than the best one.
+type EventDocs = Vec<usize>;
+
+/// At most this many documents are kept as reports of a section's event.
+const EVENT_DOCS: usize = 48;
+/// A document scoring below this share of the best document is about another event.
+const EVENT_RELATIVE: f32 = 0.5;
+/// A term is rare when at most this share of corpus sentences contain it …
+const RARE_SHARE: f32 = 0.002;
+/// … or at most this many.
+const RARE_MIN: usize = 64;
+
+/// Per draft sentence, its section's id (a hash of its event documents, for memo keys) and
+/// event documents, shared by the sentences of one section.
+fn event_docs(
     doc: &Document,
-    facts: &Facts,
+    draft_terms: &[Vec<String>],
+    related: &[Vec<Related>],
+    corpus: &Corpus,
+) -> Vec<(u64, std::sync::Arc<Vec<usize>>)> {
+    use std::hash::{Hash, Hasher};
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut start = 0;
+    while start < doc.sentences.len() {
+        let mut end = start + 1;
+        while end < doc.sentences.len() && !doc.sentences[end].heading {
+            end += 1;
+        }
+        let section = draft_terms.get(start..end).unwrap_or(&[]);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        section.hash(&mut h);
+        let key = h.finish();
+        let docs = corpus.memo.events(key, || {
+            section_event_docs(section, related.get(start..end).unwrap_or(&[]), corpus)
+        });
+        // Figure matches depend on the event documents, not on the rest of the section: keyed
+        // by them, they stay memoised while the section is edited.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        docs.hash(&mut h);
+        out.extend(std::iter::repeat_n((h.finish(), docs), end - start));
+        start = end;
+    }
+    out
+}
+
+/// The event documents of one section (see [`EventDocs`]), sorted.
+fn section_event_docs(
+    section: &[Vec<String>],
+    related: &[Vec<Related>],
+    corpus: &Corpus,
+) -> EventDocs {
+    let rare_df = ((corpus.index.sentences() as f32 * RARE_SHARE) as usize).max(RARE_MIN);
+    let mut terms: Vec<&str> = section.iter().flatten().map(|t| t.as_str()).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let mut score: std::collections::HashMap<usize, f32> =
+        related.iter().flatten().map(|r| (r.doc, 0.0)).collect();
+    for t in terms {
+        if !(1..=rare_df).contains(&corpus.index.df(t)) {
+            continue;
+        }
+        let w = corpus.index.idf(t);
+        for d in corpus.index.docs_with(t) {
+            // Only documents related to some sentence of the section can be its reports.
+            if let Some(s) = score.get_mut(&d) {
+                *s += w;
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, f32)> = score.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let best = ranked.first().map_or(0.0, |r| r.1);
+    let mut docs: Vec<usize> = ranked
+        .into_iter()
+        .take_while(|r| r.1 >= best * EVENT_RELATIVE)
+        .take(EVENT_DOCS)
+        .map(|r| r.0)
+        .collect();
+    docs.sort_unstable();
+    docs
+}
+
+/// The draft being matched.
+#[derive(Clone, Copy)]
+struct Draft<'a> {
+    doc: &'a Document,
+    facts: &'a Facts,
+}
+
+fn match_figure(
+    draft: Draft,
     q: &Quantity,
     terms: &[String],
     related: &[Related],
+    event: &[usize],
     corpus: &Corpus,
     tol: &Tolerance,
 ) -> Vec<FigureMatch> {
+    let Draft { doc, facts } = draft;
     if matches!(
         q.dimension,
         Dimension::Year | Dimension::Date | Dimension::TimeOfDay
@@ -443,6 +543,9 @@ fn match_figure(
     let q_counted = counted_term(lang, q);
     let mut cands: Vec<FigureMatch> = Vec::new();
     for r in related {
+        if event.binary_search(&r.doc).is_err() {
+            continue;
+        }
         let d = &corpus.docs[r.doc];
         let Some(s) = d.doc.sentences.get(r.sentence) else {
             continue;
@@ -522,7 +625,12 @@ fn match_figure(
         if !matches!(q.dimension, Dimension::Count | Dimension::Number) {
             let anchor_q = &corpus.docs[anchor.doc].facts.quantities[anchor.quantity];
             let av = base_value(anchor_q);
-            for (di, d) in corpus.docs.iter().enumerate() {
+            // Only reports of the same event: across a large corpus, some unrelated report
+            // always has one figure of the right size.
+            for &di in event {
+                let Some(d) = corpus.docs.get(di) else {
+                    continue;
+                };
                 if seen_docs.contains(&di) || d.doc.lang != corpus.docs[anchor.doc].doc.lang {
                     continue;
                 }
