@@ -542,10 +542,36 @@ fn match_figure(
     let q_local = local_context(&doc.masked, q_sentence.span, q.span, &numbers, lang);
     let q_counted = counted_term(lang, q);
     let mut cands: Vec<FigureMatch> = Vec::new();
-    for r in related {
-        if event.binary_search(&r.doc).is_err() {
+    // The related sentences in the event's reports, and the event's other sentences with a
+    // figure: among many reports worded alike, retrieval alone may miss the event's own.
+    let mut sentences: Vec<Related> = related
+        .iter()
+        .filter(|r| event.binary_search(&r.doc).is_ok())
+        .copied()
+        .collect();
+    for &di in event {
+        let Some(d) = corpus.docs.get(di) else {
             continue;
+        };
+        for (si, s) in d.doc.sentences.iter().enumerate() {
+            let has_figure = d
+                .facts
+                .quantities
+                .iter()
+                .any(|c| s.span.contains(c.span) && comparable(q, c));
+            if has_figure && !sentences.iter().any(|r| r.doc == di && r.sentence == si) {
+                let sim = overlap(corpus, terms, corpus.terms(di, si));
+                if sim > 0.0 {
+                    sentences.push(Related {
+                        doc: di,
+                        sentence: si,
+                        sim,
+                    });
+                }
+            }
         }
+    }
+    for r in &sentences {
         let d = &corpus.docs[r.doc];
         let Some(s) = d.doc.sentences.get(r.sentence) else {
             continue;

@@ -107,6 +107,49 @@ mod tests {
         assert!(ok.is_empty(), "{ok:?}");
     }
 
+    /// In a large corpus, reports on other fires with the same wording (but other places) are
+    /// not evidence about this one: only the event's own reports count.
+    #[test]
+    fn reports_of_other_events_in_a_large_corpus_are_not_evidence() {
+        let places = ["Berkum", "Colsee", "Dornau", "Ebbing", "Falkau", "Gernrode"];
+        let mut texts: Vec<(String, String)> = (0..90)
+            .map(|i| {
+                let place = format!("{}{}", places[i % places.len()], i);
+                let text = format!(
+                    "---\nsource: Bote {i}\n---\nIn {place} brannte am Montag eine Lagerhalle. \
+                     Die Feuerwehr war {} Stunden im Einsatz.\n",
+                    2 + i % 5
+                );
+                (format!("other-{i}.md"), text)
+            })
+            .collect();
+        for (id, hours) in [("kurier", 9), ("anzeiger", 9)] {
+            texts.push((
+                format!("{id}.md"),
+                format!(
+                    "---\nsource: {id}\n---\nIn Aldorf an der Weser brannte am Montag eine \
+                     Lagerhalle. Die Feuerwehr war {hours} Stunden im Einsatz.\n"
+                ),
+            ));
+        }
+        let corpus: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let draft = "# Großbrand in Aldorf an der Weser\n\nIn Aldorf an der Weser brannte am \
+                     Montag eine Lagerhalle. Die Feuerwehr war laut Kurier 4 Stunden im Einsatz.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(!f[0].evidence.is_empty());
+        assert!(
+            f[0].evidence
+                .iter()
+                .all(|e| e.source.id == "kurier" || e.source.id == "anzeiger"),
+            "{:?}",
+            f[0].evidence
+        );
+    }
+
     #[test]
     fn different_quantity_is_not_confused() {
         let corpus = [(
