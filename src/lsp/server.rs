@@ -212,19 +212,28 @@ impl Inner {
         };
         let (over, limit) = (over_limit(&snap), snap.config.max_document_bytes);
         let _publishing = self.publish.lock().await;
-        let diagnostics = {
-            let mut st = self.state();
-            let current = st.docs.get(&uri).map(|d| d.version);
-            if current != Some(snap.version) || st.generation != snap.generation {
+        let stale = |st: &State| {
+            st.docs.get(&uri).map(|d| d.version) != Some(snap.version)
+                || st.generation != snap.generation
+        };
+        let (findings, keys, enc) = {
+            let st = self.state();
+            if stale(&st) {
                 return;
             }
             let (findings, keys) = st.filter_ignored(findings, keys);
-            let enc = st.encoding;
-            let diagnostics: Vec<Diagnostic> = findings
-                .iter()
-                .zip(&keys)
-                .map(|(f, k)| view::diagnostic(&snap.rope, f, k, snap.version, enc))
-                .collect();
+            (findings, keys, st.encoding)
+        };
+        // Converted without holding the state: edits keep arriving meanwhile.
+        let diagnostics: Vec<Diagnostic> = findings
+            .iter()
+            .map(|f| view::diagnostic(&snap.rope, f, snap.version, enc))
+            .collect();
+        {
+            let mut st = self.state();
+            if stale(&st) {
+                return;
+            }
             st.checked.insert(
                 uri.clone(),
                 Checked {
@@ -235,8 +244,7 @@ impl Inner {
                     keys,
                 },
             );
-            diagnostics
-        };
+        }
         // Before the (empty) diagnostics, so that a client holding them has the warning too.
         self.tell_over_limit(&uri, over, limit).await;
         self.client

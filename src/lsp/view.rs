@@ -65,14 +65,13 @@ fn rule_message(f: &Finding) -> String {
     }
 }
 
-/// A finding as a diagnostic; `data` carries the finding key, the version and the fixes' edits.
-pub fn diagnostic(
-    rope: &Rope,
-    f: &Finding,
-    key: &IgnoreKey,
-    version: i32,
-    enc: Encoding,
-) -> Diagnostic {
+/// Evidence shown under a diagnostic (all of it is in hover and `factlint check`).
+const MAX_RELATED: usize = 8;
+
+/// A finding as a diagnostic. Fixes are computed again for code actions, so `data` carries only
+/// the document version the diagnostic belongs to: large drafts publish hundreds of diagnostics
+/// on every keystroke, and each byte is serialised, sent and parsed by the editor.
+pub fn diagnostic(rope: &Rope, f: &Finding, version: i32, enc: Encoding) -> Diagnostic {
     let related: Vec<DiagnosticRelatedInformation> = f
         .evidence
         .iter()
@@ -82,14 +81,7 @@ pub fn diagnostic(
                 message: format!("{}: {}: {}", relation(e.relation), e.source.name, e.excerpt),
             })
         })
-        .collect();
-    let fixes: Vec<_> = f
-        .fixes
-        .iter()
-        .map(|fix| {
-            let edits: Vec<TextEdit> = fix.edits.iter().map(|e| convert::edit_to_text_edit(rope, e, enc)).collect();
-            json!({ "title": fix.title, "edits": edits, "safe": fix.applicability == Applicability::Safe })
-        })
+        .take(MAX_RELATED)
         .collect();
     Diagnostic {
         range: convert::span_to_range(rope, f.span, enc),
@@ -106,7 +98,7 @@ pub fn diagnostic(
             Some(related)
         },
         tags: None,
-        data: Some(json!({ "key": key, "version": version, "fixes": fixes })),
+        data: Some(json!({ "version": version })),
     }
 }
 
@@ -188,7 +180,7 @@ pub fn code_actions(
         if !touches(f.span, want.start, want.end) {
             continue;
         }
-        let diag = diagnostic(rope, f, key, version, enc);
+        let diag = diagnostic(rope, f, version, enc);
         for fix in &f.fixes {
             let edits = fix
                 .edits
@@ -373,7 +365,7 @@ mod tests {
     fn diagnostic_fields() {
         let (text, findings, keys) = sample();
         let rope = Rope::from_str(&text);
-        let d = diagnostic(&rope, &findings[0], &keys[0], 3, Encoding::Utf16);
+        let d = diagnostic(&rope, &findings[0], 3, Encoding::Utf16);
         assert_eq!(
             d.range,
             Range::new(Position::new(2, 9), Position::new(2, 15))
@@ -395,9 +387,7 @@ mod tests {
         assert!(rel[0]
             .message
             .starts_with("contradicts: Harbor Ledger: About 68,000"));
-        let data = d.data.unwrap_or_default();
-        assert_eq!(data["fixes"][0]["edits"][0]["newText"], "68,000");
-        assert_eq!(data["key"]["text"], "90,000");
+        assert_eq!(d.data, Some(json!({ "version": 3 })));
     }
 
     #[test]
