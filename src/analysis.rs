@@ -19,14 +19,35 @@ pub struct Analysis {
 
 /// Reads a draft (Markdown unless `path` ends in `.txt`) and extracts its facts, without checks.
 pub fn read(text: &str, path: Option<&Path>, config: &Config) -> (Document, Facts) {
+    read_with(text, path, config, None)
+}
+
+fn read_with(
+    text: &str,
+    path: Option<&Path>,
+    config: &Config,
+    memo: Option<&extract::Memo>,
+) -> (Document, Facts) {
     let document = Document::parse(text, DocKind::from_path(path), config.language);
-    let facts = extract::extract(&document);
+    let facts = extract::extract_with(&document, memo);
     (document, facts)
 }
 
 /// Reads a draft and checks it against the corpus, applying severities and suppression comments.
 pub fn analyze(text: &str, path: Option<&Path>, corpus: &Corpus, config: &Config) -> Analysis {
-    let (document, facts) = read(text, path, config);
+    analyze_with(text, path, corpus, config, None)
+}
+
+/// [`analyze`] for a draft being edited: per-sentence extraction results come from `memo` when
+/// the sentence was seen before (the result is the same as without it).
+pub fn analyze_with(
+    text: &str,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    config: &Config,
+    memo: Option<&extract::Memo>,
+) -> Analysis {
+    let (document, facts) = read_with(text, path, config, memo);
     let mut findings = if config.languages.contains(&document.lang) {
         crate::rules::run(&document, &facts, corpus, config)
     } else {

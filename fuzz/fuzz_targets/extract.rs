@@ -1,5 +1,7 @@
-//! `analysis::read` (parse + extract) on arbitrary UTF-8: never panics, and every figure and
-//! quotation span lies inside the text on char boundaries.
+//! `analysis::read` (parse + extract) on arbitrary UTF-8: never panics, every figure and
+//! quotation span lies inside the text on char boundaries, and extraction through the language
+//! server's per-sentence memo (shared by all inputs of a run, as by all edits of a session)
+//! gives exactly what extraction without it gives.
 #![no_main]
 
 use factlint::analysis;
@@ -7,6 +9,9 @@ use factlint::config::Config;
 use factlint::text::Span;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
+use std::sync::LazyLock;
+
+static MEMO: LazyLock<factlint::extract::Memo> = LazyLock::new(Default::default);
 
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end, "{what} {span:?} is reversed");
@@ -37,6 +42,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let (doc, facts) = analysis::read(text, Some(path), &config);
     assert_eq!(doc.masked.len(), text.len());
+    let memoised = factlint::extract::extract_with(&doc, Some(&MEMO));
+    assert_eq!(format!("{facts:?}"), format!("{memoised:?}"), "memo changed the facts");
     for q in &facts.quantities {
         check_span(text, q.span, "quantity");
         check_span(text, q.number_span, "quantity number");

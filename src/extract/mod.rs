@@ -4,10 +4,12 @@
 
 pub mod attribution;
 pub mod claim;
+pub mod memo;
 pub mod quantity;
 pub mod quote;
 
 pub use attribution::{AttrKind, Attribution, SourceText};
+pub use memo::Memo;
 pub use quantity::{Approx, Dimension, Quantity};
 pub use quote::Quote;
 
@@ -86,9 +88,15 @@ pub fn term_text(doc: &Document, facts: &Facts) -> String {
 
 /// Runs every extractor over a parsed document.
 pub fn extract(doc: &Document) -> Facts {
+    extract_with(doc, None)
+}
+
+/// [`extract`], reusing the per-sentence results in `memo` (the language server keeps one, so
+/// that a keystroke re-extracts the edited sentence only). Gives exactly what [`extract`] gives.
+pub fn extract_with(doc: &Document, memo: Option<&Memo>) -> Facts {
     let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
-    let quantities = quantity::extract(&doc.masked, &spans, doc.lang);
-    let attributions = attribution::extract(doc);
+    let quantities = quantity::extract_with(&doc.masked, &spans, doc.lang, memo);
+    let attributions = attribution::extract_with(doc, memo);
     let quotes = quote::extract(doc, &attributions);
     let sentences = claim::classify(doc, &quantities, &attributions, &quotes);
     Facts {

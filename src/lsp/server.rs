@@ -46,6 +46,8 @@ struct Inner {
     /// Documents the user was told are over `max-document-bytes`: told again only after they
     /// fit or were closed.
     over_limit: Mutex<HashSet<Uri>>,
+    /// Per-sentence extraction results: a keystroke re-extracts the edited sentence only.
+    memo: Arc<crate::extract::Memo>,
 }
 
 /// One version of a document, with what analysing it needs.
@@ -56,6 +58,7 @@ struct Snapshot {
     path: Option<PathBuf>,
     config: Arc<Config>,
     corpus: Arc<Corpus>,
+    memo: Arc<crate::extract::Memo>,
 }
 
 /// Findings for the current version of a document.
@@ -104,7 +107,13 @@ fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>) {
         return (Vec::new(), Vec::new());
     }
     let text = snap.rope.to_string();
-    let a = analysis::analyze(&text, snap.path.as_deref(), &snap.corpus, &snap.config);
+    let a = analysis::analyze_with(
+        &text,
+        snap.path.as_deref(),
+        &snap.corpus,
+        &snap.config,
+        Some(&snap.memo),
+    );
     let keys = a
         .findings
         .iter()
@@ -124,6 +133,7 @@ impl Backend {
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
                 over_limit: Mutex::new(HashSet::new()),
+                memo: Arc::default(),
             }),
         }
     }
@@ -168,6 +178,7 @@ impl Inner {
             path: doc.engine_path(),
             config: Arc::clone(&st.config),
             corpus: Arc::clone(&st.corpus),
+            memo: Arc::clone(&self.memo),
         })
     }
 

@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn diagnostic_fields() {
-        let (text, findings, keys) = sample();
+        let (text, findings, _) = sample();
         let rope = Rope::from_str(&text);
         let d = diagnostic(&rope, &findings[0], 3, Encoding::Utf16);
         assert_eq!(

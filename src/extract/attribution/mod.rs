@@ -1,6 +1,6 @@
 //! Attribution: reporting verbs with a speaker, prepositional cues, source notes, links, reported speech.
 
-mod detect;
+pub(crate) mod detect;
 mod lexicon;
 mod tokens;
 
@@ -57,6 +57,11 @@ pub struct Attribution {
 
 /// Finds the attributions of every sentence of the document.
 pub fn extract(doc: &Document) -> Vec<Attribution> {
+    extract_with(doc, None)
+}
+
+/// [`extract`], with each sentence's cues from `memo` when it has seen the sentence.
+pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<Attribution> {
     let lex = lexicon(doc.lang);
     let quote_spans: Vec<quotes::QuoteSpan> = doc
         .blocks
@@ -76,10 +81,20 @@ pub fn extract(doc: &Document) -> Vec<Attribution> {
     let mut found: Vec<Vec<Found>> = (0..doc.sentences.len())
         .map(|i| {
             if skip(i) {
-                Vec::new()
-            } else {
-                detect::cues(lex, &toks[i], &doc.text)
+                return Vec::new();
             }
+            let Some(memo) = memo else {
+                return detect::cues(lex, &toks[i], &doc.text);
+            };
+            // Cues depend on the sentence's words and which of them are quoted.
+            let s = doc.sentences[i].span;
+            let quoted: String = toks[i]
+                .iter()
+                .map(|t| if t.quoted { '1' } else { '0' })
+                .collect();
+            let extra = format!("{}\u{1}{quoted}", s.slice(&doc.text));
+            let key = crate::extract::memo::key(&doc.masked, s, doc.lang, &extra);
+            memo.cues(key, s.start, || detect::cues(lex, &toks[i], &doc.text))
         })
         .collect();
     links(doc, &mut found);

@@ -82,6 +82,16 @@ pub struct Quantity {
 
 /// Extracts the figures of each sentence of `text` (the masked prose of a document).
 pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
+    extract_with(text, sentences, lang, None)
+}
+
+/// [`extract`], with each sentence's figures from `memo` when it has seen the sentence.
+pub fn extract_with(
+    text: &str,
+    sentences: &[Span],
+    lang: Lang,
+    memo: Option<&crate::extract::Memo>,
+) -> Vec<Quantity> {
     let d = data::data(lang);
     let mut out = Vec::new();
     for s in sentences {
@@ -92,14 +102,22 @@ pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
         {
             continue;
         }
-        let mut drafts = sentence(text, *s, lang, d);
-        votes(text, &mut drafts, d);
-        ranges(text, *s, d, &mut drafts);
-        for q in drafts {
-            let q = finish(text, q);
-            if q.value.is_finite() && q.low.is_finite() && q.high.is_finite() {
-                out.push(q);
+        let find = || {
+            let mut drafts = sentence(text, *s, lang, d);
+            votes(text, &mut drafts, d);
+            ranges(text, *s, d, &mut drafts);
+            drafts
+                .into_iter()
+                .map(|q| finish(text, q))
+                .filter(|q| q.value.is_finite() && q.low.is_finite() && q.high.is_finite())
+                .collect::<Vec<Quantity>>()
+        };
+        match memo {
+            Some(m) => {
+                let key = crate::extract::memo::key(text, *s, lang, "");
+                out.extend(m.quantities(key, s.start, find));
             }
+            None => out.extend(find()),
         }
     }
     out.sort_by_key(|q| (q.start, q.end));
