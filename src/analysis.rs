@@ -15,6 +15,9 @@ pub struct Analysis {
     pub document: Document,
     pub facts: Facts,
     pub findings: Vec<Finding>,
+    /// When the time budget (`time-budget-ms`) ran out: the byte offset from which the draft
+    /// was not checked.
+    pub unchecked_from: Option<usize>,
 }
 
 /// Reads a draft (Markdown unless `path` ends in `.txt`) and extracts its facts, without checks.
@@ -47,11 +50,14 @@ pub fn analyze_with(
     config: &Config,
     memo: Option<&extract::Memo>,
 ) -> Analysis {
+    let deadline = (config.time_budget_ms > 0).then(|| {
+        std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
+    });
     let (document, facts) = read_with(text, path, config, memo);
-    let mut findings = if config.languages.contains(&document.lang) {
-        crate::rules::run(&document, &facts, corpus, config)
+    let (mut findings, unchecked_from) = if config.languages.contains(&document.lang) {
+        crate::rules::run_until(&document, &facts, corpus, config, deadline)
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
     findings.retain_mut(|f| match config.level(f.rule) {
         Level::Off => false,
@@ -65,5 +71,6 @@ pub fn analyze_with(
         document,
         facts,
         findings,
+        unchecked_from,
     }
 }

@@ -248,15 +248,29 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     }
     let corpus = load_corpus(&config);
     let mut checked = Vec::new();
+    // A draft that could not be (fully) checked makes the run fail with EXIT_ERROR, after the
+    // other drafts were checked and reported.
+    let mut incomplete = false;
     for path in drafts {
         let text = match read_draft(&path, config.max_document_bytes) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("factlint: error: {}: {e}", path.display());
-                return Ok(EXIT_ERROR);
+                incomplete = true;
+                continue;
             }
         };
         let mut analysis = analysis::analyze(&text, Some(&path), &corpus, &config);
+        if let Some(at) = analysis.unchecked_from {
+            let line = crate::text::LineIndex::new(&text).line_of(at) + 1;
+            eprintln!(
+                "factlint: error: {}: not checked from line {line} on: the time budget of {} ms \
+                 ran out; raise `time-budget-ms` in .factlint.toml (0: no limit)",
+                path.display(),
+                config.time_budget_ms
+            );
+            incomplete = true;
+        }
         analysis
             .findings
             .retain(|f| f.severity >= args.min_severity.severity());
@@ -285,7 +299,13 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
         .iter()
         .flat_map(|c| &c.analysis.findings)
         .any(|f| f.severity >= args.fail_on.severity());
-    Ok(if fail { 1 } else { 0 })
+    Ok(if incomplete {
+        EXIT_ERROR
+    } else if fail {
+        1
+    } else {
+        0
+    })
 }
 
 /// Reads a draft as UTF-8 text; one over `max-document-bytes` is refused with a reason that names

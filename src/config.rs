@@ -59,6 +59,9 @@ pub struct Config {
     pub cache: bool,
     /// Largest document analysed, in bytes.
     pub max_document_bytes: usize,
+    /// Time allowed for matching one draft against the corpus, in milliseconds (0: no limit).
+    /// When it runs out, the rest of the draft is not checked and the user is told where.
+    pub time_budget_ms: u64,
 }
 
 impl Default for Config {
@@ -74,6 +77,7 @@ impl Default for Config {
             cache_dir: None,
             cache: true,
             max_document_bytes: 5 * 1024 * 1024,
+            time_budget_ms: 10_000,
         }
     }
 }
@@ -105,6 +109,7 @@ struct RawConfig {
     cache_dir: Option<String>,
     cache: Option<bool>,
     max_document_bytes: Option<usize>,
+    time_budget_ms: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -199,6 +204,9 @@ impl Config {
         if let Some(c) = raw.cache {
             cfg.cache = c;
         }
+        if let Some(t) = raw.time_budget_ms {
+            cfg.time_budget_ms = t;
+        }
         if let Some(m) = raw.max_document_bytes {
             cfg.max_document_bytes = m;
         }
@@ -277,6 +285,7 @@ mod tests {
     fn tolerance_and_debounce_keys() {
         let cfg = Config::from_toml(
             "debounce-ms = 0
+time-budget-ms = 250
 [tolerance]
 about = 0.2
 more-than = 0.3
@@ -285,6 +294,7 @@ more-than = 0.3
         )
         .unwrap_or_default();
         assert_eq!(cfg.debounce_ms, 0);
+        assert_eq!(cfg.time_budget_ms, 250);
         assert_eq!(cfg.tolerance.about, 0.2);
         assert_eq!(cfg.tolerance.more_than, 0.3);
         assert_eq!(cfg.tolerance.nearly, 0.1);

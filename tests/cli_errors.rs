@@ -161,6 +161,76 @@ fn oversized_draft_names_the_limit_and_the_key() {
     );
 }
 
+/// An oversized draft does not stop the others from being checked and reported; the run still
+/// fails with status 2.
+#[test]
+fn oversized_draft_does_not_hide_the_others() {
+    let dir = tempdir();
+    std::fs::write(
+        dir.path().join(".factlint.toml"),
+        "max-document-bytes = 100
+",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("a-big.md"), "word ".repeat(100)).expect("write");
+    std::fs::write(dir.path().join("b-small.md"), FERRY_DRAFT).expect("write");
+    let out = factlint(
+        dir.path(),
+        &["check", "--no-cache", "--format", "json", "."],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("a-big.md"), "stderr: {stderr}");
+    assert!(
+        text(&out.stdout).contains("b-small.md"),
+        "stdout: {}",
+        text(&out.stdout)
+    );
+}
+
+/// When the time budget runs out, the error names the draft, the line from which it was not
+/// checked and the key; nothing after that line is reported, and the status is 2.
+#[test]
+fn time_budget_that_runs_out_is_an_error_naming_the_line() {
+    let dir = tempdir();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    std::fs::write(corpus.join("ledger.md"), FERRY_CORPUS).expect("write");
+    // 1 ms cannot cover parsing thousands of sentences first (the budget counts from the start).
+    std::fs::write(
+        dir.path().join(".factlint.toml"),
+        "corpus = \"corpus\"\ntime-budget-ms = 1\n",
+    )
+    .expect("write");
+    let draft = format!(
+        "Ferries will run every 20 minutes during rush hour.\n\n{}",
+        "The ferry has a new timetable. ".repeat(5000)
+    );
+    std::fs::write(dir.path().join("draft.md"), &draft).expect("write");
+    let out = factlint(
+        dir.path(),
+        &["check", "--no-cache", "--format", "json", "draft.md"],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    for part in ["draft.md", "from line 1 on", "time-budget-ms"] {
+        assert!(stderr.contains(part), "{part:?} not in stderr: {stderr}");
+    }
+    assert!(!text(&out.stdout).contains("number-conflict"));
+    // Without a budget the same draft is checked to the end.
+    std::fs::write(
+        dir.path().join(".factlint.toml"),
+        "corpus = \"corpus\"\ntime-budget-ms = 0\n",
+    )
+    .expect("write");
+    let out = factlint(
+        dir.path(),
+        &["check", "--no-cache", "--format", "json", "draft.md"],
+    );
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("number-conflict"));
+}
+
 #[test]
 fn config_syntax_error_names_file_and_line() {
     let dir = tempdir();

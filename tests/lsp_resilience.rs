@@ -269,6 +269,65 @@ fn over_the_size_limit_warns_once_and_clears_diagnostics() {
     lsp.shutdown();
 }
 
+/// When the time budget runs out, the rest of the draft is not reported on, and the user is
+/// told from which line, once, until a check completes again.
+#[test]
+fn time_budget_ran_out_is_reported_once() {
+    let (_dir, root, corpus) = common::workspace(&[("ledger-bridge.md", LEDGER)]);
+    let mut lsp = Lsp::start_quiet();
+    // 1 ms cannot cover parsing and extracting thousands of sentences first (the budget counts
+    // from the start of an analysis), so matching stops at the first sentence.
+    let mut opts = options(&corpus);
+    opts["timeBudgetMs"] = json!(1);
+    lsp.initialize(&root, opts, json!({}));
+    let uri = file_uri(&root.join("budget.md"));
+    let long = format!(
+        "{DRAFT}\n{}",
+        "Officials said 12 lanes were open on the bridge. ".repeat(4000)
+    );
+    lsp.open(&uri, &long, 1);
+    let d = lsp.diagnostics(&uri, 1);
+    assert!(
+        with_code(&d, "number-conflict").is_none(),
+        "reported from the unchecked part: {d:#?}"
+    );
+    let told = |lsp: &Lsp| -> Vec<String> {
+        lsp.seen
+            .iter()
+            .filter(|m| m["method"] == "window/showMessage" && m["params"]["type"] == 2)
+            .filter_map(|m| m["params"]["message"].as_str())
+            .filter(|s| s.contains("budget.md") && s.contains("time-budget-ms"))
+            .map(String::from)
+            .collect()
+    };
+    let t = told(&lsp);
+    assert_eq!(t.len(), 1, "{:#?}", lsp.seen);
+    assert!(
+        t[0].contains("from line 1 on") && t[0].contains("1 ms"),
+        "{t:?}"
+    );
+    lsp.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri, "version": 2 }, "contentChanges": [{ "text": format!("{long}x") }] }),
+    );
+    lsp.diagnostics(&uri, 2);
+    assert_eq!(told(&lsp).len(), 1, "told again on an edit");
+    // No budget: the whole draft is checked and the conflict is reported.
+    lsp.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "factlint": { "corpus": [corpus.to_string_lossy()], "debounceMs": 0, "timeBudgetMs": 0 } } }),
+    );
+    let d = lsp.wait_for("diagnostics without a budget", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|x| x["code"] == "number-conflict"))
+    });
+    assert!(d["params"]["diagnostics"].is_array());
+    lsp.shutdown();
+}
+
 #[test]
 fn ten_megabyte_document() {
     let (_dir, root, _corpus, mut lsp, _uri) = started();

@@ -46,6 +46,8 @@ struct Inner {
     /// Documents the user was told are over `max-document-bytes`: told again only after they
     /// fit or were closed.
     over_limit: Mutex<HashSet<Uri>>,
+    /// Documents the user was told the time budget ran out on, until a check completes.
+    timed_out: Mutex<HashSet<Uri>>,
     /// Per-sentence extraction results: a keystroke re-extracts the edited sentence only.
     memo: Arc<crate::extract::Memo>,
 }
@@ -102,9 +104,9 @@ fn over_limit_message(uri: &Uri, size: usize, limit: usize) -> String {
 
 /// Runs the engine on a snapshot: the findings and their ignore keys (none when the document is
 /// over the size limit: `check` tells the user).
-fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>) {
+fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>, Option<usize>) {
     if over_limit(snap).is_some() {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), None);
     }
     let text = snap.rope.to_string();
     let a = analysis::analyze_with(
@@ -119,7 +121,19 @@ fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>) {
         .iter()
         .map(|f| IgnoreKey::of(&a.document, f))
         .collect();
-    (a.findings, keys)
+    // The 1-based line from which the time budget left the draft unchecked.
+    let unchecked = a
+        .unchecked_from
+        .map(|at| snap.rope.byte_to_line(at.min(snap.rope.len_bytes())) + 1);
+    (a.findings, keys, unchecked)
+}
+
+fn timed_out_message(uri: &Uri, line: usize, budget: u64) -> String {
+    let name = file_path(uri).map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+    format!(
+        "{name} is not checked from line {line} on: the time budget of {budget} ms ran out. To \
+         check all of it, raise `time-budget-ms` in .factlint.toml (0: no limit)."
+    )
 }
 
 impl Backend {
@@ -133,6 +147,7 @@ impl Backend {
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
                 over_limit: Mutex::new(HashSet::new()),
+                timed_out: Mutex::new(HashSet::new()),
                 memo: Arc::default(),
             }),
         }
@@ -186,11 +201,11 @@ impl Inner {
     async fn run_analysis(
         self: &Arc<Self>,
         snap: Snapshot,
-    ) -> Option<(Snapshot, Vec<Finding>, Vec<IgnoreKey>)> {
+    ) -> Option<(Snapshot, Vec<Finding>, Vec<IgnoreKey>, Option<usize>)> {
         let _permit = self.permits.acquire().await.ok()?;
         match tokio::task::spawn_blocking(move || {
-            let (f, k) = analyze(&snap);
-            (snap, f, k)
+            let (f, k, unchecked) = analyze(&snap);
+            (snap, f, k, unchecked)
         })
         .await
         {
@@ -218,10 +233,11 @@ impl Inner {
         let Some(snap) = self.snapshot(&uri, Some(version)) else {
             return;
         };
-        let Some((snap, findings, keys)) = self.run_analysis(snap).await else {
+        let Some((snap, findings, keys, unchecked)) = self.run_analysis(snap).await else {
             return;
         };
         let (over, limit) = (over_limit(&snap), snap.config.max_document_bytes);
+        let snap_budget = snap.config.time_budget_ms;
         let _publishing = self.publish.lock().await;
         let stale = |st: &State| {
             st.docs.get(&uri).map(|d| d.version) != Some(snap.version)
@@ -258,6 +274,9 @@ impl Inner {
         }
         // Before the (empty) diagnostics, so that a client holding them has the warning too.
         self.tell_over_limit(&uri, over, limit).await;
+        let budget = snap_budget;
+        let message = unchecked.map(|line| timed_out_message(&uri, line, budget));
+        self.tell_once(&self.timed_out, &uri, message).await;
         self.client
             .publish_diagnostics(uri, diagnostics, Some(version))
             .await;
@@ -266,9 +285,16 @@ impl Inner {
     /// Warns once (`window/showMessage`) when a document is over the size limit, not on every
     /// keystroke: again only once it fit in between or was closed.
     async fn tell_over_limit(&self, uri: &Uri, size: Option<usize>, limit: usize) {
+        let message = size.map(|size| over_limit_message(uri, size, limit));
+        self.tell_once(&self.over_limit, uri, message).await;
+    }
+
+    /// Shows `message` (a limit hit for `uri`) unless `told` says the user has seen it since
+    /// the limit was last not hit; `None` (not hit) re-arms the warning.
+    async fn tell_once(&self, told: &Mutex<HashSet<Uri>>, uri: &Uri, message: Option<String>) {
         let first = {
-            let mut told = lock(&self.over_limit);
-            match size {
+            let mut told = lock(told);
+            match message {
                 Some(_) => told.insert(uri.clone()),
                 None => {
                     told.remove(uri);
@@ -276,8 +302,7 @@ impl Inner {
                 }
             }
         };
-        if let (Some(size), true) = (size, first) {
-            let message = over_limit_message(uri, size, limit);
+        if let (Some(message), true) = (message, first) {
             self.log(MessageType::WARNING, &message).await;
             self.client
                 .show_message(MessageType::WARNING, format!("factlint: {message}"))
@@ -308,7 +333,7 @@ impl Inner {
             (self.snapshot(uri, None)?, markdown)
         };
         let (snap, markdown) = snap;
-        let (snap, findings, keys) = self.run_analysis(snap).await?;
+        let (snap, findings, keys, _) = self.run_analysis(snap).await?;
         let st = self.state();
         let (findings, keys) = st.filter_ignored(findings, keys);
         Some(Current {
@@ -760,6 +785,7 @@ impl LanguageServer for Backend {
             st.checked.remove(&uri);
         }
         lock(&self.inner.over_limit).remove(&uri);
+        lock(&self.inner.timed_out).remove(&uri);
         let _publishing = self.inner.publish.lock().await;
         self.inner
             .client

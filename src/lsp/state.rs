@@ -139,6 +139,8 @@ pub struct Settings {
     pub corpus: Option<Vec<String>>,
     pub severity: BTreeMap<RuleId, Level>,
     pub debounce_ms: Option<u64>,
+    pub time_budget_ms: Option<u64>,
+    pub max_document_bytes: Option<usize>,
     /// `Some(None)` is "auto".
     pub language: Option<Option<Lang>>,
 }
@@ -197,6 +199,22 @@ impl Settings {
                         "settings: `severity` must be an object, got {other}"
                     )),
                 },
+                "timeBudgetMs" | "time_budget_ms" | "time-budget-ms" => match v.as_u64() {
+                    Some(ms) => s.time_budget_ms = Some(ms),
+                    None if v.is_null() => {}
+                    None => problems.push(format!(
+                        "settings: `timeBudgetMs` must be a number of milliseconds, got {v}"
+                    )),
+                },
+                "maxDocumentBytes" | "max_document_bytes" | "max-document-bytes" => {
+                    match v.as_u64() {
+                        Some(n) => s.max_document_bytes = Some(n as usize),
+                        None if v.is_null() => {}
+                        None => problems.push(format!(
+                            "settings: `maxDocumentBytes` must be a number of bytes, got {v}"
+                        )),
+                    }
+                }
                 "debounceMs" | "debounce_ms" | "debounce-ms" => match v.as_u64() {
                     Some(ms) => s.debounce_ms = Some(ms.min(60_000)),
                     None if v.is_null() => {}
@@ -233,6 +251,12 @@ impl Settings {
         }
         if let Some(ms) = self.debounce_ms {
             cfg.debounce_ms = ms;
+        }
+        if let Some(ms) = self.time_budget_ms {
+            cfg.time_budget_ms = ms;
+        }
+        if let Some(n) = self.max_document_bytes {
+            cfg.max_document_bytes = n;
         }
         if let Some(l) = self.language {
             cfg.language = l;

@@ -140,6 +140,7 @@ pub(crate) mod tests {
                 document,
                 facts,
                 findings,
+                unchecked_from: None,
             },
         }
     }

@@ -55,6 +55,9 @@ pub struct Matches {
     pub figures: Vec<Vec<FigureMatch>>,
     /// Per draft quote (same order as `facts.quotes`).
     pub quotes: Vec<QuoteMatch>,
+    /// Where matching stopped when the time budget ran out: the byte offset of the first
+    /// sentence left unmatched (nothing from there on may be reported).
+    pub cutoff: Option<usize>,
 }
 
 /// The idf-weighted share of `a`'s distinct terms that `b` contains.
@@ -162,6 +165,18 @@ fn base_value(q: &Quantity) -> f64 {
 impl Matches {
     /// Computes all matches of a draft against the corpus.
     pub fn compute(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Matches {
+        Matches::compute_until(doc, facts, corpus, config, None)
+    }
+
+    /// [`Matches::compute`], stopping at the first sentence reached after `deadline`: that
+    /// sentence and the rest get no matches, and `cutoff` says where they start.
+    pub fn compute_until(
+        doc: &Document,
+        facts: &Facts,
+        corpus: &Corpus,
+        config: &Config,
+        deadline: Option<std::time::Instant>,
+    ) -> Matches {
         let mut m = Matches::default();
         if corpus.is_empty() {
             m.related = vec![Vec::new(); doc.sentences.len()];
@@ -175,7 +190,14 @@ impl Matches {
             .iter()
             .map(|s| content_terms(&text, s.span, doc.lang))
             .collect();
-        for terms in &draft_terms {
+        for (si, terms) in draft_terms.iter().enumerate() {
+            if m.cutoff.is_none() && deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+                m.cutoff = Some(doc.sentences[si].span.start);
+            }
+            if m.cutoff.is_some() {
+                m.related.push(Vec::new());
+                continue;
+            }
             // Unchanged sentences (the usual case while typing) come from the corpus's memo.
             let rel = corpus.memo.related(terms, || {
                 let mut rel: Vec<(usize, usize, f32)> = corpus
@@ -199,8 +221,13 @@ impl Matches {
                     .collect(),
             );
         }
-        let sections = event_docs(doc, &draft_terms, &m.related, corpus);
+        let sections = event_docs(doc, &draft_terms, &m.related, corpus, m.cutoff.is_some());
+        let unchecked = |span: Span| m.cutoff.is_some_and(|c| span.end > c);
         for q in &facts.quantities {
+            if unchecked(q.span) {
+                m.figures.push(Vec::new());
+                continue;
+            }
             let si = doc.sentences.iter().position(|s| s.span.contains(q.span));
             let figs = match si {
                 Some(si) => {
@@ -242,6 +269,10 @@ impl Matches {
             m.figures.push(figs);
         }
         for q in &facts.quotes {
+            if m.cutoff.is_some_and(|c| q.span.end > c) {
+                m.quotes.push(QuoteMatch::default());
+                continue;
+            }
             let key = q.inner.slice(&doc.masked);
             let (found, closest, checkable) = corpus.memo.quote(key, || {
                 let r = match_quote(doc, q.inner, corpus);
@@ -448,6 +479,7 @@ fn event_docs(
     draft_terms: &[Vec<String>],
     related: &[Vec<Related>],
     corpus: &Corpus,
+    partial: bool,
 ) -> Vec<(u64, std::sync::Arc<Vec<usize>>)> {
     use std::hash::{Hash, Hasher};
     let mut out = Vec::with_capacity(doc.sentences.len());
@@ -461,9 +493,14 @@ fn event_docs(
         let mut h = std::collections::hash_map::DefaultHasher::new();
         section.hash(&mut h);
         let key = h.finish();
-        let docs = corpus.memo.events(key, || {
-            section_event_docs(section, related.get(start..end).unwrap_or(&[]), corpus)
-        });
+        let compute =
+            || section_event_docs(section, related.get(start..end).unwrap_or(&[]), corpus);
+        // Matching cut short by the time budget left related lists empty: not to be memoised.
+        let docs = if partial {
+            std::sync::Arc::new(compute())
+        } else {
+            corpus.memo.events(key, compute)
+        };
         // Figure matches depend on the event documents, not on the rest of the section: keyed
         // by them, they stay memoised while the section is edited.
         let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -65,7 +65,19 @@ pub fn meta(id: RuleId) -> &'static RuleMeta {
 
 /// Runs every rule on the draft (severity and suppression are applied by the caller).
 pub fn run(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Vec<Finding> {
-    let matches = evidence::Matches::compute(doc, facts, corpus, config);
+    run_until(doc, facts, corpus, config, None).0
+}
+
+/// [`run`] within a deadline: when it passes, the rest of the draft is left unchecked, and the
+/// byte offset where the unchecked part starts is returned with the findings before it.
+pub fn run_until(
+    doc: &Document,
+    facts: &Facts,
+    corpus: &Corpus,
+    config: &Config,
+    deadline: Option<std::time::Instant>,
+) -> (Vec<Finding>, Option<usize>) {
+    let matches = evidence::Matches::compute_until(doc, facts, corpus, config, deadline);
     let ctx = RuleContext {
         doc,
         facts,
@@ -77,14 +89,50 @@ pub fn run(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> V
     for r in ALL {
         r.check(&ctx, &mut out);
     }
+    if let Some(c) = matches.cutoff {
+        out.retain(|f| f.span.end <= c);
+    }
     out.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
-    out
+    (out, matches.cutoff)
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::lang::Lang;
+
+    /// A deadline already passed leaves the whole draft unchecked: no findings, and the cutoff
+    /// at its first sentence. Without one, the same draft has findings.
+    #[test]
+    fn deadline_leaves_the_rest_unchecked() {
+        let corpus = Corpus::from_texts(
+            [(
+                "ledger.md",
+                "About 68,000 vehicles cross the Kessler Bridge every day.\n",
+            )],
+            None,
+        );
+        let text =
+            "Intro without figures.\n\nAbout 90,000 vehicles cross the Kessler Bridge every day.\n";
+        let doc = Document::parse(text, crate::text::DocKind::Markdown, None);
+        let facts = crate::extract::extract(&doc);
+        let config = Config::default();
+        let (all, cut) = run_until(&doc, &facts, &corpus, &config, None);
+        assert!(cut.is_none());
+        assert!(
+            all.iter().any(|f| f.rule == RuleId::NumberConflict),
+            "{all:?}"
+        );
+        let (none, cut) = run_until(
+            &doc,
+            &facts,
+            &corpus,
+            &config,
+            Some(std::time::Instant::now()),
+        );
+        assert_eq!(cut, Some(0));
+        assert!(none.is_empty(), "{none:?}");
+    }
 
     #[test]
     fn registry_is_consistent_and_documented() {
