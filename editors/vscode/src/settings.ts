@@ -1,5 +1,6 @@
 // The `factlint.*` settings as the server reads them: initializationOptions and the answer to
-// `workspace/configuration` (section "factlint"): { corpus, severity, debounceMs, language }.
+// `workspace/configuration` (section "factlint"): { corpus, severity, debounceMs, language, timeBudgetMs,
+// maxDocumentBytes }.
 //
 // Only settings the user actually set are sent, so that `.factlint.toml` keeps applying to everything else
 // (sending the defaults, e.g. `corpus: []`, would override the file). Pure, tested by src/test/settings.test.ts.
@@ -11,7 +12,7 @@ export const SEVERITIES = ["off", "hint", "info", "warning", "error"] as const;
 export const LANGUAGES = ["de", "en", "auto"] as const;
 
 /** The keys under `factlint.` that the server reads. */
-export const SERVER_KEYS = ["corpus", "severity", "debounceMs", "language"] as const;
+export const SERVER_KEYS = ["corpus", "severity", "debounceMs", "language", "timeBudgetMs", "maxDocumentBytes"] as const;
 /** Keys whose change needs a new server process (the others are read at start-up, so also restart). */
 export const RESTART_KEYS = ["path", ...SERVER_KEYS] as const;
 
@@ -20,6 +21,10 @@ export interface ServerSettings {
   severity?: Record<string, string>;
   debounceMs?: number;
   language?: string;
+  /** Milliseconds one analysis may take; 0: no limit (`.factlint.toml` `time-budget-ms`). */
+  timeBudgetMs?: number;
+  /** Larger drafts are not analysed (`.factlint.toml` `max-document-bytes`). */
+  maxDocumentBytes?: number;
 }
 
 /** What `WorkspaceConfiguration.inspect` says about one key, reduced to what matters here. */
@@ -96,6 +101,26 @@ export function serverSettings(input: SettingsInput): { settings: ServerSettings
     }
   }
 
+  const budget = userValue(input.inspect("timeBudgetMs"));
+  if (budget !== undefined) {
+    const ms = wholeNumber(budget);
+    if (ms !== undefined) {
+      settings.timeBudgetMs = ms;
+    } else {
+      problems.push("factlint.timeBudgetMs must be a number of milliseconds ≥ 0 (0: no limit)");
+    }
+  }
+
+  const maxBytes = userValue(input.inspect("maxDocumentBytes"));
+  if (maxBytes !== undefined) {
+    const n = wholeNumber(maxBytes);
+    if (n !== undefined) {
+      settings.maxDocumentBytes = n;
+    } else {
+      problems.push("factlint.maxDocumentBytes must be a number of bytes ≥ 0");
+    }
+  }
+
   const language = userValue(input.inspect("language"));
   if (language !== undefined) {
     if (typeof language === "string" && (LANGUAGES as readonly string[]).includes(language)) {
@@ -106,6 +131,18 @@ export function serverSettings(input: SettingsInput): { settings: ServerSettings
   }
 
   return { settings, problems };
+}
+
+/**
+ * `v` rounded to a whole number when it is a number ≥ 0 the server can read as an unsigned integer (JSON
+ * prints larger ones in exponent notation); else `undefined`.
+ */
+function wholeNumber(v: unknown): number | undefined {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+    return undefined;
+  }
+  const n = Math.round(v);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** A corpus entry made absolute: `~` and `${workspaceFolder}` expanded, relative ones against the folder. */

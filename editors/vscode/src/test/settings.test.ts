@@ -20,13 +20,15 @@ test("the most specific level wins", () => {
   assert.equal(userValue(undefined), undefined);
 });
 
-test("all four server settings, corpus paths made absolute", () => {
+test("all six server settings, corpus paths made absolute", () => {
   const { settings, problems } = serverSettings({
     inspect: inspector({
       corpus: { workspaceValue: ["sources", "/srv/wire", "${workspaceFolder}/archive/**/*.md", "~/corpus", "  "] },
       severity: { globalValue: { "unsourced-claim": "hint", "quote-mismatch": "off" } },
       debounceMs: { globalValue: 300 },
       language: { workspaceValue: "de" },
+      timeBudgetMs: { globalValue: 2500 },
+      maxDocumentBytes: { workspaceFolderValue: 10485760 },
     }),
     folder: "/w",
     homeDir: "/home/ana",
@@ -37,6 +39,8 @@ test("all four server settings, corpus paths made absolute", () => {
     severity: { "unsourced-claim": "hint", "quote-mismatch": "off" },
     debounceMs: 300,
     language: "de",
+    timeBudgetMs: 2500,
+    maxDocumentBytes: 10485760,
   });
 });
 
@@ -52,13 +56,44 @@ test("values of the wrong shape are dropped and reported", () => {
       severity: { globalValue: { "unsourced-claim": "loud", "made-up": "error", "number-conflict": "error" } },
       debounceMs: { globalValue: -5 },
       language: { globalValue: "fr" },
+      timeBudgetMs: { globalValue: "10s" },
+      maxDocumentBytes: { globalValue: -1 },
     }),
     folder: "/w",
   });
   assert.deepEqual(settings, { severity: { "number-conflict": "error" } });
-  assert.equal(problems.length, 5);
+  assert.equal(problems.length, 7);
   assert.ok(problems.some((p) => p.includes("made-up")));
   assert.ok(problems.some((p) => p.includes("loud")));
+  assert.ok(problems.some((p) => p.startsWith("factlint.timeBudgetMs must be a number of milliseconds")));
+  assert.ok(problems.some((p) => p.startsWith("factlint.maxDocumentBytes must be a number of bytes")));
+});
+
+test("time budget and document size limit: 0 is sent, fractions rounded, unusable numbers refused", () => {
+  const run = (timeBudgetMs: unknown, maxDocumentBytes: unknown) =>
+    serverSettings({
+      inspect: inspector({
+        timeBudgetMs: { globalValue: timeBudgetMs },
+        maxDocumentBytes: { globalValue: maxDocumentBytes },
+      }),
+    });
+  // 0 is a setting (no time limit), not "unset".
+  assert.deepEqual(run(0, 0), { settings: { timeBudgetMs: 0, maxDocumentBytes: 0 }, problems: [] });
+  assert.deepEqual(run(99.6, 1024.2), { settings: { timeBudgetMs: 100, maxDocumentBytes: 1024 }, problems: [] });
+  // null is the package.json default: .factlint.toml applies.
+  assert.deepEqual(run(null, null), { settings: {}, problems: [] });
+  for (const bad of [Number.NaN, Infinity, 1e21, true, [5000], { ms: 5 }]) {
+    const { settings, problems } = run(bad, bad);
+    assert.deepEqual(settings, {}, String(bad));
+    assert.deepEqual(
+      problems,
+      [
+        "factlint.timeBudgetMs must be a number of milliseconds ≥ 0 (0: no limit)",
+        "factlint.maxDocumentBytes must be a number of bytes ≥ 0",
+      ],
+      String(bad),
+    );
+  }
 });
 
 test("resolveCorpusPath without a folder leaves relative paths alone", () => {
@@ -82,6 +117,8 @@ test("restart on the settings the server reads, and on factlint.path", () => {
   assert.ok(changed(["factlint.severity"]));
   assert.ok(changed(["factlint.debounceMs"]));
   assert.ok(changed(["factlint.language"]));
+  assert.ok(changed(["factlint.timeBudgetMs"]));
+  assert.ok(changed(["factlint.maxDocumentBytes"]));
   assert.ok(!changed(["factlint.trace.server"]));
   assert.ok(!changed(["editor.fontSize"]));
 });
