@@ -66,7 +66,21 @@ fn rule_message(f: &Finding) -> String {
 }
 
 /// Evidence shown under a diagnostic (all of it is in hover and `factlint check`).
-const MAX_RELATED: usize = 8;
+const MAX_RELATED: usize = 4;
+/// Characters of a corpus sentence shown in related information.
+const MAX_EXCERPT_CHARS: usize = 160;
+
+/// `text` cut at a word boundary near `max` characters, with an ellipsis when cut.
+fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((at, _)) => {
+            let head = &text[..at];
+            let cut = head.rfind(' ').filter(|&i| i > at / 2).unwrap_or(at);
+            format!("{}…", head[..cut].trim_end()).into()
+        }
+    }
+}
 
 /// A finding as a diagnostic. Fixes are computed again for code actions, so `data` carries only
 /// the document version the diagnostic belongs to: large drafts publish hundreds of diagnostics
@@ -78,7 +92,12 @@ pub fn diagnostic(rope: &Rope, f: &Finding, version: i32, enc: Encoding) -> Diag
         .filter_map(|e| {
             Some(DiagnosticRelatedInformation {
                 location: evidence_location(e, enc)?,
-                message: format!("{}: {}: {}", relation(e.relation), e.source.name, e.excerpt),
+                message: format!(
+                    "{}: {}: {}",
+                    relation(e.relation),
+                    e.source.name,
+                    clip(&e.excerpt, MAX_EXCERPT_CHARS)
+                ),
             })
         })
         .take(MAX_RELATED)
@@ -359,6 +378,15 @@ mod tests {
             context: "x".into(),
         };
         (text, vec![f], vec![key])
+    }
+
+    #[test]
+    fn clip_cuts_long_excerpts_at_a_word() {
+        assert_eq!(clip("kurz", 10), "kurz");
+        let long = "Die Feuerwehr war mit mehr als hundert Kräften im Einsatz.";
+        let c = clip(long, 20);
+        assert_eq!(c, "Die Feuerwehr war…");
+        assert_eq!(clip("äöüäöüäöüäöü", 5), "äöüäö…");
     }
 
     #[test]
