@@ -638,3 +638,23 @@ fn stdin_closed_without_shutdown_ends_the_server() {
     // Documented: exiting without `shutdown` is an error (status 1), but it does exit.
     assert_eq!(status.code(), Some(1), "{status:?}");
 }
+
+#[test]
+fn a_huge_content_length_is_answered_and_the_next_request_served() {
+    let (_dir, _root, _corpus, mut lsp, uri) = started();
+    // Its body, a request without a newline after it, runs into the next header and is lost.
+    let swallowed = br#"{"jsonrpc":"2.0","id":"swallowed","method":"shutdown"}"#;
+    let mut bytes = b"Content-Length: 1000000000000\r\n\r\n".to_vec();
+    bytes.extend_from_slice(swallowed);
+    lsp.raw(bytes);
+    let m = error_answer(&mut lsp, "Content-Length 10^12", &Value::Null, -32700);
+    let data = m["error"]["data"].as_str().unwrap_or_default();
+    assert!(data.contains("1000000000000"), "{m}");
+    hover_works(&mut lsp, &uri);
+    assert!(
+        !lsp.seen.iter().any(|m| m["id"] == "swallowed"),
+        "{:#?}",
+        lsp.seen
+    );
+    lsp.shutdown();
+}

@@ -14,6 +14,7 @@
 //! | JSON, but not a request, notification or response | `-32600` Invalid Request, with the message's `id` when it has a string or number id, else `null` |
 //! | a batch (JSON array, empty or not) | one `-32600` Invalid Request, id `null`; no part of it is run |
 //! | a header block without a usable `Content-Length` | `-32700` Parse error, id `null` |
+//! | a `Content-Length` over [`MAX_CONTENT_LENGTH`] (256 MiB) | `-32700` Parse error, id `null` |
 //!
 //! Batches: LSP never sends them, and tower-lsp-server can neither run one nor answer with an
 //! array, so a batch is refused as a whole rather than half run.
@@ -21,9 +22,21 @@
 //! Without a usable `Content-Length` the end of the body is unknown. The header block is
 //! skipped and answered; what follows is read as header lines until the next blank line. A body
 //! without a newline (what clients send) thus runs into the next message's header line, where
-//! `Content-Length` is found again: that one message is lost and the session goes on. A body
-//! spread over lines with blank lines among them may be answered more than once. The server
-//! never exits over malformed input; only the end of stdin (also inside a message) ends it.
+//! `Content-Length` is found again (the last one on the line): that one message is lost and the
+//! session goes on. A body spread over lines with blank lines among them may be answered more
+//! than once. The server never exits over malformed input; only the end of stdin (also inside a
+//! message) ends it.
+//!
+//! A `Content-Length` over [`MAX_CONTENT_LENGTH`] counts as unusable, so a bogus length such as
+//! 10^12 cannot make the reader wait for bytes that never come while the client waits for
+//! answers. A wrong length under the cap still swallows what follows, up to that many bytes: the
+//! framing has no other way to find the end of a body.
+//!
+//! Header lines are read with bounded memory: of a line longer than [`MAX_HEADER_LINE`] only its
+//! last `MAX_HEADER_LINE` bytes are kept and read as the line, with no answer of its own. The long
+//! lines a session sees are bodies without a usable length running into the next header, whose
+//! `Content-Length` is at the line's end and so survives the cut; a stream without any newline
+//! is read (and discarded) until one comes or stdin ends, in constant memory.
 //!
 //! # Out: one writer for stdout
 //!
@@ -50,6 +63,17 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Request, Response};
 
+/// The largest `Content-Length` accepted: 256 MiB. Far above what editing needs (drafts over
+/// `max-document-bytes`, 5 MiB by default, are not even analysed), yet a bogus length is refused
+/// at once rather than waited for. A larger length is answered like an unparseable one
+/// ([`Dropped::TooLong`]) and its message skipped: the server never sees a message that large,
+/// e.g. a `didOpen` of a file near 256 MiB, whatever `max-document-bytes` says.
+pub const MAX_CONTENT_LENGTH: u64 = 256 * 1024 * 1024;
+
+/// The longest header line kept: 8 KiB. Real header lines are a few dozen bytes; longer lines
+/// keep only their last 8 KiB (see the module docs).
+pub const MAX_HEADER_LINE: usize = 8 * 1024;
+
 /// Why a message was not handed on to tower-lsp-server.
 #[derive(Debug, PartialEq)]
 pub enum Dropped {
@@ -57,6 +81,8 @@ pub enum Dropped {
     MissingLength,
     /// A `Content-Length` that is not a number.
     BadLength(String),
+    /// A `Content-Length` over [`MAX_CONTENT_LENGTH`].
+    TooLong(u64),
     /// The body is not JSON (the parser's complaint).
     NotJson(String),
     /// JSON, but not a JSON-RPC message: the id to answer with (`null` when it has none) and why.
@@ -81,6 +107,13 @@ impl Dropped {
                 Value::Null,
                 format!("invalid Content-Length {v:?}; the message was skipped"),
             ),
+            Dropped::TooLong(n) => (
+                PARSE_ERROR,
+                Value::Null,
+                format!(
+                    "Content-Length {n} is over the limit of {MAX_CONTENT_LENGTH} bytes; the message was skipped"
+                ),
+            ),
             Dropped::NotJson(e) => (
                 PARSE_ERROR,
                 Value::Null,
@@ -103,13 +136,11 @@ impl Dropped {
 
 /// The next message from `r`: `None` at end of input, `Some(Err)` for a message to drop.
 pub fn next_message(r: &mut impl BufRead) -> Option<Result<Vec<u8>, Dropped>> {
-    let mut len: Option<Result<usize, Dropped>> = None;
+    let mut len: Option<Result<u64, Dropped>> = None;
     let mut any_header = false;
+    let mut raw = Vec::new();
     loop {
-        let mut raw = Vec::new();
-        if r.read_until(b'\n', &mut raw).ok()? == 0 {
-            return None;
-        }
+        read_header_line(r, &mut raw)?;
         let line = String::from_utf8_lossy(&raw);
         let line = line.trim_end_matches(['\r', '\n']);
         if line.is_empty() {
@@ -119,15 +150,16 @@ pub fn next_message(r: &mut impl BufRead) -> Option<Result<Vec<u8>, Dropped>> {
             continue;
         }
         any_header = true;
-        // A body without a length runs into the next header: start at the header's name.
+        // A body without a length runs into the next header: start at the header's name (the
+        // last one, in case the body mentions it).
         let lower = line.to_ascii_lowercase();
-        if let Some(at) = lower.find("content-length:") {
+        if let Some(at) = lower.rfind("content-length:") {
             let value = line[at + "content-length:".len()..].trim();
-            len = Some(
-                value
-                    .parse::<usize>()
-                    .map_err(|_| Dropped::BadLength(value.to_string())),
-            );
+            len = Some(match value.parse::<u64>() {
+                Ok(n) if n > MAX_CONTENT_LENGTH => Err(Dropped::TooLong(n)),
+                Ok(n) => Ok(n),
+                Err(_) => Err(Dropped::BadLength(value.to_string())),
+            });
         }
     }
     let n = match len {
@@ -135,11 +167,44 @@ pub fn next_message(r: &mut impl BufRead) -> Option<Result<Vec<u8>, Dropped>> {
         Some(Err(e)) => return Some(Err(e)),
         Some(Ok(n)) => n,
     };
+    // Grows with the bytes that arrive, not with the announced length.
     let mut body = Vec::new();
-    if r.take(n as u64).read_to_end(&mut body).ok()? < n {
+    if (r.take(n).read_to_end(&mut body).ok()? as u64) < n {
         return None;
     }
     Some(screen(&body).map(|()| body))
+}
+
+/// Reads one line, up to and with its `\n`, into `line`, keeping only its last
+/// [`MAX_HEADER_LINE`] bytes; the rest is read and discarded. `None` at the end of input (or on
+/// a read error) before a `\n`: a message cut off in its header is no message.
+fn read_header_line(r: &mut impl BufRead, line: &mut Vec<u8>) -> Option<()> {
+    line.clear();
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        if buf.is_empty() {
+            return None;
+        }
+        let (part, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..=i], true),
+            None => (buf, false),
+        };
+        let used = part.len();
+        // Only the tail of `part` can be kept; copy no more than that.
+        let part = &part[used.saturating_sub(MAX_HEADER_LINE)..];
+        line.extend_from_slice(part);
+        if line.len() > MAX_HEADER_LINE {
+            line.drain(..line.len() - MAX_HEADER_LINE);
+        }
+        r.consume(used);
+        if done {
+            return Some(());
+        }
+    }
 }
 
 /// Whether tower-lsp-server may see `body`: a request or notification with a method, or a
@@ -507,6 +572,111 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_length_is_refused_and_the_next_message_read() {
+        // The bogus frame's body (no newline, as clients send) runs into the next header.
+        let input = [
+            "Content-Length: 1000000000000\r\n\r\n",
+            r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+            &framed(OK),
+        ]
+        .concat();
+        assert_eq!(
+            all(&input),
+            vec![Err(Dropped::TooLong(1_000_000_000_000)), Ok(OK.to_string())]
+        );
+        let r = Dropped::TooLong(1_000_000_000_000).reply();
+        assert_eq!(
+            (r["error"]["code"].clone(), r["id"].clone()),
+            (json!(-32700), Value::Null)
+        );
+        let data = r["error"]["data"].as_str().unwrap_or_default();
+        assert!(
+            data.contains("1000000000000") && data.contains("268435456"),
+            "{r}"
+        );
+        // The cap itself is accepted (the input ends before the body does); one more is not.
+        let at = |n: u64| all(&format!("Content-Length: {n}\r\n\r\n{{}}"));
+        assert_eq!(at(MAX_CONTENT_LENGTH), vec![]);
+        assert_eq!(
+            at(MAX_CONTENT_LENGTH + 1),
+            vec![Err(Dropped::TooLong(MAX_CONTENT_LENGTH + 1))]
+        );
+        // Beyond u64: not a number at all.
+        assert_eq!(
+            all("Content-Length: 99999999999999999999999\r\n\r\n"),
+            vec![Err(Dropped::BadLength("99999999999999999999999".into()))]
+        );
+    }
+
+    /// `len` bytes of `x` without a newline, then `tail`, in the small pieces a pipe gives.
+    struct Flood {
+        left: usize,
+        tail: std::io::Cursor<Vec<u8>>,
+    }
+
+    impl Read for Flood {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.left == 0 {
+                return self.tail.read(buf);
+            }
+            let n = buf.len().min(self.left).min(4096);
+            buf[..n].fill(b'x');
+            self.left -= n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_long_header_line_keeps_its_tail_in_bounded_memory() {
+        let tail = format!("Content-Length: {}\r\n\r\n{OK}", OK.len());
+        let mut r = BufReader::new(Flood {
+            left: 64 << 20,
+            tail: std::io::Cursor::new(tail.into_bytes()),
+        });
+        let mut line = Vec::new();
+        assert_eq!(read_header_line(&mut r, &mut line), Some(()));
+        assert_eq!(line.len(), MAX_HEADER_LINE);
+        let header = format!("xxContent-Length: {}\r\n", OK.len());
+        assert!(line.ends_with(header.as_bytes()));
+        assert!(
+            line.capacity() <= 4 * MAX_HEADER_LINE,
+            "{}",
+            line.capacity()
+        );
+        // The same flood as a header: the length at its end still frames the message.
+        let mut r = BufReader::new(Flood {
+            left: 64 << 20,
+            tail: std::io::Cursor::new(framed(OK).into_bytes()),
+        });
+        assert_eq!(next_message(&mut r), Some(Ok(OK.as_bytes().to_vec())));
+        // Without any newline the input is read to its end, and that ends the stream.
+        let mut r = BufReader::new(Flood {
+            left: 1 << 20,
+            tail: std::io::Cursor::new(Vec::new()),
+        });
+        assert_eq!(next_message(&mut r), None);
+    }
+
+    #[test]
+    fn a_long_body_without_length_still_finds_the_next_header() {
+        // Over MAX_HEADER_LINE, and mentioning a Content-Length of its own.
+        let body = format!(
+            r#"{{"jsonrpc":"2.0","method":"x","params":"Content-Length: 5 {}"}}"#,
+            "é".repeat(MAX_HEADER_LINE)
+        );
+        let input = ["Content-Type: x\r\n\r\n", &body, &framed(OK)].concat();
+        assert_eq!(
+            all(&input),
+            vec![Err(Dropped::MissingLength), Ok(OK.to_string())]
+        );
+        let short = "Content-Type: x\r\n\r\n{\"params\":\"Content-Length: 5\"}";
+        assert_eq!(
+            all(&[short, &framed(OK)].concat()),
+            vec![Err(Dropped::MissingLength), Ok(OK.to_string())]
+        );
+    }
+
+    #[test]
     fn invalid_requests_keep_their_id() {
         let cases = [
             (r#"{"jsonrpc":"2.0","id":7}"#, json!(7)),
@@ -551,6 +721,7 @@ mod tests {
         for d in [
             Dropped::MissingLength,
             Dropped::BadLength("x".into()),
+            Dropped::TooLong(MAX_CONTENT_LENGTH + 1),
             Dropped::NotJson("eof".into()),
         ] {
             let r = parse(d);
