@@ -145,7 +145,9 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
     if let Some(reason) = cache.as_ref().and_then(|c| c.discarded.clone()) {
         report.notes.push(format!("corpus cache rebuilt: {reason}"));
     }
-    let mut docs = Vec::with_capacity(files.len());
+    // Read every file and take what the cache has; documents to analyse wait in `todo`.
+    let mut slots: Vec<Option<CorpusDoc>> = Vec::with_capacity(files.len());
+    let mut todo: Vec<(usize, &Path, String, String)> = Vec::new();
     for (i, f) in files.iter().enumerate() {
         match read_text(f, MAX_FILE_BYTES) {
             Ok(text) if text.trim().is_empty() => report.skipped.push(Skipped {
@@ -157,9 +159,12 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
                 match cache.as_mut().and_then(|c| c.take(&key)) {
                     Some(entry) if entry.doc.text == text => {
                         report.from_cache += 1;
-                        docs.push(from_entry(f, key, entry));
+                        slots.push(Some(from_entry(f, key, entry)));
                     }
-                    _ => docs.push(read_document_keyed(f, &text, opts.lang, key)),
+                    _ => {
+                        todo.push((slots.len(), f.as_path(), text, key));
+                        slots.push(None);
+                    }
                 }
             }
             Err(reason) => report.skipped.push(Skipped {
@@ -168,9 +173,17 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
             }),
         }
         if let Some(p) = opts.progress {
-            p(i + 1, files.len());
+            p(i + 1 - todo.len(), files.len());
         }
     }
+    let ready = files.len() - todo.len();
+    for (slot, doc) in analyse_all(todo, opts, ready, files.len()) {
+        match doc {
+            Ok(doc) => slots[slot] = Some(doc),
+            Err(skipped) => report.skipped.push(skipped),
+        }
+    }
+    let docs: Vec<CorpusDoc> = slots.into_iter().flatten().collect();
     report.loaded = docs.len();
     if let Some(c) = &cache {
         if report.from_cache < docs.len() || c.discarded.is_some() || !c.is_empty() {
@@ -196,6 +209,61 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
         }
     }
     (Corpus::from_docs(docs), report)
+}
+
+/// Documents analysed at once in parallel only above this many (threads cost more for a few).
+const PARALLEL_MIN: usize = 32;
+
+/// Parses and extracts the documents in `todo` (slot, path, text, cache key) on all cores,
+/// reporting progress from `ready` of `total` files on. A document whose analysis panics (a bug)
+/// comes back as `Err` with the reason, to be skipped and named, not to end the run.
+fn analyse_all(
+    todo: Vec<(usize, &Path, String, String)>,
+    opts: &LoadOptions,
+    ready: usize,
+    total: usize,
+) -> Vec<(usize, Result<CorpusDoc, Skipped>)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let done = AtomicUsize::new(ready);
+    let one = |(slot, path, text, key): &(usize, &Path, String, String)| {
+        let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read_document_keyed(path, text, opts.lang, key.clone())
+        }))
+        .map_err(|_| Skipped {
+            path: path.to_path_buf(),
+            reason: "factlint failed on this document (internal error; please report it)".into(),
+        });
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(p) = opts.progress {
+            p(n, total);
+        }
+        (*slot, doc)
+    };
+    if threads == 1 || todo.len() < PARALLEL_MIN {
+        return todo.iter().map(one).collect();
+    }
+    // Work is handed out one document at a time: sizes vary a lot.
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    while let Some(job) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        mine.push(one(job));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// Parses and extracts one corpus document.
@@ -308,6 +376,44 @@ mod tests {
             Some(Lang::De),
         );
         assert_eq!(d.source.name, "003");
+    }
+
+    /// Loading many documents (in parallel) keeps the files' order and gives each document what
+    /// reading it alone gives; progress reaches the total.
+    #[test]
+    fn parallel_loading_keeps_order_and_results() {
+        let dir = std::env::temp_dir().join(format!("factlint-par-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        let n = PARALLEL_MIN * 3;
+        for i in 0..n {
+            let text = format!(
+                "---\nsource: Bote {i}\n---\nIn Ort {i} kamen etwa {} Menschen, sagte Jana Holm.\n",
+                i * 10 + 5
+            );
+            let _ = std::fs::write(dir.join(format!("doc-{i:03}.md")), text);
+        }
+        let last = std::sync::atomic::AtomicUsize::new(0);
+        let progress = |done: usize, total: usize| {
+            assert!(done <= total);
+            last.fetch_max(done, std::sync::atomic::Ordering::Relaxed);
+        };
+        let opts = LoadOptions {
+            lang: None,
+            progress: Some(&progress),
+            cache_dir: None,
+        };
+        let (corpus, report) = load(std::slice::from_ref(&dir), &opts);
+        assert_eq!(report.loaded, n);
+        assert_eq!(last.into_inner(), n);
+        for (i, d) in corpus.docs.iter().enumerate() {
+            let path = dir.join(format!("doc-{i:03}.md"));
+            assert_eq!(d.source.path, path);
+            let alone = read_document(&path, &d.doc.text, None);
+            assert_eq!(d.facts.quantities, alone.facts.quantities);
+            assert_eq!(d.terms, alone.terms);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

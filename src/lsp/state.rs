@@ -71,9 +71,13 @@ fn squash(s: &str) -> String {
 impl IgnoreKey {
     /// The key of a finding in its analysed document.
     pub fn of(doc: &Document, finding: &Finding) -> IgnoreKey {
-        let sentence = doc
+        // Sentences are in text order: skip those ending before the finding.
+        let first = doc
             .sentences
+            .partition_point(|s| s.span.end < finding.span.start);
+        let sentence = doc.sentences[first..]
             .iter()
+            .take_while(|s| s.span.start <= finding.span.end)
             .find(|s| s.span.overlaps(finding.span) || s.span.contains(finding.span))
             .map(|s| s.span)
             .unwrap_or(finding.span);

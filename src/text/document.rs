@@ -161,9 +161,13 @@ impl Document {
 
     /// The sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        // Sentences are in text order and do not overlap: the first ending after `offset` is
+        // the only one that can hold it.
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
         self.sentences
-            .iter()
-            .position(|s| s.span.start <= offset && offset < s.span.end)
+            .get(i)
+            .filter(|s| s.span.start <= offset && offset < s.span.end)
+            .map(|_| i)
     }
 }
 
