@@ -52,6 +52,8 @@ end
 require('factlint').setup({
   cmd = { bin, 'lsp' },
   debounce_ms = 0,
+  time_budget_ms = 0,
+  max_document_bytes = 1048576,
   on_exit = function(code)
     exit_code = code
   end,

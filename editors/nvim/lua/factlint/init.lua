@@ -5,6 +5,8 @@
 --     corpus = { 'sources' },               -- corpus folders, files or globs (else .factlint.toml)
 --     severity = { ['unsourced-claim'] = 'info' },
 --     debounce_ms = 150,                    -- server-side debounce
+--     time_budget_ms = 10000,               -- time one draft's check may take (0: no limit)
+--     max_document_bytes = 5242880,         -- larger drafts are not checked
 --     language = 'auto',                    -- 'de', 'en' or 'auto'
 --   }
 --
@@ -20,6 +22,8 @@ local defaults = {
   corpus = nil,
   severity = nil,
   debounce_ms = nil,
+  time_budget_ms = nil,
+  max_document_bytes = nil,
   language = nil,
   -- Passed through to the client.
   on_attach = nil,
@@ -73,6 +77,12 @@ function M.settings()
   end
   if c.debounce_ms ~= nil then
     s.debounceMs = c.debounce_ms
+  end
+  if c.time_budget_ms ~= nil then
+    s.timeBudgetMs = c.time_budget_ms
+  end
+  if c.max_document_bytes ~= nil then
+    s.maxDocumentBytes = c.max_document_bytes
   end
   if c.language ~= nil then
     s.language = c.language
