@@ -43,6 +43,80 @@ fn corpus() -> Corpus {
     )
 }
 
+/// The fixture corpora (German and English), read fresh.
+fn fixture_corpus() -> Corpus {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    let mut files: Vec<(String, String)> = Vec::new();
+    for lang in ["de", "en"] {
+        let mut names: Vec<_> = std::fs::read_dir(root.join(lang))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        names.sort();
+        for p in names {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            files.push((name, std::fs::read_to_string(&p).unwrap_or_default()));
+        }
+    }
+    Corpus::from_texts(files.iter().map(|(n, t)| (n.as_str(), t.as_str())), None)
+}
+
+fn fixture_draft(name: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/drafts")
+        .join(name);
+    std::fs::read_to_string(p).unwrap_or_default()
+}
+
+/// `text` with `piece` inserted at the char boundary nearest `at` (a share of its length) and
+/// the byte range after it of `cut` (a share of the rest, at most 40 bytes) removed.
+fn edit(text: &str, at: f64, piece: &str, cut: f64) -> String {
+    let mut i = ((text.len() as f64) * at) as usize;
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    let mut j = (i + ((text.len() - i).min(40) as f64 * cut) as usize).min(text.len());
+    while !text.is_char_boundary(j) {
+        j -= 1;
+    }
+    format!("{}{piece}{}", &text[..i], &text[j..])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    /// What makes typing cheap must not change what is found: a session of edits analysed with
+    /// the long-lived corpus (its retrieval, figure, quote and event memos) and the server's
+    /// extraction memo gives, at every step, exactly what a fresh corpus and no memo give.
+    #[test]
+    fn memoised_analysis_equals_fresh_analysis(
+        edits in prop::collection::vec((0.0f64..1.0, newsy(), 0.0f64..1.0), 1..6),
+        english in any::<bool>(),
+    ) {
+        let (name, mut text) = if english {
+            ("concert.md", fixture_draft("en/concert.md"))
+        } else {
+            ("sturmflut.md", fixture_draft("de/sturmflut.md"))
+        };
+        let path = std::path::PathBuf::from(name);
+        let cfg = Config::default();
+        let session = fixture_corpus();
+        let memo = factlint::extract::Memo::default();
+        for (at, piece, cut) in std::iter::once((0.0, String::new(), 0.0)).chain(edits) {
+            text = edit(&text, at, &piece, cut);
+            let warm = analysis::analyze_with(&text, Some(&path), &session, &cfg, Some(&memo));
+            let cold = analysis::analyze(&text, Some(&path), &fixture_corpus(), &cfg);
+            prop_assert_eq!(&warm.findings, &cold.findings, "after inserting {:?}", piece);
+            if piece.is_empty() && at == 0.0 {
+                // The unedited fixture draft has findings of its own: the comparison is not vacuous.
+                prop_assert!(cold.findings.len() >= 3, "{:?}", cold.findings);
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
