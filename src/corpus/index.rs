@@ -29,6 +29,10 @@ pub struct Index {
 }
 
 const K1: f32 = 1.2;
+/// Terms in more than this share of the sentences are common (see [`Index::search`]) …
+const COMMON_SHARE: f32 = 0.01;
+/// … if they are in more than this many.
+const COMMON_MIN: usize = 2_000;
 const B: f32 = 0.75;
 
 impl Index {
@@ -96,16 +100,27 @@ impl Index {
     }
 
     /// The best `limit` sentences for the query terms, by BM25.
+    ///
+    /// Terms are scored rarest first, and common terms (in more than [`COMMON_SHARE`] of the
+    /// sentences) only when no rarer term found anything: their posting lists grow with the
+    /// corpus, their weight is small, and which sentences are related is decided afterwards by
+    /// the idf-weighted overlap of all terms. This keeps a search's cost near constant as the
+    /// corpus grows.
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
         let mut scores: HashMap<(u32, u32), f32> = HashMap::new();
         let mut seen = std::collections::HashSet::new();
-        for t in query {
-            if !seen.insert(t) {
-                continue;
+        let mut terms: Vec<(&String, &Vec<Posting>)> = query
+            .iter()
+            .filter(|t| seen.insert(t.as_str()))
+            .filter_map(|t| self.postings.get(t).map(|p| (t, p)))
+            .collect();
+        terms.sort_by_key(|(t, p)| (p.len(), t.as_str()));
+        let common = ((self.n_sentences as f32 * COMMON_SHARE) as usize).max(COMMON_MIN);
+        for (t, plist) in terms {
+            if plist.len() > common && !scores.is_empty() {
+                // Sorted by frequency: every later term is common too.
+                break;
             }
-            let Some(plist) = self.postings.get(t) else {
-                continue;
-            };
             let idf = self.idf(t);
             for p in plist {
                 let len = self

@@ -236,8 +236,11 @@ impl Matches {
                     let sent = doc.sentences[si].span;
                     let t = &config.tolerance;
                     let (section, event) = &sections[si];
+                    // The draft's language decides stems, counted nouns and which corpus
+                    // documents count, so it is part of the key.
                     let key = format!(
-                        "{}\u{1}{}\u{1}{}\u{1}{}/{}/{}\u{1}{section}",
+                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}\u{1}{section}",
+                        doc.lang,
                         sent.slice(&doc.masked),
                         q.span.start - sent.start,
                         q.span.end - sent.start,
@@ -273,8 +276,9 @@ impl Matches {
                 m.quotes.push(QuoteMatch::default());
                 continue;
             }
-            let key = q.inner.slice(&doc.masked);
-            let (found, closest, checkable) = corpus.memo.quote(key, || {
+            // Quotes are looked for in documents of the draft's language, as its stems.
+            let key = format!("{:?}\u{1}{}", doc.lang, q.inner.slice(&doc.masked));
+            let (found, closest, checkable) = corpus.memo.quote(&key, || {
                 let r = match_quote(doc, q.inner, corpus);
                 (r.found, r.closest, r.checkable)
             });
@@ -459,8 +463,7 @@ pub fn local_context(
 /// rail strike has cancelled trains and commuters); what sets the event's own reports apart are
 /// the section's rare words (names of places, firms, events). So documents are scored by the
 /// idf of the rare section terms they contain, and those near the best are kept. In a small
-/// corpus every word is rare, and every related document is kept unless it shares far less of
-/// the section than the best one.
+/// corpus (under [`EVENT_MIN_CORPUS`] documents) every related document is kept.
 type EventDocs = Vec<usize>;
 
 /// At most this many documents are kept as reports of a section's event.
@@ -470,7 +473,11 @@ const EVENT_RELATIVE: f32 = 0.5;
 /// A term is rare when at most this share of corpus sentences contain it …
 const RARE_SHARE: f32 = 0.002;
 /// … or at most this many.
-const RARE_MIN: usize = 64;
+const RARE_MIN: usize = 8;
+/// Corpora smaller than this are taken to be about the draft's events: every related document
+/// counts (in a handful of reports on one event, "rare" says nothing, and a short report shares
+/// fewer words than a long one without being about something else).
+const EVENT_MIN_CORPUS: usize = 200;
 
 /// Per draft sentence, its section's id (a hash of its event documents, for memo keys) and
 /// event documents, shared by the sentences of one section.
@@ -517,6 +524,12 @@ fn section_event_docs(
     related: &[Vec<Related>],
     corpus: &Corpus,
 ) -> EventDocs {
+    if corpus.docs.len() < EVENT_MIN_CORPUS {
+        let mut docs: Vec<usize> = related.iter().flatten().map(|r| r.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        return docs;
+    }
     let rare_df = ((corpus.index.sentences() as f32 * RARE_SHARE) as usize).max(RARE_MIN);
     let mut terms: Vec<&str> = section.iter().flatten().map(|t| t.as_str()).collect();
     terms.sort_unstable();

@@ -112,7 +112,7 @@ mod tests {
     #[test]
     fn reports_of_other_events_in_a_large_corpus_are_not_evidence() {
         let places = ["Berkum", "Colsee", "Dornau", "Ebbing", "Falkau", "Gernrode"];
-        let mut texts: Vec<(String, String)> = (0..90)
+        let mut texts: Vec<(String, String)> = (0..240)
             .map(|i| {
                 let place = format!("{}{}", places[i % places.len()], i);
                 let text = format!(
