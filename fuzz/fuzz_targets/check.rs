@@ -1,6 +1,9 @@
 //! `analysis::analyze` against a small in-memory corpus (English and German, built once):
 //! never panics, every finding, evidence and fix span is valid, and applying each fix never
-//! panics and keeps the text valid UTF-8 (guaranteed by `String`) around the edit.
+//! panics and keeps the text valid UTF-8 (guaranteed by `String`) around the edit. The shared
+//! corpus keeps its memos across inputs, and analysis goes through the language server's
+//! extraction memo, as in an editing session; the findings must equal those of a fresh corpus
+//! without any memo.
 #![no_main]
 
 use factlint::analysis;
@@ -25,6 +28,11 @@ const CORPUS: &[(&str, &str)] = &[
         "Officials said more than 90,000 cars cross the bridge each day.\nThe temperature reached 38 °C on Tuesday, up 12 % from last year.\n",
     ),
 ];
+
+fn memo() -> &'static factlint::extract::Memo {
+    static M: OnceLock<factlint::extract::Memo> = OnceLock::new();
+    M.get_or_init(Default::default)
+}
 
 fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
@@ -59,7 +67,10 @@ fuzz_target!(|data: &[u8]| {
         Path::new("draft.txt")
     };
     let corpus = corpus();
-    let a = analysis::analyze(text, Some(path), corpus, &config);
+    let a = analysis::analyze_with(text, Some(path), corpus, &config, Some(memo()));
+    let fresh = Corpus::from_texts(CORPUS.iter().copied(), None);
+    let b = analysis::analyze(text, Some(path), &fresh, &config);
+    assert_eq!(a.findings, b.findings, "memoised analysis differs from a fresh one");
     for f in &a.findings {
         check_span(text, f.span, "finding");
         for e in &f.evidence {
