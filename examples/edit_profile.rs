@@ -43,7 +43,7 @@ fn main() {
             text.remove(mid + typed.len() - 1 - k);
         }
         let t = Instant::now();
-        let doc = Document::parse(&text, DocKind::Markdown, config.language);
+        let doc = Document::parse_with(&text, DocKind::Markdown, config.language, Some(&memo.text));
         parse += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let facts = factlint::extract::extract_with(&doc, Some(&memo));

@@ -31,7 +31,12 @@ fn read_with(
     config: &Config,
     memo: Option<&extract::Memo>,
 ) -> (Document, Facts) {
-    let document = Document::parse(text, DocKind::from_path(path), config.language);
+    let document = Document::parse_with(
+        text,
+        DocKind::from_path(path),
+        config.language,
+        memo.map(|m| &m.text),
+    );
     let facts = extract::extract_with(&document, memo);
     (document, facts)
 }

@@ -42,8 +42,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let (doc, facts) = analysis::read(text, Some(path), &config);
     assert_eq!(doc.masked.len(), text.len());
+    let again = factlint::text::Document::parse_with(text, doc.kind, None, Some(&MEMO.text));
+    assert_eq!(doc.sentences, again.sentences, "memo changed the sentences");
     let memoised = factlint::extract::extract_with(&doc, Some(&MEMO));
-    assert_eq!(format!("{facts:?}"), format!("{memoised:?}"), "memo changed the facts");
+    assert_eq!(
+        format!("{facts:?}"),
+        format!("{memoised:?}"),
+        "memo changed the facts"
+    );
     for q in &facts.quantities {
         check_span(text, q.span, "quantity");
         check_span(text, q.number_span, "quantity number");

@@ -4,119 +4,53 @@
 //!
 //! Keys are the sentence's text with a little text either side (the extractors look only inside
 //! the sentence, the margin guards against a future change that looks further), values have
-//! spans relative to the sentence start. A memo must never change what is extracted:
+//! spans relative to the sentence start (see `text::memo`). A memo must never change what is extracted:
 //! `tests::memo_gives_what_extraction_without_it_gives` and the `extract` fuzz target compare
 //! the two.
 
 use crate::extract::attribution::detect::Found;
+use crate::extract::attribution::tokens::Tok;
 use crate::extract::Quantity;
-use crate::lang::Lang;
-use crate::text::Span;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use crate::text::memo::{Shift, Table};
 
-/// Entries kept per table before it starts over (a long session stays bounded).
-const LIMIT: usize = 20_000;
-/// Bytes of context either side of a sentence that are part of its key.
-const MARGIN: usize = 16;
+pub use crate::text::memo::key;
 
 /// The memo; one per language server (drafts share sentences rarely, but cheaply).
 #[derive(Debug, Default)]
 pub struct Memo {
-    quantities: Mutex<HashMap<String, Arc<Vec<Quantity>>>>,
-    cues: Mutex<HashMap<String, Arc<Vec<Found>>>>,
+    /// Sentence boundaries per block (used by `Document::parse_with`).
+    pub text: crate::text::memo::Memo,
+    pub(crate) quantities: Table<Quantity>,
+    pub(crate) cues: Table<Found>,
+    pub(crate) tokens: Table<Tok>,
 }
 
-/// The memo key of the sentence `s` of `text` (plus `extra`, which must hold whatever else the
-/// result depends on).
-pub fn key(text: &str, s: Span, lang: Lang, extra: &str) -> String {
-    let mut a = s.start.saturating_sub(MARGIN).min(text.len());
-    while !text.is_char_boundary(a) {
-        a -= 1;
+impl Shift for Quantity {
+    fn shift(&self, by: isize) -> Quantity {
+        let mut q = self.clone();
+        q.start = q.start.saturating_add_signed(by);
+        q.end = q.end.saturating_add_signed(by);
+        q.span = q.span.shift(by);
+        q.number_span = q.number_span.shift(by);
+        q
     }
-    let mut b = s.end.saturating_add(MARGIN).min(text.len());
-    while !text.is_char_boundary(b) {
-        b += 1;
-    }
-    let (before, inner, after) = (
-        text.get(a..s.start).unwrap_or(""),
-        text.get(s.start..s.end).unwrap_or(""),
-        text.get(s.end..b).unwrap_or(""),
-    );
-    format!("{lang:?}\u{1}{before}\u{1}{inner}\u{1}{after}\u{1}{extra}")
 }
 
-fn cached<T: Clone>(
-    map: &Mutex<HashMap<String, Arc<Vec<T>>>>,
-    key: String,
-    compute: impl FnOnce() -> Vec<T>,
-) -> Arc<Vec<T>> {
-    if let Ok(m) = map.lock() {
-        if let Some(v) = m.get(&key) {
-            return Arc::clone(v);
+impl Shift for Found {
+    fn shift(&self, by: isize) -> Found {
+        Found {
+            cue: self.cue.shift(by),
+            source: self.source.map(|s| s.shift(by)),
+            kind: self.kind,
         }
     }
-    let v = Arc::new(compute());
-    if let Ok(mut m) = map.lock() {
-        if m.len() >= LIMIT {
-            m.clear();
-        }
-        m.insert(key, Arc::clone(&v));
-    }
-    v
 }
 
-fn shift(s: Span, by: isize) -> Span {
-    Span::new(
-        s.start.saturating_add_signed(by),
-        s.end.saturating_add_signed(by),
-    )
-}
-
-fn shift_quantity(q: &Quantity, by: isize) -> Quantity {
-    let mut q = q.clone();
-    q.start = q.start.saturating_add_signed(by);
-    q.end = q.end.saturating_add_signed(by);
-    q.span = shift(q.span, by);
-    q.number_span = shift(q.number_span, by);
-    q
-}
-
-fn shift_found(f: &Found, by: isize) -> Found {
-    Found {
-        cue: shift(f.cue, by),
-        source: f.source.map(|s| shift(s, by)),
-        kind: f.kind,
-    }
-}
-
-impl Memo {
-    /// The figures of the sentence starting at `start` under `key`, computing them on a miss.
-    pub(crate) fn quantities(
-        &self,
-        key: String,
-        start: usize,
-        compute: impl FnOnce() -> Vec<Quantity>,
-    ) -> Vec<Quantity> {
-        let by = start as isize;
-        let rel = cached(&self.quantities, key, || {
-            compute().iter().map(|q| shift_quantity(q, -by)).collect()
-        });
-        rel.iter().map(|q| shift_quantity(q, by)).collect()
-    }
-
-    /// The attribution cues of the sentence starting at `start` under `key`.
-    pub(crate) fn cues(
-        &self,
-        key: String,
-        start: usize,
-        compute: impl FnOnce() -> Vec<Found>,
-    ) -> Vec<Found> {
-        let by = start as isize;
-        let rel = cached(&self.cues, key, || {
-            compute().iter().map(|f| shift_found(f, -by)).collect()
-        });
-        rel.iter().map(|f| shift_found(f, by)).collect()
+impl Shift for Tok {
+    fn shift(&self, by: isize) -> Tok {
+        let mut t = self.clone();
+        t.span = t.span.shift(by);
+        t
     }
 }
 
@@ -145,6 +79,8 @@ mod tests {
         ];
         for (i, text) in edits.iter().enumerate() {
             let doc = Document::parse(text, DocKind::Markdown, None);
+            let again = Document::parse_with(text, DocKind::Markdown, None, Some(&memo.text));
+            assert_eq!(doc.sentences, again.sentences, "edit {i}");
             let fresh = serde_json::to_value(extract(&doc)).unwrap_or_default();
             // Twice: the first fills the memo, the second reads from it.
             for round in 0..2 {

@@ -463,7 +463,7 @@ pub fn local_context(
 /// rail strike has cancelled trains and commuters); what sets the event's own reports apart are
 /// the section's rare words (names of places, firms, events). So documents are scored by the
 /// idf of the rare section terms they contain, and those near the best are kept. In a small
-/// corpus (under [`EVENT_MIN_CORPUS`] documents) every related document is kept.
+/// corpus (under [`EVENT_MIN_CORPUS`] documents) every document is taken to be about the event.
 type EventDocs = Vec<usize>;
 
 /// At most this many documents are kept as reports of a section's event.
@@ -474,8 +474,7 @@ const EVENT_RELATIVE: f32 = 0.5;
 const RARE_SHARE: f32 = 0.002;
 /// … or at most this many.
 const RARE_MIN: usize = 8;
-/// Corpora smaller than this are taken to be about the draft's events: every related document
-/// counts (in a handful of reports on one event, "rare" says nothing, and a short report shares
+/// Corpora smaller than this are taken to be about the draft's events: every document counts (in a handful of reports on one event, "rare" says nothing, and a short report shares
 /// fewer words than a long one without being about something else).
 const EVENT_MIN_CORPUS: usize = 200;
 
@@ -525,10 +524,9 @@ fn section_event_docs(
     corpus: &Corpus,
 ) -> EventDocs {
     if corpus.docs.len() < EVENT_MIN_CORPUS {
-        let mut docs: Vec<usize> = related.iter().flatten().map(|r| r.doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        return docs;
+        // All of them: the same list for every section, so figure matches stay memoised while
+        // a section is edited.
+        return (0..corpus.docs.len()).collect();
     }
     let rare_df = ((corpus.index.sentences() as f32 * RARE_SHARE) as usize).max(RARE_MIN);
     let mut terms: Vec<&str> = section.iter().flatten().map(|t| t.as_str()).collect();

@@ -86,6 +86,17 @@ impl Document {
     /// Parses a document. `lang` is the configured language, used when the front matter names none;
     /// without either the language is detected, and English is the last resort.
     pub fn parse(text: &str, kind: DocKind, lang: Option<Lang>) -> Document {
+        Document::parse_with(text, kind, lang, None)
+    }
+
+    /// [`Document::parse`], with each block's sentence boundaries from `memo` when it has seen
+    /// the block (the result is the same).
+    pub fn parse_with(
+        text: &str,
+        kind: DocKind,
+        lang: Option<Lang>,
+        memo: Option<&super::memo::Memo>,
+    ) -> Document {
         let parsed = match kind {
             DocKind::Markdown => markdown::parse_markdown(text),
             DocKind::Plain => {
@@ -131,7 +142,15 @@ impl Document {
             .collect();
         let mut sents = Vec::new();
         for (bi, b) in blocks.iter().enumerate() {
-            for s in sentences::split(&parsed.masked, b.span, lang) {
+            let spans = match memo {
+                Some(m) => m.sentences.get(
+                    super::memo::key(&parsed.masked, b.span, lang, ""),
+                    b.span.start,
+                    || sentences::split(&parsed.masked, b.span, lang),
+                ),
+                None => sentences::split(&parsed.masked, b.span, lang),
+            };
+            for s in spans {
                 let body = s
                     .slice(&parsed.masked)
                     .trim_end_matches(['"', '“', '”', '«', '»', '\'', '’', ')', ' ']);

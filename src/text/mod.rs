@@ -8,6 +8,7 @@
 pub mod document;
 pub mod line_index;
 pub mod markdown;
+pub mod memo;
 pub mod quotes;
 pub mod sentences;
 pub mod span;

@@ -2,7 +2,7 @@
 
 pub(crate) mod detect;
 mod lexicon;
-mod tokens;
+pub(crate) mod tokens;
 
 use crate::lang::Lang;
 use crate::text::{quotes, Document, Span};
@@ -73,7 +73,25 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
     let toks: Vec<Vec<Tok>> = doc
         .sentences
         .iter()
-        .map(|s| tokens::tokenize(&doc.masked, s.span, &quoted))
+        .map(|s| {
+            let Some(memo) = memo else {
+                return tokens::tokenize(&doc.masked, s.span, &quoted);
+            };
+            // Tokens depend on the sentence and on where quotations cover it.
+            let covered: String = quote_spans
+                .iter()
+                .filter(|q| q.inner.start < s.span.end && s.span.start < q.inner.end)
+                .map(|q| {
+                    let a = q.inner.start.saturating_sub(s.span.start);
+                    let b = q.inner.end.saturating_sub(s.span.start);
+                    format!("{a}-{b},")
+                })
+                .collect();
+            let key = crate::extract::memo::key(&doc.masked, s.span, doc.lang, &covered);
+            memo.tokens.get(key, s.span.start, || {
+                tokens::tokenize(&doc.masked, s.span, &quoted)
+            })
+        })
         .collect();
     let skip = |i: usize| doc.sentences[i].heading || doc.sentences[i].question;
 
@@ -94,7 +112,8 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
                 .collect();
             let extra = format!("{}\u{1}{quoted}", s.slice(&doc.text));
             let key = crate::extract::memo::key(&doc.masked, s, doc.lang, &extra);
-            memo.cues(key, s.start, || detect::cues(lex, &toks[i], &doc.text))
+            memo.cues
+                .get(key, s.start, || detect::cues(lex, &toks[i], &doc.text))
         })
         .collect();
     links(doc, &mut found);

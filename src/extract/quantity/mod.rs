@@ -115,7 +115,7 @@ pub fn extract_with(
         match memo {
             Some(m) => {
                 let key = crate::extract::memo::key(text, *s, lang, "");
-                out.extend(m.quantities(key, s.start, find));
+                out.extend(m.quantities.get(key, s.start, find));
             }
             None => out.extend(find()),
         }
