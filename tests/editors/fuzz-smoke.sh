@@ -16,9 +16,9 @@ sanitizer=${FUZZ_SANITIZER:-address}
 export RUSTC_BOOTSTRAP=1
 for target in $(cargo fuzz list); do
   echo "fuzz-smoke.sh: $target for ${secs}s"
-  # A scratch copy of the committed seeds only: quick to load, and the corpus does not grow.
+  # A scratch copy of the committed inputs only: quick to load, and the corpus does not grow.
   work=$(mktemp -d)
-  cp "corpus/$target/"seed-* "$work/" 2>/dev/null || true
+  cp "corpus/$target/"seed-* "corpus/$target/"kept-* "$work/" 2>/dev/null || true
   if ! nice -n 10 cargo fuzz run -O --sanitizer "$sanitizer" "$target" "$work" -- \
     -max_total_time="$secs" -rss_limit_mb=2048 -timeout=30; then
     rm -rf "$work"
