@@ -46,21 +46,31 @@ pub fn analyze(text: &str, path: Option<&Path>, corpus: &Corpus, config: &Config
     analyze_with(text, path, corpus, config, None)
 }
 
-/// [`analyze`] for a draft being edited: per-sentence extraction results come from `memo` when
-/// the sentence was seen before (the result is the same as without it).
+/// What an editing session keeps between analyses of its drafts: per-block sentence
+/// boundaries, per-sentence extraction results and per-block findings. A keystroke then
+/// recomputes only what it changed; the result is always the same as without the memo
+/// (`tests/properties.rs`, `tests/fuzz_inputs.rs` and the fuzz targets compare them).
+#[derive(Debug, Default)]
+pub struct Memo {
+    pub extract: extract::Memo,
+    pub blocks: crate::rules::BlockCache,
+}
+
+/// [`analyze`] for a draft being edited, with the session's `memo`.
 pub fn analyze_with(
     text: &str,
     path: Option<&Path>,
     corpus: &Corpus,
     config: &Config,
-    memo: Option<&extract::Memo>,
+    memo: Option<&Memo>,
 ) -> Analysis {
     let deadline = (config.time_budget_ms > 0).then(|| {
         std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
     });
-    let (document, facts) = read_with(text, path, config, memo);
+    let (document, facts) = read_with(text, path, config, memo.map(|m| &m.extract));
     let (mut findings, unchecked_from) = if config.languages.contains(&document.lang) {
-        crate::rules::run_until(&document, &facts, corpus, config, deadline)
+        let blocks = memo.map(|m| &m.blocks);
+        crate::rules::run_cached(&document, &facts, corpus, config, deadline, blocks)
     } else {
         (Vec::new(), None)
     };
@@ -77,5 +87,29 @@ pub fn analyze_with(
         facts,
         findings,
         unchecked_from,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A block's findings depend on the block before it ("Laut Polizei:" attributes the list
+    /// below): the session memo must not serve the list's old findings once the lead-in changed.
+    #[test]
+    fn memo_follows_a_changed_lead_in() {
+        let corpus = Corpus::empty();
+        let config = Config::default();
+        let memo = Memo::default();
+        let path = Some(Path::new("d.md"));
+        let sourced = "Laut Polizei:\n\n- 14 Menschen wurden verletzt.\n";
+        let unsourced = "Am Abend:\n\n- 14 Menschen wurden verletzt.\n";
+        for text in [sourced, unsourced, sourced] {
+            let warm = analyze_with(text, path, &corpus, &config, Some(&memo));
+            let cold = analyze(text, path, &corpus, &config);
+            assert_eq!(warm.findings, cold.findings, "{text}");
+        }
+        assert!(analyze(sourced, path, &corpus, &config).findings.is_empty());
+        assert_eq!(analyze(unsourced, path, &corpus, &config).findings.len(), 1);
     }
 }

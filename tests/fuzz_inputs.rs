@@ -40,7 +40,7 @@ fn committed_fuzz_inputs_are_handled() {
         )
     };
     let session = corpus();
-    let memo = factlint::extract::Memo::default();
+    let memo = factlint::analysis::Memo::default();
     let config = Config::default();
     for f in files {
         let Ok(bytes) = std::fs::read(&f) else {

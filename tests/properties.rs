@@ -103,7 +103,7 @@ proptest! {
         let path = std::path::PathBuf::from(name);
         let cfg = Config::default();
         let session = fixture_corpus();
-        let memo = factlint::extract::Memo::default();
+        let memo = factlint::analysis::Memo::default();
         for (at, piece, cut) in std::iter::once((0.0, String::new(), 0.0)).chain(edits) {
             text = edit(&text, at, &piece, cut);
             let warm = analysis::analyze_with(&text, Some(&path), &session, &cfg, Some(&memo));

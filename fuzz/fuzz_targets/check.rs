@@ -29,8 +29,8 @@ const CORPUS: &[(&str, &str)] = &[
     ),
 ];
 
-fn memo() -> &'static factlint::extract::Memo {
-    static M: OnceLock<factlint::extract::Memo> = OnceLock::new();
+fn memo() -> &'static factlint::analysis::Memo {
+    static M: OnceLock<factlint::analysis::Memo> = OnceLock::new();
     M.get_or_init(Default::default)
 }
 
@@ -70,7 +70,10 @@ fuzz_target!(|data: &[u8]| {
     let a = analysis::analyze_with(text, Some(path), corpus, &config, Some(memo()));
     let fresh = Corpus::from_texts(CORPUS.iter().copied(), None);
     let b = analysis::analyze(text, Some(path), &fresh, &config);
-    assert_eq!(a.findings, b.findings, "memoised analysis differs from a fresh one");
+    assert_eq!(
+        a.findings, b.findings,
+        "memoised analysis differs from a fresh one"
+    );
     for f in &a.findings {
         check_span(text, f.span, "finding");
         for e in &f.evidence {

@@ -32,6 +32,9 @@ pub struct Corpus {
     pub index: Index,
     /// Retrieval results for sentences already seen (a draft being typed repeats them).
     pub memo: Memo,
+    /// Tells this corpus apart from every other built in the process (0: empty), for caches of
+    /// results that depend on it.
+    pub id: u64,
 }
 
 /// Memoised retrieval: for a sentence's terms, the related corpus sentences `(doc, sentence, sim)`.
@@ -157,8 +160,10 @@ impl Corpus {
 
     /// Indexes already-read documents.
     pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let index = Index::build(&docs);
         Corpus {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             docs,
             index,
             memo: Memo::default(),

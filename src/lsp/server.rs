@@ -49,7 +49,7 @@ struct Inner {
     /// Documents the user was told the time budget ran out on, until a check completes.
     timed_out: Mutex<HashSet<Uri>>,
     /// Per-sentence extraction results: a keystroke re-extracts the edited sentence only.
-    memo: Arc<crate::extract::Memo>,
+    memo: Arc<analysis::Memo>,
 }
 
 /// One version of a document, with what analysing it needs.
@@ -60,7 +60,7 @@ struct Snapshot {
     path: Option<PathBuf>,
     config: Arc<Config>,
     corpus: Arc<Corpus>,
-    memo: Arc<crate::extract::Memo>,
+    memo: Arc<analysis::Memo>,
 }
 
 /// Findings for the current version of a document.

@@ -36,6 +36,9 @@ impl Rule for DisputedFigure {
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
         for (qi, q) in ctx.facts.quantities.iter().enumerate() {
+            if !ctx.wants(q.span) {
+                continue;
+            }
             let Some(matches) = ctx.matches.figures.get(qi) else {
                 continue;
             };

@@ -58,6 +58,9 @@ pub struct Matches {
     /// Where matching stopped when the time budget ran out: the byte offset of the first
     /// sentence left unmatched (nothing from there on may be reported).
     pub cutoff: Option<usize>,
+    /// Per draft sentence, a hash of its section's event documents (what figure matches depend
+    /// on beyond the sentence itself).
+    pub sections: Vec<u64>,
 }
 
 /// The idf-weighted share of `a`'s distinct terms that `b` contains.
@@ -222,6 +225,7 @@ impl Matches {
             );
         }
         let sections = event_docs(doc, &draft_terms, &m.related, corpus, m.cutoff.is_some());
+        m.sections = sections.iter().map(|(h, _)| *h).collect();
         let unchecked = |span: Span| m.cutoff.is_some_and(|c| span.end > c);
         for q in &facts.quantities {
             if unchecked(q.span) {

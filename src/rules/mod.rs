@@ -32,6 +32,23 @@ pub struct RuleContext<'a> {
     pub config: &'a Config,
     /// Corpus matches shared by the rules (computed once per draft).
     pub matches: &'a evidence::Matches,
+    /// Per block, whether to check it (`None`: all). Blocks whose findings are known from an
+    /// earlier analysis are skipped.
+    pub only: Option<&'a [bool]>,
+}
+
+impl RuleContext<'_> {
+    /// Whether the rules should report on `span` (the block it starts in is being checked).
+    pub fn wants(&self, span: crate::text::Span) -> bool {
+        let Some(only) = self.only else {
+            return true;
+        };
+        self.doc
+            .sentence_at(span.start)
+            .and_then(|i| self.doc.sentences.get(i))
+            .and_then(|s| only.get(s.block).copied())
+            .unwrap_or(true)
+    }
 }
 
 /// A rule checks a draft against the corpus and pushes findings.
@@ -77,23 +94,128 @@ pub fn run_until(
     config: &Config,
     deadline: Option<std::time::Instant>,
 ) -> (Vec<Finding>, Option<usize>) {
+    run_cached(doc, facts, corpus, config, deadline, None)
+}
+
+/// Findings per block, with spans relative to the block, for a draft being edited.
+pub type BlockCache = crate::text::memo::Table<Finding>;
+
+impl crate::text::memo::Shift for Finding {
+    fn shift(&self, by: isize) -> Finding {
+        let mut f = self.clone();
+        f.span = f.span.shift(by);
+        for fix in &mut f.fixes {
+            for e in &mut fix.edits {
+                e.span = e.span.shift(by);
+            }
+        }
+        f
+    }
+}
+
+/// [`run_until`], taking the findings of blocks seen before from `cache`: a block's findings
+/// depend on its text, its neighbours' (attribution and quotes reach across them), the event
+/// documents of its section, the draft's language and kind, its links, the corpus and the
+/// configuration, and all of that is in its key. The rules then check only the other blocks.
+pub fn run_cached(
+    doc: &Document,
+    facts: &Facts,
+    corpus: &Corpus,
+    config: &Config,
+    deadline: Option<std::time::Instant>,
+    cache: Option<&BlockCache>,
+) -> (Vec<Finding>, Option<usize>) {
     let matches = evidence::Matches::compute_until(doc, facts, corpus, config, deadline);
+    // A run cut short by the time budget is neither served from nor stored in the cache.
+    let cache = cache.filter(|_| matches.cutoff.is_none());
+    let keys: Vec<String> = match cache {
+        Some(_) => block_keys(doc, corpus, config, &matches),
+        None => Vec::new(),
+    };
+    let mut known: Vec<Option<Vec<Finding>>> = vec![None; doc.blocks.len()];
+    if let Some(c) = cache {
+        for (b, block) in doc.blocks.iter().enumerate() {
+            known[b] = c.peek(&keys[b], block.span.start);
+        }
+    }
+    let only: Vec<bool> = known.iter().map(|k| k.is_none()).collect();
     let ctx = RuleContext {
         doc,
         facts,
         corpus,
         config,
         matches: &matches,
+        only: cache.map(|_| only.as_slice()),
     };
     let mut out = Vec::new();
     for r in ALL {
         r.check(&ctx, &mut out);
+    }
+    if let Some(c) = cache {
+        // Store what was found per checked block (a finding outside every block is never
+        // cached: its block is checked again next time).
+        let mut per_block: Vec<Vec<Finding>> = vec![Vec::new(); doc.blocks.len()];
+        for f in &out {
+            if let Some(b) = doc
+                .sentence_at(f.span.start)
+                .and_then(|i| doc.sentences.get(i))
+                .map(|s| s.block)
+            {
+                if let Some(v) = per_block.get_mut(b) {
+                    v.push(f.clone());
+                }
+            }
+        }
+        for (b, found) in per_block.into_iter().enumerate() {
+            if only[b] {
+                c.put(keys[b].clone(), doc.blocks[b].span.start, found);
+            }
+        }
+        out.extend(known.into_iter().flatten().flatten());
     }
     if let Some(c) = matches.cutoff {
         out.retain(|f| f.span.end <= c);
     }
     out.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
     (out, matches.cutoff)
+}
+
+/// The cache key of each block (see [`run_cached`]).
+fn block_keys(
+    doc: &Document,
+    corpus: &Corpus,
+    config: &Config,
+    matches: &evidence::Matches,
+) -> Vec<String> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{config:?}").hash(&mut h);
+    corpus.id.hash(&mut h);
+    for l in &doc.links {
+        l.dest.hash(&mut h);
+    }
+    doc.footnotes.len().hash(&mut h);
+    let whole = format!("{:?}/{:?}/{:x}", doc.lang, doc.kind, h.finish());
+    let text = |b: Option<&crate::text::Block>| b.map_or("", |b| b.span.slice(&doc.text));
+    doc.blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let mut sections = std::collections::hash_map::DefaultHasher::new();
+            for (si, s) in doc.sentences.iter().enumerate() {
+                if s.block == i {
+                    matches.sections.get(si).hash(&mut sections);
+                }
+            }
+            format!(
+                "{whole}\u{1}{:x}\u{1}{}\u{1}{}\u{1}{}",
+                sections.finish(),
+                text(i.checked_sub(1).and_then(|p| doc.blocks.get(p))),
+                text(Some(b)),
+                text(doc.blocks.get(i + 1)),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ impl Rule for QuoteMismatch {
         }
         let de = ctx.doc.lang == Lang::De;
         for (qi, q) in ctx.facts.quotes.iter().enumerate() {
-            if q.text.split_whitespace().count() < 3 {
+            if !ctx.wants(q.span) || q.text.split_whitespace().count() < 3 {
                 continue;
             }
             let Some(m) = ctx.matches.quotes.get(qi) else {

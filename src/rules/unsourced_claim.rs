@@ -49,7 +49,7 @@ impl Rule for UnsourcedClaim {
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
         let de = ctx.doc.lang == Lang::De;
         for (si, s) in ctx.facts.sentences.iter().enumerate() {
-            if s.heading || s.question || s.attributed {
+            if s.heading || s.question || s.attributed || !ctx.wants(s.span()) {
                 continue;
             }
             let span = s.span();

@@ -84,6 +84,27 @@ impl<T: Shift> Table<T> {
     }
 }
 
+impl<T: Shift + Clone> Table<T> {
+    /// The values stored under `key`, moved to a unit starting at `start`, if any.
+    pub fn peek(&self, key: &str, start: usize) -> Option<Vec<T>> {
+        let m = self.map.lock().ok()?;
+        m.get(key)
+            .map(|v| v.iter().map(|x| x.shift(start as isize)).collect())
+    }
+
+    /// Stores `values` of the unit starting at `start` under `key`.
+    pub fn put(&self, key: String, start: usize, values: Vec<T>) {
+        let by = -(start as isize);
+        let rel: Arc<Vec<T>> = Arc::new(values.iter().map(|x| x.shift(by)).collect());
+        if let Ok(mut m) = self.map.lock() {
+            if m.len() >= LIMIT {
+                m.clear();
+            }
+            m.insert(key, rel);
+        }
+    }
+}
+
 /// The text layer's memo: sentence boundaries per block.
 #[derive(Debug, Default)]
 pub struct Memo {
