@@ -23,6 +23,17 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Asserts that the run failed with the error status (2) and that stderr names every one of
+/// `parts`; returns stderr for further checks.
+fn assert_error_naming(out: &Output, parts: &[&str]) -> String {
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+    for part in parts {
+        assert!(stderr.contains(part), "{part:?} not in stderr: {stderr}");
+    }
+    stderr
+}
+
 fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
@@ -39,9 +50,7 @@ fn unreadable_draft_is_an_error_naming_it() {
         return;
     }
     let out = factlint(dir.path(), &["check", "--no-cache", "secret.md"]);
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("secret.md"), "stderr: {stderr}");
+    assert_error_naming(&out, &["secret.md"]);
     std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o644)).expect("chmod");
 }
 
@@ -50,18 +59,14 @@ fn draft_that_is_not_utf8_is_an_error_naming_it() {
     let dir = tempdir();
     std::fs::write(dir.path().join("latin1.md"), b"Stra\xdfe mit 12 Autos.\n").expect("write");
     let out = factlint(dir.path(), &["check", "--no-cache", "latin1.md"]);
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("latin1.md"), "stderr: {stderr}");
+    assert_error_naming(&out, &["latin1.md"]);
 }
 
 #[test]
 fn missing_draft_is_an_error_naming_it() {
     let dir = tempdir();
     let out = factlint(dir.path(), &["check", "--no-cache", "nowhere.md"]);
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("nowhere.md"), "stderr: {stderr}");
+    assert_error_naming(&out, &["nowhere.md"]);
 }
 
 /// A folder without drafts is not an error: the check runs on nothing and says "no findings".
@@ -178,9 +183,7 @@ fn oversized_draft_does_not_hide_the_others() {
         dir.path(),
         &["check", "--no-cache", "--format", "json", "."],
     );
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("a-big.md"), "stderr: {stderr}");
+    assert_error_naming(&out, &["a-big.md"]);
     assert!(
         text(&out.stdout).contains("b-small.md"),
         "stdout: {}",
@@ -211,11 +214,7 @@ fn time_budget_that_runs_out_is_an_error_naming_the_line() {
         dir.path(),
         &["check", "--no-cache", "--format", "json", "draft.md"],
     );
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    for part in ["draft.md", "from line 1 on", "time-budget-ms"] {
-        assert!(stderr.contains(part), "{part:?} not in stderr: {stderr}");
-    }
+    assert_error_naming(&out, &["draft.md", "from line 1 on", "time-budget-ms"]);
     assert!(!text(&out.stdout).contains("number-conflict"));
     // Without a budget the same draft is checked to the end.
     std::fs::write(
@@ -241,10 +240,7 @@ fn config_syntax_error_names_file_and_line() {
     .expect("write");
     std::fs::write(dir.path().join("draft.md"), FERRY_DRAFT).expect("write");
     let out = factlint(dir.path(), &["check", "--no-cache", "draft.md"]);
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains(".factlint.toml"), "stderr: {stderr}");
-    assert!(stderr.contains("line 3"), "stderr: {stderr}");
+    assert_error_naming(&out, &[".factlint.toml", "line 3"]);
 }
 
 #[test]
@@ -255,9 +251,7 @@ fn explicit_config_that_does_not_exist_is_an_error() {
         dir.path(),
         &["check", "--no-cache", "--config", "nope.toml", "draft.md"],
     );
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("nope.toml"), "stderr: {stderr}");
+    assert_error_naming(&out, &["nope.toml"]);
 }
 
 /// A folder with the ferry corpus and a CRLF draft (mode 0640) with one unsourced claim that
@@ -361,8 +355,6 @@ fn fix_in_a_read_only_folder_fails_cleanly() {
         ],
     );
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
-    assert!(stderr.contains("ferry.md"), "stderr: {stderr}");
+    assert_error_naming(&out, &["ferry.md"]);
     assert_eq!(std::fs::read_to_string(&draft).expect("read"), FERRY_DRAFT);
 }

@@ -6,10 +6,12 @@
 //! without any memo.
 #![no_main]
 
+mod common;
+
+use common::check_span;
 use factlint::analysis;
 use factlint::config::Config;
 use factlint::corpus::Corpus;
-use factlint::text::Span;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -37,23 +39,6 @@ fn memo() -> &'static factlint::analysis::Memo {
 fn corpus() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
     C.get_or_init(|| Corpus::from_texts(CORPUS.iter().copied(), None))
-}
-
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what} {span:?} is reversed");
-    assert!(
-        span.end <= text.len(),
-        "{what} {span:?} past the end ({})",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start),
-        "{what} {span:?} start not on a char boundary"
-    );
-    assert!(
-        text.is_char_boundary(span.end),
-        "{what} {span:?} end not on a char boundary"
-    );
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -4,31 +4,16 @@
 //! gives exactly what extraction without it gives.
 #![no_main]
 
+mod common;
+
+use common::check_span;
 use factlint::analysis;
 use factlint::config::Config;
-use factlint::text::Span;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 use std::sync::LazyLock;
 
 static MEMO: LazyLock<factlint::extract::Memo> = LazyLock::new(Default::default);
-
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what} {span:?} is reversed");
-    assert!(
-        span.end <= text.len(),
-        "{what} {span:?} past the end ({})",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start),
-        "{what} {span:?} start not on a char boundary"
-    );
-    assert!(
-        text.is_char_boundary(span.end),
-        "{what} {span:?} end not on a char boundary"
-    );
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,26 +3,12 @@
 //! block and sentence span lies inside the text on char boundaries, sentences in order.
 #![no_main]
 
-use factlint::lang::Lang;
-use factlint::text::{DocKind, Document, Span};
-use libfuzzer_sys::fuzz_target;
+mod common;
 
-fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end, "{what} {span:?} is reversed");
-    assert!(
-        span.end <= text.len(),
-        "{what} {span:?} past the end ({})",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start),
-        "{what} {span:?} start not on a char boundary"
-    );
-    assert!(
-        text.is_char_boundary(span.end),
-        "{what} {span:?} end not on a char boundary"
-    );
-}
+use common::check_span;
+use factlint::lang::Lang;
+use factlint::text::{DocKind, Document};
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

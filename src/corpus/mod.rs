@@ -11,6 +11,7 @@ use crate::lang::Lang;
 use crate::text::{Document, LineIndex};
 pub use index::{Hit, Index};
 pub use load::{LoadOptions, LoadReport, Skipped};
+use std::sync::Arc;
 
 /// One corpus document with everything the engine extracted from it.
 #[derive(Debug)]
@@ -40,10 +41,10 @@ pub struct Corpus {
 /// Memoised retrieval: for a sentence's terms, the related corpus sentences `(doc, sentence, sim)`.
 #[derive(Debug, Default)]
 pub struct Memo {
-    map: std::sync::Mutex<std::collections::HashMap<Vec<String>, std::sync::Arc<RelatedList>>>,
-    figures: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Vec<FigureTuple>>>>,
-    quotes: std::sync::Mutex<std::collections::HashMap<String, QuoteTuple>>,
-    events: std::sync::Mutex<std::collections::HashMap<u64, std::sync::Arc<Vec<usize>>>>,
+    map: Locked<Vec<String>, Arc<RelatedList>>,
+    figures: Locked<String, Arc<Vec<FigureTuple>>>,
+    quotes: Locked<String, QuoteTuple>,
+    events: Locked<u64, Arc<Vec<usize>>>,
 }
 
 /// Memoised related sentences: (doc, sentence, similarity), best first.
@@ -58,43 +59,46 @@ pub type FigureTuple = (usize, usize, usize, f32, bool);
 /// Entries kept before the memo starts over (bounds memory in a long editing session).
 const MEMO_LIMIT: usize = 50_000;
 
+/// A memo table: a map behind a lock.
+type Locked<K, V> = std::sync::Mutex<std::collections::HashMap<K, V>>;
+
+/// The value under `key` in `map`, or `compute()` stored under `owned(key)`; the table starts
+/// over at [`MEMO_LIMIT`] entries. A poisoned lock only costs the memo, never the answer.
+fn cached<K, Q, V>(
+    map: &Locked<K, V>,
+    key: &Q,
+    owned: impl FnOnce(&Q) -> K,
+    compute: impl FnOnce() -> V,
+) -> V
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
+    if let Ok(m) = map.lock() {
+        if let Some(v) = m.get(key) {
+            return v.clone();
+        }
+    }
+    let v = compute();
+    if let Ok(mut m) = map.lock() {
+        if m.len() >= MEMO_LIMIT {
+            m.clear();
+        }
+        m.insert(owned(key), v.clone());
+    }
+    v
+}
+
 impl Memo {
     /// The memoised lookup of a quotation's words.
     pub fn quote(&self, key: &str, compute: impl FnOnce() -> QuoteTuple) -> QuoteTuple {
-        if let Ok(map) = self.quotes.lock() {
-            if let Some(v) = map.get(key) {
-                return *v;
-            }
-        }
-        let v = compute();
-        if let Ok(mut map) = self.quotes.lock() {
-            if map.len() >= MEMO_LIMIT {
-                map.clear();
-            }
-            map.insert(key.to_string(), v);
-        }
-        v
+        cached(&self.quotes, key, str::to_string, compute)
     }
 
     /// The memoised event documents of a draft section (keyed by a hash of its terms).
-    pub fn events(
-        &self,
-        key: u64,
-        compute: impl FnOnce() -> Vec<usize>,
-    ) -> std::sync::Arc<Vec<usize>> {
-        if let Ok(map) = self.events.lock() {
-            if let Some(v) = map.get(&key) {
-                return v.clone();
-            }
-        }
-        let v = std::sync::Arc::new(compute());
-        if let Ok(mut map) = self.events.lock() {
-            if map.len() >= MEMO_LIMIT {
-                map.clear();
-            }
-            map.insert(key, v.clone());
-        }
-        v
+    pub fn events(&self, key: u64, compute: impl FnOnce() -> Vec<usize>) -> Arc<Vec<usize>> {
+        cached(&self.events, &key, |k| *k, || Arc::new(compute()))
     }
 
     /// The memoised figure matches for `key` (a sentence and a figure's place in it).
@@ -102,41 +106,19 @@ impl Memo {
         &self,
         key: String,
         compute: impl FnOnce() -> Vec<FigureTuple>,
-    ) -> std::sync::Arc<Vec<FigureTuple>> {
-        if let Ok(map) = self.figures.lock() {
-            if let Some(v) = map.get(&key) {
-                return v.clone();
-            }
-        }
-        let v = std::sync::Arc::new(compute());
-        if let Ok(mut map) = self.figures.lock() {
-            if map.len() >= MEMO_LIMIT {
-                map.clear();
-            }
-            map.insert(key, v.clone());
-        }
-        v
+    ) -> Arc<Vec<FigureTuple>> {
+        cached(&self.figures, key.as_str(), str::to_string, || {
+            Arc::new(compute())
+        })
     }
 
-    /// The memoised value for `terms`, computing and storing it on a miss.
+    /// The memoised related sentences for `terms`, computing and storing them on a miss.
     pub fn related(
         &self,
         terms: &[String],
         compute: impl FnOnce() -> RelatedList,
-    ) -> std::sync::Arc<RelatedList> {
-        if let Ok(map) = self.map.lock() {
-            if let Some(v) = map.get(terms) {
-                return v.clone();
-            }
-        }
-        let v = std::sync::Arc::new(compute());
-        if let Ok(mut map) = self.map.lock() {
-            if map.len() >= MEMO_LIMIT {
-                map.clear();
-            }
-            map.insert(terms.to_vec(), v.clone());
-        }
-        v
+    ) -> Arc<RelatedList> {
+        cached(&self.map, terms, <[String]>::to_vec, || Arc::new(compute()))
     }
 }
 

@@ -197,19 +197,21 @@ fn block_keys(
     doc.footnotes.len().hash(&mut h);
     let whole = format!("{:?}/{:?}/{:x}", doc.lang, doc.kind, h.finish());
     let text = |b: Option<&crate::text::Block>| b.map_or("", |b| b.span.slice(&doc.text));
+    // The section hashes of each block's sentences, in one pass over the sentences.
+    let mut sections: Vec<std::collections::hash_map::DefaultHasher> =
+        vec![Default::default(); doc.blocks.len()];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        if let Some(h) = sections.get_mut(s.block) {
+            matches.sections.get(si).hash(h);
+        }
+    }
     doc.blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
-            let mut sections = std::collections::hash_map::DefaultHasher::new();
-            for (si, s) in doc.sentences.iter().enumerate() {
-                if s.block == i {
-                    matches.sections.get(si).hash(&mut sections);
-                }
-            }
             format!(
                 "{whole}\u{1}{:x}\u{1}{}\u{1}{}\u{1}{}",
-                sections.finish(),
+                sections[i].finish(),
                 text(i.checked_sub(1).and_then(|p| doc.blocks.get(p))),
                 text(Some(b)),
                 text(doc.blocks.get(i + 1)),
