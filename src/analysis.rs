@@ -112,4 +112,23 @@ mod tests {
         assert!(analyze(sourced, path, &corpus, &config).findings.is_empty());
         assert_eq!(analyze(unsourced, path, &corpus, &config).findings.len(), 1);
     }
+
+    /// The same line is a claim in a paragraph and none as a setext heading: the block's kind is
+    /// part of its cache key (found by the `check` fuzz target).
+    #[test]
+    fn memo_follows_a_block_that_became_a_heading() {
+        let corpus = Corpus::empty();
+        let config = Config::default();
+        let memo = Memo::default();
+        let path = Some(Path::new("d.md"));
+        let paragraph = "The storm lasted 12 hours.\n";
+        let heading = "The storm lasted 12 hours.\n=\n";
+        for text in [paragraph, heading, paragraph] {
+            let warm = analyze_with(text, path, &corpus, &config, Some(&memo));
+            let cold = analyze(text, path, &corpus, &config);
+            assert_eq!(warm.findings, cold.findings, "{text:?}");
+        }
+        assert!(analyze(heading, path, &corpus, &config).findings.is_empty());
+        assert_eq!(analyze(paragraph, path, &corpus, &config).findings.len(), 1);
+    }
 }

@@ -114,7 +114,7 @@ impl crate::text::memo::Shift for Finding {
 }
 
 /// [`run_until`], taking the findings of blocks seen before from `cache`: a block's findings
-/// depend on its text, its neighbours' (attribution and quotes reach across them), the event
+/// depend on its kind and text, its neighbours' (attribution and quotes reach across them), the event
 /// documents of its section, the draft's language and kind, its links, the corpus and the
 /// configuration, and all of that is in its key. The rules then check only the other blocks.
 pub fn run_cached(
@@ -210,7 +210,10 @@ fn block_keys(
         .enumerate()
         .map(|(i, b)| {
             format!(
-                "{whole}\u{1}{:x}\u{1}{}\u{1}{}\u{1}{}",
+                "{whole}\u{1}{:?}/{}\u{1}{:x}\u{1}{}\u{1}{}\u{1}{}",
+                // The same line is a claim in a paragraph and none in a (setext) heading.
+                b.kind,
+                b.in_quote,
                 sections[i].finish(),
                 text(i.checked_sub(1).and_then(|p| doc.blocks.get(p))),
                 text(Some(b)),
