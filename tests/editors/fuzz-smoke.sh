@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Fuzz smoke test: runs each cargo-fuzz target in fuzz/ for 20 seconds (FUZZ_SECONDS to change).
-# Fuzzing is not a CI requirement: without `cargo fuzz` this prints SKIP and exits 0.
+# Fuzz smoke test: runs each cargo-fuzz target in fuzz/ for 20 seconds (FUZZ_SECONDS to change),
+# with a fixed seed (FUZZ_SEED, default 1) so that CI explores the same inputs on every run; long
+# campaigns (fuzz/README.md) use random seeds.
+# Without `cargo fuzz` this prints SKIP and exits 0 (.ci/run installs it: fuzz.deps.sh).
 # The toolchain is stable, so RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the nightly-only flags;
 # FUZZ_SANITIZER=none builds without AddressSanitizer where ASan does not build.
 set -euo pipefail
@@ -20,7 +22,7 @@ for target in $(cargo fuzz list); do
   work=$(mktemp -d)
   cp "corpus/$target/"seed-* "corpus/$target/"kept-* "$work/" 2>/dev/null || true
   if ! nice -n 10 cargo fuzz run -O --sanitizer "$sanitizer" "$target" "$work" -- \
-    -max_total_time="$secs" -rss_limit_mb=2048 -timeout=30; then
+    -max_total_time="$secs" -rss_limit_mb=2048 -timeout=30 -seed="${FUZZ_SEED:-1}"; then
     rm -rf "$work"
     echo "fuzz-smoke.sh: FAIL: $target (the crashing input is in fuzz/artifacts/$target/)" >&2
     exit 1
