@@ -132,3 +132,38 @@ mod tests {
         assert_eq!(analyze(paragraph, path, &corpus, &config).findings.len(), 1);
     }
 }
+
+/// The figure map of the corpus as a briefing (`factlint figures`, the server's
+/// `factlint.figures`): every quantity two or more sources state, contested first; with drafts,
+/// the quantities their figures align to.
+pub fn figures(
+    corpus: &Corpus,
+    drafts: &[(&str, Option<&Path>)],
+    config: &Config,
+) -> crate::figmap::briefing::Briefing {
+    use crate::figmap::FigRef;
+    let tol = &config.tolerance;
+    let all: Vec<usize> = (0..corpus.docs.len()).collect();
+    let map = crate::rules::evidence::figure_map(corpus, &all, tol);
+    if drafts.is_empty() {
+        return crate::figmap::briefing::briefing(corpus, &map, None, tol);
+    }
+    let mut chosen: Vec<usize> = Vec::new();
+    for (text, path) in drafts {
+        let (doc, facts) = read(text, *path, config);
+        let m = crate::rules::evidence::Matches::compute(&doc, &facts, corpus, config);
+        for f in m.figures.iter().filter_map(|v| v.first()) {
+            let at = FigRef {
+                doc: f.doc,
+                sentence: f.sentence,
+                quantity: f.quantity,
+            };
+            if let Some(q) = map.quantity_at(at) {
+                if !chosen.contains(&q) {
+                    chosen.push(q);
+                }
+            }
+        }
+    }
+    crate::figmap::briefing::briefing(corpus, &map, Some(&chosen), tol)
+}

@@ -29,6 +29,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Print what the engine reads in a document: sentences, figures, attributions, quotes.
     Facts(FactsArgs),
+    /// Show the figure map: every quantity the sources state, with its variants and who states
+    /// them, contested first; with drafts, the quantities their figures align to.
+    Figures(FiguresArgs),
     /// Run the language server on stdin/stdout.
     Lsp {
         /// Accepted for editor clients that pass it; stdio is the only transport.
@@ -86,6 +89,33 @@ pub struct FactsArgs {
     pub plain: bool,
 }
 
+#[derive(clap::Args, Debug)]
+pub struct FiguresArgs {
+    /// Drafts whose figures select the quantities shown (none: every quantity of the corpus).
+    pub paths: Vec<PathBuf>,
+    /// Corpus folder, file or glob; repeatable. Overrides `corpus` in the config.
+    #[arg(long)]
+    pub corpus: Vec<PathBuf>,
+    /// Config file (default: .factlint.toml found upward from the first path or the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: FiguresFormat,
+    /// Language of documents that do not say (default: detect).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Do not read or write the persisted corpus cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FiguresFormat {
+    Human,
+    Json,
+    Markdown,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum FactsFormat {
     Json,
@@ -117,6 +147,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Facts(args) => facts(args),
+        Command::Figures(args) => figures(args),
         // LSP: exit status 0 after `shutdown`, 1 when the client exits without it.
         Command::Lsp { .. } => Ok(match crate::lsp::run() {
             Ok(()) => 0,
@@ -171,6 +202,64 @@ fn facts(args: FactsArgs) -> anyhow::Result<i32> {
     match args.format {
         FactsFormat::Json => report::facts::write_json(&doc, &facts, &mut out)?,
         FactsFormat::Human => report::facts::write_human(&doc, &facts, &mut out)?,
+    }
+    Ok(0)
+}
+
+fn figures(args: FiguresArgs) -> anyhow::Result<i32> {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => Config::discover(&start),
+    };
+    let mut config = match &config_path {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    };
+    if let Some(l) = parse_lang(&args.lang)? {
+        config.language = Some(l);
+    }
+    if !args.corpus.is_empty() {
+        config.corpus = args.corpus.clone();
+    }
+    if args.no_cache {
+        config.cache = false;
+    }
+    if config.corpus.is_empty() {
+        anyhow::bail!("no corpus: pass --corpus PATH or set corpus = [...] in .factlint.toml");
+    }
+    for p in &config.corpus {
+        let s = p.to_string_lossy();
+        if !s.contains(['*', '?', '[']) && !p.exists() {
+            anyhow::bail!("corpus path {} does not exist", p.display());
+        }
+    }
+    let corpus = load_corpus(&config);
+    if corpus.is_empty() {
+        anyhow::bail!("the corpus has no readable document");
+    }
+    let drafts = collect_drafts(&args.paths)?;
+    let mut texts = Vec::new();
+    for path in &drafts {
+        let t = read_draft(path, config.max_document_bytes)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        texts.push((t, path.clone()));
+    }
+    let refs: Vec<(&str, Option<&Path>)> = texts
+        .iter()
+        .map(|(t, p)| (t.as_str(), Some(p.as_path())))
+        .collect();
+    let b = analysis::figures(&corpus, &refs, &config);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        FiguresFormat::Json => report::figures::write_json(&b, &mut out)?,
+        FiguresFormat::Human => report::figures::write_human(&b, &mut out)?,
+        FiguresFormat::Markdown => report::figures::write_markdown(&b, &mut out)?,
     }
     Ok(0)
 }

@@ -18,6 +18,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod extract;
+pub mod figmap;
 pub mod finding;
 pub mod lang;
 pub mod lsp;

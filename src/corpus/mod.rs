@@ -45,6 +45,7 @@ pub struct Memo {
     figures: Locked<String, Arc<Vec<FigureTuple>>>,
     quotes: Locked<String, QuoteTuple>,
     events: Locked<u64, Arc<Vec<usize>>>,
+    maps: Locked<u64, Arc<crate::figmap::FigureMap>>,
 }
 
 /// Memoised related sentences: (doc, sentence, similarity), best first.
@@ -99,6 +100,16 @@ impl Memo {
     /// The memoised event documents of a draft section (keyed by a hash of its terms).
     pub fn events(&self, key: u64, compute: impl FnOnce() -> Vec<usize>) -> Arc<Vec<usize>> {
         cached(&self.events, &key, |k| *k, || Arc::new(compute()))
+    }
+
+    /// The memoised figure map of a set of event documents (keyed by a hash of them and the
+    /// tolerance).
+    pub fn map(
+        &self,
+        key: u64,
+        compute: impl FnOnce() -> crate::figmap::FigureMap,
+    ) -> Arc<crate::figmap::FigureMap> {
+        cached(&self.maps, &key, |k| *k, || Arc::new(compute()))
     }
 
     /// The memoised figure matches for `key` (a sentence and a figure's place in it).

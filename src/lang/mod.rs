@@ -119,6 +119,12 @@ pub struct TextData {
     pub synonyms: Vec<Vec<String>>,
     /// Groups of words that make a figure a different quantity (forecast, capacity, test, …).
     pub qualifiers: Vec<Vec<String>>,
+    /// First- and second-person singular pronouns: outside a quotation they mark text that is
+    /// not reporting (reader comments, forum posts), whose figures are no source's figures.
+    pub personal: Vec<String>,
+    /// Comparison words ("als", "than"): a qualifier after them is the reference of a
+    /// difference ("später als geplant"), not a qualifier of the figure.
+    pub comparison: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

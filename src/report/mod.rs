@@ -6,6 +6,7 @@
 
 pub mod checkstyle;
 pub mod facts;
+pub mod figures;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -4,17 +4,14 @@
 
 use crate::config::{Config, Tolerance};
 use crate::corpus::{Corpus, CorpusDoc};
-use crate::extract::{Approx, Dimension, Facts, Quantity};
+use crate::extract::{Facts, Quantity};
+pub use crate::figmap::{agree, interval, local_context, overlap, Local};
+use crate::figmap::{FigureMap, Mention};
 use crate::finding::{Evidence, Relation};
 use crate::lang::Lang;
 use crate::text::words::{content_terms, words_in};
 use crate::text::{Document, Span};
 use std::collections::HashSet;
-
-/// Minimum similarity for a corpus figure to measure the same quantity as a draft figure.
-const FIGURE_MIN: f32 = 0.3;
-/// Candidates weaker than this share of the best candidate are a different quantity.
-const FIGURE_RELATIVE: f32 = 0.5;
 
 /// A corpus sentence related to a draft sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,108 +58,6 @@ pub struct Matches {
     /// Per draft sentence, a hash of its section's event documents (what figure matches depend
     /// on beyond the sentence itself).
     pub sections: Vec<u64>,
-}
-
-/// The idf-weighted share of `a`'s distinct terms that `b` contains.
-pub fn overlap(corpus: &Corpus, a: &[String], b: &[String]) -> f32 {
-    let bs: HashSet<&str> = b.iter().map(|s| s.as_str()).collect();
-    let mut seen = HashSet::new();
-    let (mut total, mut shared) = (0.0f32, 0.0f32);
-    for t in a {
-        if !seen.insert(t.as_str()) {
-            continue;
-        }
-        let w = corpus.index.idf(t);
-        total += w;
-        if bs.contains(t.as_str()) {
-            shared += w;
-        }
-    }
-    if total <= 0.0 {
-        0.0
-    } else {
-        shared / total
-    }
-}
-
-/// Whether two figures can measure the same quantity at all.
-fn comparable(a: &Quantity, b: &Quantity) -> bool {
-    let dim_ok = a.dimension == b.dimension
-        || matches!(
-            (a.dimension, b.dimension),
-            (Dimension::Count, Dimension::Number) | (Dimension::Number, Dimension::Count)
-        );
-    if !dim_ok {
-        return false;
-    }
-    match a.dimension {
-        Dimension::Currency => a.unit == b.unit,
-        Dimension::Year | Dimension::Date | Dimension::TimeOfDay => false,
-        _ => true,
-    }
-}
-
-/// The interval of a figure in its dimension's base unit. Approximators stretch it by the
-/// configured tolerance; exact figures and explicit bounds keep the extractor's interval
-/// (which carries the rounding the figure's precision implies).
-pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
-    let f = if q.factor > 0.0 { q.factor } else { 1.0 };
-    let (lo, hi) = if q.low <= q.high {
-        (q.low, q.high)
-    } else {
-        (q.high, q.low)
-    };
-    let v = q.value;
-    let (lo, hi) = match q.approx {
-        Approx::About => (lo.min(v * (1.0 - tol.about)), hi.max(v * (1.0 + tol.about))),
-        Approx::Nearly => (lo.min(v * (1.0 - tol.nearly)), hi.max(v)),
-        Approx::MoreThan | Approx::AtLeast => {
-            (lo.min(v), hi.max(v).min(v * (1.0 + tol.more_than)).max(v))
-        }
-        _ => (lo, hi),
-    };
-    let (a, b) = (lo * f, hi * f);
-    if a <= b {
-        (a, b)
-    } else {
-        (b, a)
-    }
-}
-
-/// Whether two figures agree: each states a value the other allows. Two approximate figures
-/// ("about 55,000" and "about 48,000") whose stretched intervals merely touch do not agree;
-/// ranges are compared by overlap.
-pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
-    let (al, ah) = interval(a, tol);
-    let (bl, bh) = interval(b, tol);
-    // Tiny epsilon for rounding of converted units.
-    let eps = 1e-9 * ah.abs().max(bh.abs()).max(1.0);
-    if a.approx == Approx::Range && b.approx == Approx::Range {
-        return al <= bh + eps && bl <= ah + eps;
-    }
-    let inside = |v: f64, lo: f64, hi: f64| lo - eps <= v && v <= hi + eps;
-    let (av, bv) = (anchor(a), anchor(b));
-    inside(av, bl, bh) || inside(bv, al, ah)
-}
-
-/// The value a figure states, in base units (the middle of a range).
-fn anchor(q: &Quantity) -> f64 {
-    let f = if q.factor > 0.0 { q.factor } else { 1.0 };
-    if q.approx == Approx::Range {
-        (q.low + q.high) / 2.0 * f
-    } else {
-        q.value * f
-    }
-}
-
-fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {
-    q.counted
-        .as_deref()
-        .map(|c| crate::text::words::term(lang, &c.to_lowercase()))
-}
-
-fn base_value(q: &Quantity) -> f64 {
-    q.value * if q.factor > 0.0 { q.factor } else { 1.0 }
 }
 
 impl Matches {
@@ -253,9 +148,9 @@ impl Matches {
                         t.more_than
                     );
                     let tuples = corpus.memo.figures(key, || {
-                        let related = &m.related[si];
+                        let map = figure_map(corpus, event, t);
                         let draft = Draft { doc, facts };
-                        match_figure(draft, q, &draft_terms[si], related, event, corpus, t)
+                        match_figure(draft, q, &draft_terms[si], &map, corpus, t)
                             .into_iter()
                             .map(|f| (f.doc, f.sentence, f.quantity, f.sim, f.supports))
                             .collect()
@@ -338,128 +233,6 @@ pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> 
         figure: None,
         speaker,
     })
-}
-
-/// Words this far from a figure (in words) are its local context.
-const LOCAL_WINDOW: usize = 6;
-/// Qualifiers (forecast, capacity, …) count this far from a figure.
-const QUALIFIER_WINDOW: usize = 8;
-/// Penalty when both figures come with a companion figure of one kind ("over 12 months" vs
-/// "over two years") and the companions disagree.
-const COMPANION_PENALTY: f32 = 0.35;
-/// Penalty per qualifier group (forecast, capacity, test, …) present on one side only.
-const QUALIFIER_PENALTY: f32 = 0.35;
-/// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
-const PLACE_PENALTY: f32 = 0.35;
-
-/// The local context of a figure: comparison terms of the words near it in its sentence (other
-/// figures' numbers excluded), and the qualifier groups among them.
-pub struct Local {
-    pub terms: Vec<String>,
-    pub qualifiers: HashSet<usize>,
-    /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
-    pub places: HashSet<String>,
-    /// The byte extent of the local window, for companion figures.
-    pub extent: Span,
-}
-
-/// Whether two figures' companions (other figures in their local windows) of a common kind all
-/// disagree: "9.5 percent over 12 months" vs "7 percent over two years".
-fn companions_disagree(
-    q: &Quantity,
-    q_local: &Local,
-    q_all: &[Quantity],
-    c: &Quantity,
-    c_local: &Local,
-    c_all: &[Quantity],
-    tol: &Tolerance,
-) -> bool {
-    let near = |all: &'_ [Quantity], me: &Quantity, ext: Span| -> Vec<Quantity> {
-        all.iter()
-            .filter(|x| x.span != me.span && ext.contains(x.span))
-            .cloned()
-            .collect()
-    };
-    let qa = near(q_all, q, q_local.extent);
-    let ca = near(c_all, c, c_local.extent);
-    let mut shared_kind = false;
-    for a in &qa {
-        for b in &ca {
-            if comparable(a, b) {
-                shared_kind = true;
-                if agree(a, b, tol) {
-                    return false;
-                }
-            }
-        }
-    }
-    shared_kind
-}
-
-/// Computes the local context of the figure at `q_span` in `sentence`.
-pub fn local_context(
-    text: &str,
-    sentence: Span,
-    q_span: Span,
-    numbers: &[Span],
-    lang: Lang,
-) -> Local {
-    let words = words_in(text, sentence);
-    let inside = |w: Span| numbers.iter().any(|n| n.overlaps(w));
-    let first = words
-        .iter()
-        .position(|w| w.span.end > q_span.start)
-        .unwrap_or(words.len());
-    let last = words
-        .iter()
-        .rposition(|w| w.span.start < q_span.end)
-        .unwrap_or(first);
-    let lo = first.saturating_sub(LOCAL_WINDOW);
-    let hi = (last + LOCAL_WINDOW + 1).min(words.len());
-    let mut terms = Vec::new();
-    let mut qualifiers = HashSet::new();
-    let mut places = HashSet::new();
-    let window = words.get(lo..hi).unwrap_or(&[]);
-    let q_lo = first.saturating_sub(QUALIFIER_WINDOW);
-    let q_hi = (last + QUALIFIER_WINDOW + 1).min(words.len());
-    for w in words.get(q_lo..q_hi).unwrap_or(&[]) {
-        if let Some(g) = lang.qualifier_group(&w.text.to_lowercase()) {
-            qualifiers.insert(g);
-        }
-    }
-    let extent = Span::new(
-        window.first().map(|w| w.span.start).unwrap_or(q_span.start),
-        window.last().map(|w| w.span.end).unwrap_or(q_span.end),
-    );
-    for pair in window.windows(2) {
-        let prep = pair[0].text.to_lowercase();
-        let place = pair[1].text;
-        if matches!(
-            prep.as_str(),
-            "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit"
-        ) && place.chars().next().is_some_and(|c| c.is_uppercase())
-            && !lang.text_data().months.contains(&place.to_lowercase())
-            && !lang.text_data().is_stopword(&place.to_lowercase())
-        {
-            places.insert(place.to_lowercase());
-        }
-    }
-    for w in window {
-        if inside(w.span) && !q_span.contains(w.span) {
-            continue;
-        }
-        let lower = w.text.to_lowercase();
-        // Words of the figure itself (number, unit) are compared as a figure, not as words.
-        if crate::text::words::is_content(lang, &lower) && !q_span.contains(w.span) {
-            terms.push(crate::text::words::term(lang, &lower));
-        }
-    }
-    Local {
-        terms,
-        qualifiers,
-        places,
-        extent,
-    }
 }
 
 /// The reports of the event a section of the draft (the sentences between two headings) is
@@ -563,6 +336,19 @@ fn section_event_docs(
     docs
 }
 
+/// The figure map of an event's documents, memoised by the documents and the tolerance.
+pub fn figure_map(corpus: &Corpus, event: &[usize], tol: &Tolerance) -> std::sync::Arc<FigureMap> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    event.hash(&mut h);
+    for x in [tol.about, tol.nearly, tol.more_than] {
+        x.to_bits().hash(&mut h);
+    }
+    corpus
+        .memo
+        .map(h.finish(), || FigureMap::build(corpus, event, tol))
+}
+
 /// The draft being matched.
 #[derive(Clone, Copy)]
 struct Draft<'a> {
@@ -574,171 +360,51 @@ fn match_figure(
     draft: Draft,
     q: &Quantity,
     terms: &[String],
-    related: &[Related],
-    event: &[usize],
+    map: &FigureMap,
     corpus: &Corpus,
     tol: &Tolerance,
 ) -> Vec<FigureMatch> {
     let Draft { doc, facts } = draft;
-    if matches!(
-        q.dimension,
-        Dimension::Year | Dimension::Date | Dimension::TimeOfDay
-    ) {
-        return Vec::new();
-    }
     let lang = doc.lang;
     let Some(q_sentence) = doc.sentences.iter().find(|s| s.span.contains(q.span)) else {
         return Vec::new();
     };
-    let numbers: Vec<Span> = facts.quantities.iter().map(|x| x.number_span).collect();
-    let q_local = local_context(&doc.masked, q_sentence.span, q.span, &numbers, lang);
-    let q_counted = counted_term(lang, q);
-    let mut cands: Vec<FigureMatch> = Vec::new();
-    // The related sentences in the event's reports, and the event's other sentences with a
-    // figure: among many reports worded alike, retrieval alone may miss the event's own.
-    let mut sentences: Vec<Related> = related
+    let numbers: Vec<Span> = facts
+        .quantities
         .iter()
-        .filter(|r| event.binary_search(&r.doc).is_ok())
-        .copied()
+        .filter(|x| q_sentence.span.contains(x.span))
+        .map(|x| x.number_span)
         .collect();
-    for &di in event {
-        let Some(d) = corpus.docs.get(di) else {
-            continue;
-        };
-        for (si, s) in d.doc.sentences.iter().enumerate() {
-            let has_figure = d
-                .facts
-                .quantities
-                .iter()
-                .any(|c| s.span.contains(c.span) && comparable(q, c));
-            if has_figure && !sentences.iter().any(|r| r.doc == di && r.sentence == si) {
-                let sim = overlap(corpus, terms, corpus.terms(di, si));
-                if sim > 0.0 {
-                    sentences.push(Related {
-                        doc: di,
-                        sentence: si,
-                        sim,
-                    });
-                }
-            }
-        }
-    }
-    for r in &sentences {
-        let d = &corpus.docs[r.doc];
-        let Some(s) = d.doc.sentences.get(r.sentence) else {
-            continue;
-        };
-        let c_numbers: Vec<Span> = d
-            .facts
-            .quantities
-            .iter()
-            .filter(|x| s.span.contains(x.span))
-            .map(|x| x.number_span)
-            .collect();
-        for (qi, c) in d.facts.quantities.iter().enumerate() {
-            if !s.span.contains(c.span) || !comparable(q, c) {
-                continue;
-            }
-            let c_local = local_context(&d.doc.masked, s.span, c.span, &c_numbers, d.doc.lang);
-            let local = if q_local.terms.is_empty() {
-                r.sim
-            } else {
-                overlap(corpus, &q_local.terms, &c_local.terms)
-            };
-            let mut sim = 0.4 * r.sim + 0.6 * local;
-            let c_counted = counted_term(d.doc.lang, c);
-            match (&q_counted, &c_counted) {
-                (Some(a), Some(b)) if a == b => sim += 0.2,
-                (Some(_), Some(_)) => sim -= 0.15,
-                _ => {}
-            }
-            // A counted noun the corpus sentence does not mention at all is a different quantity.
-            if let Some(a) = &q_counted {
-                if c_counted.is_none() && !corpus.terms(r.doc, r.sentence).contains(a) {
-                    sim -= 0.15;
-                }
-            }
-            let differing = q_local
-                .qualifiers
-                .symmetric_difference(&c_local.qualifiers)
-                .count();
-            sim -= QUALIFIER_PENALTY * differing as f32;
-            if !q_local.places.is_empty()
-                && !c_local.places.is_empty()
-                && q_local.places.is_disjoint(&c_local.places)
-            {
-                sim -= PLACE_PENALTY;
-            }
-            if companions_disagree(
-                q,
-                &q_local,
-                &facts.quantities,
-                c,
-                &c_local,
-                &d.facts.quantities,
-                tol,
-            ) {
-                sim -= COMPANION_PENALTY;
-            }
-            if sim >= FIGURE_MIN {
-                cands.push(FigureMatch {
-                    doc: r.doc,
-                    sentence: r.sentence,
-                    quantity: qi,
-                    sim,
-                    supports: agree(q, c, tol),
-                });
-            }
-        }
-    }
-    let best = cands.iter().map(|c| c.sim).fold(0.0f32, f32::max);
-    cands.retain(|c| c.sim >= best * FIGURE_RELATIVE);
+    let local = local_context(&doc.masked, q_sentence.span, q.span, &numbers, lang);
+    let counted = crate::figmap::similar::counted_term(lang, q);
+    let mention = Mention {
+        q,
+        all: &facts.quantities,
+        local: &local,
+        counted: counted.as_deref(),
+        terms,
+    };
+    let Some((_, variants)) = map.align(corpus, &mention, tol) else {
+        return Vec::new();
+    };
+    let mut cands: Vec<FigureMatch> = variants
+        .iter()
+        .filter_map(|&(i, sim)| {
+            let at = map.figures.get(i)?.at;
+            let c = map.figure(corpus, i)?;
+            Some(FigureMatch {
+                doc: at.doc,
+                sentence: at.sentence,
+                quantity: at.quantity,
+                sim,
+                supports: agree(q, c, tol),
+            })
+        })
+        .collect();
     // One figure per corpus document: the most similar (supporting wins ties).
     cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
     let mut seen_docs = HashSet::new();
     cands.retain(|c| seen_docs.insert(c.doc));
-    // Documents with no matching sentence may still state the same quantity in other words: take
-    // their only figure of this dimension and unit when it is close in size (not for bare counts).
-    if let Some(anchor) = cands.first().copied() {
-        if !matches!(q.dimension, Dimension::Count | Dimension::Number) {
-            let anchor_q = &corpus.docs[anchor.doc].facts.quantities[anchor.quantity];
-            let av = base_value(anchor_q);
-            // Only reports of the same event: across a large corpus, some unrelated report
-            // always has one figure of the right size.
-            for &di in event {
-                let Some(d) = corpus.docs.get(di) else {
-                    continue;
-                };
-                if seen_docs.contains(&di) || d.doc.lang != corpus.docs[anchor.doc].doc.lang {
-                    continue;
-                }
-                let same: Vec<(usize, &Quantity)> = d
-                    .facts
-                    .quantities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| comparable(q, c))
-                    .collect();
-                if let [(qi, c)] = same.as_slice() {
-                    let ratio = base_value(c) / av;
-                    if (0.67..=1.5).contains(&ratio) {
-                        if let Some(si) =
-                            d.doc.sentences.iter().position(|s| s.span.contains(c.span))
-                        {
-                            let sim = overlap(corpus, terms, corpus.terms(di, si));
-                            cands.push(FigureMatch {
-                                doc: di,
-                                sentence: si,
-                                quantity: *qi,
-                                sim,
-                                supports: agree(q, c, tol),
-                            });
-                        }
-                    }
-                }
-            }
-        }
-    }
     cands
 }
 

@@ -1,0 +1,282 @@
+//! The figure map: the figures of an event's source documents grouped into **quantities** (the
+//! delay of a stream, its audience, the load it was tested with), each with its **variants**
+//! (value, sentence, document, outlet, speaker). It is the one place that decides whether two
+//! figures measure the same thing; the rules read it.
+//!
+//! Building: every figure of the event's reports that stands in reporting text (not a reader
+//! comment) is compared with the figures of the other reports ([`similar::similarity`]: kind and
+//! unit, the words around the figure and of its sentence, counted noun, qualifiers such as
+//! forecast or test, places, companion figures). Pairs above [`LINK`] are merged greedily, best
+//! first, while the average similarity between the two groups stays above [`LINK`]: several
+//! reports phrasing one quantity differently hold together through each other, while one shared
+//! word does not chain two quantities into one.
+//!
+//! Aligning: a draft figure is compared with every variant; the quantity of the best variant is
+//! its quantity (none below [`ALIGN_MIN`]), and support and contradiction are read from that
+//! quantity's variants, so they are symmetric by construction.
+
+pub mod briefing;
+pub mod reporting;
+pub mod similar;
+
+use crate::config::Tolerance;
+use crate::corpus::Corpus;
+use crate::extract::{Dimension, Quantity};
+use crate::lang::Lang;
+use crate::text::Span;
+pub use similar::{agree, comparable, interval, local_context, overlap, Local, Mention};
+use std::collections::HashMap;
+
+/// Two source figures this similar measure the same quantity.
+pub const LINK: f32 = 0.4;
+/// A draft figure this similar to a variant is aligned to its quantity.
+pub const ALIGN_MIN: f32 = 0.3;
+
+/// One corpus figure: document, sentence and index into the document's `facts.quantities`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigRef {
+    pub doc: usize,
+    pub sentence: usize,
+    pub quantity: usize,
+}
+
+/// What a variant is compared by (owned, so the map can be kept).
+#[derive(Debug)]
+pub struct Features {
+    pub at: FigRef,
+    pub local: Local,
+    pub counted: Option<String>,
+    pub lang: Lang,
+}
+
+/// The figures of a set of documents, grouped into quantities.
+#[derive(Debug, Default)]
+pub struct FigureMap {
+    /// The documents the map covers, sorted.
+    pub docs: Vec<usize>,
+    /// Every figure of those documents that takes part (reporting text only).
+    pub figures: Vec<Features>,
+    /// Per quantity, indexes into `figures`, in document order.
+    pub quantities: Vec<Vec<usize>>,
+    /// Per figure, its quantity.
+    pub quantity_of: Vec<usize>,
+}
+
+/// The bucket of figures that can be compared at all (same kind; currencies and date kinds apart).
+fn kind(q: &Quantity) -> String {
+    match q.dimension {
+        Dimension::Count | Dimension::Number => "count".into(),
+        Dimension::Currency | Dimension::Date => {
+            format!("{:?}:{}", q.dimension, q.unit.as_deref().unwrap_or(""))
+        }
+        d => format!("{d:?}"),
+    }
+}
+
+fn quantity(corpus: &Corpus, at: FigRef) -> Option<&Quantity> {
+    corpus.docs.get(at.doc)?.facts.quantities.get(at.quantity)
+}
+
+impl FigureMap {
+    /// Builds the map of the documents `docs` (indexes into `corpus.docs`).
+    pub fn build(corpus: &Corpus, docs: &[usize], tol: &Tolerance) -> FigureMap {
+        let mut docs = docs.to_vec();
+        docs.sort_unstable();
+        docs.dedup();
+        let mut figures = Vec::new();
+        for &di in &docs {
+            let Some(d) = corpus.docs.get(di) else {
+                continue;
+            };
+            for (si, s) in d.doc.sentences.iter().enumerate() {
+                let in_sentence: Vec<(usize, &Quantity)> = d
+                    .facts
+                    .quantities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| s.span.contains(q.span))
+                    .collect();
+                if in_sentence.is_empty() || !reporting::is_reporting(d, si) {
+                    continue;
+                }
+                let numbers: Vec<Span> = in_sentence.iter().map(|(_, q)| q.number_span).collect();
+                for (qi, q) in in_sentence {
+                    figures.push(Features {
+                        at: FigRef {
+                            doc: di,
+                            sentence: si,
+                            quantity: qi,
+                        },
+                        local: local_context(&d.doc.masked, s.span, q.span, &numbers, d.doc.lang),
+                        counted: similar::counted_term(d.doc.lang, q),
+                        lang: d.doc.lang,
+                    });
+                }
+            }
+        }
+        let mut map = FigureMap {
+            docs,
+            figures,
+            ..FigureMap::default()
+        };
+        map.group(corpus, tol);
+        map
+    }
+
+    /// The mention of figure `i` for similarity.
+    pub fn mention<'a>(&'a self, corpus: &'a Corpus, i: usize) -> Option<Mention<'a>> {
+        let f = self.figures.get(i)?;
+        let d = corpus.docs.get(f.at.doc)?;
+        Some(Mention {
+            q: d.facts.quantities.get(f.at.quantity)?,
+            all: &d.facts.quantities,
+            local: &f.local,
+            counted: f.counted.as_deref(),
+            terms: corpus.terms(f.at.doc, f.at.sentence),
+        })
+    }
+
+    fn group(&mut self, corpus: &Corpus, tol: &Tolerance) {
+        let n = self.figures.len();
+        let mut buckets: HashMap<(String, Lang), Vec<usize>> = HashMap::new();
+        for (i, f) in self.figures.iter().enumerate() {
+            if let Some(q) = quantity(corpus, f.at) {
+                buckets.entry((kind(q), f.lang)).or_default().push(i);
+            }
+        }
+        let mut sims: HashMap<(usize, usize), f32> = HashMap::new();
+        let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+        let mut keys: Vec<&(String, Lang)> = buckets.keys().collect();
+        keys.sort();
+        for key in keys {
+            let members = &buckets[key];
+            for (x, &i) in members.iter().enumerate() {
+                let Some(a) = self.mention(corpus, i) else {
+                    continue;
+                };
+                for &j in &members[x + 1..] {
+                    if self.figures[i].at.doc == self.figures[j].at.doc {
+                        continue;
+                    }
+                    let Some(b) = self.mention(corpus, j) else {
+                        continue;
+                    };
+                    let s = similar::similarity(corpus, &a, &b, tol, false);
+                    if std::env::var_os("FACTLINT_DEBUG_MAP").is_some() && s > 0.1 {
+                        eprintln!(
+                            "{s:.2} {:?} {} | {:?} {}",
+                            self.figures[i].at, a.q.text, self.figures[j].at, b.q.text
+                        );
+                    }
+                    if s > 0.0 {
+                        sims.insert((i, j), s);
+                        if s >= LINK {
+                            edges.push((s, i, j));
+                        }
+                    }
+                }
+            }
+        }
+        edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // Greedy average linkage over the strong pairs.
+        let mut of: Vec<usize> = (0..n).collect();
+        let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+        let sim = |i: usize, j: usize| -> f32 {
+            let k = if i < j { (i, j) } else { (j, i) };
+            sims.get(&k).copied().unwrap_or(0.0)
+        };
+        for (_, i, j) in edges {
+            let (gi, gj) = (of[i], of[j]);
+            if gi == gj {
+                continue;
+            }
+            let (mut total, mut count) = (0.0f32, 0usize);
+            for &x in &groups[gi] {
+                for &y in &groups[gj] {
+                    if self.figures[x].at.doc != self.figures[y].at.doc {
+                        total += sim(x, y);
+                        count += 1;
+                    }
+                }
+            }
+            if count == 0 || total / (count as f32) < LINK {
+                continue;
+            }
+            let moved = std::mem::take(&mut groups[gj]);
+            for &y in &moved {
+                of[y] = gi;
+            }
+            groups[gi].extend(moved);
+        }
+        let mut quantities: Vec<Vec<usize>> =
+            groups.into_iter().filter(|g| !g.is_empty()).collect();
+        for g in &mut quantities {
+            g.sort_unstable_by_key(|&i| self.figures[i].at);
+        }
+        quantities.sort_by_key(|g| g.first().map(|&i| self.figures[i].at));
+        let mut quantity_of = vec![0; n];
+        for (qi, g) in quantities.iter().enumerate() {
+            for &i in g {
+                quantity_of[i] = qi;
+            }
+        }
+        self.quantities = quantities;
+        self.quantity_of = quantity_of;
+    }
+
+    /// The quantity a draft figure measures, with the similarity of each of its variants to the
+    /// draft figure; `None` when no variant is similar enough.
+    pub fn align(
+        &self,
+        corpus: &Corpus,
+        draft: &Mention,
+        tol: &Tolerance,
+    ) -> Option<(usize, Vec<(usize, f32)>)> {
+        let mut best: Option<(usize, f32)> = None;
+        let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
+        for i in 0..self.figures.len() {
+            let Some(m) = self.mention(corpus, i) else {
+                continue;
+            };
+            if !comparable(draft.q, m.q) {
+                continue;
+            }
+            let s = similar::similarity(corpus, draft, &m, tol, true);
+            sims[i] = s;
+            if s >= ALIGN_MIN && best.is_none_or(|(_, b)| s > b) {
+                best = Some((i, s));
+            }
+        }
+        let (i, _) = best?;
+        let qi = *self.quantity_of.get(i)?;
+        let members = self.quantities.get(qi)?;
+        Some((qi, members.iter().map(|&m| (m, sims[m])).collect()))
+    }
+
+    /// Whether the variants of quantity `qi` do not all agree.
+    pub fn contested(&self, corpus: &Corpus, qi: usize, tol: &Tolerance) -> bool {
+        let Some(g) = self.quantities.get(qi) else {
+            return false;
+        };
+        let qs: Vec<&Quantity> = g
+            .iter()
+            .filter_map(|&i| quantity(corpus, self.figures[i].at))
+            .collect();
+        qs.iter()
+            .enumerate()
+            .any(|(x, a)| qs[x + 1..].iter().any(|b| !agree(a, b, tol)))
+    }
+
+    /// The corpus figure of variant `i`.
+    pub fn figure<'a>(&self, corpus: &'a Corpus, i: usize) -> Option<&'a Quantity> {
+        quantity(corpus, self.figures.get(i)?.at)
+    }
+}
+
+impl FigureMap {
+    /// The quantity of a corpus figure, if it takes part in the map.
+    pub fn quantity_at(&self, at: FigRef) -> Option<usize> {
+        let i = self.figures.iter().position(|f| f.at == at)?;
+        self.quantity_of.get(i).copied()
+    }
+}

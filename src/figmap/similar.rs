@@ -1,0 +1,344 @@
+//! What makes two figures the same quantity: comparable kinds, agreement of values as
+//! intervals, and the local context (words, qualifiers, places, companion figures) that tells
+//! one quantity of a story from another.
+
+use crate::config::Tolerance;
+use crate::corpus::Corpus;
+use crate::extract::{Approx, Dimension, Quantity};
+use crate::lang::Lang;
+use crate::text::words::words_in;
+use crate::text::Span;
+use std::collections::HashSet;
+
+/// The idf-weighted share of `a`'s distinct terms that `b` contains.
+pub fn overlap(corpus: &Corpus, a: &[String], b: &[String]) -> f32 {
+    let bs: HashSet<&str> = b.iter().map(|s| s.as_str()).collect();
+    let mut seen = HashSet::new();
+    let (mut total, mut shared) = (0.0f32, 0.0f32);
+    for t in a {
+        if !seen.insert(t.as_str()) {
+            continue;
+        }
+        let w = corpus.index.idf(t);
+        total += w;
+        if bs.contains(t.as_str()) {
+            shared += w;
+        }
+    }
+    if total <= 0.0 {
+        0.0
+    } else {
+        shared / total
+    }
+}
+
+/// Whether two figures can measure the same quantity at all.
+pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    let dim_ok = a.dimension == b.dimension
+        || matches!(
+            (a.dimension, b.dimension),
+            (Dimension::Count, Dimension::Number) | (Dimension::Number, Dimension::Count)
+        );
+    if !dim_ok {
+        return false;
+    }
+    match a.dimension {
+        Dimension::Currency => a.unit == b.unit,
+        // A date compares with a date of the same kind (with year, without, a weekday).
+        Dimension::Date => a.unit.is_some() && a.unit == b.unit,
+        _ => true,
+    }
+}
+
+/// The interval of a figure in its dimension's base unit. Approximators stretch it by the
+/// configured tolerance; exact figures and explicit bounds keep the extractor's interval
+/// (which carries the rounding the figure's precision implies).
+pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
+    let f = if q.factor > 0.0 { q.factor } else { 1.0 };
+    let (lo, hi) = if q.low <= q.high {
+        (q.low, q.high)
+    } else {
+        (q.high, q.low)
+    };
+    let v = q.value;
+    let (lo, hi) = match q.approx {
+        Approx::About => (lo.min(v * (1.0 - tol.about)), hi.max(v * (1.0 + tol.about))),
+        Approx::Nearly => (lo.min(v * (1.0 - tol.nearly)), hi.max(v)),
+        Approx::MoreThan | Approx::AtLeast => {
+            (lo.min(v), hi.max(v).min(v * (1.0 + tol.more_than)).max(v))
+        }
+        _ => (lo, hi),
+    };
+    let (a, b) = (lo * f, hi * f);
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+/// Whether two figures agree: each states a value the other allows. Two approximate figures
+/// ("about 55,000" and "about 48,000") whose stretched intervals merely touch do not agree;
+/// ranges are compared by overlap.
+pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
+    let (al, ah) = interval(a, tol);
+    let (bl, bh) = interval(b, tol);
+    // Tiny epsilon for rounding of converted units.
+    let eps = 1e-9 * ah.abs().max(bh.abs()).max(1.0);
+    if a.approx == Approx::Range && b.approx == Approx::Range {
+        return al <= bh + eps && bl <= ah + eps;
+    }
+    let inside = |v: f64, lo: f64, hi: f64| lo - eps <= v && v <= hi + eps;
+    let (av, bv) = (anchor(a), anchor(b));
+    inside(av, bl, bh) || inside(bv, al, ah)
+}
+
+/// The value a figure states, in base units (the middle of a range).
+fn anchor(q: &Quantity) -> f64 {
+    let f = if q.factor > 0.0 { q.factor } else { 1.0 };
+    if q.approx == Approx::Range {
+        (q.low + q.high) / 2.0 * f
+    } else {
+        q.value * f
+    }
+}
+
+pub fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {
+    q.counted
+        .as_deref()
+        .map(|c| crate::text::words::term(lang, &c.to_lowercase()))
+}
+
+pub fn base_value(q: &Quantity) -> f64 {
+    q.value * if q.factor > 0.0 { q.factor } else { 1.0 }
+}
+
+/// Words this far from a figure (in words) are its local context.
+const LOCAL_WINDOW: usize = 6;
+/// Qualifiers (forecast, capacity, …) count this far from a figure.
+const QUALIFIER_WINDOW: usize = 8;
+/// Penalty when both figures come with a companion figure of one kind ("over 12 months" vs
+/// "over two years") and the companions disagree.
+const COMPANION_PENALTY: f32 = 0.35;
+/// Penalty per qualifier group (forecast, capacity, test, …) present on one side only.
+const QUALIFIER_PENALTY: f32 = 0.35;
+/// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
+const PLACE_PENALTY: f32 = 0.35;
+/// Words after (or before) a figure searched for its head.
+const HEAD_WINDOW: usize = 3;
+/// Bonus when two figures have the same head ("Verspätung" / "verspätet").
+const HEAD_BONUS: f32 = 0.25;
+
+/// The local context of a figure: comparison terms of the words near it in its sentence (other
+/// figures' numbers excluded), and the qualifier groups among them.
+#[derive(Clone, Debug, Default)]
+pub struct Local {
+    pub terms: Vec<String>,
+    pub qualifiers: HashSet<usize>,
+    /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
+    pub places: HashSet<String>,
+    /// The byte extent of the local window, for companion figures.
+    pub extent: Span,
+    /// The word the figure measures, as a comparison term (see [`local_context`]).
+    pub head: Option<String>,
+}
+
+/// Whether two figures' companions (other figures in their local windows) of a common kind all
+/// disagree: "9.5 percent over 12 months" vs "7 percent over two years".
+pub fn companions_disagree(
+    q: &Quantity,
+    q_local: &Local,
+    q_all: &[Quantity],
+    c: &Quantity,
+    c_local: &Local,
+    c_all: &[Quantity],
+    tol: &Tolerance,
+) -> bool {
+    let near = |all: &'_ [Quantity], me: &Quantity, ext: Span| -> Vec<Quantity> {
+        all.iter()
+            .filter(|x| x.span != me.span && ext.contains(x.span))
+            .cloned()
+            .collect()
+    };
+    let qa = near(q_all, q, q_local.extent);
+    let ca = near(c_all, c, c_local.extent);
+    let mut shared_kind = false;
+    for a in &qa {
+        for b in &ca {
+            if comparable(a, b) {
+                shared_kind = true;
+                if agree(a, b, tol) {
+                    return false;
+                }
+            }
+        }
+    }
+    shared_kind
+}
+
+/// Computes the local context of the figure at `q_span` in `sentence`.
+pub fn local_context(
+    text: &str,
+    sentence: Span,
+    q_span: Span,
+    numbers: &[Span],
+    lang: Lang,
+) -> Local {
+    let words = words_in(text, sentence);
+    let inside = |w: Span| numbers.iter().any(|n| n.overlaps(w));
+    let first = words
+        .iter()
+        .position(|w| w.span.end > q_span.start)
+        .unwrap_or(words.len());
+    let last = words
+        .iter()
+        .rposition(|w| w.span.start < q_span.end)
+        .unwrap_or(first);
+    let lo = first.saturating_sub(LOCAL_WINDOW);
+    let hi = (last + LOCAL_WINDOW + 1).min(words.len());
+    let mut terms = Vec::new();
+    let mut qualifiers = HashSet::new();
+    let mut places = HashSet::new();
+    let window = words.get(lo..hi).unwrap_or(&[]);
+    let q_lo = first.saturating_sub(QUALIFIER_WINDOW);
+    let q_hi = (last + QUALIFIER_WINDOW + 1).min(words.len());
+    let comparison = &lang.text_data().comparison;
+    for (k, w) in words.iter().enumerate().take(q_hi).skip(q_lo) {
+        // "später als geplant", "more than expected": the plan is what the figure is measured
+        // against, not what it is.
+        let compared = k
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|p| comparison.iter().any(|c| c == &p.text.to_lowercase()));
+        if compared {
+            continue;
+        }
+        if let Some(g) = lang.qualifier_group(&w.text.to_lowercase()) {
+            qualifiers.insert(g);
+        }
+    }
+    let extent = Span::new(
+        window.first().map(|w| w.span.start).unwrap_or(q_span.start),
+        window.last().map(|w| w.span.end).unwrap_or(q_span.end),
+    );
+    for pair in window.windows(2) {
+        let prep = pair[0].text.to_lowercase();
+        let place = pair[1].text;
+        if matches!(
+            prep.as_str(),
+            "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit"
+        ) && place.chars().next().is_some_and(|c| c.is_uppercase())
+            && !lang.text_data().months.contains(&place.to_lowercase())
+            && !lang.text_data().is_stopword(&place.to_lowercase())
+        {
+            places.insert(place.to_lowercase());
+        }
+    }
+    for w in window {
+        if inside(w.span) && !q_span.contains(w.span) {
+            continue;
+        }
+        let lower = w.text.to_lowercase();
+        // Words of the figure itself (number, unit) are compared as a figure, not as words.
+        if crate::text::words::is_content(lang, &lower) && !q_span.contains(w.span) {
+            terms.push(crate::text::words::term(lang, &lower));
+        }
+    }
+    // The head: the first content word after the figure (its noun or predicate: "45 Minuten
+    // Verspätung", "30 Minuten später", "40 minutes late"), else the last before it.
+    let content = |w: &crate::text::words::Word| {
+        let lower = w.text.to_lowercase();
+        (!inside(w.span) && crate::text::words::is_content(lang, &lower))
+            .then(|| crate::text::words::term(lang, &lower))
+    };
+    let after = words.get(last + 1..(last + 1 + HEAD_WINDOW).min(words.len()));
+    let before = words.get(first.saturating_sub(HEAD_WINDOW)..first);
+    let head = after
+        .and_then(|ws| ws.iter().find_map(content))
+        .or_else(|| before.and_then(|ws| ws.iter().rev().find_map(content)));
+    Local {
+        terms,
+        qualifiers,
+        places,
+        extent,
+        head,
+    }
+}
+
+/// A figure with what its similarity to other figures is computed from.
+#[derive(Clone, Debug)]
+pub struct Mention<'a> {
+    pub q: &'a Quantity,
+    /// All figures of the figure's document (for companion figures).
+    pub all: &'a [Quantity],
+    pub local: &'a Local,
+    pub counted: Option<&'a str>,
+    /// The comparison terms of the figure's sentence.
+    pub terms: &'a [String],
+}
+
+/// Similarity penalty for figures that date or place in time (dates, years, times of day,
+/// ages): they need more shared context than counts, since every story has many of them.
+const TIMELIKE_PENALTY: f32 = 0.1;
+
+/// How strongly `a` and `b` measure the same quantity (≤ 0: not at all). `directed`: how much
+/// of `a`'s context `b` shares (a draft figure against a source's); otherwise the mean of both
+/// directions (two source figures).
+pub fn similarity(
+    corpus: &Corpus,
+    a: &Mention,
+    b: &Mention,
+    tol: &Tolerance,
+    directed: bool,
+) -> f32 {
+    if !comparable(a.q, b.q) {
+        return 0.0;
+    }
+    let share = |x: &[String], y: &[String]| {
+        if directed {
+            overlap(corpus, x, y)
+        } else {
+            (overlap(corpus, x, y) + overlap(corpus, y, x)) / 2.0
+        }
+    };
+    let sent = share(a.terms, b.terms);
+    let local = if a.local.terms.is_empty() || b.local.terms.is_empty() {
+        sent
+    } else {
+        share(&a.local.terms, &b.local.terms)
+    };
+    let mut sim = 0.4 * sent + 0.6 * local;
+    if a.local.head.is_some() && a.local.head == b.local.head {
+        sim += HEAD_BONUS;
+    }
+    match (a.counted, b.counted) {
+        (Some(x), Some(y)) if x == y => sim += 0.2,
+        (Some(_), Some(_)) => sim -= 0.15,
+        // A counted noun the other sentence does not mention at all is a different quantity.
+        (Some(x), None) if !b.terms.iter().any(|t| t == x) => sim -= 0.15,
+        (None, Some(y)) if !directed && !a.terms.iter().any(|t| t == y) => sim -= 0.15,
+        _ => {}
+    }
+    let differing = a
+        .local
+        .qualifiers
+        .symmetric_difference(&b.local.qualifiers)
+        .count();
+    sim -= QUALIFIER_PENALTY * differing as f32;
+    if !a.local.places.is_empty()
+        && !b.local.places.is_empty()
+        && a.local.places.is_disjoint(&b.local.places)
+    {
+        sim -= PLACE_PENALTY;
+    }
+    if companions_disagree(a.q, a.local, a.all, b.q, b.local, b.all, tol) {
+        sim -= COMPANION_PENALTY;
+    }
+    if matches!(
+        a.q.dimension,
+        Dimension::Date | Dimension::Year | Dimension::TimeOfDay | Dimension::Age
+    ) {
+        sim -= TIMELIKE_PENALTY;
+    }
+    sim
+}
