@@ -90,6 +90,81 @@ pub fn analyze_with(
     }
 }
 
+/// Per figure of a draft, its span and the quantity of the corpus's figure map it aligns to.
+fn aligned(
+    corpus: &Corpus,
+    map: &crate::figmap::FigureMap,
+    text: &str,
+    path: Option<&Path>,
+    config: &Config,
+) -> Vec<(crate::text::Span, usize)> {
+    use crate::figmap::FigRef;
+    let (doc, facts) = read(text, path, config);
+    let m = crate::rules::evidence::Matches::compute(&doc, &facts, corpus, config);
+    facts
+        .quantities
+        .iter()
+        .zip(&m.figures)
+        .filter_map(|(q, v)| {
+            let f = v.first()?;
+            let at = FigRef {
+                doc: f.doc,
+                sentence: f.sentence,
+                quantity: f.quantity,
+            };
+            Some((q.span, map.quantity_at(at)?))
+        })
+        .collect()
+}
+
+/// The figure map of the corpus as a briefing (`factlint figures`, the server's
+/// `factlint.figures`): every quantity two or more sources state, contested first; with drafts,
+/// the quantities their figures align to.
+pub fn figures(
+    corpus: &Corpus,
+    drafts: &[(&str, Option<&Path>)],
+    config: &Config,
+) -> crate::figmap::briefing::Briefing {
+    let tol = &config.tolerance;
+    let all: Vec<usize> = (0..corpus.docs.len()).collect();
+    let map = crate::rules::evidence::figure_map(corpus, &all, tol);
+    if drafts.is_empty() {
+        return crate::figmap::briefing::briefing(corpus, &map, None, tol);
+    }
+    let mut chosen: Vec<usize> = Vec::new();
+    for (text, path) in drafts {
+        for (_, q) in aligned(corpus, &map, text, *path, config) {
+            if !chosen.contains(&q) {
+                chosen.push(q);
+            }
+        }
+    }
+    crate::figmap::briefing::briefing(corpus, &map, Some(&chosen), tol)
+}
+
+/// The quantity of the figure map that the draft figure at byte `offset` aligns to (hover).
+pub fn figure_at(
+    corpus: &Corpus,
+    text: &str,
+    path: Option<&Path>,
+    config: &Config,
+    offset: usize,
+) -> Option<crate::figmap::briefing::QuantityView> {
+    if corpus.is_empty() {
+        return None;
+    }
+    let tol = &config.tolerance;
+    let all: Vec<usize> = (0..corpus.docs.len()).collect();
+    let map = crate::rules::evidence::figure_map(corpus, &all, tol);
+    let (_, q) = aligned(corpus, &map, text, path, config)
+        .into_iter()
+        .find(|(span, _)| span.start <= offset && offset <= span.end)?;
+    crate::figmap::briefing::briefing(corpus, &map, Some(&[q]), tol)
+        .quantities
+        .into_iter()
+        .next()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,39 +206,4 @@ mod tests {
         assert!(analyze(heading, path, &corpus, &config).findings.is_empty());
         assert_eq!(analyze(paragraph, path, &corpus, &config).findings.len(), 1);
     }
-}
-
-/// The figure map of the corpus as a briefing (`factlint figures`, the server's
-/// `factlint.figures`): every quantity two or more sources state, contested first; with drafts,
-/// the quantities their figures align to.
-pub fn figures(
-    corpus: &Corpus,
-    drafts: &[(&str, Option<&Path>)],
-    config: &Config,
-) -> crate::figmap::briefing::Briefing {
-    use crate::figmap::FigRef;
-    let tol = &config.tolerance;
-    let all: Vec<usize> = (0..corpus.docs.len()).collect();
-    let map = crate::rules::evidence::figure_map(corpus, &all, tol);
-    if drafts.is_empty() {
-        return crate::figmap::briefing::briefing(corpus, &map, None, tol);
-    }
-    let mut chosen: Vec<usize> = Vec::new();
-    for (text, path) in drafts {
-        let (doc, facts) = read(text, *path, config);
-        let m = crate::rules::evidence::Matches::compute(&doc, &facts, corpus, config);
-        for f in m.figures.iter().filter_map(|v| v.first()) {
-            let at = FigRef {
-                doc: f.doc,
-                sentence: f.sentence,
-                quantity: f.quantity,
-            };
-            if let Some(q) = map.quantity_at(at) {
-                if !chosen.contains(&q) {
-                    chosen.push(q);
-                }
-            }
-        }
-    }
-    crate::figmap::briefing::briefing(corpus, &map, Some(&chosen), tol)
 }

@@ -12,14 +12,16 @@ pub enum RuleId {
     UnsourcedClaim,
     NumberConflict,
     DisputedFigure,
+    MisattributedFigure,
     QuoteMismatch,
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 4] = [
+    pub const ALL: [RuleId; 5] = [
         RuleId::UnsourcedClaim,
         RuleId::NumberConflict,
         RuleId::DisputedFigure,
+        RuleId::MisattributedFigure,
         RuleId::QuoteMismatch,
     ];
 
@@ -29,6 +31,7 @@ impl RuleId {
             RuleId::UnsourcedClaim => "unsourced-claim",
             RuleId::NumberConflict => "number-conflict",
             RuleId::DisputedFigure => "disputed-figure",
+            RuleId::MisattributedFigure => "misattributed-figure",
             RuleId::QuoteMismatch => "quote-mismatch",
         }
     }

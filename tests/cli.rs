@@ -187,6 +187,7 @@ fn assert_well_formed(format: &str, o: &Output, draft: &str) {
                     "unsourced-claim",
                     "number-conflict",
                     "disputed-figure",
+                    "misattributed-figure",
                     "quote-mismatch"
                 ]
             );

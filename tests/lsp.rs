@@ -503,3 +503,62 @@ fn config_file_then_client_settings_on_did_change_configuration() {
     });
     lsp.shutdown();
 }
+
+const WELT: &str = "---\nsource: Welt\nlang: de\n---\n\nDer Livestream startete etwa 30 Minuten später als geplant.\n";
+const BOTE: &str =
+    "---\nsource: Bote\nlang: de\n---\n\nDer Livestream startete mit 45 Minuten Verspätung.\n";
+const KURIER: &str =
+    "---\nsource: Kurier\nlang: de\n---\n\nDer Livestream begann mit etwa 45 Minuten Verspätung.\n";
+
+/// Hover on a draft figure shows its quantity in the figure map with every variant and its
+/// source; `factlint.figures` returns the map as JSON, for the whole corpus and for a draft.
+#[test]
+fn hover_shows_the_quantity_and_figures_command_returns_the_map() {
+    let (_dir, root, corpus) =
+        common::workspace(&[("welt.md", WELT), ("bote.md", BOTE), ("kurier.md", KURIER)]);
+    let mut lsp = Lsp::start();
+    lsp.initialize(&root, options(&corpus), json!({}));
+    let uri = file_uri(&root.join("draft.md"));
+    let text = "---\nlang: de\n---\n\nDer Livestream startete mit 45 Minuten Verspätung.\n";
+    lsp.open(&uri, text, 1);
+    let diags = lsp.diagnostics_where(&uri, 1, "disputed-figure", |d| {
+        with_code(d, "disputed-figure").is_some()
+    });
+    assert!(with_code(&diags, "disputed-figure").is_some(), "{diags:#?}");
+    let at = position(text, text.find("45 Minuten").unwrap_or(0) + 1);
+    let hover = lsp.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": at }),
+    );
+    let md = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        md.contains("figure map")
+            && md.contains("contested")
+            && md.contains("etwa 30 Minuten")
+            && md.contains("Welt")
+            && md.contains("Bote"),
+        "{md}"
+    );
+    let all = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.figures", "arguments": [] }),
+    );
+    let qs = all["quantities"].as_array().cloned().unwrap_or_default();
+    assert_eq!(qs.len(), 1, "{all:#}");
+    assert_eq!(qs[0]["contested"], true);
+    assert_eq!(qs[0]["dimension"], "duration");
+    let texts: Vec<&str> = qs[0]["variants"]
+        .as_array()
+        .map(|v| v.iter().filter_map(|x| x["text"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(
+        texts.contains(&"etwa 30 Minuten") && texts.contains(&"45 Minuten"),
+        "{all:#}"
+    );
+    let mine = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.figures", "arguments": [uri] }),
+    );
+    assert_eq!(mine["quantities"], all["quantities"], "{mine:#}");
+    lsp.shutdown();
+}

@@ -144,6 +144,19 @@ impl FigureMap {
                 buckets.entry((kind(q), f.lang)).or_default().push(i);
             }
         }
+        // How many figures of each kind each document has: two reports whose only figure of a
+        // kind (a duration, an amount of money) is close in size state the same quantity in
+        // other words ("45 minutes behind schedule" / "40 minutes late").
+        let mut per_doc: HashMap<(usize, String), usize> = HashMap::new();
+        for f in &self.figures {
+            if let Some(q) = quantity(corpus, f.at) {
+                *per_doc.entry((f.at.doc, kind(q))).or_default() += 1;
+            }
+        }
+        let only = |f: &Features, q: &Quantity| {
+            !matches!(q.dimension, Dimension::Count | Dimension::Number)
+                && per_doc.get(&(f.at.doc, kind(q))) == Some(&1)
+        };
         let mut sims: HashMap<(usize, usize), f32> = HashMap::new();
         let mut edges: Vec<(f32, usize, usize)> = Vec::new();
         let mut keys: Vec<&(String, Lang)> = buckets.keys().collect();
@@ -161,7 +174,13 @@ impl FigureMap {
                     let Some(b) = self.mention(corpus, j) else {
                         continue;
                     };
-                    let s = similar::similarity(corpus, &a, &b, tol, false);
+                    let mut s = similar::similarity(corpus, &a, &b, tol, false);
+                    if only(&self.figures[i], a.q) && only(&self.figures[j], b.q) {
+                        let ratio = similar::base_value(b.q) / similar::base_value(a.q);
+                        if (0.67..=1.5).contains(&ratio) {
+                            s = s.max(LINK);
+                        }
+                    }
                     if std::env::var_os("FACTLINT_DEBUG_MAP").is_some() && s > 0.1 {
                         eprintln!(
                             "{s:.2} {:?} {} | {:?} {}",
@@ -234,7 +253,7 @@ impl FigureMap {
     ) -> Option<(usize, Vec<(usize, f32)>)> {
         let mut best: Option<(usize, f32)> = None;
         let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
-        for i in 0..self.figures.len() {
+        for (i, slot) in sims.iter_mut().enumerate() {
             let Some(m) = self.mention(corpus, i) else {
                 continue;
             };
@@ -242,7 +261,7 @@ impl FigureMap {
                 continue;
             }
             let s = similar::similarity(corpus, draft, &m, tol, true);
-            sims[i] = s;
+            *slot = s;
             if s >= ALIGN_MIN && best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }

@@ -124,6 +124,8 @@ const COMPANION_PENALTY: f32 = 0.35;
 const QUALIFIER_PENALTY: f32 = 0.35;
 /// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
 const PLACE_PENALTY: f32 = 0.35;
+/// Penalty when the names nearest two figures differ (another person's or firm's figure).
+const NAME_PENALTY: f32 = 0.3;
 /// Words after (or before) a figure searched for its head.
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").
@@ -141,6 +143,9 @@ pub struct Local {
     pub extent: Span,
     /// The word the figure measures, as a comparison term (see [`local_context`]).
     pub head: Option<String>,
+    /// The name nearest the figure in its window (English: a capitalised word that is not a
+    /// function word), lower case: whose figure it is ("Whitcombe's 58,214 votes").
+    pub name: Option<String>,
 }
 
 /// Whether two figures' companions (other figures in their local windows) of a common kind all
@@ -256,12 +261,40 @@ pub fn local_context(
     let head = after
         .and_then(|ws| ws.iter().find_map(content))
         .or_else(|| before.and_then(|ws| ws.iter().rev().find_map(content)));
+    // Whose figure: the nearest name. Only where capitals mark names (not German nouns).
+    let name = if lang == Lang::En {
+        let is_name = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                let lower = w.text.to_lowercase();
+                w.text.chars().next().is_some_and(char::is_uppercase)
+                    && w.text.chars().count() > 1
+                    && !inside(w.span)
+                    && !lang.text_data().is_stopword(&lower)
+                    && !lang.text_data().months.contains(&lower)
+                    && (k > 0
+                        || words.get(1).is_some_and(|n| {
+                            !n.text.chars().next().is_some_and(char::is_uppercase)
+                        }))
+            })
+        };
+        (1..=LOCAL_WINDOW).find_map(|d| {
+            [first.checked_sub(d), Some(last + d)]
+                .into_iter()
+                .flatten()
+                .find(|&k| is_name(k))
+                .and_then(|k| words.get(k))
+                .map(|w| w.text.to_lowercase())
+        })
+    } else {
+        None
+    };
     Local {
         terms,
         qualifiers,
         places,
         extent,
         head,
+        name,
     }
 }
 
@@ -330,6 +363,11 @@ pub fn similarity(
         && a.local.places.is_disjoint(&b.local.places)
     {
         sim -= PLACE_PENALTY;
+    }
+    if let (Some(x), Some(y)) = (&a.local.name, &b.local.name) {
+        if x != y {
+            sim -= NAME_PENALTY;
+        }
     }
     if companions_disagree(a.q, a.local, a.all, b.q, b.local, b.all, tol) {
         sim -= COMPANION_PENALTY;

@@ -709,7 +709,10 @@ impl LanguageServer for Backend {
                     },
                 )),
                 execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![view::IGNORE_COMMAND.to_string()],
+                    commands: vec![
+                        view::IGNORE_COMMAND.to_string(),
+                        view::FIGURES_COMMAND.to_string(),
+                    ],
                     ..ExecuteCommandOptions::default()
                 }),
                 ..ServerCapabilities::default()
@@ -887,7 +890,26 @@ impl LanguageServer for Backend {
             return Ok(None);
         };
         let offset = convert::position_to_byte(&cur.rope, p.position, cur.encoding);
-        Ok(view::hover(&cur.rope, &cur.findings, offset, cur.encoding))
+        let found = view::hover(&cur.rope, &cur.findings, offset, cur.encoding);
+        // The figure's quantity in the map, with its variants (computed off the async threads;
+        // the corpus memoises the matching).
+        let quantity = match self.inner.snapshot(&p.text_document.uri, None) {
+            Some(snap) => tokio::task::spawn_blocking(move || {
+                let text = snap.rope.to_string();
+                crate::analysis::figure_at(
+                    &snap.corpus,
+                    &text,
+                    snap.path.as_deref(),
+                    &snap.config,
+                    offset,
+                )
+            })
+            .await
+            .ok()
+            .flatten(),
+            None => None,
+        };
+        Ok(view::with_quantity(found, quantity.as_ref()))
     }
 
     async fn goto_definition(
@@ -911,6 +933,36 @@ impl LanguageServer for Backend {
         if params.command == view::IGNORE_COMMAND {
             self.inner.ignore(params.arguments.first()).await?;
             Ok(None)
+        } else if params.command == view::FIGURES_COMMAND {
+            // Argument: a document URI (the quantities its figures align to), or none.
+            let uri = params
+                .arguments
+                .first()
+                .and_then(|a| a.as_str())
+                .and_then(|s| s.parse::<Uri>().ok());
+            let snap = {
+                let st = self.inner.state();
+                if !st.corpus_ready {
+                    return Err(Error::invalid_request());
+                }
+                let draft = uri.as_ref().and_then(|u| {
+                    st.docs
+                        .get(u)
+                        .map(|d| (d.rope.to_string(), d.engine_path()))
+                });
+                (Arc::clone(&st.corpus), Arc::clone(&st.config), draft)
+            };
+            let briefing = tokio::task::spawn_blocking(move || {
+                let (corpus, config, draft) = snap;
+                let drafts: Vec<(&str, Option<&std::path::Path>)> = draft
+                    .iter()
+                    .map(|(t, p)| (t.as_str(), p.as_deref()))
+                    .collect();
+                crate::analysis::figures(&corpus, &drafts, &config)
+            })
+            .await
+            .map_err(|_| Error::internal_error())?;
+            Ok(serde_json::to_value(briefing).ok())
         } else {
             Err(Error::invalid_params(format!(
                 "unknown command {:?}",

@@ -19,6 +19,8 @@ use tower_lsp_server::UriExt;
 
 /// The server command behind "Ignore this finding".
 pub const IGNORE_COMMAND: &str = "factlint.ignoreFinding";
+/// `workspace/executeCommand`: the figure map as JSON (argument: a document URI, or none).
+pub const FIGURES_COMMAND: &str = "factlint.figures";
 
 /// The diagnostic source.
 pub const SOURCE: &str = "factlint";
@@ -309,6 +311,47 @@ pub fn hover(rope: &Rope, findings: &[Finding], offset: usize, enc: Encoding) ->
             value: md,
         }),
         range: Some(convert::span_to_range(rope, first.span, enc)),
+    })
+}
+
+/// Adds the figure map's view of the figure under the cursor to a hover: its quantity and
+/// every variant with its sources.
+pub fn with_quantity(
+    found: Option<Hover>,
+    quantity: Option<&crate::figmap::briefing::QuantityView>,
+) -> Option<Hover> {
+    let Some(q) = quantity else {
+        return found;
+    };
+    let mut md = format!(
+        "**factlint** figure map: *{}*{}\n",
+        if q.label.is_empty() { &q.id } else { &q.label },
+        if q.contested { " — contested" } else { "" }
+    );
+    for v in &q.variants {
+        let who: Vec<String> = v
+            .sources
+            .iter()
+            .map(|s| match &s.speaker {
+                Some(sp) => format!("{} ({sp})", s.source),
+                None => s.source.clone(),
+            })
+            .collect();
+        md.push_str(&format!("- **{}** — {}\n", v.text, who.join(", ")));
+    }
+    let (value, range) = match found {
+        Some(Hover {
+            contents: HoverContents::Markup(m),
+            range,
+        }) => (format!("{}\n\n---\n\n{md}", m.value), range),
+        _ => (md, None),
+    };
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range,
     })
 }
 

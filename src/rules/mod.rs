@@ -69,6 +69,7 @@ rules! {
     unsourced_claim::UnsourcedClaim,
     number_conflict::NumberConflict,
     disputed_figure::DisputedFigure,
+    misattributed_figure::MisattributedFigure,
     quote_mismatch::QuoteMismatch,
 }
 

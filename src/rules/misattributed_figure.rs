@@ -1,0 +1,299 @@
+//! `misattributed-figure`: an attributed figure that some source supports, but not the source or
+//! speaker it is attributed to.
+//!
+//! ## What it flags
+//! A figure in a sentence attributed to X ("laut Welt", "according to the Sentinel", "…, said
+//! Ortiz") when the figure's quantity in the figure map has a variant that supports it, and X
+//! either states a different figure for that quantity or states none of it while another source
+//! does (the figure is somebody else's). A figure no source supports is a `number-conflict`
+//! instead; an attribution to a name the corpus does not know is left alone.
+//!
+//! ## Example
+//! Corpus: Welt "etwa 30 Minuten später", two other outlets 45 minutes. Draft: "Laut Welt begann
+//! der Stream 45 Minuten später." → `misattributed-figure`; fixes: "laut <outlet that says 45>",
+//! or Welt's figure "etwa 30 Minuten".
+//!
+//! ## Fix safety
+//! Both fixes change what the sentence claims; never applied automatically.
+
+use crate::corpus::Corpus;
+use crate::extract::Quantity;
+use crate::finding::{Applicability, Edit, Evidence, Finding, Fix, Relation, RuleId, Severity};
+use crate::figmap::{agree, comparable};
+use crate::lang::Lang;
+use crate::rules::evidence::FigureMatch;
+use crate::rules::figures::{figure_findings_evidence, replacement_fixes, split};
+use crate::rules::fixes::Who;
+use crate::rules::{Rule, RuleContext, RuleMeta};
+
+pub struct MisattributedFigure;
+
+static META: RuleMeta = RuleMeta {
+    id: RuleId::MisattributedFigure,
+    summary: "A figure attributed to a source that does not state it",
+    default_severity: Severity::Warning,
+    fixable: true,
+    docs: "Flags an attributed figure (\"laut X\", \"according to X\", \"…, X said\") that some corpus source supports, \
+but not X: X states a different figure for the same quantity, or none while another source does. Fixes: attribute \
+it to a source that states it, or use X's figure (never applied automatically).",
+};
+
+/// The words of a name that identify it (lower case, articles and short words dropped).
+fn name_words(s: &str, lang: Lang) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().count() >= 3 && !lang.text_data().is_stopword(w) && w != "the")
+        .collect()
+}
+
+/// Whether two names name the same source: every identifying word of the shorter is a word of
+/// the longer, or the start of one ("Polizei" / "Polizeiinspektion", "Sentinel" / "Ridgeport
+/// Daily Sentinel").
+pub fn same_source(a: &str, b: &str, lang: Lang) -> bool {
+    let (wa, wb) = (name_words(a, lang), name_words(b, lang));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let (short, long) = if wa.len() <= wb.len() {
+        (wa, wb)
+    } else {
+        (wb, wa)
+    };
+    short.iter().all(|s| {
+        long.iter().any(|l| {
+            l == s || (s.chars().count() >= 4 && l.starts_with(s.as_str()) && !l.ends_with("er"))
+        })
+    })
+}
+
+/// Whether a figure match is stated by `named` (as its outlet or its speaker).
+fn stated_by(corpus: &Corpus, m: &FigureMatch, named: &str, lang: Lang) -> bool {
+    let Some(d) = corpus.docs.get(m.doc) else {
+        return false;
+    };
+    let speaker = crate::figmap::briefing::speaker(corpus, m.doc, m.sentence);
+    match speaker {
+        Some(sp) if same_source(&sp, named, lang) => true,
+        // A figure a document gives as somebody else's statement is not the outlet's own.
+        Some(_) => false,
+        None => same_source(&d.source.name, named, lang),
+    }
+}
+
+/// Whether `named` is the outlet of a corpus document.
+fn outlet(corpus: &Corpus, named: &str, lang: Lang) -> bool {
+    corpus
+        .docs
+        .iter()
+        .any(|d| same_source(&d.source.name, named, lang))
+}
+
+/// Whether `named` is a speaker some corpus document quotes.
+fn speaker_known(corpus: &Corpus, named: &str, lang: Lang) -> bool {
+    corpus.docs.iter().any(|d| {
+        d.facts.attributions.iter().any(|a| {
+            a.source
+                .as_ref()
+                .is_some_and(|s| same_source(&s.text, named, lang))
+        })
+    })
+}
+
+/// Whether `named`'s own documents or statements anywhere hold a figure agreeing with `q` (the
+/// map may not have aligned it: then no verdict against `named`).
+fn states_anywhere(ctx: &RuleContext, q: &Quantity, named: &str) -> bool {
+    let lang = ctx.doc.lang;
+    ctx.corpus.docs.iter().any(|d| {
+        let own = same_source(&d.source.name, named, lang);
+        d.facts.quantities.iter().any(|c| {
+            if !comparable(q, c) || !agree(q, c, &ctx.config.tolerance) {
+                return false;
+            }
+            own || d.facts.attributions.iter().any(|a| {
+                a.sentence_span.contains(c.span)
+                    && a.source
+                        .as_ref()
+                        .is_some_and(|s| same_source(&s.text, named, lang))
+            })
+        })
+    })
+}
+
+impl Rule for MisattributedFigure {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
+        let lang = ctx.doc.lang;
+        for (qi, q) in ctx.facts.quantities.iter().enumerate() {
+            if !ctx.wants(q.span) {
+                continue;
+            }
+            let Some(matches) = ctx.matches.figures.get(qi) else {
+                continue;
+            };
+            let (supports, contradicts) = split(matches);
+            if supports.is_empty() {
+                continue;
+            }
+            let Some(sentence) = ctx
+                .facts
+                .sentences
+                .iter()
+                .find(|s| s.span().contains(q.span))
+            else {
+                continue;
+            };
+            if !sentence.attributed || sentence.heading || sentence.question {
+                continue;
+            }
+            let attrs: Vec<_> = ctx.facts.attributions_in(sentence.span()).collect();
+            let attr = attrs
+                .iter()
+                .find(|a| a.span.contains(q.span))
+                .or(attrs.first());
+            let Some(named) = attr.and_then(|a| a.source.as_ref()) else {
+                continue;
+            };
+            let name = named.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let is_outlet = outlet(ctx.corpus, &name, lang);
+            if !is_outlet && !speaker_known(ctx.corpus, &name, lang) {
+                continue;
+            }
+            let by_named: Vec<&FigureMatch> = matches
+                .iter()
+                .filter(|m| stated_by(ctx.corpus, m, &name, lang))
+                .collect();
+            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, q, &name) {
+                continue;
+            }
+            let others: Vec<FigureMatch> = supports
+                .iter()
+                .filter(|m| !stated_by(ctx.corpus, m, &name, lang))
+                .copied()
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            // Named but silent on this quantity: only an outlet whose reports are in the corpus
+            // (what it says is known), or a speaker when every supporting source gives the
+            // figure as somebody else's statement.
+            if by_named.is_empty()
+                && !is_outlet
+                && !others
+                    .iter()
+                    .all(|m| crate::figmap::briefing::speaker(ctx.corpus, m.doc, m.sentence).is_some())
+            {
+                continue;
+            }
+            let named_figs: Vec<FigureMatch> = by_named.iter().map(|m| **m).collect();
+            let evidence: Vec<Evidence> = figure_findings_evidence(ctx, &others, &named_figs);
+            let figure = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let who: Vec<Who> = crate::rules::fixes::distinct_who(
+                evidence.iter().filter(|e| e.relation == Relation::Supports),
+                3,
+            );
+            let message = match (lang, named_figs.is_empty()) {
+                (Lang::De, false) => format!(
+                    "{figure}: {name} nennt eine andere Zahl; die Zahl stammt von {}",
+                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
+                ),
+                (Lang::De, true) => format!(
+                    "{figure}: {name} nennt diese Zahl nicht; sie stammt von {}",
+                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
+                ),
+                (Lang::En, false) => format!(
+                    "{figure}: {name} gives a different figure; this one is from {}",
+                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
+                ),
+                (Lang::En, true) => format!(
+                    "{figure}: {name} does not give this figure; it is from {}",
+                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let mut fixes: Vec<Fix> = who
+                .iter()
+                .map(|w| {
+                    let title = match lang {
+                        Lang::De => format!("Quelle durch „{}“ ersetzen", w.name()),
+                        Lang::En => format!("Attribute to {}", w.name()),
+                    };
+                    Fix {
+                        title,
+                        edits: vec![Edit {
+                            span: crate::text::Span::new(named.start, named.end),
+                            replacement: w.name().to_string(),
+                        }],
+                        applicability: Applicability::Unsafe,
+                    }
+                })
+                .collect();
+            fixes.extend(replacement_fixes(ctx, q, &named_figs));
+            let _ = &contradicts;
+            out.push(Finding {
+                rule: RuleId::MisattributedFigure,
+                severity: META.default_severity,
+                span: q.span,
+                message,
+                evidence,
+                fixes,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_source;
+    use crate::finding::RuleId;
+    use crate::lang::Lang;
+    use crate::rules::tests::findings;
+
+    #[test]
+    fn names_of_one_source_match_and_others_do_not() {
+        assert!(same_source("Welt", "Welt", Lang::De));
+        assert!(same_source("der Polizei", "Polizeiinspektion Grafenried", Lang::De));
+        assert!(same_source("the Sentinel", "Ridgeport Daily Sentinel", Lang::En));
+        assert!(!same_source("Stadt Grafenried", "Grafenrieder Tagblatt", Lang::De));
+        assert!(!same_source("Channel 9", "Harbor Ledger", Lang::En));
+    }
+
+    const CORPUS: [(&str, &str); 3] = [
+        ("welt.md", "---\nsource: Welt\n---\nDer Livestream startete etwa 30 Minuten später als geplant.\n"),
+        ("bote.md", "---\nsource: Bote\n---\nDer Livestream startete mit 45 Minuten Verspätung.\n"),
+        ("kurier.md", "---\nsource: Kurier\n---\nDer Livestream begann erst 45 Minuten nach dem geplanten Start, also mit 45 Minuten Verspätung.\n"),
+    ];
+
+    #[test]
+    fn figure_attributed_to_a_source_with_another_figure_is_flagged() {
+        let f = findings(
+            &CORPUS,
+            "Laut Welt startete der Livestream mit 45 Minuten Verspätung.\n",
+            RuleId::MisattributedFigure,
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        let draft = "Laut Welt startete der Livestream mit 45 Minuten Verspätung.\n";
+        let fixed: Vec<String> = f[0].fixes.iter().map(|x| x.apply(draft)).collect();
+        assert!(fixed.iter().any(|t| t.starts_with("Laut Bote")), "{fixed:?}");
+        assert!(fixed.iter().any(|t| t.contains("etwa 30 Minuten")), "{fixed:?}");
+    }
+
+    #[test]
+    fn figure_attributed_to_its_own_source_is_fine() {
+        let f = findings(
+            &CORPUS,
+            "Laut Bote startete der Livestream mit 45 Minuten Verspätung.\n",
+            RuleId::MisattributedFigure,
+        );
+        assert!(f.is_empty(), "{f:?}");
+        // Unknown names get no verdict.
+        let f = findings(
+            &CORPUS,
+            "Laut Tagesblatt startete der Livestream mit 45 Minuten Verspätung.\n",
+            RuleId::MisattributedFigure,
+        );
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
