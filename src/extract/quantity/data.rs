@@ -122,6 +122,8 @@ pub struct Context {
     /// Plural nouns without a plural ending ("people", "staff"): a count after a name ("In London 500
     /// people") is no model number.
     pub plural_irregular: Vec<String>,
+    /// Words before a month named alone that make it date something ("im Juli", "in July").
+    pub month_preps: Vec<String>,
     /// Weekdays, 1 (Monday) to 7 (Sunday).
     pub weekdays: HashMap<String, u32>,
     /// Words before a weekday that make it date something ("am", "on", "last").

@@ -390,6 +390,11 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
                 continue;
             }
             // A rate follows a figure of another kind ("gallons … a year", not "a day and a week").
+            if let Some((q, next)) = month_alone(text, s, &toks, i, d) {
+                out.push(q);
+                i = next.max(i + 1);
+                continue;
+            }
             let prev_end = out
                 .last()
                 .filter(|q| q.dimension != Dimension::Duration)
@@ -540,6 +545,51 @@ fn weekday(
     q.unit = Some("weekday".into());
     q.interval = Some((v, v));
     Some((q, next))
+}
+
+/// A month named without day or year after a word that dates by it ("im Juli", "in July",
+/// "Anfang Mai"): the whole month, month*100+1 ..= month*100+31. A number after it belongs to
+/// the date read from that number ("Mai 2023", "March 3").
+fn month_alone(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    i: usize,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    let t = &toks[i];
+    let dotted = toks.get(i + 1).is_some_and(|x| x.glued && x.is_sym('.'));
+    let dotted_month = if dotted {
+        month_of(d, &format!("{}.", t.lower))
+    } else {
+        None
+    };
+    let month = dotted_month.or_else(|| month_of(d, &t.lower))?;
+    // "may" is a month only capitalised.
+    if !capitalised(text, t) {
+        return None;
+    }
+    let after = if dotted_month.is_some() { i + 2 } else { i + 1 };
+    if toks
+        .get(after)
+        .is_some_and(|x| x.digits().is_some() || (x.glued && !x.is_sym(',') && !x.is_sym('.')))
+    {
+        return None;
+    }
+    context::form_before(text, s.start, t.start, &d.context.month_preps)?;
+    let end = if dotted_month.is_some() {
+        toks[i + 1].end
+    } else {
+        t.end
+    };
+    let mut q = Draft::new(t.start, end, 0.0, 0.0);
+    let p = DateParts {
+        year: None,
+        month,
+        day: None,
+        until: None,
+    };
+    set_date(&mut q, p).then_some((q, after))
 }
 
 /// An article (or "half" and an article) before a unit word: the figure 1 (or ½), with an
@@ -1160,8 +1210,7 @@ fn date_or_time(
     // Month before: "March 3", "Mai 2023", "May 8, 1945", "Jan. 5", "Oct. 14-17, 2026".
     let (month, mstart) = month_before(toks, i, d);
     if let (Some(m), true) = (month, dn.plain_int && !t.glued) {
-        let mi = tok_from(toks, mstart);
-        let mwd = &toks[mi];
+        let mwd = toks.get(tok_from(toks, mstart))?;
         let capital_ok = lang == Lang::De
             || text
                 .get(mwd.start..mwd.end)

@@ -889,6 +889,25 @@ fn dates_are_days_since_1970_or_month_day() {
     );
     // No such day.
     check("am 31. Februar", DE, &[]);
+    // A month alone: all its days.
+    check(
+        "Im Juli kam er, seit Anfang Mai ist Ruhe.",
+        DE,
+        &["Juli=701 md Date [701, 731]", "Mai=501 md Date [501, 531]"],
+    );
+    check(
+        "In July it rained; you may come in May.",
+        EN,
+        &["July=701 md Date [701, 731]", "May=501 md Date [501, 531]"],
+    );
+    check("The March on Rome; der Mai ist gekommen.", EN, &[]);
+    // Years stay years.
+    check(
+        "Im Jahr 1949 und seit 2018.",
+        DE,
+        &["1949=1949 Year", "2018=2018 Year"],
+    );
+    check("In 2018 it began.", EN, &["2018=2018 Year"]);
 }
 
 #[test]
