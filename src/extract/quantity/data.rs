@@ -124,6 +124,8 @@ pub struct Context {
     pub plural_irregular: Vec<String>,
     /// Words before a month named alone that make it date something ("im Juli", "in July").
     pub month_preps: Vec<String>,
+    /// Words between an ordinal day and its month ("the 4th of July").
+    pub day_of_month: Vec<String>,
     /// Weekdays, 1 (Monday) to 7 (Sunday).
     pub weekdays: HashMap<String, u32>,
     /// Words before a weekday that make it date something ("am", "on", "last").

@@ -467,8 +467,9 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
     out
 }
 
-/// Whether the date `q` stands in a wire story's dateline: a place in capitals and a comma before
-/// it at the start of the sentence, an agency in brackets or a dash after it.
+/// Whether the date `q` stands in a wire story's dateline: a place (capitalised words) and a
+/// comma before it at the start of the sentence, and after it an agency in brackets and a dash,
+/// a dash, or nothing but the full stop ("Lindhagen, 9. Oktober 2025.").
 fn in_dateline(text: &str, s: Span, q: &Draft) -> bool {
     let before = text.get(s.start..q.start).unwrap_or("").trim();
     let Some(place) = before.strip_suffix(',').map(str::trim) else {
@@ -487,6 +488,10 @@ fn in_dateline(text: &str, s: Span, q: &Draft) -> bool {
     }
     let dash = |r: &str| r.starts_with(['-', '–', '—', ':']);
     let after = text.get(q.end..s.end).unwrap_or("").trim_start();
+    // "Lindhagen, 9. Oktober 2025." standing alone before the report.
+    if after.trim_end().is_empty() || after.trim_end() == "." {
+        return true;
+    }
     if let Some(rest) = after.strip_prefix('(') {
         return rest
             .find(')')
@@ -1143,6 +1148,25 @@ fn date_or_time(
                 let (year, end, next) = year_after(toks, i + 2, suf.end);
                 let mut q = Draft::new(mstart, end, dn.value, 0.0);
                 q.num_start = t.start;
+                q.num_end = t.end;
+                let p = DateParts {
+                    year,
+                    month: m,
+                    day: Some(dn.value as u32),
+                    until: None,
+                };
+                if set_date(&mut q, p) {
+                    return Some((Some(q), next));
+                }
+            }
+            // "the 4th of July".
+            let of = tk(i + 2).filter(|x| d.is(&d.context.day_of_month, &x.lower));
+            let m = tk(i + 3)
+                .filter(|x| x.is_word() && capitalised(text, x))
+                .and_then(|x| month_of(d, &x.lower).map(|m| (m, x.end)));
+            if let (Some(_), Some((m, mend)), true) = (of, m, month.is_none()) {
+                let (year, end, next) = year_after(toks, i + 4, mend);
+                let mut q = Draft::new(t.start, end, dn.value, 0.0);
                 q.num_end = t.end;
                 let p = DateParts {
                     year,

@@ -887,6 +887,14 @@ fn dates_are_days_since_1970_or_month_day() {
             "Sept. 18=918 md Date [918, 918]",
         ],
     );
+    check(
+        "On the 4th of July, 2026 and the 21st of May.",
+        EN,
+        &[
+            "4th of July, 2026=20638 date Date",
+            "21st of May=521 md Date",
+        ],
+    );
     // No such day.
     check("am 31. Februar", DE, &[]);
     // A month alone: all its days.
@@ -1152,6 +1160,8 @@ fn datelines_are_no_figures() {
         EN,
         &["5=5 Count of men"],
     );
+    check("Lindhagen, 9. Oktober 2025.", DE, &[]);
+    check("WASHINGTON, Jan. 5 — Lawmakers met.", EN, &[]);
     // Not a dateline: the date of the event.
     check(
         "Am 12. März nahm die Polizei 5 Männer fest.",
