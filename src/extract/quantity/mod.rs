@@ -1143,7 +1143,7 @@ fn date_or_time(
     // English ordinals "4th", "21st"; with a month before them, a date.
     if let Some(suf) = tk(i + 1).filter(|x| x.glued && x.is_word()) {
         if matches!(suf.lower.as_str(), "st" | "nd" | "rd" | "th") && dn.plain_int {
-            let (month, mstart) = month_before(toks, i, d);
+            let (month, mstart) = month_before(text, toks, i, d);
             if let Some(m) = month.filter(|_| dn.value >= 1.0 && dn.value <= 31.0) {
                 let (year, end, next) = year_after(toks, i + 2, suf.end);
                 let mut q = Draft::new(mstart, end, dn.value, 0.0);
@@ -1232,7 +1232,7 @@ fn date_or_time(
         return Some((None, 2));
     }
     // Month before: "March 3", "Mai 2023", "May 8, 1945", "Jan. 5", "Oct. 14-17, 2026".
-    let (month, mstart) = month_before(toks, i, d);
+    let (month, mstart) = month_before(text, toks, i, d);
     if let (Some(m), true) = (month, dn.plain_int && !t.glued) {
         let mwd = toks.get(tok_from(toks, mstart))?;
         let capital_ok = lang == Lang::De
@@ -1330,7 +1330,8 @@ fn date_or_time(
 }
 
 /// The month named right before token `i` ("March 3", "Jan. 5"): its number and start.
-fn month_before(toks: &[Tok], i: usize, d: &QuantityData) -> (Option<u32>, usize) {
+/// A short form without its dot ("Jan 5", "Oct 14") counts only capitalised.
+fn month_before(text: &str, toks: &[Tok], i: usize, d: &QuantityData) -> (Option<u32>, usize) {
     if i == 0 {
         return (None, 0);
     }
@@ -1339,7 +1340,13 @@ fn month_before(toks: &[Tok], i: usize, d: &QuantityData) -> (Option<u32>, usize
         let m = month_of(d, &format!("{}.", toks[i - 2].lower));
         return (m, toks[i - 2].start);
     }
-    (month_of(d, &toks[i - 1].lower), toks[i - 1].start)
+    let w = &toks[i - 1];
+    let short =
+        w.lower.chars().count() <= 4 && d.context.months.contains_key(&format!("{}.", w.lower));
+    if short && !capitalised(text, w) {
+        return (None, w.start);
+    }
+    (month_of(d, &w.lower), w.start)
 }
 
 /// A four-digit year from token `k` on (after an optional comma): the year, the figure's end

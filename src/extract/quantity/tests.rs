@@ -1162,6 +1162,13 @@ fn datelines_are_no_figures() {
     );
     check("Lindhagen, 9. Oktober 2025.", DE, &[]);
     check("WASHINGTON, Jan. 5 — Lawmakers met.", EN, &[]);
+    check(
+        "LONDON, Oct 14 (Reuters) - Shares fell 3 percent on Oct 13.",
+        EN,
+        &["3 percent=3 % Percent", "Oct 13=1013 md Date"],
+    );
+    // A short month without its dot counts only capitalised.
+    check("Do not mar 5 cars.", EN, &["5=5 Count of cars"]);
     // Not a dateline: the date of the event.
     check(
         "Am 12. März nahm die Polizei 5 Männer fest.",
