@@ -759,7 +759,8 @@ fn labelled(
         return false;
     }
     let prev = &toks[num.t0 - 1];
-    let word = if prev.is_sym('.') && prev.glued && num.t0 >= 2 && toks[num.t0 - 2].is_word() {
+    let dotted = prev.is_sym('.') && prev.glued && num.t0 >= 2 && toks[num.t0 - 2].is_word();
+    let word = if dotted {
         format!("{}.", toks[num.t0 - 2].lower)
     } else if prev.is_word() {
         prev.lower.clone()
@@ -771,12 +772,19 @@ fn labelled(
     }
     match q.dimension {
         Dimension::Number => true,
+        // "Nr. 5", "No. 1 team": an abbreviated label always names.
+        Dimension::Count if dotted => true,
         Dimension::Count => {
             let noun = context::counted_noun(text, toks, num.t1, d, lang);
             let next = toks
                 .get(num.t1)
                 .map(|x| text.get(x.start..x.end).unwrap_or(""));
-            noun.is_none() || noun.as_deref() != next
+            // "Week 17 of the season", "Game 3 winner": no plural noun right after the number.
+            let plural = noun.as_deref().is_some_and(|c| {
+                let c = c.to_lowercase();
+                lang == Lang::De || c.ends_with('s') || d.is(&d.context.plural_irregular, &c)
+            });
+            noun.is_none() || noun.as_deref() != next || !plural
         }
         _ => false,
     }
@@ -1185,7 +1193,8 @@ fn date_or_time(
     if d.dot_ordinals && dn.plain_int && tk(i + 1).is_some_and(|x| x.glued && x.is_sym('.')) {
         let dot_end = toks[i + 1].end;
         let sentence_final = skip_space(text, dot_end, s.end) >= s.end;
-        let list_number = i == 0;
+        // "1. Januar 2024 war …": a date with its year is no list number.
+        let list_number = i == 0 && dot_date_at(toks, i, d).is_none_or(|x| x.year.is_none());
         if !sentence_final {
             if !list_number {
                 if let Some(dd) = dot_date_at(toks, i, d) {

@@ -1098,6 +1098,19 @@ fn durations_with_articles() {
             "a good hour=1 h Duration MoreThan",
         ],
     );
+    check(
+        "It lasted a good two hours.",
+        EN,
+        &["a good two hours=2 h Duration MoreThan"],
+    );
+    check(
+        "Es dauerte gute zwei Stunden und knappe drei Tage.",
+        DE,
+        &[
+            "gute zwei Stunden=2 h Duration MoreThan",
+            "knappe drei Tage=3 d Duration Nearly",
+        ],
+    );
     // Rates and other articles are no figures.
     check(
         "Twice a day, $5 a day, once a week, a man and a dollar.",
@@ -1139,6 +1152,16 @@ fn labels_ranks_versions_are_no_figures() {
         "In Game 3 the ranked No. 1 team ran iOS 17, version 2.1 and Windows 11.",
         EN,
         &[],
+    );
+    check(
+        "The No. 1 team beat the No. 5 seed in Game 3 winner style.",
+        EN,
+        &[],
+    );
+    check(
+        "1. Januar 2024 war ein Feiertag.",
+        DE,
+        &["1. Januar 2024=19723 date Date"],
     );
     // A count after the label word stays.
     check(
