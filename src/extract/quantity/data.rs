@@ -15,6 +15,20 @@ pub struct Articles {
     pub before_units: bool,
     /// Words after which "one" is a pronoun ("this one").
     pub pronoun_after: Vec<String>,
+    /// Unit forms an article may stand before as the figure 1 when `before_units` is off
+    /// ("an hour", "a day", "a fortnight").
+    pub unit_forms: Vec<String>,
+    /// Adjectives between an article and a unit that qualify the figure ("eine knappe Stunde",
+    /// "a good hour"), with the approximator they stand for.
+    pub adjectives: HashMap<String, super::Approx>,
+    /// Words before "an article + unit" that make it a rate, not a figure ("twice a day", "pro Tag").
+    pub rate_before: Vec<String>,
+    /// Fraction words before an article and a unit ("half an hour").
+    pub half_before: Vec<String>,
+    /// Words before "a day" that make it a duration even after another figure ("for a day").
+    pub duration_before: Vec<String>,
+    /// Words after "a day" that make it a duration even after another figure ("a day later").
+    pub duration_after: Vec<String>,
 }
 
 /// Number words other than plain cardinals.
@@ -108,6 +122,25 @@ pub struct Context {
     /// Plural nouns without a plural ending ("people", "staff"): a count after a name ("In London 500
     /// people") is no model number.
     pub plural_irregular: Vec<String>,
+    /// Words before a month named alone that make it date something ("im Juli", "in July").
+    pub month_preps: Vec<String>,
+    /// Words between an ordinal day and its month ("the 4th of July").
+    pub day_of_month: Vec<String>,
+    /// Weekdays, 1 (Monday) to 7 (Sunday).
+    pub weekdays: HashMap<String, u32>,
+    /// Words before a weekday that make it date something ("am", "on", "last").
+    pub weekday_before: Vec<String>,
+    /// Parts of the day after a weekday or glued to it ("Tuesday night", "Montagabend").
+    pub dayparts: Vec<String>,
+    /// Words between a weekday and the date it names ("Donnerstag, den 18. September").
+    pub weekday_date_links: Vec<String>,
+    /// Words after "Name, 62," that keep the number an age ("of", "from").
+    pub age_apposition_after: Vec<String>,
+    /// Labels before a number that make it a name, rank or version, not a figure ("Nr.", "No.",
+    /// "Platz", "Week", "version"); a form ending in "." matches the word and its dot.
+    pub label_before: Vec<String>,
+    /// Words glued by a hyphen after a number that make it no figure ("two-time").
+    pub not_figure_compounds: Vec<String>,
 }
 
 /// One unit: its written forms, canonical name, dimension and factor to the base unit.

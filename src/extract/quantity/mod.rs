@@ -144,6 +144,98 @@ struct Draft {
     digits: bool,
     /// One side of a result ("38 zu 23", "3-1"): never part of a range.
     score: bool,
+    /// A calendar date: its parts (value, interval and unit follow from them).
+    date: Option<DateParts>,
+}
+
+/// The parts of a calendar date ("14. Juli 2023", "Nov. 8", "Mai 2023", "14. bis 17. Oktober").
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct DateParts {
+    year: Option<i32>,
+    month: u32,
+    /// `None`: the whole month.
+    day: Option<u32>,
+    /// The last day (month, day) of a range of days.
+    until: Option<(u32, u32)>,
+}
+
+fn leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: Option<i32>, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if y.is_none_or(leap) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 of a valid date (proleptic Gregorian calendar).
+fn days_since_epoch(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl DateParts {
+    fn valid(&self) -> bool {
+        let day_ok = |m: u32, d: u32| d >= 1 && d <= days_in_month(self.year, m);
+        (1..=12).contains(&self.month)
+            && self.day.is_none_or(|d| day_ok(self.month, d))
+            && self.until.is_none_or(|(m, d)| day_ok(m, d))
+    }
+
+    /// Value, low, high and unit: days since 1970-01-01 ("date") with a year, month*100+day
+    /// ("md") without.
+    fn resolve(&self) -> (f64, f64, f64, &'static str) {
+        let first = self.day.unwrap_or(1);
+        let (lm, ld) = match (self.until, self.day) {
+            (Some(u), _) => u,
+            (None, Some(d)) => (self.month, d),
+            (None, None) => (self.month, days_in_month(self.year, self.month).max(1)),
+        };
+        match self.year {
+            Some(y) => {
+                let v = days_since_epoch(y, self.month, first) as f64;
+                // A range into the next month of the next year ("28. Dezember bis 3. Januar 2027"
+                // is dated by its last day's year).
+                let ly = if lm < self.month { y + 1 } else { y };
+                let hi = days_since_epoch(ly, lm, ld) as f64;
+                (v, v, hi.max(v), "date")
+            }
+            None => {
+                let v = f64::from(self.month * 100 + first);
+                let hi = match (self.day, self.until) {
+                    (None, None) => f64::from(self.month * 100 + 31),
+                    _ => f64::from(lm * 100 + ld),
+                };
+                (v, v, if hi >= v { hi } else { 1231.0 }, "md")
+            }
+        }
+    }
+}
+
+/// Makes `q` the date `p`: value, interval and unit. False when `p` is no valid date.
+fn set_date(q: &mut Draft, p: DateParts) -> bool {
+    if !p.valid() {
+        return false;
+    }
+    let (v, lo, hi, unit) = p.resolve();
+    q.value = v;
+    q.round = 0.0;
+    q.interval = Some((lo, hi));
+    q.unit = Some(unit.into());
+    q.dimension = Dimension::Date;
+    q.factor = 1.0;
+    q.date = Some(p);
+    true
 }
 
 impl Draft {
@@ -164,6 +256,7 @@ impl Draft {
             interval: None,
             digits: true,
             score: false,
+            date: None,
         }
     }
     fn has_unit(&self) -> bool {
@@ -290,6 +383,28 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
                 continue;
             }
         }
+        if t.is_word() {
+            if let Some((q, next)) = weekday(text, s, &toks, i, d) {
+                out.push(q);
+                i = next.max(i + 1);
+                continue;
+            }
+            // A rate follows a figure of another kind ("gallons … a year", not "a day and a week").
+            if let Some((q, next)) = month_alone(text, s, &toks, i, d) {
+                out.push(q);
+                i = next.max(i + 1);
+                continue;
+            }
+            let prev_end = out
+                .last()
+                .filter(|q| q.dimension != Dimension::Duration)
+                .map(|q| q.end);
+            if let Some((q, next)) = article_unit(text, s, &toks, i, prev_end, lang, d) {
+                out.push(q);
+                i = next.max(i + 1);
+                continue;
+            }
+        }
         let Some(num) = number::parse(&toks, i, d, lang, &unit_at) else {
             i += 1;
             continue;
@@ -298,9 +413,17 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             i = num.t1;
             continue;
         }
+        // "a fourth-year student", "a third-party app": an ordinal in a compound.
+        if ordinal_compound(&toks, &num, d) {
+            i = num.t1 + 2;
+            continue;
+        }
         let next = num.t1.max(i + 1);
         match build(text, s, &toks, &num, lang, d) {
-            Some((q, t_end)) if is_model_name(text, &toks, &num, &q, lang, d) => {
+            Some((q, t_end))
+                if is_model_name(text, &toks, &num, &q, lang, d)
+                    || labelled(text, &toks, &num, &q, lang, d) =>
+            {
                 i = t_end.max(next);
             }
             Some((q, t_end)) => {
@@ -315,7 +438,356 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             None => i = next,
         }
     }
+    // "Thursday, Sept. 18", "am Donnerstag, den 18. September": the date, not also the weekday.
+    let links = &d.context.weekday_date_links;
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (x, y) = (&out[k], &out[k + 1]);
+        let between = text
+            .get(x.end..y.start)
+            .unwrap_or("")
+            .trim_matches(|c: char| c == ',' || scan::is_space(c))
+            .to_lowercase();
+        if x.unit.as_deref() == Some("weekday")
+            && y.date.is_some()
+            && (between.is_empty() || d.is(links, &between))
+        {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    // "BERLIN, 12. März (dpa) –": the dateline dates the report, not the event.
+    if out
+        .first()
+        .is_some_and(|q| q.date.is_some() && in_dateline(text, s, q))
+    {
+        out.remove(0);
+    }
     out
+}
+
+/// Whether the date `q` stands in a wire story's dateline: a place (capitalised words) and a
+/// comma before it at the start of the sentence, and after it an agency in brackets and a dash,
+/// a dash, or nothing but the full stop ("Lindhagen, 9. Oktober 2025.").
+fn in_dateline(text: &str, s: Span, q: &Draft) -> bool {
+    let before = text.get(s.start..q.start).unwrap_or("").trim();
+    let Some(place) = before.strip_suffix(',').map(str::trim) else {
+        return false;
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let place_ok = !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '/' | '\'' | '’'))
+        });
+    if !place_ok {
+        return false;
+    }
+    let dash = |r: &str| r.starts_with(['-', '–', '—', ':']);
+    let after = text.get(q.end..s.end).unwrap_or("").trim_start();
+    // "Lindhagen, 9. Oktober 2025." standing alone before the report.
+    if after.trim_end().is_empty() || after.trim_end() == "." {
+        return true;
+    }
+    if let Some(rest) = after.strip_prefix('(') {
+        return rest
+            .find(')')
+            .and_then(|e| rest.get(e + 1..))
+            .is_some_and(|r| dash(r.trim_start()));
+    }
+    dash(after)
+}
+
+/// A weekday that dates something: after "am", "on", "last" …, or with a part of the day
+/// ("Tuesday night", "Montagabend"). Not in names ("Black Friday").
+fn weekday(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    i: usize,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    let ctx = &d.context;
+    let t = &toks[i];
+    let w = t.lower.as_str();
+    let (day, compound) = match ctx.weekdays.get(w) {
+        Some(v) => (*v, false),
+        None => {
+            let v = ctx.weekdays.iter().find_map(|(k, v)| {
+                w.strip_prefix(k.as_str())
+                    .filter(|rest| d.is(&ctx.dayparts, rest))
+                    .map(|_| *v)
+            })?;
+            (v, true)
+        }
+    };
+    if toks
+        .get(i + 1)
+        .is_some_and(|x| x.glued && !x.is_sym(',') && !x.is_sym('.'))
+    {
+        return None;
+    }
+    let mut end = t.end;
+    let mut next = i + 1;
+    let part = toks
+        .get(i + 1)
+        .filter(|x| !compound && x.is_word() && d.is(&ctx.dayparts, &x.lower));
+    if let Some(x) = part {
+        end = x.end;
+        next = i + 2;
+    }
+    let before = context::form_before(text, s.start, t.start, &ctx.weekday_before).is_some();
+    if !(compound || part.is_some() || before) {
+        return None;
+    }
+    let v = f64::from(day);
+    let mut q = Draft::new(t.start, end, v, 0.0);
+    q.num_end = t.end;
+    q.dimension = Dimension::Date;
+    q.unit = Some("weekday".into());
+    q.interval = Some((v, v));
+    Some((q, next))
+}
+
+/// A month named without day or year after a word that dates by it ("im Juli", "in July",
+/// "Anfang Mai"): the whole month, month*100+1 ..= month*100+31. A number after it belongs to
+/// the date read from that number ("Mai 2023", "March 3").
+fn month_alone(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    i: usize,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    let t = &toks[i];
+    let dotted = toks.get(i + 1).is_some_and(|x| x.glued && x.is_sym('.'));
+    let dotted_month = if dotted {
+        month_of(d, &format!("{}.", t.lower))
+    } else {
+        None
+    };
+    let month = dotted_month.or_else(|| month_of(d, &t.lower))?;
+    // "may" is a month only capitalised.
+    if !capitalised(text, t) {
+        return None;
+    }
+    let after = if dotted_month.is_some() { i + 2 } else { i + 1 };
+    if toks
+        .get(after)
+        .is_some_and(|x| x.digits().is_some() || (x.glued && !x.is_sym(',') && !x.is_sym('.')))
+    {
+        return None;
+    }
+    context::form_before(text, s.start, t.start, &d.context.month_preps)?;
+    let end = if dotted_month.is_some() {
+        toks[i + 1].end
+    } else {
+        t.end
+    };
+    let mut q = Draft::new(t.start, end, 0.0, 0.0);
+    let p = DateParts {
+        year: None,
+        month,
+        day: None,
+        until: None,
+    };
+    set_date(&mut q, p).then_some((q, after))
+}
+
+/// An article (or "half" and an article) before a unit word: the figure 1 (or ½), with an
+/// adjective between them as its approximator ("eine knappe Stunde", "an hour and a half",
+/// "half an hour", "a good hour"). Rates ("twice a day", "$5 a day", "2.4 billion gallons of
+/// fuel a year") are no figures; `prev_end` is where the sentence's previous figure ends.
+fn article_unit(
+    text: &str,
+    s: Span,
+    toks: &[Tok],
+    i: usize,
+    prev_end: Option<usize>,
+    lang: Lang,
+    d: &QuantityData,
+) -> Option<(Draft, usize)> {
+    let ar = &d.articles;
+    let t = &toks[i];
+    let half = d.is(&ar.half_before, &t.lower);
+    if !half && !d.is(&ar.forms, &t.lower) {
+        return None;
+    }
+    if let Some(p) = i.checked_sub(1).map(|k| &toks[k]) {
+        let rate = p.digits().is_some()
+            || d.is(&ar.rate_before, &p.lower)
+            || (p.is_word()
+                && matches!(
+                    number::classify(&p.lower, d, lang),
+                    number::WClass::Cardinal(_)
+                        | number::WClass::Hundred
+                        | number::WClass::Scale(_)
+                        | number::WClass::Dozen(_)
+                        | number::WClass::Times(_)
+                ))
+            || unit::unit_at(text, p.start, p.end, d).is_some_and(|h| h.end == p.end);
+        if rate {
+            return None;
+        }
+    }
+    let mut k = i + 1;
+    let mut value = 1.0;
+    let mut num_end = t.end;
+    if half {
+        let a = toks.get(k).filter(|x| d.is(&ar.forms, &x.lower))?;
+        num_end = a.end;
+        value = 0.5;
+        k += 1;
+    }
+    let mut approx = Approx::Exact;
+    let mut adjective = false;
+    if let Some(a) = toks
+        .get(k)
+        .filter(|x| x.is_word())
+        .and_then(|x| ar.adjectives.get(&x.lower))
+    {
+        approx = *a;
+        adjective = true;
+        k += 1;
+    }
+    if ar.before_units && !half && !adjective {
+        // "eine Stunde": the numeral reader takes it.
+        return None;
+    }
+    let ut = toks.get(k)?;
+    let h = unit::unit_at(text, ut.start, s.end, d)?;
+    let form = text.get(h.start..h.end).unwrap_or("").to_lowercase();
+    if !ar.before_units && !d.is(&ar.unit_forms, &form) {
+        return None;
+    }
+    let k_end = tok_from(toks, h.end);
+    // "a year-long", "an hour's drive" stay; "a day-care" does not count.
+    if toks
+        .get(k_end)
+        .is_some_and(|x| x.glued && (x.is_sym('-') || x.is_sym('‑')))
+    {
+        return None;
+    }
+    // "… gallons of fuel a year": after a figure in the same clause, with no word that opens a
+    // duration before it ("for a year") or places it in time after it ("a year ago").
+    if !ar.before_units {
+        let clause = prev_end.is_some_and(|e| {
+            text.get(e..t.start)
+                .is_some_and(|g| !g.contains([',', ';', ':', '(', ')']))
+        });
+        let opened = i.checked_sub(1).is_some_and(|k| {
+            toks[k].is_word() && d.is(&ar.duration_before, &toks[k].lower)
+                || approx::approximator(text, s.start, t.start, d).is_some()
+        });
+        let placed = toks
+            .get(k_end)
+            .is_some_and(|x| x.is_word() && d.is(&ar.duration_after, &x.lower));
+        if clause && !opened && !placed {
+            return None;
+        }
+    }
+    let mut end = h.end;
+    let mut next = k_end;
+    // "an hour and a half".
+    if !half {
+        let conn = toks
+            .get(k_end)
+            .is_some_and(|x| d.is(&d.words.connector, &x.lower));
+        let art = toks
+            .get(k_end + 1)
+            .is_some_and(|x| d.is(&ar.forms, &x.lower));
+        let hw = toks
+            .get(k_end + 2)
+            .filter(|x| d.words.fractions.get(&x.lower) == Some(&2.0));
+        if let (true, true, Some(hw)) = (conn, art, hw) {
+            value += 0.5;
+            end = hw.end;
+            next = k_end + 3;
+        }
+    }
+    let mut q = Draft::new(t.start, end, value, 0.0);
+    q.num_end = num_end;
+    q.digits = false;
+    q.dimension = h.def.dim();
+    q.unit = Some(h.def.unit.clone());
+    q.factor = if q.dimension == Dimension::Currency {
+        1.0
+    } else {
+        h.def.factor()
+    };
+    q.approx = approx;
+    // "a year old".
+    if q.dimension == Dimension::Duration {
+        if let Some(e) = context::form_after(text, q.end, s.end, &d.context.age_after) {
+            q.end = e;
+            q.dimension = Dimension::Age;
+            next = tok_from(toks, e);
+        }
+    }
+    Some((q, next))
+}
+
+/// "a fourth-year student", "a third-party app": an ordinal word glued by a hyphen to a noun.
+fn ordinal_compound(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
+    if !num.words || !num.fraction || num.t1 == 0 {
+        return false;
+    }
+    let last = &toks[num.t1 - 1].lower;
+    let ordinal = d.words.fractions.get(last).is_some_and(|v| *v >= 3.0) && !last.ends_with('s');
+    ordinal
+        && toks
+            .get(num.t1)
+            .is_some_and(|x| x.glued && (x.is_sym('-') || x.is_sym('‑')))
+        && toks.get(num.t1 + 1).is_some_and(|x| x.glued && x.is_word())
+}
+
+/// "Nr. 5", "No. 1", "Platz 2", "Week 17", "version 2.1": a label before the number makes it a
+/// name, rank or version. A count whose noun follows the number stays a figure ("in der Woche 17
+/// Menschen").
+fn labelled(
+    text: &str,
+    toks: &[Tok],
+    num: &Numeral,
+    q: &Draft,
+    lang: Lang,
+    d: &QuantityData,
+) -> bool {
+    if num.words || num.t0 == 0 || q.start != num.start {
+        return false;
+    }
+    let prev = &toks[num.t0 - 1];
+    let dotted = prev.is_sym('.') && prev.glued && num.t0 >= 2 && toks[num.t0 - 2].is_word();
+    let word = if dotted {
+        format!("{}.", toks[num.t0 - 2].lower)
+    } else if prev.is_word() {
+        prev.lower.clone()
+    } else {
+        return false;
+    };
+    if !d.is(&d.context.label_before, &word) {
+        return false;
+    }
+    match q.dimension {
+        Dimension::Number => true,
+        // "Nr. 5", "No. 1 team": an abbreviated label always names.
+        Dimension::Count if dotted => true,
+        Dimension::Count => {
+            let noun = context::counted_noun(text, toks, num.t1, d, lang);
+            let next = toks
+                .get(num.t1)
+                .map(|x| text.get(x.start..x.end).unwrap_or(""));
+            // "Week 17 of the season", "Game 3 winner": no plural noun right after the number.
+            let plural = noun.as_deref().is_some_and(|c| {
+                let c = c.to_lowercase();
+                lang == Lang::De || c.ends_with('s') || d.is(&d.context.plural_irregular, &c)
+            });
+            noun.is_none() || noun.as_deref() != next || !plural
+        }
+        _ => false,
+    }
 }
 
 fn capitalised(text: &str, t: &Tok) -> bool {
@@ -627,6 +1099,10 @@ fn date_or_time(
             if pm.is_some() && h < 12.0 {
                 h += 12.0;
             }
+            let am = context::form_after(text, t.end, s.end, &ctx.am_words);
+            if pm.is_none() && am.is_some() && h == 12.0 {
+                h = 0.0;
+            }
             let end = pm.or(other).unwrap_or(t.end);
             let mut q = Draft::new(t.start, end, h + minutes / 60.0, 0.0);
             q.num_end = t.end;
@@ -656,6 +1132,9 @@ fn date_or_time(
                     }
                 } else if let Some(e) = context::form_after(text, end, s.end, &ctx.am_words) {
                     end = e;
+                    if h == 12.0 {
+                        h = 0.0;
+                    }
                 } else if let Some(e) = context::form_after(text, end, s.end, &ctx.clock) {
                     end = e;
                 }
@@ -672,12 +1151,40 @@ fn date_or_time(
     // English ordinals "4th", "21st"; with a month before them, a date.
     if let Some(suf) = tk(i + 1).filter(|x| x.glued && x.is_word()) {
         if matches!(suf.lower.as_str(), "st" | "nd" | "rd" | "th") && dn.plain_int {
-            let month = i.checked_sub(1).and_then(|k| month_of(d, &toks[k].lower));
-            if let (Some(_), true) = (month, dn.value >= 1.0 && dn.value <= 31.0) {
-                let mut q = Draft::new(t.start, suf.end, dn.value, 0.0);
+            let (month, mstart) = month_before(text, toks, i, d);
+            if let Some(m) = month.filter(|_| dn.value >= 1.0 && dn.value <= 31.0) {
+                let (year, end, next) = year_after(toks, i + 2, suf.end);
+                let mut q = Draft::new(mstart, end, dn.value, 0.0);
+                q.num_start = t.start;
                 q.num_end = t.end;
-                q.dimension = Dimension::Date;
-                return Some((Some(q), i + 2));
+                let p = DateParts {
+                    year,
+                    month: m,
+                    day: Some(dn.value as u32),
+                    until: None,
+                };
+                if set_date(&mut q, p) {
+                    return Some((Some(q), next));
+                }
+            }
+            // "the 4th of July".
+            let of = tk(i + 2).filter(|x| d.is(&d.context.day_of_month, &x.lower));
+            let m = tk(i + 3)
+                .filter(|x| x.is_word() && capitalised(text, x))
+                .and_then(|x| month_of(d, &x.lower).map(|m| (m, x.end)));
+            if let (Some(_), Some((m, mend)), true) = (of, m, month.is_none()) {
+                let (year, end, next) = year_after(toks, i + 4, mend);
+                let mut q = Draft::new(t.start, end, dn.value, 0.0);
+                q.num_end = t.end;
+                let p = DateParts {
+                    year,
+                    month: m,
+                    day: Some(dn.value as u32),
+                    until: None,
+                };
+                if set_date(&mut q, p) {
+                    return Some((Some(q), next));
+                }
             }
             return Some((None, i + 2));
         }
@@ -686,33 +1193,40 @@ fn date_or_time(
     if d.dot_ordinals && dn.plain_int && tk(i + 1).is_some_and(|x| x.glued && x.is_sym('.')) {
         let dot_end = toks[i + 1].end;
         let sentence_final = skip_space(text, dot_end, s.end) >= s.end;
-        let after_dot = tk(i + 2);
-        let list_number = i == 0;
+        // "1. Januar 2024 war …": a date with its year is no list number.
+        let list_number = i == 0 && dot_date_at(toks, i, d).is_none_or(|x| x.year.is_none());
         if !sentence_final {
-            if let Some(w) = after_dot.filter(|x| x.is_word()) {
-                if month_of(d, &w.lower).is_some()
-                    && dn.value >= 1.0
-                    && dn.value <= 31.0
-                    && !list_number
-                {
-                    let mut end = w.end;
-                    let mut next = i + 3;
-                    if tk(i + 3).is_some_and(|x| x.is_sym('.') && x.glued) {
-                        next += 1;
-                        end = toks[i + 3].end;
-                    }
-                    if let Some(y) = tk(next)
-                        .and_then(|x| x.digits())
-                        .filter(|y| y.plain_int && y.digits == 4)
-                    {
-                        end = toks[next].end;
-                        next += 1;
-                        let _ = y;
-                    }
-                    let mut q = Draft::new(t.start, end, dn.value, 0.0);
+            if !list_number {
+                if let Some(dd) = dot_date_at(toks, i, d) {
+                    let mut q = Draft::new(t.start, dd.end, dn.value, 0.0);
                     q.num_end = t.end;
-                    q.dimension = Dimension::Date;
-                    return Some((Some(q), next));
+                    let p = DateParts {
+                        year: dd.year,
+                        month: dd.month,
+                        day: Some(dd.day),
+                        until: None,
+                    };
+                    if set_date(&mut q, p) {
+                        return Some((Some(q), dd.next));
+                    }
+                    return Some((None, dd.next));
+                }
+                // "14. bis 17. Oktober 2026", "14.–17. Oktober".
+                if let Some(k) = range_join_at(toks, i + 2, d) {
+                    if let Some(dd) = dot_date_at(toks, k, d) {
+                        let mut q = Draft::new(t.start, dd.end, dn.value, 0.0);
+                        q.num_end = t.end;
+                        let p = DateParts {
+                            year: dd.year,
+                            month: dd.month,
+                            day: Some(dn.value as u32),
+                            until: Some((dd.month, dd.day)),
+                        };
+                        if dn.value < f64::from(dd.day) && set_date(&mut q, p) {
+                            q.approx = Approx::Range;
+                            return Some((Some(q), dd.next));
+                        }
+                    }
                 }
             }
             return Some((None, i + 2));
@@ -726,53 +1240,200 @@ fn date_or_time(
     {
         return Some((None, 2));
     }
-    // Month before: "March 3", "Mai 2023", "May 8, 1945", "Jan. 5".
-    let abbrev = i >= 2 && toks[i - 1].is_sym('.') && toks[i - 1].glued;
-    let mi = if abbrev { i - 2 } else { i.saturating_sub(1) };
-    let month = if i == 0 {
-        None
-    } else if abbrev {
-        month_of(d, &format!("{}.", toks[mi].lower))
-    } else {
-        month_of(d, &toks[mi].lower)
-    };
-    if month.is_some() && dn.plain_int && !t.glued {
-        let mwd = &toks[mi];
+    // Month before: "March 3", "Mai 2023", "May 8, 1945", "Jan. 5", "Oct. 14-17, 2026".
+    let (month, mstart) = month_before(text, toks, i, d);
+    if let (Some(m), true) = (month, dn.plain_int && !t.glued) {
+        let mwd = toks.get(tok_from(toks, mstart))?;
         let capital_ok = lang == Lang::De
             || text
                 .get(mwd.start..mwd.end)
                 .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
         if capital_ok || mwd.lower != "may" {
             if (1.0..=31.0).contains(&dn.value) && dn.digits <= 2 {
-                let mut end = t.end;
-                let mut next = i + 1;
+                let mut until = None;
+                let mut day_end = t.end;
                 let mut k = i + 1;
-                if tk(k).is_some_and(|x| x.is_sym(',')) {
-                    k += 1;
+                // "Oct. 14-17", "October 14 to 17".
+                if let Some(j) = range_join_at(toks, i + 1, d) {
+                    let d2 = tk(j)
+                        .and_then(|x| x.digits())
+                        .filter(|x| x.plain_int && x.digits <= 2 && x.value > dn.value);
+                    let bare = tk(j + 1).is_none_or(|x| {
+                        !x.is_word() || unit::unit_at(text, x.start, s.end, d).is_none()
+                    }) && !clock_after(text, toks[j].end, s.end, d);
+                    if let (Some(d2), true) = (d2, bare) {
+                        until = Some((m, d2.value as u32));
+                        day_end = toks[j].end;
+                        k = j + 1;
+                    }
                 }
-                if let Some(y) = tk(k)
-                    .and_then(|x| x.digits())
-                    .filter(|y| y.plain_int && y.digits == 4)
-                {
-                    let _ = y;
-                    end = toks[k].end;
-                    next = k + 1;
+                if until.is_none() && clock_after(text, t.end, s.end, d) {
+                    return None;
                 }
-                let mut q = Draft::new(mwd.start, end, dn.value, 0.0);
+                let (year, end, next) = year_after(toks, k, day_end);
+                let mut q = Draft::new(mstart, end, dn.value, 0.0);
                 q.num_start = t.start;
                 q.num_end = t.end;
-                q.dimension = Dimension::Date;
-                return Some((Some(q), next));
+                let p = DateParts {
+                    year,
+                    month: m,
+                    day: Some(dn.value as u32),
+                    until,
+                };
+                if set_date(&mut q, p) {
+                    if until.is_some() {
+                        q.approx = Approx::Range;
+                    }
+                    return Some((Some(q), next));
+                }
+                return Some((None, next));
             }
             if dn.digits == 4 && (1000.0..=2200.0).contains(&dn.value) {
-                let mut q = Draft::new(mwd.start, t.end, dn.value, 0.0);
+                // "Mai 2023", "November 2023": the whole month.
+                let mut q = Draft::new(mstart, t.end, dn.value, 0.0);
                 q.num_start = t.start;
-                q.dimension = Dimension::Date;
-                return Some((Some(q), i + 1));
+                let p = DateParts {
+                    year: Some(dn.value as i32),
+                    month: m,
+                    day: None,
+                    until: None,
+                };
+                if set_date(&mut q, p) {
+                    return Some((Some(q), i + 1));
+                }
+            }
+        }
+    }
+    // Day before month: "14 July 2023", "3 March".
+    if dn.plain_int && dn.digits <= 2 && (1.0..=31.0).contains(&dn.value) && !t.glued {
+        if let Some(w) = tk(i + 1).filter(|x| x.is_word() && !x.glued) {
+            let dotted = tk(i + 2).is_some_and(|x| x.glued && x.is_sym('.'));
+            let m = if dotted {
+                month_of(d, &format!("{}.", w.lower)).or_else(|| month_of(d, &w.lower))
+            } else {
+                month_of(d, &w.lower)
+            };
+            let capital = capitalised(text, w);
+            if let (Some(m), true) = (m, capital && !(lang == Lang::En && w.lower == "may")) {
+                let (mut end, mut k) = (w.end, i + 2);
+                if dotted && month_of(d, &format!("{}.", w.lower)).is_some() {
+                    end = toks[i + 2].end;
+                    k = i + 3;
+                }
+                let (year, end, next) = year_after(toks, k, end);
+                let mut q = Draft::new(t.start, end, dn.value, 0.0);
+                q.num_end = t.end;
+                let p = DateParts {
+                    year,
+                    month: m,
+                    day: Some(dn.value as u32),
+                    until: None,
+                };
+                if set_date(&mut q, p) {
+                    return Some((Some(q), next));
+                }
             }
         }
     }
     None
+}
+
+/// The month named right before token `i` ("March 3", "Jan. 5"): its number and start.
+/// A short form without its dot ("Jan 5", "Oct 14") counts only capitalised.
+fn month_before(text: &str, toks: &[Tok], i: usize, d: &QuantityData) -> (Option<u32>, usize) {
+    if i == 0 {
+        return (None, 0);
+    }
+    let abbrev = i >= 2 && toks[i - 1].is_sym('.') && toks[i - 1].glued;
+    if abbrev {
+        let m = month_of(d, &format!("{}.", toks[i - 2].lower));
+        return (m, toks[i - 2].start);
+    }
+    let w = &toks[i - 1];
+    let short =
+        w.lower.chars().count() <= 4 && d.context.months.contains_key(&format!("{}.", w.lower));
+    if short && !capitalised(text, w) {
+        return (None, w.start);
+    }
+    (month_of(d, &w.lower), w.start)
+}
+
+/// A four-digit year from token `k` on (after an optional comma): the year, the figure's end
+/// (`end` when there is none) and the next token.
+fn year_after(toks: &[Tok], k: usize, end: usize) -> (Option<i32>, usize, usize) {
+    let k2 = if toks.get(k).is_some_and(|x| x.is_sym(',')) {
+        k + 1
+    } else {
+        k
+    };
+    match toks
+        .get(k2)
+        .and_then(|x| x.digits())
+        .filter(|y| y.plain_int && y.digits == 4 && (1000.0..=2200.0).contains(&y.value))
+    {
+        Some(y)
+            if !toks.get(k2 + 1).is_some_and(|x| {
+                x.glued && (x.is_word() || x.digits().is_some() || x.is_sym('-'))
+            }) =>
+        {
+            (Some(y.value as i32), toks[k2].end, k2 + 1)
+        }
+        _ => (None, end, k),
+    }
+}
+
+/// A word or dash joining the two ends of a range at token `k` ("bis", "to", "-"), but not "and"
+/// or "und" (those need "between"): the token after it.
+fn range_join_at(toks: &[Tok], k: usize, d: &QuantityData) -> Option<usize> {
+    let x = toks.get(k)?;
+    let ok = x.is_sym('-')
+        || x.is_sym('–')
+        || (x.is_word()
+            && d.approx.range_join.contains(&x.lower)
+            && !d.is(&d.words.connector, &x.lower));
+    ok.then_some(k + 1)
+}
+
+/// Whether a clock word ("Uhr", "p.m.") follows byte `pos`.
+fn clock_after(text: &str, pos: usize, limit: usize, d: &QuantityData) -> bool {
+    let c = &d.context;
+    [&c.clock, &c.pm_words, &c.am_words]
+        .iter()
+        .any(|l| context::form_after(text, pos, limit, l).is_some())
+}
+
+/// A German date "14. Oktober[.] [2026]" starting at token `k`.
+struct DotDate {
+    day: u32,
+    month: u32,
+    year: Option<i32>,
+    end: usize,
+    next: usize,
+}
+
+fn dot_date_at(toks: &[Tok], k: usize, d: &QuantityData) -> Option<DotDate> {
+    let dn = toks.get(k)?.digits().filter(|x| x.plain_int)?;
+    if !(1.0..=31.0).contains(&dn.value) || !toks.get(k + 1)?.is_sym('.') || !toks[k + 1].glued {
+        return None;
+    }
+    let w = toks.get(k + 2).filter(|x| x.is_word())?;
+    let month = month_of(d, &w.lower)?;
+    let (mut end, mut next) = (w.end, k + 3);
+    // "14. Okt. 2026"; a sentence's full stop after "September" stays out.
+    if toks.get(k + 3).is_some_and(|x| x.is_sym('.') && x.glued)
+        && month_of(d, &format!("{}.", w.lower)).is_some()
+    {
+        end = toks[k + 3].end;
+        next += 1;
+    }
+    let (year, end, next) = year_after(toks, next, end);
+    Some(DotDate {
+        day: dn.value as u32,
+        month,
+        year,
+        end,
+        next,
+    })
 }
 
 /// Builds the figure around a numeral: scale letters, units, currency, age, clock, counted noun.
@@ -865,6 +1526,10 @@ fn build(
         .is_some_and(|x| x.glued && (x.is_sym('-') || x.is_sym('‑')))
     {
         if let Some(w) = toks.get(t + 1).filter(|x| x.glued && x.is_word()) {
+            // "two-time champion".
+            if d.is(&ctx.not_figure_compounds, &w.lower) {
+                return None;
+            }
             let wpos = w.start;
             if let Some(e) = ctx
                 .age_suffixes
@@ -921,6 +1586,9 @@ fn build(
             let mut h = q.value;
             if pm.is_some() && h < 12.0 {
                 h += 12.0;
+            }
+            if pm.is_none() && am.is_some() && h == 12.0 {
+                h = 0.0;
             }
             if let Some(c) = clock {
                 if let Some(e) = context::form_after(text, c, s.end, &ctx.pm_words) {
@@ -1009,6 +1677,13 @@ fn build(
         let next = tok_from(toks, q.end);
         return Some((q, next));
     }
+    // "Oyelaran, 62, said", "Whitcombe, 44, of Leeds": an age in apposition to a name.
+    if apposition_age(text, toks, num, lang, d) {
+        q.dimension = Dimension::Age;
+        q.unit = Some("a".into());
+        q.factor = 31_557_600.0;
+        return Some((q, t));
+    }
     // Age without a unit: "aged 63", "im Alter von 95".
     if context::form_before(text, s.start, q.start, &ctx.age_before).is_some() && q.value < 150.0 {
         q.dimension = Dimension::Age;
@@ -1073,6 +1748,38 @@ fn build(
         }
     }
     Some((q, t))
+}
+
+/// "Name, 62," or "Name, 62, of …": a bare number of 1 to 120 between commas after a name.
+fn apposition_age(text: &str, toks: &[Tok], num: &Numeral, lang: Lang, d: &QuantityData) -> bool {
+    let Some(dn) = num.single.filter(|x| x.plain_int && !num.words) else {
+        return false;
+    };
+    if !(1.0..=120.0).contains(&dn.value) || num.t0 < 2 || !toks[num.t0 - 1].is_sym(',') {
+        return false;
+    }
+    let mut p = num.t0 - 2;
+    // "Smith Jr., 62,".
+    if toks[p].is_sym('.') && toks[p].glued && p > 0 {
+        p -= 1;
+    }
+    let name = &toks[p];
+    let ctx = &d.context;
+    if !capitalised(text, name)
+        || function_word(text, name, d, lang)
+        || ctx.weekdays.contains_key(&name.lower)
+        || text.get(name.start..name.end).is_some_and(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+    {
+        return false;
+    }
+    toks.get(num.t1).is_some_and(|x| {
+        (x.is_sym(',') && toks.get(num.t1 + 1).is_none_or(|y| y.digits().is_none()))
+            || (x.is_word() && d.is(&ctx.age_apposition_after, &x.lower))
+    })
 }
 
 /// A spelled fraction before "of"/"der": a share ("a fifth of trains" = 20 %, "ein Drittel der
@@ -1277,6 +1984,10 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
         if x.score || y.score || (x.dimension == Dimension::Multiplier && !x.digits) {
             continue;
         }
+        if let (Some(xd), Some(yd)) = (x.date, y.date) {
+            date_range(text, s, d, qs, &mut in_range, i, xd, yd);
+            continue;
+        }
         if (x.has_unit() && x.exact_point() != y.exact_point()) || x.dimension == Dimension::Date {
             continue;
         }
@@ -1348,6 +2059,65 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
         }
         prev_end = qs[k].end;
     }
+}
+
+/// Two dates joined as a range ("14. Juli bis 17. August 2026", "between March 3 and April 5"):
+/// the first takes the second's year when it has none; both get the interval from the first's
+/// first day to the second's last.
+#[allow(clippy::too_many_arguments)]
+fn date_range(
+    text: &str,
+    s: Span,
+    d: &QuantityData,
+    qs: &mut [Draft],
+    in_range: &mut [bool],
+    i: usize,
+    mut xd: DateParts,
+    yd: DateParts,
+) {
+    let a = &d.approx;
+    let between = text
+        .get(qs[i].end..qs[i + 1].start)
+        .unwrap_or("")
+        .trim()
+        .to_lowercase();
+    if between.is_empty() || !a.range_join.contains(&between) {
+        return;
+    }
+    let opener = context::form_before(text, s.start, qs[i].start, &a.range_open);
+    if d.is(&d.words.connector, &between) && opener.is_none() {
+        return;
+    }
+    if xd.year.is_none() && yd.year.is_some() {
+        xd.year = if xd.month > yd.month {
+            yd.year.map(|y| y - 1)
+        } else {
+            yd.year
+        };
+    }
+    if xd.year.is_some() != yd.year.is_some() {
+        return;
+    }
+    let mut x = qs[i].clone();
+    if !set_date(&mut x, xd) {
+        return;
+    }
+    let (Some((lo, _)), Some((_, hi))) = (x.interval, qs[i + 1].interval) else {
+        return;
+    };
+    if hi < lo {
+        return;
+    }
+    if let Some(o) = opener {
+        x.start = o;
+    }
+    x.approx = Approx::Range;
+    x.interval = Some((lo, hi));
+    qs[i] = x;
+    qs[i + 1].approx = Approx::Range;
+    qs[i + 1].interval = Some((lo, hi));
+    in_range[i] = true;
+    in_range[i + 1] = true;
 }
 
 /// "9.5 percent over 12 months", "£2.1bn over two years", "über drei Jahre verteilt": "over" before

@@ -338,10 +338,10 @@ fn times_dates_years() {
         "Am 13. Juli um 20 Uhr, seit 2019, im Mai 2023, um 2 Uhr morgens.",
         DE,
         &[
-            "13. Juli=13 Date",
+            "13. Juli=713 md Date",
             "20 Uhr=20 h TimeOfDay",
             "2019=2019 Year",
-            "Mai 2023=2023 Date",
+            "Mai 2023=19478 date Date",
             "2 Uhr morgens=2 h TimeOfDay",
         ],
     );
@@ -350,7 +350,7 @@ fn times_dates_years() {
         EN,
         &[
             "9:42 p.m.=21.7 h TimeOfDay",
-            "March 3=3 Date",
+            "March 3=303 md Date",
             "10 p.m.=22 h TimeOfDay",
             "2019=2019 Year",
         ],
@@ -360,7 +360,11 @@ fn times_dates_years() {
         DE,
         &["10.30 Uhr=10.5 h TimeOfDay"],
     );
-    check("It started Jan. 5 with 4K screens.", EN, &["Jan. 5=5 Date"]);
+    check(
+        "It started Jan. 5 with 4K screens.",
+        EN,
+        &["Jan. 5=105 md Date"],
+    );
 }
 
 #[test]
@@ -487,7 +491,11 @@ fn ratios() {
 fn no_ordinals_or_list_numbers() {
     check("Der dritte Versuch endete am 3. Platz.", DE, &[]);
     check("1. Punkt der Liste", DE, &[]);
-    check("It was the third attempt on May 4th.", EN, &["4th=4 Date"]);
+    check(
+        "It was the third attempt on May 4th.",
+        EN,
+        &["May 4th=504 md Date"],
+    );
     check("The 21st time.", EN, &[]);
 }
 
@@ -828,4 +836,401 @@ fn number_word_surnames() {
         ],
     );
     check("Mr Hundred and Dr. Thousand said so.", EN, &[]);
+}
+
+#[test]
+fn dates_are_days_since_1970_or_month_day() {
+    // With a year: days since 1970-01-01; a month covers all its days.
+    check(
+        "Am 14. Juli 2023 kam er, im Mai 2023 und im November 2023 auch.",
+        DE,
+        &[
+            "14. Juli 2023=19552 date Date [19552, 19552]",
+            "Mai 2023=19478 date Date [19478, 19508]",
+            "November 2023=19662 date Date [19662, 19691]",
+        ],
+    );
+    check(
+        "On March 3, 2019, in May 2022 and on 14 July 2023.",
+        EN,
+        &[
+            "March 3, 2019=17958 date Date [17958, 17958]",
+            "May 2022=19113 date Date [19113, 19143]",
+            "14 July 2023=19552 date Date [19552, 19552]",
+        ],
+    );
+    check(
+        "am 1. Januar 1970",
+        DE,
+        &["1. Januar 1970=0 date Date [0, 0]"],
+    );
+    check(
+        "on Feb. 29, 2024",
+        EN,
+        &["Feb. 29, 2024=19782 date Date [19782, 19782]"],
+    );
+    // Without a year: month * 100 + day.
+    check(
+        "Am 13. Juli und am 14. Juli ging er.",
+        DE,
+        &[
+            "13. Juli=713 md Date [713, 713]",
+            "14. Juli=714 md Date [714, 714]",
+        ],
+    );
+    check(
+        "On Nov. 8, Jan. 1 and Sept. 18 it rained.",
+        EN,
+        &[
+            "Nov. 8=1108 md Date [1108, 1108]",
+            "Jan. 1=101 md Date [101, 101]",
+            "Sept. 18=918 md Date [918, 918]",
+        ],
+    );
+    check(
+        "On the 4th of July, 2026 and the 21st of May.",
+        EN,
+        &[
+            "4th of July, 2026=20638 date Date",
+            "21st of May=521 md Date",
+        ],
+    );
+    // No such day.
+    check("am 31. Februar", DE, &[]);
+    // A month alone: all its days.
+    check(
+        "Im Juli kam er, seit Anfang Mai ist Ruhe.",
+        DE,
+        &["Juli=701 md Date [701, 731]", "Mai=501 md Date [501, 531]"],
+    );
+    check(
+        "In July it rained; you may come in May.",
+        EN,
+        &["July=701 md Date [701, 731]", "May=501 md Date [501, 531]"],
+    );
+    check("The March on Rome; der Mai ist gekommen.", EN, &[]);
+    // Years stay years.
+    check(
+        "Im Jahr 1949 und seit 2018.",
+        DE,
+        &["1949=1949 Year", "2018=2018 Year"],
+    );
+    check("In 2018 it began.", EN, &["2018=2018 Year"]);
+}
+
+#[test]
+fn date_ranges() {
+    check(
+        "Vom 14. bis 17. Oktober 2026 ist Messe.",
+        DE,
+        &["14. bis 17. Oktober 2026=20740 date Date Range [20740, 20743]"],
+    );
+    check(
+        "Am 14.–17. Oktober ist Messe.",
+        DE,
+        &["14.–17. Oktober=1014 md Date Range [1014, 1017]"],
+    );
+    check(
+        "Vom 14. Juli bis 17. August 2026.",
+        DE,
+        &[
+            "14. Juli=20648 date Date Range [20648, 20682]",
+            "17. August 2026=20682 date Date Range [20648, 20682]",
+        ],
+    );
+    check(
+        "From Oct. 14 to 17, 2026 and Oct. 20-22.",
+        EN,
+        &[
+            "Oct. 14 to 17, 2026=20740 date Date Range [20740, 20743]",
+            "Oct. 20-22=1020 md Date Range [1020, 1022]",
+        ],
+    );
+    check(
+        "between March 3 and April 5, 2025",
+        EN,
+        &[
+            "between March 3=20150 date Date Range [20150, 20183]",
+            "April 5, 2025=20183 date Date Range [20150, 20183]",
+        ],
+    );
+}
+
+#[test]
+fn weekdays_that_date_an_event() {
+    check(
+        "Am Montag kam er, am Montagabend ging er, seit Dienstag ist Ruhe.",
+        DE,
+        &[
+            "Montag=1 weekday Date",
+            "Montagabend=1 weekday Date",
+            "Dienstag=2 weekday Date",
+        ],
+    );
+    check(
+        "On Tuesday night, last Friday and Sunday morning.",
+        EN,
+        &[
+            "Tuesday night=2 weekday Date",
+            "Friday=5 weekday Date",
+            "Sunday morning=7 weekday Date",
+        ],
+    );
+    // Names are no dates; a weekday before a date gives way to the date.
+    check("Sales on Black Friday and Ash Wednesday rose.", EN, &[]);
+    check("Der Freitag erschien montags.", DE, &[]);
+    check(
+        "It happened on Thursday, Sept. 18.",
+        EN,
+        &["Sept. 18=918 md Date"],
+    );
+    check(
+        "Es geschah am Donnerstag, den 18. September.",
+        DE,
+        &["18. September=918 md Date"],
+    );
+}
+
+#[test]
+fn clock_times() {
+    check(
+        "At 12:50 a.m., at 12 a.m., at noon 12 p.m. and at 10 p.m.",
+        EN,
+        &[
+            "12:50 a.m.=0.8333333333333334 h TimeOfDay",
+            "12 a.m.=0 h TimeOfDay",
+            "12 p.m.=12 h TimeOfDay",
+            "10 p.m.=22 h TimeOfDay",
+        ],
+    );
+    check(
+        "Open 9 a.m. to 5 p.m.",
+        EN,
+        &[
+            "9 a.m.=9 h TimeOfDay Range [9, 17]",
+            "5 p.m.=17 h TimeOfDay Range [9, 17]",
+        ],
+    );
+    check(
+        "Open between 9 a.m. and 5 p.m. ET daily.",
+        EN,
+        &[
+            "between 9 a.m.=9 h TimeOfDay Range [9, 17]",
+            "5 p.m.=17 h TimeOfDay Range [9, 17]",
+        ],
+    );
+    check(
+        "Um 21 Uhr, um 10.30 Uhr und gegen 9:30 Uhr.",
+        DE,
+        &[
+            "21 Uhr=21 h TimeOfDay",
+            "10.30 Uhr=10.5 h TimeOfDay",
+            "9:30 Uhr=9.5 h TimeOfDay",
+        ],
+    );
+}
+
+#[test]
+fn ages_in_apposition() {
+    check("Oyelaran, 62, said it was over.", EN, &["62=62 a Age"]);
+    check(
+        "Whitcombe, 44, of Leeds and Smith Jr., 30, from Ohio.",
+        EN,
+        &["44=44 a Age", "30=30 a Age"],
+    );
+    check("Müller, 62, aus Köln sagte es.", DE, &["62=62 a Age"]);
+    check(
+        "Der 63-jährige Mann starb im Alter von 87 Jahren.",
+        DE,
+        &["63-jährige=63 a Age", "87 Jahren=87 a Age"],
+    );
+    check(
+        "A 36-year-old, aged 52.",
+        EN,
+        &["36-year-old=36 a Age", "52=52 a Age"],
+    );
+    // Not after a name, or not between commas: no age.
+    check(
+        "In total, 62, 63 and 64.",
+        EN,
+        &["62=62 Number", "63=63 Number", "64=64 Number"],
+    );
+    check("Rooms, 200 of them, were full.", EN, &["200=200 Number"]);
+}
+
+#[test]
+fn durations_with_articles() {
+    check(
+        "Es dauerte eine knappe Stunde, dann eine gute Stunde und eine volle Stunde.",
+        DE,
+        &[
+            "eine knappe Stunde=1 h Duration Nearly [0.9, 1]",
+            "eine gute Stunde=1 h Duration MoreThan [1, 1.5]",
+            "eine volle Stunde=1 h Duration",
+        ],
+    );
+    check(
+        "Es dauerte anderthalb Tage, eineinhalb Stunden, knapp zwei Tage und zwei Wochen.",
+        DE,
+        &[
+            "anderthalb Tage=1.5 d Duration",
+            "eineinhalb Stunden=1.5 h Duration",
+            "knapp zwei Tage=2 d Duration Nearly",
+            "zwei Wochen=2 wk Duration",
+        ],
+    );
+    check(
+        "It took an hour, then half an hour, then an hour and a half.",
+        EN,
+        &[
+            "an hour=1 h Duration",
+            "half an hour=0.5 h Duration",
+            "an hour and a half=1.5 h Duration",
+        ],
+    );
+    check(
+        "It took nearly two hours, a day, a fortnight and a good hour.",
+        EN,
+        &[
+            "nearly two hours=2 h Duration Nearly",
+            "a day=1 d Duration",
+            "a fortnight=1 fortnight Duration",
+            "a good hour=1 h Duration MoreThan",
+        ],
+    );
+    check(
+        "It lasted a good two hours.",
+        EN,
+        &["a good two hours=2 h Duration MoreThan"],
+    );
+    check(
+        "Es dauerte gute zwei Stunden und knappe drei Tage.",
+        DE,
+        &[
+            "gute zwei Stunden=2 h Duration MoreThan",
+            "knappe drei Tage=3 d Duration Nearly",
+        ],
+    );
+    // Rates and other articles are no figures.
+    check(
+        "Twice a day, $5 a day, once a week, a man and a dollar.",
+        EN,
+        &["Twice=2 x Multiplier", "$5=5 USD Currency"],
+    );
+    check(
+        "It buys 2.4 billion gallons of fuel a year, for a year now.",
+        EN,
+        &[
+            "2.4 billion gallons=2400000000 gal Volume",
+            "a year=1 a Duration",
+        ],
+    );
+    check(
+        "He sold 300 shares a week before the crash; the calf is a year old.",
+        EN,
+        &[
+            "300=300 Count of shares",
+            "a week=1 wk Duration",
+            "a year old=1 a Age",
+        ],
+    );
+}
+
+#[test]
+fn labels_ranks_versions_are_no_figures() {
+    check(
+        "Der dritte Mann kam auf Platz 2, trug Nr. 5 und las Kapitel 3 von Version 2.1.",
+        DE,
+        &[],
+    );
+    check(
+        "The 4th man, a fourth-year student and two-time champion, wore No. 5 in Week 17.",
+        EN,
+        &[],
+    );
+    check(
+        "In Game 3 the ranked No. 1 team ran iOS 17, version 2.1 and Windows 11.",
+        EN,
+        &[],
+    );
+    check(
+        "The No. 1 team beat the No. 5 seed in Game 3 winner style.",
+        EN,
+        &[],
+    );
+    check(
+        "1. Januar 2024 war ein Feiertag.",
+        DE,
+        &["1. Januar 2024=19723 date Date"],
+    );
+    // A count after the label word stays.
+    check(
+        "In der Woche 17 Menschen mehr.",
+        DE,
+        &["17=17 Count of Menschen"],
+    );
+}
+
+#[test]
+fn datelines_are_no_figures() {
+    check(
+        "BERLIN, 12. März (dpa) – Die Polizei nahm 5 Männer fest.",
+        DE,
+        &["5=5 Count of Männer"],
+    );
+    check(
+        "NEW YORK, March 3 (Reuters) - Police arrested 5 men.",
+        EN,
+        &["5=5 Count of men"],
+    );
+    check("Lindhagen, 9. Oktober 2025.", DE, &[]);
+    check("WASHINGTON, Jan. 5 — Lawmakers met.", EN, &[]);
+    check(
+        "LONDON, Oct 14 (Reuters) - Shares fell 3 percent on Oct 13.",
+        EN,
+        &["3 percent=3 % Percent", "Oct 13=1013 md Date"],
+    );
+    // A short month without its dot counts only capitalised.
+    check("Do not mar 5 cars.", EN, &["5=5 Count of cars"]);
+    // Not a dateline: the date of the event.
+    check(
+        "Am 12. März nahm die Polizei 5 Männer fest.",
+        DE,
+        &["12. März=312 md Date", "5=5 Count of Männer"],
+    );
+}
+
+#[test]
+fn multipliers_still_work() {
+    check(
+        "Er kam zweimal, dann dreimal.",
+        DE,
+        &["zweimal=2 x Multiplier", "dreimal=3 x Multiplier"],
+    );
+    check(
+        "He came twice, then three times.",
+        EN,
+        &["twice=2 x Multiplier", "three times=3 x Multiplier"],
+    );
+}
+
+/// Prints the figures of each line of `$EXPLORE` (lines starting "de:" or "en:").
+#[test]
+#[ignore]
+#[allow(clippy::print_stdout)]
+fn explore() {
+    let Ok(path) = std::env::var("EXPLORE") else {
+        return;
+    };
+    let src = std::fs::read_to_string(path).unwrap_or_default();
+    for line in src.lines() {
+        let (lang, s) = match line.split_once(": ") {
+            Some(("de", s)) => (DE, s),
+            Some(("en", s)) => (EN, s),
+            _ => continue,
+        };
+        let qs = extract(s, &[Span::new(0, s.len())], lang);
+        let r: Vec<String> = qs.iter().map(|q| render(q, true)).collect();
+        println!("{s}\n    {}", r.join(" | "));
+    }
 }
