@@ -51,7 +51,7 @@ fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             let Some(cue) = match_verb(lex, v, toks, i) else {
                 continue;
             };
-            if adjectival(lex, toks, i) || fixed_phrase(lex, toks, i) {
+            if adjectival(lex, toks, i) || fixed_phrase(lex, toks, i) || noun_use_en(lex, toks, i) {
                 continue;
             }
             if v.class == VerbClass::Thought && !has_complement(lex, toks, i) {
@@ -66,13 +66,20 @@ fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             } else {
                 subject(lex, toks, i)
             };
+            let participle = participle_en(lex, toks, i);
+            let subj = if participle && subj.is_none() {
+                participle_subject_en(lex, toks, i)
+            } else {
+                subj
+            };
             let source = subj.and_then(|r| span_of(toks, r));
             // "wie berichtet": the publication's own earlier report.
             if source.is_none() && self_reference(lex, toks, i) {
                 continue;
             }
             // A passive without an agent reports something only with its content: "wurde mitgeteilt, dass …".
-            if source.is_none() && !impersonal && !(passive && has_complement(lex, toks, i)) {
+            let frame = impersonal || participle || (passive && has_complement(lex, toks, i));
+            if source.is_none() && !frame {
                 continue;
             }
             out.push(Found {
@@ -92,7 +99,10 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     let in_clause = |word: &str| toks[cs..ce].iter().any(|t| free_word(t) && t.lower == word);
     let mut hit = false;
     if let Some(p) = &v.particle {
-        if v.forms.contains(w) {
+        if v.forms.contains(w) && w.len() > p.len() + 2 && w.starts_with(p.as_str()) {
+            // A listed form with its particle attached ("angegeben", "bekanntgegeben").
+            hit = true;
+        } else if v.forms.contains(w) {
             // Separated particle at the end of the clause ("teilte … mit"), or just before ("bekannt gegeben").
             // The particle may stand after an enumeration with commas ("schlug X, Y und Z vor").
             let mut e = ce;
@@ -159,6 +169,62 @@ fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
         && (lex.adjectival_markers.contains(&prev.lower)
             || lex.determiners.contains(&prev.lower)
             || modifier)
+}
+
+/// English: "their say", "the reports" (a noun after an article), "precincts reporting",
+/// "stopped writing" (a participle that is not the finite verb of a clause).
+fn noun_use_en(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if lex.lang != Lang::En || i == 0 {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    if prev.word && lex.articles.contains(&prev.lower) {
+        return true;
+    }
+    toks[i].lower.ends_with("ing")
+        && prev.word
+        && prev.clause == toks[i].clause
+        && !lex.passive_aux.contains(&prev.lower)
+        && !lex.auxiliaries.contains(&prev.lower)
+        && !participle_en(lex, toks, i)
+}
+
+/// English: a clause-initial participle of a reporting verb ("…, saying she would …").
+fn participle_en(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    lex.lang == Lang::En
+        && toks[i].lower.ends_with("ing")
+        && i > 0
+        && !toks[i - 1].word
+        && clause_range(toks, i).0 == i
+}
+
+/// The subject of the clause before a participle: "Trump mocked …, saying" → "Trump".
+fn participle_subject_en(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let (ps, _) = clause_range(toks, i.checked_sub(2)?);
+    let mut a = ps;
+    while a < i && (!toks[a].word || lex.conjunctions.contains(&toks[a].lower)) {
+        a += 1;
+    }
+    let first = toks.get(a).filter(|t| free_word(t))?;
+    if lex.pronouns.contains(&first.lower) {
+        return Some((a, a + 1));
+    }
+    if !(first.capital() || lex.determiners.contains(&first.lower)) {
+        return None;
+    }
+    let mut k = a;
+    while k < i
+        && k - a < 10
+        && free_word(&toks[k])
+        && !lex.auxiliaries.contains(&toks[k].lower)
+        && !lex.relatives.contains(&toks[k].lower)
+        && !(k > a && lex.pronouns.contains(&toks[k].lower))
+        && !(!toks[k].capital() && (toks[k].lower.ends_with("ed") || toks[k].lower.ends_with("ly")))
+    {
+        k += 1;
+    }
+    // The noun phrase must end at a verb, not run to the clause end.
+    (k > a && toks.get(k).is_some_and(free_word)).then_some((a, k))
 }
 
 /// "genauer gesagt", "so genannte": a fixed phrase through token `i`.
@@ -284,7 +350,23 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }
         return None;
     }
-    after_de(lex, toks, v + 1).or_else(|| apposition_de(lex, toks, cs))
+    named_in_quotes_de(lex, toks, v)
+        .or_else(|| after_de(lex, toks, v + 1))
+        .or_else(|| apposition_de(lex, toks, cs))
+}
+
+/// "Die Wochenzeitung „Die Zeit“ meldet": a subject ending in a quoted name, which the
+/// quotation marks cut off from the verb's clause.
+fn named_in_quotes_de(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
+    let close = v.checked_sub(1)?;
+    if !matches!(toks[close].text.as_str(), "“" | "\"" | "«" | "”") {
+        return None;
+    }
+    let open = (close.saturating_sub(6)..close)
+        .rev()
+        .find(|&o| quoted_name(toks, o) == Some(v))?;
+    let (ps, _) = clause_range(toks, open.checked_sub(1)?);
+    np_de(lex, toks, ps, false).filter(|np| np.1 == v)
 }
 
 /// "Hans Müller, Präsident des Vereins, sagte …": noun phrases filling the clauses before a
@@ -292,12 +374,22 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
 fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize)> {
     let mut end = cs;
     let mut best: Option<(usize, usize)> = None;
+    let mut opens = cs; // where the clause of the first noun phrase starts
     for _ in 0..3 {
         if end < 2 || !toks[end - 1].is(",") {
             break;
         }
         let comma = end - 1;
-        let (ps, _) = clause_range(toks, comma - 1);
+        let (clause_start, _) = clause_range(toks, comma - 1);
+        // "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt": a leading adverb or conjunction.
+        let mut ps = clause_start;
+        while ps + 1 < comma
+            && toks[ps].word
+            && (lex.skip_words.contains(&toks[ps].lower)
+                || lex.conjunctions.contains(&toks[ps].lower))
+        {
+            ps += 1;
+        }
         let np = np_de(lex, toks, ps, false);
         let ends_in_noun = toks[comma - 1].capital();
         let np = match np {
@@ -312,10 +404,11 @@ fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
             _ => break,
         };
         best = Some((np.0, best.map(|b| b.1).unwrap_or(np.1)));
-        end = ps;
+        opens = clause_start;
+        end = clause_start;
     }
     // The first noun phrase must open the sentence or follow a clause break that is not a comma.
-    best.filter(|b| b.0 == 0 || !toks[b.0 - 1].word && !toks[b.0 - 1].is(","))
+    best.filter(|_| opens == 0 || !toks[opens - 1].word && !toks[opens - 1].is(","))
 }
 
 /// The subject right after a verb: "sagte der Sprecher", "teilte die Polizei mit", "sagte er".
@@ -333,7 +426,13 @@ fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)>
     if lex.pronouns.contains(&t.lower) && !t.is("es") {
         return Some((j, j + 1));
     }
-    if lex.oblique_determiners.contains(&t.lower) || lex.adverbials.contains(&t.lower) {
+    let det_noun = lex.determiners.contains(&t.lower)
+        && toks
+            .get(j + 1)
+            .is_some_and(|n| free_word(n) && (n.capital() || adjective_de(lex, n)));
+    if lex.oblique_determiners.contains(&t.lower)
+        || (lex.adverbials.contains(&t.lower) && !det_noun)
+    {
         return None;
     }
     np_de(lex, toks, j, false)
@@ -385,29 +484,58 @@ pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Opti
         {
             m += 1;
         }
-        match noun_run(lex, toks, m) {
+        // "ein Bericht der „Frankfurter Allgemeinen Zeitung“"
+        match noun_run(lex, toks, m).or_else(|| quoted_name(toks, m)) {
             Some(e) => k = e,
             None => break,
         }
     }
     // A quoted name after the head: "die Zeitung „Die Welt“".
-    if toks
-        .get(k)
-        .is_some_and(|t| matches!(t.text.as_str(), "„" | "\"" | "»" | "“"))
-    {
-        if let Some(close) =
-            (k + 2..n.min(k + 7)).find(|&m| matches!(toks[m].text.as_str(), "“" | "\"" | "«" | "”"))
-        {
-            if toks[k + 1..close].iter().all(|t| t.word) && toks[k + 1].capital() {
-                k = close + 1;
-            }
-        }
+    if let Some(e) = quoted_name(toks, k) {
+        k = e;
     }
     // "(BKA)"
     if k + 2 < n && toks[k].is("(") && toks[k + 1].capital() && toks[k + 2].is(")") {
         k += 3;
     }
     Some((j, k))
+}
+
+/// A short quoted name opening at `k` ("„Die Welt“"); returns the end after the closing mark.
+fn quoted_name(toks: &[Tok], k: usize) -> Option<usize> {
+    let open = toks.get(k)?;
+    if !matches!(open.text.as_str(), "„" | "\"" | "»" | "“") {
+        return None;
+    }
+    let close = (k + 2..toks.len().min(k + 7))
+        .find(|&m| matches!(toks[m].text.as_str(), "“" | "\"" | "«" | "”"))?;
+    (toks[k + 1..close].iter().all(|t| t.word) && toks[k + 1].capital()).then_some(close + 1)
+}
+
+/// Drops a leading source noun and its link from a source: "Angaben der Polizei" → "der
+/// Polizei", "Angaben von Anna Berg" → "Anna Berg". The noun is kept when nothing follows it.
+fn strip_source_noun(lex: &Lexicon, toks: &[Tok], r: (usize, usize)) -> (usize, usize) {
+    let mut a = r.0;
+    // "den Angaben der Feuerwehr": the determiner of the source noun goes too.
+    if a + 1 < r.1 && lex.determiners.contains(&toks[a].lower) && toks[a + 1].capital() {
+        a += 1;
+    }
+    if a + 2 < r.1
+        && toks[a].capital()
+        && lex.is_source_noun(&toks[a].lower)
+        && free_word(&toks[a + 1])
+        && lex.np_links.contains(&toks[a + 1].lower)
+    {
+        let link = &toks[a + 1];
+        // A genitive keeps its article ("der Polizei"); "von" goes ("von Anna Berg" → "Anna Berg").
+        let start = if lex.determiners.contains(&link.lower) {
+            a + 1
+        } else {
+            a + 2
+        };
+        return (start, r.1);
+    }
+    r
 }
 
 /// Adjectives then one or more capitalised words from `k`; returns the end.
@@ -418,33 +546,56 @@ fn noun_run(lex: &Lexicon, toks: &[Tok], mut k: usize) -> Option<usize> {
         adj += 1;
     }
     let start = k;
-    while toks.get(k).is_some_and(|t| {
-        free_word(t)
-            && (t.capital()
-                || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) && k > start)
-            && !lex.adverbials.contains(&t.lower)
-            && !lex.conjunctions.contains(&t.lower)
-            && !lex.pronouns.contains(&t.lower)
-            && !lex.determiners.contains(&t.lower)
-    }) {
+    loop {
+        // "Heike van Laak", "Jean de la Croix": particles between the parts of a name.
+        let mut p = k;
+        while p > start
+            && p - k < 2
+            && toks
+                .get(p)
+                .is_some_and(|t| free_word(t) && lex.name_particles.contains(&t.lower))
+        {
+            p += 1;
+        }
+        if p > k && toks.get(p).is_some_and(|t| free_word(t) && t.capital()) {
+            k = p;
+        }
+        if !toks.get(k).is_some_and(|t| {
+            free_word(t)
+                && (t.capital()
+                    || t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) && k > start)
+                && !lex.adverbials.contains(&t.lower)
+                && !lex.conjunctions.contains(&t.lower)
+                && !lex.pronouns.contains(&t.lower)
+                && !lex.determiners.contains(&t.lower)
+        }) {
+            break;
+        }
         k += 1;
     }
     (k > start).then_some(k)
 }
 
 fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
-    // "as X reported"
+    // Quotation marks that open no clause of their own ("…,'' said Mr. Brown").
     let mut s = cs;
-    if cs < v && lex.as_words.contains(&toks[cs].lower) {
-        s = cs + 1;
+    while s < v && !toks[s].word {
+        s += 1;
+    }
+    // "as X reported"
+    if s < v && lex.as_words.contains(&toks[s].lower) {
+        s += 1;
     } else {
         while s < v && lex.conjunctions.contains(&toks[s].lower) {
             s += 1;
         }
     }
-    // Auxiliaries and adverbs before the verb: "has also said".
+    // Auxiliaries and adverbs before the verb: "has also said", "has quickly responded".
     let mut e = v;
-    while e > s && lex.auxiliaries.contains(&toks[e - 1].lower) {
+    while e > s
+        && (lex.auxiliaries.contains(&toks[e - 1].lower)
+            || (toks[e - 1].lower.ends_with("ly") && !toks[e - 1].capital()))
+    {
         e -= 1;
     }
     if e > s {
@@ -452,17 +603,119 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         while b > s && e - b < 8 && free_word(&toks[b - 1]) {
             b -= 1;
         }
-        // Start at the last determiner-led or capitalised stretch: "On Monday the company said".
-        let rel = ["who", "which", "that"];
-        if toks[b..e].iter().any(|t| rel.contains(&t.lower.as_str())) {
+        // "just as Red Hot Chili Peppers announced": start after a conjunction.
+        if let Some(c) = (b..e).rev().find(|&k| {
+            lex.conjunctions.contains(&toks[k].lower) || lex.as_words.contains(&toks[k].lower)
+        }) {
+            b = c + 1;
+        }
+        // A relative clause before the cue: "what Obama says".
+        if toks[b..e].iter().any(|t| lex.relatives.contains(&t.lower)) {
             return None;
+        }
+        // Another finite verb: "allies have in the past said" keeps "allies".
+        if let Some(x) = (b..e).find(|&k| lex.verbal_aux.contains(&toks[k].lower)) {
+            e = x;
         }
         return (b < e).then_some((b, e));
     }
     if s == v {
-        return np_en(lex, toks, v + 1);
+        return inverted_en(lex, toks, v).or_else(|| apposition_en(lex, toks, cs));
     }
     None
+}
+
+/// The speaker after the verb: "…,'' said Mr. Brown.", "said the company on Monday". The noun
+/// phrase must end its clause or be followed by a time or place ("said he did" is no inversion).
+fn inverted_en(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
+    let j = v + 1;
+    let t = toks.get(j)?;
+    if !free_word(t)
+        || lex.auxiliaries.contains(&t.lower)
+        || lex.relatives.contains(&t.lower)
+        || (t.lower.ends_with("ly") && !t.capital())
+    {
+        return None;
+    }
+    let np = np_en(lex, toks, j)?;
+    let ends = match toks.get(np.1) {
+        None => true,
+        Some(n) => !n.word || lex.after_so_source.contains(&n.lower),
+    };
+    ends.then_some(np)
+}
+
+/// "Miss Bates, court clerk, said", "Shane Shook, a security expert who …, said": noun
+/// phrases in the comma-separated chunks right before a clause-initial verb.
+fn apposition_en(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize)> {
+    let mut end = cs;
+    let mut first: Option<usize> = None;
+    let mut last_end: Option<usize> = None;
+    let mut skipped = false;
+    for _ in 0..4 {
+        if end < 2 || !toks[end - 1].is(",") {
+            break;
+        }
+        let comma = end - 1;
+        let (ps, _) = clause_range(toks, comma - 1);
+        let mut a = ps;
+        while a < comma && !toks[a].word {
+            a += 1;
+        }
+        // A relative clause or bracket ends the noun phrase.
+        let cut = (a..comma)
+            .find(|&k| lex.relatives.contains(&toks[k].lower) || toks[k].is("("))
+            .unwrap_or(comma);
+        // One relative or participle clause may stand between the speaker and the verb
+        // ("Executives, which generated …, say"; "Rubio, appearing on Fox News, said").
+        let participle =
+            !toks[a].capital() && (toks[a].lower.ends_with("ing") || toks[a].lower.ends_with("ed"));
+        if (cut == a || participle) && !skipped {
+            skipped = true;
+            end = ps;
+            continue;
+        }
+        if !np_like_en(lex, toks, a, cut) {
+            break;
+        }
+        first = Some(a);
+        last_end.get_or_insert(cut);
+        end = ps;
+    }
+    // The speaker opens with a capital or a determiner; inner chunks need not ("court clerk").
+    let first = first.filter(|&a| toks[a].capital() || lex.determiners.contains(&toks[a].lower))?;
+    Some((first, last_end?))
+}
+
+/// Whether `toks[a..b]` reads as a noun phrase: a determiner or capital first, at most eight
+/// words, no auxiliary, pronoun or verb-looking word.
+fn np_like_en(lex: &Lexicon, toks: &[Tok], a: usize, b: usize) -> bool {
+    if a >= b || b - a > 8 || !toks[a..b].iter().all(free_word) {
+        return false;
+    }
+    if lex.pronouns.contains(&toks[a].lower) {
+        return false;
+    }
+    // A determiner inside a noun phrase follows a link word ("the head of the party"); after
+    // any other word it starts an object ("Facebook built the tool").
+    if (a + 1..b).any(|k| {
+        lex.determiners.contains(&toks[k].lower)
+            && !lex.np_links.contains(&toks[k - 1].lower)
+            && !toks[k - 1].is("and")
+    }) {
+        return false;
+    }
+    toks[a..b].iter().all(|t| {
+        t.capital()
+            || lex.determiners.contains(&t.lower)
+            || lex.np_links.contains(&t.lower)
+            || !(lex.auxiliaries.contains(&t.lower)
+                || lex.pronouns.contains(&t.lower)
+                || lex.relatives.contains(&t.lower)
+                || lex.conjunctions.contains(&t.lower)
+                || t.lower.ends_with("ed")
+                || t.lower.ends_with("ly"))
+    })
 }
 
 /// An English noun phrase starting at `j`, up to the end of the clause or a verb-like word.
@@ -479,6 +732,9 @@ pub fn np_en(lex: &Lexicon, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
         "and", "but", "is", "was", "were", "are", "has", "had", "have", "will", "would", "said",
         "says", "told", "last", "this", "on",
     ];
+    if stop.contains(&t.lower.as_str()) && !lex.determiners.contains(&t.lower) {
+        return None;
+    }
     let mut k = j;
     while k < toks.len()
         && k - j < 8
@@ -516,7 +772,9 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
                 continue;
             }
             let src = match lex.lang {
-                Lang::De => np_de(lex, toks, i + len, true).or_else(|| capital_run(toks, i + len)),
+                Lang::De => np_de(lex, toks, i + len, true)
+                    .or_else(|| capital_run(toks, i + len))
+                    .map(|r| strip_source_noun(lex, toks, r)),
                 Lang::En => np_en(lex, toks, i + len),
             };
             if let Some(r) = src {
@@ -529,7 +787,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
         }
         // "X zufolge"
         if lex.prep_source_before.contains(&t.lower) {
-            if let Some(r) = np_back(lex, toks, i) {
+            if let Some(r) = np_back(lex, toks, i).map(|r| strip_source_noun(lex, toks, r)) {
                 out.push(Found {
                     cue: t.span,
                     source: span_of(toks, r),
@@ -548,6 +806,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
                 .is_some_and(|h| free_word(h) && h.capital() && lex.is_source_noun(&h.lower))
             {
                 let r = np_de(lex, toks, i + 1, true).unwrap_or((i + 1, j + 1));
+                let r = strip_source_noun(lex, toks, r);
                 out.push(Found {
                     cue: t.span,
                     source: span_of(toks, r),
@@ -558,7 +817,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
                 && lex.is_source_noun(&toks[i - 1].lower)
                 && clause_final(lex, toks, i)
             {
-                let r = np_back(lex, toks, i);
+                let r = np_back(lex, toks, i).map(|r| strip_source_noun(lex, toks, r));
                 out.push(Found {
                     cue: t.span,
                     source: r.and_then(|r| span_of(toks, r)),

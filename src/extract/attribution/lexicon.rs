@@ -60,6 +60,10 @@ struct Raw {
     skip_words: Vec<String>,
     adjectival_markers: Vec<String>,
     inseparable_prefixes: Vec<String>,
+    name_particles: Vec<String>,
+    titles: Vec<String>,
+    articles: Vec<String>,
+    verbal_aux: Vec<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -106,6 +110,14 @@ pub struct Lexicon {
     pub auxiliaries: HashSet<String>,
     pub skip_words: HashSet<String>,
     pub adjectival_markers: HashSet<String>,
+    /// Lower-case particles inside personal names ("van", "de").
+    pub name_particles: HashSet<String>,
+    /// Titles and forms of address before a name ("mr.", "dr.", "miss"), lower-cased.
+    pub titles: HashSet<String>,
+    /// Articles and possessives: a word right after one is a noun ("their say", "the reports").
+    pub articles: HashSet<String>,
+    /// Finite auxiliaries and modals (no adverbs): another verb before the cue.
+    pub verbal_aux: HashSet<String>,
 }
 
 /// The lexicon of a language.
@@ -194,6 +206,10 @@ impl Lexicon {
             auxiliaries: set(&raw.auxiliaries),
             skip_words: set(&raw.skip_words),
             adjectival_markers: set(&raw.adjectival_markers),
+            name_particles: set(&raw.name_particles),
+            titles: set(&raw.titles),
+            articles: set(&raw.articles),
+            verbal_aux: set(&raw.verbal_aux),
         }
     }
 

@@ -63,12 +63,17 @@ pub fn extract(doc: &Document) -> Vec<Attribution> {
 /// [`extract`], with each sentence's cues from `memo` when it has seen the sentence.
 pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<Attribution> {
     let lex = lexicon(doc.lang);
-    let quote_spans: Vec<quotes::QuoteSpan> = doc
+    let mut quote_spans: Vec<quotes::QuoteSpan> = doc
         .blocks
         .iter()
         .flat_map(|b| quotes::scan(&doc.masked, b.span))
         .filter(|q| q.depth == 0)
         .collect();
+    for b in &doc.blocks {
+        let more = more_quotes(doc, b.span, &quote_spans);
+        quote_spans.extend(more);
+    }
+    quote_spans.sort_by_key(|q| q.outer.start);
     let quoted = |pos: usize| quote_spans.iter().any(|q| q.inner.contains_offset(pos));
     let toks: Vec<Vec<Tok>> = doc
         .sentences
@@ -93,7 +98,15 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
             })
         })
         .collect();
-    let skip = |i: usize| doc.sentences[i].heading || doc.sentences[i].question;
+    // A question is no claim, unless it is quoted speech ("“Can you explain that?”").
+    let quoted_sentence = |i: usize| {
+        let s = doc.sentences[i].span;
+        quote_spans
+            .iter()
+            .any(|q| q.inner.overlaps(s) && substantial(&doc.masked, q))
+    };
+    let skip =
+        |i: usize| doc.sentences[i].heading || (doc.sentences[i].question && !quoted_sentence(i));
 
     // Cues in each sentence.
     let mut found: Vec<Vec<Found>> = (0..doc.sentences.len())
@@ -215,6 +228,13 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
 
 fn make(doc: &Document, i: usize, cue: Span, source: Option<Span>, kind: AttrKind) -> Attribution {
     let span = doc.sentences[i].span;
+    // A title alone ("Dr.", "Mr.") names nobody.
+    let lex = lexicon(doc.lang);
+    let source = source.filter(|s| {
+        s.slice(&doc.text)
+            .split_whitespace()
+            .any(|w| !lex.titles.contains(&w.to_lowercase()))
+    });
     Attribution {
         start: span.start,
         end: span.end,
@@ -307,6 +327,89 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
             }
         }
     }
+}
+
+/// Quotations `quotes::scan` leaves out, in the block `block`:
+/// * two apostrophes as quotation marks, as some newspapers print them (`''We will,'' he said.`);
+/// * a quotation opened at the start of a sentence and never closed in the paragraph: a quote
+///   that runs on into the next paragraph, which by convention gets no closing mark.
+fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<quotes::QuoteSpan> {
+    let mut out = Vec::new();
+    let Some(text) = doc.masked.get(block.start..block.end) else {
+        return out;
+    };
+    let before = |p: usize| text[..p].chars().next_back();
+    let after = |p: usize| text[p..].chars().next();
+    // Non-overlapping "''" marks that are not part of a longer run of apostrophes.
+    let marks: Vec<usize> = text
+        .match_indices("''")
+        .map(|(p, _)| p)
+        .filter(|&p| before(p) != Some('\'') && after(p + 2) != Some('\''))
+        .collect();
+    let mut unclosed: Vec<(usize, usize)> = Vec::new(); // (mark offset in block, mark length)
+    let mut k = 0;
+    while k < marks.len() {
+        let open = marks[k];
+        let opens = after(open + 2).is_some_and(|c| !c.is_whitespace())
+            && before(open).is_none_or(|c| !c.is_alphanumeric());
+        if !opens {
+            k += 1;
+            continue;
+        }
+        match marks.get(k + 1) {
+            Some(&close) if before(close).is_some_and(|c| !c.is_whitespace()) => {
+                out.push(quotes::QuoteSpan {
+                    outer: Span::new(block.start + open, block.start + close + 2),
+                    inner: Span::new(block.start + open + 2, block.start + close),
+                    depth: 0,
+                });
+                k += 2;
+            }
+            _ => {
+                unclosed.push((open, 2));
+                k += 1;
+            }
+        }
+    }
+    // Opening marks at a sentence start that no quotation covers.
+    for s in doc
+        .sentences
+        .iter()
+        .filter(|s| block.contains_offset(s.span.start))
+    {
+        let Some(p) = s.span.start.checked_sub(block.start) else {
+            continue;
+        };
+        let Some(c) = after(p) else { continue };
+        if !matches!(c, '“' | '„' | '"' | '»') {
+            continue;
+        }
+        let abs = s.span.start;
+        let covered = known
+            .iter()
+            .chain(out.iter())
+            .any(|q| q.outer.contains_offset(abs));
+        if !covered && !unclosed.iter().any(|&(u, _)| u == p) {
+            unclosed.push((p, c.len_utf8()));
+        }
+    }
+    for (p, len) in unclosed {
+        let abs = block.start + p;
+        let covered = known
+            .iter()
+            .chain(out.iter())
+            .any(|q| q.outer.contains_offset(abs));
+        // Only a mark that opens its sentence runs on to the end of the paragraph.
+        let at_start = doc.sentences.iter().any(|s| s.span.start == abs);
+        if !covered && at_start && abs + len < block.end {
+            out.push(quotes::QuoteSpan {
+                outer: Span::new(abs, block.end),
+                inner: Span::new(abs + len, block.end),
+                depth: 0,
+            });
+        }
+    }
+    out
 }
 
 /// A quotation that quotes speech, not a scare-quoted word or a title.

@@ -1,5 +1,6 @@
 //! Sentence tokens for cue matching: words and punctuation, with clause numbers and quote marks.
 
+use crate::lang::Lang;
 use crate::text::words::words_in;
 use crate::text::Span;
 
@@ -51,6 +52,19 @@ fn clause_break(c: &str) -> bool {
     )
 }
 
+/// Whether the word at `w` is an abbreviation of either language followed by its dot.
+fn abbreviation(text: &str, w: Span) -> bool {
+    if text.get(w.end..w.end + 1) != Some(".") {
+        return false;
+    }
+    let Some(word) = text.get(w.start..w.end + 1) else {
+        return false;
+    };
+    Lang::ALL
+        .iter()
+        .any(|l| l.text_data().abbreviations.iter().any(|a| a == word))
+}
+
 /// Tokens of `text[span]`; `quoted` tells whether a byte offset lies inside a quotation.
 pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<Tok> {
     let words = words_in(text, span);
@@ -78,15 +92,24 @@ pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<T
     };
     for w in &words {
         push_punct(&mut out, pos, w.span.start);
+        // An abbreviation keeps its dot ("Mr.", "Dr.", "Sen."): the dot ends no clause and a
+        // name goes on after it ("said Mr. Brown").
+        let end = if abbreviation(text, w.span) {
+            w.span.end + 1
+        } else {
+            w.span.end
+        };
+        let span = Span::new(w.span.start, end);
+        let word = text.get(span.start..span.end).unwrap_or(w.text);
         out.push(Tok {
-            span: w.span,
-            text: w.text.to_string(),
-            lower: w.text.to_lowercase(),
+            span,
+            text: word.to_string(),
+            lower: word.to_lowercase(),
             word: true,
             quoted: quoted(w.span.start),
             clause: 0,
         });
-        pos = w.span.end;
+        pos = span.end;
     }
     push_punct(&mut out, pos, span.end);
     let mut clause = 0;
