@@ -4,7 +4,8 @@
 //! An unattributed sentence (no reporting verb with a speaker, no "laut X"/"according to X", no
 //! link or footnote, not reported speech continuing an attributed sentence) that
 //! - quotes someone directly, or
-//! - states a specific figure about the event (count, amount, duration, percentage), or
+//! - states a specific figure about the event (count, amount, duration, percentage) that is not
+//!   established (two outlets state it as fact and no source contradicts it), or
 //! - says what the corpus reports only as somebody's statement ("Musk erklärte, …").
 //!
 //! Headings, questions and front matter are never claims. A figure that already has a
@@ -37,6 +38,35 @@ a reporting verb with a speaker, \"laut X\", \"X zufolge\", \"nach Angaben von X
 berichtete\", a link or footnote, or German Konjunktiv I continuing an attributed sentence. Headings, questions and \
 front matter are never claims. The fix inserts an attribution built from the corpus evidence.",
 };
+
+/// Whether draft figure `i` is established: at least two outlets state it as fact (not as
+/// somebody's statement) and no source contradicts it — the newsroom's two-source practice.
+fn established(ctx: &RuleContext, i: usize) -> bool {
+    let Some(matches) = ctx.matches.figures.get(i) else {
+        return false;
+    };
+    if matches.is_empty() || matches.iter().any(|m| !m.supports) {
+        return false;
+    }
+    let mut outlets: Vec<&str> = Vec::new();
+    for m in matches {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
+        let Some(s) = d.doc.sentences.get(m.sentence) else {
+            continue;
+        };
+        let as_fact = !d
+            .facts
+            .sentences
+            .iter()
+            .any(|f| f.span() == s.span && f.attributed);
+        if as_fact && !outlets.contains(&d.source.name.as_str()) {
+            outlets.push(d.source.name.as_str());
+        }
+    }
+    outlets.len() >= 2
+}
 
 /// Related corpus sentences at least this similar count as saying the same thing.
 const SAME_STATEMENT: f32 = 0.6;
@@ -88,6 +118,7 @@ impl Rule for UnsourcedClaim {
                 .enumerate()
                 .filter(|(_, q)| span.contains(q.span) && needs_source(q))
                 .map(|(i, _)| i)
+                .filter(|&i| !established(ctx, i))
                 .collect();
             let figure_flagged = figure_idx.iter().any(|&i| {
                 let m = &ctx.matches.figures[i];
@@ -219,6 +250,28 @@ fn cue_verb(d: &crate::corpus::CorpusDoc, sentence: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// Two outlets stating a figure as fact, with no source against it: established, no
+    /// attribution needed. One outlet, or one of them quoting somebody: a claim.
+    #[test]
+    fn a_figure_two_outlets_state_as_fact_is_established() {
+        let draft = "The Kessler Bridge carries 68,000 vehicles a day.\n";
+        let two = [
+            ("a.md", "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge carries 68,000 vehicles a day.\n"),
+            ("b.md", "---\nsource: Channel 9\n---\nEvery day 68,000 vehicles use the Kessler Bridge, which it carries.\n"),
+        ];
+        let f = crate::rules::tests::findings(&two, draft, crate::finding::RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+        let one = [two[0]];
+        let f = crate::rules::tests::findings(&one, draft, crate::finding::RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let said = [
+            two[0],
+            ("b.md", "---\nsource: Channel 9\n---\nThe Kessler Bridge carries 68,000 vehicles a day, the mayor said.\n"),
+        ];
+        let f = crate::rules::tests::findings(&said, draft, crate::finding::RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
 
