@@ -1260,7 +1260,9 @@ fn date_or_time(
                         .filter(|x| x.plain_int && x.digits <= 2 && x.value > dn.value);
                     let bare = tk(j + 1).is_none_or(|x| {
                         !x.is_word() || unit::unit_at(text, x.start, s.end, d).is_none()
-                    }) && !clock_after(text, toks[j].end, s.end, d);
+                    }) && toks
+                        .get(j)
+                        .is_none_or(|x| !clock_after(text, x.end, s.end, d));
                     if let (Some(d2), true) = (d2, bare) {
                         until = Some((m, d2.value as u32));
                         day_end = toks[j].end;
