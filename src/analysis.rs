@@ -99,8 +99,17 @@ fn aligned(
     config: &Config,
 ) -> Vec<(crate::text::Span, usize)> {
     use crate::figmap::FigRef;
+    // The same limits as a check: too large a draft is not read, and matching stops at the
+    // time budget (figures after it get no quantity).
+    if text.len() > config.max_document_bytes {
+        return Vec::new();
+    }
     let (doc, facts) = read(text, path, config);
-    let m = crate::rules::evidence::Matches::compute(&doc, &facts, corpus, config);
+    let deadline = (config.time_budget_ms > 0).then(|| {
+        std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
+    });
+    let m =
+        crate::rules::evidence::Matches::compute_until(&doc, &facts, corpus, config, deadline);
     facts
         .quantities
         .iter()

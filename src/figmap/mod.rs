@@ -181,12 +181,6 @@ impl FigureMap {
                             s = s.max(LINK);
                         }
                     }
-                    if std::env::var_os("FACTLINT_DEBUG_MAP").is_some() && s > 0.1 {
-                        eprintln!(
-                            "{s:.2} {:?} {} | {:?} {}",
-                            self.figures[i].at, a.q.text, self.figures[j].at, b.q.text
-                        );
-                    }
                     if s > 0.0 {
                         sims.insert((i, j), s);
                         if s >= LINK {
@@ -297,5 +291,79 @@ impl FigureMap {
     pub fn quantity_at(&self, at: FigRef) -> Option<usize> {
         let i = self.figures.iter().position(|f| f.at == at)?;
         self.quantity_of.get(i).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FigureMap;
+    use crate::config::Tolerance;
+    use crate::corpus::Corpus;
+
+    /// The map of an in-memory corpus, each quantity as the sorted texts of its variants.
+    fn groups(docs: &[(&str, &str)]) -> Vec<Vec<String>> {
+        let c = Corpus::from_texts(docs.iter().copied(), None);
+        let all: Vec<usize> = (0..c.docs.len()).collect();
+        let map = FigureMap::build(&c, &all, &Tolerance::default());
+        let mut out: Vec<Vec<String>> = map
+            .quantities
+            .iter()
+            .map(|g| {
+                let mut t: Vec<String> = g
+                    .iter()
+                    .filter_map(|&i| map.figure(&c, i).map(|q| q.text.clone()))
+                    .collect();
+                t.sort();
+                t
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn together(gs: &[Vec<String>], a: &str, b: &str) -> bool {
+        gs.iter()
+            .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
+    }
+
+    #[test]
+    fn one_delay_phrased_three_ways_is_one_quantity_and_a_test_load_is_another() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Welt\n---\nDer Livestream startete etwa 30 Minuten später als geplant. Rund 1,3 Millionen Zuhörer verfolgten das Gespräch. Das System war zuvor mit acht Millionen Zuhörern getestet worden.\n"),
+            ("b.md", "---\nsource: Bote\n---\nDer Livestream begann mit 45 Minuten Verspätung. Etwa eine Million Zuhörer verfolgten das Gespräch. Musk sagte, man habe mit acht Millionen Zuhörern getestet.\n"),
+            ("c.md", "---\nsource: Kurier\n---\nDas Gespräch begann mit mehr als 40 Minuten Verspätung.\n"),
+        ]);
+        assert!(together(&gs, "etwa 30 Minuten", "45 Minuten"), "{gs:?}");
+        assert!(together(&gs, "45 Minuten", "mehr als 40 Minuten"), "{gs:?}");
+        assert!(
+            together(&gs, "Rund 1,3 Millionen", "Etwa eine Million"),
+            "{gs:?}"
+        );
+        assert!(
+            !together(&gs, "Rund 1,3 Millionen", "acht Millionen"),
+            "{gs:?}"
+        );
+    }
+
+    #[test]
+    fn a_forecast_and_another_candidates_tally_are_other_quantities() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Courier\n---\nWhitcombe received 58,214 votes. Oyelaran received 48,211 votes. Officials had expected turnout of 45 percent; turnout was 41.8 percent.\n"),
+            ("b.md", "---\nsource: Wire\n---\nWhitcombe won with 58,214 votes, while Oyelaran got 48,211 votes. Turnout was nearly 42 percent, below the 45 percent forecast.\n"),
+        ]);
+        assert!(together(&gs, "58,214", "58,214"), "{gs:?}");
+        assert!(!together(&gs, "58,214", "48,211"), "{gs:?}");
+        assert!(together(&gs, "41.8 percent", "nearly 42 percent"), "{gs:?}");
+        assert!(!together(&gs, "41.8 percent", "45 percent"), "{gs:?}");
+    }
+
+    #[test]
+    fn dates_and_times_of_the_event_are_compared_and_ages_of_two_people_are_not() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Courier\n---\nThe quake struck at 9:42 p.m. on Tuesday. The mayor, Ann Lee, 63, visited the site; the rescued boy, Tim Ward, 12, is in hospital.\n"),
+            ("b.md", "---\nsource: Wire\n---\nThe quake struck at 9:24 p.m. on Tuesday. Mayor Ann Lee, 63, toured the site. Rescuers freed Tim Ward, 12, from the rubble.\n"),
+        ]);
+        assert!(together(&gs, "9:42 p.m.", "9:24 p.m."), "{gs:?}");
+        assert!(!together(&gs, "63", "12"), "{gs:?}");
     }
 }

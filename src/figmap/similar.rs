@@ -125,7 +125,7 @@ const QUALIFIER_PENALTY: f32 = 0.35;
 /// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
 const PLACE_PENALTY: f32 = 0.35;
 /// Penalty when the names nearest two figures differ (another person's or firm's figure).
-const NAME_PENALTY: f32 = 0.3;
+const NAME_PENALTY: f32 = 0.5;
 /// Words after (or before) a figure searched for its head.
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").
