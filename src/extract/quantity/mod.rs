@@ -1255,16 +1255,20 @@ fn date_or_time(
                 let mut k = i + 1;
                 // "Oct. 14-17", "October 14 to 17".
                 if let Some(j) = range_join_at(toks, i + 1, d) {
-                    let d2 = tk(j)
-                        .and_then(|x| x.digits())
-                        .filter(|x| x.plain_int && x.digits <= 2 && x.value > dn.value);
-                    let bare = tk(j + 1).is_none_or(|x| {
-                        !x.is_word() || unit::unit_at(text, x.start, s.end, d).is_none()
-                    }) && !clock_after(text, toks[j].end, s.end, d);
-                    if let (Some(d2), true) = (d2, bare) {
-                        until = Some((m, d2.value as u32));
-                        day_end = toks[j].end;
-                        k = j + 1;
+                    let d2 = tk(j).and_then(|x| {
+                        x.digits()
+                            .filter(|y| y.plain_int && y.digits <= 2 && y.value > dn.value)
+                            .map(|y| (y, x.end))
+                    });
+                    if let Some((d2, d2_end)) = d2 {
+                        let bare = tk(j + 1).is_none_or(|x| {
+                            !x.is_word() || unit::unit_at(text, x.start, s.end, d).is_none()
+                        }) && !clock_after(text, d2_end, s.end, d);
+                        if bare {
+                            until = Some((m, d2.value as u32));
+                            day_end = d2_end;
+                            k = j + 1;
+                        }
                     }
                 }
                 if until.is_none() && clock_after(text, t.end, s.end, d) {
