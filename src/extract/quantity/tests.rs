@@ -565,6 +565,31 @@ fn never_panics() {
     }
 }
 
+/// Every prefix of sentences with dates, weekdays, article durations, labels and datelines: the
+/// readers look ahead and must stop at the sentence's end ("March 3 to" once indexed past it).
+#[test]
+fn prefixes_never_panic() {
+    let inputs = [
+        "On March 3 to 5, 2026 and Oct. 14-17, 2026 or 14 July 2023 and Oct 5.",
+        "Vom 14. bis 17. Oktober 2026, am 14.–17. Okt. 2026 und 1. Januar 2024.",
+        "BERLIN, 12. März (dpa) – am Montagabend, am Donnerstag, den 18. September.",
+        "NEW YORK, March 3 (Reuters) - on Thursday, Sept. 18, the 4th of July, 2026.",
+        "Lindhagen, 9. Oktober 2025.",
+        "Oyelaran, 62, of Leeds; Smith Jr., 30, from Ohio; Müller, 62, aus Köln.",
+        "an hour and a half, half an hour, a good hour, eine knappe Stunde, a day.",
+        "No. 5, Nr. 5, Week 17, version 2.1, two-time, a fourth-year, im Juli, in May.",
+        "between 9 a.m. and 5 p.m. ET, 12:50 a.m., um 10.30 Uhr.",
+    ];
+    for s in inputs {
+        for (end, _) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+            let p = &s[..end];
+            for lang in [DE, EN] {
+                let _ = extract(p, &[Span::new(0, p.len())], lang);
+            }
+        }
+    }
+}
+
 #[test]
 fn data_files_load() {
     for lang in Lang::ALL {
