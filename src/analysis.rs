@@ -108,8 +108,7 @@ fn aligned(
     let deadline = (config.time_budget_ms > 0).then(|| {
         std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
     });
-    let m =
-        crate::rules::evidence::Matches::compute_until(&doc, &facts, corpus, config, deadline);
+    let m = crate::rules::evidence::Matches::compute_until(&doc, &facts, corpus, config, deadline);
     facts
         .quantities
         .iter()

@@ -7,7 +7,7 @@
 
 import * as path from "path";
 
-export const RULE_IDS = ["unsourced-claim", "number-conflict", "disputed-figure", "quote-mismatch"] as const;
+export const RULE_IDS = ["unsourced-claim", "number-conflict", "disputed-figure", "misattributed-figure", "quote-mismatch"] as const;
 export const SEVERITIES = ["off", "hint", "info", "warning", "error"] as const;
 export const LANGUAGES = ["de", "en", "auto"] as const;
 
