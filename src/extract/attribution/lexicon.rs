@@ -71,6 +71,7 @@ struct Raw {
     verbal_aux: Vec<String>,
     apostrophe_quotes: bool,
     modals: Vec<String>,
+    anaphora: Vec<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -129,6 +130,8 @@ pub struct Lexicon {
     pub apostrophe_quotes: bool,
     /// Modal and future auxiliaries: an infinitive after one states no report ("wollte nicht bestätigen").
     pub modals: HashSet<String>,
+    /// Demonstratives that open a frame referring back to the previous sentence ("Dies teilte … mit").
+    pub anaphora: HashSet<String>,
 }
 
 /// The lexicon of a language.
@@ -224,6 +227,7 @@ impl Lexicon {
             verbal_aux: set(&raw.verbal_aux),
             apostrophe_quotes: raw.apostrophe_quotes,
             modals: set(&raw.modals),
+            anaphora: set(&raw.anaphora),
         }
     }
 

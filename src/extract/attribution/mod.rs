@@ -23,7 +23,9 @@ pub enum AttrKind {
     Note,
     /// A Markdown link or footnote to a source.
     Link,
-    /// German Konjunktiv I continuing an attributed sentence.
+    /// Reported content whose frame stands in a neighbouring sentence: German Konjunktiv I
+    /// continuing an attributed sentence, or the sentence that a following "Dies teilte X mit",
+    /// "That, the company said" refers back to.
     Continuation,
     /// A direct quotation (its speaker named in, before or after it).
     Quote,
@@ -223,7 +225,54 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
         }
         active = None;
     }
+    anticipated(doc, lex, &toks, &skip, &mut out);
     out
+}
+
+/// "Trapattoni wird neuer Trainer. Dies gab der Verein heute bekannt.": a sentence whose frame
+/// follows in the next sentence, opened by a demonstrative that refers back to it, is that
+/// frame's content.
+fn anticipated(
+    doc: &Document,
+    lex: &Lexicon,
+    toks: &[Vec<Tok>],
+    skip: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Attribution>,
+) {
+    let mut more = Vec::new();
+    for i in 0..doc.sentences.len().saturating_sub(1) {
+        let (s, next) = (&doc.sentences[i], &doc.sentences[i + 1]);
+        if s.block != next.block || skip(i) || skip(i + 1) {
+            continue;
+        }
+        if out.iter().any(|a| a.sentence_span == s.span) {
+            continue;
+        }
+        let words: Vec<&Tok> = toks[i + 1].iter().filter(|t| t.word).take(4).collect();
+        if !words
+            .first()
+            .is_some_and(|t| !t.quoted && lex.anaphora.contains(&t.lower))
+        {
+            continue;
+        }
+        // The frame's verb stands right after the demonstrative or its auxiliary.
+        let frame = out.iter().find(|a| {
+            a.sentence_span == next.span
+                && a.kind == AttrKind::Verb
+                && words.iter().skip(1).take(2).any(|w| w.span == a.cue)
+        });
+        if let Some(f) = frame {
+            let cue = toks[i].first().map(|t| t.span).unwrap_or(s.span);
+            more.push(Attribution {
+                source: f.source.clone(),
+                ..make(doc, i, cue, None, AttrKind::Continuation)
+            });
+        }
+    }
+    if !more.is_empty() {
+        out.extend(more);
+        out.sort_by_key(|a| a.sentence_span.start);
+    }
 }
 
 fn make(doc: &Document, i: usize, cue: Span, source: Option<Span>, kind: AttrKind) -> Attribution {

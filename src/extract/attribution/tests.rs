@@ -129,6 +129,12 @@ fn german_false_cues() {
         &[None],
     );
     check("Nicht erklärte Streiks sind verboten.", Lang::De, &[None]);
+    // "zur … erklären" declares something, it reports nothing.
+    check(
+        "Der Flughafen wurde am Montag zur rauchfreien Zone erklärt.",
+        Lang::De,
+        &[None],
+    );
     check("Die Brücke wird im März gesperrt.", Lang::De, &[None]);
     check("Nach dem Start stieg die Rakete auf.", Lang::De, &[None]);
     check("Hat der Minister das gesagt?", Lang::De, &[None]);
@@ -517,5 +523,25 @@ fn german_titles_modals_and_acronyms_are_no_attribution() {
         "Der Minister will den Bericht am Montag bestätigen.",
         Lang::De,
         &[Some("Der Minister")],
+    );
+}
+
+#[test]
+fn content_before_an_anaphoric_frame() {
+    check(
+        "Trapattoni wird neuer Trainer in Stuttgart. Dies gab die Vereinsführung heute bekannt.",
+        Lang::De,
+        &[Some("die Vereinsführung"), Some("die Vereinsführung")],
+    );
+    check(
+        "In dem Fahrzeug befand sich eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn.",
+        Lang::De,
+        &[Some("die Organisation"), Some("die Organisation")],
+    );
+    // Only the demonstrative refers back.
+    check(
+        "Die Halle brannte aus. Die Feuerwehr bestätigte den Einsatz.",
+        Lang::De,
+        &[None, Some("Die Feuerwehr")],
     );
 }
