@@ -366,7 +366,8 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         while a < v && lex.skip_words.contains(&toks[a].lower) {
             a += 1;
         }
-        let np = np_de(lex, toks, a, true)?;
+        // "Wie „heise online“ berichtet"
+        let np = np_de(lex, toks, a, true).or_else(|| quoted_name(toks, a).map(|e| (a, e)))?;
         return (np.1 <= v).then_some(np);
     }
     if let Some(np) = as_apposition_de(lex, toks, cs, v) {
@@ -376,6 +377,8 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
     while s < v && lex.conjunctions.contains(&toks[s].lower) {
         s += 1;
     }
+    // "Als Begründung gaben die USA an": a predicative "als" phrase before the verb.
+    let predicative = s > cs && toks[s - 1].is("als");
     if s < v {
         let t = &toks[s];
         if lex.pronouns.contains(&t.lower) && !t.is("es") {
@@ -387,6 +390,7 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
                 .is_some_and(|n| n.capital() || adjective_de(lex, n));
         if (det_noun || !lex.adverbials.contains(&t.lower))
             && !lex.oblique_determiners.contains(&t.lower)
+            && !predicative
         {
             if let Some(np) = np_de(lex, toks, s, false) {
                 if np.1 <= v && (np.1 == v || (toks[np.1].word && !toks[np.1].capital())) {
@@ -405,9 +409,11 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }
         return None;
     }
+    // A noun phrase with appositions opening the sentence before a comma-initial verb is its
+    // subject ("Der Vorsitzende, Edmund Stoiber, warf der SPD … vor"), not what follows the verb.
     named_in_quotes_de(lex, toks, v)
-        .or_else(|| after_de(lex, toks, v + 1))
         .or_else(|| apposition_de(lex, toks, cs))
+        .or_else(|| after_de(lex, toks, v + 1))
 }
 
 /// "Wie der Sprecher der Firma, Anna Berg, in Bonn mitteilte": a "wie" clause whose subject
@@ -451,8 +457,8 @@ fn named_in_quotes_de(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, u
     let open = (close.saturating_sub(6)..close)
         .rev()
         .find(|&o| quoted_name(toks, o) == Some(v))?;
-    // „BBC News“ berichtet: the quoted name alone.
-    if open == 0 || !toks[open - 1].word {
+    // „BBC News“ berichtet, wie „Spiegel Online“ berichtet: the quoted name alone.
+    if open == 0 || !toks[open - 1].word || lex.as_words.contains(&toks[open - 1].lower) {
         return Some((open, v));
     }
     let (ps, _) = clause_range(toks, open - 1);

@@ -545,3 +545,25 @@ fn content_before_an_anaphoric_frame() {
         &[None, Some("Die Feuerwehr")],
     );
 }
+
+#[test]
+fn german_subjects_before_comma_verbs_and_predicative_als() {
+    // The apposition before a comma-initial verb is the subject, not the dative after it.
+    check(
+        "Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine Fehlentwicklung vor.",
+        Lang::De,
+        &[Some("Der bayerische CSU-Vorsitzende, Edmund Stoiber")],
+    );
+    // "Als Begründung …" is predicative; the subject follows the verb.
+    check(
+        "Als Begründung gaben die USA an, zwei Passagiere seien verdächtig.",
+        Lang::De,
+        &[Some("die USA")],
+    );
+    // "Wie „Spiegel Online“ berichtet": a quoted name in a wie-clause.
+    check(
+        "Wie „Spiegel Online“ berichtet, sperrten die Behörden den Zugang.",
+        Lang::De,
+        &[Some("„Spiegel Online“")],
+    );
+}
