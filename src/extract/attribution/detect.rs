@@ -961,9 +961,14 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
         // "…, so der Sprecher."
         if lex.so_words.contains(&t.lower) && (i == 0 || !toks[i - 1].word) {
             if let Some(r) = np_de(lex, toks, i + 1, false) {
+                // "so das Ergebnis einer gestern vorgestellten Studie": a genitive goes on.
                 let end_ok = match toks.get(r.1) {
                     None => true,
-                    Some(x) => !x.word || lex.after_so_source.contains(&x.lower),
+                    Some(x) => {
+                        !x.word
+                            || lex.after_so_source.contains(&x.lower)
+                            || lex.np_links.contains(&x.lower)
+                    }
                 };
                 let pronoun = r.1 == r.0 + 1 && lex.pronouns.contains(&toks[r.0].lower);
                 if end_ok && !pronoun {

@@ -109,6 +109,11 @@ fn german_prepositional_cues() {
         &[Some("der Verband")],
     );
     check(
+        "Zwei Drittel der Methoden sind unwirksam, so das Ergebnis einer gestern vorgestellten Studie.",
+        Lang::De,
+        &[Some("")],
+    );
+    check(
         "Die Preise steigen weiter (Quelle: dpa).",
         Lang::De,
         &[Some("dpa")],
