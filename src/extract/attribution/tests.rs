@@ -136,7 +136,7 @@ fn german_false_cues() {
     check("Nicht erklärte Streiks sind verboten.", Lang::De, &[None]);
     // "zur … erklären" declares something, it reports nothing.
     check(
-        "Der Flughafen wurde am Montag zur rauchfreien Zone erklärt.",
+        "Die Stadt erklärte den Flughafen am Montag zur rauchfreien Zone.",
         Lang::De,
         &[None],
     );
