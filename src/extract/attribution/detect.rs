@@ -51,10 +51,26 @@ fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             let Some(cue) = match_verb(lex, v, toks, i) else {
                 continue;
             };
-            if adjectival(lex, toks, i) || fixed_phrase(lex, toks, i) || noun_use_en(lex, toks, i) {
+            if adjectival(lex, toks, i)
+                || fixed_phrase(lex, toks, i)
+                || noun_use_en(lex, toks, i)
+                || modal_infinitive_de(lex, v, toks, i)
+            {
                 continue;
             }
             if v.class == VerbClass::Thought && !has_complement(lex, toks, i) {
+                continue;
+            }
+            // "Im Mai wurde bekannt, dass …": a frame without a speaker, only with its content.
+            if v.class == VerbClass::Frame {
+                if has_complement(lex, toks, i) {
+                    out.push(Found {
+                        cue,
+                        source: None,
+                        kind: AttrKind::Verb,
+                    });
+                    break;
+                }
                 continue;
             }
             let impersonal = v.requires.iter().any(|r| r == "es");
@@ -189,6 +205,29 @@ fn noun_use_en(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
         && !participle_en(lex, toks, i)
 }
 
+/// German: an infinitive after a modal or future auxiliary ("wollte nicht bestätigen", "wird
+/// darauf bestehen") reports no statement that was made.
+fn modal_infinitive_de(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool {
+    let w = toks[i].lower.as_str();
+    let particle = v.particle.as_deref().unwrap_or("");
+    let infinitive = w == v.infinitive
+        || w.strip_prefix(particle).is_some_and(|r| {
+            !particle.is_empty()
+                && (r == v.infinitive || r.strip_prefix("zu") == Some(&v.infinitive))
+        });
+    if lex.lang != Lang::De || !infinitive {
+        return false;
+    }
+    let (cs, _) = clause_range(toks, i);
+    // The infinitive closes the clause (verb-final), or stands right before "zu": "zu bestätigen".
+    let last = toks
+        .get(i + 1)
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    last && toks[cs..i]
+        .iter()
+        .any(|t| free_word(t) && lex.modals.contains(&t.lower))
+}
+
 /// English: a clause-initial participle of a reporting verb ("…, saying she would …").
 fn participle_en(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     lex.lang == Lang::En
@@ -262,6 +301,15 @@ fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
                             || lex.konjunktiv.contains(&t.lower)
                             || t.is("„")
                     })
+            }) || (i + 1..n).any(|j| {
+                // An infinitive clause: "Ihm wird vorgeworfen, in die Übernahme eingegriffen zu haben."
+                toks[j].is(",") && {
+                    let (a, e) = clause_range(toks, j + 1);
+                    e >= a + 3
+                        && toks[e - 2].is("zu")
+                        && free_word(&toks[e - 2])
+                        && toks[e - 1].word
+                }
             }) || (i > 0 && toks[..i].iter().rev().take_while(|t| t.word).count() > 0 && {
                 // Verb-final subordinate clause after the content: "…, wie die Polizei vermutet."
                 let (cs, _) = clause_range(toks, i);
@@ -312,15 +360,25 @@ pub fn subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> 
 }
 
 fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
-    // "wie X mitteilte"
+    // "wie X mitteilte", "wie schon die WHO sagte"
     if cs < v && lex.as_words.contains(&toks[cs].lower) {
-        let np = np_de(lex, toks, cs + 1, true)?;
+        let mut a = cs + 1;
+        while a < v && lex.skip_words.contains(&toks[a].lower) {
+            a += 1;
+        }
+        // "Wie „heise online“ berichtet"
+        let np = np_de(lex, toks, a, true).or_else(|| quoted_name(toks, a).map(|e| (a, e)))?;
         return (np.1 <= v).then_some(np);
+    }
+    if let Some(np) = as_apposition_de(lex, toks, cs, v) {
+        return Some(np);
     }
     let mut s = cs;
     while s < v && lex.conjunctions.contains(&toks[s].lower) {
         s += 1;
     }
+    // "Als Begründung gaben die USA an": a predicative "als" phrase before the verb.
+    let predicative = s > cs && toks[s - 1].is("als");
     if s < v {
         let t = &toks[s];
         if lex.pronouns.contains(&t.lower) && !t.is("es") {
@@ -332,6 +390,7 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
                 .is_some_and(|n| n.capital() || adjective_de(lex, n));
         if (det_noun || !lex.adverbials.contains(&t.lower))
             && !lex.oblique_determiners.contains(&t.lower)
+            && !predicative
         {
             if let Some(np) = np_de(lex, toks, s, false) {
                 if np.1 <= v && (np.1 == v || (toks[np.1].word && !toks[np.1].capital())) {
@@ -350,9 +409,42 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }
         return None;
     }
+    // A noun phrase with appositions opening the sentence before a comma-initial verb is its
+    // subject ("Der Vorsitzende, Edmund Stoiber, warf der SPD … vor"), not what follows the verb.
     named_in_quotes_de(lex, toks, v)
-        .or_else(|| after_de(lex, toks, v + 1))
         .or_else(|| apposition_de(lex, toks, cs))
+        .or_else(|| after_de(lex, toks, v + 1))
+}
+
+/// "Wie der Sprecher der Firma, Anna Berg, in Bonn mitteilte": a "wie" clause whose subject
+/// has an apposition, so the verb stands in a later comma chunk.
+fn as_apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
+    // The verb ends its clause ("mitteilte,").
+    if toks.get(v + 1).is_some_and(|t| t.word) || cs < 2 || !toks[cs - 1].is(",") {
+        return None;
+    }
+    let last = cs - 1; // the comma before the verb's chunk
+    let mut end = cs;
+    for _ in 0..3 {
+        if end < 2 || !toks[end - 1].is(",") {
+            return None;
+        }
+        let (ps, _) = clause_range(toks, end - 2);
+        if lex.as_words.contains(&toks[ps].lower) {
+            let mut a = ps + 1;
+            while a < end - 1 && lex.skip_words.contains(&toks[a].lower) {
+                a += 1;
+            }
+            let np = np_de(lex, toks, a, true)?;
+            return (np.1 == end - 1).then_some((np.0, last));
+        }
+        // An apposition chunk: a whole noun phrase.
+        if np_de(lex, toks, ps, false).is_none_or(|np| np.1 != end - 1) {
+            return None;
+        }
+        end = ps;
+    }
+    None
 }
 
 /// "Die Wochenzeitung „Die Zeit“ meldet": a subject ending in a quoted name, which the
@@ -365,7 +457,11 @@ fn named_in_quotes_de(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, u
     let open = (close.saturating_sub(6)..close)
         .rev()
         .find(|&o| quoted_name(toks, o) == Some(v))?;
-    let (ps, _) = clause_range(toks, open.checked_sub(1)?);
+    // „BBC News“ berichtet, wie „Spiegel Online“ berichtet: the quoted name alone.
+    if open == 0 || !toks[open - 1].word || lex.as_words.contains(&toks[open - 1].lower) {
+        return Some((open, v));
+    }
+    let (ps, _) = clause_range(toks, open - 1);
     np_de(lex, toks, ps, false).filter(|np| np.1 == v)
 }
 
@@ -774,6 +870,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             let src = match lex.lang {
                 Lang::De => np_de(lex, toks, i + len, true)
                     .or_else(|| capital_run(toks, i + len))
+                    .or_else(|| loose_source(toks, i + len))
                     .map(|r| strip_source_noun(lex, toks, r)),
                 Lang::En => np_en(lex, toks, i + len),
             };
@@ -787,10 +884,13 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
         }
         // "X zufolge"
         if lex.prep_source_before.contains(&t.lower) {
-            if let Some(r) = np_back(lex, toks, i).map(|r| strip_source_noun(lex, toks, r)) {
+            // "zufolge" is only ever a postposition: a cue even when its noun phrase is unusual
+            // ("dem „Figaro“ zufolge", "der Website worldreferee.com zufolge").
+            let r = np_back(lex, toks, i).map(|r| strip_source_noun(lex, toks, r));
+            if r.is_some() || (i > 0 && toks[i - 1].word) || i > 0 && quote_close(&toks[i - 1]) {
                 out.push(Found {
                     cue: t.span,
-                    source: span_of(toks, r),
+                    source: r.and_then(|r| span_of(toks, r)),
                     kind: AttrKind::Preposition,
                 });
             }
@@ -801,7 +901,40 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             while j < n && j - i <= 3 && toks[j].word && !toks[j].capital() {
                 j += 1;
             }
+            // "nach Grupps Meinung": a genitive name before the noun.
             if toks
+                .get(j)
+                .is_some_and(|g| free_word(g) && g.capital() && g.lower.ends_with('s'))
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|h| free_word(h) && h.capital() && lex.is_source_noun(&h.lower))
+            {
+                j += 1;
+            }
+            // "Gerüchte, nach denen …": a relative clause on a source noun.
+            let relative = toks
+                .get(i + 1)
+                .is_some_and(|r| free_word(r) && lex.relatives.contains(&r.lower))
+                && i >= 2
+                && toks[i - 1].is(",")
+                && toks[i - 2].capital()
+                && lex.is_source_noun(&toks[i - 2].lower);
+            // "seiner Meinung nach zu Unrecht": "nach" with no object of its own.
+            let postposition = clause_final(lex, toks, i)
+                || toks.get(i + 1).is_some_and(|x| {
+                    x.word
+                        && !x.capital()
+                        && !lex.determiners.contains(&x.lower)
+                        && !lex.oblique_determiners.contains(&x.lower)
+                        && !adjective_de(lex, x)
+                });
+            if relative {
+                out.push(Found {
+                    cue: t.span,
+                    source: span_of(toks, (i - 2, i - 1)),
+                    kind: AttrKind::Preposition,
+                });
+            } else if toks
                 .get(j)
                 .is_some_and(|h| free_word(h) && h.capital() && lex.is_source_noun(&h.lower))
             {
@@ -815,7 +948,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             } else if i > 0
                 && toks[i - 1].capital()
                 && lex.is_source_noun(&toks[i - 1].lower)
-                && clause_final(lex, toks, i)
+                && postposition
             {
                 let r = np_back(lex, toks, i).map(|r| strip_source_noun(lex, toks, r));
                 out.push(Found {
@@ -828,9 +961,14 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
         // "…, so der Sprecher."
         if lex.so_words.contains(&t.lower) && (i == 0 || !toks[i - 1].word) {
             if let Some(r) = np_de(lex, toks, i + 1, false) {
+                // "so das Ergebnis einer gestern vorgestellten Studie": a genitive goes on.
                 let end_ok = match toks.get(r.1) {
                     None => true,
-                    Some(x) => !x.word || lex.after_so_source.contains(&x.lower),
+                    Some(x) => {
+                        !x.word
+                            || lex.after_so_source.contains(&x.lower)
+                            || lex.np_links.contains(&x.lower)
+                    }
                 };
                 let pronoun = r.1 == r.0 + 1 && lex.pronouns.contains(&toks[r.0].lower);
                 if end_ok && !pronoun {
@@ -861,13 +999,41 @@ fn prep_laut_ok(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     match toks.get(i + 1) {
         Some(n) if copula && n.word && lex.adjective_laut_context.contains(&n.lower) => false,
         Some(n) if n.word => {
+            let mut k = i + 1;
+            while k < i + 4 && toks.get(k).is_some_and(|t| adjective_de(lex, t)) {
+                k += 1;
+            }
             n.capital()
                 || lex.determiners.contains(&n.lower)
                 || lex.oblique_determiners.contains(&n.lower)
-                || (adjective_de(lex, n) && toks.get(i + 2).is_some_and(|m| m.capital()))
+                || web_name(n)
+                || (k > i + 1 && toks.get(k).is_some_and(|m| m.capital()))
         }
+        // "laut „Welt“"
+        Some(n) => quoted_name(toks, i + 1).is_some() && !n.quoted,
         _ => false,
     }
+}
+
+/// A closing quotation mark.
+fn quote_close(t: &Tok) -> bool {
+    matches!(t.text.as_str(), "“" | "\"" | "«" | "”")
+}
+
+/// A lower-case name of a website or agency: "faz.net", "ndr.de", "ai-Bericht", "al-Dschasira".
+fn web_name(t: &Tok) -> bool {
+    free_word(t)
+        && !t.capital()
+        && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && (t.text.contains('.') || t.text.contains('-'))
+}
+
+/// A source after a preposition that is no regular noun phrase: "„Welt“", "faz.net".
+fn loose_source(toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    if let Some(e) = quoted_name(toks, j) {
+        return Some((j, e));
+    }
+    toks.get(j).filter(|t| web_name(t)).map(|_| (j, j + 1))
 }
 
 /// Capitalised words from `j` (a bare name after "laut").
@@ -882,16 +1048,28 @@ fn capital_run(toks: &[Tok], j: usize) -> Option<(usize, usize)> {
 /// The noun phrase ending right before token `i` ("Angaben der Polizei zufolge").
 fn np_back(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let mut b = i;
-    while b > 0 && i - b < 10 {
+    while b > 0 && i - b < 12 {
         let t = &toks[b - 1];
-        let ok = free_word(t)
-            && (t.capital()
-                && !lex.adverbials.contains(&t.lower)
-                && !lex.conjunctions.contains(&t.lower)
-                || lex.determiners.contains(&t.lower)
-                || lex.oblique_determiners.contains(&t.lower)
-                || lex.np_links.contains(&t.lower)
-                || adjective_de(lex, t));
+        // A bracketed abbreviation or a quoted name: "(VDR)", "dem „Figaro“".
+        if t.is(")") || quote_close(t) {
+            let open = (b.saturating_sub(7)..b - 1)
+                .rev()
+                .find(|&o| (t.is(")") && toks[o].is("(")) || quoted_name(toks, o) == Some(b));
+            if let Some(o) = open.filter(|&o| toks.get(o + 1).is_some_and(|x| x.capital())) {
+                b = o;
+                continue;
+            }
+            break;
+        }
+        let ok = free_word(t) && (web_name(t) || lex.name_particles.contains(&t.lower) && b < i)
+            || free_word(t)
+                && (t.capital()
+                    && !lex.adverbials.contains(&t.lower)
+                    && !lex.conjunctions.contains(&t.lower)
+                    || lex.determiners.contains(&t.lower)
+                    || lex.oblique_determiners.contains(&t.lower)
+                    || lex.np_links.contains(&t.lower)
+                    || adjective_de(lex, t));
         if !ok {
             break;
         }
@@ -904,7 +1082,16 @@ fn np_back(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     {
         b += 1;
     }
-    (b < i && toks[b..i].iter().any(|t| t.capital())).then_some((b, i))
+    // "hob Sarkozy dem „Figaro“ zufolge": a dative or accusative article starts the phrase.
+    if let Some(d) = (b + 1..i).rev().find(|&k| {
+        free_word(&toks[k])
+            && (lex.determiners.contains(&toks[k].lower)
+                || lex.oblique_determiners.contains(&toks[k].lower))
+            && !lex.np_links.contains(&toks[k].lower)
+    }) {
+        b = d;
+    }
+    (b < i && toks[b..i].iter().any(|t| t.capital() || web_name(t))).then_some((b, i))
 }
 
 // ---------------------------------------------------------------- notes
@@ -935,7 +1122,7 @@ fn notes(lex: &Lexicon, toks: &[Tok], text: &str, out: &mut Vec<Found>) {
         // "(DWD)" at the end, not an apposition after a name ("Merkel (CDU)").
         let at_end = toks[close + 1..].iter().all(|t| !t.word);
         let names = inner.len() <= 4 && inner.iter().all(|t| t.capital() || t.is("-") || t.is("&"));
-        let after_name = i > 0 && toks[i - 1].capital();
+        let after_name = i > 0 && (toks[i - 1].capital() || quote_close(&toks[i - 1]));
         let _ = text;
         if at_end && names && !after_name && i > 0 {
             out.push(Found {

@@ -10,12 +10,16 @@ use std::sync::LazyLock;
 pub enum VerbClass {
     Speech,
     Thought,
+    /// A frame without a speaker, a cue only with its content ("wurde bekannt, dass …").
+    Frame,
 }
 
 /// One reporting verb: its forms, an optional separable particle and companion words.
 #[derive(Debug)]
 pub struct Verb {
     pub forms: HashSet<String>,
+    /// The infinitive (the first form of the entry), without its particle.
+    pub infinitive: String,
     pub particle: Option<String>,
     /// Words that must stand in the same clause ("heißt es", "geht davon aus").
     pub requires: Vec<String>,
@@ -29,6 +33,7 @@ pub struct Verb {
 struct Raw {
     speech: Vec<String>,
     thought: Vec<String>,
+    frames: Vec<String>,
     complementizers: Vec<String>,
     source_nouns: Vec<String>,
     prep_source_after: Vec<String>,
@@ -64,6 +69,9 @@ struct Raw {
     titles: Vec<String>,
     articles: Vec<String>,
     verbal_aux: Vec<String>,
+    apostrophe_quotes: bool,
+    modals: Vec<String>,
+    anaphora: Vec<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -118,6 +126,12 @@ pub struct Lexicon {
     pub articles: HashSet<String>,
     /// Finite auxiliaries and modals (no adverbs): another verb before the cue.
     pub verbal_aux: HashSet<String>,
+    /// Whether two apostrophes are quotation marks (`''We will,'' he said.`).
+    pub apostrophe_quotes: bool,
+    /// Modal and future auxiliaries: an infinitive after one states no report ("wollte nicht bestätigen").
+    pub modals: HashSet<String>,
+    /// Demonstratives that open a frame referring back to the previous sentence ("Dies teilte … mit").
+    pub anaphora: HashSet<String>,
 }
 
 /// The lexicon of a language.
@@ -142,6 +156,7 @@ impl Lexicon {
         for (list, class) in [
             (&raw.speech, VerbClass::Speech),
             (&raw.thought, VerbClass::Thought),
+            (&raw.frames, VerbClass::Frame),
         ] {
             for entry in list {
                 if let Some(v) = parse_verb(lang, entry, class, &prefixes) {
@@ -210,6 +225,9 @@ impl Lexicon {
             titles: set(&raw.titles),
             articles: set(&raw.articles),
             verbal_aux: set(&raw.verbal_aux),
+            apostrophe_quotes: raw.apostrophe_quotes,
+            modals: set(&raw.modals),
+            anaphora: set(&raw.anaphora),
         }
     }
 
@@ -250,6 +268,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
     if forms.is_empty() {
         return None;
     }
+    let infinitive = forms[0].clone();
     let mut all: HashSet<String> = HashSet::new();
     if forms.len() == 1 {
         all.extend(generate(lang, &forms[0], prefixes));
@@ -257,6 +276,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
     all.extend(forms);
     Some(Verb {
         forms: all,
+        infinitive,
         particle,
         requires,
         excludes,

@@ -23,7 +23,9 @@ pub enum AttrKind {
     Note,
     /// A Markdown link or footnote to a source.
     Link,
-    /// German Konjunktiv I continuing an attributed sentence.
+    /// Reported content whose frame stands in a neighbouring sentence: German Konjunktiv I
+    /// continuing an attributed sentence, or the sentence that a following "Dies teilte X mit",
+    /// "That, the company said" refers back to.
     Continuation,
     /// A direct quotation (its speaker named in, before or after it).
     Quote,
@@ -223,7 +225,54 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
         }
         active = None;
     }
+    anticipated(doc, lex, &toks, &skip, &mut out);
     out
+}
+
+/// "Trapattoni wird neuer Trainer. Dies gab der Verein heute bekannt.": a sentence whose frame
+/// follows in the next sentence, opened by a demonstrative that refers back to it, is that
+/// frame's content.
+fn anticipated(
+    doc: &Document,
+    lex: &Lexicon,
+    toks: &[Vec<Tok>],
+    skip: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Attribution>,
+) {
+    let mut more = Vec::new();
+    for i in 0..doc.sentences.len().saturating_sub(1) {
+        let (s, next) = (&doc.sentences[i], &doc.sentences[i + 1]);
+        if s.block != next.block || skip(i) || skip(i + 1) {
+            continue;
+        }
+        if out.iter().any(|a| a.sentence_span == s.span) {
+            continue;
+        }
+        let words: Vec<&Tok> = toks[i + 1].iter().filter(|t| t.word).take(4).collect();
+        if !words
+            .first()
+            .is_some_and(|t| !t.quoted && lex.anaphora.contains(&t.lower))
+        {
+            continue;
+        }
+        // The frame's verb stands right after the demonstrative or its auxiliary.
+        let frame = out.iter().find(|a| {
+            a.sentence_span == next.span
+                && a.kind == AttrKind::Verb
+                && words.iter().skip(1).take(2).any(|w| w.span == a.cue)
+        });
+        if let Some(f) = frame {
+            let cue = toks[i].first().map(|t| t.span).unwrap_or(s.span);
+            more.push(Attribution {
+                source: f.source.clone(),
+                ..make(doc, i, cue, None, AttrKind::Continuation)
+            });
+        }
+    }
+    if !more.is_empty() {
+        out.extend(more);
+        out.sort_by_key(|a| a.sentence_span.start);
+    }
 }
 
 fn make(doc: &Document, i: usize, cue: Span, source: Option<Span>, kind: AttrKind) -> Attribution {
@@ -331,8 +380,8 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
 
 /// Quotations `quotes::scan` leaves out, in the block `block`:
 /// * two apostrophes as quotation marks, as some newspapers print them (`''We will,'' he said.`);
-/// * a quotation opened at the start of a sentence and never closed in the paragraph: a quote
-///   that runs on into the next paragraph, which by convention gets no closing mark.
+/// * a quotation opened at the start of a paragraph and never closed in it: a quote that runs
+///   on into the next paragraph, which by convention gets no closing mark.
 fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<quotes::QuoteSpan> {
     let mut out = Vec::new();
     let Some(text) = doc.masked.get(block.start..block.end) else {
@@ -340,12 +389,16 @@ fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<
     };
     let before = |p: usize| text[..p].chars().next_back();
     let after = |p: usize| text[p..].chars().next();
-    // Non-overlapping "''" marks that are not part of a longer run of apostrophes.
-    let marks: Vec<usize> = text
-        .match_indices("''")
-        .map(|(p, _)| p)
-        .filter(|&p| before(p) != Some('\'') && after(p + 2) != Some('\''))
-        .collect();
+    // Non-overlapping "''" marks that are not part of a longer run of apostrophes (in languages
+    // whose newspapers print them as quotation marks; elsewhere they are wiki markup).
+    let marks: Vec<usize> = if lexicon(doc.lang).apostrophe_quotes {
+        text.match_indices("''")
+            .map(|(p, _)| p)
+            .filter(|&p| before(p) != Some('\'') && after(p + 2) != Some('\''))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut unclosed: Vec<(usize, usize)> = Vec::new(); // (mark offset in block, mark length)
     let mut k = 0;
     while k < marks.len() {
@@ -399,8 +452,8 @@ fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<
             .iter()
             .chain(out.iter())
             .any(|q| q.outer.contains_offset(abs));
-        // Only a mark that opens its sentence runs on to the end of the paragraph.
-        let at_start = doc.sentences.iter().any(|s| s.span.start == abs);
+        // Only a mark that opens its paragraph runs on to the end of the paragraph.
+        let at_start = text[..p].trim().is_empty();
         if !covered && at_start && abs + len < block.end {
             out.push(quotes::QuoteSpan {
                 outer: Span::new(abs, block.end),
@@ -416,7 +469,23 @@ fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<
 fn substantial(masked: &str, q: &quotes::QuoteSpan) -> bool {
     let inner = q.inner.slice(masked);
     let words = inner.split_whitespace().count();
-    words >= 4 || (words >= 2 && inner.trim_end().ends_with(['.', '!', '?', ',', '…']))
+    let ends_like_speech = inner.trim_end().ends_with(['.', '!', '?', ',', '…']);
+    // A capitalised quotation used as a noun inside the sentence is a title or a name, not
+    // speech: "den Titel „Todeszone im Atlantik“", "der Firma „Air Pony Express Inc“".
+    let after_word = masked[..q.outer.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let capital = inner
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if after_word && capital && !ends_like_speech {
+        return false;
+    }
+    words >= 4 || (words >= 2 && ends_like_speech)
 }
 
 /// The speaker of a quotation: the source of an attribution in a sentence it touches, a colon

@@ -109,6 +109,11 @@ fn german_prepositional_cues() {
         &[Some("der Verband")],
     );
     check(
+        "Zwei Drittel der Methoden sind unwirksam, so das Ergebnis einer gestern vorgestellten Studie.",
+        Lang::De,
+        &[Some("")],
+    );
+    check(
         "Die Preise steigen weiter (Quelle: dpa).",
         Lang::De,
         &[Some("dpa")],
@@ -129,6 +134,12 @@ fn german_false_cues() {
         &[None],
     );
     check("Nicht erklärte Streiks sind verboten.", Lang::De, &[None]);
+    // "zur … erklären" declares something, it reports nothing.
+    check(
+        "Die Stadt erklärte den Flughafen am Montag zur rauchfreien Zone.",
+        Lang::De,
+        &[None],
+    );
     check("Die Brücke wird im März gesperrt.", Lang::De, &[None]);
     check("Nach dem Start stieg die Rakete auf.", Lang::De, &[None]);
     check("Hat der Minister das gesagt?", Lang::De, &[None]);
@@ -398,5 +409,166 @@ fn english_quotes_that_run_on() {
         "“We will not close the bridge,” Brooks said.\n\n“We have the money. Everything is planned.\n\n“We start in May,” he added.",
         Lang::En,
         &[Some("Brooks"), Some(""), Some(""), Some("he")],
+    );
+}
+
+#[test]
+fn german_prepositional_sources_beyond_noun_phrases() {
+    // "laut" with a website, a quoted name or several adjectives.
+    check(
+        "Laut faz.net appellierte der Minister an die Teilnehmer.",
+        Lang::De,
+        &[Some("faz.net")],
+    );
+    check(
+        "Laut „Welt“ soll er sich in Haft befinden.",
+        Lang::De,
+        &[Some("„Welt“")],
+    );
+    check(
+        "Laut nationalem statistischen Institut lebten 40 Prozent in Armut.",
+        Lang::De,
+        &[Some("")],
+    );
+    // "zufolge" after a quoted name or a bracketed abbreviation.
+    check(
+        "Zudem hob Sarkozy dem „Figaro“ zufolge die Rolle Englands hervor.",
+        Lang::De,
+        &[Some("dem „Figaro“")],
+    );
+    check(
+        "Einer Erklärung des Verbandes (VDR) zufolge kamen mehrere tausend Lehrer.",
+        Lang::De,
+        &[Some("des Verbandes (VDR)")],
+    );
+    // "nach" with a genitive name, a relative clause on a source noun, a postposition.
+    check(
+        "Nach Grupps Meinung werden Entscheidungen im Größenwahn getroffen.",
+        Lang::De,
+        &[Some("")],
+    );
+    check(
+        "Es gibt Gerüchte, nach denen der Sänger krank war.",
+        Lang::De,
+        &[Some("Gerüchte")],
+    );
+    check(
+        "Die Regierung ist ihrer Meinung nach zu Unrecht im Amt.",
+        Lang::De,
+        &[Some("")],
+    );
+    check(
+        "Nach dem Grundgesetz hat der Kanzler die Richtlinienkompetenz.",
+        Lang::De,
+        &[Some("")],
+    );
+}
+
+#[test]
+fn german_frames_and_as_clauses() {
+    // A frame without a speaker, with its content.
+    check(
+        "Im April wurde dann bekannt, dass der Sänger an Krebs litt.",
+        Lang::De,
+        &[Some("")],
+    );
+    check("Er wurde durch seine Lieder bekannt.", Lang::De, &[None]);
+    // A passive accusation with an infinitive clause.
+    check(
+        "Ihm wird unter anderem vorgeworfen, in die Übernahme eingegriffen zu haben.",
+        Lang::De,
+        &[Some("")],
+    );
+    // "wie X, Y, … mitteilte"; "wie schon X sagte".
+    check(
+        "Wie der Sprecher der Kommission, Gerald Braun, in Luxemburg mitteilte, sieht der Konzern eine Benachteiligung.",
+        Lang::De,
+        &[Some("der Sprecher der Kommission, Gerald Braun")],
+    );
+    check(
+        "Wie schon die WHO sagte, ist eine Ansteckung unwahrscheinlich.",
+        Lang::De,
+        &[Some("die WHO")],
+    );
+    // A quoted name alone as the subject.
+    check(
+        "„BBC News“ berichtet, dass die Gefangenen ausgebrochen sind.",
+        Lang::De,
+        &[Some("„BBC News“")],
+    );
+}
+
+#[test]
+fn german_titles_modals_and_acronyms_are_no_attribution() {
+    // A capitalised quotation used as a noun is a title or a name.
+    check(
+        "Der Film trägt den Titel „Todeszone im Atlantik – Das Bermuda-Dreieck“.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Die Frachtmaschine der Firma „Air Pony Express Inc“ hatte Granit geladen.",
+        Lang::De,
+        &[None],
+    );
+    // An acronym after a quoted name is its abbreviation, not a source note.
+    check(
+        "Er wurde Präsident der „Internationale der Öffentlichen Dienste“ (IÖD).",
+        Lang::De,
+        &[None],
+    );
+    // A reporting verb's infinitive after a modal or future auxiliary.
+    check(
+        "Die Partei wird darauf bestehen, dass ihr Name bleibt.",
+        Lang::De,
+        &[None],
+    );
+    // "wollen" states an intention: still attributed.
+    check(
+        "Der Minister will den Bericht am Montag bestätigen.",
+        Lang::De,
+        &[Some("Der Minister")],
+    );
+}
+
+#[test]
+fn content_before_an_anaphoric_frame() {
+    check(
+        "Trapattoni wird neuer Trainer in Stuttgart. Dies gab die Vereinsführung heute bekannt.",
+        Lang::De,
+        &[Some("die Vereinsführung"), Some("die Vereinsführung")],
+    );
+    check(
+        "In dem Fahrzeug befand sich eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn.",
+        Lang::De,
+        &[Some("die Organisation"), Some("die Organisation")],
+    );
+    // Only the demonstrative refers back.
+    check(
+        "Die Halle brannte aus. Die Feuerwehr bestätigte den Einsatz.",
+        Lang::De,
+        &[None, Some("Die Feuerwehr")],
+    );
+}
+
+#[test]
+fn german_subjects_before_comma_verbs_and_predicative_als() {
+    // The apposition before a comma-initial verb is the subject, not the dative after it.
+    check(
+        "Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine Fehlentwicklung vor.",
+        Lang::De,
+        &[Some("Der bayerische CSU-Vorsitzende, Edmund Stoiber")],
+    );
+    // "Als Begründung …" is predicative; the subject follows the verb.
+    check(
+        "Als Begründung gaben die USA an, zwei Passagiere seien verdächtig.",
+        Lang::De,
+        &[Some("die USA")],
+    );
+    // "Wie „Spiegel Online“ berichtet": a quoted name in a wie-clause.
+    check(
+        "Wie „Spiegel Online“ berichtet, sperrten die Behörden den Zugang.",
+        Lang::De,
+        &[Some("„Spiegel Online“")],
     );
 }
