@@ -10,7 +10,7 @@ pub mod quote;
 
 pub use attribution::{AttrKind, Attribution, SourceText};
 pub use memo::Memo;
-pub use quantity::{Approx, Dimension, Quantity};
+pub use quantity::{days_since_epoch, Approx, Dimension, Quantity};
 pub use quote::Quote;
 
 use crate::lang::Lang;

@@ -47,6 +47,8 @@ pub struct Features {
     pub local: Local,
     pub counted: Option<String>,
     pub lang: Lang,
+    /// When the figure holds (a year in its window, else its document's date).
+    pub when: Option<(i64, i64)>,
 }
 
 /// The figures of a set of documents, grouped into quantities.
@@ -100,16 +102,20 @@ impl FigureMap {
                     continue;
                 }
                 let numbers: Vec<Span> = in_sentence.iter().map(|(_, q)| q.number_span).collect();
+                let dated = d.source.date.as_deref().and_then(similar::report_window);
                 for (qi, q) in in_sentence {
+                    let local = local_context(&d.doc.masked, s.span, q.span, &numbers, d.doc.lang);
+                    let when = similar::when(q, &local, &d.facts.quantities, dated);
                     figures.push(Features {
                         at: FigRef {
                             doc: di,
                             sentence: si,
                             quantity: qi,
                         },
-                        local: local_context(&d.doc.masked, s.span, q.span, &numbers, d.doc.lang),
+                        local,
                         counted: similar::counted_term(d.doc.lang, q),
                         lang: d.doc.lang,
+                        when,
                     });
                 }
             }
@@ -133,6 +139,7 @@ impl FigureMap {
             local: &f.local,
             counted: f.counted.as_deref(),
             terms: corpus.terms(f.at.doc, f.at.sentence),
+            when: f.when,
         })
     }
 
@@ -365,5 +372,20 @@ mod tests {
         ]);
         assert!(together(&gs, "9:42 p.m.", "9:24 p.m."), "{gs:?}");
         assert!(!together(&gs, "63", "12"), "{gs:?}");
+    }
+
+    /// The same words about the same town, eleven years apart: two floods, two quantities; a
+    /// record level quoted with its year stays with that year.
+    #[test]
+    fn reports_of_another_time_are_another_quantity() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Bote\ndate: 2013-06-03\n---\nIn Grafenried stieg der Pegel der Merlach auf 7,38 Meter.\n"),
+            ("b.md", "---\nsource: Kurier\ndate: 2024-06-09\n---\nIn Grafenried stieg der Pegel der Merlach auf 6,84 Meter.\n"),
+            ("c.md", "---\nsource: Blatt\ndate: 2024-06-10\n---\nIn Grafenried stieg der Pegel der Merlach auf knapp 6,90 Meter. Der Rekord aus dem Jahr 2013 lag bei 7,38 Metern.\n"),
+        ]);
+        assert!(!together(&gs, "7,38 Meter", "6,84 Meter"), "{gs:?}");
+        assert!(together(&gs, "6,84 Meter", "knapp 6,90 Meter"), "{gs:?}");
+        // The record with its year is not this year's level.
+        assert!(!together(&gs, "7,38 Metern", "6,84 Meter"), "{gs:?}");
     }
 }

@@ -298,6 +298,77 @@ pub fn local_context(
     }
 }
 
+/// Days a document's date stands for on either side: reports of one event appear within weeks.
+pub const REPORT_WINDOW: i64 = 30;
+
+/// The day interval (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+/// (front matter), widened by `REPORT_WINDOW` days.
+pub fn report_window(date: &str) -> Option<(i64, i64)> {
+    let mut parts = date.trim().get(..10.min(date.trim().len()))?.split('-');
+    let y: i32 = parts.next()?.trim().parse().ok()?;
+    if !(1000..=9999).contains(&y) {
+        return None;
+    }
+    let m: Option<u32> = parts
+        .next()
+        .and_then(|x| x.parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let d: Option<u32> = parts
+        .next()
+        .and_then(|x| x.get(..2).unwrap_or(x).parse().ok())
+        .filter(|d| (1..=31).contains(d));
+    let (lo, hi) = match (m, d) {
+        (Some(m), Some(d)) => {
+            let x = crate::extract::days_since_epoch(y, m, d);
+            (x, x)
+        }
+        (Some(m), None) => (
+            crate::extract::days_since_epoch(y, m, 1),
+            crate::extract::days_since_epoch(y, m, 28),
+        ),
+        _ => (
+            crate::extract::days_since_epoch(y, 1, 1),
+            crate::extract::days_since_epoch(y, 12, 31),
+        ),
+    };
+    Some((lo - REPORT_WINDOW, hi + REPORT_WINDOW))
+}
+
+/// When a figure holds: a year or dated day in its local window ("der Rekord von 7,38 Metern
+/// aus dem Jahr 2013"), else `fallback` (its document's date). Figures of different times are
+/// different quantities, however alike their words.
+pub fn when(
+    q: &Quantity,
+    local: &Local,
+    all: &[Quantity],
+    fallback: Option<(i64, i64)>,
+) -> Option<(i64, i64)> {
+    if matches!(q.dimension, Dimension::Year | Dimension::Date) {
+        return fallback;
+    }
+    for x in all {
+        if x.span == q.span || !local.extent.contains(x.span) {
+            continue;
+        }
+        match (x.dimension, x.unit.as_deref()) {
+            (Dimension::Year, _)
+                if x.value.fract() == 0.0 && (1000.0..=9999.0).contains(&x.value) =>
+            {
+                let y = x.value as i32;
+                return Some((
+                    crate::extract::days_since_epoch(y, 1, 1),
+                    crate::extract::days_since_epoch(y, 12, 31),
+                ));
+            }
+            (Dimension::Date, Some("date")) => {
+                return Some((x.low.floor() as i64 - 3, x.high.ceil() as i64 + 3));
+            }
+            _ => {}
+        }
+    }
+    fallback
+}
+
 /// A figure with what its similarity to other figures is computed from.
 #[derive(Clone, Debug)]
 pub struct Mention<'a> {
@@ -308,6 +379,8 @@ pub struct Mention<'a> {
     pub counted: Option<&'a str>,
     /// The comparison terms of the figure's sentence.
     pub terms: &'a [String],
+    /// When the figure holds (see [`when`]), if known.
+    pub when: Option<(i64, i64)>,
 }
 
 /// Similarity penalty for figures that date or place in time (dates, years, times of day,
@@ -326,6 +399,11 @@ pub fn similarity(
 ) -> f32 {
     if !comparable(a.q, b.q) {
         return 0.0;
+    }
+    if let (Some((al, ah)), Some((bl, bh))) = (a.when, b.when) {
+        if ah < bl || bh < al {
+            return 0.0;
+        }
     }
     let share = |x: &[String], y: &[String]| {
         if directed {

@@ -119,7 +119,22 @@ impl Matches {
                     .collect(),
             );
         }
-        let sections = event_docs(doc, &draft_terms, &m.related, corpus, m.cutoff.is_some());
+        let mut sections = event_docs(doc, &draft_terms, &m.related, corpus, m.cutoff.is_some());
+        // When the section's event happened, from the dates of the reports it relates to (or
+        // the draft's own date): figures of other times are other quantities.
+        let own = doc
+            .meta
+            .date
+            .as_deref()
+            .and_then(crate::figmap::similar::report_window);
+        let windows = section_windows(doc, &m.related, corpus);
+        for (sec, w) in sections.iter_mut().zip(&windows) {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            sec.0.hash(&mut h);
+            w.or(own).hash(&mut h);
+            sec.0 = h.finish();
+        }
         m.sections = sections.iter().map(|(h, _)| *h).collect();
         let unchecked = |span: Span| m.cutoff.is_some_and(|c| span.end > c);
         for q in &facts.quantities {
@@ -147,10 +162,11 @@ impl Matches {
                         t.nearly,
                         t.more_than
                     );
+                    let window = windows.get(si).copied().flatten().or(own);
                     let tuples = corpus.memo.figures(key, || {
                         let map = figure_map(corpus, event, t);
                         let draft = Draft { doc, facts };
-                        match_figure(draft, q, &draft_terms[si], &map, corpus, t)
+                        match_figure(draft, q, &draft_terms[si], window, &map, corpus, t)
                             .into_iter()
                             .map(|f| (f.doc, f.sentence, f.quantity, f.sim, f.supports))
                             .collect()
@@ -336,6 +352,76 @@ fn section_event_docs(
     docs
 }
 
+/// A section's time weighs this much more than any other time its related reports are from,
+/// or it is left open.
+const WINDOW_MARGIN: f32 = 1.5;
+
+/// Per draft sentence, the time window of its section's event: the dated reports its sentences
+/// relate to, grouped by overlapping dates, the heaviest group (by similarity) when it clearly
+/// outweighs the others. `None` when the corpus's reports are all of one time, or it is unclear.
+fn section_windows(
+    doc: &Document,
+    related: &[Vec<Related>],
+    corpus: &Corpus,
+) -> Vec<Option<(i64, i64)>> {
+    let dates: Vec<Option<(i64, i64)>> = corpus
+        .docs
+        .iter()
+        .map(|d| {
+            d.source
+                .date
+                .as_deref()
+                .and_then(crate::figmap::similar::report_window)
+        })
+        .collect();
+    let overlap = |a: (i64, i64), b: (i64, i64)| a.0 <= b.1 && b.0 <= a.1;
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut start = 0;
+    while start < doc.sentences.len() {
+        let mut end = start + 1;
+        while end < doc.sentences.len() && !doc.sentences[end].heading {
+            end += 1;
+        }
+        let mut score: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+        for rel in related.get(start..end).unwrap_or(&[]) {
+            let mut best: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+            for r in rel {
+                let e = best.entry(r.doc).or_default();
+                *e = e.max(r.sim);
+            }
+            for (d, s) in best {
+                *score.entry(d).or_default() += s;
+            }
+        }
+        let dated: Vec<((i64, i64), f32)> = score
+            .iter()
+            .filter_map(|(&d, &s)| dates.get(d).copied().flatten().map(|w| (w, s)))
+            .collect();
+        let mass = |w: (i64, i64)| -> f32 {
+            dated
+                .iter()
+                .filter(|(x, _)| overlap(*x, w))
+                .map(|(_, s)| s)
+                .sum()
+        };
+        let mut ranked: Vec<((i64, i64), f32)> =
+            dated.iter().map(|(w, _)| (*w, mass(*w))).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let window = ranked.first().and_then(|&(w, m)| {
+            let rival = ranked
+                .iter()
+                .filter(|(x, _)| !overlap(*x, w))
+                .map(|(_, m)| *m)
+                .fold(0.0f32, f32::max);
+            // Only when another time is present at all, and clearly lighter.
+            (rival > 0.0 && m >= rival * WINDOW_MARGIN).then_some(w)
+        });
+        out.extend(std::iter::repeat_n(window, end - start));
+        start = end;
+    }
+    out
+}
+
 /// The figure map of an event's documents, memoised by the documents and the tolerance.
 pub fn figure_map(corpus: &Corpus, event: &[usize], tol: &Tolerance) -> std::sync::Arc<FigureMap> {
     use std::hash::{Hash, Hasher};
@@ -360,6 +446,7 @@ fn match_figure(
     draft: Draft,
     q: &Quantity,
     terms: &[String],
+    window: Option<(i64, i64)>,
     map: &FigureMap,
     corpus: &Corpus,
     tol: &Tolerance,
@@ -383,6 +470,7 @@ fn match_figure(
         local: &local,
         counted: counted.as_deref(),
         terms,
+        when: crate::figmap::similar::when(q, &local, &facts.quantities, window),
     };
     let Some((_, variants)) = map.align(corpus, &mention, tol) else {
         return Vec::new();

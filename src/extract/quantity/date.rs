@@ -30,7 +30,7 @@ pub(super) fn days_in_month(y: Option<i32>, m: u32) -> u32 {
 }
 
 /// Days since 1970-01-01 of a valid date (proleptic Gregorian calendar).
-pub(super) fn days_since_epoch(y: i32, m: u32, d: u32) -> i64 {
+pub fn days_since_epoch(y: i32, m: u32, d: u32) -> i64 {
     let y = i64::from(y) - i64::from(m <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

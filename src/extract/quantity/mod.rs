@@ -4,6 +4,7 @@ mod approx;
 mod context;
 mod data;
 mod date;
+pub use date::days_since_epoch;
 mod number;
 mod scan;
 mod unit;
