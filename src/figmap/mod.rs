@@ -75,6 +75,17 @@ fn kind(q: &Quantity) -> String {
     }
 }
 
+/// The spans of the sources the attributions of a sentence name: who reports a figure is not
+/// whose figure it is.
+pub fn speaker_spans(facts: &crate::extract::Facts, sentence: Span) -> Vec<Span> {
+    facts
+        .attributions
+        .iter()
+        .filter(|a| a.sentence_span == sentence || sentence.contains(a.cue))
+        .filter_map(|a| a.source.as_ref().map(|s| Span::new(s.start, s.end)))
+        .collect()
+}
+
 fn quantity(corpus: &Corpus, at: FigRef) -> Option<&Quantity> {
     corpus.docs.get(at.doc)?.facts.quantities.get(at.quantity)
 }
@@ -103,8 +114,16 @@ impl FigureMap {
                 }
                 let numbers: Vec<Span> = in_sentence.iter().map(|(_, q)| q.number_span).collect();
                 let dated = d.source.date.as_deref().and_then(similar::report_window);
+                let speakers = speaker_spans(&d.facts, s.span);
                 for (qi, q) in in_sentence {
-                    let local = local_context(&d.doc.masked, s.span, q.span, &numbers, d.doc.lang);
+                    let local = local_context(
+                        &d.doc.masked,
+                        s.span,
+                        q.span,
+                        &numbers,
+                        &speakers,
+                        d.doc.lang,
+                    );
                     let when = similar::when(q, &local, &d.facts.quantities, dated);
                     figures.push(Features {
                         at: FigRef {

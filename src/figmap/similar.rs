@@ -103,10 +103,14 @@ fn anchor(q: &Quantity) -> f64 {
     }
 }
 
+/// The counted noun as a comparison term; `None` for generic nouns ("Menschen", "people"),
+/// which any count of persons may use and so tell nothing about the quantity.
 pub fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {
     q.counted
         .as_deref()
-        .map(|c| crate::text::words::term(lang, &c.to_lowercase()))
+        .map(str::to_lowercase)
+        .filter(|c| !lang.text_data().generic_counted.contains(c))
+        .map(|c| crate::text::words::term(lang, &c))
 }
 
 pub fn base_value(q: &Quantity) -> f64 {
@@ -126,6 +130,8 @@ const QUALIFIER_PENALTY: f32 = 0.35;
 const PLACE_PENALTY: f32 = 0.35;
 /// Penalty when the names nearest two figures differ (another person's or firm's figure).
 const NAME_PENALTY: f32 = 0.5;
+/// Bonus for two ages next to the same name.
+const NAME_BONUS_AGE: f32 = 0.3;
 /// Words after (or before) a figure searched for its head.
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").
@@ -187,6 +193,7 @@ pub fn local_context(
     sentence: Span,
     q_span: Span,
     numbers: &[Span],
+    speakers: &[Span],
     lang: Lang,
 ) -> Local {
     let words = words_in(text, sentence);
@@ -269,6 +276,7 @@ pub fn local_context(
                 w.text.chars().next().is_some_and(char::is_uppercase)
                     && w.text.chars().count() > 1
                     && !inside(w.span)
+                    && !speakers.iter().any(|sp| sp.overlaps(w.span))
                     && !lang.text_data().is_stopword(&lower)
                     && !lang.text_data().months.contains(&lower)
                     && (k > 0
@@ -419,7 +427,9 @@ pub fn similarity(
         share(&a.local.terms, &b.local.terms)
     };
     let mut sim = 0.4 * sent + 0.6 * local;
-    if a.local.head.is_some() && a.local.head == b.local.head {
+    // A head that is the counted noun is weighed as the counted noun, not twice.
+    let counted_head = a.local.head.is_some() && a.local.head.as_deref() == a.counted;
+    if !counted_head && a.local.head.is_some() && a.local.head == b.local.head {
         sim += HEAD_BONUS;
     }
     match (a.counted, b.counted) {
@@ -445,6 +455,9 @@ pub fn similarity(
     if let (Some(x), Some(y)) = (&a.local.name, &b.local.name) {
         if x != y {
             sim -= NAME_PENALTY;
+        } else if a.q.dimension == Dimension::Age {
+            // One person's age: the name is what it measures.
+            sim += NAME_BONUS_AGE;
         }
     }
     if companions_disagree(a.q, a.local, a.all, b.q, b.local, b.all, tol) {

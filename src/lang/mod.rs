@@ -125,6 +125,9 @@ pub struct TextData {
     /// Comparison words ("als", "than"): a qualifier after them is the reference of a
     /// difference ("später als geplant"), not a qualifier of the figure.
     pub comparison: Vec<String>,
+    /// Generic nouns a count of persons may use ("Menschen", "people"): no evidence of which
+    /// quantity it is.
+    pub generic_counted: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

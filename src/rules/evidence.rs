@@ -462,7 +462,15 @@ fn match_figure(
         .filter(|x| q_sentence.span.contains(x.span))
         .map(|x| x.number_span)
         .collect();
-    let local = local_context(&doc.masked, q_sentence.span, q.span, &numbers, lang);
+    let speakers = crate::figmap::speaker_spans(facts, q_sentence.span);
+    let local = local_context(
+        &doc.masked,
+        q_sentence.span,
+        q.span,
+        &numbers,
+        &speakers,
+        lang,
+    );
     let counted = crate::figmap::similar::counted_term(lang, q);
     let mention = Mention {
         q,
