@@ -31,6 +31,9 @@ use std::collections::HashMap;
 pub const LINK: f32 = 0.4;
 /// A draft figure this similar to a variant is aligned to its quantity.
 pub const ALIGN_MIN: f32 = 0.3;
+/// A draft figure no variant supports is judged against its quantity only when aligned this
+/// strongly (a contradiction on a weak alignment is a guess).
+pub const CONFLICT_MIN: f32 = 0.45;
 
 /// One corpus figure: document, sentence and index into the document's `facts.quantities`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -229,6 +232,16 @@ impl FigureMap {
             if gi == gj {
                 continue;
             }
+            // Figures of different times never make one quantity, however many links.
+            let times_clash = groups[gi].iter().any(|&x| {
+                groups[gj].iter().any(|&y| {
+                    matches!((self.figures[x].when, self.figures[y].when),
+                        (Some((al, ah)), Some((bl, bh))) if ah < bl || bh < al)
+                })
+            });
+            if times_clash {
+                continue;
+            }
             let (mut total, mut count) = (0.0f32, 0usize);
             for &x in &groups[gi] {
                 for &y in &groups[gj] {
@@ -286,7 +299,7 @@ impl FigureMap {
                 best = Some((i, s));
             }
         }
-        let (i, _) = best?;
+        let (i, bs) = best?;
         let qi = *self.quantity_of.get(i)?;
         let members = self.quantities.get(qi)?;
         Some((qi, members.iter().map(|&m| (m, sims[m])).collect()))

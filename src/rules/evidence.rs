@@ -497,6 +497,12 @@ fn match_figure(
             })
         })
         .collect();
+    // "No source supports this" is the verdict that misleads most when wrong: it needs a
+    // confident alignment, where support needs only some.
+    let best = cands.iter().map(|c| c.sim).fold(f32::MIN, f32::max);
+    if !cands.iter().any(|c| c.supports) && best < crate::figmap::CONFLICT_MIN {
+        return Vec::new();
+    }
     // One figure per corpus document: the most similar (supporting wins ties).
     cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
     let mut seen_docs = HashSet::new();
