@@ -299,7 +299,7 @@ impl FigureMap {
                 best = Some((i, s));
             }
         }
-        let (i, bs) = best?;
+        let (i, _) = best?;
         let qi = *self.quantity_of.get(i)?;
         let members = self.quantities.get(qi)?;
         Some((qi, members.iter().map(|&m| (m, sims[m])).collect()))
