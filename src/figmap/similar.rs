@@ -152,6 +152,8 @@ pub struct Local {
     /// The name nearest the figure in its window (English: a capitalised word that is not a
     /// function word), lower case: whose figure it is ("Whitcombe's 58,214 votes").
     pub name: Option<String>,
+    /// The figure is of the year before ("im Vorjahr", "last year", "a year earlier").
+    pub year_earlier: bool,
 }
 
 /// Whether two figures' companions (other figures in their local windows) of a common kind all
@@ -215,6 +217,7 @@ pub fn local_context(
     let q_lo = first.saturating_sub(QUALIFIER_WINDOW);
     let q_hi = (last + QUALIFIER_WINDOW + 1).min(words.len());
     let comparison = &lang.text_data().comparison;
+    let mut year_earlier = false;
     for (k, w) in words.iter().enumerate().take(q_hi).skip(q_lo) {
         // "später als geplant", "more than expected": the plan is what the figure is measured
         // against, not what it is.
@@ -225,7 +228,21 @@ pub fn local_context(
         if compared {
             continue;
         }
-        if let Some(g) = lang.qualifier_group(&w.text.to_lowercase()) {
+        let lower = w.text.to_lowercase();
+        // "im Vorjahr", "last year", "a year earlier": the figure holds a year before.
+        let td = lang.text_data();
+        let year_word = |x: Option<&crate::text::words::Word>| {
+            x.is_some_and(|x| td.year_words.contains(&x.text.to_lowercase()))
+        };
+        if td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
+            || (td.earlier.contains(&lower)
+                && (year_word(k.checked_sub(1).and_then(|p| words.get(p)))
+                    || year_word(words.get(k + 1))))
+        {
+            year_earlier = true;
+            continue;
+        }
+        if let Some(g) = lang.qualifier_group(&lower) {
             qualifiers.insert(g);
         }
     }
@@ -258,10 +275,19 @@ pub fn local_context(
     }
     // The head: the first content word after the figure (its noun or predicate: "45 Minuten
     // Verspätung", "30 Minuten später", "40 minutes late"), else the last before it.
+    let td = lang.text_data();
     let content = |w: &crate::text::words::Word| {
         let lower = w.text.to_lowercase();
-        (!inside(w.span) && crate::text::words::is_content(lang, &lower))
-            .then(|| crate::text::words::term(lang, &lower))
+        // Time words ("im Vorjahr", "last year") say when, not what.
+        let timely = td.year_words.contains(&lower)
+            || td.earlier.contains(&lower)
+            || td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
+            || td.months.contains(&lower);
+        (!inside(w.span)
+            && !timely
+            && !speakers.iter().any(|sp| sp.overlaps(w.span))
+            && crate::text::words::is_content(lang, &lower))
+        .then(|| crate::text::words::term(lang, &lower))
     };
     let after = words.get(last + 1..(last + 1 + HEAD_WINDOW).min(words.len()));
     let before = words.get(first.saturating_sub(HEAD_WINDOW)..first);
@@ -303,6 +329,7 @@ pub fn local_context(
         extent,
         head,
         name,
+        year_earlier,
     }
 }
 
@@ -374,6 +401,9 @@ pub fn when(
             _ => {}
         }
     }
+    if local.year_earlier {
+        return fallback.map(|(lo, hi)| (lo - 365, hi - 365));
+    }
     fallback
 }
 
@@ -440,11 +470,15 @@ pub fn similarity(
         (None, Some(y)) if !directed && !a.terms.iter().any(|t| t == y) => sim -= 0.15,
         _ => {}
     }
-    let differing = a
+    let mut differing = a
         .local
         .qualifiers
         .symmetric_difference(&b.local.qualifiers)
         .count();
+    // Where both times are known, they decide; else "last year" on one side only differs.
+    if (a.when.is_none() || b.when.is_none()) && a.local.year_earlier != b.local.year_earlier {
+        differing += 1;
+    }
     sim -= QUALIFIER_PENALTY * differing as f32;
     if !a.local.places.is_empty()
         && !b.local.places.is_empty()

@@ -128,6 +128,12 @@ pub struct TextData {
     /// Generic nouns a count of persons may use ("Menschen", "people"): no evidence of which
     /// quantity it is.
     pub generic_counted: Vec<String>,
+    /// Word starts that mean "the year before" on their own ("vorjahr…").
+    pub year_before: Vec<String>,
+    /// Words that mean "earlier" next to a year word ("vergangenen Jahr", "last year", "a year ago").
+    pub earlier: Vec<String>,
+    /// The word "year" in its forms.
+    pub year_words: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]
