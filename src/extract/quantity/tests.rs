@@ -1239,23 +1239,3 @@ fn multipliers_still_work() {
     );
 }
 
-/// Prints the figures of each line of `$EXPLORE` (lines starting "de:" or "en:").
-#[test]
-#[ignore]
-#[allow(clippy::print_stdout)]
-fn explore() {
-    let Ok(path) = std::env::var("EXPLORE") else {
-        return;
-    };
-    let src = std::fs::read_to_string(path).unwrap_or_default();
-    for line in src.lines() {
-        let (lang, s) = match line.split_once(": ") {
-            Some(("de", s)) => (DE, s),
-            Some(("en", s)) => (EN, s),
-            _ => continue,
-        };
-        let qs = extract(s, &[Span::new(0, s.len())], lang);
-        let r: Vec<String> = qs.iter().map(|q| render(q, true)).collect();
-        println!("{s}\n    {}", r.join(" | "));
-    }
-}
