@@ -52,6 +52,11 @@ pub struct Features {
     pub lang: Lang,
     /// When the figure holds (a year in its window, else its document's date).
     pub when: Option<(i64, i64)>,
+    /// The other figures in its window.
+    pub near: Vec<Quantity>,
+    /// Its sentence's and its window's terms, weighted.
+    pub sent: similar::Weighted,
+    pub loc: similar::Weighted,
 }
 
 /// The figures of a set of documents, grouped into quantities.
@@ -134,6 +139,9 @@ impl FigureMap {
                             sentence: si,
                             quantity: qi,
                         },
+                        near: similar::companions(q, &local, &d.facts.quantities),
+                        loc: similar::Weighted::new(corpus, &local.terms),
+                        sent: similar::Weighted::new(corpus, corpus.terms(di, si)),
                         local,
                         counted: similar::counted_term(d.doc.lang, q),
                         lang: d.doc.lang,
@@ -157,10 +165,11 @@ impl FigureMap {
         let d = corpus.docs.get(f.at.doc)?;
         Some(Mention {
             q: d.facts.quantities.get(f.at.quantity)?,
-            all: &d.facts.quantities,
+            near: &f.near,
             local: &f.local,
             counted: f.counted.as_deref(),
-            terms: corpus.terms(f.at.doc, f.at.sentence),
+            sent: &f.sent,
+            loc: &f.loc,
             when: f.when,
         })
     }
@@ -203,7 +212,7 @@ impl FigureMap {
                     let Some(b) = self.mention(corpus, j) else {
                         continue;
                     };
-                    let mut s = similar::similarity(corpus, &a, &b, tol, false);
+                    let mut s = similar::similarity(&a, &b, tol, false);
                     if only(&self.figures[i], a.q) && only(&self.figures[j], b.q) {
                         let ratio = similar::base_value(b.q) / similar::base_value(a.q);
                         if (0.67..=1.5).contains(&ratio) {
@@ -293,7 +302,7 @@ impl FigureMap {
             if !comparable(draft.q, m.q) {
                 continue;
             }
-            let s = similar::similarity(corpus, draft, &m, tol, true);
+            let s = similar::similarity(draft, &m, tol, true);
             *slot = s;
             if s >= ALIGN_MIN && best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));

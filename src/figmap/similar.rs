@@ -158,26 +158,10 @@ pub struct Local {
 
 /// Whether two figures' companions (other figures in their local windows) of a common kind all
 /// disagree: "9.5 percent over 12 months" vs "7 percent over two years".
-pub fn companions_disagree(
-    q: &Quantity,
-    q_local: &Local,
-    q_all: &[Quantity],
-    c: &Quantity,
-    c_local: &Local,
-    c_all: &[Quantity],
-    tol: &Tolerance,
-) -> bool {
-    let near = |all: &'_ [Quantity], me: &Quantity, ext: Span| -> Vec<Quantity> {
-        all.iter()
-            .filter(|x| x.span != me.span && ext.contains(x.span))
-            .cloned()
-            .collect()
-    };
-    let qa = near(q_all, q, q_local.extent);
-    let ca = near(c_all, c, c_local.extent);
+pub fn companions_disagree(qa: &[Quantity], ca: &[Quantity], tol: &Tolerance) -> bool {
     let mut shared_kind = false;
-    for a in &qa {
-        for b in &ca {
+    for a in qa {
+        for b in ca {
             if comparable(a, b) {
                 shared_kind = true;
                 if agree(a, b, tol) {
@@ -187,6 +171,14 @@ pub fn companions_disagree(
         }
     }
     shared_kind
+}
+
+/// The companions of a figure: the other figures in its local window.
+pub fn companions(q: &Quantity, local: &Local, all: &[Quantity]) -> Vec<Quantity> {
+    all.iter()
+        .filter(|x| x.span != q.span && local.extent.contains(x.span))
+        .cloned()
+        .collect()
 }
 
 /// Computes the local context of the figure at `q_span` in `sentence`.
@@ -407,16 +399,70 @@ pub fn when(
     fallback
 }
 
+/// Distinct comparison terms with their idf weights: computed once per figure, so comparing
+/// two figures costs lookups, not set building (the same value as [`overlap`]).
+#[derive(Clone, Debug, Default)]
+pub struct Weighted {
+    weights: std::collections::HashMap<String, f32>,
+    total: f32,
+}
+
+impl Weighted {
+    pub fn new(corpus: &Corpus, terms: &[String]) -> Weighted {
+        let mut weights = std::collections::HashMap::new();
+        let mut total = 0.0f32;
+        for t in terms {
+            if !weights.contains_key(t) {
+                let w = corpus.index.idf(t);
+                total += w;
+                weights.insert(t.clone(), w);
+            }
+        }
+        Weighted { weights, total }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    pub fn contains(&self, t: &str) -> bool {
+        self.weights.contains_key(t)
+    }
+
+    /// The weighted share of this set's terms that `other` contains.
+    pub fn share_in(&self, other: &Weighted) -> f32 {
+        if self.total <= 0.0 {
+            return 0.0;
+        }
+        let shared: f32 = if self.weights.len() <= other.weights.len() {
+            self.weights
+                .iter()
+                .filter(|(t, _)| other.weights.contains_key(*t))
+                .map(|(_, w)| *w)
+                .sum()
+        } else {
+            other
+                .weights
+                .keys()
+                .filter_map(|t| self.weights.get(t))
+                .sum()
+        };
+        shared / self.total
+    }
+}
+
 /// A figure with what its similarity to other figures is computed from.
 #[derive(Clone, Debug)]
 pub struct Mention<'a> {
     pub q: &'a Quantity,
-    /// All figures of the figure's document (for companion figures).
-    pub all: &'a [Quantity],
+    /// The other figures in its local window (see [`companions`]).
+    pub near: &'a [Quantity],
     pub local: &'a Local,
     pub counted: Option<&'a str>,
-    /// The comparison terms of the figure's sentence.
-    pub terms: &'a [String],
+    /// The comparison terms of the figure's sentence, weighted.
+    pub sent: &'a Weighted,
+    /// The comparison terms of the figure's local window, weighted.
+    pub loc: &'a Weighted,
     /// When the figure holds (see [`when`]), if known.
     pub when: Option<(i64, i64)>,
 }
@@ -428,13 +474,7 @@ const TIMELIKE_PENALTY: f32 = 0.1;
 /// How strongly `a` and `b` measure the same quantity (≤ 0: not at all). `directed`: how much
 /// of `a`'s context `b` shares (a draft figure against a source's); otherwise the mean of both
 /// directions (two source figures).
-pub fn similarity(
-    corpus: &Corpus,
-    a: &Mention,
-    b: &Mention,
-    tol: &Tolerance,
-    directed: bool,
-) -> f32 {
+pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> f32 {
     if !comparable(a.q, b.q) {
         return 0.0;
     }
@@ -443,18 +483,18 @@ pub fn similarity(
             return 0.0;
         }
     }
-    let share = |x: &[String], y: &[String]| {
+    let share = |x: &Weighted, y: &Weighted| {
         if directed {
-            overlap(corpus, x, y)
+            x.share_in(y)
         } else {
-            (overlap(corpus, x, y) + overlap(corpus, y, x)) / 2.0
+            (x.share_in(y) + y.share_in(x)) / 2.0
         }
     };
-    let sent = share(a.terms, b.terms);
-    let local = if a.local.terms.is_empty() || b.local.terms.is_empty() {
+    let sent = share(a.sent, b.sent);
+    let local = if a.loc.is_empty() || b.loc.is_empty() {
         sent
     } else {
-        share(&a.local.terms, &b.local.terms)
+        share(a.loc, b.loc)
     };
     let mut sim = 0.4 * sent + 0.6 * local;
     // A head that is the counted noun is weighed as the counted noun, not twice.
@@ -466,8 +506,8 @@ pub fn similarity(
         (Some(x), Some(y)) if x == y => sim += 0.2,
         (Some(_), Some(_)) => sim -= 0.15,
         // A counted noun the other sentence does not mention at all is a different quantity.
-        (Some(x), None) if !b.terms.iter().any(|t| t == x) => sim -= 0.15,
-        (None, Some(y)) if !directed && !a.terms.iter().any(|t| t == y) => sim -= 0.15,
+        (Some(x), None) if !b.sent.contains(x) => sim -= 0.15,
+        (None, Some(y)) if !directed && !a.sent.contains(y) => sim -= 0.15,
         _ => {}
     }
     let mut differing = a
@@ -494,7 +534,7 @@ pub fn similarity(
             sim += NAME_BONUS_AGE;
         }
     }
-    if companions_disagree(a.q, a.local, a.all, b.q, b.local, b.all, tol) {
+    if companions_disagree(a.near, b.near, tol) {
         sim -= COMPANION_PENALTY;
     }
     if matches!(

@@ -472,12 +472,16 @@ fn match_figure(
         lang,
     );
     let counted = crate::figmap::similar::counted_term(lang, q);
+    let sent = crate::figmap::similar::Weighted::new(corpus, terms);
+    let loc = crate::figmap::similar::Weighted::new(corpus, &local.terms);
+    let near = crate::figmap::similar::companions(q, &local, &facts.quantities);
     let mention = Mention {
         q,
-        all: &facts.quantities,
+        near: &near,
         local: &local,
         counted: counted.as_deref(),
-        terms,
+        sent: &sent,
+        loc: &loc,
         when: crate::figmap::similar::when(q, &local, &facts.quantities, window),
     };
     let Some((_, variants)) = map.align(corpus, &mention, tol) else {

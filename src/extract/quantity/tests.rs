@@ -1238,4 +1238,3 @@ fn multipliers_still_work() {
         &["twice=2 x Multiplier", "three times=3 x Multiplier"],
     );
 }
-
