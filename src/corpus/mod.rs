@@ -26,11 +26,49 @@ pub struct CorpusDoc {
     pub key: String,
 }
 
+/// Days a document's date stands for on either side: reports of one event appear within weeks.
+pub const REPORT_WINDOW: i64 = 30;
+
+/// The day interval (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+/// (front matter), widened by `REPORT_WINDOW` days.
+pub fn report_window(date: &str) -> Option<(i64, i64)> {
+    let mut parts = date.trim().get(..10.min(date.trim().len()))?.split('-');
+    let y: i32 = parts.next()?.trim().parse().ok()?;
+    if !(1000..=9999).contains(&y) {
+        return None;
+    }
+    let m: Option<u32> = parts
+        .next()
+        .and_then(|x| x.parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let d: Option<u32> = parts
+        .next()
+        .and_then(|x| x.get(..2).unwrap_or(x).parse().ok())
+        .filter(|d| (1..=31).contains(d));
+    let (lo, hi) = match (m, d) {
+        (Some(m), Some(d)) => {
+            let x = crate::extract::days_since_epoch(y, m, d);
+            (x, x)
+        }
+        (Some(m), None) => (
+            crate::extract::days_since_epoch(y, m, 1),
+            crate::extract::days_since_epoch(y, m, 28),
+        ),
+        _ => (
+            crate::extract::days_since_epoch(y, 1, 1),
+            crate::extract::days_since_epoch(y, 12, 31),
+        ),
+    };
+    Some((lo - REPORT_WINDOW, hi + REPORT_WINDOW))
+}
+
 /// The loaded corpus.
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub docs: Vec<CorpusDoc>,
     pub index: Index,
+    /// Per document, the days its date stands for (see [`report_window`]).
+    pub windows: Vec<Option<(i64, i64)>>,
     /// Retrieval results for sentences already seen (a draft being typed repeats them).
     pub memo: Memo,
     /// Tells this corpus apart from every other built in the process (0: empty), for caches of
@@ -155,7 +193,12 @@ impl Corpus {
     pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let index = Index::build(&docs);
+        let windows = docs
+            .iter()
+            .map(|d| d.source.date.as_deref().and_then(report_window))
+            .collect();
         Corpus {
+            windows,
             id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             docs,
             index,

@@ -121,7 +121,7 @@ impl FigureMap {
                     continue;
                 }
                 let numbers: Vec<Span> = in_sentence.iter().map(|(_, q)| q.number_span).collect();
-                let dated = d.source.date.as_deref().and_then(similar::report_window);
+                let dated = corpus.windows.get(di).copied().flatten();
                 let speakers = speaker_spans(&d.facts, s.span);
                 for (qi, q) in in_sentence {
                     let local = local_context(

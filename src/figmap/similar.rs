@@ -325,41 +325,7 @@ pub fn local_context(
     }
 }
 
-/// Days a document's date stands for on either side: reports of one event appear within weeks.
-pub const REPORT_WINDOW: i64 = 30;
-
-/// The day interval (days since 1970-01-01) of an ISO date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
-/// (front matter), widened by `REPORT_WINDOW` days.
-pub fn report_window(date: &str) -> Option<(i64, i64)> {
-    let mut parts = date.trim().get(..10.min(date.trim().len()))?.split('-');
-    let y: i32 = parts.next()?.trim().parse().ok()?;
-    if !(1000..=9999).contains(&y) {
-        return None;
-    }
-    let m: Option<u32> = parts
-        .next()
-        .and_then(|x| x.parse().ok())
-        .filter(|m| (1..=12).contains(m));
-    let d: Option<u32> = parts
-        .next()
-        .and_then(|x| x.get(..2).unwrap_or(x).parse().ok())
-        .filter(|d| (1..=31).contains(d));
-    let (lo, hi) = match (m, d) {
-        (Some(m), Some(d)) => {
-            let x = crate::extract::days_since_epoch(y, m, d);
-            (x, x)
-        }
-        (Some(m), None) => (
-            crate::extract::days_since_epoch(y, m, 1),
-            crate::extract::days_since_epoch(y, m, 28),
-        ),
-        _ => (
-            crate::extract::days_since_epoch(y, 1, 1),
-            crate::extract::days_since_epoch(y, 12, 31),
-        ),
-    };
-    Some((lo - REPORT_WINDOW, hi + REPORT_WINDOW))
-}
+pub use crate::corpus::{report_window, REPORT_WINDOW};
 
 /// When a figure holds: a year or dated day in its local window ("der Rekord von 7,38 Metern
 /// aus dem Jahr 2013"), else `fallback` (its document's date). Figures of different times are

@@ -364,16 +364,7 @@ fn section_windows(
     related: &[Vec<Related>],
     corpus: &Corpus,
 ) -> Vec<Option<(i64, i64)>> {
-    let dates: Vec<Option<(i64, i64)>> = corpus
-        .docs
-        .iter()
-        .map(|d| {
-            d.source
-                .date
-                .as_deref()
-                .and_then(crate::figmap::similar::report_window)
-        })
-        .collect();
+    let dates = &corpus.windows;
     let overlap = |a: (i64, i64), b: (i64, i64)| a.0 <= b.1 && b.0 <= a.1;
     let mut out = Vec::with_capacity(doc.sentences.len());
     let mut start = 0;

@@ -82,16 +82,15 @@ fn stated_by(corpus: &Corpus, m: &FigureMatch, named: &str, lang: Lang) -> bool 
 }
 
 /// Whether `named` is the outlet of a corpus document.
-fn outlet(corpus: &Corpus, named: &str, lang: Lang) -> bool {
-    corpus
-        .docs
-        .iter()
+fn outlet(corpus: &Corpus, docs: &[usize], named: &str, lang: Lang) -> bool {
+    docs.iter()
+        .filter_map(|&i| corpus.docs.get(i))
         .any(|d| same_source(&d.source.name, named, lang))
 }
 
 /// Whether `named` is a speaker some corpus document quotes.
-fn speaker_known(corpus: &Corpus, named: &str, lang: Lang) -> bool {
-    corpus.docs.iter().any(|d| {
+fn speaker_known(corpus: &Corpus, docs: &[usize], named: &str, lang: Lang) -> bool {
+    docs.iter().filter_map(|&i| corpus.docs.get(i)).any(|d| {
         d.facts.attributions.iter().any(|a| {
             a.source
                 .as_ref()
@@ -102,9 +101,9 @@ fn speaker_known(corpus: &Corpus, named: &str, lang: Lang) -> bool {
 
 /// Whether `named`'s own documents or statements anywhere hold a figure agreeing with `q` (the
 /// map may not have aligned it: then no verdict against `named`).
-fn states_anywhere(ctx: &RuleContext, q: &Quantity, named: &str) -> bool {
+fn states_anywhere(ctx: &RuleContext, docs: &[usize], q: &Quantity, named: &str) -> bool {
     let lang = ctx.doc.lang;
-    ctx.corpus.docs.iter().any(|d| {
+    docs.iter().filter_map(|&i| ctx.corpus.docs.get(i)).any(|d| {
         let own = same_source(&d.source.name, named, lang);
         d.facts.quantities.iter().any(|c| {
             if !comparable(q, c) || !agree(q, c, &ctx.config.tolerance) {
@@ -158,15 +157,24 @@ impl Rule for MisattributedFigure {
                 continue;
             };
             let name = named.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            let is_outlet = outlet(ctx.corpus, &name, lang);
-            if !is_outlet && !speaker_known(ctx.corpus, &name, lang) {
+            // The documents about this: those of the quantity and those related to the sentence
+            // (not the whole archive, which a keystroke must not scan).
+            let si = ctx.doc.sentences.iter().position(|s| s.span.contains(q.span));
+            let mut docs: Vec<usize> = matches.iter().map(|m| m.doc).collect();
+            if let Some(rel) = si.and_then(|si| ctx.matches.related.get(si)) {
+                docs.extend(rel.iter().map(|r| r.doc));
+            }
+            docs.sort_unstable();
+            docs.dedup();
+            let is_outlet = outlet(ctx.corpus, &docs, &name, lang);
+            if !is_outlet && !speaker_known(ctx.corpus, &docs, &name, lang) {
                 continue;
             }
             let by_named: Vec<&FigureMatch> = matches
                 .iter()
                 .filter(|m| stated_by(ctx.corpus, m, &name, lang))
                 .collect();
-            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, q, &name) {
+            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, &docs, q, &name) {
                 continue;
             }
             let others: Vec<FigureMatch> = supports
