@@ -130,6 +130,10 @@ const NAME_PENALTY: f32 = 0.5;
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").
 const HEAD_BONUS: f32 = 0.25;
+/// Bonus when two figures' heads are related words ("Verspätung" / "Verzögerung"): a synonym
+/// is weaker evidence than the same word ("Mitglieder" / "Ratsmitglieder" may still be the
+/// yes and the no votes).
+const RELATED_HEAD_BONUS: f32 = 0.15;
 
 /// The local context of a figure: comparison terms of the words near it in its sentence (other
 /// figures' numbers excluded), and the qualifier groups among them.
@@ -143,6 +147,12 @@ pub struct Local {
     pub extent: Span,
     /// The word the figure measures, as a comparison term (see [`local_context`]).
     pub head: Option<String>,
+    /// That word as written, lower case, when the lexicon may compare it
+    /// ([`crate::lang::lexicon::related`], when the terms differ): not across a clause
+    /// boundary, and in German only a noun.
+    pub head_word: Option<String>,
+    /// The language of the figure's text (what `head_word` is a word of).
+    pub lang: Option<Lang>,
     /// The name nearest the figure in its window (English: a capitalised word that is not a
     /// function word), lower case: whose figure it is ("Whitcombe's 58,214 votes").
     pub name: Option<String>,
@@ -251,16 +261,35 @@ pub fn local_context(
     }
     // The head: the first content word after the figure (its noun or predicate: "45 Minuten
     // Verspätung", "30 Minuten später", "40 minutes late"), else the last before it.
-    let content = |w: &crate::text::words::Word| {
+    let content = |w: &crate::text::words::Word<'_>| {
         let lower = w.text.to_lowercase();
-        (!inside(w.span) && crate::text::words::is_content(lang, &lower))
-            .then(|| crate::text::words::term(lang, &lower))
+        (!inside(w.span) && crate::text::words::is_content(lang, &lower)).then_some((
+            lower,
+            w.span,
+            w.text.chars().next().is_some_and(char::is_uppercase),
+        ))
     };
     let after = words.get(last + 1..(last + 1 + HEAD_WINDOW).min(words.len()));
     let before = words.get(first.saturating_sub(HEAD_WINDOW)..first);
-    let head = after
+    let found = after
         .and_then(|ws| ws.iter().find_map(content))
         .or_else(|| before.and_then(|ws| ws.iter().rev().find_map(content)));
+    let head = found
+        .as_ref()
+        .map(|(w, _, _)| crate::text::words::term(lang, w));
+    // The lexicon compares a head only when it is the figure's own word: no clause boundary
+    // between them ("41.8 percent, the elections board said") and, in German, a noun
+    // (capitalised; "vorgesehen" / "eingeplant" say little about what is measured).
+    let head_word = found.and_then(|(w, span, capital)| {
+        let (lo, hi) = if span.start >= q_span.end {
+            (q_span.end, span.start)
+        } else {
+            (span.end, q_span.start)
+        };
+        let between = text.get(lo..hi).unwrap_or("");
+        let clause = between.contains([',', ';', ':', '.', '(', ')', '–', '—']);
+        (!clause && (lang != Lang::De || capital)).then_some(w)
+    });
     // Whose figure: the nearest name. Only where capitals mark names (not German nouns).
     let name = if lang == Lang::En {
         let is_name = |k: usize| {
@@ -294,7 +323,35 @@ pub fn local_context(
         places,
         extent,
         head,
+        head_word,
+        lang: Some(lang),
         name,
+    }
+}
+
+/// How two figures' heads compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadRelation {
+    /// The same comparison term ("Verspätung" / "verspätet").
+    Same,
+    /// Words the lexicon relates ("Verspätung" / "Verzögerung", "viewers" / "spectators",
+    /// "Polizeisprecher" / "Sprecher").
+    Related,
+    None,
+}
+
+/// How the heads of two figures compare (see [`crate::lang::lexicon::related`]).
+pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
+    if a.head.is_some() && a.head == b.head {
+        return HeadRelation::Same;
+    }
+    match (&a.head_word, &b.head_word, a.lang) {
+        (Some(x), Some(y), Some(lang))
+            if b.lang == a.lang && crate::lang::lexicon::related(lang, x, y) =>
+        {
+            HeadRelation::Related
+        }
+        _ => HeadRelation::None,
     }
 }
 
@@ -341,8 +398,10 @@ pub fn similarity(
         share(&a.local.terms, &b.local.terms)
     };
     let mut sim = 0.4 * sent + 0.6 * local;
-    if a.local.head.is_some() && a.local.head == b.local.head {
-        sim += HEAD_BONUS;
+    match head_relation(a.local, b.local) {
+        HeadRelation::Same => sim += HEAD_BONUS,
+        HeadRelation::Related => sim += RELATED_HEAD_BONUS,
+        HeadRelation::None => {}
     }
     match (a.counted, b.counted) {
         (Some(x), Some(y)) if x == y => sim += 0.2,

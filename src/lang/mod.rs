@@ -3,6 +3,8 @@
 //! Word lists live in `src/lang/*.toml` (one file per language and concern) so that a new
 //! reporting verb or abbreviation is a data change, not a code change.
 
+pub mod lexicon;
+
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -125,6 +127,9 @@ pub struct TextData {
     /// Comparison words ("als", "than"): a qualifier after them is the reference of a
     /// difference ("später als geplant"), not a qualifier of the figure.
     pub comparison: Vec<String>,
+    /// Nouns that name a measure, not a thing measured ("Zahl", "Anzahl"): as the head of a
+    /// compound ("Besucherzahl") the modifier names what is measured (see `lexicon`).
+    pub measure_nouns: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]
