@@ -447,7 +447,20 @@ fn split_compound(lang: Lang, lex: &Lexicon, lower: &str) -> Option<(String, Str
 fn concepts_of(lang: Lang, lower: &str) -> Concepts {
     let lex = lexicon(lang);
     let mut c = Concepts::default();
-    c.whole.add(lex, lang.stem(lower));
+    let stem = lang.stem(lower);
+    // Feminine forms are not entries of their own: "Zuschauerinnen" names what "Zuschauer" does.
+    if lang == Lang::De && !lex.contains(&stem) {
+        let base = lower
+            .strip_suffix("innen")
+            .or_else(|| lower.strip_suffix("in"))
+            .filter(|b| b.chars().count() >= MIN_PART)
+            .map(|b| lang.stem(b))
+            .filter(|b| lex.is_noun(b));
+        if let Some(b) = base {
+            c.whole.add(lex, b);
+        }
+    }
+    c.whole.add(lex, stem);
     let sense = |stem: String| {
         let mut s = Sense::default();
         s.add(lex, stem);
@@ -609,6 +622,7 @@ mod tests {
         }
         assert!(related(Lang::De, "Verspätung", "Verzögerung"));
         assert!(related(Lang::De, "Zuhörer", "Publikum"));
+        assert!(related(Lang::De, "Zuschauerinnen", "Zuschauer"));
         assert!(related(Lang::De, "Todesopfer", "Opfer"));
         assert!(related(Lang::De, "Polizeisprecher", "Sprecher"));
         assert!(related(Lang::De, "Besucherzahl", "Besucher"));
