@@ -429,4 +429,48 @@ mod tests {
         // The record with its year is not this year's level.
         assert!(!together(&gs, "7,38 Metern", "6,84 Meter"), "{gs:?}");
     }
+
+    #[test]
+    fn synonymous_heads_from_the_lexicon_make_one_quantity() {
+        use crate::figmap::similar::{head_relation, local_context, HeadRelation};
+        use crate::lang::{lexicon, Lang};
+        use crate::text::Span;
+        if !lexicon::available(Lang::De) {
+            eprintln!(
+                "note: German lexicon not installed; skipping (tests/editors/lexicon.deps.sh)"
+            );
+            return;
+        }
+        let a = "Der Autobauer Nordwerk erzielte im dritten Quartal einen Gewinn von 120 Millionen Euro. Der Umsatz stieg auf 2,1 Milliarden Euro.";
+        let b = "Nordwerk wies für das dritte Quartal einen Profit von 118 Millionen Euro aus. Der Umsatz lag bei 2,2 Milliarden Euro.";
+        let local = |t: &str, fig: &str| {
+            let at = t.find(fig).unwrap_or(0);
+            let end = t[at..].find('.').map_or(t.len(), |e| at + e);
+            let q = Span::new(at, at + fig.len());
+            local_context(t, Span::new(0, end), q, &[q], &[], Lang::De)
+        };
+        let (la, lb) = (
+            local(a, "120 Millionen Euro"),
+            local(b, "118 Millionen Euro"),
+        );
+        // The comparison terms differ (no hand synonym group): only the lexicon relates them.
+        assert_ne!(la.head, lb.head, "{la:?} {lb:?}");
+        assert_eq!(
+            head_relation(&la, &lb),
+            HeadRelation::Related,
+            "{la:?} {lb:?}"
+        );
+        let gs = groups(&[
+            ("a.md", &format!("---\nsource: Welt\n---\n{a}\n")),
+            ("b.md", &format!("---\nsource: Bote\n---\n{b}\n")),
+        ]);
+        assert!(
+            together(&gs, "120 Millionen Euro", "118 Millionen Euro"),
+            "{gs:?}"
+        );
+        assert!(
+            !together(&gs, "120 Millionen Euro", "2,2 Milliarden Euro"),
+            "{gs:?}"
+        );
+    }
 }

@@ -136,6 +136,10 @@ const NAME_BONUS_AGE: f32 = 0.3;
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").
 const HEAD_BONUS: f32 = 0.25;
+/// Bonus when two figures' heads are related words ("Verspätung" / "Verzögerung"): a synonym
+/// is weaker evidence than the same word ("Mitglieder" / "Ratsmitglieder" may still be the
+/// yes and the no votes).
+const RELATED_HEAD_BONUS: f32 = 0.15;
 
 /// The local context of a figure: comparison terms of the words near it in its sentence (other
 /// figures' numbers excluded), and the qualifier groups among them.
@@ -149,6 +153,12 @@ pub struct Local {
     pub extent: Span,
     /// The word the figure measures, as a comparison term (see [`local_context`]).
     pub head: Option<String>,
+    /// That word as written, lower case, when the lexicon may compare it
+    /// ([`crate::lang::lexicon::related`], when the terms differ): not across a clause
+    /// boundary, and in German only a noun.
+    pub head_word: Option<String>,
+    /// The language of the figure's text (what `head_word` is a word of).
+    pub lang: Option<Lang>,
     /// The name nearest the figure in its window (English: a capitalised word that is not a
     /// function word), lower case: whose figure it is ("Whitcombe's 58,214 votes").
     pub name: Option<String>,
@@ -268,9 +278,9 @@ pub fn local_context(
     // The head: the first content word after the figure (its noun or predicate: "45 Minuten
     // Verspätung", "30 Minuten später", "40 minutes late"), else the last before it.
     let td = lang.text_data();
-    let content = |w: &crate::text::words::Word| {
+    let content = |w: &crate::text::words::Word<'_>| {
         let lower = w.text.to_lowercase();
-        // Time words ("im Vorjahr", "last year") say when, not what.
+        // Time words ("im Vorjahr", "last year") say when, not what; who reports, not what.
         let timely = td.year_words.contains(&lower)
             || td.earlier.contains(&lower)
             || td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
@@ -279,13 +289,33 @@ pub fn local_context(
             && !timely
             && !speakers.iter().any(|sp| sp.overlaps(w.span))
             && crate::text::words::is_content(lang, &lower))
-        .then(|| crate::text::words::term(lang, &lower))
+        .then_some((
+            lower,
+            w.span,
+            w.text.chars().next().is_some_and(char::is_uppercase),
+        ))
     };
     let after = words.get(last + 1..(last + 1 + HEAD_WINDOW).min(words.len()));
     let before = words.get(first.saturating_sub(HEAD_WINDOW)..first);
-    let head = after
+    let found = after
         .and_then(|ws| ws.iter().find_map(content))
         .or_else(|| before.and_then(|ws| ws.iter().rev().find_map(content)));
+    let head = found
+        .as_ref()
+        .map(|(w, _, _)| crate::text::words::term(lang, w));
+    // The lexicon compares a head only when it is the figure's own word: no clause boundary
+    // between them ("41.8 percent, the elections board said") and, in German, a noun
+    // (capitalised; "vorgesehen" / "eingeplant" say little about what is measured).
+    let head_word = found.and_then(|(w, span, capital)| {
+        let (lo, hi) = if span.start >= q_span.end {
+            (q_span.end, span.start)
+        } else {
+            (span.end, q_span.start)
+        };
+        let between = text.get(lo..hi).unwrap_or("");
+        let clause = between.contains([',', ';', ':', '.', '(', ')', '–', '—']);
+        (!clause && (lang != Lang::De || capital)).then_some(w)
+    });
     // Whose figure: the nearest name. Only where capitals mark names (not German nouns).
     let name = if lang == Lang::En {
         let is_name = |k: usize| {
@@ -320,6 +350,8 @@ pub fn local_context(
         places,
         extent,
         head,
+        head_word,
+        lang: Some(lang),
         name,
         year_earlier,
     }
@@ -417,6 +449,32 @@ impl Weighted {
     }
 }
 
+/// How two figures' heads compare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadRelation {
+    /// The same comparison term ("Verspätung" / "verspätet").
+    Same,
+    /// Words the lexicon relates ("Verspätung" / "Verzögerung", "viewers" / "spectators",
+    /// "Polizeisprecher" / "Sprecher").
+    Related,
+    None,
+}
+
+/// How the heads of two figures compare (see [`crate::lang::lexicon::related`]).
+pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
+    if a.head.is_some() && a.head == b.head {
+        return HeadRelation::Same;
+    }
+    match (&a.head_word, &b.head_word, a.lang) {
+        (Some(x), Some(y), Some(lang))
+            if b.lang == a.lang && crate::lang::lexicon::related(lang, x, y) =>
+        {
+            HeadRelation::Related
+        }
+        _ => HeadRelation::None,
+    }
+}
+
 /// A figure with what its similarity to other figures is computed from.
 #[derive(Clone, Debug)]
 pub struct Mention<'a> {
@@ -465,8 +523,11 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     let mut sim = 0.4 * sent + 0.6 * local;
     // A head that is the counted noun is weighed as the counted noun, not twice.
     let counted_head = a.local.head.is_some() && a.local.head.as_deref() == a.counted;
-    if !counted_head && a.local.head.is_some() && a.local.head == b.local.head {
-        sim += HEAD_BONUS;
+    match head_relation(a.local, b.local) {
+        _ if counted_head => {}
+        HeadRelation::Same => sim += HEAD_BONUS,
+        HeadRelation::Related => sim += RELATED_HEAD_BONUS,
+        HeadRelation::None => {}
     }
     match (a.counted, b.counted) {
         (Some(x), Some(y)) if x == y => sim += 0.2,

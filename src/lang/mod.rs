@@ -3,6 +3,8 @@
 //! Word lists live in `src/lang/*.toml` (one file per language and concern) so that a new
 //! reporting verb or abbreviation is a data change, not a code change.
 
+pub mod lexicon;
+
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -134,6 +136,9 @@ pub struct TextData {
     pub earlier: Vec<String>,
     /// The word "year" in its forms.
     pub year_words: Vec<String>,
+    /// Nouns that name a measure, not a thing measured ("Zahl", "Anzahl"): as the head of a
+    /// compound ("Besucherzahl") the modifier names what is measured (see `lexicon`).
+    pub measure_nouns: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn content_terms_are_stemmed_and_skip_stopwords() {
-        let t = "Die Zuhörer verfolgten das Gespräch";
+        let t = "Die Nutzer verfolgten das Gespräch";
         let terms = content_terms(t, Span::new(0, t.len()), Lang::De);
         assert!(terms.contains(&"~zuschauer".to_string()), "{terms:?}");
         assert!(terms.contains(&Lang::De.stem("gespräch")));
