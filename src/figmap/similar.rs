@@ -162,6 +162,8 @@ pub struct Local {
     /// The name nearest the figure in its window (English: a capitalised word that is not a
     /// function word), lower case: whose figure it is ("Whitcombe's 58,214 votes").
     pub name: Option<String>,
+    /// Every name in the window (a name of several words: "the Lumen Tour").
+    pub names: HashSet<String>,
     /// The figure is of the year before ("im Vorjahr", "last year", "a year earlier").
     pub year_earlier: bool,
 }
@@ -317,6 +319,7 @@ pub fn local_context(
         (!clause && (lang != Lang::De || capital)).then_some(w)
     });
     // Whose figure: the nearest name. Only where capitals mark names (not German nouns).
+    let mut names = HashSet::new();
     let name = if lang == Lang::En {
         let is_name = |k: usize| {
             words.get(k).is_some_and(|w| {
@@ -333,6 +336,13 @@ pub fn local_context(
                         }))
             })
         };
+        for k in lo..hi {
+            if is_name(k) {
+                if let Some(w) = words.get(k) {
+                    names.insert(w.text.to_lowercase());
+                }
+            }
+        }
         (1..=LOCAL_WINDOW).find_map(|d| {
             [first.checked_sub(d), Some(last + d)]
                 .into_iter()
@@ -353,6 +363,7 @@ pub fn local_context(
         head_word,
         lang: Some(lang),
         name,
+        names,
         year_earlier,
     }
 }
@@ -554,7 +565,7 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
         sim -= PLACE_PENALTY;
     }
     if let (Some(x), Some(y)) = (&a.local.name, &b.local.name) {
-        if x != y {
+        if x != y && !b.local.names.contains(x) && !a.local.names.contains(y) {
             sim -= NAME_PENALTY;
         } else if a.q.dimension == Dimension::Age {
             // One person's age: the name is what it measures.
