@@ -438,10 +438,16 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
                 }
             }
         }
-        // "Auch der Anzeiger berichtete …": a focus particle and the subject fill the first
-        // position of a main clause together (not "(auch Perigäum genannt)").
+        // "Auch der Anzeiger berichtete von 1.124 Ausstellern": a focus particle and the subject
+        // fill the first position of a main clause together (not "(auch Perigäum genannt)"),
+        // when the verb reports a figure or a statement ("Auch er sagte, …"), not a stance
+        // alone ("Auch das IOC lehnt einen Boykott ab").
         let main_clause = toks[..cs].iter().all(|x| !x.word);
-        if main_clause && lex.skip_words.contains(&t.lower) && !t.quoted {
+        if main_clause
+            && lex.skip_words.contains(&t.lower)
+            && !t.quoted
+            && (figure_object(lex, toks, v) || has_complement(lex, toks, v))
+        {
             let np = np_de(lex, toks, s + 1, false)
                 .filter(|np| np.1 == v && !lex.oblique_determiners.contains(&toks[s + 1].lower));
             if np.is_some() {

@@ -629,7 +629,18 @@ fn german_counting_verbs_without_a_figure_attribute_nothing() {
     check("Er zählt zu den besten Spielern.", Lang::De, &[None]);
     check("Auf ihn zählte die Mannschaft.", Lang::De, &[None]);
     check("Jede Stimme zählt.", Lang::De, &[None]);
+    check("Die Stadt zählt 50.000 Einwohner.", Lang::De, &[None]);
     check("Auch die Brücke stürzte ein.", Lang::De, &[None]);
+    check(
+        "Auch das Komitee lehnt einen Boykott ab.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Auch der Sprecher sagte, die Lage sei ruhig.",
+        Lang::De,
+        &[Some("der Sprecher")],
+    );
     // A focus particle inside a clause that is no main clause: no subject.
     check(
         "Die Erde passierte den Perihel (auch Perigäum genannt).",
@@ -638,7 +649,7 @@ fn german_counting_verbs_without_a_figure_attribute_nothing() {
     );
     // The figure is no part of the subject after the verb.
     check(
-        "Unter den größten Firmen zählt EY 36 Konzerne aus Europa.",
+        "Unter den größten Firmen zählte EY 36 Konzerne aus Europa.",
         Lang::De,
         &[Some("EY")],
     );
