@@ -613,6 +613,11 @@ fn german_figures_with_counting_and_report_verbs() {
         &[Some("Die Polizei")],
     );
     check(
+        "Die Veranstalter schätzten 40.000 Besucher.",
+        Lang::De,
+        &[Some("Die Veranstalter")],
+    );
+    check(
         "Am Sonntag zählten die Veranstalter rund 40.000 Besucher.",
         Lang::De,
         &[Some("die Veranstalter")],
@@ -630,6 +635,7 @@ fn german_counting_verbs_without_a_figure_attribute_nothing() {
     check("Auf ihn zählte die Mannschaft.", Lang::De, &[None]);
     check("Jede Stimme zählt.", Lang::De, &[None]);
     check("Die Stadt zählt 50.000 Einwohner.", Lang::De, &[None]);
+    check("Sie schätzt die Arbeit der Helfer.", Lang::De, &[None]);
     check("Auch die Brücke stürzte ein.", Lang::De, &[None]);
     check(
         "Auch das Komitee lehnt einen Boykott ab.",
@@ -697,6 +703,12 @@ fn english_figures_with_counting_and_estimate_verbs() {
         Lang::En,
         &[Some("Analysts at Garrow & Finch")],
     );
+    check(
+        "Organizers estimated 40,000 visitors on Sunday.",
+        Lang::En,
+        &[Some("Organizers")],
+    );
+    check("An estimated 40,000 people attended.", Lang::En, &[None]);
     check(
         "The turnout was 61 percent, according to figures from the board.",
         Lang::En,
