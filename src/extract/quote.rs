@@ -1,6 +1,6 @@
 //! Quotations with their speakers.
 
-use crate::extract::Attribution;
+use crate::extract::{attribution, Attribution};
 use crate::text::{quotes, Document, Span};
 use serde::Serialize;
 
@@ -21,13 +21,35 @@ pub struct Quote {
 
 /// Finds the outermost quotations in each sentence. The speaker comes from the attributions, which
 /// already resolve colon introductions ("Musk: „…“") and frames in the next sentence.
+///
+/// Quotations marked by two apostrophes (`''We will,'' he said.`, in languages whose newspapers
+/// print them so) are the ones attribution treats as quotes; such a quotation belongs to the
+/// sentence it opens in and may run on into the next ones.
 pub fn extract(doc: &Document, attributions: &[Attribution]) -> Vec<Quote> {
     let mut out = Vec::new();
+    let apostrophes: Vec<quotes::QuoteSpan> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| {
+            let marked = quotes::scan(&doc.masked, b.span);
+            attribution::apostrophe_quotes(doc, b.span)
+                .into_iter()
+                .filter(move |q| !marked.iter().any(|m| m.outer.overlaps(q.outer)))
+        })
+        .collect();
     for s in &doc.sentences {
-        for q in quotes::scan(&doc.masked, s.span) {
-            if q.depth != 0 {
-                continue;
-            }
+        let mut here: Vec<quotes::QuoteSpan> = quotes::scan(&doc.masked, s.span)
+            .into_iter()
+            .filter(|q| q.depth == 0)
+            .collect();
+        here.extend(
+            apostrophes
+                .iter()
+                .filter(|q| s.span.contains_offset(q.outer.start))
+                .cloned(),
+        );
+        here.sort_by_key(|q| q.outer.start);
+        for q in here {
             // The sentence's own attribution first, then any sentence the quotation runs into
             // (a quote closed in the next sentence: "… Das ist sicher.“, sagte er.").
             let speaker = attributions
@@ -100,5 +122,38 @@ mod tests {
             Lang::De,
             &[None],
         );
+    }
+
+    #[test]
+    fn english_quotes_in_two_apostrophes() {
+        check(
+            "''We will rebuild the bridge,'' said Mr. Brown.",
+            Lang::En,
+            &[Some("Mr. Brown")],
+        );
+        check(
+            "''We will rebuild the bridge. It will take two years,'' the mayor said.",
+            Lang::En,
+            &[Some("the mayor")],
+        );
+        check(
+            "The mayor said: ''We will rebuild the bridge.''",
+            Lang::En,
+            &[Some("The mayor")],
+        );
+        // A possessive or a single apostrophe is no quotation.
+        check("The mayor's plan won't pass.", Lang::En, &[]);
+        // Nested in “…”: the outer quotation only.
+        check(
+            "“He told me ''never again'' and left,” Brown said.",
+            Lang::En,
+            &[Some("Brown")],
+        );
+    }
+
+    #[test]
+    fn german_two_apostrophes_are_no_quotation() {
+        // In German text two apostrophes are wiki markup, not quotation marks.
+        check("Die ''Brücke'' wird neu gebaut, sagte Berg.", Lang::De, &[]);
     }
 }

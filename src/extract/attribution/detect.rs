@@ -88,6 +88,17 @@ fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             } else {
                 subj
             };
+            // "zählt EY 36 Konzerne": the figure of a counting verb is no part of its subject.
+            let subj = if v.requires.iter().any(|r| r == "#") {
+                subj.map(|(a, b)| {
+                    let cut = (a + 1..b)
+                        .find(|&k| toks[k].text.starts_with(|c: char| c.is_ascii_digit()))
+                        .unwrap_or(b);
+                    (a, cut)
+                })
+            } else {
+                subj
+            };
             let source = subj.and_then(|r| span_of(toks, r));
             // "wie berichtet": the publication's own earlier report.
             if source.is_none() && self_reference(lex, toks, i) {
@@ -143,7 +154,13 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     if !hit {
         return None;
     }
-    if !v.requires.iter().all(|r| in_clause(r)) {
+    if !v.requires.iter().all(|r| {
+        if r == "#" {
+            figure_object(lex, toks, i)
+        } else {
+            in_clause(r)
+        }
+    }) {
         return None;
     }
     if v.excludes
@@ -153,6 +170,29 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
         return None;
     }
     Some(toks[i].span)
+}
+
+/// A counting verb reports a figure: "zählte 120 Einsätze", "tallied 58,214 votes". The figure
+/// (digits or a number word) follows the verb in its clause, or precedes a verb that ends its
+/// clause ("wie die Feuerwehr 120 Einsätze zählte").
+fn figure_object(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let (cs, ce) = clause_range(toks, i);
+    let figure = |t: &Tok| {
+        free_word(t)
+            && (t.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || lex.number_words.contains(&t.lower))
+    };
+    let last = toks
+        .get(i + 1)
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    // "The delegate count is 384": a noun before the finite verb.
+    if toks
+        .get(i + 1)
+        .is_some_and(|t| free_word(t) && lex.verbal_aux.contains(&t.lower))
+    {
+        return false;
+    }
+    toks[i + 1..ce].iter().any(figure) || (last && toks[cs..i].iter().any(figure))
 }
 
 /// Whether token `j` ends its clause (a separable particle).
@@ -398,6 +438,22 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
                 }
             }
         }
+        // "Auch der Anzeiger berichtete von 1.124 Ausstellern": a focus particle and the subject
+        // fill the first position of a main clause together (not "(auch Perigäum genannt)"),
+        // when the verb reports a figure or a statement ("Auch er sagte, …"), not a stance
+        // alone ("Auch das IOC lehnt einen Boykott ab").
+        let main_clause = toks[..cs].iter().all(|x| !x.word);
+        if main_clause
+            && lex.skip_words.contains(&t.lower)
+            && !t.quoted
+            && (figure_object(lex, toks, v) || has_complement(lex, toks, v))
+        {
+            let np = np_de(lex, toks, s + 1, false)
+                .filter(|np| np.1 == v && !lex.oblique_determiners.contains(&toks[s + 1].lower));
+            if np.is_some() {
+                return np;
+            }
+        }
         // Inverted order: the subject follows the finite verb (the cue or an auxiliary).
         for k in s + 1..=v {
             if !toks[k].word {
@@ -634,6 +690,35 @@ fn strip_source_noun(lex: &Lexicon, toks: &[Tok], r: (usize, usize)) -> (usize, 
     r
 }
 
+/// English: drops a leading source noun and its link from a source: "figures from the board"
+/// → "the board", "a report released Monday by the county" → "the county". The noun is kept
+/// when nothing follows it, or when its link names what it is about ("a poll of voters").
+fn strip_source_noun_en(lex: &Lexicon, toks: &[Tok], r: (usize, usize)) -> (usize, usize) {
+    let (a, b) = r;
+    // Determiners and adjectives before the noun: "the latest figures".
+    let Some(m) = (a..b.min(a + 4))
+        .take_while(|&k| free_word(&toks[k]) && !toks[k].capital())
+        .find(|&k| lex.is_source_noun(&toks[k].lower))
+    else {
+        return r;
+    };
+    // A participle, maybe with a time word, between the noun and its link: "released Monday by".
+    let mut l = m + 1;
+    if toks
+        .get(l)
+        .is_some_and(|t| free_word(t) && !t.capital() && t.lower.ends_with("ed"))
+    {
+        l += 1;
+        if l + 1 < b && !lex.source_links.contains(&toks[l].lower) {
+            l += 1;
+        }
+    }
+    if l + 1 < b && free_word(&toks[l]) && lex.source_links.contains(&toks[l].lower) {
+        return (l + 1, b);
+    }
+    r
+}
+
 /// Adjectives then one or more capitalised words from `k`; returns the end.
 fn noun_run(lex: &Lexicon, toks: &[Tok], mut k: usize) -> Option<usize> {
     let mut adj = 0;
@@ -696,7 +781,7 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
     }
     if e > s {
         let mut b = e;
-        while b > s && e - b < 8 && free_word(&toks[b - 1]) {
+        while b > s && e - b < 8 && (free_word(&toks[b - 1]) || name_joiner(toks, b - 1)) {
             b -= 1;
         }
         // "just as Red Hot Chili Peppers announced": start after a conjunction.
@@ -719,6 +804,15 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         return inverted_en(lex, toks, v).or_else(|| apposition_en(lex, toks, cs));
     }
     None
+}
+
+/// An ampersand between two capitalised words of a name: "Garrow & Finch".
+fn name_joiner(toks: &[Tok], k: usize) -> bool {
+    toks[k].is("&")
+        && !toks[k].quoted
+        && k > 0
+        && toks[k - 1].capital()
+        && toks.get(k + 1).is_some_and(|t| free_word(t) && t.capital())
 }
 
 /// The speaker after the verb: "…,'' said Mr. Brown.", "said the company on Monday". The noun
@@ -834,7 +928,7 @@ pub fn np_en(lex: &Lexicon, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
     let mut k = j;
     while k < toks.len()
         && k - j < 8
-        && free_word(&toks[k])
+        && (free_word(&toks[k]) || name_joiner(toks, k))
         && (k == j || !stop.contains(&toks[k].lower.as_str()))
     {
         k += 1;
@@ -872,7 +966,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
                     .or_else(|| capital_run(toks, i + len))
                     .or_else(|| loose_source(toks, i + len))
                     .map(|r| strip_source_noun(lex, toks, r)),
-                Lang::En => np_en(lex, toks, i + len),
+                Lang::En => np_en(lex, toks, i + len).map(|r| strip_source_noun_en(lex, toks, r)),
             };
             if let Some(r) = src {
                 out.push(Found {

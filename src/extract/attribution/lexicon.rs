@@ -72,6 +72,8 @@ struct Raw {
     apostrophe_quotes: bool,
     modals: Vec<String>,
     anaphora: Vec<String>,
+    number_words: Vec<String>,
+    source_links: Vec<String>,
 }
 
 fn set(v: &[String]) -> HashSet<String> {
@@ -132,6 +134,11 @@ pub struct Lexicon {
     pub modals: HashSet<String>,
     /// Demonstratives that open a frame referring back to the previous sentence ("Dies teilte … mit").
     pub anaphora: HashSet<String>,
+    /// Cardinal and collective number words ("zwölf", "Hunderte", "dozens"): the figure a
+    /// counting verb (`+#`) needs when it is not written in digits.
+    pub number_words: HashSet<String>,
+    /// English: words joining a source noun to its source ("figures from the board").
+    pub source_links: HashSet<String>,
 }
 
 /// The lexicon of a language.
@@ -228,6 +235,8 @@ impl Lexicon {
             apostrophe_quotes: raw.apostrophe_quotes,
             modals: set(&raw.modals),
             anaphora: set(&raw.anaphora),
+            number_words: set(&raw.number_words),
+            source_links: set(&raw.source_links),
         }
     }
 

@@ -383,47 +383,11 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
 /// * a quotation opened at the start of a paragraph and never closed in it: a quote that runs
 ///   on into the next paragraph, which by convention gets no closing mark.
 fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<quotes::QuoteSpan> {
-    let mut out = Vec::new();
     let Some(text) = doc.masked.get(block.start..block.end) else {
-        return out;
+        return Vec::new();
     };
-    let before = |p: usize| text[..p].chars().next_back();
     let after = |p: usize| text[p..].chars().next();
-    // Non-overlapping "''" marks that are not part of a longer run of apostrophes (in languages
-    // whose newspapers print them as quotation marks; elsewhere they are wiki markup).
-    let marks: Vec<usize> = if lexicon(doc.lang).apostrophe_quotes {
-        text.match_indices("''")
-            .map(|(p, _)| p)
-            .filter(|&p| before(p) != Some('\'') && after(p + 2) != Some('\''))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut unclosed: Vec<(usize, usize)> = Vec::new(); // (mark offset in block, mark length)
-    let mut k = 0;
-    while k < marks.len() {
-        let open = marks[k];
-        let opens = after(open + 2).is_some_and(|c| !c.is_whitespace())
-            && before(open).is_none_or(|c| !c.is_alphanumeric());
-        if !opens {
-            k += 1;
-            continue;
-        }
-        match marks.get(k + 1) {
-            Some(&close) if before(close).is_some_and(|c| !c.is_whitespace()) => {
-                out.push(quotes::QuoteSpan {
-                    outer: Span::new(block.start + open, block.start + close + 2),
-                    inner: Span::new(block.start + open + 2, block.start + close),
-                    depth: 0,
-                });
-                k += 2;
-            }
-            _ => {
-                unclosed.push((open, 2));
-                k += 1;
-            }
-        }
-    }
+    let (mut out, mut unclosed) = apostrophe_pairs(doc, block);
     // Opening marks at a sentence start that no quotation covers.
     for s in doc
         .sentences
@@ -463,6 +427,59 @@ fn more_quotes(doc: &Document, block: Span, known: &[quotes::QuoteSpan]) -> Vec<
         }
     }
     out
+}
+
+/// Quotations marked by two apostrophes in the block `block` (`''We will,'' he said.`), in
+/// languages whose newspapers print them so (elsewhere they are wiki markup). The quotation
+/// extractor uses the same pairs, so that what attribution treats as a quote is one.
+pub(crate) fn apostrophe_quotes(doc: &Document, block: Span) -> Vec<quotes::QuoteSpan> {
+    apostrophe_pairs(doc, block).0
+}
+
+/// The `''` pairs of a block and the offsets (in the block) of opening marks left unpaired,
+/// each with the mark's length.
+fn apostrophe_pairs(doc: &Document, block: Span) -> (Vec<quotes::QuoteSpan>, Vec<(usize, usize)>) {
+    let mut out = Vec::new();
+    let mut unclosed: Vec<(usize, usize)> = Vec::new();
+    let Some(text) = doc.masked.get(block.start..block.end) else {
+        return (out, unclosed);
+    };
+    if !lexicon(doc.lang).apostrophe_quotes {
+        return (out, unclosed);
+    }
+    let before = |p: usize| text[..p].chars().next_back();
+    let after = |p: usize| text[p..].chars().next();
+    // Non-overlapping "''" marks that are not part of a longer run of apostrophes.
+    let marks: Vec<usize> = text
+        .match_indices("''")
+        .map(|(p, _)| p)
+        .filter(|&p| before(p) != Some('\'') && after(p + 2) != Some('\''))
+        .collect();
+    let mut k = 0;
+    while k < marks.len() {
+        let open = marks[k];
+        let opens = after(open + 2).is_some_and(|c| !c.is_whitespace())
+            && before(open).is_none_or(|c| !c.is_alphanumeric());
+        if !opens {
+            k += 1;
+            continue;
+        }
+        match marks.get(k + 1) {
+            Some(&close) if before(close).is_some_and(|c| !c.is_whitespace()) => {
+                out.push(quotes::QuoteSpan {
+                    outer: Span::new(block.start + open, block.start + close + 2),
+                    inner: Span::new(block.start + open + 2, block.start + close),
+                    depth: 0,
+                });
+                k += 2;
+            }
+            _ => {
+                unclosed.push((open, 2));
+                k += 1;
+            }
+        }
+    }
+    (out, unclosed)
 }
 
 /// A quotation that quotes speech, not a scare-quoted word or a title.

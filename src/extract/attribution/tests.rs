@@ -572,3 +572,163 @@ fn german_subjects_before_comma_verbs_and_predicative_als() {
         &[Some("„Spiegel Online“")],
     );
 }
+
+#[test]
+fn german_figures_with_counting_and_report_verbs() {
+    // A reporting or counting verb with a subject and an object or prepositional object instead
+    // of a clause attributes the figure to the subject.
+    check(
+        "Auch der Lindhagener Anzeiger berichtete von 1.124 Ausstellern.",
+        Lang::De,
+        &[Some("der Lindhagener Anzeiger")],
+    );
+    check(
+        "Die Polizei sprach von 14 Verletzten.",
+        Lang::De,
+        &[Some("Die Polizei")],
+    );
+    check(
+        "Der Sender meldete 2.500 Evakuierte.",
+        Lang::De,
+        &[Some("Der Sender")],
+    );
+    check(
+        "Die Feuerwehr zählte 120 Einsätze.",
+        Lang::De,
+        &[Some("Die Feuerwehr")],
+    );
+    check(
+        "Das Landratsamt bezifferte den Schaden auf 95 Millionen Euro.",
+        Lang::De,
+        &[Some("Das Landratsamt")],
+    );
+    check(
+        "Die Messe gab die Zahl der Besucher mit 72.000 an.",
+        Lang::De,
+        &[Some("Die Messe")],
+    );
+    check(
+        "Die Polizei schätzte die Zahl der Teilnehmer auf 3.000.",
+        Lang::De,
+        &[Some("Die Polizei")],
+    );
+    check(
+        "Die Veranstalter schätzten 40.000 Besucher.",
+        Lang::De,
+        &[Some("Die Veranstalter")],
+    );
+    check(
+        "Am Sonntag zählten die Veranstalter rund 40.000 Besucher.",
+        Lang::De,
+        &[Some("die Veranstalter")],
+    );
+    check(
+        "Ebenfalls die Stadtwerke berichteten über 300 Ausfälle.",
+        Lang::De,
+        &[Some("die Stadtwerke")],
+    );
+}
+
+#[test]
+fn german_counting_verbs_without_a_figure_attribute_nothing() {
+    check("Er zählt zu den besten Spielern.", Lang::De, &[None]);
+    check("Auf ihn zählte die Mannschaft.", Lang::De, &[None]);
+    check("Jede Stimme zählt.", Lang::De, &[None]);
+    check("Die Stadt zählt 50.000 Einwohner.", Lang::De, &[None]);
+    check("Sie schätzt die Arbeit der Helfer.", Lang::De, &[None]);
+    check("Auch die Brücke stürzte ein.", Lang::De, &[None]);
+    check(
+        "Auch das Komitee lehnt einen Boykott ab.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Auch der Sprecher sagte, die Lage sei ruhig.",
+        Lang::De,
+        &[Some("der Sprecher")],
+    );
+    // A focus particle inside a clause that is no main clause: no subject.
+    check(
+        "Die Erde passierte den Perihel (auch Perigäum genannt).",
+        Lang::De,
+        &[None],
+    );
+    // The figure is no part of the subject after the verb.
+    check(
+        "Unter den größten Firmen zählte EY 36 Konzerne aus Europa.",
+        Lang::De,
+        &[Some("EY")],
+    );
+}
+
+#[test]
+fn english_figures_with_counting_and_estimate_verbs() {
+    check(
+        "KPEL News 7 put the number of ballots cast at about 112,000.",
+        Lang::En,
+        &[Some("KPEL News 7")],
+    );
+    check(
+        "The agency pegged the damage at $4 million.",
+        Lang::En,
+        &[Some("The agency")],
+    );
+    check(
+        "The fire department placed the number of injured at 14.",
+        Lang::En,
+        &[Some("The fire department")],
+    );
+    check(
+        "The sheriff's office counted 14 injured.",
+        Lang::En,
+        &[Some("The sheriff's office")],
+    );
+    check(
+        "The Courier reported 2,500 evacuees.",
+        Lang::En,
+        &[Some("The Courier")],
+    );
+    check(
+        "Officials tallied 58,214 votes for Whitcombe.",
+        Lang::En,
+        &[Some("Officials")],
+    );
+    check(
+        "The company estimated the cost at $38 million.",
+        Lang::En,
+        &[Some("The company")],
+    );
+    check(
+        "Analysts at Garrow & Finch estimate the cost at $38 million.",
+        Lang::En,
+        &[Some("Analysts at Garrow & Finch")],
+    );
+    check(
+        "Organizers estimated 40,000 visitors on Sunday.",
+        Lang::En,
+        &[Some("Organizers")],
+    );
+    check("An estimated 40,000 people attended.", Lang::En, &[None]);
+    check(
+        "The turnout was 61 percent, according to figures from the board.",
+        Lang::En,
+        &[Some("the board")],
+    );
+    check(
+        "According to data released by the county, 312 homes were damaged.",
+        Lang::En,
+        &[Some("the county")],
+    );
+}
+
+#[test]
+fn english_counting_verbs_without_a_figure_attribute_nothing() {
+    check("Every vote counted.", Lang::En, &[None]);
+    check("The team counted on its captain.", Lang::En, &[None]);
+    check("She placed the vase at the door.", Lang::En, &[None]);
+    check(
+        "The current delegate count is Donald Trump 384, Ted Cruz 300.",
+        Lang::En,
+        &[None],
+    );
+}
