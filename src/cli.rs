@@ -450,6 +450,16 @@ pub fn load_corpus(config: &Config) -> Corpus {
     for n in &report.notes {
         eprintln!("factlint: warning: {n}");
     }
+    // Without the lexicon packages the figure map compares head words by stem only: say so.
+    for lang in [crate::lang::Lang::De, crate::lang::Lang::En] {
+        if corpus.docs.iter().any(|d| d.doc.lang == lang) && !crate::lang::lexicon::available(lang)
+        {
+            eprintln!(
+                "factlint: note: no word relations for {lang} (install openthesaurus-de-text / \
+                 wordnet-base or set FACTLINT_LEXICON_DIR); head words are compared by stem only"
+            );
+        }
+    }
     corpus
 }
 
