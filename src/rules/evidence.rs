@@ -58,6 +58,8 @@ pub struct Matches {
     /// Per draft sentence, a hash of its section's event documents (what figure matches depend
     /// on beyond the sentence itself).
     pub sections: Vec<u64>,
+    /// Per draft sentence, its section's event documents (sorted).
+    pub events: Vec<std::sync::Arc<Vec<usize>>>,
 }
 
 impl Matches {
@@ -136,6 +138,10 @@ impl Matches {
             sec.0 = h.finish();
         }
         m.sections = sections.iter().map(|(h, _)| *h).collect();
+        m.events = sections
+            .iter()
+            .map(|(_, e)| std::sync::Arc::clone(e))
+            .collect();
         let unchecked = |span: Span| m.cutoff.is_some_and(|c| span.end > c);
         for q in &facts.quantities {
             if unchecked(q.span) {

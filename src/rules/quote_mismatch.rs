@@ -56,7 +56,17 @@ impl Rule for QuoteMismatch {
             }
             let mut evidence = Vec::new();
             let mut fixes = Vec::new();
-            if let Some((d, s, _)) = m.closest.filter(|c| c.2 >= CLOSEST_MIN) {
+            // Evidence is the source's own version of the statement: a close sentence in a report
+            // of the same event, never a look-alike from another story.
+            let si = ctx.doc.sentences.iter().position(|s| s.span.contains(q.span));
+            let of_event = |d: usize| {
+                si.and_then(|si| ctx.matches.events.get(si))
+                    .is_none_or(|ev| ev.binary_search(&d).is_ok())
+            };
+            if let Some((d, s, _)) = m
+                .closest
+                .filter(|c| c.2 >= CLOSEST_MIN && of_event(c.0))
+            {
                 if let Some(cd) = ctx.corpus.docs.get(d) {
                     if let Some(e) = sentence_evidence(cd, s, Relation::Contradicts) {
                         evidence.push(e);
