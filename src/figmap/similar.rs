@@ -286,7 +286,9 @@ pub fn local_context(
         let timely = td.year_words.contains(&lower)
             || td.earlier.contains(&lower)
             || td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
-            || td.months.contains(&lower);
+            || td.months.contains(&lower)
+            // "Menschen", "people": any count of persons; the head is what follows.
+            || td.generic_counted.contains(&lower);
         (!inside(w.span)
             && !timely
             && !speakers.iter().any(|sp| sp.overlaps(w.span))
