@@ -123,7 +123,18 @@ impl FigureMap {
                 let numbers: Vec<Span> = in_sentence.iter().map(|(_, q)| q.number_span).collect();
                 let dated = corpus.windows.get(di).copied().flatten();
                 let speakers = speaker_spans(&d.facts, s.span);
-                for (qi, q) in in_sentence {
+                for (n, &(qi, q)) in in_sentence.iter().enumerate() {
+                    // "$55 million to $70 million" is one figure with two numbers: its second
+                    // half makes no variant of its own.
+                    let second_half = q.approx == crate::extract::Approx::Range
+                        && in_sentence[..n].iter().any(|(_, p)| {
+                            p.approx == crate::extract::Approx::Range
+                                && p.low == q.low
+                                && p.high == q.high
+                        });
+                    if second_half {
+                        continue;
+                    }
                     let local = local_context(
                         &d.doc.masked,
                         s.span,
