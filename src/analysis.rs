@@ -90,14 +90,16 @@ pub fn analyze_with(
     }
 }
 
-/// Per figure of a draft, its span and the quantity of the corpus's figure map it aligns to.
-fn aligned(
-    corpus: &Corpus,
-    map: &crate::figmap::FigureMap,
-    text: &str,
-    path: Option<&Path>,
-    config: &Config,
-) -> Vec<(crate::text::Span, usize)> {
+/// A draft figure's quantity: the figure map of its section's event documents (the one the
+/// rules read, memoised in the corpus) and the quantity's index in it.
+type Aligned = (
+    crate::text::Span,
+    std::sync::Arc<crate::figmap::FigureMap>,
+    usize,
+);
+
+/// Per figure of a draft, its span and the quantity it aligns to.
+fn aligned(corpus: &Corpus, text: &str, path: Option<&Path>, config: &Config) -> Vec<Aligned> {
     use crate::figmap::FigRef;
     // The same limits as a check: too large a draft is not read, and matching stops at the
     // time budget (figures after it get no quantity).
@@ -115,42 +117,74 @@ fn aligned(
         .zip(&m.figures)
         .filter_map(|(q, v)| {
             let f = v.first()?;
+            let si = doc.sentences.iter().position(|s| s.span.contains(q.span))?;
+            let map =
+                crate::rules::evidence::figure_map(corpus, m.events.get(si)?, &config.tolerance);
             let at = FigRef {
                 doc: f.doc,
                 sentence: f.sentence,
                 quantity: f.quantity,
             };
-            Some((q.span, map.quantity_at(at)?))
+            let qi = map.quantity_at(at)?;
+            Some((q.span, map, qi))
         })
         .collect()
 }
 
 /// The figure map of the corpus as a briefing (`factlint figures`, the server's
 /// `factlint.figures`): every quantity two or more sources state, contested first; with drafts,
-/// the quantities their figures align to.
+/// the quantities their figures align to. A whole corpus is mapped only up to
+/// [`crate::rules::evidence::EVENT_MIN_CORPUS`] documents (beyond that the map is built per
+/// event, from a draft): a larger one is an error naming its size.
 pub fn figures(
     corpus: &Corpus,
     drafts: &[(&str, Option<&Path>)],
     config: &Config,
-) -> crate::figmap::briefing::Briefing {
+) -> Result<crate::figmap::briefing::Briefing, String> {
+    use crate::figmap::briefing::briefing;
     let tol = &config.tolerance;
-    let all: Vec<usize> = (0..corpus.docs.len()).collect();
-    let map = crate::rules::evidence::figure_map(corpus, &all, tol);
     if drafts.is_empty() {
-        return crate::figmap::briefing::briefing(corpus, &map, None, tol);
+        let max = crate::rules::evidence::EVENT_MIN_CORPUS;
+        if corpus.docs.len() >= max {
+            return Err(format!(
+                "the corpus has {} documents; a whole corpus is mapped up to {}: name a draft \
+                 to see the quantities of its events",
+                corpus.docs.len(),
+                max - 1
+            ));
+        }
+        let all: Vec<usize> = (0..corpus.docs.len()).collect();
+        let map = crate::rules::evidence::figure_map(corpus, &all, tol);
+        return Ok(briefing(corpus, &map, None, tol));
     }
-    let mut chosen: Vec<usize> = Vec::new();
+    // Quantities per map (sections of one event share theirs), in order of first use.
+    let mut chosen: Vec<(std::sync::Arc<crate::figmap::FigureMap>, Vec<usize>)> = Vec::new();
     for (text, path) in drafts {
-        for (_, q) in aligned(corpus, &map, text, *path, config) {
-            if !chosen.contains(&q) {
-                chosen.push(q);
+        for (_, map, q) in aligned(corpus, text, *path, config) {
+            match chosen
+                .iter_mut()
+                .find(|(m, _)| std::sync::Arc::ptr_eq(m, &map))
+            {
+                Some((_, qs)) if qs.contains(&q) => {}
+                Some((_, qs)) => qs.push(q),
+                None => chosen.push((map, vec![q])),
             }
         }
     }
-    crate::figmap::briefing::briefing(corpus, &map, Some(&chosen), tol)
+    let mut out = crate::figmap::briefing::Briefing::default();
+    for (map, qs) in &chosen {
+        out.quantities
+            .extend(briefing(corpus, map, Some(qs), tol).quantities);
+    }
+    // Contested first across maps too, then renumbered.
+    out.quantities.sort_by_key(|q| !q.contested);
+    for (n, q) in out.quantities.iter_mut().enumerate() {
+        q.id = format!("q{}", n + 1);
+    }
+    Ok(out)
 }
 
-/// The quantity of the figure map that the draft figure at byte `offset` aligns to (hover).
+/// The quantity that the draft figure at byte `offset` aligns to (hover).
 pub fn figure_at(
     corpus: &Corpus,
     text: &str,
@@ -161,13 +195,10 @@ pub fn figure_at(
     if corpus.is_empty() {
         return None;
     }
-    let tol = &config.tolerance;
-    let all: Vec<usize> = (0..corpus.docs.len()).collect();
-    let map = crate::rules::evidence::figure_map(corpus, &all, tol);
-    let (_, q) = aligned(corpus, &map, text, path, config)
+    let (_, map, q) = aligned(corpus, text, path, config)
         .into_iter()
-        .find(|(span, _)| span.start <= offset && offset <= span.end)?;
-    crate::figmap::briefing::briefing(corpus, &map, Some(&[q]), tol)
+        .find(|(span, _, _)| span.start <= offset && offset <= span.end)?;
+    crate::figmap::briefing::briefing(corpus, &map, Some(&[q]), &config.tolerance)
         .quantities
         .into_iter()
         .next()

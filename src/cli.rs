@@ -253,7 +253,7 @@ fn figures(args: FiguresArgs) -> anyhow::Result<i32> {
         .iter()
         .map(|(t, p)| (t.as_str(), Some(p.as_path())))
         .collect();
-    let b = analysis::figures(&corpus, &refs, &config);
+    let b = analysis::figures(&corpus, &refs, &config).map_err(|e| anyhow::anyhow!(e))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {

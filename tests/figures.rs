@@ -144,3 +144,26 @@ fn seed_corpus_delay_and_audience_are_contested() {
         "reader comment in the map: {v:#}"
     );
 }
+
+/// Mapping a whole archive at once would compare every figure with every other: beyond the
+/// event-size limit `factlint figures` asks for a draft instead of hanging.
+#[test]
+fn a_whole_archive_without_a_draft_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..200 {
+        write(
+            dir.path(),
+            &format!("d{i}.md"),
+            &format!(
+                "---\nsource: Bote {i}\n---\nIn Ort{i} brannte eine Halle; {i} Helfer kamen.\n"
+            ),
+        );
+    }
+    let corpus = dir.path().to_string_lossy().to_string();
+    let (code, _, err) = figures(&["--corpus", &corpus]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("200 documents") && err.contains("draft"),
+        "{err}"
+    );
+}

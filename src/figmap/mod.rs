@@ -325,20 +325,6 @@ impl FigureMap {
         Some((qi, members.iter().map(|&m| (m, sims[m])).collect()))
     }
 
-    /// Whether the variants of quantity `qi` do not all agree.
-    pub fn contested(&self, corpus: &Corpus, qi: usize, tol: &Tolerance) -> bool {
-        let Some(g) = self.quantities.get(qi) else {
-            return false;
-        };
-        let qs: Vec<&Quantity> = g
-            .iter()
-            .filter_map(|&i| quantity(corpus, self.figures[i].at))
-            .collect();
-        qs.iter()
-            .enumerate()
-            .any(|(x, a)| qs[x + 1..].iter().any(|b| !agree(a, b, tol)))
-    }
-
     /// The corpus figure of variant `i`.
     pub fn figure<'a>(&self, corpus: &'a Corpus, i: usize) -> Option<&'a Quantity> {
         quantity(corpus, self.figures.get(i)?.at)

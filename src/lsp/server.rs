@@ -961,7 +961,8 @@ impl LanguageServer for Backend {
                 crate::analysis::figures(&corpus, &drafts, &config)
             })
             .await
-            .map_err(|_| Error::internal_error())?;
+            .map_err(|_| Error::internal_error())?
+            .map_err(Error::invalid_params)?;
             Ok(serde_json::to_value(briefing).ok())
         } else {
             Err(Error::invalid_params(format!(

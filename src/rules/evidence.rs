@@ -275,7 +275,22 @@ const RARE_SHARE: f32 = 0.002;
 const RARE_MIN: usize = 8;
 /// Corpora smaller than this are taken to be about the draft's events: every document counts (in a handful of reports on one event, "rare" says nothing, and a short report shares
 /// fewer words than a long one without being about something else).
-const EVENT_MIN_CORPUS: usize = 200;
+pub const EVENT_MIN_CORPUS: usize = 200;
+
+/// The sections of a draft (heading to heading) as sentence index ranges `(start, end)`.
+fn sections_of(doc: &Document) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < doc.sentences.len() {
+        let mut end = start + 1;
+        while end < doc.sentences.len() && !doc.sentences[end].heading {
+            end += 1;
+        }
+        out.push((start, end));
+        start = end;
+    }
+    out
+}
 
 /// Per draft sentence, its section's id (a hash of its event documents, for memo keys) and
 /// event documents, shared by the sentences of one section.
@@ -288,12 +303,7 @@ fn event_docs(
 ) -> Vec<(u64, std::sync::Arc<Vec<usize>>)> {
     use std::hash::{Hash, Hasher};
     let mut out = Vec::with_capacity(doc.sentences.len());
-    let mut start = 0;
-    while start < doc.sentences.len() {
-        let mut end = start + 1;
-        while end < doc.sentences.len() && !doc.sentences[end].heading {
-            end += 1;
-        }
+    for (start, end) in sections_of(doc) {
         let section = draft_terms.get(start..end).unwrap_or(&[]);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         section.hash(&mut h);
@@ -311,7 +321,6 @@ fn event_docs(
         let mut h = std::collections::hash_map::DefaultHasher::new();
         docs.hash(&mut h);
         out.extend(std::iter::repeat_n((h.finish(), docs), end - start));
-        start = end;
     }
     out
 }
@@ -373,12 +382,7 @@ fn section_windows(
     let dates = &corpus.windows;
     let overlap = |a: (i64, i64), b: (i64, i64)| a.0 <= b.1 && b.0 <= a.1;
     let mut out = Vec::with_capacity(doc.sentences.len());
-    let mut start = 0;
-    while start < doc.sentences.len() {
-        let mut end = start + 1;
-        while end < doc.sentences.len() && !doc.sentences[end].heading {
-            end += 1;
-        }
+    for (start, end) in sections_of(doc) {
         let mut score: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
         for rel in related.get(start..end).unwrap_or(&[]) {
             let mut best: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
@@ -414,7 +418,6 @@ fn section_windows(
             (rival > 0.0 && m >= rival * WINDOW_MARGIN).then_some(w)
         });
         out.extend(std::iter::repeat_n(window, end - start));
-        start = end;
     }
     out
 }

@@ -133,7 +133,7 @@ impl Rule for MisattributedFigure {
             let Some(matches) = ctx.matches.figures.get(qi) else {
                 continue;
             };
-            let (supports, contradicts) = split(matches);
+            let (supports, _) = split(matches);
             if supports.is_empty() {
                 continue;
             }
@@ -239,7 +239,6 @@ impl Rule for MisattributedFigure {
                 })
                 .collect();
             fixes.extend(replacement_fixes(ctx, q, &named_figs));
-            let _ = &contradicts;
             out.push(Finding {
                 rule: RuleId::MisattributedFigure,
                 severity: META.default_severity,
