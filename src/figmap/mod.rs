@@ -29,6 +29,13 @@ use std::collections::HashMap;
 
 /// Two source figures this similar measure the same quantity.
 pub const LINK: f32 = 0.4;
+
+/// Whether `FACTLINT_TRACE_MAP` asks for every pair similarity and alignment on stderr (for
+/// developers reading why two figures did or did not make one quantity).
+fn trace() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("FACTLINT_TRACE_MAP").is_some())
+}
 /// A draft figure this similar to a variant is aligned to its quantity.
 pub const ALIGN_MIN: f32 = 0.3;
 /// A draft figure no variant supports is judged against its quantity only when aligned this
@@ -143,14 +150,14 @@ impl FigureMap {
                         &speakers,
                         d.doc.lang,
                     );
-                    let when = similar::when(q, &local, &d.facts.quantities, dated);
+                    let when = similar::when(&d.doc.masked, q, &local, &d.facts.quantities, dated);
                     figures.push(Features {
                         at: FigRef {
                             doc: di,
                             sentence: si,
                             quantity: qi,
                         },
-                        near: similar::companions(q, &local, &d.facts.quantities),
+                        near: similar::companions(&d.doc.masked, q, &local, &d.facts.quantities),
                         loc: similar::Weighted::new(corpus, &local.terms),
                         sent: similar::Weighted::new(corpus, corpus.terms(di, si)),
                         local,
@@ -203,8 +210,15 @@ impl FigureMap {
             }
         }
         let only = |f: &Features, q: &Quantity| {
-            !matches!(q.dimension, Dimension::Count | Dimension::Number)
-                && per_doc.get(&(f.at.doc, kind(q))) == Some(&1)
+            // Counts are too many to pair by kind; dates and times all look alike in size.
+            !matches!(
+                q.dimension,
+                Dimension::Count
+                    | Dimension::Number
+                    | Dimension::Date
+                    | Dimension::Year
+                    | Dimension::TimeOfDay
+            ) && per_doc.get(&(f.at.doc, kind(q))) == Some(&1)
         };
         let mut sims: HashMap<(usize, usize), f32> = HashMap::new();
         let mut edges: Vec<(f32, usize, usize)> = Vec::new();
@@ -229,6 +243,22 @@ impl FigureMap {
                         if (0.67..=1.5).contains(&ratio) {
                             s = s.max(LINK);
                         }
+                    }
+                    if trace() {
+                        eprintln!(
+                            "pair {:.2} {:?} | {:?} || {:?} | {:?}",
+                            s,
+                            a.q.text,
+                            corpus
+                                .docs
+                                .get(self.figures[i].at.doc)
+                                .map(|d| &d.source.name),
+                            b.q.text,
+                            corpus
+                                .docs
+                                .get(self.figures[j].at.doc)
+                                .map(|d| &d.source.name)
+                        );
                     }
                     if s > 0.0 {
                         sims.insert((i, j), s);
@@ -314,6 +344,12 @@ impl FigureMap {
                 continue;
             }
             let s = similar::similarity(draft, &m, tol, true);
+            if trace() {
+                eprintln!(
+                    "align {:.2} {:?} -> {:?} {:?}",
+                    s, draft.q.text, m.q.text, m.local.head
+                );
+            }
             *slot = s;
             if s >= ALIGN_MIN && best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
@@ -322,7 +358,22 @@ impl FigureMap {
         let (i, _) = best?;
         let qi = *self.quantity_of.get(i)?;
         let members = self.quantities.get(qi)?;
-        Some((qi, members.iter().map(|&m| (m, sims[m])).collect()))
+        let mut variants: Vec<(usize, f32)> = members.iter().map(|&m| (m, sims[m])).collect();
+        // A source that states the draft's figure in a context as close as a contradiction
+        // needs is support, even where the grouping put it apart ("ein 87-jähriger Rentner"
+        // beside three reports of "ein 78 Jahre alter Mann"): the draft's wording must not
+        // hide a supporting source.
+        for (j, &s) in sims.iter().enumerate() {
+            if s >= CONFLICT_MIN
+                && self.quantity_of.get(j) != Some(&qi)
+                && self
+                    .figure(corpus, j)
+                    .is_some_and(|c| similar::agree(draft.q, c, tol))
+            {
+                variants.push((j, s));
+            }
+        }
+        Some((qi, variants))
     }
 
     /// The corpus figure of variant `i`.

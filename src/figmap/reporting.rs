@@ -6,11 +6,44 @@
 use crate::corpus::CorpusDoc;
 use crate::text::words::words_in;
 
-/// Whether sentence `si` of a corpus document reports (its figures may be variants).
+/// Whether sentence `si` of a corpus document reports (its figures may be variants). A
+/// comment gives itself away in one sentence ("Ich war am Mittwoch da"), but the rest of it is
+/// comment too ("Und 35 Euro für eine Tageskarte ist eine Frechheit."): a paragraph with a
+/// comment sentence is comment, except for what it attributes to somebody.
 pub fn is_reporting(d: &CorpusDoc, si: usize) -> bool {
     let Some(s) = d.doc.sentences.get(si) else {
         return false;
     };
+    if speaks_for_self(d, si) {
+        return false;
+    }
+    if attributed(d, s.span) {
+        return true;
+    }
+    !d.doc
+        .sentences
+        .iter()
+        .enumerate()
+        .any(|(k, o)| k != si && o.block == s.block && speaks_for_self(d, k))
+}
+
+/// Whether a source names who says the sentence (a transcript turn, "sagte Musk").
+fn attributed(d: &CorpusDoc, sentence: crate::text::span::Span) -> bool {
+    d.facts
+        .attributions
+        .iter()
+        .any(|a| a.sentence_span == sentence && a.source.is_some())
+}
+
+/// Whether sentence `si` is the writer speaking for themselves: first or second person
+/// singular or an exclamation outside quotes, and no source named for it.
+fn speaks_for_self(d: &CorpusDoc, si: usize) -> bool {
+    let Some(s) = d.doc.sentences.get(si) else {
+        return false;
+    };
+    if s.heading || attributed(d, s.span) {
+        return false;
+    }
     let quoted = |pos: usize| {
         d.facts
             .quotes
@@ -20,11 +53,11 @@ pub fn is_reporting(d: &CorpusDoc, si: usize) -> bool {
     let text = s.span.slice(&d.doc.masked);
     if let Some(end) = text.trim_end().char_indices().last() {
         if end.1 == '!' && !quoted(s.span.start + end.0) {
-            return false;
+            return true;
         }
     }
     let personal = &d.doc.lang.text_data().personal;
-    !words_in(&d.doc.masked, s.span)
+    words_in(&d.doc.masked, s.span)
         .iter()
         .any(|w| !quoted(w.span.start) && personal.iter().any(|p| p == &w.text.to_lowercase()))
 }
@@ -44,14 +77,31 @@ mod tests {
     #[test]
     fn comments_are_not_reporting_in_either_language() {
         let r = reporting(
-            "Der Stream begann mit 40 Minuten Verspätung. Gegen 450.000.000 Bürger, die auch Ihn bezahlen! \
+            "Der Stream begann mit 40 Minuten Verspätung.\n\nGegen 450.000.000 Bürger, die auch Ihn bezahlen! \
              Ich habe 3 Stunden gewartet. Musk sagte: „Ich habe 8 Millionen getestet.“\n",
         );
         assert_eq!(r, vec![true, false, false, true]);
         let r = reporting(
-            "The stream started 40 minutes late. I waited for 3 hours and you did too. \
+            "The stream started 40 minutes late.\n\nI waited for 3 hours and you did too. \
              \"I counted 8 million,\" Musk said.\n",
         );
         assert_eq!(r, vec![true, false, true]);
+    }
+
+    #[test]
+    fn a_comment_paragraph_is_comment_in_every_sentence() {
+        let r = reporting(
+            "Die Tageskarte kostet 29 Euro.\n\n**Kalle** · 18.10.2025\nRekord? Ich war am Mittwoch da. \
+             Und 35 Euro für eine Tageskarte ist zu viel.\n\nDie Messe zählte 61.400 Besucher.\n",
+        );
+        assert_eq!(r.first(), Some(&true));
+        assert_eq!(r.last(), Some(&true));
+        assert!(r[1..r.len() - 1].iter().all(|x| !x), "{r:?}");
+    }
+
+    #[test]
+    fn a_speaker_speaking_for_themselves_is_reported() {
+        let r = reporting("MARTINA OSTROWSKI: Ich erwarte 310 Millionen Euro Umsatz.\n");
+        assert_eq!(r, vec![true]);
     }
 }

@@ -185,10 +185,39 @@ pub fn companions_disagree(qa: &[Quantity], ca: &[Quantity], tol: &Tolerance) ->
     shared_kind
 }
 
-/// The companions of a figure: the other figures in its local window.
-pub fn companions(q: &Quantity, local: &Local, all: &[Quantity]) -> Vec<Quantity> {
+/// Words at most this far apart make two figures companions.
+const COMPANION_GAP: usize = 3;
+
+/// The companions of a figure: the other figures that specify it ("9.5 percent over 12
+/// months", "61.400 Besucher aus 38 Ländern"): close to it in its local window, with no clause
+/// boundary or coordination between them ("kostet 49.800 Euro und kommt ab Mai 2026": the date
+/// is another statement, not a companion of the price).
+pub fn companions(text: &str, q: &Quantity, local: &Local, all: &[Quantity]) -> Vec<Quantity> {
     all.iter()
         .filter(|x| x.span != q.span && local.extent.contains(x.span))
+        .filter(|x| {
+            let (lo, hi) = if x.span.start >= q.span.end {
+                (q.span.end, x.span.start)
+            } else {
+                (x.span.end, q.span.start)
+            };
+            let Some(between) = text.get(lo..hi.max(lo)) else {
+                return false;
+            };
+            let words: Vec<String> = between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words.len() <= COMPANION_GAP
+                && !between.contains([',', ';', ':', '(', ')', '–', '—'])
+                && !words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "und" | "oder" | "and" | "or" | "but" | "aber" | "sowie"
+                    )
+                })
+        })
         .cloned()
         .collect()
 }
@@ -320,9 +349,10 @@ pub fn local_context(
         let clause = between.contains([',', ';', ':', '.', '(', ')', '–', '—']);
         (!clause && (lang != Lang::De || capital)).then_some(w)
     });
-    // Whose figure: the nearest name. Only where capitals mark names (not German nouns).
+    // Whose figure: the nearest name. In German capitals mark every noun, so there the name
+    // is only weighed for ages (see [`similarity`]), whose owner is always a person.
     let mut names = HashSet::new();
-    let name = if lang == Lang::En {
+    let name = {
         let is_name = |k: usize| {
             words.get(k).is_some_and(|w| {
                 let lower = w.text.to_lowercase();
@@ -353,8 +383,6 @@ pub fn local_context(
                 .and_then(|k| words.get(k))
                 .map(|w| w.text.to_lowercase())
         })
-    } else {
-        None
     };
     Local {
         terms,
@@ -376,16 +404,36 @@ pub use crate::corpus::{report_window, REPORT_WINDOW};
 /// aus dem Jahr 2013"), else `fallback` (its document's date). Figures of different times are
 /// different quantities, however alike their words.
 pub fn when(
+    text: &str,
     q: &Quantity,
     local: &Local,
     all: &[Quantity],
     fallback: Option<(i64, i64)>,
 ) -> Option<(i64, i64)> {
-    if matches!(q.dimension, Dimension::Year | Dimension::Date) {
+    // A date dates itself; an age holds at the time of the report ("Die 57-Jährige führt das
+    // Unternehmen seit 2019").
+    if matches!(
+        q.dimension,
+        Dimension::Year | Dimension::Date | Dimension::Age
+    ) {
         return fallback;
     }
+    let bounds = local
+        .lang
+        .map(|l| &l.text_data().span_bounds[..])
+        .unwrap_or(&[]);
     for x in all {
         if x.span == q.span || !local.extent.contains(x.span) {
+            continue;
+        }
+        // "seit 2019", "until 2030": a bound of a span, not when the figure holds.
+        let before = text.get(..x.span.start).unwrap_or("").trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if bounds.contains(&prev) {
             continue;
         }
         match (x.dimension, x.unit.as_deref()) {
@@ -566,9 +614,18 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     {
         sim -= PLACE_PENALTY;
     }
-    if let (Some(x), Some(y)) = (&a.local.name, &b.local.name) {
+    // German capitalises every noun: there a differing "name" may be "Mann" against "Rentner",
+    // so only a shared one counts, and only for ages.
+    let german = a.local.lang == Some(Lang::De);
+    if let (Some(x), Some(y), true) = (
+        &a.local.name,
+        &b.local.name,
+        !german || a.q.dimension == Dimension::Age,
+    ) {
         if x != y && !b.local.names.contains(x) && !a.local.names.contains(y) {
-            sim -= NAME_PENALTY;
+            if !german {
+                sim -= NAME_PENALTY;
+            }
         } else if a.q.dimension == Dimension::Age {
             // One person's age: the name is what it measures.
             sim += NAME_BONUS_AGE;

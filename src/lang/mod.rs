@@ -136,6 +136,10 @@ pub struct TextData {
     pub earlier: Vec<String>,
     /// The word "year" in its forms.
     pub year_words: Vec<String>,
+    /// Words that make a year or date the start or end of a span ("seit 2019", "until 2030"):
+    /// a bound, not the time a figure beside it holds.
+    #[serde(default)]
+    pub span_bounds: Vec<String>,
     /// Nouns that name a measure, not a thing measured ("Zahl", "Anzahl"): as the head of a
     /// compound ("Besucherzahl") the modifier names what is measured (see `lexicon`).
     pub measure_nouns: Vec<String>,

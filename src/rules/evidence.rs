@@ -474,7 +474,7 @@ fn match_figure(
     let counted = crate::figmap::similar::counted_term(lang, q);
     let sent = crate::figmap::similar::Weighted::new(corpus, terms);
     let loc = crate::figmap::similar::Weighted::new(corpus, &local.terms);
-    let near = crate::figmap::similar::companions(q, &local, &facts.quantities);
+    let near = crate::figmap::similar::companions(&doc.masked, q, &local, &facts.quantities);
     let mention = Mention {
         q,
         near: &near,
@@ -482,7 +482,7 @@ fn match_figure(
         counted: counted.as_deref(),
         sent: &sent,
         loc: &loc,
-        when: crate::figmap::similar::when(q, &local, &facts.quantities, window),
+        when: crate::figmap::similar::when(&doc.masked, q, &local, &facts.quantities, window),
     };
     let Some((_, variants)) = map.align(corpus, &mention, tol) else {
         return Vec::new();

@@ -1447,7 +1447,26 @@ fn apposition_age(text: &str, toks: &[Tok], num: &Numeral, lang: Lang, d: &Quant
     let Some(dn) = num.single.filter(|x| x.plain_int && !num.words) else {
         return false;
     };
-    if !(1.0..=120.0).contains(&dn.value) || num.t0 < 2 || !toks[num.t0 - 1].is_sym(',') {
+    if !(1.0..=120.0).contains(&dn.value) || num.t0 < 2 {
+        return false;
+    }
+    // "Martina Ostrowski (75)": the age in brackets after a name (two capitalised words).
+    if toks[num.t0 - 1].is_sym('(') && toks.get(num.t1).is_some_and(|x| x.is_sym(')')) {
+        let named = |k: usize| {
+            toks.get(k).is_some_and(|w| {
+                w.is_word()
+                    && capitalised(text, w)
+                    && !function_word(text, w, d, lang)
+                    && !d.context.weekdays.contains_key(&w.lower)
+            })
+        };
+        // Small bracketed numbers are references ("Absatz (3)"), not ages.
+        return (10.0..=110.0).contains(&dn.value)
+            && num.t0 >= 3
+            && named(num.t0 - 2)
+            && named(num.t0 - 3);
+    }
+    if !toks[num.t0 - 1].is_sym(',') {
         return false;
     }
     let mut p = num.t0 - 2;

@@ -1065,6 +1065,19 @@ fn ages_in_apposition() {
     );
     check("Müller, 62, aus Köln sagte es.", DE, &["62=62 a Age"]);
     check(
+        "Vorstandschefin Martina Ostrowski (75) stellte den Arm vor.",
+        DE,
+        &["75=75 a Age"],
+    );
+    check("Chairman John Smith (62) said so.", EN, &["62=62 a Age"]);
+    check(
+        "Die 57 Jahre alte Vorstandschefin sprach.",
+        DE,
+        &["57 Jahre alte=57 a Age"],
+    );
+    // A bracketed number after one noun is no age.
+    check("Siehe Absatz (3) der Regel.", DE, &["3=3 Number"]);
+    check(
         "Der 63-jährige Mann starb im Alter von 87 Jahren.",
         DE,
         &["63-jährige=63 a Age", "87 Jahren=87 a Age"],
