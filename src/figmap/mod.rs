@@ -150,7 +150,14 @@ impl FigureMap {
                         &speakers,
                         d.doc.lang,
                     );
-                    let when = similar::when(&d.doc.masked, q, &local, &d.facts.quantities, dated);
+                    let when = similar::when(
+                        &d.doc.masked,
+                        d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
+                        q,
+                        &local,
+                        &d.facts.quantities,
+                        dated,
+                    );
                     figures.push(Features {
                         at: FigRef {
                             doc: di,
@@ -476,6 +483,31 @@ mod tests {
         assert!(together(&gs, "6,84 Meter", "knapp 6,90 Meter"), "{gs:?}");
         // The record with its year is not this year's level.
         assert!(!together(&gs, "7,38 Metern", "6,84 Meter"), "{gs:?}");
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_date_is_dated_by_it_and_a_bound_dates_nothing() {
+        let gs = groups(&[
+            ("chronik.md", "---\nsource: Blatt\ndate: 2024-06-20\n---\n**Juni 2013** – Die Merlach steigt auf 7,38 Meter. Der Schaden liegt bei 61 Millionen Euro.\n\n**Juni 2024** – Die Merlach steigt auf 6,84 Meter.\n"),
+            ("a.md", "---\nsource: Bote\ndate: 2024-06-10\n---\nDer Schaden liegt bei 38 Millionen Euro.\n"),
+            ("b.md", "---\nsource: Kurier\ndate: 2024-06-11\n---\nDer Schaden liegt bei rund 45 Millionen Euro.\n"),
+            ("c.md", "---\nsource: Anzeiger\ndate: 2024-06-12\n---\nDie 57-jährige Bürgermeisterin Jana Roth ist seit 2019 im Amt.\n"),
+            ("d.md", "---\nsource: Zeitung\ndate: 2024-06-12\n---\nBürgermeisterin Jana Roth (75) sprach von einer Katastrophe.\n"),
+        ]);
+        assert!(
+            together(&gs, "38 Millionen Euro", "rund 45 Millionen Euro"),
+            "{gs:?}"
+        );
+        assert!(
+            !together(&gs, "61 Millionen Euro", "38 Millionen Euro"),
+            "{gs:?}"
+        );
+        assert!(
+            !together(&gs, "61 Millionen Euro", "rund 45 Millionen Euro"),
+            "{gs:?}"
+        );
+        // "seit 2019" bounds her time in office; her age is one quantity with the other report's.
+        assert!(together(&gs, "57-jährige", "75"), "{gs:?}");
     }
 
     #[test]

@@ -405,6 +405,7 @@ pub use crate::corpus::{report_window, REPORT_WINDOW};
 /// different quantities, however alike their words.
 pub fn when(
     text: &str,
+    block: Span,
     q: &Quantity,
     local: &Local,
     all: &[Quantity],
@@ -422,8 +423,27 @@ pub fn when(
         .lang
         .map(|l| &l.text_data().span_bounds[..])
         .unwrap_or(&[]);
-    for x in all {
-        if x.span == q.span || !local.extent.contains(x.span) {
+    // A paragraph that opens with a date is dated by it ("**Juni 2013** – Rekordpegel …, der
+    // Schaden liegt bei 61 Millionen Euro"): a chronicle, a timeline, a live blog.
+    let lead = all.iter().find(|x| {
+        x.span != q.span
+            && block.contains(x.span)
+            && x.span.start < q.span.start
+            && matches!(x.dimension, Dimension::Year | Dimension::Date)
+            && text
+                .get(block.start..x.span.start)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+                <= 1
+    });
+    for x in all
+        .iter()
+        .filter(|x| local.extent.contains(x.span))
+        .chain(lead)
+    {
+        if x.span == q.span {
             continue;
         }
         // "seit 2019", "until 2030": a bound of a span, not when the figure holds.

@@ -482,7 +482,16 @@ fn match_figure(
         counted: counted.as_deref(),
         sent: &sent,
         loc: &loc,
-        when: crate::figmap::similar::when(&doc.masked, q, &local, &facts.quantities, window),
+        when: crate::figmap::similar::when(
+            &doc.masked,
+            doc.blocks
+                .get(q_sentence.block)
+                .map_or(q_sentence.span, |b| b.span),
+            q,
+            &local,
+            &facts.quantities,
+            window,
+        ),
     };
     let Some((_, variants)) = map.align(corpus, &mention, tol) else {
         return Vec::new();
