@@ -511,6 +511,24 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_belongs_to_the_nearest_name_by_its_last_word_and_not_past_a_pronoun() {
+        use crate::figmap::similar::local_context;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let name = |t: &str, fig: &str| {
+            let at = t.find(fig).unwrap_or(0);
+            let q = Span::new(at, at + fig.len());
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], Lang::En).name
+        };
+        let s = "She took 53 percent of the vote, defeating City Councilman Marcus Oyelaran.";
+        assert_eq!(name(s, "53 percent"), None);
+        let s = "The mayor took 53 percent of the vote, defeating City Councilman Marcus Oyelaran.";
+        assert_eq!(name(s, "53 percent").as_deref(), Some("oyelaran"));
+        let s = "Whitcombe, 44, won 53 percent of the vote, defeating Councilman Marcus Oyelaran.";
+        assert_eq!(name(s, "53 percent").as_deref(), Some("whitcombe"));
+    }
+
+    #[test]
     fn synonymous_heads_from_the_lexicon_make_one_quantity() {
         use crate::figmap::similar::{head_relation, local_context, HeadRelation};
         use crate::lang::{lexicon, Lang};

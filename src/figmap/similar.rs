@@ -375,14 +375,43 @@ pub fn local_context(
                 }
             }
         }
-        (1..=LOCAL_WINDOW).find_map(|d| {
-            [first.checked_sub(d), Some(last + d)]
-                .into_iter()
-                .flatten()
-                .find(|&k| is_name(k))
-                .and_then(|k| words.get(k))
-                .map(|w| w.text.to_lowercase())
-        })
+        let pronoun = |k: usize| {
+            words.get(k).is_some_and(|w| {
+                lang.text_data()
+                    .person_pronouns
+                    .contains(&w.text.to_lowercase())
+            })
+        };
+        // A name of several words ("City Councilman Marcus Oyelaran") is known by its last.
+        let last_of_run = |mut k: usize| {
+            while is_name(k + 1)
+                && words.get(k).zip(words.get(k + 1)).is_some_and(|(a, b)| {
+                    text.get(a.span.end..b.span.start)
+                        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                })
+            {
+                k += 1;
+            }
+            k
+        };
+        // The nearest name, unless a personal pronoun is nearer ("She took 53 percent …,
+        // defeating Marcus Oyelaran": whose figure is said in another sentence).
+        (1..=LOCAL_WINDOW)
+            .find_map(|d| {
+                [first.checked_sub(d), Some(last + d)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|k| {
+                        if pronoun(k) {
+                            Some(None)
+                        } else if is_name(k) {
+                            Some(words.get(last_of_run(k)).map(|w| w.text.to_lowercase()))
+                        } else {
+                            None
+                        }
+                    })
+            })
+            .flatten()
     };
     Local {
         terms,

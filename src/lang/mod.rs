@@ -140,6 +140,10 @@ pub struct TextData {
     /// a bound, not the time a figure beside it holds.
     #[serde(default)]
     pub span_bounds: Vec<String>,
+    /// Pronouns that stand for one person ("she", "he"): a figure beside one belongs to
+    /// somebody named elsewhere.
+    #[serde(default)]
+    pub person_pronouns: Vec<String>,
     /// Nouns that name a measure, not a thing measured ("Zahl", "Anzahl"): as the head of a
     /// compound ("Besucherzahl") the modifier names what is measured (see `lexicon`).
     pub measure_nouns: Vec<String>,
