@@ -32,7 +32,7 @@ pub const LINK: f32 = 0.4;
 
 /// Whether `FACTLINT_TRACE_MAP` asks for every pair similarity and alignment on stderr (for
 /// developers reading why two figures did or did not make one quantity).
-fn trace() -> bool {
+pub fn trace() -> bool {
     static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *TRACE.get_or_init(|| std::env::var_os("FACTLINT_TRACE_MAP").is_some())
 }
@@ -468,6 +468,23 @@ mod tests {
         ]);
         assert!(together(&gs, "9:42 p.m.", "9:24 p.m."), "{gs:?}");
         assert!(!together(&gs, "63", "12"), "{gs:?}");
+    }
+
+    #[test]
+    fn a_time_agrees_with_itself_whatever_its_rounding() {
+        use crate::figmap::similar::agree;
+        let c = Corpus::from_texts(
+            [
+                ("a.md", "- 12:05 a.m.: Oyelaran calls Whitcombe.\n"),
+                ("b.md", "**12:05 a.m.** Oyelaran has called Whitcombe.\n"),
+            ],
+            None,
+        );
+        let (a, b) = (
+            &c.docs[0].facts.quantities[0],
+            &c.docs[1].facts.quantities[0],
+        );
+        assert!(agree(a, b, &Tolerance::default()), "{a:?} {b:?}");
     }
 
     /// The same words about the same town, eleven years apart: two floods, two quantities; a

@@ -83,8 +83,9 @@ pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
 pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
     let (al, ah) = interval(a, tol);
     let (bl, bh) = interval(b, tol);
-    // Tiny epsilon for rounding of converted units.
-    let eps = 1e-9 * ah.abs().max(bh.abs()).max(1.0);
+    // Epsilon for rounding of converted units and of stored bounds (12:05 a.m. is
+    // 0.0833… h, its bounds kept to nine decimals).
+    let eps = 1e-7 * ah.abs().max(bh.abs()).max(1.0);
     if a.approx == Approx::Range && b.approx == Approx::Range {
         return al <= bh + eps && bl <= ah + eps;
     }

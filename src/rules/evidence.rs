@@ -516,6 +516,14 @@ fn match_figure(
     if !cands.iter().any(|c| c.supports) && best < crate::figmap::CONFLICT_MIN {
         return Vec::new();
     }
+    if crate::figmap::trace() {
+        for c in &cands {
+            eprintln!(
+                "candidate {:?}: doc {} figure {} sim {:.2} supports {}",
+                q.text, c.doc, c.quantity, c.sim, c.supports
+            );
+        }
+    }
     // One figure per corpus document: the most similar (supporting wins ties).
     cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
     let mut seen_docs = HashSet::new();
