@@ -158,6 +158,14 @@ impl Configs {
         error
     }
 
+    /// Reads every file read so far again (for clients that do not watch files).
+    pub fn reload_all(&mut self) {
+        let paths: Vec<PathBuf> = self.files.keys().cloned().collect();
+        for p in paths {
+            self.reload(&p);
+        }
+    }
+
     /// The file of the configuration nearest to `draft` (its folder, then upward).
     pub fn nearest_file(draft: &Path) -> Option<PathBuf> {
         let abs = normalize(draft);

@@ -62,8 +62,11 @@ fn report(o: &Output) -> Value {
     })
 }
 
+/// A finding's rule and the paths of its evidence.
+type Judged = (String, Vec<String>);
+
 /// Per checked file (path as reported): its findings' rules and evidence paths.
-fn by_file(v: &Value) -> Vec<(String, Vec<(String, Vec<String>)>)> {
+fn by_file(v: &Value) -> Vec<(String, Vec<Judged>)> {
     v["files"]
         .as_array()
         .into_iter()
@@ -234,4 +237,276 @@ fn cli_misconfigured_corpus_fails_with_exit_2() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("does-not-exist"), "{err}");
+}
+
+// The language server.
+
+/// Client capabilities with progress and dynamic file watching.
+fn caps() -> Value {
+    json!({
+        "window": { "workDoneProgress": true },
+        "workspace": {
+            "workspaceFolders": true,
+            "didChangeWatchedFiles": { "dynamicRegistration": true }
+        },
+    })
+}
+
+fn open_file(lsp: &mut Lsp, path: &Path, version: i64) -> String {
+    let uri = file_uri(path);
+    let text = std::fs::read_to_string(path).expect("read draft");
+    lsp.open(&uri, &text, version);
+    uri
+}
+
+/// Waits for diagnostics of `uri` at `version` with (or without) a number-conflict.
+fn conflicts(lsp: &mut Lsp, uri: &str, version: i64, present: bool) -> Vec<Value> {
+    lsp.diagnostics_where(
+        uri,
+        version,
+        &format!("{uri}: number-conflict present = {present}"),
+        |d| common::with_code(d, "number-conflict").is_some() == present,
+    )
+}
+
+/// The evidence locations of a diagnostic.
+fn evidence_uris(d: &Value) -> Vec<String> {
+    d["relatedInformation"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["location"]["uri"].as_str().map(String::from))
+        .collect()
+}
+
+/// `window/showMessage` texts of `typ` (1 error, 2 warning, 3 info) received so far.
+fn shown(lsp: &Lsp, typ: i64) -> Vec<String> {
+    lsp.seen
+        .iter()
+        .filter(|m| m["method"] == "window/showMessage" && m["params"]["type"] == typ)
+        .filter_map(|m| m["params"]["message"].as_str().map(String::from))
+        .collect()
+}
+
+fn watched_change(lsp: &mut Lsp, path: &Path) {
+    lsp.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": file_uri(path), "type": 2 }] }),
+    );
+}
+
+#[test]
+fn server_checks_each_draft_against_its_own_story() {
+    let (_dir, root) = stories();
+    let mut lsp = Lsp::start();
+    let init = lsp.initialize(&root, json!({ "debounceMs": 0 }), caps());
+    assert_eq!(
+        init["capabilities"]["workspace"]["workspaceFolders"]["supported"],
+        true
+    );
+    let live = open_file(&mut lsp, &root.join("livestream/draft.md"), 1);
+    let sturm = open_file(&mut lsp, &root.join("sturm/entwurf.md"), 1);
+    for (uri, story) in [(&live, "livestream"), (&sturm, "sturm")] {
+        // In whichever order the two corpora finish loading.
+        let m = lsp.wait_any(&format!("{uri}: a number-conflict"), |m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri.as_str()
+                && common::with_code(
+                    m["params"]["diagnostics"].as_array().map_or(&[], |a| a),
+                    "number-conflict",
+                )
+                .is_some()
+        });
+        let diags = m["params"]["diagnostics"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for d in &diags {
+            for e in evidence_uris(d) {
+                assert!(
+                    e.contains(&format!("/{story}/sources/")),
+                    "{uri}: evidence from another story: {e}"
+                );
+            }
+        }
+        let d = common::with_code(&diags, "number-conflict")
+            .cloned()
+            .unwrap_or_default();
+        assert!(!evidence_uris(&d).is_empty(), "{d}");
+    }
+    // Each story's corpus was indexed once, with progress.
+    let begins = lsp
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin")
+        .count();
+    assert_eq!(begins, 2, "one indexing per story");
+    // Both corpora are watched.
+    let last_watch = lsp
+        .server_requests
+        .iter()
+        .rev()
+        .find(|m| m["method"] == "client/registerCapability")
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    assert!(
+        last_watch.contains("livestream/sources") && last_watch.contains("sturm/sources"),
+        "{last_watch}"
+    );
+    // The unconfigured drafts: told once for the workspace, by name.
+    let notes = open_file(&mut lsp, &root.join("unconfigured/notes.md"), 1);
+    lsp.diagnostics(&notes, 1);
+    std::fs::write(root.join("unconfigured/more.md"), "Noch ein Entwurf.\n").expect("write");
+    let more = open_file(&mut lsp, &root.join("unconfigured/more.md"), 1);
+    lsp.diagnostics(&more, 1);
+    lsp.drain(std::time::Duration::from_millis(300));
+    let told: Vec<String> = shown(&lsp, 3)
+        .into_iter()
+        .filter(|m| m.contains("no corpus configured"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].contains("unconfigured/notes.md") && told[0].contains(".factlint.toml"));
+    // Code actions for what real clients send: a context diagnostic without message, severity
+    // or code, and a range past the end of the text.
+    let text = std::fs::read_to_string(root.join("livestream/draft.md")).expect("read");
+    let at = text.find("75,000").expect("figure");
+    let start = common::position(&text, at);
+    let bare = json!({ "range": { "start": start, "end": start } });
+    let actions = lsp.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": live }, "range": { "start": start, "end": start }, "context": { "diagnostics": [bare] } }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(titles.iter().any(|t| t.contains("48,000")), "{titles:?}");
+    let far = json!({ "line": 400, "character": 2 });
+    let r = lsp.response(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": live }, "range": { "start": start, "end": far }, "context": {} }),
+    );
+    assert!(r.get("error").is_none() && r["result"].is_array(), "{r}");
+    // A corpus document opened in the editor is no draft: no diagnostics; the same text
+    // beside the sources is one.
+    let source = root.join("livestream/sources/riverside-gazette.md");
+    let source_uri = open_file(&mut lsp, &source, 1);
+    assert!(lsp.diagnostics(&source_uri, 1).is_empty());
+    let copy = file_uri(&root.join("livestream/copy.md"));
+    lsp.open(&copy, &std::fs::read_to_string(&source).expect("read"), 1);
+    assert!(
+        !lsp.diagnostics(&copy, 1).is_empty(),
+        "the control has no findings"
+    );
+    // A closed story's corpus may go; its other drafts bring it back.
+    lsp.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": sturm } }),
+    );
+    let sturm = open_file(&mut lsp, &root.join("sturm/entwurf.md"), 2);
+    conflicts(&mut lsp, &sturm, 2, true);
+    lsp.shutdown();
+}
+
+#[test]
+fn server_follows_an_edited_config() {
+    let (_dir, root) = stories();
+    let mut lsp = Lsp::start();
+    lsp.initialize(&root, json!({ "debounceMs": 0 }), caps());
+    let sturm = open_file(&mut lsp, &root.join("sturm/entwurf.md"), 1);
+    conflicts(&mut lsp, &sturm, 1, true);
+    let config = root.join("sturm/.factlint.toml");
+    // A broken config: shown with file, line and key; the last good one stays in force.
+    std::fs::write(
+        &config,
+        "corpus = \"sources\"\nlanguage = \"de\"\n[severity]\nnumber-conflict = \"loud\"\n",
+    )
+    .expect("write");
+    watched_change(&mut lsp, &config);
+    let error = lsp.wait_for("a config error message", |m| {
+        m["method"] == "window/showMessage" && m["params"]["type"] == 1
+    });
+    let error = error["params"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    for part in ["sturm/.factlint.toml", "line 4", "severity.number-conflict"] {
+        assert!(error.contains(part), "{part:?} not in {error}");
+    }
+    conflicts(&mut lsp, &sturm, 1, true);
+    // Fixed, with the rule turned off: takes effect without a restart.
+    std::fs::write(
+        &config,
+        "corpus = \"sources\"\nlanguage = \"de\"\n[severity]\nnumber-conflict = \"off\"\n",
+    )
+    .expect("write");
+    watched_change(&mut lsp, &config);
+    conflicts(&mut lsp, &sturm, 1, false);
+    // A corpus path that does not exist is said, naming it.
+    std::fs::write(&config, "corpus = \"quellen\"\n").expect("write");
+    watched_change(&mut lsp, &config);
+    lsp.wait_for("a warning naming the missing corpus", |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["type"] == 2
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("quellen") && s.contains("does not exist"))
+    });
+    conflicts(&mut lsp, &sturm, 1, false);
+    // Back to the sources: the conflict returns.
+    std::fs::write(&config, "corpus = \"sources\"\n").expect("write");
+    watched_change(&mut lsp, &config);
+    conflicts(&mut lsp, &sturm, 1, true);
+    lsp.shutdown();
+}
+
+#[test]
+fn server_with_several_workspace_folders() {
+    let (_dir, root) = stories();
+    let mut lsp = Lsp::start();
+    let folder = |name: &str| json!({ "uri": file_uri(&root.join(name)), "name": name });
+    lsp.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": file_uri(&root.join("livestream")),
+            "workspaceFolders": [folder("livestream"), folder("sturm")],
+            "initializationOptions": { "debounceMs": 0 },
+            "capabilities": caps(),
+        }),
+    );
+    lsp.notify("initialized", json!({}));
+    // Both folders' corpora are indexed at the start (a figure map needs no draft).
+    let mut ends = 0;
+    while ends < 2 {
+        lsp.wait_for("indexing ends", |m| {
+            m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+        });
+        ends += 1;
+    }
+    let figures = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.figures", "arguments": [] }),
+    );
+    assert!(figures.is_object(), "{figures}");
+    let sturm = open_file(&mut lsp, &root.join("sturm/entwurf.md"), 1);
+    conflicts(&mut lsp, &sturm, 1, true);
+    lsp.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": { "added": [folder("unconfigured")], "removed": [folder("livestream")] } }),
+    );
+    let notes = open_file(&mut lsp, &root.join("unconfigured/notes.md"), 1);
+    lsp.diagnostics(&notes, 1);
+    lsp.wait_any("the unconfigured folder told", |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["type"] == 3
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("no corpus configured") && s.contains("unconfigured"))
+    });
+    let live = open_file(&mut lsp, &root.join("livestream/draft.md"), 1);
+    conflicts(&mut lsp, &live, 1, true);
+    lsp.shutdown();
 }
