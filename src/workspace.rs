@@ -5,7 +5,7 @@
 //! A draft uses the configuration nearest to it (its folder, then upward), unless one is given for
 //! all (`--config`). Drafts whose configurations name the same corpus paths in the same language
 //! share one loaded corpus ([`CorpusKey`]). Walking a folder for drafts skips hidden folders,
-//! files that are not drafts by their extension, every path that a configuration in scope names
+//! `node_modules` and cache folders, files that are not drafts by their extension, every path that a configuration in scope names
 //! as corpus, and its `exclude` globs.
 
 use crate::config::{Config, ConfigError, FILE_NAME};
@@ -237,6 +237,17 @@ pub fn corpus_error(
     None
 }
 
+/// Folders never walked for drafts: hidden ones (`.git`, `.obsidian`), installed code
+/// (`node_modules`) and caches and build output tagged as such (`CACHEDIR.TAG`, e.g. Cargo's
+/// `target`).
+fn skipped_dir(dir: &Path) -> bool {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with('.') || name == "node_modules" || dir.join("CACHEDIR.TAG").is_file()
+}
+
 /// Whether a file is a draft by its extension.
 pub fn is_draft_file(path: &Path) -> bool {
     matches!(
@@ -249,10 +260,11 @@ pub fn is_draft_file(path: &Path) -> bool {
 }
 
 /// The drafts in `paths`: files as given; folders walked (in name order) for `.md`, `.markdown`
-/// and `.txt` files, skipping hidden folders and every path that a configuration in scope names
-/// as corpus or excludes. In scope are the configuration nearest to each folder, every
-/// `.factlint.toml` inside it, and `extra` (one given for all, or `--corpus`). A configuration in
-/// scope that does not read is an error, since its corpus cannot be told from drafts.
+/// and `.txt` files, skipping hidden folders, `node_modules`, cache folders (`CACHEDIR.TAG`) and
+/// every path that a configuration in scope names as corpus or excludes. In scope are the
+/// configuration nearest to each folder, every `.factlint.toml` inside it, and `extra` (one
+/// given for all, or `--corpus`). A configuration in scope that does not read is an error, since
+/// its corpus cannot be told from drafts.
 pub fn drafts(
     paths: &[PathBuf],
     configs: &mut Configs,
@@ -267,9 +279,7 @@ pub fn drafts(
                 .sort_by_file_name()
                 .into_iter()
                 .filter_entry(|e| {
-                    e.depth() == 0
-                        || !e.file_type().is_dir()
-                        || !e.file_name().to_string_lossy().starts_with('.')
+                    e.depth() == 0 || !e.file_type().is_dir() || !skipped_dir(e.path())
                 });
             for e in walk.flatten() {
                 if !e.file_type().is_file() {
@@ -356,6 +366,12 @@ mod tests {
         write("b/draft.md", "Draft.");
         write("c/draft.txt", "Draft.");
         write(".git/x.md", "Hidden.");
+        write("node_modules/pkg/README.md", "Code.");
+        write(
+            "target/CACHEDIR.TAG",
+            "Signature: 8a477f597d28d172789f06886806bc55",
+        );
+        write("target/doc/x.md", "Build output.");
         write("c/.obsidian/y.md", "Hidden.");
         let mut configs = Configs::default();
         let found = drafts(&[root.to_path_buf()], &mut configs, &[]).unwrap_or_default();
