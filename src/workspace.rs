@@ -5,8 +5,8 @@
 //! A draft uses the configuration nearest to it (its folder, then upward), unless one is given for
 //! all (`--config`). Drafts whose configurations name the same corpus paths in the same language
 //! share one loaded corpus ([`CorpusKey`]). Walking a folder for drafts skips hidden folders,
-//! `node_modules` and cache folders, files that are not drafts by their extension, every path that a configuration in scope names
-//! as corpus, and its `exclude` globs.
+//! `node_modules` and cache folders, files that are not drafts by their extension, every path
+//! that a configuration in scope names as corpus, and its `exclude` globs.
 
 use crate::config::{Config, ConfigError, FILE_NAME};
 use crate::lang::Lang;
