@@ -102,7 +102,9 @@ impl Config {
     }
 }
 
-/// Configuration files, each read once; the last good version of each is kept.
+/// Configuration files, each read once and again only when it changed on disk (its modification
+/// time or size), so a configuration is always the file's current one; the last good version of
+/// each is kept.
 #[derive(Debug, Default)]
 pub struct Configs {
     files: HashMap<PathBuf, Entry>,
@@ -114,6 +116,13 @@ struct Entry {
     good: Option<Arc<Config>>,
     /// The error of the current version, if it has one.
     error: Option<ConfigError>,
+    /// The file's modification time and size when read.
+    stamp: Option<(std::time::SystemTime, u64)>,
+}
+
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }
 
 impl Configs {
@@ -140,6 +149,13 @@ impl Configs {
 
     fn entry(&mut self, path: &Path) -> &Entry {
         let key = normalize(path);
+        let changed = self
+            .files
+            .get(&key)
+            .is_some_and(|e| e.stamp.is_none() || e.stamp != stamp(path));
+        if changed {
+            self.reload(path);
+        }
         self.files.entry(key).or_insert_with(|| read(path, None))
     }
 
@@ -186,14 +202,17 @@ impl Configs {
 }
 
 fn read(path: &Path, last_good: Option<Arc<Config>>) -> Entry {
+    let stamp = stamp(path);
     match Config::load(path) {
         Ok(c) => Entry {
             good: Some(Arc::new(c)),
             error: None,
+            stamp,
         },
         Err(e) => Entry {
             good: last_good,
             error: Some(e),
+            stamp,
         },
     }
 }
@@ -422,6 +441,9 @@ mod tests {
         let (c, e) = configs.for_draft(&draft);
         assert!(e.is_some());
         assert_eq!(c.corpus, vec![dir.path().join("a")]);
+        // Changed on disk and not reloaded: read again on use all the same.
+        let _ = std::fs::write(&file, "corpus = [\"b\", \"c\"]\n");
+        assert_eq!(configs.for_draft(&draft).0.corpus.len(), 2);
         let _ = std::fs::write(&file, "corpus = [\"b\"]\n");
         assert!(configs.reload(&file).is_none());
         assert_eq!(

@@ -405,8 +405,22 @@ fn server_checks_each_draft_against_its_own_story() {
         "textDocument/didClose",
         json!({ "textDocument": { "uri": sturm } }),
     );
+    // Dropped: the watchers are registered again without it.
+    lsp.wait_for("watchers without the closed story's corpus", |m| {
+        m["method"] == "client/registerCapability" && !m.to_string().contains("sturm/sources")
+    });
     let sturm = open_file(&mut lsp, &root.join("sturm/entwurf.md"), 2);
     conflicts(&mut lsp, &sturm, 2, true);
+    let sturm_loads = lsp
+        .seen
+        .iter()
+        .filter(|m| {
+            m["method"] == "$/progress"
+                && m["params"]["value"]["kind"] == "begin"
+                && m.to_string().contains("sturm/sources")
+        })
+        .count();
+    assert_eq!(sturm_loads, 2, "the story's corpus was not loaded again");
     lsp.shutdown();
 }
 
