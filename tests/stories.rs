@@ -506,7 +506,32 @@ fn server_with_several_workspace_folders() {
     );
     assert!(figures.is_object(), "{figures}");
     let sturm = open_file(&mut lsp, &root.join("sturm/entwurf.md"), 1);
-    conflicts(&mut lsp, &sturm, 1, true);
+    let diags = conflicts(&mut lsp, &sturm, 1, true);
+    // "Ignore this finding" is kept in the draft's own workspace folder.
+    let d = common::with_code(&diags, "number-conflict")
+        .cloned()
+        .unwrap_or_default();
+    let actions = lsp.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": sturm }, "range": d["range"], "context": { "diagnostics": [d] } }),
+    );
+    let ignore = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| {
+            a["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Ignore this finding (number-conflict"))
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("no ignore action in {actions}"));
+    lsp.request("workspace/executeCommand", ignore["command"].clone());
+    conflicts(&mut lsp, &sturm, 1, false);
+    let kept =
+        std::fs::read_to_string(root.join("sturm/.factlint-ignore.json")).unwrap_or_default();
+    assert!(kept.contains("number-conflict"), "{kept:?}");
+    assert!(!root.join("livestream/.factlint-ignore.json").exists());
     lsp.notify(
         "workspace/didChangeWorkspaceFolders",
         json!({ "event": { "added": [folder("unconfigured")], "removed": [folder("livestream")] } }),

@@ -14,7 +14,7 @@ use crate::text::DocKind;
 use crate::workspace::CorpusKey;
 use ropey::Rope;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -38,6 +38,8 @@ struct Inner {
     state: Mutex<State>,
     /// Serialises publishing so that an older result can never be sent after a newer one.
     publish: tokio::sync::Mutex<()>,
+    /// Serialises watcher registrations: the last one registered reflects the newest state.
+    watching: tokio::sync::Mutex<()>,
     /// Limits concurrent analyses (the machine may have few cores).
     permits: Semaphore,
     /// Set by `shutdown`; `exit` without it is an error.
@@ -146,6 +148,7 @@ impl Backend {
                 client,
                 state: Mutex::new(State::default()),
                 publish: tokio::sync::Mutex::new(()),
+                watching: tokio::sync::Mutex::new(()),
                 permits: Semaphore::new(2),
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
@@ -257,7 +260,7 @@ impl Inner {
             if stale(&st) {
                 return;
             }
-            let (findings, keys) = st.filter_ignored(findings, keys);
+            let (findings, keys) = st.filter_ignored(snap.path.as_deref(), findings, keys);
             (findings, keys, st.encoding)
         };
         // Converted without holding the state: edits keep arriving meanwhile.
@@ -344,7 +347,7 @@ impl Inner {
         let (snap, markdown) = snap;
         let (snap, findings, keys, _) = self.run_analysis(snap).await?;
         let st = self.state();
-        let (findings, keys) = st.filter_ignored(findings, keys);
+        let (findings, keys) = st.filter_ignored(snap.path.as_deref(), findings, keys);
         Some(Current {
             rope: snap.rope,
             markdown,
@@ -665,6 +668,7 @@ impl Inner {
     /// Registers file watchers for the config, the ignore file and the corpus, if the client
     /// supports dynamic registration.
     async fn register_watchers(&self) {
+        let _one_at_a_time = self.watching.lock().await;
         let (old, id, watchers) = {
             let mut st = self.state();
             if !st.caps.watch_dynamic {
@@ -733,11 +737,20 @@ impl Inner {
             .and_then(|a| a.get("key"))
             .and_then(|k| serde_json::from_value::<IgnoreKey>(k.clone()).ok())
             .ok_or_else(|| Error::invalid_params("expected {\"uri\", \"key\"}"))?;
+        // Kept in the workspace folder of the document the finding is in.
+        let uri = arg
+            .and_then(|a| a.get("uri"))
+            .and_then(|u| u.as_str())
+            .and_then(|s| s.parse::<Uri>().ok());
         let ignores = {
             let mut st = self.state();
-            st.ignores.keys.insert(key);
+            let path = uri.as_ref().and_then(file_path);
+            let folder = st.ignores_folder(path.as_deref());
+            let ignores = st.ignores.entry(folder).or_default();
+            ignores.keys.insert(key);
+            let ignores = ignores.clone();
             st.generation += 1;
-            st.ignores.clone()
+            ignores
         };
         if let Err(e) = tokio::task::spawn_blocking(move || ignores.save())
             .await
@@ -835,8 +848,12 @@ impl LanguageServer for Backend {
             None => (Settings::default(), Vec::new()),
         };
         logs.extend(problems.into_iter().map(|p| (MessageType::WARNING, p)));
-        let (ignores, problem) = Ignores::load(root.as_deref());
-        logs.extend(problem.map(|p| (MessageType::WARNING, p)));
+        let mut ignores = HashMap::new();
+        for f in &folders {
+            let (loaded, problem) = Ignores::load(Some(f));
+            logs.extend(problem.map(|p| (MessageType::WARNING, p)));
+            ignores.insert(f.clone(), loaded);
+        }
         {
             let mut st = self.inner.state();
             st.encoding = encoding;
@@ -1034,12 +1051,16 @@ impl LanguageServer for Backend {
         }
         if ignores {
             let mut st = self.inner.state();
-            let (loaded, _) = Ignores::load(st.root.as_deref());
-            if loaded.keys != st.ignores.keys {
-                st.ignores = loaded;
+            ignores = false;
+            for folder in st.folders.clone() {
+                let (loaded, _) = Ignores::load(Some(&folder));
+                if st.ignores.get(&folder).map(|i| &i.keys) != Some(&loaded.keys) {
+                    st.ignores.insert(folder, loaded);
+                    ignores = true;
+                }
+            }
+            if ignores {
                 st.generation += 1;
-            } else {
-                ignores = false;
             }
         }
         let this = Arc::clone(&self.inner);
@@ -1061,15 +1082,20 @@ impl LanguageServer for Backend {
             for f in &params.event.removed {
                 if let Some(p) = file_path(&f.uri) {
                     st.folders.retain(|x| *x != p);
+                    st.ignores.remove(&p);
                 }
             }
             for f in &params.event.added {
                 if let Some(p) = file_path(&f.uri) {
                     if !st.folders.contains(&p) {
+                        let (loaded, _) = Ignores::load(Some(&p));
+                        st.ignores.insert(p.clone(), loaded);
                         st.folders.push(p);
                     }
                 }
             }
+            st.root = st.folders.first().cloned();
+            st.generation += 1;
         }
         let this = Arc::clone(&self.inner);
         tokio::spawn(async move { this.apply_config().await });

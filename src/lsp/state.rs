@@ -299,7 +299,7 @@ pub struct State {
     pub checked: HashMap<Uri, Checked>,
     pub encoding: Encoding,
     pub caps: ClientCaps,
-    /// The first workspace folder: where ignored findings are kept.
+    /// The first workspace folder (settings and untitled documents go by it).
     pub root: Option<PathBuf>,
     /// Every workspace folder (`workspaceFolders`, `didChangeWorkspaceFolders`).
     pub folders: Vec<PathBuf>,
@@ -315,7 +315,9 @@ pub struct State {
     pub generation: u64,
     /// Numbers corpus loads.
     pub loads: u64,
-    pub ignores: Ignores,
+    /// Ignored findings per workspace folder (kept in its `.factlint-ignore.json`); without a
+    /// folder, under the empty path, in memory only.
+    pub ignores: HashMap<PathBuf, Ignores>,
     /// The id of the current file-watcher registration, if any.
     pub watch_registration: Option<String>,
     /// Configuration errors shown to the user (shown again only after they were fixed).
@@ -422,16 +424,31 @@ impl State {
             .collect()
     }
 
-    /// Findings of a document minus the ignored ones, with their keys.
+    /// The folder whose ignore file holds the ignored findings of a document at `path` (the
+    /// empty path without workspace folders).
+    pub fn ignores_folder(&self, path: Option<&Path>) -> PathBuf {
+        if self.folders.is_empty() {
+            return PathBuf::new();
+        }
+        self.folder_of(path)
+    }
+
+    /// Findings of the document at `path` minus the ones ignored in its workspace folder, with
+    /// their keys.
     pub fn filter_ignored(
         &self,
+        path: Option<&Path>,
         findings: Vec<Finding>,
         keys: Vec<IgnoreKey>,
     ) -> (Vec<Finding>, Vec<IgnoreKey>) {
+        let folder = self.ignores_folder(path);
+        let Some(ignores) = self.ignores.get(&folder) else {
+            return (findings, keys);
+        };
         findings
             .into_iter()
             .zip(keys)
-            .filter(|(_, k)| !self.ignores.keys.contains(k))
+            .filter(|(_, k)| !ignores.keys.contains(k))
             .unzip()
     }
 }
