@@ -459,10 +459,10 @@ impl Inner {
             let mut st = self.state();
             let wanted = st.wanted();
             let before = st.corpora.len();
-            st.corpora.retain(|k, _| wanted.contains(k));
+            st.corpora.retain(|k, _| wanted.contains_key(k));
             let dropped = st.corpora.len() != before;
             let mut loads = Vec::new();
-            for key in wanted {
+            for (key, config) in wanted {
                 if st.corpora.contains_key(&key) {
                     continue;
                 }
@@ -475,23 +475,11 @@ impl Inner {
                         load: id,
                     },
                 );
-                loads.push((key, id));
+                // Where the load keeps its analysis: the first configuration naming the corpus
+                // decides (the cache never changes what is loaded).
+                loads.push((key, id, config.effective_cache_dir()));
             }
             let changed = dropped || !loads.is_empty();
-            // Where loads keep their analysis: the first document's (or folder's) configuration
-            // naming the corpus decides; the cache never changes what is loaded.
-            let loads: Vec<_> = loads
-                .into_iter()
-                .map(|(key, id)| {
-                    let cache = st
-                        .docs
-                        .values()
-                        .find(|d| d.key == key)
-                        .map(|d| d.config.effective_cache_dir())
-                        .unwrap_or_else(|| Config::default().effective_cache_dir());
-                    (key, id, cache)
-                })
-                .collect();
             (loads, changed)
         };
         if changed {
@@ -518,11 +506,9 @@ impl Inner {
                         slot.load = id;
                     }
                     let cache = st
-                        .docs
-                        .values()
-                        .find(|d| d.key == k)
-                        .map(|d| d.config.effective_cache_dir())
-                        .unwrap_or_else(|| Config::default().effective_cache_dir());
+                        .wanted()
+                        .get(&k)
+                        .and_then(|c| c.effective_cache_dir());
                     (k, id, cache)
                 })
                 .collect()

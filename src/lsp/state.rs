@@ -366,18 +366,24 @@ impl State {
     }
 
     /// The corpora to hold: those of the open documents and of the workspace folders (a
-    /// figure map without a draft uses its folder's).
-    pub fn wanted(&mut self) -> BTreeSet<CorpusKey> {
-        let mut out: BTreeSet<CorpusKey> = self.docs.values().map(|d| d.key.clone()).collect();
+    /// figure map without a draft uses its folder's), each with the first configuration naming
+    /// it (its cache settings are used to load it).
+    pub fn wanted(&mut self) -> BTreeMap<CorpusKey, Arc<Config>> {
+        let mut out: BTreeMap<CorpusKey, Arc<Config>> = BTreeMap::new();
+        for d in self.docs.values() {
+            out.entry(d.key.clone())
+                .or_insert_with(|| Arc::clone(&d.config));
+        }
         let folders: Vec<PathBuf> = if self.folders.is_empty() {
             vec![self.base_dir()]
         } else {
             self.folders.clone()
         };
         for f in folders {
-            out.insert(CorpusKey::of(&self.resolve(Some(&f)).0));
+            let config = self.resolve(Some(&f)).0;
+            out.entry(CorpusKey::of(&config)).or_insert(config);
         }
-        out.retain(|k| !k.is_empty());
+        out.retain(|k, _| !k.is_empty());
         out
     }
 
