@@ -210,7 +210,9 @@ fn facts(args: FactsArgs) -> anyhow::Result<i32> {
 }
 
 fn figures(args: FiguresArgs) -> anyhow::Result<i32> {
-    let mut configs = Configs::default();
+    // Files inside the current folder are named relative to it, so are the corpus paths
+    // in reports (SARIF, annotations), as the user names the drafts.
+    let mut configs = Configs::relative();
     let flags = Overrides::new(
         &mut configs,
         &args.config,
@@ -218,26 +220,51 @@ fn figures(args: FiguresArgs) -> anyhow::Result<i32> {
         &args.lang,
         args.no_cache,
     )?;
-    // One map: the configuration of the first draft (or of the current folder) decides the corpus.
     let scope = flags.scope();
     let extra: Vec<&Config> = scope.iter().collect();
     let drafts = collect_drafts(&args.paths, &mut configs, &extra)?;
-    let config = flags.config_for(&mut configs, drafts.first().map(PathBuf::as_path))?;
-    if config.corpus.is_empty() {
-        anyhow::bail!("no corpus: pass --corpus PATH or set corpus = [...] in .factlint.toml");
+    // Drafts grouped by the corpus their configuration names (in order of first use): each
+    // story's figures are mapped against its own sources. Without drafts, the current folder's.
+    let mut stories: Vec<(CorpusKey, Config, Vec<PathBuf>)> = Vec::new();
+    if drafts.is_empty() {
+        let config = flags.config_for(&mut configs, None)?;
+        stories.push((CorpusKey::of(&config), config, Vec::new()));
     }
-    let corpus = load_corpus_checked(&config, flags.corpus_from(&config))?;
-    let mut texts = Vec::new();
-    for path in &drafts {
-        let t = read_draft(path, config.max_document_bytes)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        texts.push((t, path.clone()));
+    for path in drafts {
+        let config = flags.config_for(&mut configs, Some(&path))?;
+        let key = CorpusKey::of(&config);
+        match stories.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, paths)) => paths.push(path),
+            None => stories.push((key, config, vec![path])),
+        }
     }
-    let refs: Vec<(&str, Option<&Path>)> = texts
-        .iter()
-        .map(|(t, p)| (t.as_str(), Some(p.as_path())))
-        .collect();
-    let b = analysis::figures(&corpus, &refs, &config).map_err(|e| anyhow::anyhow!(e))?;
+    let mut parts = Vec::new();
+    for (key, config, paths) in &stories {
+        if key.is_empty() {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            anyhow::bail!(
+                "no corpus{}: pass --corpus PATH or set corpus = [...] in .factlint.toml",
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" for {}", names.join(", "))
+                }
+            );
+        }
+        let corpus = load_corpus_checked(config, flags.corpus_from(config))?;
+        let mut texts = Vec::new();
+        for path in paths {
+            let t = read_draft(path, config.max_document_bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            texts.push((t, path.clone()));
+        }
+        let refs: Vec<(&str, Option<&Path>)> = texts
+            .iter()
+            .map(|(t, p)| (t.as_str(), Some(p.as_path())))
+            .collect();
+        parts.push(analysis::figures(&corpus, &refs, config).map_err(|e| anyhow::anyhow!(e))?);
+    }
+    let b = analysis::merge_figures(parts);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -363,7 +390,9 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     } else {
         args.paths.clone()
     };
-    let mut configs = Configs::default();
+    // Files inside the current folder are named relative to it, so are the corpus paths
+    // in reports (SARIF, annotations), as the user names the drafts.
+    let mut configs = Configs::relative();
     let flags = Overrides::new(
         &mut configs,
         &args.config,

@@ -63,6 +63,16 @@ pub fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// `p` relative to the current folder when it lies inside it (reports then name files the way
+/// the user named the drafts), else as it is.
+pub fn relative_to_cwd(p: &Path) -> PathBuf {
+    let cwd = normalize(Path::new("."));
+    match normalize(p).strip_prefix(&cwd) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+        _ => p.to_path_buf(),
+    }
+}
+
 fn is_glob(p: &Path) -> bool {
     p.to_string_lossy().contains(['*', '?', '['])
 }
@@ -108,6 +118,8 @@ impl Config {
 #[derive(Debug, Default)]
 pub struct Configs {
     files: HashMap<PathBuf, Entry>,
+    /// Read files inside the current folder by their path relative to it.
+    relative: bool,
 }
 
 #[derive(Debug)]
@@ -126,6 +138,23 @@ fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
 }
 
 impl Configs {
+    /// Configurations whose files inside the current folder are read by their relative path,
+    /// so that their corpus paths are relative too (the CLI reports paths as the user gave them).
+    pub fn relative() -> Configs {
+        Configs {
+            relative: true,
+            ..Configs::default()
+        }
+    }
+
+    fn as_read(&self, path: &Path) -> PathBuf {
+        if self.relative {
+            relative_to_cwd(path)
+        } else {
+            path.to_path_buf()
+        }
+    }
+
     /// The configuration in file `path`, read on first use. A file in error gives its error
     /// (see [`Configs::in_force`] for the last good version).
     pub fn load(&mut self, path: &Path) -> Result<Arc<Config>, ConfigError> {
@@ -156,7 +185,8 @@ impl Configs {
         if changed {
             self.reload(path);
         }
-        self.files.entry(key).or_insert_with(|| read(path, None))
+        let path = self.as_read(path);
+        self.files.entry(key).or_insert_with(|| read(&path, None))
     }
 
     /// Reads `path` again (it changed). Returns the error when the new version is in error
@@ -164,7 +194,7 @@ impl Configs {
     pub fn reload(&mut self, path: &Path) -> Option<ConfigError> {
         let key = normalize(path);
         let old = self.files.remove(&key).and_then(|e| e.good);
-        let entry = read(path, old);
+        let entry = read(&self.as_read(path), old);
         let error = entry.error.clone();
         if !path.exists() {
             // Deleted: drafts fall back to the next configuration up.

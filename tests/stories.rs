@@ -94,7 +94,8 @@ fn by_file(v: &Value) -> Vec<(String, Vec<Judged>)> {
 
 /// Each story's draft has a number-conflict, and every piece of evidence of every finding comes
 /// from its own story's `sources/`.
-fn assert_own_sources(v: &Value) {
+/// Evidence paths are read against `cwd` (the folder factlint ran in).
+fn assert_own_sources(v: &Value, cwd: &Path) {
     let files = by_file(v);
     for (story, draft) in [("livestream", "draft.md"), ("sturm", "entwurf.md")] {
         let (path, findings) = files
@@ -107,8 +108,9 @@ fn assert_own_sources(v: &Value) {
         );
         for (rule, evidence) in findings {
             for e in evidence {
+                let at = cwd.join(e).canonicalize().unwrap_or_else(|_| cwd.join(e));
                 assert!(
-                    e.contains(&format!("{story}/sources/")),
+                    at.to_string_lossy().contains(&format!("{story}/sources/")),
                     "{path}: {rule} has evidence from another story: {e}"
                 );
             }
@@ -134,7 +136,16 @@ fn cli_checks_each_draft_against_its_own_story() {
             "stories/unconfigured/notes.md"
         ]
     );
-    assert_own_sources(&v);
+    assert_own_sources(&v, &cwd);
+    // Sources are named as the drafts are: relative to the current folder.
+    for (_, findings) in by_file(&v) {
+        for (_, evidence) in findings {
+            assert!(
+                evidence.iter().all(|e| e.starts_with("stories/")),
+                "{evidence:?}"
+            );
+        }
+    }
     // The unconfigured draft is told once, by name.
     let err = stderr(&out);
     assert_eq!(err.matches("no corpus configured").count(), 1, "{err}");
@@ -151,7 +162,7 @@ fn cli_checks_each_draft_against_its_own_story() {
         ],
     );
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
-    assert_own_sources(&report(&out));
+    assert_own_sources(&report(&out), &root.join("sturm"));
     assert!(!stderr(&out).contains("no corpus configured"));
 }
 
@@ -198,6 +209,39 @@ fn cli_exclude_globs_and_config_for_all() {
         !livestream.iter().any(|(r, _)| r == "number-conflict"),
         "judged against the wrong corpus on purpose, yet a conflict: {livestream:?}"
     );
+}
+
+/// `factlint figures` with drafts of two stories maps each against its own sources.
+#[test]
+fn cli_figures_of_two_stories() {
+    let (dir, _root) = stories();
+    let cwd = dir.path().canonicalize().expect("canonical");
+    let out = factlint(
+        &cwd,
+        &[
+            "figures",
+            "--format",
+            "json",
+            "stories/livestream/draft.md",
+            "stories/sturm/entwurf.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = report(&out);
+    let docs = |story: &str| {
+        v["quantities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|q| q["variants"].as_array().cloned().unwrap_or_default())
+            .flat_map(|x| x["sources"].as_array().cloned().unwrap_or_default())
+            .filter(|s| s["doc"].as_str().is_some_and(|d| d.contains(story)))
+            .count()
+    };
+    assert!(docs("livestream/sources/") > 0, "{v:#}");
+    assert!(docs("sturm/sources/") > 0, "{v:#}");
+    let text = v.to_string();
+    assert!(text.contains("48,000") && text.contains("120"), "{text}");
 }
 
 /// A configured corpus path that does not exist, a corpus without a readable document and a

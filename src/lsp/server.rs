@@ -505,10 +505,7 @@ impl Inner {
                     if let Some(slot) = st.corpora.get_mut(&k) {
                         slot.load = id;
                     }
-                    let cache = st
-                        .wanted()
-                        .get(&k)
-                        .and_then(|c| c.effective_cache_dir());
+                    let cache = st.wanted().get(&k).and_then(|c| c.effective_cache_dir());
                     (k, id, cache)
                 })
                 .collect()
