@@ -517,6 +517,19 @@ fn server_follows_an_edited_config() {
     std::fs::write(&config, "corpus = \"sources\"\n").expect("write");
     watched_change(&mut lsp, &config);
     conflicts(&mut lsp, &sturm, 1, true);
+    // A story whose config never read: said when its draft opens; the draft is still checked.
+    let broken = root.join("unconfigured/.factlint.toml");
+    std::fs::write(&broken, "corpus = [\"notes\"\nlanguage = \"en\"\n").expect("write");
+    let notes = open_file(&mut lsp, &root.join("unconfigured/notes.md"), 1);
+    let m = lsp.wait_for("the broken config named", |m| {
+        m["method"] == "window/showMessage" && m["params"]["type"] == 1
+    });
+    let text = m["params"]["message"].as_str().unwrap_or("").to_string();
+    assert!(
+        text.contains("unconfigured/.factlint.toml") && text.contains("line "),
+        "{text}"
+    );
+    assert!(!lsp.diagnostics(&notes, 1).is_empty());
     lsp.shutdown();
 }
 
