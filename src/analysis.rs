@@ -176,12 +176,23 @@ pub fn figures(
         out.quantities
             .extend(briefing(corpus, map, Some(qs), tol).quantities);
     }
-    // Contested first across maps too, then renumbered.
+    Ok(merge_figures(vec![out]))
+}
+
+/// Briefings of several corpora (drafts of several stories) as one: contested quantities first
+/// across all of them (in their order otherwise), renumbered `q1`, `q2`, ….
+pub fn merge_figures(
+    parts: Vec<crate::figmap::briefing::Briefing>,
+) -> crate::figmap::briefing::Briefing {
+    let mut out = crate::figmap::briefing::Briefing::default();
+    for p in parts {
+        out.quantities.extend(p.quantities);
+    }
     out.quantities.sort_by_key(|q| !q.contested);
     for (n, q) in out.quantities.iter_mut().enumerate() {
         q.id = format!("q{}", n + 1);
     }
-    Ok(out)
+    out
 }
 
 /// The quantity that the draft figure at byte `offset` aligns to (hover).

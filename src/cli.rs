@@ -5,9 +5,12 @@ use crate::config::Config;
 use crate::corpus::{self, Corpus, LoadOptions};
 use crate::finding::{Applicability, Severity};
 use crate::report::{self, Checked, Format};
+use crate::workspace::{Configs, CorpusKey};
 use clap::{Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Exit status for usage and I/O errors.
 pub const EXIT_ERROR: i32 = 2;
@@ -207,53 +210,61 @@ fn facts(args: FactsArgs) -> anyhow::Result<i32> {
 }
 
 fn figures(args: FiguresArgs) -> anyhow::Result<i32> {
-    let start = args
-        .paths
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("."));
-    let config_path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => Config::discover(&start),
-    };
-    let mut config = match &config_path {
-        Some(p) => Config::load(p)?,
-        None => Config::default(),
-    };
-    if let Some(l) = parse_lang(&args.lang)? {
-        config.language = Some(l);
+    // Files inside the current folder are named relative to it, so are the corpus paths
+    // in reports (SARIF, annotations), as the user names the drafts.
+    let mut configs = Configs::relative();
+    let flags = Overrides::new(
+        &mut configs,
+        &args.config,
+        &args.corpus,
+        &args.lang,
+        args.no_cache,
+    )?;
+    let scope = flags.scope();
+    let extra: Vec<&Config> = scope.iter().collect();
+    let drafts = collect_drafts(&args.paths, &mut configs, &extra)?;
+    // Drafts grouped by the corpus their configuration names (in order of first use): each
+    // story's figures are mapped against its own sources. Without drafts, the current folder's.
+    let mut stories: Vec<(CorpusKey, Config, Vec<PathBuf>)> = Vec::new();
+    if drafts.is_empty() {
+        let config = flags.config_for(&mut configs, None)?;
+        stories.push((CorpusKey::of(&config), config, Vec::new()));
     }
-    if !args.corpus.is_empty() {
-        config.corpus = args.corpus.clone();
-    }
-    if args.no_cache {
-        config.cache = false;
-    }
-    if config.corpus.is_empty() {
-        anyhow::bail!("no corpus: pass --corpus PATH or set corpus = [...] in .factlint.toml");
-    }
-    for p in &config.corpus {
-        let s = p.to_string_lossy();
-        if !s.contains(['*', '?', '[']) && !p.exists() {
-            anyhow::bail!("corpus path {} does not exist", p.display());
+    for path in drafts {
+        let config = flags.config_for(&mut configs, Some(&path))?;
+        let key = CorpusKey::of(&config);
+        match stories.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, _, paths)) => paths.push(path),
+            None => stories.push((key, config, vec![path])),
         }
     }
-    let corpus = load_corpus(&config);
-    if corpus.is_empty() {
-        anyhow::bail!("the corpus has no readable document");
+    let mut parts = Vec::new();
+    for (key, config, paths) in &stories {
+        if key.is_empty() {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            anyhow::bail!(
+                "no corpus{}: pass --corpus PATH or set corpus = [...] in .factlint.toml",
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(" for {}", names.join(", "))
+                }
+            );
+        }
+        let corpus = load_corpus_checked(config, flags.corpus_from(config))?;
+        let mut texts = Vec::new();
+        for path in paths {
+            let t = read_draft(path, config.max_document_bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            texts.push((t, path.clone()));
+        }
+        let refs: Vec<(&str, Option<&Path>)> = texts
+            .iter()
+            .map(|(t, p)| (t.as_str(), Some(p.as_path())))
+            .collect();
+        parts.push(analysis::figures(&corpus, &refs, config).map_err(|e| anyhow::anyhow!(e))?);
     }
-    let drafts = collect_drafts(&args.paths)?;
-    let mut texts = Vec::new();
-    for path in &drafts {
-        let t = read_draft(path, config.max_document_bytes)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        texts.push((t, path.clone()));
-    }
-    let refs: Vec<(&str, Option<&Path>)> = texts
-        .iter()
-        .map(|(t, p)| (t.as_str(), Some(p.as_path())))
-        .collect();
-    let b = analysis::figures(&corpus, &refs, &config).map_err(|e| anyhow::anyhow!(e))?;
+    let b = analysis::merge_figures(parts);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -275,33 +286,102 @@ fn read_stdin() -> anyhow::Result<String> {
     })
 }
 
-fn collect_drafts(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            for e in walkdir::WalkDir::new(p)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-            {
-                let ext = e
-                    .path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .map(|x| x.to_ascii_lowercase());
-                if e.file_type().is_file()
-                    && matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
-                {
-                    out.push(e.into_path());
-                }
-            }
-        } else if p.exists() {
-            out.push(p.clone());
+/// Drafts in `paths` (see [`crate::workspace::drafts`]), with the configurations given for all.
+fn collect_drafts(
+    paths: &[PathBuf],
+    configs: &mut Configs,
+    extra: &[&Config],
+) -> anyhow::Result<Vec<PathBuf>> {
+    crate::workspace::drafts(paths, configs, extra).map_err(|e| anyhow::anyhow!(e))
+}
+
+/// The flags of `check` and `figures` that apply over every draft's configuration.
+struct Overrides {
+    config: Option<Arc<Config>>,
+    corpus: Vec<PathBuf>,
+    lang: Option<crate::lang::Lang>,
+    no_cache: bool,
+}
+
+impl Overrides {
+    /// The configuration file that named `config`'s corpus (none when `--corpus` did).
+    fn corpus_from<'a>(&self, config: &'a Config) -> Option<&'a Path> {
+        if self.corpus.is_empty() {
+            config.path.as_deref()
         } else {
-            anyhow::bail!("{}: no such file or folder", p.display());
+            None
         }
     }
-    Ok(out)
+
+    fn new(
+        configs: &mut Configs,
+        config: &Option<PathBuf>,
+        corpus: &[PathBuf],
+        lang: &Option<String>,
+        no_cache: bool,
+    ) -> anyhow::Result<Overrides> {
+        Ok(Overrides {
+            config: match config {
+                Some(p) => Some(configs.load(p)?),
+                None => None,
+            },
+            corpus: corpus.to_vec(),
+            lang: parse_lang(lang)?,
+            no_cache,
+        })
+    }
+
+    /// What walking a folder must also skip: the corpus of `--config` and of `--corpus`.
+    fn scope(&self) -> Vec<Config> {
+        let mut out: Vec<Config> = self.config.iter().map(|c| (**c).clone()).collect();
+        if !self.corpus.is_empty() {
+            out.push(Config {
+                corpus: self.corpus.clone(),
+                ..Config::default()
+            });
+        }
+        out
+    }
+
+    /// The configuration `draft` is checked with (`None`: no draft, the current folder's):
+    /// `--config`, else the nearest `.factlint.toml`, with the flags applied.
+    fn config_for(&self, configs: &mut Configs, draft: Option<&Path>) -> anyhow::Result<Config> {
+        let base = match &self.config {
+            Some(c) => Arc::clone(c),
+            None => {
+                let at = draft.unwrap_or(Path::new("."));
+                match Configs::nearest_file(at) {
+                    Some(f) => configs.load(&f)?,
+                    None => Arc::default(),
+                }
+            }
+        };
+        let mut config = (*base).clone();
+        if let Some(l) = self.lang {
+            config.language = Some(l);
+        }
+        if !self.corpus.is_empty() {
+            config.corpus = self.corpus.clone();
+        }
+        if self.no_cache {
+            config.cache = false;
+        }
+        Ok(config)
+    }
+}
+
+/// Loads the corpus `config` names; a configured path that does not exist or a corpus without
+/// a readable document is an error naming what was looked for.
+/// `from` is the configuration file that names it (none for `--corpus`).
+fn load_corpus_checked(config: &Config, from: Option<&Path>) -> anyhow::Result<Corpus> {
+    let (corpus, report) = load_corpus_reported(config);
+    let key = CorpusKey::of(config);
+    if !key.is_empty() {
+        if let Some(e) = crate::workspace::corpus_error(&key, &report, from) {
+            anyhow::bail!(e);
+        }
+    }
+    Ok(corpus)
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<i32> {
@@ -310,24 +390,19 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     } else {
         args.paths.clone()
     };
-    let config_path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => Config::discover(&paths[0]),
-    };
-    let mut config = match &config_path {
-        Some(p) => Config::load(p)?,
-        None => Config::default(),
-    };
-    if let Some(l) = parse_lang(&args.lang)? {
-        config.language = Some(l);
-    }
-    if !args.corpus.is_empty() {
-        config.corpus = args.corpus.clone();
-    }
-    if args.no_cache {
-        config.cache = false;
-    }
-    let drafts = collect_drafts(&paths)?;
+    // Files inside the current folder are named relative to it, so are the corpus paths
+    // in reports (SARIF, annotations), as the user names the drafts.
+    let mut configs = Configs::relative();
+    let flags = Overrides::new(
+        &mut configs,
+        &args.config,
+        &args.corpus,
+        &args.lang,
+        args.no_cache,
+    )?;
+    let scope = flags.scope();
+    let extra: Vec<&Config> = scope.iter().collect();
+    let drafts = collect_drafts(&paths, &mut configs, &extra)?;
     if drafts.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         eprintln!(
@@ -335,12 +410,45 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
             names.join(", ")
         );
     }
-    let corpus = load_corpus(&config);
+    // Every draft with its own configuration; each corpus is loaded once, for all drafts that
+    // name it. A configuration or corpus that cannot be used fails the run before any check.
+    let mut plan: Vec<(PathBuf, Arc<Config>, CorpusKey)> = Vec::new();
+    let mut corpora: BTreeMap<CorpusKey, Arc<Corpus>> = BTreeMap::new();
+    let mut unconfigured = Vec::new();
+    for path in drafts {
+        let config = flags.config_for(&mut configs, Some(&path))?;
+        let key = CorpusKey::of(&config);
+        if key.is_empty() {
+            unconfigured.push(path.display().to_string());
+        }
+        if !corpora.contains_key(&key) {
+            let corpus = if key.is_empty() {
+                Corpus::empty()
+            } else {
+                load_corpus_checked(&config, flags.corpus_from(&config))
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            };
+            corpora.insert(key.clone(), Arc::new(corpus));
+        }
+        plan.push((path, Arc::new(config), key));
+    }
+    if let Some(first) = unconfigured.first() {
+        let more = match unconfigured.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        eprintln!(
+            "factlint: note: no corpus configured for {first}{more}: only claims without a \
+             source are checked; create .factlint.toml with corpus = [...] (or pass --corpus)"
+        );
+    }
     let mut checked = Vec::new();
     // A draft that could not be (fully) checked makes the run fail with EXIT_ERROR, after the
     // other drafts were checked and reported.
     let mut incomplete = false;
-    for path in drafts {
+    for (path, config, key) in plan {
+        let corpus = corpora.get(&key).cloned().unwrap_or_default();
+        let config = &*config;
         let text = match read_draft(&path, config.max_document_bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -349,7 +457,7 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
                 continue;
             }
         };
-        let mut analysis = analysis::analyze(&text, Some(&path), &corpus, &config);
+        let mut analysis = analysis::analyze(&text, Some(&path), &corpus, config);
         if let Some(at) = analysis.unchecked_from {
             let line = crate::text::LineIndex::new(&text).line_of(at) + 1;
             eprintln!(
@@ -372,7 +480,7 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
                     );
                     return Ok(EXIT_ERROR);
                 }
-                analysis = analysis::analyze(&fixed, Some(&path), &corpus, &config);
+                analysis = analysis::analyze(&fixed, Some(&path), &corpus, config);
                 analysis
                     .findings
                     .retain(|f| f.severity >= args.min_severity.severity());
@@ -382,7 +490,7 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    report::render(args.format, &checked, &corpus, &mut out)?;
+    report::render(args.format, &checked, &Corpus::empty(), &mut out)?;
     out.flush()?;
     let fail = checked
         .iter()
@@ -412,8 +520,12 @@ fn read_draft(path: &Path, limit: usize) -> Result<String, String> {
 
 /// Loads the configured corpus, reporting skipped files on stderr (with a progress bar on a TTY).
 pub fn load_corpus(config: &Config) -> Corpus {
+    load_corpus_reported(config).0
+}
+
+fn load_corpus_reported(config: &Config) -> (Corpus, corpus::LoadReport) {
     if config.corpus.is_empty() {
-        return Corpus::empty();
+        return (Corpus::empty(), corpus::LoadReport::default());
     }
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
@@ -460,7 +572,7 @@ pub fn load_corpus(config: &Config) -> Corpus {
             );
         }
     }
-    corpus
+    (corpus, report)
 }
 
 /// Writes fixed text atomically (temp file in the same folder, then rename), keeping the file's

@@ -45,6 +45,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Corpus folders, files or globs, resolved against the config file's folder.
     pub corpus: Vec<PathBuf>,
+    /// Globs of files that are never drafts (walking a folder skips them), resolved like `corpus`.
+    pub exclude: Vec<PathBuf>,
     /// The language of drafts that do not say (front matter); `None` detects it.
     pub language: Option<Lang>,
     /// The languages analysed; drafts in others are skipped.
@@ -69,6 +71,7 @@ impl Default for Config {
         Config {
             path: None,
             corpus: Vec::new(),
+            exclude: Vec::new(),
             language: None,
             languages: Lang::ALL.to_vec(),
             severity: BTreeMap::new(),
@@ -83,7 +86,7 @@ impl Default for Config {
 }
 
 /// A configuration error that names the file, line and key.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub message: String,
@@ -101,6 +104,7 @@ impl std::error::Error for ConfigError {}
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     corpus: Option<OneOrMany>,
+    exclude: Option<OneOrMany>,
     language: Option<String>,
     languages: Option<Vec<String>>,
     severity: BTreeMap<String, String>,
@@ -152,8 +156,13 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Parses config text; relative paths are resolved against `base`.
+    /// Parses config text; relative paths are resolved against `base`. Errors name the line
+    /// (when the key is found in the text) and the key.
     pub fn from_toml(text: &str, base: &Path) -> Result<Config, String> {
+        Config::from_toml_unlocated(text, base).map_err(|e| locate(text, e))
+    }
+
+    fn from_toml_unlocated(text: &str, base: &Path) -> Result<Config, String> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
@@ -166,6 +175,19 @@ impl Config {
         let mut cfg = Config::default();
         if let Some(c) = raw.corpus {
             cfg.corpus = c.into_vec().into_iter().map(|p| base.join(p)).collect();
+        }
+        if let Some(x) = raw.exclude {
+            cfg.exclude = x.into_vec().into_iter().map(|p| base.join(p)).collect();
+            if let Some(bad) = cfg
+                .exclude
+                .iter()
+                .find(|p| glob::Pattern::new(&p.to_string_lossy()).is_err())
+            {
+                return Err(format!(
+                    "key `exclude`: {:?} is not a valid glob",
+                    bad.display().to_string()
+                ));
+            }
         }
         if let Some(l) = raw.language {
             if l != "auto" {
@@ -242,6 +264,28 @@ impl Config {
     }
 }
 
+/// Prefixes a "key `a.b`: …" error with the line of the key `b` in `text`, when found.
+fn locate(text: &str, e: String) -> String {
+    let Some(key) = e
+        .strip_prefix("key `")
+        .and_then(|r| r.split('`').next())
+        .and_then(|k| k.rsplit('.').next())
+    else {
+        return e;
+    };
+    let line = text.lines().position(|l| {
+        let l = l.trim_start();
+        let rest = l
+            .strip_prefix(key)
+            .or_else(|| l.strip_prefix(&format!("\"{key}\"")));
+        rest.is_some_and(|r| r.trim_start().starts_with('='))
+    });
+    match line {
+        Some(n) => format!("line {}: {e}", n + 1),
+        None => e,
+    }
+}
+
 /// Parses `off|hint|info|warning|error`.
 pub fn parse_level(s: &str) -> Option<Level> {
     if s.trim().eq_ignore_ascii_case("off") {
@@ -309,6 +353,7 @@ more-than = 0.3
         .err()
         .unwrap_or_default();
         assert!(err.contains("severity.no-such-rule"), "{err}");
+        assert!(err.starts_with("line 3: "), "{err}");
         let err = Config::from_toml("corpus = [\n", Path::new("."))
             .err()
             .unwrap_or_default();
@@ -317,5 +362,17 @@ more-than = 0.3
             .err()
             .unwrap_or_default();
         assert!(err.contains("quote-mismatch"), "{err}");
+        assert!(err.starts_with("line 2: "), "{err}");
+        let err = Config::from_toml("exclude = [\"a/[\"]\n", Path::new("."))
+            .err()
+            .unwrap_or_default();
+        assert!(err.starts_with("line 1: key `exclude`"), "{err}");
+    }
+
+    #[test]
+    fn exclude_globs_resolve_against_the_config_folder() {
+        let cfg = Config::from_toml("exclude = \"drafts/old/**\"\n", Path::new("/ws"))
+            .unwrap_or_default();
+        assert_eq!(cfg.exclude, vec![PathBuf::from("/ws/drafts/old/**")]);
     }
 }

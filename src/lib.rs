@@ -26,3 +26,4 @@ pub mod report;
 pub mod rules;
 pub mod suppress;
 pub mod text;
+pub mod workspace;

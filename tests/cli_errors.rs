@@ -101,8 +101,9 @@ fn folder_without_drafts_exits_zero() {
     assert!(!v.is_null());
 }
 
+/// A CI gate with a typo in its corpus path must not pass every draft: exit 2, naming the path.
 #[test]
-fn missing_corpus_path_warns_and_still_checks() {
+fn missing_corpus_path_is_an_error_naming_it() {
     let dir = tempdir();
     std::fs::write(dir.path().join("draft.md"), FERRY_DRAFT).expect("write");
     let out = factlint(
@@ -117,16 +118,11 @@ fn missing_corpus_path_warns_and_still_checks() {
             "draft.md",
         ],
     );
-    let stderr = text(&out.stderr);
+    assert_error_naming(&out, &["does-not-exist", "does not exist"]);
     assert!(
-        stderr.contains("warning") && stderr.contains("does-not-exist"),
-        "stderr: {stderr}"
-    );
-    assert_ne!(out.status.code(), Some(2), "stderr: {stderr}");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
-    assert!(
-        v.to_string().contains("draft.md"),
-        "the draft was not checked: {v}"
+        out.stdout.is_empty(),
+        "a report was written: {}",
+        text(&out.stdout)
     );
 }
 

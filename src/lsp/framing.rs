@@ -172,7 +172,8 @@ pub fn next_message(r: &mut impl BufRead) -> Option<Result<Vec<u8>, Dropped>> {
     if (r.take(n).read_to_end(&mut body).ok()? as u64) < n {
         return None;
     }
-    Some(screen(&body).map(|()| body))
+    // Params real clients send that lsp-types would refuse are made acceptable (`tolerant`).
+    Some(screen(&body).map(|()| super::tolerant::normalize(body)))
 }
 
 /// Reads one line, up to and with its `\n`, into `line`, keeping only its last

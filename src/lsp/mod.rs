@@ -8,6 +8,7 @@ pub mod convert;
 pub mod framing;
 pub mod server;
 pub mod state;
+pub mod tolerant;
 pub mod view;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -7,13 +7,14 @@ use crate::corpus::{self, Corpus, LoadOptions};
 use crate::finding::Finding;
 use crate::lsp::convert::{self, Encoding};
 use crate::lsp::state::{
-    glob_root, Checked, ClientCaps, Doc, IgnoreKey, Ignores, Settings, State, IGNORE_FILE,
+    glob_root, Checked, ClientCaps, Doc, IgnoreKey, Ignores, Settings, Slot, State, IGNORE_FILE,
 };
 use crate::lsp::view;
 use crate::text::DocKind;
+use crate::workspace::CorpusKey;
 use ropey::Rope;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -37,6 +38,8 @@ struct Inner {
     state: Mutex<State>,
     /// Serialises publishing so that an older result can never be sent after a newer one.
     publish: tokio::sync::Mutex<()>,
+    /// Serialises watcher registrations: the last one registered reflects the newest state.
+    watching: tokio::sync::Mutex<()>,
     /// Limits concurrent analyses (the machine may have few cores).
     permits: Semaphore,
     /// Set by `shutdown`; `exit` without it is an error.
@@ -61,6 +64,8 @@ struct Snapshot {
     config: Arc<Config>,
     corpus: Arc<Corpus>,
     memo: Arc<analysis::Memo>,
+    /// A file its configuration names as corpus or excludes: never checked as a draft.
+    not_a_draft: bool,
 }
 
 /// Findings for the current version of a document.
@@ -105,7 +110,7 @@ fn over_limit_message(uri: &Uri, size: usize, limit: usize) -> String {
 /// Runs the engine on a snapshot: the findings and their ignore keys (none when the document is
 /// over the size limit: `check` tells the user).
 fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>, Option<usize>) {
-    if over_limit(snap).is_some() {
+    if over_limit(snap).is_some() || snap.not_a_draft {
         return (Vec::new(), Vec::new(), None);
     }
     let text = snap.rope.to_string();
@@ -143,6 +148,7 @@ impl Backend {
                 client,
                 state: Mutex::new(State::default()),
                 publish: tokio::sync::Mutex::new(()),
+                watching: tokio::sync::Mutex::new(()),
                 permits: Semaphore::new(2),
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
@@ -183,16 +189,22 @@ impl Inner {
     fn snapshot(&self, uri: &Uri, version: Option<i32>) -> Option<Snapshot> {
         let st = self.state();
         let doc = st.docs.get(uri)?;
-        if version.is_some_and(|v| v != doc.version) || !st.corpus_ready {
+        if version.is_some_and(|v| v != doc.version) {
             return None;
         }
+        // Until its corpus is loaded, a document waits (the load re-checks it).
+        let corpus = st.corpus_for(&doc.key)?;
         Some(Snapshot {
             rope: doc.rope.clone(),
             version: doc.version,
             generation: st.generation,
             path: doc.engine_path(),
-            config: Arc::clone(&st.config),
-            corpus: Arc::clone(&st.corpus),
+            not_a_draft: doc
+                .path
+                .as_deref()
+                .is_some_and(|p| doc.config.never_a_draft(p)),
+            config: Arc::clone(&doc.config),
+            corpus,
             memo: Arc::clone(&self.memo),
         })
     }
@@ -224,7 +236,7 @@ impl Inner {
         let (version, debounce) = {
             let st = self.state();
             let Some(doc) = st.docs.get(&uri) else { return };
-            (doc.version, st.config.debounce_ms)
+            (doc.version, doc.config.debounce_ms)
         };
         if debounce > 0 {
             tokio::time::sleep(Duration::from_millis(debounce)).await;
@@ -248,7 +260,7 @@ impl Inner {
             if stale(&st) {
                 return;
             }
-            let (findings, keys) = st.filter_ignored(findings, keys);
+            let (findings, keys) = st.filter_ignored(snap.path.as_deref(), findings, keys);
             (findings, keys, st.encoding)
         };
         // Converted without holding the state: edits keep arriving meanwhile.
@@ -335,7 +347,7 @@ impl Inner {
         let (snap, markdown) = snap;
         let (snap, findings, keys, _) = self.run_analysis(snap).await?;
         let st = self.state();
-        let (findings, keys) = st.filter_ignored(findings, keys);
+        let (findings, keys) = st.filter_ignored(snap.path.as_deref(), findings, keys);
         Some(Current {
             rope: snap.rope,
             markdown,
@@ -385,42 +397,134 @@ impl Inner {
         }
     }
 
-    /// Re-reads `.factlint.toml` and the settings; reloads the corpus when its paths or
-    /// language changed, otherwise re-checks the open documents.
+    /// Resolves every open document's configuration again (settings, workspace folders or a
+    /// `.factlint.toml` changed), tells the user about configuration errors and drafts without
+    /// a corpus, loads the corpora now named, drops those no longer used, and re-checks.
     async fn apply_config(self: &Arc<Self>) {
-        let (problems, corpus_changed) = {
+        let (errors, unconfigured) = {
             let mut st = self.state();
-            let before = (st.config.corpus.clone(), st.config.language);
-            let problems = st.reload_config();
-            (
-                problems,
-                before != (st.config.corpus.clone(), st.config.language),
-            )
+            let uris: Vec<Uri> = st.docs.keys().cloned().collect();
+            let mut errors = Vec::new();
+            let mut unconfigured = Vec::new();
+            for uri in uris {
+                let path = st.docs.get(&uri).and_then(|d| d.path.clone());
+                let (config, error) = st.resolve(path.as_deref());
+                errors.extend(error);
+                unconfigured.extend(st.unconfigured(&config, path.as_deref()));
+                if let Some(doc) = st.docs.get_mut(&uri) {
+                    doc.key = CorpusKey::of(&config);
+                    doc.config = config;
+                }
+            }
+            // Errors of the folders' own configurations too.
+            for f in st.folders.clone() {
+                errors.extend(st.resolve(Some(&f)).1);
+            }
+            errors.sort();
+            errors.dedup();
+            let now: HashSet<String> = errors.iter().cloned().collect();
+            let new: Vec<String> = errors
+                .into_iter()
+                .filter(|e| !st.told_errors.contains(e))
+                .collect();
+            st.told_errors = now;
+            st.generation += 1;
+            (new, unconfigured)
         };
-        for p in problems {
-            self.log(MessageType::ERROR, p).await;
+        self.tell(errors, unconfigured).await;
+        self.ensure_corpora().await;
+        self.schedule_all();
+    }
+
+    /// Shows configuration errors (as errors) and "no corpus configured" notes (as information).
+    async fn tell(&self, errors: Vec<String>, unconfigured: Vec<String>) {
+        for e in errors {
+            self.log(MessageType::ERROR, &e).await;
+            self.client
+                .show_message(MessageType::ERROR, format!("factlint: {e}"))
+                .await;
         }
-        if corpus_changed {
-            self.register_watchers().await;
-            self.reload_corpus().await;
-        } else {
-            self.schedule_all();
+        for n in unconfigured {
+            self.log(MessageType::INFO, &n).await;
+            self.client
+                .show_message(MessageType::INFO, format!("factlint: {n}"))
+                .await;
         }
     }
 
-    /// Loads the corpus in the background with work-done progress, then re-checks every document.
-    async fn reload_corpus(self: &Arc<Self>) {
-        let (paths, lang, load_id, progress_supported, cache_dir) = {
+    /// Starts loading every corpus in use that is not held yet, drops those no document or
+    /// workspace folder uses, and watches what is held.
+    async fn ensure_corpora(self: &Arc<Self>) {
+        let (loads, changed) = {
             let mut st = self.state();
-            st.corpus_load += 1;
-            (
-                st.config.corpus.clone(),
-                st.config.language,
-                st.corpus_load,
-                st.caps.work_done_progress,
-                st.config.effective_cache_dir(),
-            )
+            let wanted = st.wanted();
+            let before = st.corpora.len();
+            st.corpora.retain(|k, _| wanted.contains_key(k));
+            let dropped = st.corpora.len() != before;
+            let mut loads = Vec::new();
+            for (key, config) in wanted {
+                if st.corpora.contains_key(&key) {
+                    continue;
+                }
+                st.loads += 1;
+                let id = st.loads;
+                st.corpora.insert(
+                    key.clone(),
+                    Slot {
+                        corpus: None,
+                        load: id,
+                    },
+                );
+                // Where the load keeps its analysis: the first configuration naming the corpus
+                // decides (the cache never changes what is loaded).
+                loads.push((key, id, config.effective_cache_dir()));
+            }
+            let changed = dropped || !loads.is_empty();
+            (loads, changed)
         };
+        if changed {
+            self.register_watchers().await;
+        }
+        for (key, id, cache) in loads {
+            let this = Arc::clone(self);
+            tokio::spawn(async move { this.load_corpus(key, id, cache).await });
+        }
+    }
+
+    /// Loads the corpora that `changed` (a file) belongs to again.
+    async fn reload_corpora_of(self: &Arc<Self>, changed: &[PathBuf]) {
+        let loads: Vec<(CorpusKey, u64, Option<PathBuf>)> = {
+            let mut st = self.state();
+            let mut keys: Vec<CorpusKey> = changed.iter().flat_map(|p| st.corpora_of(p)).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter()
+                .map(|k| {
+                    st.loads += 1;
+                    let id = st.loads;
+                    if let Some(slot) = st.corpora.get_mut(&k) {
+                        slot.load = id;
+                    }
+                    let cache = st.wanted().get(&k).and_then(|c| c.effective_cache_dir());
+                    (k, id, cache)
+                })
+                .collect()
+        };
+        for (key, id, cache) in loads {
+            self.load_corpus(key, id, cache).await;
+        }
+    }
+
+    /// Loads one corpus in the background with work-done progress, installs it unless a newer
+    /// load of it started or it was dropped meanwhile, then re-checks the documents using it.
+    async fn load_corpus(
+        self: &Arc<Self>,
+        key: CorpusKey,
+        load_id: u64,
+        cache_dir: Option<PathBuf>,
+    ) {
+        let progress_supported = self.state().caps.work_done_progress;
+        let (paths, lang) = (key.paths.clone(), key.lang);
         let mut progress = None;
         if progress_supported && !paths.is_empty() {
             let token = NumberOrString::String(format!("factlint/index/{load_id}"));
@@ -433,6 +537,7 @@ impl Inner {
                 let p = self
                     .client
                     .progress(token, "factlint: indexing corpus")
+                    .with_message(key.describe())
                     .with_percentage(0);
                 progress = Some(p.begin().await);
             }
@@ -472,6 +577,21 @@ impl Inner {
             if let Some(p) = progress {
                 p.finish_with_message("failed").await;
             }
+            // Its drafts are not left waiting: they are checked without a corpus.
+            let installed = {
+                let mut st = self.state();
+                match st.corpora.get_mut(&key) {
+                    Some(slot) if slot.load == load_id && slot.corpus.is_none() => {
+                        slot.corpus = Some(Arc::new(Corpus::empty()));
+                        st.generation += 1;
+                        true
+                    }
+                    _ => false,
+                }
+            };
+            if installed {
+                self.schedule_all();
+            }
             return;
         };
         for s in &report.skipped {
@@ -485,34 +605,53 @@ impl Inner {
             self.log(MessageType::WARNING, n.clone()).await;
         }
         let summary = format!(
-            "indexed {} corpus documents ({} from cache, {} skipped)",
+            "indexed {} corpus documents ({} from cache, {} skipped) from {}",
             report.loaded,
             report.from_cache,
-            report.skipped.len()
+            report.skipped.len(),
+            key.describe()
         );
-        let installed = {
+        let (installed, from) = {
             let mut st = self.state();
-            if st.corpus_load == load_id {
-                st.corpus = Arc::new(corpus);
-                st.corpus_ready = true;
-                st.generation += 1;
-                true
-            } else {
-                false
+            let from = st
+                .docs
+                .values()
+                .find(|d| d.key == key)
+                .and_then(|d| d.config.path.clone());
+            match st.corpora.get_mut(&key) {
+                Some(slot) if slot.load == load_id => {
+                    slot.corpus = Some(Arc::new(corpus));
+                    st.generation += 1;
+                    (true, from)
+                }
+                _ => (false, from),
             }
         };
         if let Some(p) = progress {
             p.finish_with_message(summary.clone()).await;
         }
-        if installed {
-            self.log(MessageType::INFO, summary).await;
-            self.schedule_all();
+        if !installed {
+            return;
         }
+        self.log(MessageType::INFO, summary).await;
+        // A corpus that cannot be what the user meant is said, not only logged: the drafts
+        // using it are checked for unsourced claims only.
+        if let Some(e) = crate::workspace::corpus_error(&key, &report, from.as_deref()) {
+            let message = format!("{e}; drafts using it are checked without a corpus");
+            self.log(MessageType::WARNING, &message).await;
+            self.client
+                .show_message(MessageType::WARNING, format!("factlint: {message}"))
+                .await;
+        }
+        // Installing bumped the generation, which makes every check in flight stale (also of
+        // drafts on other corpora): all are checked again (the memo keeps that cheap).
+        self.schedule_all();
     }
 
     /// Registers file watchers for the config, the ignore file and the corpus, if the client
     /// supports dynamic registration.
     async fn register_watchers(&self) {
+        let _one_at_a_time = self.watching.lock().await;
         let (old, id, watchers) = {
             let mut st = self.state();
             if !st.caps.watch_dynamic {
@@ -523,10 +662,14 @@ impl Inner {
                 GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
                 GlobPattern::String(format!("**/{IGNORE_FILE}")),
             ];
-            for p in &st.config.corpus {
+            let mut paths: Vec<&PathBuf> = st.corpora.keys().flat_map(|k| &k.paths).collect();
+            paths.sort();
+            paths.dedup();
+            for p in paths {
                 globs.push(watch_glob(p, relative));
             }
-            let id = format!("factlint-watch-{}", st.generation);
+            st.loads += 1;
+            let id = format!("factlint-watch-{}", st.loads);
             let old = st.watch_registration.replace(id.clone());
             let watchers: Vec<FileSystemWatcher> = globs
                 .into_iter()
@@ -568,12 +711,8 @@ impl Inner {
 
     async fn startup(self: Arc<Self>) {
         self.fetch_client_settings().await;
-        let problems = self.state().reload_config();
-        for p in problems {
-            self.log(MessageType::ERROR, p).await;
-        }
         self.register_watchers().await;
-        self.reload_corpus().await;
+        self.apply_config().await;
     }
 
     async fn ignore(self: &Arc<Self>, arg: Option<&Value>) -> Result<()> {
@@ -581,11 +720,20 @@ impl Inner {
             .and_then(|a| a.get("key"))
             .and_then(|k| serde_json::from_value::<IgnoreKey>(k.clone()).ok())
             .ok_or_else(|| Error::invalid_params("expected {\"uri\", \"key\"}"))?;
+        // Kept in the workspace folder of the document the finding is in.
+        let uri = arg
+            .and_then(|a| a.get("uri"))
+            .and_then(|u| u.as_str())
+            .and_then(|s| s.parse::<Uri>().ok());
         let ignores = {
             let mut st = self.state();
-            st.ignores.keys.insert(key);
+            let path = uri.as_ref().and_then(file_path);
+            let folder = st.ignores_folder(path.as_deref());
+            let ignores = st.ignores.entry(folder).or_default();
+            ignores.keys.insert(key);
+            let ignores = ignores.clone();
             st.generation += 1;
-            st.ignores.clone()
+            ignores
         };
         if let Err(e) = tokio::task::spawn_blocking(move || ignores.save())
             .await
@@ -635,17 +783,22 @@ fn watch_glob(p: &Path, relative: bool) -> GlobPattern {
     }
 }
 
-fn root_of(params: &InitializeParams) -> Option<PathBuf> {
-    if let Some(f) = params.workspace_folders.as_ref().and_then(|f| f.first()) {
-        if let Some(p) = file_path(&f.uri) {
-            return Some(p);
-        }
+/// The workspace folders (`workspaceFolders`, else `rootUri`, else `rootPath`).
+fn folders_of(params: &InitializeParams) -> Vec<PathBuf> {
+    let folders: Vec<PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|f| file_path(&f.uri))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
     }
     #[allow(deprecated)]
     let root_uri = params.root_uri.as_ref().and_then(file_path);
     #[allow(deprecated)]
     let root_path = params.root_path.as_ref().map(PathBuf::from);
-    root_uri.or(root_path)
+    root_uri.or(root_path).into_iter().collect()
 }
 
 impl LanguageServer for Backend {
@@ -670,24 +823,28 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.relative_pattern_support)
                 .unwrap_or(false),
         };
-        let root = root_of(&params);
+        let folders = folders_of(&params);
+        let root = folders.first().cloned();
         let mut logs = Vec::new();
         let (settings, problems) = match &params.initialization_options {
             Some(v) => Settings::from_json(v),
             None => (Settings::default(), Vec::new()),
         };
         logs.extend(problems.into_iter().map(|p| (MessageType::WARNING, p)));
-        let (ignores, problem) = Ignores::load(root.as_deref());
-        logs.extend(problem.map(|p| (MessageType::WARNING, p)));
+        let mut ignores = HashMap::new();
+        for f in &folders {
+            let (loaded, problem) = Ignores::load(Some(f));
+            logs.extend(problem.map(|p| (MessageType::WARNING, p)));
+            ignores.insert(f.clone(), loaded);
+        }
         {
             let mut st = self.inner.state();
             st.encoding = encoding;
             st.caps = client_caps;
             st.root = root;
+            st.folders = folders;
             st.init_settings = settings;
             st.ignores = ignores;
-            let problems = st.reload_config();
-            logs.extend(problems.into_iter().map(|p| (MessageType::ERROR, p)));
         }
         lock(&self.inner.pending_logs).extend(logs);
         Ok(InitializeResult {
@@ -715,6 +872,13 @@ impl LanguageServer for Backend {
                     ],
                     ..ExecuteCommandOptions::default()
                 }),
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -739,14 +903,34 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let td = params.text_document;
-        let doc = Doc {
-            rope: Rope::from_str(&td.text),
-            version: td.version,
-            language_id: td.language_id,
-            path: file_path(&td.uri),
+        let path = file_path(&td.uri);
+        let (error, unconfigured) = {
+            let mut st = self.inner.state();
+            let (config, error) = st.resolve(path.as_deref());
+            let unconfigured = st.unconfigured(&config, path.as_deref());
+            let error = error.filter(|e| st.told_errors.insert(e.clone()));
+            let doc = Doc {
+                rope: Rope::from_str(&td.text),
+                version: td.version,
+                language_id: td.language_id,
+                path,
+                key: CorpusKey::of(&config),
+                config,
+            };
+            st.docs.insert(td.uri.clone(), doc);
+            (error, unconfigured)
         };
-        self.inner.state().docs.insert(td.uri.clone(), doc);
         self.inner.schedule(td.uri);
+        // The story's corpus is loaded when its first draft opens.
+        let this = Arc::clone(&self.inner);
+        tokio::spawn(async move {
+            this.tell(
+                error.into_iter().collect(),
+                unconfigured.into_iter().collect(),
+            )
+            .await;
+            this.ensure_corpora().await;
+        });
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -789,16 +973,23 @@ impl LanguageServer for Backend {
         }
         lock(&self.inner.over_limit).remove(&uri);
         lock(&self.inner.timed_out).remove(&uri);
-        let _publishing = self.inner.publish.lock().await;
-        self.inner
-            .client
-            .publish_diagnostics(uri, Vec::new(), None)
-            .await;
+        {
+            let _publishing = self.inner.publish.lock().await;
+            self.inner
+                .client
+                .publish_diagnostics(uri, Vec::new(), None)
+                .await;
+        }
+        // Corpora no open draft uses are dropped.
+        let this = Arc::clone(&self.inner);
+        tokio::spawn(async move { this.ensure_corpora().await });
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         let inline = params.settings.get("factlint").cloned();
         let mut problems = Vec::new();
+        // The client may not watch files: configuration files are read again too.
+        self.inner.state().configs.reload_all();
         if let Some(v) = &inline {
             let (settings, p) = Settings::from_json(v);
             problems = p;
@@ -817,9 +1008,10 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let (mut config, mut ignores, mut corpus) = (false, false, false);
+        let (mut config, mut ignores) = (false, false);
+        let mut corpus = Vec::new();
         {
-            let st = self.inner.state();
+            let mut st = self.inner.state();
             for ch in &params.changes {
                 let Some(path) = file_path(&ch.uri) else {
                     continue;
@@ -829,22 +1021,29 @@ impl LanguageServer for Backend {
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
                 if name == crate::config::FILE_NAME {
+                    // Read again now; an error is shown by `apply_config`, the last good
+                    // version stays in force.
+                    st.configs.reload(&path);
                     config = true;
                 } else if name == IGNORE_FILE {
                     ignores = true;
-                } else if st.is_corpus_file(&path) {
-                    corpus = true;
+                } else if !st.corpora_of(&path).is_empty() {
+                    corpus.push(path);
                 }
             }
         }
         if ignores {
             let mut st = self.inner.state();
-            let (loaded, _) = Ignores::load(st.root.as_deref());
-            if loaded.keys != st.ignores.keys {
-                st.ignores = loaded;
+            ignores = false;
+            for folder in st.folders.clone() {
+                let (loaded, _) = Ignores::load(Some(&folder));
+                if st.ignores.get(&folder).map(|i| &i.keys) != Some(&loaded.keys) {
+                    st.ignores.insert(folder, loaded);
+                    ignores = true;
+                }
+            }
+            if ignores {
                 st.generation += 1;
-            } else {
-                ignores = false;
             }
         }
         let this = Arc::clone(&self.inner);
@@ -852,12 +1051,37 @@ impl LanguageServer for Backend {
             if config {
                 this.apply_config().await;
             }
-            if corpus {
-                this.reload_corpus().await;
+            if !corpus.is_empty() {
+                this.reload_corpora_of(&corpus).await;
             } else if ignores && !config {
                 this.schedule_all();
             }
         });
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut st = self.inner.state();
+            for f in &params.event.removed {
+                if let Some(p) = file_path(&f.uri) {
+                    st.folders.retain(|x| *x != p);
+                    st.ignores.remove(&p);
+                }
+            }
+            for f in &params.event.added {
+                if let Some(p) = file_path(&f.uri) {
+                    if !st.folders.contains(&p) {
+                        let (loaded, _) = Ignores::load(Some(&p));
+                        st.ignores.insert(p.clone(), loaded);
+                        st.folders.push(p);
+                    }
+                }
+            }
+            st.root = st.folders.first().cloned();
+            st.generation += 1;
+        }
+        let this = Arc::clone(&self.inner);
+        tokio::spawn(async move { this.apply_config().await });
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
@@ -894,7 +1118,7 @@ impl LanguageServer for Backend {
         // The figure's quantity in the map, with its variants (computed off the async threads;
         // the corpus memoises the matching).
         let quantity = match self.inner.snapshot(&p.text_document.uri, None) {
-            Some(snap) => tokio::task::spawn_blocking(move || {
+            Some(snap) if !snap.not_a_draft => tokio::task::spawn_blocking(move || {
                 let text = snap.rope.to_string();
                 crate::analysis::figure_at(
                     &snap.corpus,
@@ -907,7 +1131,7 @@ impl LanguageServer for Backend {
             .await
             .ok()
             .flatten(),
-            None => None,
+            _ => None,
         };
         Ok(view::with_quantity(found, quantity.as_ref()))
     }
@@ -941,16 +1165,22 @@ impl LanguageServer for Backend {
                 .and_then(|a| a.as_str())
                 .and_then(|s| s.parse::<Uri>().ok());
             let snap = {
-                let st = self.inner.state();
-                if !st.corpus_ready {
+                let mut st = self.inner.state();
+                let doc = uri.as_ref().and_then(|u| st.docs.get(u));
+                let draft = doc.map(|d| (d.rope.to_string(), d.engine_path()));
+                // The draft's configuration and corpus, else the first workspace folder's.
+                let config = match doc {
+                    Some(d) => Arc::clone(&d.config),
+                    None => {
+                        let folder = st.folder_of(None);
+                        st.resolve(Some(&folder)).0
+                    }
+                };
+                let key = CorpusKey::of(&config);
+                let Some(corpus) = st.corpus_for(&key) else {
                     return Err(Error::invalid_request());
-                }
-                let draft = uri.as_ref().and_then(|u| {
-                    st.docs
-                        .get(u)
-                        .map(|d| (d.rope.to_string(), d.engine_path()))
-                });
-                (Arc::clone(&st.corpus), Arc::clone(&st.config), draft)
+                };
+                (corpus, config, draft)
             };
             let briefing = tokio::task::spawn_blocking(move || {
                 let (corpus, config, draft) = snap;

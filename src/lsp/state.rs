@@ -7,10 +7,11 @@ use crate::finding::{Finding, RuleId};
 use crate::lang::Lang;
 use crate::lsp::convert::Encoding;
 use crate::text::{Document, Span};
+use crate::workspace::{Configs, CorpusKey};
 use ropey::Rope;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp_server::lsp_types::Uri;
@@ -26,6 +27,11 @@ pub struct Doc {
     pub language_id: String,
     /// The file path, when the URI is a file URI; it decides Markdown or plain text.
     pub path: Option<PathBuf>,
+    /// The configuration the document is checked with (its nearest `.factlint.toml`, then the
+    /// client's settings).
+    pub config: Arc<Config>,
+    /// The corpus it is checked against.
+    pub key: CorpusKey,
 }
 
 impl Doc {
@@ -277,6 +283,15 @@ pub struct ClientCaps {
     pub watch_relative: bool,
 }
 
+/// A corpus the server holds: loaded once for every draft whose configuration names it.
+#[derive(Debug)]
+pub struct Slot {
+    /// `None` until the first load finished (its drafts wait for it).
+    pub corpus: Option<Arc<Corpus>>,
+    /// The newest load started; only its result is installed.
+    pub load: u64,
+}
+
 /// The server's mutable state, behind one mutex that is never held across an `.await`.
 #[derive(Default)]
 pub struct State {
@@ -284,43 +299,118 @@ pub struct State {
     pub checked: HashMap<Uri, Checked>,
     pub encoding: Encoding,
     pub caps: ClientCaps,
+    /// The first workspace folder (settings and untitled documents go by it).
     pub root: Option<PathBuf>,
+    /// Every workspace folder (`workspaceFolders`, `didChangeWorkspaceFolders`).
+    pub folders: Vec<PathBuf>,
     pub init_settings: Settings,
     pub client_settings: Settings,
-    pub config: Arc<Config>,
-    pub corpus: Arc<Corpus>,
-    /// Whether the first corpus load finished; documents are checked only after it.
-    pub corpus_ready: bool,
+    /// The configuration files read so far, each with its last good version.
+    pub configs: Configs,
+    /// The corpora in use, by what they read.
+    pub corpora: HashMap<CorpusKey, Slot>,
+    /// The corpus of drafts without one.
+    pub empty: Arc<Corpus>,
     /// Bumped whenever configuration, corpus or ignores change: older results are stale.
     pub generation: u64,
-    /// Bumped for each corpus load; only the newest load is installed.
-    pub corpus_load: u64,
-    pub ignores: Ignores,
+    /// Numbers corpus loads.
+    pub loads: u64,
+    /// Ignored findings per workspace folder (kept in its `.factlint-ignore.json`); without a
+    /// folder, under the empty path, in memory only.
+    pub ignores: HashMap<PathBuf, Ignores>,
     /// The id of the current file-watcher registration, if any.
     pub watch_registration: Option<String>,
+    /// Configuration errors shown to the user (shown again only after they were fixed).
+    pub told_errors: HashSet<String>,
+    /// Workspaces told that a draft in them has no configuration and no corpus.
+    pub told_unconfigured: HashSet<PathBuf>,
 }
 
 impl State {
-    /// Recomputes the effective configuration: `.factlint.toml` found upward from the workspace
-    /// root, then `initializationOptions`, then `workspace/configuration`. Returns problems to log.
-    pub fn reload_config(&mut self) -> Vec<String> {
-        let mut problems = Vec::new();
-        let mut cfg = match self.root.as_deref().and_then(Config::discover) {
-            Some(path) => match Config::load(&path) {
-                Ok(c) => c,
-                Err(e) => {
-                    problems.push(format!("config: {e}"));
-                    Config::default()
-                }
-            },
-            None => Config::default(),
+    /// The workspace folder holding `path` (the innermost), else the first one, else the
+    /// current folder.
+    pub fn folder_of(&self, path: Option<&Path>) -> PathBuf {
+        let inner = path.and_then(|p| {
+            self.folders
+                .iter()
+                .filter(|f| p.starts_with(f))
+                .max_by_key(|f| f.components().count())
+        });
+        match inner.or(self.folders.first()) {
+            Some(f) => f.clone(),
+            None => self.base_dir(),
+        }
+    }
+
+    /// The configuration for a draft at `path` (a document without a path: its workspace
+    /// folder's): the nearest `.factlint.toml` (while it is in error its last good version, and
+    /// the error), then `initializationOptions`, then `workspace/configuration`.
+    pub fn resolve(&mut self, path: Option<&Path>) -> (Arc<Config>, Option<String>) {
+        let folder = self.folder_of(path);
+        let at = path.map_or_else(|| folder.clone(), Path::to_path_buf);
+        let (cfg, error) = self.configs.for_draft(&at);
+        let settings = [&self.init_settings, &self.client_settings];
+        let cfg = if settings.iter().all(|s| **s == Settings::default()) {
+            cfg
+        } else {
+            let mut c = (*cfg).clone();
+            for s in settings {
+                s.apply(&mut c, &folder);
+            }
+            Arc::new(c)
         };
-        let base = self.base_dir();
-        self.init_settings.apply(&mut cfg, &base);
-        self.client_settings.apply(&mut cfg, &base);
-        self.config = Arc::new(cfg);
-        self.generation += 1;
-        problems
+        let error = error.map(|e| {
+            format!("config: {e} (the last good configuration stays in force until it is fixed)")
+        });
+        (cfg, error)
+    }
+
+    /// The corpora to hold: those of the open documents and of the workspace folders (a
+    /// figure map without a draft uses its folder's), each with the first configuration naming
+    /// it (its cache settings are used to load it).
+    pub fn wanted(&mut self) -> BTreeMap<CorpusKey, Arc<Config>> {
+        let mut out: BTreeMap<CorpusKey, Arc<Config>> = BTreeMap::new();
+        for d in self.docs.values() {
+            out.entry(d.key.clone())
+                .or_insert_with(|| Arc::clone(&d.config));
+        }
+        let folders: Vec<PathBuf> = if self.folders.is_empty() {
+            vec![self.base_dir()]
+        } else {
+            self.folders.clone()
+        };
+        for f in folders {
+            let config = self.resolve(Some(&f)).0;
+            out.entry(CorpusKey::of(&config)).or_insert(config);
+        }
+        out.retain(|k, _| !k.is_empty());
+        out
+    }
+
+    /// The note for a draft with no configuration and no corpus: once per workspace folder.
+    pub fn unconfigured(&mut self, config: &Config, path: Option<&Path>) -> Option<String> {
+        if config.path.is_some() || !config.corpus.is_empty() {
+            return None;
+        }
+        let folder = self.folder_of(path);
+        if !self.told_unconfigured.insert(folder.clone()) {
+            return None;
+        }
+        let name = path.map_or_else(|| folder.display().to_string(), |p| p.display().to_string());
+        Some(format!(
+            "no corpus configured for {name}: create .factlint.toml with corpus = [...] in its \
+             folder or one above it; until then drafts in {} are checked for unsourced claims \
+             only",
+            folder.display()
+        ))
+    }
+
+    /// The corpus a document is checked against, once loaded.
+    pub fn corpus_for(&self, key: &CorpusKey) -> Option<Arc<Corpus>> {
+        if key.is_empty() {
+            return Some(Arc::clone(&self.empty));
+        }
+        self.corpora.get(key)?.corpus.clone()
     }
 
     /// The folder relative setting paths are resolved against.
@@ -331,33 +421,58 @@ impl State {
         }
     }
 
-    /// Whether a changed file belongs to the configured corpus.
-    pub fn is_corpus_file(&self, path: &Path) -> bool {
-        self.config.corpus.iter().any(|c| {
-            let s = c.to_string_lossy();
-            if s.contains(['*', '?', '[']) {
-                glob::Pattern::new(&s)
-                    .map(|p| p.matches_path(path))
-                    .unwrap_or(false)
-                    || glob_root(c).is_some_and(|r| path.starts_with(r))
-            } else {
-                path.starts_with(c)
-            }
-        })
+    /// The corpora a changed file belongs to.
+    pub fn corpora_of(&self, path: &Path) -> Vec<CorpusKey> {
+        self.corpora
+            .keys()
+            .filter(|k| in_corpus(&k.paths, path))
+            .cloned()
+            .collect()
     }
 
-    /// Findings of a document minus the ignored ones, with their keys.
+    /// The folder whose ignore file holds the ignored findings of a document at `path` (the
+    /// empty path without workspace folders).
+    pub fn ignores_folder(&self, path: Option<&Path>) -> PathBuf {
+        if self.folders.is_empty() {
+            return PathBuf::new();
+        }
+        self.folder_of(path)
+    }
+
+    /// Findings of the document at `path` minus the ones ignored in its workspace folder, with
+    /// their keys.
     pub fn filter_ignored(
         &self,
+        path: Option<&Path>,
         findings: Vec<Finding>,
         keys: Vec<IgnoreKey>,
     ) -> (Vec<Finding>, Vec<IgnoreKey>) {
+        let folder = self.ignores_folder(path);
+        let Some(ignores) = self.ignores.get(&folder) else {
+            return (findings, keys);
+        };
         findings
             .into_iter()
             .zip(keys)
-            .filter(|(_, k)| !self.ignores.keys.contains(k))
+            .filter(|(_, k)| !ignores.keys.contains(k))
             .unzip()
     }
+}
+
+/// Whether a changed file belongs to a corpus read from `paths` (anything under a glob's
+/// folder counts: a folder created or removed there changes what the glob matches).
+pub fn in_corpus(paths: &[PathBuf], path: &Path) -> bool {
+    paths.iter().any(|c| {
+        let s = c.to_string_lossy();
+        if s.contains(['*', '?', '[']) {
+            glob::Pattern::new(&s)
+                .map(|p| p.matches_path(path))
+                .unwrap_or(false)
+                || glob_root(c).is_some_and(|r| path.starts_with(r))
+        } else {
+            path.starts_with(c)
+        }
+    })
 }
 
 /// The folder part of a glob before its first wildcard component.
@@ -420,15 +535,31 @@ mod tests {
 
     #[test]
     fn corpus_membership_for_folders_files_and_globs() {
-        let st = State {
-            config: Arc::new(Config {
-                corpus: vec![PathBuf::from("/ws/corpus"), PathBuf::from("/ws/wire/*.md")],
-                ..Config::default()
-            }),
+        let paths = [PathBuf::from("/ws/corpus"), PathBuf::from("/ws/wire/*.md")];
+        assert!(in_corpus(&paths, Path::new("/ws/corpus/a/b.md")));
+        assert!(in_corpus(&paths, Path::new("/ws/wire/x.md")));
+        assert!(!in_corpus(&paths, Path::new("/ws/drafts/x.md")));
+    }
+
+    /// Each draft takes the configuration nearest to it; settings apply over all of them.
+    #[test]
+    fn drafts_resolve_to_their_story_config() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let ws = dir.path().to_path_buf();
+        let _ = std::fs::create_dir_all(ws.join("a"));
+        let _ = std::fs::write(ws.join("a/.factlint.toml"), "corpus = \"src\"\n");
+        let mut st = State {
+            folders: vec![ws.clone()],
+            root: Some(ws.clone()),
             ..State::default()
         };
-        assert!(st.is_corpus_file(Path::new("/ws/corpus/a/b.md")));
-        assert!(st.is_corpus_file(Path::new("/ws/wire/x.md")));
-        assert!(!st.is_corpus_file(Path::new("/ws/drafts/x.md")));
+        let (a, e) = st.resolve(Some(&ws.join("a/draft.md")));
+        assert!(e.is_none());
+        assert_eq!(a.corpus, vec![ws.join("a/src")]);
+        let (c, _) = st.resolve(Some(&ws.join("c/draft.md")));
+        assert!(c.corpus.is_empty() && c.path.is_none());
+        st.client_settings.debounce_ms = Some(0);
+        let (a, _) = st.resolve(Some(&ws.join("a/draft.md")));
+        assert_eq!((a.debounce_ms, a.corpus.len()), (0, 1));
     }
 }

@@ -139,6 +139,7 @@ function M.setup(opts)
       M.config[key] = opts[key]
     end
   end
+  require('factlint.figures').create_command()
   local group = vim.api.nvim_create_augroup('factlint', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
