@@ -531,6 +531,25 @@ fn match_figure(
     cands
 }
 
+/// Where `parts` stand one after another in `toks` (each part a contiguous run of stems): the
+/// sentence of the first part's start.
+fn parts_in_order(toks: &[(String, usize)], parts: &[Vec<String>]) -> Option<usize> {
+    let mut from = 0;
+    let mut first = None;
+    for part in parts {
+        let rest = toks.get(from..)?;
+        if part.is_empty() || rest.len() < part.len() {
+            return None;
+        }
+        let pos = rest
+            .windows(part.len())
+            .position(|w| w.iter().zip(part).all(|((a, _), b)| a == b))?;
+        first.get_or_insert(rest[pos].1);
+        from += pos + part.len();
+    }
+    first
+}
+
 /// Lower-cased stems of the words of corpus sentences `from..to` of a document.
 fn stemmed_sentences(d: &CorpusDoc, from: usize, to: usize, lang: Lang) -> Vec<(String, usize)> {
     let mut out = Vec::new();
@@ -547,10 +566,36 @@ fn stemmed_sentences(d: &CorpusDoc, from: usize, to: usize, lang: Lang) -> Vec<(
 /// the sentence after it (quotes may run over a sentence end) are compared word by word, as
 /// stems, so inflection and punctuation do not matter.
 fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
-    let quote: Vec<String> = words_in(&doc.masked, inner)
+    let words = words_in(&doc.masked, inner);
+    let quote: Vec<String> = words
         .iter()
         .map(|w| doc.lang.stem(&w.text.to_lowercase()))
         .collect();
+    // An ellipsis ("…", "...", "[…]") marks left-out words: each part stands in the source,
+    // in order, not the whole as one run.
+    let gaps: Vec<usize> = {
+        let text = inner.slice(&doc.masked);
+        let mut at = Vec::new();
+        for pat in ["…", "..."] {
+            at.extend(text.match_indices(pat).map(|(i, _)| inner.start + i));
+        }
+        at.sort_unstable();
+        at.dedup_by(|a, b| a.abs_diff(*b) < 3);
+        at
+    };
+    let parts: Vec<Vec<String>> = if gaps.is_empty() {
+        vec![quote.clone()]
+    } else {
+        let mut parts: Vec<Vec<String>> = vec![Vec::new(); gaps.len() + 1];
+        for (w, stem) in words.iter().zip(&quote) {
+            let k = gaps.iter().filter(|&&g| g < w.span.start).count();
+            if let Some(p) = parts.get_mut(k) {
+                p.push(stem.clone());
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        parts
+    };
     let mut m = QuoteMatch::default();
     if quote.is_empty() {
         return m;
@@ -565,15 +610,11 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
         if d.doc.lang != doc.lang {
             continue;
         }
-        let toks = stemmed_sentences(d, h.sentence, h.sentence + 2, doc.lang);
-        if toks.len() >= quote.len() {
-            if let Some(pos) = toks
-                .windows(quote.len())
-                .position(|w| w.iter().zip(&quote).all(|((a, _), b)| a == b))
-            {
-                m.found = Some((h.doc, toks[pos].1));
-                return m;
-            }
+        let reach = if parts.len() > 1 { 4 } else { 2 };
+        let toks = stemmed_sentences(d, h.sentence, h.sentence + reach, doc.lang);
+        if let Some(si) = parts_in_order(&toks, &parts) {
+            m.found = Some((h.doc, si));
+            return m;
         }
         // Closest: the candidate sentence holding the largest share of the quoted words.
         let found: HashSet<&str> = toks

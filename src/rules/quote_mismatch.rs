@@ -51,7 +51,15 @@ impl Rule for QuoteMismatch {
             let Some(m) = ctx.matches.quotes.get(qi) else {
                 continue;
             };
-            if m.found.is_some() || !m.checkable {
+            if let Some((d, s)) = m.found {
+                // Found, but given to somebody else: "a quotation given to a speaker the corpus
+                // does not give it to".
+                if let Some(f) = other_speaker(ctx, q, d, s) {
+                    out.push(f);
+                }
+                continue;
+            }
+            if !m.checkable {
                 continue;
             }
             let mut evidence = Vec::new();
@@ -138,6 +146,120 @@ impl Rule for QuoteMismatch {
     }
 }
 
+/// Who a corpus document says sentence `si` is by: the speaker of a quotation in it, else the
+/// source of its attribution (a transcript turn, "sagte Sagebiel").
+fn corpus_speaker(cd: &crate::corpus::CorpusDoc, si: usize) -> Option<String> {
+    let s = cd.doc.sentences.get(si)?;
+    cd.facts
+        .quotes
+        .iter()
+        .filter(|x| x.sentence_span.overlaps(s.span))
+        .find_map(|x| x.speaker.clone())
+        .or_else(|| {
+            cd.facts
+                .attributions
+                .iter()
+                .filter(|a| a.sentence_span == s.span)
+                .find_map(|a| a.source.as_ref().map(|x| x.text.clone()))
+        })
+}
+
+/// The words of a speaker that name a person: capitalised, not function words or pronouns
+/// ("Finanzvorstand Henrik Sagebiel" → finanzvorstand, henrik, sagebiel; "sie" → none).
+fn name_words(speaker: &str, lang: Lang) -> Vec<String> {
+    let td = lang.text_data();
+    speaker
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_lowercase)
+        .filter(|w| !td.is_stopword(w) && !td.person_pronouns.contains(w))
+        .collect()
+}
+
+/// A finding when the sources give quotation `q` (found in sentence `si` of document `d`) to a
+/// person other than the one the draft names.
+fn other_speaker(
+    ctx: &RuleContext,
+    q: &crate::extract::Quote,
+    d: usize,
+    si: usize,
+) -> Option<Finding> {
+    let draft = name_words(q.speaker.as_deref()?, ctx.doc.lang);
+    let cd = ctx.corpus.docs.get(d)?;
+    let theirs = corpus_speaker(cd, si)?;
+    let source = name_words(&theirs, cd.doc.lang);
+    if draft.is_empty() || source.is_empty() || draft.iter().any(|w| source.contains(w)) {
+        return None;
+    }
+    // Only a report of the draft's own event says whose words these are.
+    let at = ctx.doc.sentences.iter().position(|s| s.span.contains(q.span))?;
+    if ctx
+        .matches
+        .events
+        .get(at)
+        .is_some_and(|ev| ev.binary_search(&d).is_err())
+    {
+        return None;
+    }
+    let who = q.speaker.clone().unwrap_or_default();
+    // Fix: name the sources' speaker where the draft names its own (outside the quotation).
+    let printed = printed_name(&theirs);
+    let sentence = ctx.doc.sentences.get(at)?.span;
+    let fixes = sentence
+        .slice(&ctx.doc.text)
+        .match_indices(who.as_str())
+        .map(|(i, _)| Span::new(sentence.start + i, sentence.start + i + who.len()))
+        .filter(|sp| !q.span.overlaps(*sp))
+        .last()
+        .filter(|_| !who.is_empty())
+        .map(|span| crate::finding::Fix {
+            title: if ctx.doc.lang == Lang::De {
+                format!("Zitat {printed} zuschreiben")
+            } else {
+                format!("Attribute the quotation to {printed}")
+            },
+            edits: vec![Edit {
+                span,
+                replacement: printed.clone(),
+            }],
+            applicability: Applicability::Unsafe,
+        })
+        .into_iter()
+        .collect();
+    let message = if ctx.doc.lang == Lang::De {
+        format!("Die Quellen geben dieses Zitat {theirs}, nicht {who}: „{}“", q.text)
+    } else {
+        format!("The sources give this quotation to {theirs}, not {who}: \"{}\"", q.text)
+    };
+    Some(Finding {
+        rule: RuleId::QuoteMismatch,
+        severity: META.default_severity,
+        span: q.span,
+        message,
+        evidence: sentence_evidence(cd, si, Relation::Contradicts)
+            .into_iter()
+            .collect(),
+        fixes,
+    })
+}
+
+/// A speaker as a newspaper prints the name: a transcript's "HENRIK SAGEBIEL" as "Henrik
+/// Sagebiel", anything else as the source has it.
+fn printed_name(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::finding::RuleId;
@@ -159,5 +281,52 @@ mod tests {
             RuleId::QuoteMismatch,
         );
         assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn a_quotation_given_to_another_speaker_is_flagged() {
+        let corpus = [(
+            "a.md",
+            "„Wir planen vorsichtig, aber nicht ängstlich“, sagte Finanzvorstand Henrik Sagebiel.\n",
+        )];
+        let bad = findings(
+            &corpus,
+            "„Wir planen vorsichtig, aber nicht ängstlich“, sagte Martina Ostrowski.\n",
+            RuleId::QuoteMismatch,
+        );
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(bad[0].message.contains("Sagebiel"), "{bad:?}");
+        assert_eq!(
+            bad[0].fixes.first().map(|f| f.edits[0].replacement.as_str()),
+            Some("Finanzvorstand Henrik Sagebiel"),
+            "{bad:?}"
+        );
+        for ok in [
+            "„Wir planen vorsichtig, aber nicht ängstlich“, sagte Sagebiel.\n",
+            "„Wir planen vorsichtig, aber nicht ängstlich“, sagte er.\n",
+        ] {
+            let f = findings(&corpus, ok, RuleId::QuoteMismatch);
+            assert!(f.is_empty(), "{ok}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn an_elided_quotation_is_found_part_by_part() {
+        let corpus = [(
+            "a.md",
+            "„Wir sind in diesen Tagen an die Grenze der Belastbarkeit gegangen“, sagte Roth.\n",
+        )];
+        let ok = findings(
+            &corpus,
+            "„Wir sind … an die Grenze der Belastbarkeit gegangen“, sagte Roth.\n",
+            RuleId::QuoteMismatch,
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+        let bad = findings(
+            &corpus,
+            "„Wir sind … an die Grenze der Geduld gegangen“, sagte Roth.\n",
+            RuleId::QuoteMismatch,
+        );
+        assert_eq!(bad.len(), 1, "{bad:?}");
     }
 }
