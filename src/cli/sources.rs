@@ -1,0 +1,185 @@
+//! `factlint source` and `factlint add`: reading sources in their own formats (files or URLs).
+
+use crate::config::Config;
+use crate::corpus::add::{self, Action};
+use crate::corpus::fetch::{self, FetchOptions};
+use crate::corpus::readers::{self, Format, Item};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args, Debug)]
+pub struct SourceArgs {
+    /// A source file (web page, NewsML, NITF, ninjs, digitalwires, IPTC 7901, feed, PDF, DOCX,
+    /// Markdown) or an http(s) URL.
+    pub input: String,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: SourceFormat,
+    /// Seconds to wait for a URL.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum SourceFormat {
+    Json,
+    Markdown,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AddArgs {
+    /// URLs (http, https) or files to add.
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// The corpus folder to save into (default: the first corpus folder of .factlint.toml).
+    #[arg(long)]
+    pub to: Option<PathBuf>,
+    /// Config file (default: .factlint.toml found upward from the current folder).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Seconds to wait for each URL.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+}
+
+/// Reads a file or URL into its items; the URL (after redirects) fills in a missing `url`.
+fn read_input(input: &str, timeout: u64) -> Result<(Format, Vec<Item>), String> {
+    if fetch::is_http_url(input) {
+        let opts = FetchOptions {
+            timeout: std::time::Duration::from_secs(timeout.max(1)),
+            ..FetchOptions::default()
+        };
+        let got = fetch::fetch(input, &opts)?;
+        let name = got
+            .url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let hint = PathBuf::from(if name.contains('.') {
+            name
+        } else {
+            "page.html"
+        });
+        let (format, mut items) = readers::read_bytes(Some(&hint), &got.bytes)
+            .map_err(|e| format!("{}: {e}", got.url))?;
+        for i in &mut items {
+            if i.url.is_none() && items_len_one(format) {
+                i.url = Some(got.url.clone());
+            }
+        }
+        return Ok((format, items));
+    }
+    if input.contains("://") || input.starts_with("file:") {
+        return Err(format!("{input:?}: only http and https URLs are fetched"));
+    }
+    let path = Path::new(input);
+    readers::read_path(path, readers::MAX_SOURCE_BYTES).map_err(|e| format!("{input}: {e}"))
+}
+
+fn items_len_one(format: Format) -> bool {
+    !matches!(format, Format::Feed)
+}
+
+fn json_of(i: &Item) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "title": i.title, "source": i.source, "url": i.url, "date": i.date, "lang": i.lang,
+        "text": i.text(),
+    });
+    if i.summary_only {
+        v["summary_only"] = serde_json::Value::Bool(true);
+    }
+    v
+}
+
+pub fn source(args: SourceArgs) -> anyhow::Result<i32> {
+    let (format, items) = read_input(&args.input, args.timeout).map_err(|e| anyhow::anyhow!(e))?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        SourceFormat::Json => {
+            let v = if items.len() == 1 && format != Format::Feed {
+                json_of(&items[0])
+            } else {
+                serde_json::Value::Array(items.iter().map(json_of).collect())
+            };
+            serde_json::to_writer_pretty(&mut out, &v)?;
+            writeln!(out)?;
+        }
+        SourceFormat::Markdown => {
+            for (n, i) in items.iter().enumerate() {
+                if n > 0 {
+                    writeln!(out)?;
+                }
+                write!(out, "{}", i.to_markdown(None))?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// The corpus folder `add` saves into: `--to`, else the first corpus folder of the config.
+fn target_dir(args: &AddArgs) -> anyhow::Result<PathBuf> {
+    if let Some(d) = &args.to {
+        return Ok(d.clone());
+    }
+    let config_path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => Config::discover(Path::new(".")),
+    };
+    let config = match &config_path {
+        Some(p) => Config::load(p)?,
+        None => {
+            anyhow::bail!("no corpus folder: pass --to DIR or set corpus = [...] in .factlint.toml")
+        }
+    };
+    config
+        .corpus
+        .iter()
+        .find(|p| {
+            p.is_dir() || !p.to_string_lossy().contains(['*', '?', '[']) && p.extension().is_none()
+        })
+        .cloned()
+        .ok_or_else(|| {
+            anyhow::anyhow!("the config names no corpus folder to save into: pass --to DIR")
+        })
+}
+
+pub fn add(args: AddArgs) -> anyhow::Result<i32> {
+    let dir = target_dir(&args)?;
+    let retrieved = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failed = 0;
+    for input in &args.inputs {
+        let items = match read_input(input, args.timeout) {
+            Ok((_, items)) => items,
+            Err(e) => {
+                eprintln!("factlint: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        for item in &items {
+            match add::save(item, &dir, &retrieved) {
+                Ok(s) => {
+                    let what = match s.action {
+                        Action::Created => "added",
+                        Action::Updated => "updated",
+                        Action::Unchanged => "unchanged",
+                    };
+                    let note = s.note.map(|n| format!(" ({n})")).unwrap_or_default();
+                    writeln!(out, "{what} {}{note}", s.path.display())?;
+                }
+                Err(e) => {
+                    eprintln!("factlint: {input}: {e}");
+                    failed += 1;
+                }
+            }
+        }
+    }
+    Ok(if failed > 0 { super::EXIT_ERROR } else { 0 })
+}
