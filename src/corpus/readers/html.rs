@@ -58,9 +58,27 @@ fn is_furniture(e: &Elem) -> bool {
     })
 }
 
+/// The paragraphs under `root` without page furniture, unless that would drop most of the text
+/// (a wrapper of the whole article whose class merely mentions, say, the author).
+fn without_furniture(root: &Elem) -> Vec<String> {
+    let all = tree::paragraphs(root, &|_| false);
+    let kept = tree::paragraphs(root, &is_furniture);
+    let len = |ps: &[String]| ps.iter().map(String::len).sum::<usize>();
+    if len(&kept) * 2 < len(&all) {
+        all
+    } else {
+        kept
+    }
+}
+
 pub fn read(html: &str) -> Result<Item, String> {
     let page = tree::from_html(html);
-    let mut readability = dom_smoothie::Readability::new(html, None, None)
+    // Classes are kept so that page furniture inside the article region can be recognised.
+    let config = dom_smoothie::Config {
+        keep_classes: true,
+        ..dom_smoothie::Config::default()
+    };
+    let mut readability = dom_smoothie::Readability::new(html, None, Some(config))
         .map_err(|e| format!("cannot read the page: {e}"))?;
     let article = readability.parse();
     let (mut item, content) = match article {
@@ -74,7 +92,7 @@ pub fn read(html: &str) -> Result<Item, String> {
                 ..Item::default()
             };
             let content = tree::from_html(&a.content);
-            let mut paras = tree::paragraphs(&content, &is_furniture);
+            let mut paras = without_furniture(&content);
             if let Some(by) = a.byline.as_deref().map(tree::collapse) {
                 paras.retain(|p| {
                     !(p == &by || (p.len() < 120 && p.ends_with(&by) && p.len() < by.len() + 8))
@@ -85,9 +103,7 @@ pub fn read(html: &str) -> Result<Item, String> {
         Err(_) => {
             // No article found: the page's body without navigation and furniture.
             let body = page.find("body").unwrap_or(&page);
-            let paras = tree::paragraphs(body, &|e: &Elem| {
-                matches!(e.name.as_str(), "header" | "footer" | "aside") || is_furniture(e)
-            });
+            let paras = without_furniture(body);
             (Item::default(), paras)
         }
     };
@@ -215,7 +231,10 @@ mod tests {
             .date
             .as_deref()
             .is_some_and(|d| d.starts_with("2024-03-14")));
-        assert!(item.title.as_deref().is_some_and(|t| t.contains("Brücke")));
+        assert!(item
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("Hafenbrücke")));
         let text = item.paragraphs.join("\n");
         assert!(
             text.contains("Die Hafenbrücke bleibt bis Ende Mai gesperrt"),

@@ -24,20 +24,61 @@ pub fn read(text: &str) -> Result<Item, String> {
         ),
         None => (&text[body_start..], ""),
     };
-    let mut lines = body.lines();
-    let title = lines
-        .by_ref()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .map(str::to_string);
+    let clean: String = body
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n')
+        .collect();
+    let mut lines = clean.lines().map(str::trim_end).peekable();
+    // Editorial notices before the headline: "(Eil)", "(Berichtigung: …)" over several lines,
+    // "(Achtung - …)". They are not prose.
+    loop {
+        while lines.peek().is_some_and(|l| l.trim().is_empty()) {
+            lines.next();
+        }
+        if !lines
+            .peek()
+            .is_some_and(|l| l.trim_start().starts_with('('))
+        {
+            break;
+        }
+        let mut depth = 0i32;
+        for l in lines.by_ref() {
+            depth += l.matches('(').count() as i32 - l.matches(')').count() as i32;
+            if depth <= 0 {
+                break;
+            }
+        }
+    }
+    // The headline runs to the line ending with " =" (possibly "(Foto …) ="), or to a blank line.
+    let mut head = String::new();
+    for l in lines.by_ref() {
+        let t = l.trim();
+        if t.is_empty() {
+            break;
+        }
+        let (text, done) = match t.strip_suffix('=') {
+            Some(rest) => (rest.trim_end(), true),
+            None => (t, false),
+        };
+        let text = match text.find("(Foto") {
+            Some(i) => &text[..i],
+            None => text,
+        };
+        head.push(' ');
+        head.push_str(text);
+        if done {
+            break;
+        }
+    }
+    let title = Some(tree::collapse(&head)).filter(|h| !h.is_empty());
     let mut kept = String::new();
     for line in lines {
         let t = line.trim();
-        if t.starts_with("# ") || t == "* * * *" || t.starts_with("(Foto") && t.ends_with('=') {
-            if t.starts_with("(Foto") {
-                continue;
-            }
+        if t.starts_with("# ") || t == "* * * *" {
             break;
+        }
+        if t.starts_with("(Foto") && t.ends_with('=') {
+            continue;
         }
         kept.push_str(line);
         kept.push('\n');
@@ -64,8 +105,11 @@ pub fn read(text: &str) -> Result<Item, String> {
                 .trim_matches(|c: char| c == SOH || c.is_whitespace())
                 .lines()
                 .next()
-                .and_then(|l| l.split_whitespace().last())
-                .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()) && w.len() <= 5)
+                .and_then(|l| {
+                    l.split_whitespace()
+                        .rev()
+                        .find(|w| w.chars().all(|c| c.is_ascii_alphabetic()) && w.len() <= 5)
+                })
                 .map(str::to_string)
         });
     Ok(Item {
