@@ -17,6 +17,9 @@ pub struct SourceArgs {
     /// Seconds to wait for a URL.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+    /// Largest download accepted from a URL, in bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024)]
+    pub max_bytes: u64,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -39,13 +42,17 @@ pub struct AddArgs {
     /// Seconds to wait for each URL.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
+    /// Largest download accepted from a URL, in bytes.
+    #[arg(long, default_value_t = 20 * 1024 * 1024)]
+    pub max_bytes: u64,
 }
 
 /// Reads a file or URL into its items; the URL (after redirects) fills in a missing `url`.
-fn read_input(input: &str, timeout: u64) -> Result<(Format, Vec<Item>), String> {
+fn read_input(input: &str, timeout: u64, max_bytes: u64) -> Result<(Format, Vec<Item>), String> {
     if fetch::is_http_url(input) {
         let opts = FetchOptions {
             timeout: std::time::Duration::from_secs(timeout.max(1)),
+            max_bytes,
             ..FetchOptions::default()
         };
         let got = fetch::fetch(input, &opts)?;
@@ -94,7 +101,8 @@ fn json_of(i: &Item) -> serde_json::Value {
 }
 
 pub fn source(args: SourceArgs) -> anyhow::Result<i32> {
-    let (format, items) = read_input(&args.input, args.timeout).map_err(|e| anyhow::anyhow!(e))?;
+    let (format, items) =
+        read_input(&args.input, args.timeout, args.max_bytes).map_err(|e| anyhow::anyhow!(e))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -155,7 +163,7 @@ pub fn add(args: AddArgs) -> anyhow::Result<i32> {
     let mut out = stdout.lock();
     let mut failed = 0;
     for input in &args.inputs {
-        let items = match read_input(input, args.timeout) {
+        let items = match read_input(input, args.timeout, args.max_bytes) {
             Ok((_, items)) => items,
             Err(e) => {
                 eprintln!("factlint: {e}");

@@ -205,28 +205,7 @@ fn detect_json(bytes: &[u8]) -> Option<Format> {
 /// panics is reported as a reason.
 pub fn read_bytes(path: Option<&Path>, bytes: &[u8]) -> Result<(Format, Vec<Item>), String> {
     let format = detect(path, bytes).ok_or_else(|| "not a format factlint reads".to_string())?;
-    let run = || -> Result<Vec<Item>, String> {
-        let text = || {
-            std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
-                .map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()))
-        };
-        match format {
-            Format::Text => Ok(vec![Item {
-                paragraphs: tree::text_paragraphs(text()?),
-                ..Item::default()
-            }]),
-            Format::Html => html::read(&decode_html(bytes)).map(|i| vec![i]),
-            Format::NewsmlG2 => newsml::read_g2(text()?),
-            Format::Newsml1 => newsml::read_v1(text()?),
-            Format::Nitf => nitf::read(text()?).map(|i| vec![i]),
-            Format::Ninjs => ninjs::read(text()?).map(|i| vec![i]),
-            Format::Digitalwires => digitalwires::read(text()?).map(|i| vec![i]),
-            Format::Iptc7901 => iptc7901::read(&String::from_utf8_lossy(bytes)).map(|i| vec![i]),
-            Format::Feed => feed::read(bytes),
-            Format::Pdf => pdf::read(bytes).map(|i| vec![i]),
-            Format::Docx => docx::read(bytes).map(|i| vec![i]),
-        }
-    };
+    let run = || read_format(format, path, bytes);
     let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
         .map_err(|_| format!("the {} reader failed on this file", format.name()))??;
     let items: Vec<Item> = items
@@ -238,6 +217,30 @@ pub fn read_bytes(path: Option<&Path>, bytes: &[u8]) -> Result<(Format, Vec<Item
         return Err(format!("no text found ({})", format.name()));
     }
     Ok((format, items))
+}
+
+/// Runs the reader of `format` (not guarded against panics: see [`read_bytes`]).
+fn read_format(format: Format, _path: Option<&Path>, bytes: &[u8]) -> Result<Vec<Item>, String> {
+    let text = || {
+        std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+            .map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()))
+    };
+    match format {
+        Format::Text => Ok(vec![Item {
+            paragraphs: tree::text_paragraphs(text()?),
+            ..Item::default()
+        }]),
+        Format::Html => html::read(&decode_html(bytes)).map(|i| vec![i]),
+        Format::NewsmlG2 => newsml::read_g2(text()?),
+        Format::Newsml1 => newsml::read_v1(text()?),
+        Format::Nitf => nitf::read(text()?).map(|i| vec![i]),
+        Format::Ninjs => ninjs::read(text()?).map(|i| vec![i]),
+        Format::Digitalwires => digitalwires::read(text()?).map(|i| vec![i]),
+        Format::Iptc7901 => iptc7901::read(&String::from_utf8_lossy(bytes)).map(|i| vec![i]),
+        Format::Feed => feed::read(bytes),
+        Format::Pdf => pdf::read(bytes).map(|i| vec![i]),
+        Format::Docx => docx::read(bytes).map(|i| vec![i]),
+    }
 }
 
 /// HTML bytes as text: UTF-8, else Windows-1252/Latin-1 (what a page without a charset usually is).
@@ -284,10 +287,18 @@ pub fn corpus_texts(path: &Path, max_bytes: u64) -> Option<Result<Vec<String>, S
         Some(Format::Text) => None,
         None if !has_source_extension(path) => None,
         None => Some(Err("not a format factlint reads".into())),
-        Some(_) => Some(
-            read_path(path, max_bytes.max(MAX_SOURCE_BYTES))
-                .map(|(_, items)| items.iter().map(|i| i.to_markdown(None)).collect()),
-        ),
+        Some(f) => {
+            // PDF and DOCX files are larger than the text they hold.
+            let limit = if matches!(f, Format::Pdf | Format::Docx) {
+                max_bytes.max(MAX_SOURCE_BYTES)
+            } else {
+                max_bytes
+            };
+            Some(
+                read_path(path, limit)
+                    .map(|(_, items)| items.iter().map(|i| i.to_markdown(None)).collect()),
+            )
+        }
     }
 }
 
@@ -452,6 +463,44 @@ impl Item {
 mod tests {
     use super::*;
     use crate::text::{DocKind, Document};
+
+    /// Every prefix of every fixture (and a few mangled copies) is read or refused with a reason:
+    /// no reader panics on truncated or corrupted input.
+    #[test]
+    fn truncated_and_corrupted_inputs_never_panic() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sources");
+        let mut n = 0;
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = e.path();
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let Some(format) = detect(Some(&path), &bytes) else {
+                continue;
+            };
+            let step = (bytes.len() / 97).max(1);
+            let mut inputs: Vec<Vec<u8>> = (0..bytes.len())
+                .step_by(step)
+                .map(|cut| bytes[..cut].to_vec())
+                .collect();
+            let mut flipped = bytes.clone();
+            for i in (0..flipped.len()).step_by(7) {
+                flipped[i] = flipped[i].wrapping_add(31);
+            }
+            inputs.push(flipped);
+            inputs.push(bytes.repeat(2));
+            for input in inputs {
+                n += 1;
+                if format == Format::Pdf {
+                    // pdf-extract may panic on broken files; `read_bytes` turns that into a reason.
+                    let _ = read_bytes(Some(&path), &input);
+                } else {
+                    let _ = read_format(format, Some(&path), &input);
+                }
+            }
+        }
+        assert!(n > 500, "{n}");
+    }
 
     #[test]
     fn dates_are_normalised() {
