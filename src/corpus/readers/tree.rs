@@ -344,7 +344,7 @@ pub fn from_xml(xml: &str) -> Result<Elem, String> {
             .map(|a| {
                 let key = local(&String::from_utf8_lossy(a.key.as_ref()));
                 let value = a
-                    .decode_and_unescape_value_with(reader_decoder(), |e| html_entity(e))
+                    .decode_and_unescape_value_with(reader_decoder(), html_entity)
                     .map(Cow::into_owned)
                     .unwrap_or_else(|_| String::from_utf8_lossy(&a.value).into_owned());
                 (key, value)
@@ -392,7 +392,7 @@ pub fn from_xml(xml: &str) -> Result<Elem, String> {
             }
             Event::Text(t) => {
                 let s = t
-                    .unescape_with(|e| html_entity(e))
+                    .unescape_with(html_entity)
                     .map(Cow::into_owned)
                     .unwrap_or_else(|_| String::from_utf8_lossy(&t).into_owned());
                 if let Some(top) = stack.last_mut() {
