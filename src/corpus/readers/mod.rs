@@ -220,16 +220,13 @@ pub fn read_bytes(path: Option<&Path>, bytes: &[u8]) -> Result<(Format, Vec<Item
 }
 
 /// Runs the reader of `format` (not guarded against panics: see [`read_bytes`]).
-fn read_format(format: Format, _path: Option<&Path>, bytes: &[u8]) -> Result<Vec<Item>, String> {
+fn read_format(format: Format, path: Option<&Path>, bytes: &[u8]) -> Result<Vec<Item>, String> {
     let text = || {
         std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
             .map_err(|e| format!("not UTF-8 (invalid byte at offset {})", e.valid_up_to()))
     };
     match format {
-        Format::Text => Ok(vec![Item {
-            paragraphs: tree::text_paragraphs(text()?),
-            ..Item::default()
-        }]),
+        Format::Text => Ok(vec![markdown_item(text()?, path)]),
         Format::Html => html::read(&decode_html(bytes)).map(|i| vec![i]),
         Format::NewsmlG2 => newsml::read_g2(text()?),
         Format::Newsml1 => newsml::read_v1(text()?),
@@ -240,6 +237,27 @@ fn read_format(format: Format, _path: Option<&Path>, bytes: &[u8]) -> Result<Vec
         Format::Feed => feed::read(bytes),
         Format::Pdf => pdf::read(bytes).map(|i| vec![i]),
         Format::Docx => docx::read(bytes).map(|i| vec![i]),
+    }
+}
+
+/// A Markdown or text source as the engine reads it: front matter as metadata, blocks as
+/// paragraphs (markup blanked).
+fn markdown_item(text: &str, path: Option<&Path>) -> Item {
+    use crate::text::{DocKind, Document};
+    let doc = Document::parse(text, DocKind::from_path(path), None);
+    let paragraphs = doc
+        .blocks
+        .iter()
+        .map(|b| tree::collapse(b.span.slice(&doc.masked)))
+        .collect();
+    Item {
+        title: doc.meta.title,
+        source: doc.meta.source,
+        url: doc.meta.url,
+        date: doc.meta.date,
+        lang: doc.meta.lang.or_else(|| Some(doc.lang.code().to_string())),
+        paragraphs,
+        summary_only: false,
     }
 }
 
@@ -411,7 +429,7 @@ fn yaml_value(v: &str) -> String {
     let plain = !v.is_empty()
         && !v.contains(": ")
         && !v.contains(" #")
-        && !v.ends_with(':')
+        && !v.ends_with([':', '"', '\''])
         && !v.starts_with([
             '"', '\'', '[', ']', '{', '}', '>', '|', '*', '&', '!', '%', '@', '`', '#', '-', '?',
             ',',
@@ -541,6 +559,28 @@ mod tests {
         assert_eq!(doc.meta.date.as_deref(), Some("2024-05-01"));
         assert_eq!(doc.blocks.len(), 3, "{md}");
         assert!(doc.masked.contains("Im Hafen lagen 40 Schiffe."));
+    }
+
+    proptest::proptest! {
+        /// Whatever the title and paragraphs, the Markdown an item becomes gives back its
+        /// metadata and one block per paragraph.
+        #[test]
+        fn markdown_round_trip(
+            title in r#"[-a-zA-Zä0-9 :#'"*_<>\\\[\]!|&=+.()]{1,40}"#,
+            paras in proptest::collection::vec(r#"[-a-zA-Zä0-9 :#'"*_<>`\\\[\]!|&=+.()~]{1,60}"#, 1..5),
+        ) {
+            let item = finish(Item {
+                title: Some(title),
+                source: Some("Hafenkurier".into()),
+                paragraphs: paras,
+                ..Item::default()
+            });
+            proptest::prop_assume!(item.title.is_some());
+            let md = item.to_markdown(None);
+            let doc = Document::parse(&md, DocKind::Markdown, None);
+            proptest::prop_assert_eq!(&doc.meta.title, &item.title, "{}", md);
+            proptest::prop_assert_eq!(doc.blocks.len(), item.paragraphs.len(), "{}", md);
+        }
     }
 
     #[test]
