@@ -304,10 +304,10 @@ pub fn corpus_texts(path: &Path, max_bytes: u64) -> Option<Result<Vec<String>, S
     match detect(Some(path), &head[..n]) {
         Some(Format::Text) => None,
         None if !has_source_extension(path) => None,
-        None => Some(Err("not a format factlint reads".into())),
-        Some(f) => {
+        // JSON is only recognised whole: `read_path` detects again on the whole file.
+        f => {
             // PDF and DOCX files are larger than the text they hold.
-            let limit = if matches!(f, Format::Pdf | Format::Docx) {
+            let limit = if matches!(f, Some(Format::Pdf | Format::Docx)) {
                 max_bytes.max(MAX_SOURCE_BYTES)
             } else {
                 max_bytes
@@ -518,6 +518,30 @@ mod tests {
             }
         }
         assert!(n > 500, "{n}");
+    }
+
+    /// A JSON source is recognised in a corpus folder even when its kind shows only past the
+    /// first kilobytes; an unknown JSON file is skipped with a reason.
+    #[test]
+    fn corpus_hook_reads_long_json_and_refuses_unknown_json() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let long = format!(
+            "{{\"padding\": \"{}\", \"headline\": \"H\", \"article_html\": \"<p>Text eins.</p>\"}}",
+            "x".repeat(10_000)
+        );
+        let p = dir.path().join("item.json");
+        let _ = std::fs::write(&p, long);
+        let texts = corpus_texts(&p, 1 << 20)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0].contains("Text eins."));
+        let q = dir.path().join("meta.json");
+        let _ = std::fs::write(&q, "{\"a\": 1}");
+        assert!(matches!(corpus_texts(&q, 1 << 20), Some(Err(_))));
+        let m = dir.path().join("a.md");
+        let _ = std::fs::write(&m, "# Hi");
+        assert!(corpus_texts(&m, 1 << 20).is_none());
     }
 
     #[test]
