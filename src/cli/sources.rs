@@ -2,8 +2,8 @@
 
 use crate::config::Config;
 use crate::corpus::add::{self, Action};
-use crate::corpus::fetch::{self, FetchOptions};
-use crate::corpus::readers::{self, Format, Item};
+use crate::corpus::fetch::FetchOptions;
+use crate::corpus::readers::{Format, Item};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -47,46 +47,13 @@ pub struct AddArgs {
     pub max_bytes: u64,
 }
 
-/// Reads a file or URL into its items; the URL (after redirects) fills in a missing `url`.
 fn read_input(input: &str, timeout: u64, max_bytes: u64) -> Result<(Format, Vec<Item>), String> {
-    if fetch::is_http_url(input) {
-        let opts = FetchOptions {
-            timeout: std::time::Duration::from_secs(timeout.max(1)),
-            max_bytes,
-            ..FetchOptions::default()
-        };
-        let got = fetch::fetch(input, &opts)?;
-        let name = got
-            .url
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .rsplit('/')
-            .next()
-            .unwrap_or("");
-        let hint = PathBuf::from(if name.contains('.') {
-            name
-        } else {
-            "page.html"
-        });
-        let (format, mut items) = readers::read_bytes(Some(&hint), &got.bytes)
-            .map_err(|e| format!("{}: {e}", got.url))?;
-        for i in &mut items {
-            if i.url.is_none() && items_len_one(format) {
-                i.url = Some(got.url.clone());
-            }
-        }
-        return Ok((format, items));
-    }
-    if input.contains("://") || input.starts_with("file:") {
-        return Err(format!("{input:?}: only http and https URLs are fetched"));
-    }
-    let path = Path::new(input);
-    readers::read_path(path, readers::MAX_SOURCE_BYTES).map_err(|e| format!("{input}: {e}"))
-}
-
-fn items_len_one(format: Format) -> bool {
-    !matches!(format, Format::Feed)
+    let opts = FetchOptions {
+        timeout: std::time::Duration::from_secs(timeout.max(1)),
+        max_bytes,
+        ..FetchOptions::default()
+    };
+    add::read_source(input, &opts)
 }
 
 fn json_of(i: &Item) -> serde_json::Value {
@@ -142,23 +109,14 @@ fn target_dir(args: &AddArgs) -> anyhow::Result<PathBuf> {
             anyhow::bail!("no corpus folder: pass --to DIR or set corpus = [...] in .factlint.toml")
         }
     };
-    config
-        .corpus
-        .iter()
-        .find(|p| {
-            p.is_dir() || !p.to_string_lossy().contains(['*', '?', '[']) && p.extension().is_none()
-        })
-        .cloned()
-        .ok_or_else(|| {
-            anyhow::anyhow!("the config names no corpus folder to save into: pass --to DIR")
-        })
+    add::corpus_folder(&config.corpus).ok_or_else(|| {
+        anyhow::anyhow!("the config names no corpus folder to save into: pass --to DIR")
+    })
 }
 
 pub fn add(args: AddArgs) -> anyhow::Result<i32> {
     let dir = target_dir(&args)?;
-    let retrieved = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string();
+    let retrieved = add::now();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = 0;

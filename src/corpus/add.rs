@@ -3,8 +3,67 @@
 //! the same URL is updated in place (and said so), a name taken by another document gets a
 //! numbered name.
 
-use super::readers::Item;
+use super::fetch::{self, FetchOptions};
+use super::readers::{self, Format, Item};
 use std::path::{Path, PathBuf};
+
+/// Reads a source given as an http(s) URL (fetched within `opts`) or a file path into its items;
+/// the URL after redirects fills in a missing `url` (not for feeds, whose items have their own).
+/// Other schemes are refused.
+pub fn read_source(input: &str, opts: &FetchOptions) -> Result<(Format, Vec<Item>), String> {
+    if fetch::is_http_url(input) {
+        let got = fetch::fetch(input, opts)?;
+        let name = got
+            .url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let hint = PathBuf::from(if name.contains('.') {
+            name
+        } else {
+            "page.html"
+        });
+        let (format, mut items) = readers::read_bytes(Some(&hint), &got.bytes)
+            .map_err(|e| format!("{}: {e}", got.url))?;
+        if format != Format::Feed {
+            for i in &mut items {
+                if i.url.is_none() {
+                    i.url = Some(got.url.clone());
+                }
+            }
+        }
+        return Ok((format, items));
+    }
+    if input.contains("://") || input.to_ascii_lowercase().starts_with("file:") {
+        return Err(format!("{input:?}: only http and https URLs are fetched"));
+    }
+    readers::read_path(Path::new(input), readers::MAX_SOURCE_BYTES)
+        .map_err(|e| format!("{input}: {e}"))
+}
+
+/// The folder `add` saves into: the first corpus path of the configuration that is a folder
+/// (or names a folder yet to be made), not a glob or a file.
+pub fn corpus_folder(corpus: &[PathBuf]) -> Option<PathBuf> {
+    corpus
+        .iter()
+        .find(|p| {
+            p.is_dir()
+                || (!p.to_string_lossy().contains(['*', '?', '['])
+                    && !p.exists()
+                    && p.extension().is_none())
+        })
+        .cloned()
+}
+
+/// The current time as `retrieved` says it (UTC, ISO 8601).
+pub fn now() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
 
 /// What saving an item did.
 #[derive(Clone, Debug, PartialEq, Eq)]

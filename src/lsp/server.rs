@@ -408,6 +408,58 @@ impl Inner {
         }
     }
 
+    /// `factlint.addSource`: fetches or reads each argument (URL or file), saves its items into
+    /// the first corpus folder, reloads the corpus (which re-checks every document) and answers
+    /// `{"saved": [{"path", "action", "note"}], "errors": [..]}`.
+    async fn add_sources(self: &Arc<Self>, args: &[LSPAny]) -> Result<Option<LSPAny>> {
+        let inputs: Vec<String> = args
+            .iter()
+            .filter_map(|a| a.as_str().map(str::to_string))
+            .collect();
+        if inputs.is_empty() {
+            return Err(Error::invalid_params("give a URL or file to add"));
+        }
+        let dir = {
+            let st = self.state();
+            crate::corpus::add::corpus_folder(&st.config.corpus)
+        };
+        let Some(dir) = dir else {
+            return Err(Error::invalid_params(
+                "no corpus folder configured (corpus = [...] in .factlint.toml)",
+            ));
+        };
+        let result = tokio::task::spawn_blocking(move || {
+            use crate::corpus::add;
+            let opts = crate::corpus::fetch::FetchOptions::default();
+            let retrieved = add::now();
+            let (mut saved, mut errors) = (Vec::new(), Vec::new());
+            for input in &inputs {
+                match add::read_source(input, &opts) {
+                    Ok((_, items)) => {
+                        for item in &items {
+                            match add::save(item, &dir, &retrieved) {
+                                Ok(s) => saved.push(serde_json::json!({
+                                    "path": s.path.display().to_string(),
+                                    "action": format!("{:?}", s.action).to_lowercase(),
+                                    "note": s.note,
+                                })),
+                                Err(e) => errors.push(e),
+                            }
+                        }
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+            serde_json::json!({"saved": saved, "errors": errors})
+        })
+        .await
+        .map_err(|_| Error::internal_error())?;
+        if result["saved"].as_array().is_some_and(|s| !s.is_empty()) {
+            self.reload_corpus().await;
+        }
+        Ok(Some(result))
+    }
+
     /// Loads the corpus in the background with work-done progress, then re-checks every document.
     async fn reload_corpus(self: &Arc<Self>) {
         let (paths, lang, load_id, progress_supported, cache_dir) = {
@@ -712,6 +764,7 @@ impl LanguageServer for Backend {
                     commands: vec![
                         view::IGNORE_COMMAND.to_string(),
                         view::FIGURES_COMMAND.to_string(),
+                        view::ADD_SOURCE_COMMAND.to_string(),
                     ],
                     ..ExecuteCommandOptions::default()
                 }),
@@ -964,6 +1017,8 @@ impl LanguageServer for Backend {
             .map_err(|_| Error::internal_error())?
             .map_err(Error::invalid_params)?;
             Ok(serde_json::to_value(briefing).ok())
+        } else if params.command == view::ADD_SOURCE_COMMAND {
+            self.inner.add_sources(&params.arguments).await
         } else {
             Err(Error::invalid_params(format!(
                 "unknown command {:?}",

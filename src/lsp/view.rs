@@ -21,6 +21,8 @@ use tower_lsp_server::UriExt;
 pub const IGNORE_COMMAND: &str = "factlint.ignoreFinding";
 /// `workspace/executeCommand`: the figure map as JSON (argument: a document URI, or none).
 pub const FIGURES_COMMAND: &str = "factlint.figures";
+/// Saves sources (URLs or files, the arguments) into the corpus folder, then reloads the corpus.
+pub const ADD_SOURCE_COMMAND: &str = "factlint.addSource";
 
 /// The diagnostic source.
 pub const SOURCE: &str = "factlint";
