@@ -131,7 +131,10 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Option<Format> {
                 _ => {}
             }
         }
-        if lower.contains("<!doctype html") || lower.contains("<html") {
+        // Markdown may hold HTML; only a file that is not named Markdown or text is a page for
+        // merely containing `<html`.
+        let text_named = matches!(ext.as_str(), "md" | "markdown" | "txt" | "text");
+        if !text_named && (lower.contains("<!doctype html") || lower.contains("<html")) {
             return Some(Format::Html);
         }
     }
@@ -630,6 +633,13 @@ mod tests {
         assert_eq!(d("%PDF-1.4"), Some(Format::Pdf));
         assert_eq!(d("\u{1}nsb0000 4 vm\n\u{2}Titel\n"), Some(Format::Iptc7901));
         assert_eq!(d("just text"), None);
+        assert_eq!(
+            detect(
+                Some(Path::new("a.md")),
+                b"<!-- x -->\n# T\n\nSee <b>the</b> <html> tag."
+            ),
+            Some(Format::Text)
+        );
         assert_eq!(
             detect(Some(Path::new("a.md")), b"# Heading"),
             Some(Format::Text)
