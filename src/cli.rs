@@ -12,6 +12,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod sources;
+
 /// Exit status for usage and I/O errors.
 pub const EXIT_ERROR: i32 = 2;
 
@@ -35,6 +37,10 @@ pub enum Command {
     /// Show the figure map: every quantity the sources state, with its variants and who states
     /// them, contested first; with drafts, the quantities their figures align to.
     Figures(FiguresArgs),
+    /// Show a source (web page, wire copy, feed, PDF, DOCX; file or URL) as factlint reads it.
+    Source(sources::SourceArgs),
+    /// Save sources (URLs or files) into the story's corpus as Markdown with front matter.
+    Add(sources::AddArgs),
     /// Run the language server on stdin/stdout.
     Lsp {
         /// Accepted for editor clients that pass it; stdio is the only transport.
@@ -151,6 +157,8 @@ pub fn run() -> i32 {
         Command::Check(args) => check(args),
         Command::Facts(args) => facts(args),
         Command::Figures(args) => figures(args),
+        Command::Source(args) => sources::source(args),
+        Command::Add(args) => sources::add(args),
         // LSP: exit status 0 after `shutdown`, 1 when the client exits without it.
         Command::Lsp { .. } => Ok(match crate::lsp::run() {
             Ok(()) => 0,

@@ -1,6 +1,6 @@
 //! Reading corpus folders: which files, which are skipped and why, and how a source is named.
 
-use crate::corpus::{cache, Corpus, CorpusDoc};
+use crate::corpus::{cache, readers, Corpus, CorpusDoc};
 use crate::extract;
 use crate::finding::SourceRef;
 use crate::lang::Lang;
@@ -47,7 +47,7 @@ fn is_corpus_file(p: &Path) -> bool {
             .map(|e| e.to_ascii_lowercase())
             .as_deref(),
         Some("md" | "markdown" | "txt" | "text")
-    )
+    ) || readers::has_source_extension(p)
 }
 
 /// Expands folders, files and globs into the list of corpus files; missing paths are reported.
@@ -133,6 +133,68 @@ pub fn read_text(path: &Path, max_bytes: u64) -> Result<String, String> {
     })
 }
 
+/// The texts of a corpus file: a Markdown or text file as it is; a source in another format
+/// (web page, wire copy, feed, PDF, DOCX) as one Markdown text per item (`corpus::readers`).
+fn read_items(path: &Path) -> Result<Vec<String>, String> {
+    match readers::corpus_texts(path, MAX_FILE_BYTES) {
+        None => read_text(path, MAX_FILE_BYTES).map(|t| vec![t]),
+        Some(texts) => texts,
+    }
+}
+
+/// [`read_items`] of every file, in file order; on all cores when converting sources from other
+/// formats is part of it (a web page takes milliseconds, a Markdown file microseconds).
+fn read_all(files: &[PathBuf]) -> Vec<Result<Vec<String>, String>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let converted = files
+        .iter()
+        .filter(|f| readers::has_source_extension(f))
+        .count();
+    if threads == 1 || converted < 2 {
+        return files.iter().map(|f| read_items(f)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<Vec<String>, String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        mine.push((i, read_items(f)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    // A worker that died (a bug) leaves its files out: they are named, not lost silently.
+    let mut out: Vec<Result<Vec<String>, String>> = Vec::with_capacity(files.len());
+    let mut it = done.into_iter().peekable();
+    for i in 0..files.len() {
+        match it.peek() {
+            Some((j, _)) if *j == i => {
+                if let Some((_, r)) = it.next() {
+                    out.push(r);
+                }
+            }
+            _ => out.push(Err(
+                "factlint failed on this file (internal error; please report it)".into(),
+            )),
+        }
+    }
+    out
+}
+
 /// Loads the corpus from folders, files and globs. Never fails: unreadable files are skipped and
 /// reported. Documents whose content is in the cache are not analysed again.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
@@ -148,22 +210,31 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
     // Read every file and take what the cache has; documents to analyse wait in `todo`.
     let mut slots: Vec<Option<CorpusDoc>> = Vec::with_capacity(files.len());
     let mut todo: Vec<(usize, &Path, String, String)> = Vec::new();
-    for (i, f) in files.iter().enumerate() {
-        match read_text(f, MAX_FILE_BYTES) {
-            Ok(text) if text.trim().is_empty() => report.skipped.push(Skipped {
-                path: f.clone(),
-                reason: "empty file".into(),
-            }),
-            Ok(text) => {
-                let key = cache::key(&text, opts.lang);
-                match cache.as_mut().and_then(|c| c.take(&key)) {
-                    Some(entry) if entry.doc.text == text => {
-                        report.from_cache += 1;
-                        slots.push(Some(from_entry(f, key, entry)));
-                    }
-                    _ => {
-                        todo.push((slots.len(), f.as_path(), text, key));
-                        slots.push(None);
+    // For each slot: its item number when its file holds several items (a feed, a NewsML message).
+    let mut item_of_slot: Vec<Option<usize>> = Vec::with_capacity(files.len());
+    let read = read_all(&files);
+    for ((i, f), items) in files.iter().enumerate().zip(read) {
+        match items {
+            Ok(texts) if texts.len() == 1 && texts[0].trim().is_empty() => {
+                report.skipped.push(Skipped {
+                    path: f.clone(),
+                    reason: "empty file".into(),
+                })
+            }
+            Ok(texts) => {
+                let several = texts.len() > 1;
+                for (n, text) in texts.into_iter().enumerate() {
+                    item_of_slot.push(several.then_some(n + 1));
+                    let key = cache::key(&text, opts.lang);
+                    match cache.as_mut().and_then(|c| c.take(&key)) {
+                        Some(entry) if entry.doc.text == text => {
+                            report.from_cache += 1;
+                            slots.push(Some(from_entry(f, key, entry)));
+                        }
+                        _ => {
+                            todo.push((slots.len(), f.as_path(), text, key));
+                            slots.push(None);
+                        }
                     }
                 }
             }
@@ -173,17 +244,30 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
             }),
         }
         if let Some(p) = opts.progress {
-            p(i + 1 - todo.len(), files.len());
+            // Counted in documents; a file with several items adds to the total.
+            let total = files.len().max(slots.len() + files.len() - i - 1);
+            p(slots.len() - todo.len(), total);
         }
     }
-    let ready = files.len() - todo.len();
-    for (slot, doc) in analyse_all(todo, opts, ready, files.len()) {
+    let total = slots.len();
+    let ready = total - todo.len();
+    for (slot, doc) in analyse_all(todo, opts, ready, total) {
         match doc {
             Ok(doc) => slots[slot] = Some(doc),
             Err(skipped) => report.skipped.push(skipped),
         }
     }
-    let docs: Vec<CorpusDoc> = slots.into_iter().flatten().collect();
+    let docs: Vec<CorpusDoc> = slots
+        .into_iter()
+        .zip(item_of_slot)
+        .filter_map(|(doc, item)| {
+            let mut doc = doc?;
+            if let Some(n) = item {
+                doc.source.id = format!("{}#{n}", doc.source.id);
+            }
+            Some(doc)
+        })
+        .collect();
     report.loaded = docs.len();
     if let Some(c) = &cache {
         if report.from_cache < docs.len() || c.discarded.is_some() || !c.is_empty() {

@@ -1,9 +1,12 @@
 //! The reference corpus: source documents read by the same engine as drafts, and an index to find
 //! the sentences and figures that speak of the same thing as a draft's.
 
+pub mod add;
 pub mod cache;
+pub mod fetch;
 pub mod index;
 pub mod load;
+pub mod readers;
 
 use crate::extract::Facts;
 use crate::finding::SourceRef;

@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod framing;
+pub mod origin;
 pub mod server;
 pub mod state;
 pub mod tolerant;

@@ -452,6 +452,87 @@ impl Inner {
         }
     }
 
+    /// `factlint.addSource`: fetches or reads each argument (URL or file), saves its items into
+    /// the first corpus folder of the story (the configuration of the draft whose URI is among
+    /// the arguments, else of the only story open), reloads that corpus (which re-checks its
+    /// drafts) and answers `{"saved": [{"path", "action", "note"}], "errors": [..]}`.
+    async fn add_sources(self: &Arc<Self>, args: &[LSPAny]) -> Result<Option<LSPAny>> {
+        let strings: Vec<String> = args
+            .iter()
+            .filter_map(|a| a.as_str().map(str::to_string))
+            .collect();
+        let dir = {
+            let mut st = self.state();
+            // A draft named among the arguments picks the story; else the only story open.
+            let named = strings.iter().find_map(|a| {
+                let uri: Uri = a.parse().ok()?;
+                st.docs.get(&uri).map(|d| Arc::clone(&d.config))
+            });
+            let config = named.or_else(|| {
+                let wanted = st.wanted();
+                let mut configs = wanted.values();
+                match (configs.next(), configs.next()) {
+                    (Some(c), None) => Some(Arc::clone(c)),
+                    _ => None,
+                }
+            });
+            config.and_then(|c| crate::corpus::add::corpus_folder(&c.corpus))
+        };
+        let inputs: Vec<String> = strings
+            .into_iter()
+            .filter(|a| {
+                a.parse::<Uri>()
+                    .map_or(true, |u| !self.state().docs.contains_key(&u))
+            })
+            .collect();
+        if inputs.is_empty() {
+            return Err(Error::invalid_params("give a URL or file to add"));
+        }
+        let Some(dir) = dir else {
+            return Err(Error::invalid_params(
+                "no corpus folder for this draft (corpus = [...] in its .factlint.toml; with several stories open, pass the draft's URI)",
+            ));
+        };
+        let result = tokio::task::spawn_blocking(move || {
+            use crate::corpus::add;
+            let opts = crate::corpus::fetch::FetchOptions::default();
+            let retrieved = add::now();
+            let (mut saved, mut errors) = (Vec::new(), Vec::new());
+            for input in &inputs {
+                match add::read_source(input, &opts) {
+                    Ok((_, items)) => {
+                        for item in &items {
+                            match add::save(item, &dir, &retrieved) {
+                                Ok(s) => saved.push(serde_json::json!({
+                                    "path": s.path.display().to_string(),
+                                    "action": format!("{:?}", s.action).to_lowercase(),
+                                    "note": s.note,
+                                })),
+                                Err(e) => errors.push(e),
+                            }
+                        }
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+            serde_json::json!({"saved": saved, "errors": errors})
+        })
+        .await
+        .map_err(|_| Error::internal_error())?;
+        let saved: Vec<PathBuf> = result["saved"]
+            .as_array()
+            .map(|s| {
+                s.iter()
+                    .filter_map(|x| x["path"].as_str().map(PathBuf::from))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !saved.is_empty() {
+            self.reload_corpora_of(&saved).await;
+        }
+        Ok(Some(result))
+    }
+
     /// Starts loading every corpus in use that is not held yet, drops those no document or
     /// workspace folder uses, and watches what is held.
     async fn ensure_corpora(self: &Arc<Self>) {
@@ -869,6 +950,7 @@ impl LanguageServer for Backend {
                     commands: vec![
                         view::IGNORE_COMMAND.to_string(),
                         view::FIGURES_COMMAND.to_string(),
+                        view::ADD_SOURCE_COMMAND.to_string(),
                     ],
                     ..ExecuteCommandOptions::default()
                 }),
@@ -1194,6 +1276,8 @@ impl LanguageServer for Backend {
             .map_err(|_| Error::internal_error())?
             .map_err(Error::invalid_params)?;
             Ok(serde_json::to_value(briefing).ok())
+        } else if params.command == view::ADD_SOURCE_COMMAND {
+            self.inner.add_sources(&params.arguments).await
         } else {
             Err(Error::invalid_params(format!(
                 "unknown command {:?}",

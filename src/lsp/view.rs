@@ -21,6 +21,8 @@ use tower_lsp_server::UriExt;
 pub const IGNORE_COMMAND: &str = "factlint.ignoreFinding";
 /// `workspace/executeCommand`: the figure map as JSON (argument: a document URI, or none).
 pub const FIGURES_COMMAND: &str = "factlint.figures";
+/// Saves sources (URLs or files, the arguments) into the corpus folder, then reloads the corpus.
+pub const ADD_SOURCE_COMMAND: &str = "factlint.addSource";
 
 /// The diagnostic source.
 pub const SOURCE: &str = "factlint";
@@ -48,9 +50,12 @@ pub fn file_uri(path: &Path) -> Option<Uri> {
 }
 
 fn evidence_location(e: &Evidence, enc: Encoding) -> Option<Location> {
+    // A source converted from another format: the excerpt's place in the original file.
+    let (start, end) =
+        crate::lsp::origin::locate(&e.source.path, &e.excerpt).unwrap_or((e.start, e.end));
     Some(Location::new(
         file_uri(&e.source.path)?,
-        convert::line_col_range(e.start, e.end, enc),
+        convert::line_col_range(start, end, enc),
     ))
 }
 
@@ -294,12 +299,9 @@ pub fn hover(rope: &Rope, findings: &[Finding], offset: usize, enc: Encoding) ->
                     .file_name()
                     .map(|n| n.to_string_lossy().to_string())
                     .unwrap_or_default();
-                who.push_str(&format!(
-                    " · [{name}:{}]({}#L{})",
-                    e.start.line,
-                    uri.as_str(),
-                    e.start.line
-                ));
+                let line = crate::lsp::origin::locate(&e.source.path, &e.excerpt)
+                    .map_or(e.start.line, |(s, _)| s.line);
+                who.push_str(&format!(" · [{name}:{line}]({}#L{line})", uri.as_str()));
             }
             md.push_str(&who);
             md.push('\n');

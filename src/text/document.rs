@@ -191,14 +191,37 @@ impl Document {
 }
 
 /// Reads `title`, `source`, `url`, `date`, `lang`/`language` from YAML (`key: value` lines) or TOML.
+/// The common escapes of a double-quoted YAML string (`\"`, `\\`, `\n`, `\t`).
+fn unescape_yaml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out.trim().to_string()
+}
+
 fn parse_meta(content: &str, kind: FrontMatterKind) -> Meta {
     let mut meta = Meta::default();
     let mut set = |key: &str, value: String| {
-        let value = value
-            .trim()
-            .trim_matches(|c| c == '"' || c == '\'')
-            .trim()
-            .to_string();
+        let value = value.trim();
+        let value = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+            // A double-quoted YAML string: `\"` and `\\` are escapes.
+            Some(inner) if kind == FrontMatterKind::Yaml => unescape_yaml(inner),
+            _ => value
+                .trim_matches(|c| c == '"' || c == '\'')
+                .trim()
+                .to_string(),
+        };
         if value.is_empty() {
             return;
         }

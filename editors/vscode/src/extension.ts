@@ -28,6 +28,7 @@ export function activate(ctx: vscode.ExtensionContext): void {
   ctx.subscriptions.push(
     vscode.commands.registerCommand("factlint.restartServer", () => enqueue(restart)),
     vscode.commands.registerCommand("factlint.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand("factlint.addSourceFromUrl", addSourceFromUrl),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (needsRestart((section) => e.affectsConfiguration(section))) {
         output.appendLine("[client] factlint settings changed: restarting the server");
@@ -36,6 +37,44 @@ export function activate(ctx: vscode.ExtensionContext): void {
     }),
   );
   enqueue(start);
+}
+
+/**
+ * Asks for a URL and has the server save it into the corpus folder (`factlint.addSource`); the
+ * server then reloads the corpus and re-checks open drafts.
+ */
+async function addSourceFromUrl(): Promise<void> {
+  const url = await vscode.window.showInputBox({
+    prompt: "URL of a source to add to the corpus (web page, feed, wire copy, PDF)",
+    placeHolder: "https://",
+    validateInput: (v) => (/^https?:\/\/\S+$/i.test(v.trim()) ? undefined : "an http or https URL"),
+  });
+  if (!url) {
+    return;
+  }
+  if (!client) {
+    void vscode.window.showErrorMessage("factlint: the server is not running");
+    return;
+  }
+  try {
+    const answer = (await client.sendRequest("workspace/executeCommand", {
+      command: "factlint.addSource",
+      // The active draft's URI tells the server which story's corpus takes the source.
+      arguments: [url.trim(), ...(vscode.window.activeTextEditor ? [vscode.window.activeTextEditor.document.uri.toString()] : [])],
+    })) as { saved?: { path: string; action: string; note?: string | null }[]; errors?: string[] } | null;
+    for (const s of answer?.saved ?? []) {
+      output.appendLine(`[client] ${s.action} ${s.path}${s.note ? ` (${s.note})` : ""}`);
+    }
+    const errors = answer?.errors ?? [];
+    if (errors.length > 0) {
+      void vscode.window.showErrorMessage(`factlint: ${errors.join("; ")}`);
+    } else {
+      const n = answer?.saved?.length ?? 0;
+      void vscode.window.showInformationMessage(`factlint: ${n} source${n === 1 ? "" : "s"} added`);
+    }
+  } catch (e) {
+    void vscode.window.showErrorMessage(`factlint: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 export function deactivate(): Thenable<void> | undefined {

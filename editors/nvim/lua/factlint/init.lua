@@ -130,6 +130,38 @@ function M.attach(bufnr)
   return id
 end
 
+--- Has the server save a source (URL or file) into the corpus folder (`factlint.addSource`);
+--- the server then reloads the corpus and re-checks open drafts. `:FactlintAdd URL`.
+function M.add_source(input, bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client
+  local attached = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr }) or vim.lsp.buf_get_clients(bufnr)
+  for _, c in pairs(attached) do
+    if c.name == 'factlint' then
+      client = c
+    end
+  end
+  if not client then
+    vim.notify('factlint: no factlint server for this buffer', vim.log.levels.ERROR)
+    return
+  end
+  -- The current draft's URI tells the server which story's corpus takes the source.
+  client.request('workspace/executeCommand',
+    { command = 'factlint.addSource', arguments = { input, vim.uri_from_bufnr(0) } },
+    function(err, result)
+      if err then
+        vim.notify('factlint: ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
+        return
+      end
+      for _, s in ipairs((result or {}).saved or {}) do
+        vim.notify(('factlint: %s %s'):format(s.action, s.path))
+      end
+      for _, e in ipairs((result or {}).errors or {}) do
+        vim.notify('factlint: ' .. e, vim.log.levels.ERROR)
+      end
+    end, bufnr)
+end
+
 --- Configures the plugin and attaches to buffers of the configured filetypes.
 function M.setup(opts)
   M.config = vim.tbl_deep_extend('force', vim.deepcopy(defaults), opts or {})
@@ -140,6 +172,9 @@ function M.setup(opts)
     end
   end
   require('factlint.figures').create_command()
+  vim.api.nvim_create_user_command('FactlintAdd', function(args)
+    M.add_source(args.args)
+  end, { nargs = 1, desc = 'factlint: add a source (URL or file) to the corpus' })
   local group = vim.api.nvim_create_augroup('factlint', { clear = true })
   vim.api.nvim_create_autocmd('FileType', {
     group = group,
