@@ -14,7 +14,7 @@
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
 use crate::rules::figures::{describe, figure_findings_evidence, split};
-use crate::rules::fixes::{attribution, distinct_who};
+use crate::rules::fixes::{attribution, distinct_who, single_source};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct DisputedFigure;
@@ -60,20 +60,20 @@ impl Rule for DisputedFigure {
             }
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
             let message = describe(ctx, q, &supports, &contradicts);
-            let who = distinct_who(
-                evidence
-                    .iter()
-                    .filter(|e| e.relation == crate::finding::Relation::Supports),
-                4,
-            );
-            let app = if who.len() == 1 {
+            let supporting: Vec<_> = evidence
+                .iter()
+                .filter(|e| e.relation == crate::finding::Relation::Supports)
+                .cloned()
+                .collect();
+            let who = distinct_who(ctx.corpus, ctx.doc.lang, supporting.iter(), 4);
+            let app = if single_source(ctx, &supporting, &who) {
                 Applicability::Safe
             } else {
                 Applicability::Unsafe
             };
             let fixes = who
                 .iter()
-                .map(|w| attribution(ctx.doc, sentence.span(), w, None, app))
+                .filter_map(|w| attribution(ctx.doc, sentence.span(), w, None, app))
                 .collect();
             out.push(Finding {
                 rule: RuleId::DisputedFigure,

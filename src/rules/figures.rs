@@ -131,13 +131,18 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
         let t = figure_text(ctx, m);
         match counts.iter_mut().find(|(x, _, _)| *x == t) {
             Some(c) => c.1 += 1,
-            None => counts.push((t, 1, d.source.name.clone())),
+            None => counts.push((
+                t,
+                1,
+                crate::rules::fixes::outlet_name(&d.source, ctx.doc.lang)
+                    .unwrap_or_else(|| d.source.id.clone()),
+            )),
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
         .into_iter()
         .take(3)
-        .map(|(t, _, src)| replace_figure(q.span, &q.text, &t, ctx.doc.lang, &src))
+        .filter_map(|(t, _, src)| replace_figure(q.span, &q.text, &t, ctx.doc.lang, &src))
         .collect()
 }

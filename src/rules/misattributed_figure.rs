@@ -200,6 +200,8 @@ impl Rule for MisattributedFigure {
             let evidence: Vec<Evidence> = figure_findings_evidence(ctx, &others, &named_figs);
             let figure = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
             let who: Vec<Who> = crate::rules::fixes::distinct_who(
+                ctx.corpus,
+                lang,
                 evidence.iter().filter(|e| e.relation == Relation::Supports),
                 3,
             );
@@ -221,8 +223,15 @@ impl Rule for MisattributedFigure {
                     who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
                 ),
             };
+            // The wrong source's name is replaced (never a second attribution added), by a
+            // name that fits its slot: an outlet or a person, or in English an organisation.
             let mut fixes: Vec<Fix> = who
                 .iter()
+                .filter(|w| match w {
+                    Who::Outlet(_) => true,
+                    Who::Speaker { org, .. } => !org || lang == Lang::En,
+                    Who::Phrase(_) => false,
+                })
                 .map(|w| {
                     let title = match lang {
                         Lang::De => format!("Quelle durch „{}“ ersetzen", w.name()),
