@@ -143,6 +143,18 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
     counts
         .into_iter()
         .take(3)
-        .filter_map(|(t, _, src)| replace_figure(q.span, &q.text, &t, ctx.doc.lang, &src))
+        .filter_map(|(t, _, src)| {
+            // A bare number replaces the draft's number (and approximator), not the noun it
+            // counts: "Twenty-three injuries" → "Nine injuries".
+            let bare = crate::rules::fixes::bare_number(&t, ctx.doc.lang);
+            let (span, original) =
+                if bare && q.number_span.end < q.span.end && q.span.start <= q.number_span.start {
+                    let span = crate::text::Span::new(q.span.start, q.number_span.end);
+                    (span, span.slice(&ctx.doc.text).to_string())
+                } else {
+                    (q.span, q.text.clone())
+                };
+            replace_figure(span, &original, &t, ctx.doc.lang, &src)
+        })
         .collect()
 }

@@ -10,13 +10,16 @@
 //! massiver Cyberangriff von bisher unbekanntem Ausmaß“ gewesen. → `quote-mismatch`.
 //!
 //! ## Fix safety
-//! Two fixes, never applied automatically: use the corpus wording, or drop the quotation marks
-//! (indirect speech).
+//! One fix, never applied automatically: the source's wording (its quotation, or the speaker's
+//! words in a transcript or statement of the same event). Removing the quotation marks alone is
+//! not offered: it leaves first person and indicative where reported speech needs neither.
 
 use crate::finding::{Applicability, Edit, Finding, Relation, RuleId, Severity};
+use crate::extract::AttrKind;
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
 use crate::rules::{Rule, RuleContext, RuleMeta};
+use crate::text::words::content_terms;
 use crate::text::Span;
 
 pub struct QuoteMismatch;
@@ -27,8 +30,8 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     fixable: true,
     docs: "Flags text in quotation marks (three words or more) that no corpus document contains, allowing for \
-inflection and punctuation, e.g. a paraphrase presented as a direct quote. Fixes: replace the words with the corpus \
-wording of the closest quotation, or remove the quotation marks.",
+inflection and punctuation, e.g. a paraphrase presented as a direct quote. Fix: replace the words with the source's \
+wording (its closest quotation, or the speaker's own words in a transcript or statement).",
 };
 
 /// The closest corpus sentence must share this much of the quote to be shown as evidence.
@@ -99,28 +102,34 @@ impl Rule for QuoteMismatch {
                     }
                 }
             }
-            // Indirect speech: drop the quotation marks.
-            let open = Span::new(q.span.start, q.inner.start);
-            let close = Span::new(q.inner.end, q.span.end);
-            let title = if de {
-                "Als indirekte Rede ohne Anführungszeichen".to_string()
-            } else {
-                "Make it indirect speech (remove the quotation marks)".to_string()
-            };
-            fixes.push(crate::finding::Fix {
-                title,
-                edits: vec![
-                    Edit {
-                        span: open,
-                        replacement: String::new(),
-                    },
-                    Edit {
-                        span: close,
-                        replacement: String::new(),
-                    },
-                ],
-                applicability: Applicability::Unsafe,
-            });
+            // No corpus quotation close enough: the speaker's own words elsewhere in the
+            // event's reports (a transcript turn, a statement), when they share the quote's words.
+            // Removing the quotation marks alone would leave a half-converted sentence
+            // (first person, no Konjunktiv): the source's wording is the fix instead.
+            if fixes.is_empty() {
+                if let Some((d, sent, words)) = own_words(ctx, qi, si) {
+                    if let Some(cd) = ctx.corpus.docs.get(d) {
+                        if evidence.is_empty() {
+                            if let Some(e) = sentence_evidence(cd, sent, Relation::Contradicts) {
+                                evidence.push(e);
+                            }
+                        }
+                    }
+                    let title = if de {
+                        format!("Wortlaut der Quelle: „{words}“")
+                    } else {
+                        format!("Use the source's wording: \"{words}\"")
+                    };
+                    fixes.push(crate::finding::Fix {
+                        title,
+                        edits: vec![Edit {
+                            span: q.inner,
+                            replacement: words,
+                        }],
+                        applicability: Applicability::Unsafe,
+                    });
+                }
+            }
             let message = if de {
                 format!("Dieses Zitat steht so in keiner Quelle: „{}“", q.text)
             } else {
@@ -136,6 +145,126 @@ impl Rule for QuoteMismatch {
             });
         }
     }
+}
+
+/// Where the speaker of draft quote `qi` says something like it in the section's event
+/// documents: `(document, sentence, the words from the first shared word to the end of the
+/// clause)`. A sentence qualifies when it shares half the quote's content words, or a fifth when
+/// it is the same speaker's.
+fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, usize, String)> {
+    let q = ctx.facts.quotes.get(qi)?;
+    let lang = ctx.doc.lang;
+    let terms = content_terms(&ctx.doc.text, q.inner, lang);
+    if terms.len() < 2 {
+        return None;
+    }
+    let speaker = q
+        .speaker
+        .as_deref()
+        .and_then(|s| s.split_whitespace().last())
+        .map(|s| s.to_lowercase());
+    let events = si.and_then(|si| ctx.matches.events.get(si))?;
+    let mut best: Option<(f32, usize, usize, f32)> = None;
+    for &d in events.iter() {
+        let Some(cd) = ctx.corpus.docs.get(d) else {
+            continue;
+        };
+        if cd.doc.lang != lang {
+            continue;
+        }
+        for (i, cs) in cd.doc.sentences.iter().enumerate() {
+            let ct = content_terms(&cd.doc.text, cs.span, lang);
+            let shared = terms.iter().filter(|t| ct.contains(t)).count();
+            if shared == 0 {
+                continue;
+            }
+            let share = shared as f32 / terms.len() as f32;
+            let same = speaker.as_ref().is_some_and(|sp| {
+                let said_by = cd
+                    .facts
+                    .attributions
+                    .iter()
+                    .filter(|a| a.sentence_span == cs.span)
+                    .filter_map(|a| a.source.as_ref())
+                    .any(|x| x.text.to_lowercase().contains(sp.as_str()));
+                said_by || cd.source.name.to_lowercase().contains(sp.as_str())
+            });
+            // Somebody's words: a quotation, a transcript turn, or the speaker's own statement.
+            let spoken = cd.facts.attributions.iter().any(|a| {
+                a.sentence_span == cs.span && matches!(a.kind, AttrKind::Quote | AttrKind::Turn)
+            }) || cd.facts.quotes.iter().any(|x| cs.span.contains(x.span))
+                || (same && cd.facts.attributions.iter().all(|a| a.sentence_span != cs.span));
+            if !spoken || !(shared >= 2 && share >= 0.5 || same && share >= 0.2) {
+                continue;
+            }
+            let score = share + if same { 0.5 } else { 0.0 };
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, d, i, share));
+            }
+        }
+    }
+    let (_, d, i, share) = best?;
+    let cd = ctx.corpus.docs.get(d)?;
+    let cs = cd.doc.sentences.get(i)?;
+    // Within the sentence, the quotation that shares most of the quote's words, if any.
+    let span = cd
+        .facts
+        .quotes
+        .iter()
+        .filter(|x| cs.span.contains(x.span))
+        .map(|x| {
+            let t = content_terms(&cd.doc.text, x.inner, lang);
+            (terms.iter().filter(|w| t.contains(w)).count(), x.inner)
+        })
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map_or(cs.span, |(_, s)| s);
+    // From the start of the source's clause when the draft's quote opens a sentence of its own
+    // („Wir sind …“) or shares little; else from the first shared word.
+    let opens = q.text.chars().next().is_some_and(char::is_uppercase);
+    let words = source_words(&cd.doc.text, span, &terms, lang, opens || share < 0.75)?;
+    Some((d, i, words))
+}
+
+/// The source sentence's words from the first word it shares with the quote (or the start of
+/// that clause, when `from_clause`) to the end of the clause; speaker labels and quotation marks
+/// left out.
+fn source_words(
+    text: &str,
+    s: Span,
+    terms: &[String],
+    lang: Lang,
+    from_clause: bool,
+) -> Option<String> {
+    let ws = crate::text::words::words_in(text, s);
+    let first = ws.iter().position(|w| {
+        let t = content_terms(text, w.span, lang);
+        t.iter().any(|x| terms.contains(x))
+    })?;
+    let clause_start = |i: usize| -> usize {
+        let mut j = i;
+        while j > 0 {
+            let gap = text.get(ws[j - 1].span.end..ws[j].span.start).unwrap_or("");
+            if gap.contains([',', ';', ':', '„', '“', '"', '«', '»']) {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    };
+    let start_word = if from_clause && first - clause_start(first) <= 6 {
+        clause_start(first)
+    } else {
+        first
+    };
+    let start = ws[start_word].span.start;
+    let rest = text.get(start..s.end)?;
+    let end = rest
+        .find(['.', ';', ':', '!', '?', '“', '”', '"', '«', '»'])
+        .unwrap_or(rest.len());
+    let words = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = words.trim_end_matches([',', ' ']).to_string();
+    (words.split_whitespace().count() >= 2).then_some(words)
 }
 
 #[cfg(test)]

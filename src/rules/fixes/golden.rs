@@ -88,8 +88,13 @@ fn german_golden() {
             Who::person("Musk"),
             Some("„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.\n"),
         ),
-        // A quotation alone is never given to an outlet.
-        ("„Wir arbeiten daran.“\n", "Wir", outlet("Welt"), None),
+        // A quotation alone whose speaker is unknown: the outlet that printed it, for review.
+        (
+            "„Wir arbeiten daran.“\n",
+            "Wir",
+            outlet("Welt"),
+            Some("„Wir arbeiten daran.“ (laut Welt)\n"),
+        ),
         // A sentence ending in a quotation: the attribution goes after it.
         (
             "Er nannte die Lage „sehr ernst.“\n",

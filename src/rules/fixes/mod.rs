@@ -38,6 +38,7 @@ pub(crate) struct Words {
     pub legal_forms: Vec<String>,
     pub label_words: Vec<String>,
     pub konjunktiv: Vec<Vec<String>>,
+    pub bare_number_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -296,26 +297,35 @@ pub fn attribution(
     };
     let title;
     if quote_only(text, s) {
-        // A quotation standing alone is attributed to its speaker only.
-        let Who::Speaker { .. } = who else {
-            return None;
-        };
+        // A quotation standing alone is its speaker's: „…“, sagte X. / "…," X said. An
+        // outlet's own words (a statement it published) get "(laut X)" / "according to X", for review.
         let v = said(lang, verb);
-        close_quote(&mut edits);
         let at = end.at;
-        match lang {
-            Lang::De => edits.push(insert(at, format!(", {v} {name}{period}"))),
-            Lang::En => edits.push(insert(
-                at,
-                format!(
-                    "{} {name} {v}{period}",
-                    if end.inside_quote.is_some() { "" } else { "," }
-                ),
-            )),
-        }
+        let comma = if end.inside_quote.is_some() { "" } else { "," };
+        let t = match (lang, who) {
+            (Lang::De, Who::Speaker { .. }) => {
+                close_quote(&mut edits);
+                format!(", {v} {name}{period}")
+            }
+            (Lang::En, Who::Speaker { .. }) => {
+                close_quote(&mut edits);
+                format!("{comma} {name} {v}{period}")
+            }
+            (Lang::De, Who::Outlet(_)) => {
+                app = app.min(Applicability::Unsafe);
+                format!(" (laut {name})")
+            }
+            (Lang::En, Who::Outlet(_)) => {
+                app = app.min(Applicability::Unsafe);
+                close_quote(&mut edits);
+                format!("{comma} according to {name}{period}")
+            }
+            (_, Who::Phrase(_)) => return None,
+        };
+        edits.push(insert(at, t.clone()));
         title = match lang {
-            Lang::De => format!("Zitat zuschreiben: „…“, {v} {name}"),
-            Lang::En => format!("Attribute the quote: \"…,\" {name} {v}"),
+            Lang::De => format!("Zitat zuschreiben: „…“{}", t.trim_end_matches('.')),
+            Lang::En => format!("Attribute the quote: \"…\"{}", t.trim_end_matches('.')),
         };
     } else if kind == BlockKind::ListItem {
         // A list item is often no sentence: the source goes in parentheses at its end.
@@ -407,10 +417,17 @@ pub fn single_source(
 
 /// A placeholder attribution where no source in the corpus can be named: shown, never applied.
 pub fn placeholder(doc: &Document, s: Span) -> Option<Fix> {
-    let who = Who::Outlet(match doc.lang {
-        Lang::De => "[Quelle]".into(),
-        Lang::En => "[source]".into(),
-    });
+    let who = if quote_only(&doc.text, s) {
+        Who::person(match doc.lang {
+            Lang::De => "[Sprecher]",
+            Lang::En => "[speaker]",
+        })
+    } else {
+        Who::Outlet(match doc.lang {
+            Lang::De => "[Quelle]".into(),
+            Lang::En => "[source]".into(),
+        })
+    };
     let mut f = attribution(doc, s, &who, None, Applicability::DisplayOnly)?;
     f.title = match doc.lang {
         Lang::De => "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into(),
@@ -431,14 +448,30 @@ fn adjective_slot(text: &str) -> Option<String> {
             return Some(end.to_string());
         }
     }
-    // English compound adjectives: "two-hour", "36-year-old".
+    // English compound adjectives: "two-hour", "36-year-old" (not "twenty-three").
     if last.contains('-') && !last.ends_with('-') {
         let tail = lower.rsplit('-').next().unwrap_or("");
-        if tail.chars().all(char::is_alphabetic) && !tail.is_empty() {
+        let number = matches!(
+            tail,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        );
+        if tail.chars().all(char::is_alphabetic) && !tail.is_empty() && !number {
             return Some(format!("-{tail}"));
         }
     }
     None
+}
+
+/// Whether a figure's words are only digits, number words and approximators ("Nine", "about
+/// 8,300", "rund 1.200"): no unit or counted noun of its own.
+pub fn bare_number(text: &str, lang: Lang) -> bool {
+    let w = words(lang);
+    text.split_whitespace().all(|x| {
+        x.chars().any(|c| c.is_ascii_digit())
+            || x.to_lowercase()
+                .split('-')
+                .all(|p| w.bare_number_words.iter().any(|b| b == p))
+    })
 }
 
 /// A fix replacing a figure with the sources' wording, or `None` when the sources' figure does

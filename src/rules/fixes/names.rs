@@ -112,6 +112,11 @@ fn phrase(
         || text.split_whitespace().count() > 8
         || text.contains([',', '"', '„', '“', '”', '(', ')', ':', ';', '*', '['])
         || name.chars().any(|c| c.is_ascii_digit())
+        || (name.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                name.split_whitespace().next().unwrap_or(""),
+                "der" | "die" | "das" | "den" | "dem" | "des" | "the"
+            ))
         || !has_proper(&name, lang, Some(d))
     {
         return None;
@@ -325,7 +330,10 @@ pub fn outlet_name(src: &SourceRef, lang: Lang) -> Option<String> {
         let head = name[..open].trim().to_string();
         if w.label_words.contains(&inner.to_lowercase()) {
             name = head;
-        } else if !inner.contains(' ') && (2..=6).contains(&inner.chars().count()) {
+        } else if !inner.contains(' ')
+            && (2..=6).contains(&inner.chars().count())
+            && inner.chars().next().is_some_and(char::is_uppercase)
+        {
             name = inner;
         } else {
             name = head;
@@ -379,7 +387,11 @@ mod tests {
         assert_eq!(n("x", "pk_rathaus_transkript", Lang::De), None);
         assert_eq!(
             n("a", "Süddeutscher Nachrichtendienst (sdn)", Lang::De).as_deref(),
-            Some("sdn")
+            Some("Süddeutscher Nachrichtendienst")
+        );
+        assert_eq!(
+            n("a", "Verband der Regionalversicherer Süd (VRS)", Lang::De).as_deref(),
+            Some("VRS")
         );
         assert_eq!(
             n(
