@@ -225,8 +225,27 @@ impl Rule for MisattributedFigure {
             };
             // The wrong source's name is replaced (never a second attribution added), by a
             // name that fits its slot: an outlet or a person, or in English an organisation.
+            // A subject before its verb ("Analysts … estimate") is not replaced: the verb would
+            // not agree. After "laut", "according to", "zufolge" or after the verb, a name fits;
+            // after „nach Angaben“ it takes „von“.
+            let a = attr.copied();
+            let subject_first = a.is_some_and(|a| {
+                a.kind == crate::extract::AttrKind::Verb && named.start < a.cue.start
+            });
+            let cue = a
+                .map(|a| a.cue.slice(&ctx.doc.text).to_lowercase())
+                .unwrap_or_default();
+            let genitive_slot = lang == Lang::De
+                && !cue.contains("laut")
+                && !cue.contains("zufolge")
+                && a.is_some_and(|a| a.kind == crate::extract::AttrKind::Preposition)
+                && matches!(
+                    named.text.split_whitespace().next(),
+                    Some("der" | "des" | "dem" | "den")
+                );
             let mut fixes: Vec<Fix> = who
                 .iter()
+                .filter(|_| !subject_first)
                 .filter(|w| match w {
                     Who::Outlet(_) => true,
                     Who::Speaker { org, .. } => !org || lang == Lang::En,
@@ -241,7 +260,11 @@ impl Rule for MisattributedFigure {
                         title,
                         edits: vec![Edit {
                             span: crate::text::Span::new(named.start, named.end),
-                            replacement: w.name().to_string(),
+                            replacement: if genitive_slot {
+                                format!("von {}", w.name())
+                            } else {
+                                w.name().to_string()
+                            },
                         }],
                         applicability: Applicability::Unsafe,
                     }

@@ -120,11 +120,21 @@ impl Rule for QuoteMismatch {
                     } else {
                         format!("Use the source's wording: \"{words}\"")
                     };
+                    // The draft's punctuation at the quote's end stays ("…," she said).
+                    let inner = q.inner.slice(&ctx.doc.text);
+                    let tail: String = inner
+                        .chars()
+                        .rev()
+                        .take_while(|c| matches!(c, '.' | ',' | '!' | '?' | '…'))
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
                     fixes.push(crate::finding::Fix {
                         title,
                         edits: vec![Edit {
                             span: q.inner,
-                            replacement: words,
+                            replacement: format!("{words}{tail}"),
                         }],
                         applicability: Applicability::Unsafe,
                     });
@@ -190,11 +200,19 @@ fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, 
                 said_by || cd.source.name.to_lowercase().contains(sp.as_str())
             });
             // Somebody's words: a quotation, a transcript turn, or the speaker's own statement.
-            let spoken = cd.facts.attributions.iter().any(|a| {
+            // A quotation or transcript turn may share one word with the speaker's quote; the
+            // unattributed sentences of the speaker's own statement must share two.
+            let quoted = cd.facts.attributions.iter().any(|a| {
                 a.sentence_span == cs.span && matches!(a.kind, AttrKind::Quote | AttrKind::Turn)
-            }) || cd.facts.quotes.iter().any(|x| cs.span.contains(x.span))
-                || (same && cd.facts.attributions.iter().all(|a| a.sentence_span != cs.span));
-            if !spoken || !(shared >= 2 && share >= 0.5 || same && share >= 0.2) {
+            }) || cd.facts.quotes.iter().any(|x| cs.span.contains(x.span));
+            let statement =
+                same && cd.facts.attributions.iter().all(|a| a.sentence_span != cs.span);
+            let enough = if quoted {
+                shared >= 2 && share >= 0.5 || same && share >= 0.2
+            } else {
+                statement && shared >= 2 && share >= 0.4
+            };
+            if !enough {
                 continue;
             }
             let score = share + if same { 0.5 } else { 0.0 };
@@ -252,7 +270,7 @@ fn source_words(
         }
         j
     };
-    let start_word = if from_clause && first - clause_start(first) <= 6 {
+    let start_word = if from_clause && first - clause_start(first) <= 8 {
         clause_start(first)
     } else {
         first

@@ -189,6 +189,19 @@ fn english_golden() {
             Some("* Turnout: 51.8% (according to the Ellery Courier)\n"),
         ),
         ("## Turnout hit 51.8%\n", "Turnout", outlet("KPEL"), None),
+        // A sentence naming its source already gets no second attribution.
+        (
+            "Kellner expects a charge of about $38 million.\n",
+            "Kellner",
+            Who::person("Kellner"),
+            None,
+        ),
+        (
+            "*Source: Port Ellery Board of Elections, final results.*\n",
+            "Source",
+            outlet("Port Ellery Board of Elections"),
+            None,
+        ),
         (
             "Did turnout reach 51.8 percent?\n",
             "Did",

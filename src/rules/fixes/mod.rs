@@ -265,6 +265,15 @@ pub fn attribution(
     let text = &doc.text;
     let lang = doc.lang;
     let name = mention(doc, s, who);
+    // The sentence names the source already ("Kellner expects …", "Source: X"): adding it again
+    // says nothing; the finding is for a person to judge.
+    let named_in = |n: &str| {
+        let last = n.split_whitespace().last().unwrap_or(n);
+        last.chars().count() >= 3 && contains_word(s.slice(&doc.text), last)
+    };
+    if !matches!(who, Who::Phrase(_)) && named_in(who.name()) {
+        return None;
+    }
     let end = sentence_end(text, s);
     if matches!(end.punct, Some('!' | '?')) {
         return None;

@@ -272,7 +272,12 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     let mut out: Vec<String> = ws.clone();
     if article {
         out[0] = first_lower;
-    } else if lang == Lang::En && common_word(&ws[0], lang, d) {
+    } else if lang == Lang::En
+        && common_word(&ws[0], lang, d)
+        && ws
+            .get(1)
+            .is_none_or(|x| !x.chars().next().is_some_and(char::is_uppercase))
+    {
         out[0] = ws[0].to_lowercase();
     }
     let mut name = out.join(" ");
