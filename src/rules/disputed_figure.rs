@@ -10,11 +10,12 @@
 //! cost $340 million." → `disputed-figure`; fix: "…, according to Harbor Ledger."
 //!
 //! ## Fix safety
-//! One attribution fix per distinct supporting source; safe to apply when there is exactly one.
+//! One attribution fix per distinct supporting source, never applied automatically: which side
+//! of a dispute to name is an editor's choice (and the dispute a judgement a person checks).
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
 use crate::rules::figures::{describe, figure_findings_evidence, split};
-use crate::rules::fixes::{attribution, distinct_who, single_source};
+use crate::rules::fixes::{attribution, distinct_who};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct DisputedFigure;
@@ -66,11 +67,8 @@ impl Rule for DisputedFigure {
                 .cloned()
                 .collect();
             let who = distinct_who(ctx.corpus, ctx.doc.lang, supporting.iter(), 4);
-            let app = if single_source(ctx, &supporting, &who) {
-                Applicability::Safe
-            } else {
-                Applicability::Unsafe
-            };
+            // Which side of a dispute to name is an editor's choice: never applied unasked.
+            let app = Applicability::Unsafe;
             let fixes = who
                 .iter()
                 .filter_map(|w| attribution(ctx.doc, sentence.span(), w, None, app))

@@ -230,7 +230,9 @@ impl Rule for MisattributedFigure {
             // after „nach Angaben“ it takes „von“.
             let a = attr.copied();
             let subject_first = a.is_some_and(|a| {
-                a.kind == crate::extract::AttrKind::Verb && named.start < a.cue.start
+                a.kind == crate::extract::AttrKind::Verb
+                    && named.start < a.cue.start
+                    && named.end <= q.span.start
             });
             let cue = a
                 .map(|a| a.cue.slice(&ctx.doc.text).to_lowercase())

@@ -16,7 +16,9 @@
 //! Entwurf: „„Wir arbeiten daran, ihn abzuschalten.““ → Fix „„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.“
 //!
 //! ## Fix safety
-//! One attribution per distinct supporting source or speaker; safe when there is exactly one.
+//! One attribution per distinct supporting source or speaker; safe when there is exactly one
+//! (every piece of evidence names it), the sentence does not follow an attributed sentence of
+//! its paragraph (whose attribution the writer may mean to carry on), and the re-check is clean.
 
 use crate::extract::claim::needs_source;
 use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
@@ -188,7 +190,17 @@ impl Rule for UnsourcedClaim {
             let mut seen = std::collections::HashSet::new();
             evidence.retain(|e| seen.insert((e.source.id.clone(), e.span)));
             let who = distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4);
-            let app = if single_source(ctx, &evidence, &who) {
+            // After an attributed sentence of the same paragraph, the writer may mean the
+            // attribution to carry on: a person decides.
+            let after_attributed = si
+                .checked_sub(1)
+                .and_then(|p| ctx.facts.sentences.get(p))
+                .is_some_and(|p| {
+                    p.attributed
+                        && ctx.doc.sentences.get(si - 1).map(|x| x.block)
+                            == ctx.doc.sentences.get(si).map(|x| x.block)
+                });
+            let app = if single_source(ctx, &evidence, &who) && !after_attributed {
                 Applicability::Safe
             } else {
                 Applicability::Unsafe

@@ -343,11 +343,7 @@ pub fn attribution(
             (Lang::De, _) => format!(" (laut {name})"),
             (Lang::En, _) => format!(" (according to {name})"),
         };
-        let at = if end.inside_quote.is_some() {
-            end.at
-        } else {
-            end.at
-        };
+        let at = end.at;
         edits.push(insert(at, t.clone()));
         title = match lang {
             Lang::De => format!("Quelle ergänzen: „{}“", t.trim()),
