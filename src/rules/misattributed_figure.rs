@@ -229,11 +229,30 @@ impl Rule for MisattributedFigure {
             // not agree. After "laut", "according to", "zufolge" or after the verb, a name fits;
             // after „nach Angaben“ it takes „von“.
             let a = attr.copied();
+            // A subject before its verb is replaced only when the verb agrees with any
+            // singular name: English past tense or -s, German third person singular.
+            let verb = a
+                .map(|a| a.cue.slice(&ctx.doc.text).trim().to_lowercase())
+                .unwrap_or_default();
+            let verb = verb.split_whitespace().next().unwrap_or("").to_string();
+            let singular = match lang {
+                Lang::En => verb.ends_with('s') || verb.ends_with("ed") || verb == "said",
+                Lang::De => verb.ends_with('t') || verb.ends_with("te"),
+            };
+            let plural_subject = match lang {
+                Lang::En => named
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss")),
+                Lang::De => false,
+            };
             let subject_first = a.is_some_and(|a| {
                 a.kind == crate::extract::AttrKind::Verb
                     && named.start < a.cue.start
                     && named.end <= q.span.start
-            });
+            }) && (!singular || plural_subject);
+            let sentence_start = named.start == sentence.span().start;
             let cue = a
                 .map(|a| a.cue.slice(&ctx.doc.text).to_lowercase())
                 .unwrap_or_default();
@@ -264,6 +283,8 @@ impl Rule for MisattributedFigure {
                             span: crate::text::Span::new(named.start, named.end),
                             replacement: if genitive_slot {
                                 format!("von {}", w.name())
+                            } else if sentence_start {
+                                capitalise(w.name())
                             } else {
                                 w.name().to_string()
                             },
@@ -282,6 +303,14 @@ impl Rule for MisattributedFigure {
                 fixes,
             });
         }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

@@ -30,6 +30,7 @@ use std::sync::LazyLock;
 #[serde(default)]
 pub(crate) struct Words {
     pub nominative_articles: Vec<String>,
+    pub pronouns: Vec<String>,
     pub no_verb: Vec<String>,
     pub subordinators: Vec<String>,
     pub subject_pronouns: Vec<String>,
@@ -472,7 +473,7 @@ fn adjective_slot(text: &str) -> Option<String> {
 pub fn bare_number(text: &str, lang: Lang) -> bool {
     let w = words(lang);
     text.split_whitespace().all(|x| {
-        x.chars().any(|c| c.is_ascii_digit())
+        (x.chars().any(|c| c.is_ascii_digit()) && !x.chars().any(char::is_alphabetic))
             || x.to_lowercase()
                 .split('-')
                 .all(|p| w.bare_number_words.iter().any(|b| b == p))

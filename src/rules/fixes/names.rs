@@ -92,9 +92,35 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
     let found = match a.kind {
         AttrKind::Preposition => phrase(d, a.cue, src, lang),
         AttrKind::Note | AttrKind::Link | AttrKind::Hearsay => None,
+        _ if words(lang)
+            .pronouns
+            .contains(&collapse(&src.text).to_lowercase()) =>
+        {
+            named_before(d, a.sentence_span, lang)
+        }
         _ => speaker_name(&src.text, lang, Some(d)),
     };
     found.or_else(outlet)
+}
+
+/// The speaker a pronoun ("she told reporters") stands for: the latest named speaker before
+/// it in the same paragraph of the source.
+fn named_before(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
+    let block = |s: crate::text::Span| {
+        d.doc
+            .sentence_at(s.start)
+            .and_then(|i| d.doc.sentences.get(i))
+            .map(|x| x.block)
+    };
+    let here = block(sentence)?;
+    d.facts
+        .attributions
+        .iter()
+        .rev()
+        .filter(|a| a.sentence_span.start < sentence.start && block(a.sentence_span) == Some(here))
+        .filter_map(|a| a.source.as_ref())
+        .filter_map(|s| speaker_name(&s.text, lang, Some(d)))
+        .find(|w| matches!(w, Who::Speaker { org: false, .. }))
 }
 
 /// The source's prepositional attribution ("laut der Polizei", "nach Angaben der Stadt",
@@ -236,6 +262,26 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     } else {
         ws.iter().map(|x| x.to_string()).collect()
     };
+    // "chief executive Fiona Darrow": a title in lower case before a name.
+    let lead = ws
+        .iter()
+        .take_while(|x| x.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let ws: Vec<String> = if lang == Lang::En
+        && (1..=3).contains(&lead)
+        && ws.len() >= lead + 2
+        && ws[lead..]
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        && !w.nominative_articles.contains(&ws[0].to_lowercase())
+    {
+        return Some(Who::Speaker {
+            name: ws.join(" "),
+            org: false,
+        });
+    } else {
+        ws
+    };
     let first_lower = ws[0].to_lowercase();
     let article = w.nominative_articles.contains(&first_lower);
     if !article && ws[0].chars().next().is_some_and(|c| c.is_lowercase()) {
@@ -265,6 +311,25 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
             && article
             && rest.len() == 1
             && rest[0].chars().next().is_some_and(|c| c.is_uppercase());
+        // English bodies named by common nouns: "the company", "organizers", "State officials"
+        // (a bare noun capitalised only because it opened the source's sentence).
+        let en_group = lang == Lang::En
+            && rest.len() <= 3
+            && rest
+                .iter()
+                .skip(1)
+                .all(|x| x.chars().all(char::is_lowercase))
+            && (article || rest.len() > 1 || rest[0].ends_with('s'));
+        if en_group {
+            let mut out: Vec<String> = ws.iter().map(|x| x.to_lowercase()).collect();
+            if let Some(f) = out.first_mut() {
+                *f = f.to_lowercase();
+            }
+            return Some(Who::Speaker {
+                name: out.join(" "),
+                org: true,
+            });
+        }
         if !de_org {
             return None;
         }
@@ -432,7 +497,12 @@ mod tests {
         assert_eq!(s("all 212 precincts", Lang::En), None);
         assert_eq!(s("our campaign received", Lang::En), None);
         assert_eq!(s("We", Lang::En), None);
-        assert_eq!(s("The company", Lang::En), None);
+        assert_eq!(s("The company", Lang::En).as_deref(), Some("the company"));
+        assert_eq!(s("reporters", Lang::En), None);
+        assert_eq!(
+            s("chief executive Fiona Darrow", Lang::En).as_deref(),
+            Some("chief executive Fiona Darrow")
+        );
         assert_eq!(
             s("Transportation Secretary Alan Brooks", Lang::En).as_deref(),
             Some("Transportation Secretary Alan Brooks")
