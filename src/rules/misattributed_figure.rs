@@ -264,9 +264,15 @@ impl Rule for MisattributedFigure {
                     named.text.split_whitespace().next(),
                     Some("der" | "des" | "dem" | "den")
                 );
+            // A named span that takes in a figure is no name to replace.
+            let takes_figure = ctx
+                .facts
+                .quantities
+                .iter()
+                .any(|x| x.span.start < named.end && named.start < x.span.end);
             let mut fixes: Vec<Fix> = who
                 .iter()
-                .filter(|_| !subject_first)
+                .filter(|_| !subject_first && !takes_figure)
                 .filter(|w| match w {
                     Who::Outlet(_) => true,
                     Who::Speaker { org, .. } => !org || lang == Lang::En,

@@ -174,7 +174,10 @@ fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, 
         .and_then(|s| s.split_whitespace().last())
         .map(|s| s.to_lowercase());
     let events = si.and_then(|si| ctx.matches.events.get(si))?;
-    let mut best: Option<(f32, usize, usize, f32)> = None;
+    // From the start of the source's clause when the draft's quote opens a sentence of its own
+    // („Wir sind …“) or shares little; else from the first shared word.
+    let opens = q.text.chars().next().is_some_and(char::is_uppercase);
+    let mut best: Option<(f32, usize, Span, f32)> = None;
     for &d in events.iter() {
         let Some(cd) = ctx.corpus.docs.get(d) else {
             continue;
@@ -182,7 +185,7 @@ fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, 
         if cd.doc.lang != lang {
             continue;
         }
-        for (i, cs) in cd.doc.sentences.iter().enumerate() {
+        for cs in &cd.doc.sentences {
             let ct = content_terms(&cd.doc.text, cs.span, lang);
             let shared = terms.iter().filter(|t| ct.contains(t)).count();
             if shared == 0 {
@@ -215,31 +218,44 @@ fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, 
             if !enough {
                 continue;
             }
-            let score = share + if same { 0.5 } else { 0.0 };
+            // Within the sentence, the quotation that shares most of the quote's words, if any.
+            let span = cd
+                .facts
+                .quotes
+                .iter()
+                .filter(|x| cs.span.contains(x.span))
+                .map(|x| {
+                    let t = content_terms(&cd.doc.text, x.inner, lang);
+                    (terms.iter().filter(|w| t.contains(w)).count(), x.inner)
+                })
+                .filter(|(n, _)| *n > 0)
+                .max_by_key(|(n, _)| *n)
+                .map_or(cs.span, |(_, s)| s);
+            // A quote embedded in the draft's sentence ("urged owners to \"throw …\"") takes a
+            // fragment quoted the same way, or one that shares most of its words: a whole
+            // source sentence would not fit the slot.
+            let fragment = span != cs.span
+                && span
+                    .slice(&cd.doc.text)
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_lowercase);
+            if !opens && share < 0.5 && !fragment {
+                continue;
+            }
+            // Ties go to a fragment for an embedded quote, then to the shorter source text.
+            let score = share
+                + if same { 0.5 } else { 0.0 }
+                + if fragment && !opens { 0.25 } else { 0.0 }
+                - span.len() as f32 * 1e-5;
             if best.is_none_or(|b| score > b.0) {
-                best = Some((score, d, i, share));
+                best = Some((score, d, span, share));
             }
         }
     }
-    let (_, d, i, share) = best?;
+    let (_, d, span, share) = best?;
     let cd = ctx.corpus.docs.get(d)?;
-    let cs = cd.doc.sentences.get(i)?;
-    // Within the sentence, the quotation that shares most of the quote's words, if any.
-    let span = cd
-        .facts
-        .quotes
-        .iter()
-        .filter(|x| cs.span.contains(x.span))
-        .map(|x| {
-            let t = content_terms(&cd.doc.text, x.inner, lang);
-            (terms.iter().filter(|w| t.contains(w)).count(), x.inner)
-        })
-        .filter(|(n, _)| *n > 0)
-        .max_by_key(|(n, _)| *n)
-        .map_or(cs.span, |(_, s)| s);
-    // From the start of the source's clause when the draft's quote opens a sentence of its own
-    // („Wir sind …“) or shares little; else from the first shared word.
-    let opens = q.text.chars().next().is_some_and(char::is_uppercase);
+    let i = cd.doc.sentence_at(span.start)?;
     let words = source_words(&cd.doc.text, span, &terms, lang, opens || share < 0.75)?;
     Some((d, i, words))
 }

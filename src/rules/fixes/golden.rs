@@ -56,10 +56,10 @@ fn german_golden() {
             Some("Mehr als 2.500 Menschen mussten laut Merlach-TV ihre Häuser verlassen.\n"),
         ),
         (
-            "Am Montag sagte er die Reise ab.\n",
+            "Am Montag brach er die Reise ab.\n",
             "Am",
             outlet("Welt"),
-            Some("Am Montag sagte er laut Welt die Reise ab.\n"),
+            Some("Am Montag brach er laut Welt die Reise ab.\n"),
         ),
         // The source's own prepositional phrase, at the same place.
         (

@@ -40,6 +40,7 @@ pub(crate) struct Words {
     pub label_words: Vec<String>,
     pub konjunktiv: Vec<Vec<String>>,
     pub bare_number_words: Vec<String>,
+    pub attribution_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -268,11 +269,31 @@ pub fn attribution(
     let name = mention(doc, s, who);
     // The sentence names the source already ("Kellner expects …", "Source: X"): adding it again
     // says nothing; the finding is for a person to judge.
+    let body = s.slice(&doc.text);
     let named_in = |n: &str| {
-        let last = n.split_whitespace().last().unwrap_or(n);
-        last.chars().count() >= 3 && contains_word(s.slice(&doc.text), last)
+        let key = match who {
+            Who::Speaker { org: false, .. } => n.split_whitespace().last().unwrap_or(n),
+            _ => n
+                .split_whitespace()
+                .find(|w| {
+                    w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase)
+                })
+                .unwrap_or_else(|| n.split_whitespace().last().unwrap_or(n)),
+        };
+        let key = key.split('.').next().unwrap_or(key);
+        key.chars().count() >= 3 && contains_word(body, key)
     };
     if !matches!(who, Who::Phrase(_)) && named_in(who.name()) {
+        return None;
+    }
+    // A sentence with words of attribution in it ("…, wie lindhagen24 berichtete") may be
+    // attributed in a way the extractor did not read: no second attribution.
+    let lower = body.to_lowercase();
+    if words(lang)
+        .attribution_words
+        .iter()
+        .any(|w| contains_word(&lower, w) || (w.contains(' ') && lower.contains(w.as_str())))
+    {
         return None;
     }
     let end = sentence_end(text, s);

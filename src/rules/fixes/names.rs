@@ -92,6 +92,13 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
     let found = match a.kind {
         AttrKind::Preposition => phrase(d, a.cue, src, lang),
         AttrKind::Note | AttrKind::Link | AttrKind::Hearsay => None,
+        // A transcript turn's label is a speaker when it reads as one: capitals or a full name
+        // ("JÜRGEN WIESMAYER:", "Jana Petersen:"), not a label like "Parken:".
+        AttrKind::Turn
+            if src.text.split_whitespace().count() < 2 && !is_upper_word(src.text.trim()) =>
+        {
+            None
+        }
         _ if words(lang)
             .pronouns
             .contains(&collapse(&src.text).to_lowercase()) =>
