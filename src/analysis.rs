@@ -54,6 +54,8 @@ pub fn analyze(text: &str, path: Option<&Path>, corpus: &Corpus, config: &Config
 pub struct Memo {
     pub extract: extract::Memo,
     pub blocks: crate::rules::BlockCache,
+    /// Verdicts of re-checked fixes (`recheck`).
+    pub fixes: crate::recheck::Memo,
 }
 
 /// [`analyze`] for a draft being edited, with the session's `memo`. Every fix offered has been
@@ -74,7 +76,9 @@ pub fn analyze_with(
     let (document, facts, mut findings, unchecked_from) =
         check(text, path, corpus, config, memo, deadline);
     if unchecked_from.is_none() {
-        crate::recheck::fixes(&document, text, &mut findings, |fixed| {
+        let whole = format!("{:?}\u{1}{}", config, corpus.id);
+        let verdicts = Some((&memo.fixes, whole.as_str()));
+        crate::recheck::fixes(&document, text, &mut findings, verdicts, |fixed| {
             let (_, _, found, cut) = check(fixed, path, corpus, config, memo, deadline);
             cut.is_none().then_some(found)
         });

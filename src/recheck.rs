@@ -29,6 +29,86 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end || a.start == b.start
 }
 
+/// Verdicts already reached, under the text the fix's findings depend on (its section with a
+/// block either side, the fix, and what the whole draft contributes): a keystroke elsewhere in
+/// the draft does not re-check this section's fixes again.
+#[derive(Debug, Default)]
+pub struct Memo {
+    map: std::sync::Mutex<std::collections::HashMap<String, Verdict>>,
+}
+
+/// Entries kept before the memo starts over.
+const LIMIT: usize = 20_000;
+
+impl Memo {
+    fn get(&self, key: &str) -> Option<Verdict> {
+        self.map.lock().ok()?.get(key).copied()
+    }
+
+    fn put(&self, key: String, v: Verdict) {
+        if let Ok(mut m) = self.map.lock() {
+            if m.len() >= LIMIT {
+                m.clear();
+            }
+            m.insert(key, v);
+        }
+    }
+}
+
+/// The memo key of `fix` in `doc`: the whole draft's part (language, kind, links, footnotes,
+/// date), the text of the fix's section (heading to heading) with one block either side, and
+/// the fix's edits relative to it. `whole` is what the caller adds (configuration, corpus).
+pub fn key(doc: &Document, fix: &crate::finding::Fix, whole: &str) -> Option<String> {
+    let at = fix.edits.iter().map(|e| e.span.start).min()?;
+    let i = doc.sentence_at(at.min(doc.text.len().saturating_sub(1)))?;
+    let b = doc.sentences.get(i)?.block;
+    let heading = |k: usize| {
+        doc.blocks
+            .get(k)
+            .is_some_and(|x| x.kind == crate::text::BlockKind::Heading)
+    };
+    let mut first = b;
+    while first > 0 && !heading(first) {
+        first -= 1;
+    }
+    let mut last = b + 1;
+    while last < doc.blocks.len() && !heading(last) {
+        last += 1;
+    }
+    let from = doc.blocks.get(first.saturating_sub(1))?.span.start;
+    let to = doc
+        .blocks
+        .get(last.min(doc.blocks.len().saturating_sub(1)))?
+        .span
+        .end;
+    if at < from || fix.edits.iter().any(|e| e.span.end > to) {
+        return None;
+    }
+    let section = doc.text.get(from..to)?;
+    let links: Vec<&str> = doc.links.iter().map(|l| l.dest.as_str()).collect();
+    let edits: Vec<String> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            format!(
+                "{}-{}:{}",
+                e.span.start - from,
+                e.span.end - from,
+                e.replacement
+            )
+        })
+        .collect();
+    Some(format!(
+        "{whole}\u{1}{:?}/{:?}/{:?}/{}/{:?}\u{1}{section}\u{1}{}",
+        doc.lang,
+        doc.kind,
+        links,
+        doc.footnotes.len(),
+        doc.meta.date,
+        edits.join("\u{2}")
+    ))
+}
+
 /// The outcome of re-checking one fix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Verdict {
@@ -88,6 +168,7 @@ pub fn fixes(
     doc: &Document,
     text: &str,
     findings: &mut [Finding],
+    memo: Option<(&Memo, &str)>,
     analyse: impl Fn(&str) -> Option<Vec<Finding>>,
 ) {
     let before: Vec<Finding> = findings.to_vec();
@@ -110,9 +191,20 @@ pub fn fixes(
                 continue;
             }
             budget -= 1;
-            let verdict = match analyse(&fixed) {
-                Some(after) => judge(f, &fix.edits, &before, &after),
-                None => Verdict::Acceptable,
+            let k = memo.and_then(|(_, whole)| key(doc, &fix, whole));
+            let known = memo.zip(k.as_ref()).and_then(|((m, _), k)| m.get(k));
+            let verdict = match known {
+                Some(v) => v,
+                None => match analyse(&fixed) {
+                    Some(after) => {
+                        let v = judge(f, &fix.edits, &before, &after);
+                        if let (Some((m, _)), Some(k)) = (memo, k) {
+                            m.put(k, v);
+                        }
+                        v
+                    }
+                    None => Verdict::Acceptable,
+                },
             };
             match verdict {
                 Verdict::Fails => continue,
