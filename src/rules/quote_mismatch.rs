@@ -253,10 +253,19 @@ fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, 
             }
         }
     }
-    let (_, d, span, share) = best?;
+    let (_, d, span, _) = best?;
     let cd = ctx.corpus.docs.get(d)?;
     let i = cd.doc.sentence_at(span.start)?;
-    let words = source_words(&cd.doc.text, span, &terms, lang, opens || share < 0.75)?;
+    // A quote opening its own sentence takes the source's clause from its start; an embedded
+    // one a source fragment whole, or the words from the first it shares ("promised to
+    // \"freeze property tax rates …\"", not "\"I will freeze …\"").
+    let whole_fragment = cd.doc.sentences.get(i).is_some_and(|cs| cs.span != span)
+        && span
+            .slice(&cd.doc.text)
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+    let words = source_words(&cd.doc.text, span, &terms, lang, opens || whole_fragment)?;
     Some((d, i, words))
 }
 
