@@ -402,6 +402,12 @@ pub fn attribution(
                 title = format!("„…, teilte {name} mit“ ergänzen");
             }
             (Lang::De, Who::Outlet(_) | Who::Phrase(_)) => {
+                // „laut Norddeutscher Pressedienst“: an adjective in -scher would have to be
+                // inflected („Norddeutschem“), which depends on the noun's gender: for review.
+                if matches!(who, Who::Outlet(n) if n.split_whitespace().next().is_some_and(|w| w.ends_with("scher")))
+                {
+                    app = app.min(Applicability::Unsafe);
+                }
                 let p = match who {
                     Who::Phrase(p) => p.clone(),
                     _ => format!("laut {name}"),
