@@ -54,9 +54,12 @@ pub fn analyze(text: &str, path: Option<&Path>, corpus: &Corpus, config: &Config
 pub struct Memo {
     pub extract: extract::Memo,
     pub blocks: crate::rules::BlockCache,
+    /// Verdicts of re-checked fixes (`recheck`).
+    pub fixes: crate::recheck::Memo,
 }
 
-/// [`analyze`] for a draft being edited, with the session's `memo`.
+/// [`analyze`] for a draft being edited, with the session's `memo`. Every fix offered has been
+/// re-checked on the draft with the fix applied (`recheck`).
 pub fn analyze_with(
     text: &str,
     path: Option<&Path>,
@@ -67,10 +70,53 @@ pub fn analyze_with(
     let deadline = (config.time_budget_ms > 0).then(|| {
         std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
     });
-    let (document, facts) = read_with(text, path, config, memo.map(|m| &m.extract));
+    // The re-checks analyse the draft again with one edit: the block memo makes that cheap.
+    let local = Memo::default();
+    let memo = memo.unwrap_or(&local);
+    let (document, facts, mut findings, unchecked_from) =
+        check(text, path, corpus, config, memo, deadline);
+    if unchecked_from.is_none() {
+        let whole = format!("{:?}\u{1}{}", config, corpus.id);
+        let verdicts = Some((&memo.fixes, whole.as_str()));
+        crate::recheck::fixes(&document, text, &mut findings, verdicts, |fixed| {
+            let (_, _, found, cut) = check(fixed, path, corpus, config, memo, deadline);
+            cut.is_none().then_some(found)
+        });
+    } else {
+        for f in &mut findings {
+            for x in &mut f.fixes {
+                x.applicability = x.applicability.min(crate::finding::Applicability::Unsafe);
+            }
+        }
+    }
+    Analysis {
+        document,
+        facts,
+        findings,
+        unchecked_from,
+    }
+}
+
+/// One analysis: the document, its facts, the findings (configured levels and suppression
+/// comments applied) and where the time budget ran out.
+fn check(
+    text: &str,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    config: &Config,
+    memo: &Memo,
+    deadline: Option<std::time::Instant>,
+) -> (Document, Facts, Vec<Finding>, Option<usize>) {
+    let (document, facts) = read_with(text, path, config, Some(&memo.extract));
     let (mut findings, unchecked_from) = if config.languages.contains(&document.lang) {
-        let blocks = memo.map(|m| &m.blocks);
-        crate::rules::run_cached(&document, &facts, corpus, config, deadline, blocks)
+        crate::rules::run_cached(
+            &document,
+            &facts,
+            corpus,
+            config,
+            deadline,
+            Some(&memo.blocks),
+        )
     } else {
         (Vec::new(), None)
     };
@@ -82,12 +128,7 @@ pub fn analyze_with(
         }
     });
     Suppressions::from_document(&document).filter(&mut findings);
-    Analysis {
-        document,
-        facts,
-        findings,
-        unchecked_from,
-    }
+    (document, facts, findings, unchecked_from)
 }
 
 /// A draft figure's quantity: the figure map of its section's event documents (the one the

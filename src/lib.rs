@@ -22,6 +22,7 @@ pub mod figmap;
 pub mod finding;
 pub mod lang;
 pub mod lsp;
+pub mod recheck;
 pub mod report;
 pub mod rules;
 pub mod suppress;

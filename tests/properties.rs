@@ -170,3 +170,82 @@ proptest! {
         }
     }
 }
+
+/// Paragraphs of the fixture drafts (German and English), to build drafts from.
+fn fixture_paragraphs() -> Vec<String> {
+    ["de/sturmflut.md", "en/concert.md"]
+        .iter()
+        .flat_map(|n| {
+            fixture_draft(n)
+                .split("\n\n")
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty() && !p.starts_with("---"))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn overlaps(a: factlint::text::Span, b: factlint::text::Span) -> bool {
+    a.start < b.end && b.start < a.end || a.start == b.start
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, .. ProptestConfig::default() })]
+
+    /// Any one offered fix, applied, removes its finding and brings no figure or quote finding
+    /// where the draft had none; a safe one brings no new finding at all.
+    #[test]
+    fn an_offered_fix_removes_its_finding_and_adds_none(
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6),
+        german in any::<bool>(),
+    ) {
+        let paras: Vec<String> = fixture_paragraphs()
+            .into_iter()
+            .filter(|p| factlint::lang::Lang::detect(p) == Some(if german {
+                factlint::lang::Lang::De
+            } else {
+                factlint::lang::Lang::En
+            }))
+            .collect();
+        prop_assume!(!paras.is_empty());
+        let text: String = picks
+            .iter()
+            .map(|i| paras[i.index(paras.len())].clone() + "\n\n")
+            .collect();
+        let c = fixture_corpus();
+        let cfg = Config::default();
+        let a = analysis::analyze(&text, None, &c, &cfg);
+        for f in &a.findings {
+            for fix in &f.fixes {
+                if fix.applicability == factlint::finding::Applicability::DisplayOnly {
+                    continue;
+                }
+                let fixed = fix.apply(&text);
+                let b = analysis::analyze(&fixed, None, &c, &cfg);
+                let start = fix.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
+                let delta = fixed.len() as isize - text.len() as isize;
+                let moved = |s: factlint::text::Span| {
+                    let m = |p: usize| if p > start { (p as isize + delta).max(start as isize) as usize } else { p };
+                    factlint::text::Span::new(m(s.start), m(s.end))
+                };
+                let here = moved(f.span);
+                prop_assert!(
+                    !b.findings.iter().any(|g| g.rule == f.rule && overlaps(g.span, here)),
+                    "{:?} still there after {:?} in {:?}", f.rule, fix.title, fixed
+                );
+                for g in &b.findings {
+                    let known = a.findings.iter().any(|o| overlaps(moved(o.span), g.span));
+                    let same = a.findings.iter().any(|o| o.rule == g.rule && overlaps(moved(o.span), g.span));
+                    if fix.applicability == factlint::finding::Applicability::Safe {
+                        prop_assert!(same, "safe fix {:?} brought {:?} {:?}", fix.title, g.rule, g.message);
+                    } else if !known {
+                        prop_assert!(
+                            matches!(g.rule, factlint::finding::RuleId::UnsourcedClaim | factlint::finding::RuleId::DisputedFigure),
+                            "fix {:?} brought {:?} {:?}", fix.title, g.rule, g.message
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -10,7 +10,8 @@
 //! cost $340 million." → `disputed-figure`; fix: "…, according to Harbor Ledger."
 //!
 //! ## Fix safety
-//! One attribution fix per distinct supporting source; safe to apply when there is exactly one.
+//! One attribution fix per distinct supporting source, never applied automatically: which side
+//! of a dispute to name is an editor's choice (and the dispute a judgement a person checks).
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
 use crate::rules::figures::{describe, figure_findings_evidence, split};
@@ -60,20 +61,17 @@ impl Rule for DisputedFigure {
             }
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
             let message = describe(ctx, q, &supports, &contradicts);
-            let who = distinct_who(
-                evidence
-                    .iter()
-                    .filter(|e| e.relation == crate::finding::Relation::Supports),
-                4,
-            );
-            let app = if who.len() == 1 {
-                Applicability::Safe
-            } else {
-                Applicability::Unsafe
-            };
+            let supporting: Vec<_> = evidence
+                .iter()
+                .filter(|e| e.relation == crate::finding::Relation::Supports)
+                .cloned()
+                .collect();
+            let who = distinct_who(ctx.corpus, ctx.doc.lang, supporting.iter(), 4);
+            // Which side of a dispute to name is an editor's choice: never applied unasked.
+            let app = Applicability::Unsafe;
             let fixes = who
                 .iter()
-                .map(|w| attribution(ctx.doc, sentence.span(), w, None, app))
+                .filter_map(|w| attribution(ctx.doc, sentence.span(), w, None, app))
                 .collect();
             out.push(Finding {
                 rule: RuleId::DisputedFigure,

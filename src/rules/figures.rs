@@ -131,13 +131,79 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
         let t = figure_text(ctx, m);
         match counts.iter_mut().find(|(x, _, _)| *x == t) {
             Some(c) => c.1 += 1,
-            None => counts.push((t, 1, d.source.name.clone())),
+            None => counts.push((
+                t,
+                1,
+                crate::rules::fixes::outlet_name(&d.source, ctx.doc.lang)
+                    .unwrap_or_else(|| d.source.id.clone()),
+            )),
         }
     }
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
         .into_iter()
         .take(3)
-        .map(|(t, _, src)| replace_figure(q.span, &q.text, &t, ctx.doc.lang, &src))
+        .filter_map(|(t, _, src)| {
+            // A bare number replaces the draft's number (and approximator), not the noun it
+            // counts: "Twenty-three injuries" → "Nine injuries".
+            // One end of a range ("$55 million to $70 million") is not replaced by a single
+            // figure: the range would be left half-changed.
+            let text = &ctx.doc.text;
+            let ranged = ctx.facts.quantities.iter().any(|o| {
+                let gap = if o.span.start >= q.span.end {
+                    text.get(q.span.end..o.span.start)
+                } else if o.span.end <= q.span.start {
+                    text.get(o.span.end..q.span.start)
+                } else {
+                    None
+                };
+                gap.is_some_and(|g| {
+                    matches!(
+                        g.trim(),
+                        "to" | "bis" | "-" | "–" | "bis zu" | "and" | "und"
+                    )
+                })
+            });
+            if ranged {
+                return None;
+            }
+            // After a determiner ("Another 83,000"), the source's approximator would not fit.
+            let before = text.get(..q.span.start).unwrap_or("");
+            let prev = before
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let determiner = matches!(
+                prev.as_str(),
+                "another"
+                    | "the"
+                    | "these"
+                    | "those"
+                    | "weitere"
+                    | "weiteren"
+                    | "die"
+                    | "der"
+                    | "den"
+            );
+            let digits = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+            let t = if determiner && t.split_whitespace().any(digits) {
+                t.split_whitespace()
+                    .skip_while(|w| !digits(w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            } else {
+                t
+            };
+            let bare = crate::rules::fixes::bare_number(&t, ctx.doc.lang);
+            let (span, original) =
+                if bare && q.number_span.end < q.span.end && q.span.start <= q.number_span.start {
+                    let span = crate::text::Span::new(q.span.start, q.number_span.end);
+                    (span, span.slice(&ctx.doc.text).to_string())
+                } else {
+                    (q.span, q.text.clone())
+                };
+            replace_figure(span, &original, &t, ctx.doc.lang, &src)
+        })
         .collect()
 }

@@ -200,6 +200,8 @@ impl Rule for MisattributedFigure {
             let evidence: Vec<Evidence> = figure_findings_evidence(ctx, &others, &named_figs);
             let figure = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
             let who: Vec<Who> = crate::rules::fixes::distinct_who(
+                ctx.corpus,
+                lang,
                 evidence.iter().filter(|e| e.relation == Relation::Supports),
                 3,
             );
@@ -221,8 +223,61 @@ impl Rule for MisattributedFigure {
                     who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
                 ),
             };
+            // The wrong source's name is replaced (never a second attribution added), by a
+            // name that fits its slot: an outlet or a person, or in English an organisation.
+            // A subject before its verb ("Analysts … estimate") is not replaced: the verb would
+            // not agree. After "laut", "according to", "zufolge" or after the verb, a name fits;
+            // after „nach Angaben“ it takes „von“.
+            let a = attr.copied();
+            // A subject before its verb is replaced only when the verb agrees with any
+            // singular name: English past tense or -s, German third person singular.
+            let verb = a
+                .map(|a| a.cue.slice(&ctx.doc.text).trim().to_lowercase())
+                .unwrap_or_default();
+            let verb = verb.split_whitespace().next().unwrap_or("").to_string();
+            let singular = match lang {
+                Lang::En => verb.ends_with('s') || verb.ends_with("ed") || verb == "said",
+                Lang::De => verb.ends_with('t') || verb.ends_with("te"),
+            };
+            let plural_subject = match lang {
+                Lang::En => named
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss")),
+                Lang::De => false,
+            };
+            let subject_first = a.is_some_and(|a| {
+                a.kind == crate::extract::AttrKind::Verb
+                    && named.start < a.cue.start
+                    && named.end <= q.span.start
+            }) && (!singular || plural_subject);
+            let sentence_start = named.start == sentence.span().start;
+            let cue = a
+                .map(|a| a.cue.slice(&ctx.doc.text).to_lowercase())
+                .unwrap_or_default();
+            let genitive_slot = lang == Lang::De
+                && !cue.contains("laut")
+                && !cue.contains("zufolge")
+                && a.is_some_and(|a| a.kind == crate::extract::AttrKind::Preposition)
+                && matches!(
+                    named.text.split_whitespace().next(),
+                    Some("der" | "des" | "dem" | "den")
+                );
+            // A named span that takes in a figure is no name to replace.
+            let takes_figure = ctx
+                .facts
+                .quantities
+                .iter()
+                .any(|x| x.span.start < named.end && named.start < x.span.end);
             let mut fixes: Vec<Fix> = who
                 .iter()
+                .filter(|_| !subject_first && !takes_figure)
+                .filter(|w| match w {
+                    Who::Outlet(_) => true,
+                    Who::Speaker { org, .. } => !org || lang == Lang::En,
+                    Who::Phrase(_) => false,
+                })
                 .map(|w| {
                     let title = match lang {
                         Lang::De => format!("Quelle durch „{}“ ersetzen", w.name()),
@@ -232,7 +287,13 @@ impl Rule for MisattributedFigure {
                         title,
                         edits: vec![Edit {
                             span: crate::text::Span::new(named.start, named.end),
-                            replacement: w.name().to_string(),
+                            replacement: if genitive_slot {
+                                format!("von {}", w.name())
+                            } else if sentence_start {
+                                capitalise(w.name())
+                            } else {
+                                w.name().to_string()
+                            },
                         }],
                         applicability: Applicability::Unsafe,
                     }
@@ -248,6 +309,14 @@ impl Rule for MisattributedFigure {
                 fixes,
             });
         }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

@@ -10,13 +10,16 @@
 //! massiver Cyberangriff von bisher unbekanntem Ausmaß“ gewesen. → `quote-mismatch`.
 //!
 //! ## Fix safety
-//! Two fixes, never applied automatically: use the corpus wording, or drop the quotation marks
-//! (indirect speech).
+//! One fix, never applied automatically: the source's wording (its quotation, or the speaker's
+//! words in a transcript or statement of the same event). Removing the quotation marks alone is
+//! not offered: it leaves first person and indicative where reported speech needs neither.
 
 use crate::finding::{Applicability, Edit, Finding, Relation, RuleId, Severity};
+use crate::extract::AttrKind;
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
 use crate::rules::{Rule, RuleContext, RuleMeta};
+use crate::text::words::content_terms;
 use crate::text::Span;
 
 pub struct QuoteMismatch;
@@ -27,8 +30,8 @@ static META: RuleMeta = RuleMeta {
     default_severity: Severity::Warning,
     fixable: true,
     docs: "Flags text in quotation marks (three words or more) that no corpus document contains, allowing for \
-inflection and punctuation, e.g. a paraphrase presented as a direct quote. Fixes: replace the words with the corpus \
-wording of the closest quotation, or remove the quotation marks.",
+inflection and punctuation, e.g. a paraphrase presented as a direct quote. Fix: replace the words with the source's \
+wording (its closest quotation, or the speaker's own words in a transcript or statement).",
 };
 
 /// The closest corpus sentence must share this much of the quote to be shown as evidence.
@@ -107,28 +110,44 @@ impl Rule for QuoteMismatch {
                     }
                 }
             }
-            // Indirect speech: drop the quotation marks.
-            let open = Span::new(q.span.start, q.inner.start);
-            let close = Span::new(q.inner.end, q.span.end);
-            let title = if de {
-                "Als indirekte Rede ohne Anführungszeichen".to_string()
-            } else {
-                "Make it indirect speech (remove the quotation marks)".to_string()
-            };
-            fixes.push(crate::finding::Fix {
-                title,
-                edits: vec![
-                    Edit {
-                        span: open,
-                        replacement: String::new(),
-                    },
-                    Edit {
-                        span: close,
-                        replacement: String::new(),
-                    },
-                ],
-                applicability: Applicability::Unsafe,
-            });
+            // No corpus quotation close enough: the speaker's own words elsewhere in the
+            // event's reports (a transcript turn, a statement), when they share the quote's words.
+            // Removing the quotation marks alone would leave a half-converted sentence
+            // (first person, no Konjunktiv): the source's wording is the fix instead.
+            if fixes.is_empty() {
+                if let Some((d, sent, words)) = own_words(ctx, qi, si) {
+                    if let Some(cd) = ctx.corpus.docs.get(d) {
+                        if evidence.is_empty() {
+                            if let Some(e) = sentence_evidence(cd, sent, Relation::Contradicts) {
+                                evidence.push(e);
+                            }
+                        }
+                    }
+                    let title = if de {
+                        format!("Wortlaut der Quelle: „{words}“")
+                    } else {
+                        format!("Use the source's wording: \"{words}\"")
+                    };
+                    // The draft's punctuation at the quote's end stays ("…," she said).
+                    let inner = q.inner.slice(&ctx.doc.text);
+                    let tail: String = inner
+                        .chars()
+                        .rev()
+                        .take_while(|c| matches!(c, '.' | ',' | '!' | '?' | '…'))
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    fixes.push(crate::finding::Fix {
+                        title,
+                        edits: vec![Edit {
+                            span: q.inner,
+                            replacement: format!("{words}{tail}"),
+                        }],
+                        applicability: Applicability::Unsafe,
+                    });
+                }
+            }
             let message = if de {
                 format!("Dieses Zitat steht so in keiner Quelle: „{}“", q.text)
             } else {
@@ -258,6 +277,159 @@ fn printed_name(name: &str) -> String {
         })
         .collect::<Vec<String>>()
         .join(" ")
+}
+
+/// Where the speaker of draft quote `qi` says something like it in the section's event
+/// documents: `(document, sentence, the words from the first shared word to the end of the
+/// clause)`. A sentence qualifies when it shares half the quote's content words, or a fifth when
+/// it is the same speaker's.
+fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, usize, String)> {
+    let q = ctx.facts.quotes.get(qi)?;
+    let lang = ctx.doc.lang;
+    let terms = content_terms(&ctx.doc.text, q.inner, lang);
+    if terms.len() < 2 {
+        return None;
+    }
+    let speaker = q
+        .speaker
+        .as_deref()
+        .and_then(|s| s.split_whitespace().last())
+        .map(|s| s.to_lowercase());
+    let events = si.and_then(|si| ctx.matches.events.get(si))?;
+    // From the start of the source's clause when the draft's quote opens a sentence of its own
+    // („Wir sind …“) or shares little; else from the first shared word.
+    let opens = q.text.chars().next().is_some_and(char::is_uppercase);
+    let mut best: Option<(f32, usize, Span, f32)> = None;
+    for &d in events.iter() {
+        let Some(cd) = ctx.corpus.docs.get(d) else {
+            continue;
+        };
+        if cd.doc.lang != lang {
+            continue;
+        }
+        for cs in &cd.doc.sentences {
+            let ct = content_terms(&cd.doc.text, cs.span, lang);
+            let shared = terms.iter().filter(|t| ct.contains(t)).count();
+            if shared == 0 {
+                continue;
+            }
+            let share = shared as f32 / terms.len() as f32;
+            let same = speaker.as_ref().is_some_and(|sp| {
+                let said_by = cd
+                    .facts
+                    .attributions
+                    .iter()
+                    .filter(|a| a.sentence_span == cs.span)
+                    .filter_map(|a| a.source.as_ref())
+                    .any(|x| x.text.to_lowercase().contains(sp.as_str()));
+                said_by || cd.source.name.to_lowercase().contains(sp.as_str())
+            });
+            // Somebody's words: a quotation, a transcript turn, or the speaker's own statement.
+            // A quotation or transcript turn may share one word with the speaker's quote; the
+            // unattributed sentences of the speaker's own statement must share two.
+            let quoted = cd.facts.attributions.iter().any(|a| {
+                a.sentence_span == cs.span && matches!(a.kind, AttrKind::Quote | AttrKind::Turn)
+            }) || cd.facts.quotes.iter().any(|x| cs.span.contains(x.span));
+            let statement =
+                same && cd.facts.attributions.iter().all(|a| a.sentence_span != cs.span);
+            let enough = if quoted {
+                shared >= 2 && share >= 0.5 || same && share >= 0.2
+            } else {
+                statement && shared >= 2 && share >= 0.4
+            };
+            if !enough {
+                continue;
+            }
+            // Within the sentence, the quotation that shares most of the quote's words, if any.
+            let span = cd
+                .facts
+                .quotes
+                .iter()
+                .filter(|x| cs.span.contains(x.span))
+                .map(|x| {
+                    let t = content_terms(&cd.doc.text, x.inner, lang);
+                    (terms.iter().filter(|w| t.contains(w)).count(), x.inner)
+                })
+                .filter(|(n, _)| *n > 0)
+                .max_by_key(|(n, _)| *n)
+                .map_or(cs.span, |(_, s)| s);
+            // A quote embedded in the draft's sentence ("urged owners to \"throw …\"") takes a
+            // fragment quoted the same way, or one that shares most of its words: a whole
+            // source sentence would not fit the slot.
+            let fragment = span != cs.span
+                && span
+                    .slice(&cd.doc.text)
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_lowercase);
+            if !opens && share < 0.5 && !fragment {
+                continue;
+            }
+            // Ties go to a fragment for an embedded quote, then to the shorter source text.
+            let score = share
+                + if same { 0.5 } else { 0.0 }
+                + if fragment && !opens { 0.25 } else { 0.0 }
+                - span.len() as f32 * 1e-5;
+            if best.is_none_or(|b| score > b.0) {
+                best = Some((score, d, span, share));
+            }
+        }
+    }
+    let (_, d, span, _) = best?;
+    let cd = ctx.corpus.docs.get(d)?;
+    let i = cd.doc.sentence_at(span.start)?;
+    // A quote opening its own sentence takes the source's clause from its start; an embedded
+    // one a source fragment whole, or the words from the first it shares ("promised to
+    // \"freeze property tax rates …\"", not "\"I will freeze …\"").
+    let whole_fragment = cd.doc.sentences.get(i).is_some_and(|cs| cs.span != span)
+        && span
+            .slice(&cd.doc.text)
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+    let words = source_words(&cd.doc.text, span, &terms, lang, opens || whole_fragment)?;
+    Some((d, i, words))
+}
+
+/// The source sentence's words from the first word it shares with the quote (or the start of
+/// that clause, when `from_clause`) to the end of the clause; speaker labels and quotation marks
+/// left out.
+fn source_words(
+    text: &str,
+    s: Span,
+    terms: &[String],
+    lang: Lang,
+    from_clause: bool,
+) -> Option<String> {
+    let ws = crate::text::words::words_in(text, s);
+    let first = ws.iter().position(|w| {
+        let t = content_terms(text, w.span, lang);
+        t.iter().any(|x| terms.contains(x))
+    })?;
+    let clause_start = |i: usize| -> usize {
+        let mut j = i;
+        while j > 0 {
+            let gap = text.get(ws[j - 1].span.end..ws[j].span.start).unwrap_or("");
+            if gap.contains([',', ';', ':', '„', '“', '"', '«', '»']) {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    };
+    let start_word = if from_clause && first - clause_start(first) <= 8 {
+        clause_start(first)
+    } else {
+        first
+    };
+    let start = ws[start_word].span.start;
+    let rest = text.get(start..s.end)?;
+    let end = rest
+        .find(['.', ';', ':', '!', '?', '“', '”', '"', '«', '»'])
+        .unwrap_or(rest.len());
+    let words = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = words.trim_end_matches([',', ' ']).to_string();
+    (words.split_whitespace().count() >= 2).then_some(words)
 }
 
 #[cfg(test)]

@@ -16,13 +16,15 @@
 //! Entwurf: „„Wir arbeiten daran, ihn abzuschalten.““ → Fix „„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.“
 //!
 //! ## Fix safety
-//! One attribution per distinct supporting source or speaker; safe when there is exactly one.
+//! One attribution per distinct supporting source or speaker; safe when there is exactly one
+//! (every piece of evidence names it), the sentence does not follow an attributed sentence of
+//! its paragraph (whose attribution the writer may mean to carry on), and the re-check is clean.
 
 use crate::extract::claim::needs_source;
 use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
-use crate::rules::fixes::{attribution, distinct_who, Who};
+use crate::rules::fixes::{attribution, distinct_who, placeholder, single_source, Who};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct UnsourcedClaim;
@@ -187,37 +189,36 @@ impl Rule for UnsourcedClaim {
             }
             let mut seen = std::collections::HashSet::new();
             evidence.retain(|e| seen.insert((e.source.id.clone(), e.span)));
-            let who = distinct_who(evidence.iter(), 4);
-            let app = if who.len() == 1 {
+            let who = distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4);
+            // After an attributed sentence of the same paragraph, the writer may mean the
+            // attribution to carry on: a person decides.
+            let after_attributed = si
+                .checked_sub(1)
+                .and_then(|p| ctx.facts.sentences.get(p))
+                .is_some_and(|p| {
+                    p.attributed
+                        && ctx.doc.sentences.get(si - 1).map(|x| x.block)
+                            == ctx.doc.sentences.get(si).map(|x| x.block)
+                });
+            let app = if single_source(ctx, &evidence, &who) && !after_attributed {
                 Applicability::Safe
             } else {
                 Applicability::Unsafe
             };
             let mut fixes: Vec<_> = who
                 .iter()
-                .map(|w| {
+                .filter_map(|w| {
                     attribution(
                         ctx.doc,
                         span,
                         w,
-                        verb.as_deref().filter(|_| matches!(w, Who::Speaker(_))),
+                        verb.as_deref().filter(|_| matches!(w, Who::Speaker { .. })),
                         app,
                     )
                 })
                 .collect();
             if fixes.is_empty() {
-                let placeholder = Who::Outlet(if de {
-                    "[Quelle]".into()
-                } else {
-                    "[source]".into()
-                });
-                fixes.push(attribution(
-                    ctx.doc,
-                    span,
-                    &placeholder,
-                    None,
-                    Applicability::DisplayOnly,
-                ));
+                fixes.extend(placeholder(ctx.doc, span));
             }
             let message = if de {
                 format!("Behauptung ohne Quelle ({})", reasons.join(", "))

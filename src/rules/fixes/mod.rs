@@ -1,0 +1,557 @@
+//! Building fixes: attributions placed by the sentence's structure, in the draft's language,
+//! naming what an editor would print; figure replacements in the draft's form.
+//!
+//! - `names.rs`: who an attribution names ([`Who`]): the speaker as the source names them (title
+//!   case for transcript capitals, the source's fuller form with title), an organisation with
+//!   its article, the source's own prepositional attribution ("nach Angaben der Polizei"), an
+//!   outlet by its name (no file ids, legal forms or metadata labels).
+//! - here: where it goes. English: "…, X said." / "…, according to X." before the final
+//!   punctuation, after a closing quotation ("…," X said.). German: a person "…, sagte X.", an
+//!   organisation "…, teilte die Polizei mit.", an outlet or prepositional phrase right after
+//!   the finite verb of the main clause ("Am Ende verfolgten laut X rund …"), which keeps the
+//!   verb second; a quotation „…“, sagte X. Never in headings or table cells, never inside a
+//!   quotation; list items take the attribution in parentheses at their end.
+//! - placeholders ("add a source — none in the corpus names one") are display-only.
+//!
+//! Every fix offered is re-checked by `crate::recheck` before it is shown.
+
+mod names;
+
+pub use names::{distinct_who, doc_of, outlet_name, speaker_name, who_of, Who};
+
+use crate::finding::{Applicability, Edit, Fix};
+use crate::lang::Lang;
+use crate::text::{BlockKind, Document, Span};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// Closed-class word lists for fixes (`src/lang/fixes-*.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct Words {
+    pub nominative_articles: Vec<String>,
+    pub pronouns: Vec<String>,
+    pub no_verb: Vec<String>,
+    pub subordinators: Vec<String>,
+    pub subject_pronouns: Vec<String>,
+    pub vague_speakers: Vec<String>,
+    pub said: Vec<String>,
+    pub legal_forms: Vec<String>,
+    pub label_words: Vec<String>,
+    pub konjunktiv: Vec<Vec<String>>,
+    pub bare_number_words: Vec<String>,
+    pub attribution_words: Vec<String>,
+}
+
+pub(crate) fn words(lang: Lang) -> &'static Words {
+    static DE: LazyLock<Words> = LazyLock::new(|| {
+        toml::from_str(include_str!("../../lang/fixes-de.toml")).unwrap_or_default()
+    });
+    static EN: LazyLock<Words> = LazyLock::new(|| {
+        toml::from_str(include_str!("../../lang/fixes-en.toml")).unwrap_or_default()
+    });
+    match lang {
+        Lang::De => &DE,
+        Lang::En => &EN,
+    }
+}
+
+const CLOSING: [char; 7] = ['“', '”', '"', '«', '»', '‘', '’'];
+const OPENING: [char; 6] = ['„', '“', '"', '«', '»', '‚'];
+
+/// Where the sentence stands: a heading, a table cell, a list item or running text.
+fn block_kind(doc: &Document, s: Span) -> Option<(BlockKind, bool)> {
+    let i = doc.sentence_at(s.start)?;
+    let sent = doc.sentences.get(i)?;
+    let b = doc.blocks.get(sent.block)?;
+    Some((b.kind, sent.heading || sent.question))
+}
+
+/// The sentence's end: the offset of its final punctuation (or of its end), and whether
+/// closing quotation marks follow that punctuation.
+struct End {
+    /// Where "…, X said" goes: before the final punctuation, or after the closing quote.
+    at: usize,
+    /// The final punctuation mark, if any.
+    punct: Option<char>,
+    /// The final punctuation stands inside a quotation: (its offset, the offset after the quote).
+    inside_quote: Option<(usize, usize)>,
+}
+
+fn sentence_end(text: &str, s: Span) -> End {
+    let body = s.slice(text);
+    let trimmed = body.trim_end();
+    let end = s.start + trimmed.len();
+    let mut quote_end: Option<usize> = None;
+    for (i, c) in trimmed.char_indices().rev() {
+        if matches!(c, '.' | '!' | '?' | '…') {
+            return match quote_end {
+                Some(q) => End {
+                    at: q,
+                    punct: Some(c),
+                    inside_quote: Some((s.start + i, q)),
+                },
+                None => End {
+                    at: s.start + i,
+                    punct: Some(c),
+                    inside_quote: None,
+                },
+            };
+        }
+        if CLOSING.contains(&c) || c == ')' || c == '\'' {
+            if quote_end.is_none() && CLOSING.contains(&c) {
+                quote_end = Some(end);
+            }
+            continue;
+        }
+        break;
+    }
+    End {
+        at: quote_end.unwrap_or(end),
+        punct: None,
+        inside_quote: None,
+    }
+}
+
+/// Whether `at` lies inside a quotation opened earlier in the sentence.
+fn inside_quotation(text: &str, s: Span, at: usize) -> bool {
+    let Some(before) = text.get(s.start..at) else {
+        return true;
+    };
+    let mut open = 0i32;
+    for c in before.chars() {
+        match c {
+            '„' | '»' | '‚' => open += 1,
+            '“' => {
+                // German closes with “, English opens with it.
+                if open > 0 {
+                    open -= 1
+                } else {
+                    open += 1
+                }
+            }
+            '”' | '«' | '‘' => open = (open - 1).max(0),
+            '"' => {
+                if open > 0 {
+                    open -= 1
+                } else {
+                    open += 1
+                }
+            }
+            _ => {}
+        }
+    }
+    open > 0
+}
+
+/// In a German main clause, the offset right after the finite verb (after a subject pronoun
+/// that follows it): where "laut X" goes without breaking verb-second order.
+fn after_finite_verb(doc: &Document, s: Span) -> Option<usize> {
+    let text = &doc.text;
+    let ws = crate::text::words::words_in(text, s);
+    let w = words(Lang::De);
+    let body = s.slice(text).trim_start();
+    if body.starts_with(OPENING) || ws.len() < 3 {
+        return None;
+    }
+    let lower: Vec<String> = ws.iter().map(|x| x.text.to_lowercase()).collect();
+    if w.subordinators.contains(&lower[0]) {
+        return None;
+    }
+    let is_lower = |i: usize| ws[i].text.chars().next().is_some_and(|c| c.is_lowercase());
+    let is_upper = |i: usize| ws[i].text.chars().next().is_some_and(|c| c.is_uppercase());
+    let digit = |i: usize| {
+        ws[i]
+            .text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let mut verb = None;
+    if w.subject_pronouns.contains(&lower[0]) && is_lower(1) {
+        verb = Some(1);
+    } else {
+        for i in 1..ws.len().min(10) {
+            // A comma or a quotation before the verb: a structure this does not read.
+            let gap = text
+                .get(ws[i - 1].span.end..ws[i].span.start)
+                .unwrap_or(",");
+            if gap.contains([',', ';', ':', '(', ')', '–', '—']) || gap.contains(OPENING) {
+                return None;
+            }
+            if !is_lower(i) || !ws[i].text.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            if w.no_verb.contains(&lower[i]) {
+                continue;
+            }
+            // An attributive adjective: after an article, preposition or figure, before a noun.
+            let after_det = w.no_verb.contains(&lower[i - 1]) || digit(i - 1);
+            let before_noun = i + 1 < ws.len() && is_upper(i + 1);
+            let adj_ending = ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|e| lower[i].ends_with(e));
+            if after_det && (before_noun || adj_ending) {
+                continue;
+            }
+            verb = Some(i);
+            break;
+        }
+    }
+    let mut v = verb?;
+    if v + 1 < ws.len() && w.subject_pronouns.contains(&lower[v + 1]) {
+        v += 1;
+    }
+    // The clause must go on after it (not "…, teilte X mit" at the very end).
+    let at = ws[v].span.end;
+    let rest = text.get(at..s.end)?.trim();
+    if rest.len() < 2 || inside_quotation(text, s, at) {
+        return None;
+    }
+    Some(at)
+}
+
+/// Whether the sentence is (essentially) one direct quotation.
+fn quote_only(text: &str, s: Span) -> bool {
+    let body = s.slice(text).trim();
+    let (Some(first), Some(last)) = (body.chars().next(), body.chars().next_back()) else {
+        return false;
+    };
+    OPENING.contains(&first) && CLOSING.contains(&last)
+}
+
+/// A past-tense verb of saying from the corpus, when it is one the draft can reuse as it stands.
+fn said(lang: Lang, verb: Option<&str>) -> String {
+    let w = words(lang);
+    match verb.map(str::trim) {
+        Some(v) if w.said.iter().any(|x| x == v) => v.to_string(),
+        _ => w.said.first().cloned().unwrap_or_else(|| "said".into()),
+    }
+}
+
+/// The name to print for a person mentioned before in the draft: the surname alone.
+fn mention(doc: &Document, s: Span, who: &Who) -> String {
+    match who {
+        Who::Speaker { name, org: false } => {
+            let before = doc.text.get(..s.start).unwrap_or("");
+            let ws: Vec<&str> = name.split_whitespace().collect();
+            match ws.last() {
+                Some(last) if ws.len() >= 2 && contains_word(before, last) => last.to_string(),
+                _ => name.clone(),
+            }
+        }
+        w => w.name().to_string(),
+    }
+}
+
+fn contains_word(hay: &str, w: &str) -> bool {
+    crate::text::words::words_in(hay, Span::new(0, hay.len()))
+        .iter()
+        .any(|x| x.text == w)
+}
+
+/// A fix that attributes the sentence `s` of the draft to `who`, or `None` where no attribution
+/// can stand (headings, questions, table cells, sentences ending in ! or ?, a quotation the
+/// attribution would have to go into).
+pub fn attribution(
+    doc: &Document,
+    s: Span,
+    who: &Who,
+    verb: Option<&str>,
+    applicability: Applicability,
+) -> Option<Fix> {
+    let (kind, heading) = block_kind(doc, s)?;
+    if heading || matches!(kind, BlockKind::Heading | BlockKind::TableCell) {
+        return None;
+    }
+    let text = &doc.text;
+    let lang = doc.lang;
+    let name = mention(doc, s, who);
+    // The sentence names the source already ("Kellner expects …", "Source: X"): adding it again
+    // says nothing; the finding is for a person to judge.
+    let body = s.slice(&doc.text);
+    let named_in = |n: &str| {
+        let key = match who {
+            Who::Speaker { org: false, .. } => n.split_whitespace().last().unwrap_or(n),
+            _ => n
+                .split_whitespace()
+                .find(|w| {
+                    w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase)
+                })
+                .unwrap_or_else(|| n.split_whitespace().last().unwrap_or(n)),
+        };
+        let key = key.split('.').next().unwrap_or(key);
+        key.chars().count() >= 3 && contains_word(body, key)
+    };
+    if !matches!(who, Who::Phrase(_)) && named_in(who.name()) {
+        return None;
+    }
+    // A sentence with words of attribution in it ("…, wie lindhagen24 berichtete") may be
+    // attributed in a way the extractor did not read: no second attribution.
+    let lower = body.to_lowercase();
+    if words(lang)
+        .attribution_words
+        .iter()
+        .any(|w| contains_word(&lower, w) || (w.contains(' ') && lower.contains(w.as_str())))
+    {
+        return None;
+    }
+    let end = sentence_end(text, s);
+    if matches!(end.punct, Some('!' | '?')) {
+        return None;
+    }
+    let mut app = applicability;
+    let mut edits: Vec<Edit> = Vec::new();
+    let insert = |at: usize, t: String| Edit {
+        span: Span::new(at, at),
+        replacement: t,
+    };
+    // The quotation's final period becomes a comma (English) or goes (German): „…“, sagte X.
+    let close_quote = |edits: &mut Vec<Edit>| {
+        if let Some((p, _)) = end.inside_quote {
+            if end.punct == Some('.') {
+                edits.push(Edit {
+                    span: Span::new(p, p + 1),
+                    replacement: if lang == Lang::En {
+                        ",".into()
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+    };
+    let period = if end.punct.is_some() && end.inside_quote.is_none() {
+        ""
+    } else {
+        "."
+    };
+    let title;
+    if quote_only(text, s) {
+        // A quotation standing alone is its speaker's: „…“, sagte X. / "…," X said. An
+        // outlet's own words (a statement it published) get "(laut X)" / "according to X", for review.
+        let v = said(lang, verb);
+        let at = end.at;
+        let comma = if end.inside_quote.is_some() { "" } else { "," };
+        let t = match (lang, who) {
+            (Lang::De, Who::Speaker { .. }) => {
+                close_quote(&mut edits);
+                format!(", {v} {name}{period}")
+            }
+            (Lang::En, Who::Speaker { .. }) => {
+                close_quote(&mut edits);
+                format!("{comma} {name} {v}{period}")
+            }
+            (Lang::De, Who::Outlet(_)) => {
+                app = app.min(Applicability::Unsafe);
+                format!(" (laut {name})")
+            }
+            (Lang::En, Who::Outlet(_)) => {
+                app = app.min(Applicability::Unsafe);
+                close_quote(&mut edits);
+                format!("{comma} according to {name}{period}")
+            }
+            (_, Who::Phrase(_)) => return None,
+        };
+        edits.push(insert(at, t.clone()));
+        title = match lang {
+            Lang::De => format!("Zitat zuschreiben: „…“{}", t.trim_end_matches('.')),
+            Lang::En => format!("Attribute the quote: \"…\"{}", t.trim_end_matches('.')),
+        };
+    } else if kind == BlockKind::ListItem {
+        // A list item is often no sentence: the source goes in parentheses at its end.
+        let t = match (lang, who) {
+            (_, Who::Phrase(p)) => format!(" ({p})"),
+            (Lang::De, _) => format!(" (laut {name})"),
+            (Lang::En, _) => format!(" (according to {name})"),
+        };
+        let at = end.at;
+        edits.push(insert(at, t.clone()));
+        title = match lang {
+            Lang::De => format!("Quelle ergänzen: „{}“", t.trim()),
+            Lang::En => format!("Add the source: \"{}\"", t.trim()),
+        };
+    } else {
+        match (lang, who) {
+            (Lang::En, Who::Speaker { .. }) => {
+                let v = said(lang, verb);
+                close_quote(&mut edits);
+                let sep = if end.inside_quote.is_some() { "" } else { "," };
+                edits.push(insert(end.at, format!("{sep} {name} {v}{period}")));
+                title = format!("Add \"…, {name} {v}\"");
+            }
+            (Lang::En, Who::Outlet(_) | Who::Phrase(_)) => {
+                let p = match who {
+                    Who::Phrase(p) => p.clone(),
+                    _ => format!("according to {name}"),
+                };
+                close_quote(&mut edits);
+                let sep = if end.inside_quote.is_some() { "" } else { "," };
+                edits.push(insert(end.at, format!("{sep} {p}{period}")));
+                title = format!("Add \"…, {p}\"");
+            }
+            (Lang::De, Who::Speaker { org: false, .. }) => {
+                let v = said(lang, verb);
+                close_quote(&mut edits);
+                edits.push(insert(end.at, format!(", {v} {name}{period}")));
+                title = format!("„…, {v} {name}“ ergänzen");
+            }
+            (Lang::De, Who::Speaker { org: true, .. }) => {
+                close_quote(&mut edits);
+                edits.push(insert(end.at, format!(", teilte {name} mit{period}")));
+                title = format!("„…, teilte {name} mit“ ergänzen");
+            }
+            (Lang::De, Who::Outlet(_) | Who::Phrase(_)) => {
+                // „laut Norddeutscher Pressedienst“: an adjective in -scher would have to be
+                // inflected („Norddeutschem“), which depends on the noun's gender: for review.
+                if matches!(who, Who::Outlet(n) if n.split_whitespace().next().is_some_and(|w| w.ends_with("scher")))
+                {
+                    app = app.min(Applicability::Unsafe);
+                }
+                let p = match who {
+                    Who::Phrase(p) => p.clone(),
+                    _ => format!("laut {name}"),
+                };
+                match after_finite_verb(doc, s) {
+                    Some(at) => edits.push(insert(at, format!(" {p}"))),
+                    None => {
+                        // No verb-second clause found: in parentheses at the end, for review.
+                        app = app.min(Applicability::Unsafe);
+                        close_quote(&mut edits);
+                        edits.push(insert(end.at, format!(" ({p}){period}")));
+                    }
+                }
+                title = format!("„{p}“ ergänzen");
+            }
+        }
+    }
+    Some(Fix {
+        title,
+        edits,
+        applicability: app,
+    })
+}
+
+/// Whether the evidence names exactly one source, the one in `who`: the first condition of a
+/// safe attribution (the re-check in `crate::recheck` is the other).
+pub fn single_source(
+    ctx: &crate::rules::RuleContext,
+    evidence: &[crate::finding::Evidence],
+    who: &[Who],
+) -> bool {
+    let [one] = who else {
+        return false;
+    };
+    !evidence.is_empty()
+        && evidence
+            .iter()
+            .all(|e| who_of(ctx.corpus, e, ctx.doc.lang).is_some_and(|w| w.name() == one.name()))
+}
+
+/// A placeholder attribution where no source in the corpus can be named: shown, never applied.
+pub fn placeholder(doc: &Document, s: Span) -> Option<Fix> {
+    let who = if quote_only(&doc.text, s) {
+        Who::person(match doc.lang {
+            Lang::De => "[Sprecher]",
+            Lang::En => "[speaker]",
+        })
+    } else {
+        Who::Outlet(match doc.lang {
+            Lang::De => "[Quelle]".into(),
+            Lang::En => "[source]".into(),
+        })
+    };
+    let mut f = attribution(doc, s, &who, None, Applicability::DisplayOnly)?;
+    f.title = match doc.lang {
+        Lang::De => "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into(),
+        Lang::En => "Add a source — none in the corpus names one (placeholder)".into(),
+    };
+    f.applicability = Applicability::DisplayOnly;
+    Some(f)
+}
+
+/// The grammatical slot a figure's last word fills: an adjective ("zweistündigen", "75-jährige",
+/// "two-hour") or a noun phrase.
+fn adjective_slot(text: &str) -> Option<String> {
+    let last = text.split_whitespace().last()?;
+    let lower = last.to_lowercase();
+    // German adjectives from figures: -ig with its endings ("zweistündigen", "63-jährig").
+    for end in ["igen", "iger", "igem", "iges", "ige", "ig"] {
+        if lower.ends_with(end) && lower.chars().count() > end.len() + 2 {
+            return Some(end.to_string());
+        }
+    }
+    // English compound adjectives: "two-hour", "36-year-old" (not "twenty-three").
+    if last.contains('-') && !last.ends_with('-') {
+        let tail = lower.rsplit('-').next().unwrap_or("");
+        let number = matches!(
+            tail,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+        );
+        if tail.chars().all(char::is_alphabetic) && !tail.is_empty() && !number {
+            return Some(format!("-{tail}"));
+        }
+    }
+    None
+}
+
+/// Whether a figure's words are only digits, number words and approximators ("Nine", "about
+/// 8,300", "rund 1.200"): no unit or counted noun of its own.
+pub fn bare_number(text: &str, lang: Lang) -> bool {
+    let w = words(lang);
+    text.split_whitespace().all(|x| {
+        (x.chars().any(|c| c.is_ascii_digit()) && !x.chars().any(char::is_alphabetic))
+            || x.to_lowercase()
+                .split('-')
+                .all(|p| w.bare_number_words.iter().any(|b| b == p))
+    })
+}
+
+/// A fix replacing a figure with the sources' wording, or `None` when the sources' figure does
+/// not fit the slot (an adjective replaced by a noun phrase: "dauerte zweistündigen").
+pub fn replace_figure(
+    span: Span,
+    original: &str,
+    replacement: &str,
+    lang: Lang,
+    source: &str,
+) -> Option<Fix> {
+    let replacement = replacement.split_whitespace().collect::<Vec<_>>().join(" ");
+    if replacement.is_empty() {
+        return None;
+    }
+    match (adjective_slot(original), adjective_slot(&replacement)) {
+        (Some(a), Some(b)) if a == b => {}
+        (None, None) => {}
+        _ => return None,
+    }
+    // Keep the draft's capitalisation at the start ("About 55,000" → "About 48,000").
+    let upper = original.chars().next().is_some_and(|c| c.is_uppercase());
+    let mut chars = replacement.chars();
+    let replacement: String = match chars.next() {
+        Some(f) if upper => f.to_uppercase().chain(chars).collect(),
+        Some(f)
+            if !upper
+                && f.is_uppercase()
+                && replacement
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.chars().skip(1).all(|c| c.is_lowercase())) =>
+        {
+            f.to_lowercase().chain(chars).collect()
+        }
+        _ => replacement.to_string(),
+    };
+    let title = match lang {
+        Lang::De => format!("Durch „{replacement}“ ersetzen ({source})"),
+        Lang::En => format!("Replace with \"{replacement}\" ({source})"),
+    };
+    Some(Fix {
+        title,
+        edits: vec![Edit { span, replacement }],
+        applicability: Applicability::Unsafe,
+    })
+}
+
+#[cfg(test)]
+mod golden;

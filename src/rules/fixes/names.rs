@@ -1,0 +1,519 @@
+//! Names an editor would print: the speaker as the source names them, an organisation by its
+//! short name, an outlet by its name — never a file id or a raw metadata label.
+
+use super::words;
+use crate::corpus::{Corpus, CorpusDoc};
+use crate::extract::AttrKind;
+use crate::finding::{Evidence, SourceRef};
+use crate::lang::Lang;
+
+/// Who a statement can be attributed to, in a form that can be printed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Who {
+    /// A person or body the corpus quotes: "Jana Petersen", "die Polizei", "the county fire
+    /// service". `org` when it is a noun phrase with an article (an organisation, not a person).
+    Speaker { name: String, org: bool },
+    /// The outlet of a corpus document ("Harbor Ledger", "sdn").
+    Outlet(String),
+    /// A prepositional attribution in the source's own words ("nach Angaben der Polizei",
+    /// "according to the company"), printed as it stands.
+    Phrase(String),
+}
+
+impl Who {
+    pub fn name(&self) -> &str {
+        match self {
+            Who::Speaker { name, .. } | Who::Outlet(name) | Who::Phrase(name) => name,
+        }
+    }
+
+    /// A speaker without the organisation flag (for tests and callers that know a person).
+    pub fn person(name: &str) -> Who {
+        Who::Speaker {
+            name: name.to_string(),
+            org: false,
+        }
+    }
+}
+
+/// Distinct printable attributions from evidence, in order, at most `max`.
+pub fn distinct_who<'a>(
+    corpus: &Corpus,
+    lang: Lang,
+    evidence: impl Iterator<Item = &'a Evidence>,
+    max: usize,
+) -> Vec<Who> {
+    let mut out: Vec<Who> = Vec::new();
+    for e in evidence {
+        let Some(w) = who_of(corpus, e, lang) else {
+            continue;
+        };
+        if !out.iter().any(|o| o.name().eq_ignore_ascii_case(w.name())) {
+            out.push(w);
+        }
+        if out.len() >= max {
+            break;
+        }
+    }
+    out
+}
+
+/// The corpus document a piece of evidence comes from.
+pub fn doc_of<'c>(corpus: &'c Corpus, source: &SourceRef) -> Option<&'c CorpusDoc> {
+    corpus
+        .docs
+        .iter()
+        .find(|d| d.source.id == source.id && d.source.path == source.path)
+}
+
+/// The attribution a piece of evidence allows: the speaker (or the source's own prepositional
+/// attribution) when the corpus attributes the statement, else the outlet; `None` when neither
+/// has a printable name.
+pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
+    let outlet = || outlet_name(&e.source, lang).map(Who::Outlet);
+    let Some(d) = doc_of(corpus, &e.source) else {
+        return e
+            .speaker
+            .as_deref()
+            .and_then(|s| speaker_name(s, lang, None))
+            .or_else(outlet);
+    };
+    let attr = d
+        .facts
+        .attributions
+        .iter()
+        .find(|a| a.sentence_span == e.span && a.source.is_some());
+    let Some(a) = attr else {
+        return outlet();
+    };
+    let Some(src) = a.source.as_ref() else {
+        return outlet();
+    };
+    let found = match a.kind {
+        AttrKind::Preposition => phrase(d, a.cue, src, lang),
+        AttrKind::Note | AttrKind::Link | AttrKind::Hearsay => None,
+        // A transcript turn's label is a speaker when it reads as one: capitals or a full name
+        // ("JÜRGEN WIESMAYER:", "Jana Petersen:"), not a label like "Parken:".
+        AttrKind::Turn
+            if src.text.split_whitespace().count() < 2 && !is_upper_word(src.text.trim()) =>
+        {
+            None
+        }
+        _ if words(lang)
+            .pronouns
+            .contains(&collapse(&src.text).to_lowercase()) =>
+        {
+            named_before(d, a.sentence_span, lang)
+        }
+        _ => speaker_name(&src.text, lang, Some(d)),
+    };
+    found.or_else(outlet)
+}
+
+/// The speaker a pronoun ("she told reporters") stands for: the latest named speaker before
+/// it in the same paragraph of the source.
+fn named_before(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
+    let block = |s: crate::text::Span| {
+        d.doc
+            .sentence_at(s.start)
+            .and_then(|i| d.doc.sentences.get(i))
+            .map(|x| x.block)
+    };
+    let here = block(sentence)?;
+    d.facts
+        .attributions
+        .iter()
+        .rev()
+        .filter(|a| a.sentence_span.start < sentence.start && block(a.sentence_span) == Some(here))
+        .filter_map(|a| a.source.as_ref())
+        .filter_map(|s| speaker_name(&s.text, lang, Some(d)))
+        .find(|w| matches!(w, Who::Speaker { org: false, .. }))
+}
+
+/// The source's prepositional attribution ("laut der Polizei", "nach Angaben der Stadt",
+/// "according to the company"), when it names somebody.
+fn phrase(
+    d: &CorpusDoc,
+    cue: crate::text::Span,
+    src: &crate::extract::attribution::SourceText,
+    lang: Lang,
+) -> Option<Who> {
+    let (a, b) = (cue.start.min(src.start), cue.end.max(src.end));
+    let text = collapse(d.doc.text.get(a..b)?);
+    let name = collapse(&src.text);
+    if text.is_empty()
+        || text.split_whitespace().count() > 8
+        || text.contains([',', '"', '„', '“', '”', '(', ')', ':', ';', '*', '['])
+        || name.chars().any(|c| c.is_ascii_digit())
+        || (name.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                name.split_whitespace().next().unwrap_or(""),
+                "der" | "die" | "das" | "den" | "dem" | "des" | "the"
+            ))
+        || !has_proper(&name, lang, Some(d))
+    {
+        return None;
+    }
+    // The phrase as the draft will print it, mid-sentence: its opening preposition or
+    // article in lower case ("Laut Polizei" → "laut Polizei").
+    let first = text.split_whitespace().next().unwrap_or("");
+    let lower_first = first.to_lowercase();
+    let closed = words(lang).nominative_articles.contains(&lower_first)
+        || matches!(
+            lower_first.as_str(),
+            "laut" | "nach" | "according" | "as" | "den" | "dem" | "des"
+        );
+    let text = if closed {
+        format!("{lower_first}{}", &text[first.len()..])
+    } else {
+        text
+    };
+    Some(Who::Phrase(text))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_upper_word(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn title_case(w: &str) -> String {
+    let mut out = String::new();
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    out
+}
+
+/// Whether `word` (capitalised) is a common word in `d`: it occurs written in lower case
+/// (English), or right after an article (German nouns).
+fn common_word(word: &str, lang: Lang, d: Option<&CorpusDoc>) -> bool {
+    let Some(d) = d else {
+        return false;
+    };
+    let lower = word.to_lowercase();
+    let text = &d.doc.text;
+    let ws = crate::text::words::words_in(text, crate::text::Span::new(0, text.len()));
+    match lang {
+        Lang::En => ws.iter().any(|w| w.text == lower),
+        Lang::De => ws.windows(2).any(|p| {
+            p[1].text == word
+                && matches!(
+                    p[0].text.to_lowercase().as_str(),
+                    "der" | "die" | "das" | "den" | "dem" | "des"
+                )
+        }),
+    }
+}
+
+/// Whether a name has a proper noun in it (a capitalised word that is not a common word).
+fn has_proper(name: &str, lang: Lang, d: Option<&CorpusDoc>) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    ws.iter().enumerate().any(|(i, w)| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+        if !cap || words(lang).nominative_articles.contains(&w.to_lowercase()) {
+            return false;
+        }
+        match lang {
+            // Every German noun is capitalised: a proper noun is one never used with an article.
+            Lang::De => is_upper_word(w) || !common_word(w, lang, d),
+            Lang::En => i > 0 || is_upper_word(w) || !common_word(w, lang, d),
+        }
+    })
+}
+
+/// A speaker named by the source, as an editor would print it, or `None` when it is no name
+/// (a pronoun, a clause, a vague group, something with figures in it).
+pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who> {
+    // A title alone ("Dr.", "Prof.") is what is left of a name the sentence splitter cut.
+    let t = raw.trim();
+    if lang.text_data().abbreviations.iter().any(|a| a == t) || t.len() <= 1 {
+        return None;
+    }
+    let raw = collapse(raw.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | ':' | ',' | '.' | ';' | '-' | '–' | '—')
+    }));
+    let ws: Vec<&str> = raw.split_whitespace().collect();
+    if ws.is_empty()
+        || ws.len() > 6
+        || raw.chars().any(|c| c.is_ascii_digit())
+        || raw.contains(['*', '(', ')', '[', ']', '"', '„', '“', '”', '#', '/', '|'])
+    {
+        return None;
+    }
+    let w = words(lang);
+    let lower = raw.to_lowercase();
+    if w.vague_speakers.contains(&lower)
+        || ws
+            .iter()
+            .any(|x| w.vague_speakers.contains(&x.to_lowercase()) && ws.len() <= 2)
+    {
+        return None;
+    }
+    // Transcripts write speakers in capitals ("JÜRGEN WIESMAYER"): print them in title case.
+    let all_caps = ws
+        .iter()
+        .all(|x| is_upper_word(x) || !x.chars().any(char::is_alphabetic));
+    let ws: Vec<String> = if all_caps && !(ws.len() == 1 && ws[0].chars().count() <= 3) {
+        ws.iter().map(|x| title_case(x)).collect()
+    } else {
+        ws.iter().map(|x| x.to_string()).collect()
+    };
+    // "chief executive Fiona Darrow": a title in lower case before a name.
+    let lead = ws
+        .iter()
+        .take_while(|x| x.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    let ws: Vec<String> = if lang == Lang::En
+        && (1..=3).contains(&lead)
+        && ws.len() >= lead + 2
+        && ws[lead..]
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        && !w.nominative_articles.contains(&ws[0].to_lowercase())
+    {
+        return Some(Who::Speaker {
+            name: ws.join(" "),
+            org: false,
+        });
+    } else {
+        ws
+    };
+    let first_lower = ws[0].to_lowercase();
+    let article = w.nominative_articles.contains(&first_lower);
+    if !article && ws[0].chars().next().is_some_and(|c| c.is_lowercase()) {
+        // "ersten Erkenntnissen", "final unofficial results": no speaker.
+        return None;
+    }
+    if lang == Lang::De
+        && ws.iter().skip(1).any(|x| {
+            matches!(
+                x.as_str(),
+                "des" | "der" | "eines" | "einer" | "dem" | "den"
+            )
+        })
+    {
+        // A genitive or dative inside ("Interview des Milliardärs Elon Musk"): no subject to print.
+        return None;
+    }
+    let rest: Vec<String> = if article {
+        ws[1..].to_vec()
+    } else {
+        ws.clone()
+    };
+    if rest.is_empty() || !has_proper(&rest.join(" "), lang, d) {
+        // German organisations named by a common noun with an article are fine ("die Polizei");
+        // English vague groups ("the company", "regulators") are not.
+        let de_org = lang == Lang::De
+            && article
+            && rest.len() == 1
+            && rest[0].chars().next().is_some_and(|c| c.is_uppercase());
+        // English bodies named by common nouns: "the company", "organizers", "State officials"
+        // (a bare noun capitalised only because it opened the source's sentence).
+        let en_group = lang == Lang::En
+            && rest.len() <= 3
+            && rest
+                .iter()
+                .skip(1)
+                .all(|x| x.chars().all(char::is_lowercase))
+            && (article || rest.len() > 1 || rest[0].ends_with('s'));
+        if en_group {
+            let mut out: Vec<String> = ws.iter().map(|x| x.to_lowercase()).collect();
+            if let Some(f) = out.first_mut() {
+                *f = f.to_lowercase();
+            }
+            return Some(Who::Speaker {
+                name: out.join(" "),
+                org: true,
+            });
+        }
+        if !de_org {
+            return None;
+        }
+    }
+    let mut out: Vec<String> = ws.clone();
+    if article {
+        out[0] = first_lower;
+    } else if lang == Lang::En
+        && common_word(&ws[0], lang, d)
+        && ws
+            .get(1)
+            .is_none_or(|x| !x.chars().next().is_some_and(char::is_uppercase))
+    {
+        out[0] = ws[0].to_lowercase();
+    }
+    let mut name = out.join(" ");
+    if !article {
+        if let Some(longer) = d.and_then(|d| titled(d, &name)) {
+            name = longer;
+        }
+    }
+    Some(Who::Speaker { name, org: article })
+}
+
+/// The fullest form the source gives a person's name in: "Finanzvorstand Henrik Sagebiel" for
+/// "Henrik Sagebiel" (titles and first names the source writes before it).
+fn titled(d: &CorpusDoc, name: &str) -> Option<String> {
+    let last = name.split_whitespace().last()?.to_lowercase();
+    let mut best: Option<String> = None;
+    for a in &d.facts.attributions {
+        let Some(s) = &a.source else { continue };
+        let t = collapse(&s.text);
+        let ws: Vec<&str> = t.split_whitespace().collect();
+        if ws.len() <= name.split_whitespace().count()
+            || ws.len() > 5
+            || ws.last().map(|x| x.to_lowercase()) != Some(last.clone())
+            || !ws
+                .iter()
+                .all(|x| x.chars().next().is_some_and(|c| c.is_uppercase()))
+            || ws.iter().any(|x| is_upper_word(x) && x.chars().count() > 3)
+            || t.chars().any(|c| c.is_ascii_digit())
+            || !t.to_lowercase().ends_with(&name.to_lowercase())
+        {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| t.len() > b.len()) {
+            best = Some(t);
+        }
+    }
+    best
+}
+
+/// An outlet's printable name: front matter `source` or note, without legal form or metadata
+/// label; `None` when only a file name is known.
+pub fn outlet_name(src: &SourceRef, lang: Lang) -> Option<String> {
+    let mut name = collapse(&src.name);
+    let file_like = name == src.id
+        || name.ends_with(".md")
+        || name.ends_with(".txt")
+        || (!name.contains(' ') && name.contains('_'));
+    if name.is_empty() || file_like {
+        return None;
+    }
+    let w = words(lang);
+    // "(transcript)", "(sdn)": a label is dropped, a short name stands for the whole.
+    if let (Some(open), true) = (name.rfind(" ("), name.ends_with(')')) {
+        let inner = name[open + 2..name.len() - 1].trim().to_string();
+        let head = name[..open].trim().to_string();
+        if w.label_words.contains(&inner.to_lowercase()) {
+            name = head;
+        } else if !inner.contains(' ')
+            && (2..=6).contains(&inner.chars().count())
+            && inner.chars().next().is_some_and(char::is_uppercase)
+        {
+            name = inner;
+        } else {
+            name = head;
+        }
+    }
+    let lower = name.to_lowercase();
+    for l in &w.label_words {
+        if let Some(i) = lower.rfind(&format!(" {l}")) {
+            if i + 1 + l.len() == lower.len() {
+                name.truncate(i);
+                break;
+            }
+        }
+    }
+    for f in &w.legal_forms {
+        if let Some(stripped) = name.strip_suffix(&format!(" {f}")) {
+            name = stripped.trim_end_matches(',').to_string();
+            break;
+        }
+    }
+    if lang == Lang::En {
+        if let Some(rest) = name.strip_prefix("The ") {
+            name = format!("the {rest}");
+        }
+    }
+    (!name.trim().is_empty()).then(|| name.trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(id: &str, name: &str) -> SourceRef {
+        SourceRef {
+            id: id.into(),
+            path: format!("{id}.md").into(),
+            name: name.into(),
+            title: None,
+            url: None,
+            date: None,
+        }
+    }
+
+    #[test]
+    fn outlets_print_their_names() {
+        let n = |id: &str, name: &str, l| outlet_name(&src(id, name), l);
+        assert_eq!(
+            n("004_2671a4ef6e1304a9", "004_2671a4ef6e1304a9", Lang::De),
+            None
+        );
+        assert_eq!(n("x", "pk_rathaus_transkript", Lang::De), None);
+        assert_eq!(
+            n("a", "Süddeutscher Nachrichtendienst (sdn)", Lang::De).as_deref(),
+            Some("Süddeutscher Nachrichtendienst")
+        );
+        assert_eq!(
+            n("a", "Verband der Regionalversicherer Süd (VRS)", Lang::De).as_deref(),
+            Some("VRS")
+        );
+        assert_eq!(
+            n(
+                "a",
+                "Corvane Systems Inc. investor relations (transcript)",
+                Lang::En
+            )
+            .as_deref(),
+            Some("Corvane Systems")
+        );
+        assert_eq!(
+            n("a", "Messe Lindhagen GmbH", Lang::De).as_deref(),
+            Some("Messe Lindhagen")
+        );
+        assert_eq!(
+            n("a", "The Valley Times", Lang::En).as_deref(),
+            Some("the Valley Times")
+        );
+    }
+
+    #[test]
+    fn speakers_print_as_names() {
+        let s = |raw: &str, l| speaker_name(raw, l, None).map(|w| w.name().to_string());
+        assert_eq!(
+            s("JÜRGEN WIESMAYER", Lang::De).as_deref(),
+            Some("Jürgen Wiesmayer")
+        );
+        assert_eq!(s("ersten Erkenntnissen", Lang::De), None);
+        assert_eq!(s("Interview des Milliardärs Elon Musk", Lang::De), None);
+        assert_eq!(s("Die Polizei", Lang::De).as_deref(), Some("die Polizei"));
+        assert_eq!(s("eines Messesprechers", Lang::De), None);
+        assert_eq!(s("05 a.m.** Oyelaran", Lang::En), None);
+        assert_eq!(s("all 212 precincts", Lang::En), None);
+        assert_eq!(s("our campaign received", Lang::En), None);
+        assert_eq!(s("We", Lang::En), None);
+        assert_eq!(s("The company", Lang::En).as_deref(), Some("the company"));
+        assert_eq!(s("reporters", Lang::En), None);
+        assert_eq!(
+            s("chief executive Fiona Darrow", Lang::En).as_deref(),
+            Some("chief executive Fiona Darrow")
+        );
+        assert_eq!(
+            s("Transportation Secretary Alan Brooks", Lang::En).as_deref(),
+            Some("Transportation Secretary Alan Brooks")
+        );
+        assert_eq!(s("Dr.", Lang::De), None);
+    }
+}

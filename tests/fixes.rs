@@ -1,0 +1,106 @@
+//! `factlint check --fix` on the labelled dev drafts (`../shared/eval/dev`, beside the repo in
+//! CI): the safe fixes change nothing the gold marks clean, and a second check of the fixed
+//! draft reports no finding the first did not. Skipped, with a message, when the suites are absent.
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_factlint")
+}
+
+fn dev() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev");
+    p.is_dir().then_some(p)
+}
+
+/// `(rule, text)` of every finding of `draft`, counted.
+fn findings(corpus: &Path, draft: &Path) -> HashMap<(String, String), usize> {
+    let out = Command::new(bin())
+        .args(["check", "--format", "json", "--corpus"])
+        .arg(corpus)
+        .arg(draft)
+        .output()
+        .expect("factlint runs");
+    let log: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let mut m = HashMap::new();
+    for f in log["files"].as_array().into_iter().flatten() {
+        for fd in f["findings"].as_array().into_iter().flatten() {
+            let key = (
+                fd["rule"].as_str().unwrap_or("").to_string(),
+                fd["text"].as_str().unwrap_or("").to_string(),
+            );
+            *m.entry(key).or_default() += 1;
+        }
+    }
+    m
+}
+
+#[test]
+fn safe_fixes_keep_clean_spans_and_add_no_findings() {
+    let Some(dev) = dev() else {
+        eprintln!("skipped: ../shared/eval/dev is not beside the repository");
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut suites: Vec<PathBuf> = std::fs::read_dir(&dev)
+        .expect("dev suites")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("drafts").is_dir() && p.join("corpus").is_dir())
+        .collect();
+    suites.sort();
+    let mut problems = Vec::new();
+    let mut changed = 0;
+    for suite in &suites {
+        let corpus = suite.join("corpus");
+        let mut drafts: Vec<PathBuf> = std::fs::read_dir(suite.join("drafts"))
+            .expect("drafts")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        drafts.sort();
+        for draft in drafts {
+            let name = draft.file_name().expect("file name").to_owned();
+            let copy = tmp.path().join(&name);
+            let original = std::fs::read_to_string(&draft).expect("draft");
+            std::fs::write(&copy, &original).expect("copy");
+            let first = findings(&corpus, &copy);
+            let status = Command::new(bin())
+                .args(["check", "--fix", "--format", "json", "--corpus"])
+                .arg(&corpus)
+                .arg(&copy)
+                .output()
+                .expect("factlint --fix runs");
+            assert!(status.status.code().is_some_and(|c| c <= 1), "{status:?}");
+            let fixed = std::fs::read_to_string(&copy).expect("fixed draft");
+            if fixed != original {
+                changed += 1;
+            }
+            // Clean spans of the gold stay as they were.
+            let gold = draft.with_extension("gold.json");
+            if let Ok(g) = std::fs::read_to_string(&gold) {
+                let g: Value = serde_json::from_str(&g).expect("gold JSON");
+                for item in g["items"].as_array().into_iter().flatten() {
+                    if item["rule"] != "clean" {
+                        continue;
+                    }
+                    let span = item["span"].as_str().unwrap_or("");
+                    if original.contains(span) && !fixed.contains(span) {
+                        problems.push(format!("{}: clean span changed: {span:?}", draft.display()));
+                    }
+                }
+            }
+            // Nothing new after the fixes.
+            let second = findings(&corpus, &copy);
+            for (key, n) in &second {
+                if first.get(key).copied().unwrap_or(0) < *n {
+                    problems.push(format!("{}: new after --fix: {key:?}", draft.display()));
+                }
+            }
+        }
+    }
+    eprintln!("{changed} drafts changed by --fix");
+    assert!(problems.is_empty(), "{problems:#?}");
+}
