@@ -21,6 +21,11 @@ use tower_lsp_server::UriExt;
 pub const IGNORE_COMMAND: &str = "factlint.ignoreFinding";
 /// `workspace/executeCommand`: the figure map as JSON (argument: a document URI, or none).
 pub const FIGURES_COMMAND: &str = "factlint.figures";
+/// `workspace/executeCommand`: the corpus a document is checked against, `{"documents": [...]}`
+/// (argument: a document URI, or none for the first workspace folder's).
+pub const CORPUS_COMMAND: &str = "factlint.corpus";
+/// `workspace/executeCommand`: loads every corpus in use again from its files.
+pub const REINDEX_COMMAND: &str = "factlint.reindex";
 
 /// The diagnostic source.
 pub const SOURCE: &str = "factlint";

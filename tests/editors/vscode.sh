@@ -130,6 +130,10 @@ readme_shot=$(ls "$artifacts"/*-readme.png 2>/dev/null | head -1 || true)
 if [ "${FACTLINT_UPDATE_SCREENSHOT:-}" = 1 ] && [ "$status" -eq 0 ] && [ -n "$readme_shot" ]; then
   cp "$readme_shot" editors/vscode/images/screenshot.png
   echo "vscode e2e: updated editors/vscode/images/screenshot.png"
+  for name in figures-view source-open; do
+    shot=$(ls "$artifacts"/*-"$name".png 2>/dev/null | head -1 || true)
+    [ -n "$shot" ] && cp "$shot" "editors/vscode/images/$name.png" && echo "vscode e2e: updated editors/vscode/images/$name.png"
+  done
 fi
 echo "vscode e2e: artifacts in target/vscode-e2e/ ($(($(date +%s) - t0)) s)"
 if [ "$status" -ne 0 ]; then
