@@ -47,7 +47,7 @@ export function activate(ctx: vscode.ExtensionContext): void {
         await view.open(target);
       }
     }),
-    vscode.commands.registerCommand("factlint.reindex", async () => {
+    vscode.commands.registerCommand("factlint.reindexCorpus", async () => {
       if (client === undefined) {
         void vscode.window.showWarningMessage("factlint: the server is not running");
         return;
