@@ -2,7 +2,9 @@
 # End-to-end test of the VS Code extension in a real editor: packages editors/vscode into a .vsix with the
 # release server bundled, installs it into an isolated code-server, opens tests/vscode/workspace in headless
 # Chromium (playwright-core) and checks that factlint's problems show up and a quick fix inserts an attribution
-# (tests/vscode/e2e.mjs). Screenshots, logs and the result go to target/vscode-e2e/.
+# (tests/vscode/e2e.mjs), then opens a story with its own corpus and drives the factlint view (corpus, contested
+# quantity, a source opened from it, the cursor's quantity revealed, a quick fix). Screenshots, logs and the
+# result go to target/vscode-e2e/; FACTLINT_UPDATE_SCREENSHOT=1 copies the README's into editors/vscode/images/.
 #
 # Needs what tests/editors/vscode.deps.sh installs. Without it: prints a skip message and exits 0, or fails
 # when CI is set. The extension's unit tests are tests/editors/vscode-unit.sh.

@@ -1,6 +1,9 @@
 // Drives a running code-server with the factlint extension installed, through headless Chromium:
 // opens draft.md from the fixture workspace, waits for factlint's squiggles, reads the Problems panel,
-// applies a quick fix that inserts an attribution and checks the editor text.
+// applies a quick fix that inserts an attribution and checks the editor text. Then a story with its own
+// corpus (stories/stream): the factlint view in the Explorer lists its corpus and a contested quantity, a
+// variant opens its source with the figure selected, the draft figure's quantity is revealed in the view and
+// the disputed figure's quick fix is applied.
 //
 // Run by tests/editors/vscode.sh, which starts code-server. Environment:
 //   FACTLINT_E2E_URL        code-server's address, e.g. http://127.0.0.1:8123
