@@ -268,26 +268,20 @@ try {
   check(onFigure, "the source opens with its figure selected (line 8, 'etwa 30 Minuten')");
   await screenshot("source-open");
 
-  log("revealing the quantity of the draft's figure");
   await page.locator(".tabs-container .tab", { hasText: "draft.md" }).last().click();
   await page.locator(".editor-group-container.active .view-lines", { hasText: "Livestream" }).first().waitFor({ state: "visible" });
-  // Row "Livestream …": collapse it first, so revealing must expand and select it.
-  await rowsIn("contested").first().click();
-  await page.locator(".editor-group-container.active .view-lines").first().click();
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.press("Control+F");
-  await page.keyboard.type("45 Minuten");
-  await page.keyboard.press("Escape");
-  await runCommand("factlint: Reveal the figure's quantity");
-  const revealed = await view.locator(".monaco-list-row.selected", { hasText: "contested" }).first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false);
-  check(revealed, "the draft figure's quantity is selected in the view");
-
+  // The cursor into "45 Minuten" (line 7, after "Der Livestream startete mit "), with the keyboard.
+  const cursorToFigure = async () => {
+    await page.locator(".editor-group-container.active .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
+    await page.locator(".statusbar-item", { hasText: "Ln 7, Col 31" }).first().waitFor({ state: "visible", timeout: 5000 }).catch(() => {});
+  };
   log("applying the disputed figure's quick fix (laut Bote)");
-  await page.locator(".editor-group-container.active .view-lines").first().click();
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.press("Control+F");
-  await page.keyboard.type("45 Minuten");
-  await page.keyboard.press("Escape");
+  await cursorToFigure();
+  await page.waitForTimeout(500);
   await page.keyboard.press("Control+.");
   const storyActions = page.locator(".action-widget .monaco-list-row.action");
   if (check(await storyActions.first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false), "the quick-fix menu opens on the disputed figure")) {
@@ -308,6 +302,17 @@ try {
   }
   await page.waitForTimeout(1000);
   await screenshot("story-after-fix");
+
+  log("revealing the quantity of the draft's figure");
+  // Select another row first: revealing must move the selection to the quantity.
+  await rowsIn("2 documents").first().click();
+  const elsewhere = await view.locator(".monaco-list-row.selected", { hasText: "2 documents" }).first().waitFor({ state: "visible", timeout: 5000 }).then(() => true).catch(() => false);
+  check(elsewhere, "before revealing, the Corpus row is selected");
+  await cursorToFigure();
+  await runCommand("factlint: Reveal the figure's quantity");
+  const revealed = await view.locator(".monaco-list-row.selected", { hasText: "contested" }).first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false);
+  check(revealed, "the draft figure's quantity is selected in the view");
+
 } catch (e) {
   failures.push(`error: ${e.message}`);
   log(`error: ${e.stack ?? e.message}`);

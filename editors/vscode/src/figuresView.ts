@@ -43,6 +43,8 @@ export class FiguresView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private seq = 0;
+  /** The quantity of the draft figure at the cursor, once revealed. */
+  private current: string | undefined;
 
   constructor(private readonly output: vscode.OutputChannel) {
     this.tree = vscode.window.createTreeView("factlint.figures", { treeDataProvider: this, showCollapseAll: true });
@@ -65,11 +67,6 @@ export class FiguresView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (this.draft !== undefined && e.uris.some((u) => u.toString() === this.draft?.toString())) {
           this.schedule(() => this.refresh());
-        }
-      }),
-      vscode.window.onDidChangeTextEditorSelection((e) => {
-        if (this.tree.visible && isDraft(e.textEditor.document) && e.kind !== undefined) {
-          this.schedule(() => this.reveal(false));
         }
       }),
     );
@@ -160,6 +157,7 @@ export class FiguresView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const loading = "corpus loading…";
     const docsErr = docs.err !== undefined ? (docs.err.includes("Invalid request") ? loading : docs.err) : undefined;
     const figErr = figures.err !== undefined ? (figures.err.includes("Invalid request") ? loading : figures.err) : undefined;
+    this.current = position !== undefined ? selectedId(figures.ok) : undefined;
     this.setRoots([corpusNode(docs.ok, docsErr), figuresNode(figures.ok, figErr)]);
     this.state = {
       ...this.state,
@@ -184,7 +182,18 @@ export class FiguresView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       if (focus) void vscode.window.setStatusBarMessage("factlint: no quantity of the corpus at the cursor", 4000);
       return false;
     }
-    await this.tree.reveal(node, { select: true, focus, expand: true });
+    // The quantity at the cursor is highlighted (refresh); only the command selects and focuses it.
+    if (!focus) {
+      // Following the cursor: the quantity is highlighted in place. TreeView.reveal would take the
+      // keyboard focus from the editor (code-server does, even with focus: false).
+      return true;
+    }
+    try {
+      await this.tree.reveal(node, { select: true, focus: true, expand: true });
+    } catch (e) {
+      this.output.appendLine(`[client] revealing ${node.id}: ${message(e)}`);
+      return false;
+    }
     return true;
   }
 
@@ -199,7 +208,7 @@ export class FiguresView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   getTreeItem(n: Node): vscode.TreeItem {
     const item = new vscode.TreeItem(
-      n.label,
+      n.id === this.current ? { label: n.label, highlights: [[0, n.label.length]] } : n.label,
       n.children.length === 0
         ? vscode.TreeItemCollapsibleState.None
         : n.id === "corpus" || n.id === "figures" || (n.id.startsWith("q/") && n.icon === "warning")
