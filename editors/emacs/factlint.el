@@ -50,7 +50,7 @@
 
 ;;;###autoload
 (defun factlint-figures ()
-  "Show the figure map of the current draft (the server's `factlint.figures') as JSON."
+  "Show the figure map of the current draft as JSON (`factlint.figures')."
   (interactive)
   (let* ((server (eglot--current-server-or-lose))
          (result (jsonrpc-request server :workspace/executeCommand
