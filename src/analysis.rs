@@ -236,6 +236,62 @@ pub fn merge_figures(
     out
 }
 
+/// One document of a corpus as the editors list it (`factlint.corpus`).
+#[derive(Clone, Debug, serde::Serialize, PartialEq)]
+pub struct CorpusEntry {
+    /// The corpus file's path as given or found.
+    pub path: String,
+    /// The outlet (front matter `source`, else title or file name).
+    pub source: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+}
+
+/// `{"documents": [...]}`: a corpus's documents, newest first (undated last), then by path.
+#[derive(Clone, Debug, Default, serde::Serialize, PartialEq)]
+pub struct CorpusListing {
+    pub documents: Vec<CorpusEntry>,
+}
+
+/// The documents of a corpus (the server's `factlint.corpus`).
+pub fn corpus_documents(corpus: &Corpus) -> CorpusListing {
+    let mut documents: Vec<CorpusEntry> = corpus
+        .docs
+        .iter()
+        .map(|d| CorpusEntry {
+            path: d.source.path.display().to_string(),
+            source: d.source.name.clone(),
+            title: d.source.title.clone(),
+            date: d.source.date.clone(),
+        })
+        .collect();
+    documents.sort_by(|a, b| match (&a.date, &b.date) {
+        (Some(x), Some(y)) => y.cmp(x).then_with(|| a.path.cmp(&b.path)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.path.cmp(&b.path),
+    });
+    CorpusListing { documents }
+}
+
+/// The id, in `briefing`, of the quantity that the draft figure at byte `offset` aligns to:
+/// what an editor reveals when the cursor is on a draft figure.
+pub fn selected_quantity(
+    briefing: &crate::figmap::briefing::Briefing,
+    corpus: &Corpus,
+    text: &str,
+    path: Option<&Path>,
+    config: &Config,
+    offset: usize,
+) -> Option<String> {
+    let q = figure_at(corpus, text, path, config, offset)?;
+    briefing
+        .quantities
+        .iter()
+        .find(|b| b.label == q.label && b.dimension == q.dimension && b.variants == q.variants)
+        .map(|b| b.id.clone())
+}
+
 /// The quantity that the draft figure at byte `offset` aligns to (hover).
 pub fn figure_at(
     corpus: &Corpus,

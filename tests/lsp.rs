@@ -562,3 +562,81 @@ fn hover_shows_the_quantity_and_figures_command_returns_the_map() {
     assert_eq!(mine["quantities"], all["quantities"], "{mine:#}");
     lsp.shutdown();
 }
+
+/// `factlint.corpus` lists the story's documents with outlet, title and date; `factlint.figures`
+/// with a position names the quantity the draft figure there aligns to; `factlint.reindex`
+/// loads the corpus again (a document added since is listed).
+#[test]
+fn corpus_command_lists_documents_figures_select_and_reindex() {
+    let (_dir, root, corpus) = common::workspace(&[
+        ("welt.md", WELT),
+        ("bote.md", BOTE),
+        ("ledger-bridge.md", LEDGER),
+    ]);
+    let mut lsp = Lsp::start();
+    lsp.initialize(&root, options(&corpus), json!({}));
+    let uri = file_uri(&root.join("draft.md"));
+    let text = "---\nlang: de\n---\n\nDer Livestream startete mit 45 Minuten Verspätung.\n";
+    lsp.open(&uri, text, 1);
+    lsp.diagnostics_where(&uri, 1, "disputed-figure", |d| {
+        with_code(d, "disputed-figure").is_some()
+    });
+    let listing = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.corpus", "arguments": [uri] }),
+    );
+    let docs = listing["documents"].as_array().cloned().unwrap_or_default();
+    assert_eq!(docs.len(), 3, "{listing:#}");
+    // Dated documents first.
+    assert_eq!(docs[0]["source"], "Harbor Ledger", "{listing:#}");
+    assert_eq!(docs[0]["title"], "Kessler Bridge traffic");
+    assert_eq!(docs[0]["date"], "2024-05-02");
+    assert!(docs[0]["path"]
+        .as_str()
+        .is_some_and(|p| p.ends_with("ledger-bridge.md")));
+    let sources: Vec<&str> = docs.iter().filter_map(|d| d["source"].as_str()).collect();
+    assert!(
+        sources.contains(&"Welt") && sources.contains(&"Bote"),
+        "{listing:#}"
+    );
+
+    let at = position(text, text.find("45 Minuten").unwrap_or(0) + 1);
+    let fig = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.figures", "arguments": [uri, at] }),
+    );
+    let selected = fig["selected"].as_str().unwrap_or("");
+    assert!(
+        fig["quantities"].as_array().is_some_and(|qs| qs
+            .iter()
+            .any(|q| q["id"] == selected && q["contested"] == true)),
+        "{fig:#}"
+    );
+    let elsewhere = position(text, text.find("Livestream").unwrap_or(0) + 1);
+    let none = lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.figures", "arguments": [uri, elsewhere] }),
+    );
+    assert!(none.get("selected").is_none(), "{none:#}");
+
+    std::fs::write(corpus.join("kurier.md"), KURIER).expect("write");
+    lsp.request(
+        "workspace/executeCommand",
+        json!({ "command": "factlint.reindex", "arguments": [] }),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut n = 0;
+    while Instant::now() < deadline {
+        let l = lsp.request(
+            "workspace/executeCommand",
+            json!({ "command": "factlint.corpus", "arguments": [uri] }),
+        );
+        n = l["documents"].as_array().map_or(0, Vec::len);
+        if n == 4 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(n, 4, "the re-indexed corpus lists the new document");
+    lsp.shutdown();
+}

@@ -596,6 +596,31 @@ impl Inner {
         }
     }
 
+    /// Loads every corpus held again from its files ("Re-index corpus"), in the background.
+    async fn reindex(self: &Arc<Self>) {
+        let loads: Vec<(CorpusKey, u64, Option<PathBuf>)> = {
+            let mut st = self.state();
+            let wanted = st.wanted();
+            let keys: Vec<CorpusKey> = st.corpora.keys().cloned().collect();
+            keys.into_iter()
+                .filter(|k| !k.is_empty())
+                .map(|k| {
+                    st.loads += 1;
+                    let id = st.loads;
+                    if let Some(slot) = st.corpora.get_mut(&k) {
+                        slot.load = id;
+                    }
+                    let cache = wanted.get(&k).and_then(|c| c.effective_cache_dir());
+                    (k, id, cache)
+                })
+                .collect()
+        };
+        for (key, id, cache) in loads {
+            let this = Arc::clone(self);
+            tokio::spawn(async move { this.load_corpus(key, id, cache).await });
+        }
+    }
+
     /// Loads one corpus in the background with work-done progress, installs it unless a newer
     /// load of it started or it was dropped meanwhile, then re-checks the documents using it.
     async fn load_corpus(
@@ -951,6 +976,8 @@ impl LanguageServer for Backend {
                         view::IGNORE_COMMAND.to_string(),
                         view::FIGURES_COMMAND.to_string(),
                         view::ADD_SOURCE_COMMAND.to_string(),
+                        view::CORPUS_COMMAND.to_string(),
+                        view::REINDEX_COMMAND.to_string(),
                     ],
                     ..ExecuteCommandOptions::default()
                 }),
@@ -1239,17 +1266,52 @@ impl LanguageServer for Backend {
         if params.command == view::IGNORE_COMMAND {
             self.inner.ignore(params.arguments.first()).await?;
             Ok(None)
-        } else if params.command == view::FIGURES_COMMAND {
-            // Argument: a document URI (the quantities its figures align to), or none.
+        } else if params.command == view::REINDEX_COMMAND {
+            self.inner.reindex().await;
+            Ok(None)
+        } else if params.command == view::CORPUS_COMMAND {
+            // Argument: a document URI (its story's corpus), or none.
             let uri = params
                 .arguments
                 .first()
                 .and_then(|a| a.as_str())
                 .and_then(|s| s.parse::<Uri>().ok());
+            let corpus = {
+                let mut st = self.inner.state();
+                let config = match uri.as_ref().and_then(|u| st.docs.get(u)) {
+                    Some(d) => Arc::clone(&d.config),
+                    None => {
+                        let folder = st.folder_of(None);
+                        st.resolve(Some(&folder)).0
+                    }
+                };
+                st.corpus_for(&CorpusKey::of(&config))
+            };
+            let Some(corpus) = corpus else {
+                // Still loading.
+                return Err(Error::invalid_request());
+            };
+            Ok(serde_json::to_value(crate::analysis::corpus_documents(&corpus)).ok())
+        } else if params.command == view::FIGURES_COMMAND {
+            // Arguments: a document URI (the quantities its figures align to), or none; then
+            // optionally a position in it: the answer's `selected` is the id of the quantity
+            // the draft figure there aligns to.
+            let uri = params
+                .arguments
+                .first()
+                .and_then(|a| a.as_str())
+                .and_then(|s| s.parse::<Uri>().ok());
+            let at: Option<Position> = params
+                .arguments
+                .get(1)
+                .and_then(|a| serde_json::from_value(a.clone()).ok());
             let snap = {
                 let mut st = self.inner.state();
                 let doc = uri.as_ref().and_then(|u| st.docs.get(u));
                 let draft = doc.map(|d| (d.rope.to_string(), d.engine_path()));
+                let offset = doc
+                    .zip(at)
+                    .map(|(d, p)| convert::position_to_byte(&d.rope, p, st.encoding));
                 // The draft's configuration and corpus, else the first workspace folder's.
                 let config = match doc {
                     Some(d) => Arc::clone(&d.config),
@@ -1262,20 +1324,36 @@ impl LanguageServer for Backend {
                 let Some(corpus) = st.corpus_for(&key) else {
                     return Err(Error::invalid_request());
                 };
-                (corpus, config, draft)
+                (corpus, config, draft, offset)
             };
-            let briefing = tokio::task::spawn_blocking(move || {
-                let (corpus, config, draft) = snap;
+            let (briefing, selected) = tokio::task::spawn_blocking(move || {
+                let (corpus, config, draft, offset) = snap;
                 let drafts: Vec<(&str, Option<&std::path::Path>)> = draft
                     .iter()
                     .map(|(t, p)| (t.as_str(), p.as_deref()))
                     .collect();
-                crate::analysis::figures(&corpus, &drafts, &config)
+                let briefing = crate::analysis::figures(&corpus, &drafts, &config)?;
+                let selected = match (&draft, offset) {
+                    (Some((text, path)), Some(offset)) => crate::analysis::selected_quantity(
+                        &briefing,
+                        &corpus,
+                        text,
+                        path.as_deref(),
+                        &config,
+                        offset,
+                    ),
+                    _ => None,
+                };
+                Ok::<_, String>((briefing, selected))
             })
             .await
             .map_err(|_| Error::internal_error())?
             .map_err(Error::invalid_params)?;
-            Ok(serde_json::to_value(briefing).ok())
+            let mut value = serde_json::to_value(briefing).map_err(|_| Error::internal_error())?;
+            if let (Some(obj), Some(id)) = (value.as_object_mut(), selected) {
+                obj.insert("selected".to_string(), LSPAny::String(id));
+            }
+            Ok(Some(value))
         } else if params.command == view::ADD_SOURCE_COMMAND {
             self.inner.add_sources(&params.arguments).await
         } else {

@@ -23,6 +23,11 @@ pub const IGNORE_COMMAND: &str = "factlint.ignoreFinding";
 pub const FIGURES_COMMAND: &str = "factlint.figures";
 /// Saves sources (URLs or files, the arguments) into the corpus folder, then reloads the corpus.
 pub const ADD_SOURCE_COMMAND: &str = "factlint.addSource";
+/// `workspace/executeCommand`: the corpus a document is checked against, `{"documents": [...]}`
+/// (argument: a document URI, or none for the first workspace folder's).
+pub const CORPUS_COMMAND: &str = "factlint.corpus";
+/// `workspace/executeCommand`: loads every corpus in use again from its files.
+pub const REINDEX_COMMAND: &str = "factlint.reindex";
 
 /// The diagnostic source.
 pub const SOURCE: &str = "factlint";

@@ -2,7 +2,9 @@
 # End-to-end test of the VS Code extension in a real editor: packages editors/vscode into a .vsix with the
 # release server bundled, installs it into an isolated code-server, opens tests/vscode/workspace in headless
 # Chromium (playwright-core) and checks that factlint's problems show up and a quick fix inserts an attribution
-# (tests/vscode/e2e.mjs). Screenshots, logs and the result go to target/vscode-e2e/.
+# (tests/vscode/e2e.mjs), then opens a story with its own corpus and drives the factlint view (corpus, contested
+# quantity, a source opened from it, the cursor's quantity revealed, a quick fix). Screenshots, logs and the
+# result go to target/vscode-e2e/; FACTLINT_UPDATE_SCREENSHOT=1 copies the README's into editors/vscode/images/.
 #
 # Needs what tests/editors/vscode.deps.sh installs. Without it: prints a skip message and exits 0, or fails
 # when CI is set. The extension's unit tests are tests/editors/vscode-unit.sh.
@@ -130,6 +132,10 @@ readme_shot=$(ls "$artifacts"/*-readme.png 2>/dev/null | head -1 || true)
 if [ "${FACTLINT_UPDATE_SCREENSHOT:-}" = 1 ] && [ "$status" -eq 0 ] && [ -n "$readme_shot" ]; then
   cp "$readme_shot" editors/vscode/images/screenshot.png
   echo "vscode e2e: updated editors/vscode/images/screenshot.png"
+  for name in figures-view source-open; do
+    shot=$(ls "$artifacts"/*-"$name".png 2>/dev/null | head -1 || true)
+    [ -n "$shot" ] && cp "$shot" "editors/vscode/images/$name.png" && echo "vscode e2e: updated editors/vscode/images/$name.png"
+  done
 fi
 echo "vscode e2e: artifacts in target/vscode-e2e/ ($(($(date +%s) - t0)) s)"
 if [ "$status" -ne 0 ]; then

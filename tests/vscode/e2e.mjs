@@ -1,6 +1,9 @@
 // Drives a running code-server with the factlint extension installed, through headless Chromium:
 // opens draft.md from the fixture workspace, waits for factlint's squiggles, reads the Problems panel,
-// applies a quick fix that inserts an attribution and checks the editor text.
+// applies a quick fix that inserts an attribution and checks the editor text. Then a story with its own
+// corpus (stories/stream): the factlint view in the Explorer lists its corpus and a contested quantity, a
+// variant opens its source with the figure selected, the draft figure's quantity is revealed in the view and
+// the disputed figure's quick fix is applied.
 //
 // Run by tests/editors/vscode.sh, which starts code-server. Environment:
 //   FACTLINT_E2E_URL        code-server's address, e.g. http://127.0.0.1:8123
@@ -89,7 +92,7 @@ try {
   await screenshot("workbench");
 
   log("opening draft.md");
-  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "draft.md" }).first().click();
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "draft.md" }).first().dblclick();
   await page.locator(".monaco-editor .view-lines", { hasText: "Kessler Bridge" }).first().waitFor({ state: "visible" });
   await screenshot("draft-open");
 
@@ -228,6 +231,88 @@ try {
     await page.waitForTimeout(500);
   }
   await screenshot("readme");
+
+  // A story with its own corpus (stories/stream/.factlint.toml) whose sources disagree about a delay: the
+  // factlint view lists the corpus and the contested quantity, a variant opens its source at the figure,
+  // the cursor on the draft's figure reveals its quantity, and the disputed figure's quick fix attributes it.
+  log("opening the story stories/stream/draft.md");
+  await page.mouse.move(5, 400);
+  await page.keyboard.press("Escape");
+  // The Explorer compacts the folder chain into one row "stories / stream".
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { hasText: "stories" }).first().click();
+  await page.locator('.explorer-folders-view .monaco-list-row:not([aria-level="1"])', { hasText: "draft.md" }).first().dblclick();
+  await page.locator(".editor-group-container.active .monaco-editor .view-lines", { hasText: "Livestream" }).first().waitFor({ state: "visible" });
+  await page.locator(".monaco-editor .squiggly-warning").first().waitFor({ state: "attached", timeout: diagnosticsTimeout });
+  // Room for the factlint view: fold the file tree.
+  await page.locator(".pane-header", { hasText: /^\s*workspace/i }).first().click();
+  await runCommand("factlint: Show figures");
+  const view = page.locator(".pane", { has: page.locator(".pane-header", { hasText: /factlint/i }) }).last();
+  const rowsIn = (text) => view.locator(".monaco-list-row", { hasText: text });
+  const contested = await rowsIn("contested").first().waitFor({ state: "visible", timeout: 30_000 }).then(() => true).catch(() => false);
+  check(contested, "the factlint view lists a contested quantity");
+  const viewText = clean(await view.innerText().catch(() => ""));
+  summary.figuresView = viewText;
+  log(`  factlint view:\n${viewText.replace(/^/gm, "    ")}`);
+  check(/Corpus\s*2 documents/.test(viewText) && viewText.includes("Welt") && viewText.includes("Bote"), "the view lists the story's corpus: Welt and Bote");
+  check(viewText.includes("2024-03-02"), "the corpus documents show their dates");
+  check(viewText.includes("etwa 30 Minuten") && viewText.includes("45 Minuten"), "the contested quantity shows both variants");
+  const status = await page.locator(".statusbar-item", { hasText: "factlint: 2 docs" }).first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false);
+  check(status, "the status bar shows the story's corpus (2 docs)");
+  await screenshot("figures-view");
+
+  log("opening a variant's source from the view");
+  await rowsIn("etwa 30 Minuten").first().click();
+  const opened = await page.locator(".tabs-container .tab.active", { hasText: "welt.md" }).first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false);
+  check(opened, "selecting the variant opens sources/welt.md");
+  const onFigure = await page.locator(".statusbar-item", { hasText: /Ln 8, Col 25 \(15 selected\)|Ln 8, Col 40 \(15 selected\)/ }).first().waitFor({ state: "visible", timeout: 5000 }).then(() => true).catch(() => false);
+  check(onFigure, "the source opens with its figure selected (line 8, 'etwa 30 Minuten')");
+  await screenshot("source-open");
+
+  await page.locator(".tabs-container .tab", { hasText: "draft.md" }).last().click();
+  await page.locator(".editor-group-container.active .view-lines", { hasText: "Livestream" }).first().waitFor({ state: "visible" });
+  // The cursor into "45 Minuten" (line 7, after "Der Livestream startete mit "), with the keyboard.
+  const cursorToFigure = async () => {
+    await page.locator(".editor-group-container.active .view-lines").first().click();
+    await page.keyboard.press("Control+Home");
+    for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Home");
+    for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
+    await page.locator(".statusbar-item", { hasText: "Ln 7, Col 31" }).first().waitFor({ state: "visible", timeout: 5000 }).catch(() => {});
+  };
+  log("applying the disputed figure's quick fix (laut Bote)");
+  await cursorToFigure();
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Control+.");
+  const storyActions = page.locator(".action-widget .monaco-list-row.action");
+  if (check(await storyActions.first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false), "the quick-fix menu opens on the disputed figure")) {
+    const titles = (await storyActions.allInnerTexts()).map(clean);
+    log(`  quick fixes: ${JSON.stringify(titles)}`);
+    const index = titles.findIndex((t) => t.includes("laut Bote"));
+    if (check(index >= 0, "a quick fix attributes the figure to Bote")) {
+      for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      let after = "";
+      for (let i = 0; i < 20; i++) {
+        after = await editorText();
+        if (after.includes("(laut Bote)")) break;
+        await page.waitForTimeout(250);
+      }
+      check(after.includes("45 Minuten Verspätung (laut Bote)"), "after the fix the draft says '(laut Bote)'");
+    }
+  }
+  await page.waitForTimeout(1000);
+  await screenshot("story-after-fix");
+
+  log("revealing the quantity of the draft's figure");
+  // Select another row first: revealing must move the selection to the quantity.
+  await rowsIn("2 documents").first().click();
+  const elsewhere = await view.locator(".monaco-list-row.selected", { hasText: "2 documents" }).first().waitFor({ state: "visible", timeout: 5000 }).then(() => true).catch(() => false);
+  check(elsewhere, "before revealing, the Corpus row is selected");
+  await cursorToFigure();
+  await runCommand("factlint: Reveal the figure's quantity");
+  const revealed = await view.locator(".monaco-list-row.selected", { hasText: "contested" }).first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false);
+  check(revealed, "the draft figure's quantity is selected in the view");
+
 } catch (e) {
   failures.push(`error: ${e.message}`);
   log(`error: ${e.stack ?? e.message}`);

@@ -14,9 +14,12 @@ import {
 } from "vscode-languageclient/node";
 import { FileKind, findServer, notFoundMessage } from "./findServer";
 import { configurationItem, needsRestart, serverSettings, ServerSettings } from "./settings";
+import { FiguresView } from "./figuresView";
+import { Target } from "./figuresModel";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
+let view: FiguresView;
 let context: vscode.ExtensionContext;
 /** Serializes start/stop/restart so a burst of setting changes does not start two servers. */
 let queue: Promise<void> = Promise.resolve();
@@ -25,6 +28,33 @@ export function activate(ctx: vscode.ExtensionContext): void {
   context = ctx;
   output = vscode.window.createOutputChannel("factlint");
   ctx.subscriptions.push(output);
+  view = new FiguresView(output);
+  ctx.subscriptions.push(view);
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand("factlint.showFigures", () => view.show()),
+    vscode.commands.registerCommand("factlint.revealFigure", () => view.reveal(true)),
+    vscode.commands.registerCommand("factlint.refreshFigures", () => view.refresh()),
+    vscode.commands.registerCommand("factlint.openSource", async (target?: Target) => {
+      if (target === undefined) {
+        const docs = view.documents();
+        const pick = await vscode.window.showQuickPick(
+          docs.map((d) => ({ label: d.label, description: d.description, target: d.open })),
+          { placeHolder: "A document of the story's corpus" },
+        );
+        target = pick?.target;
+      }
+      if (target !== undefined) {
+        await view.open(target);
+      }
+    }),
+    vscode.commands.registerCommand("factlint.reindexCorpus", async () => {
+      if (client === undefined) {
+        void vscode.window.showWarningMessage("factlint: the server is not running");
+        return;
+      }
+      await client.sendRequest("workspace/executeCommand", { command: "factlint.reindex", arguments: [] });
+    }),
+  );
   ctx.subscriptions.push(
     vscode.commands.registerCommand("factlint.restartServer", () => enqueue(restart)),
     vscode.commands.registerCommand("factlint.showOutput", () => output.show(true)),
@@ -96,6 +126,7 @@ async function restart(): Promise<void> {
 async function stop(): Promise<void> {
   const c = client;
   client = undefined;
+  view.attach(undefined, "the server is stopped");
   if (c !== undefined) {
     try {
       await c.stop(5000);
@@ -214,7 +245,9 @@ async function start(): Promise<void> {
     await c.start();
     const info = c.initializeResult?.serverInfo;
     output.appendLine(`[client] server running${info ? `: ${info.name} ${info.version ?? ""}` : ""}`);
+    view.attach(c);
   } catch (e) {
+    view.attach(undefined, "the server did not start");
     output.appendLine(`[client] the server did not start: ${e instanceof Error ? e.message : String(e)}`);
     void vscode.window
       .showErrorMessage(`factlint: the language server did not start (${found.command}). See the output for details.`, "Show Output")
