@@ -11,7 +11,8 @@
 //   FACTLINT_E2E_ARTIFACTS  where screenshots and the result summary go
 //   FACTLINT_E2E_TOOLS      the folder whose node_modules has playwright-core
 //   FACTLINT_E2E_TIMEOUT    seconds to wait for diagnostics (default 90)
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -270,14 +271,15 @@ try {
 
   await page.locator(".tabs-container .tab", { hasText: "draft.md" }).last().click();
   await page.locator(".editor-group-container.active .view-lines", { hasText: "Livestream" }).first().waitFor({ state: "visible" });
-  // The cursor into "45 Minuten" (line 7, after "Der Livestream startete mit "), with the keyboard.
-  const cursorToFigure = async () => {
+  // The cursor into "45 Minuten" (line 7, after "Der Livestream startete mit ", or after
+  // "… startete laut Bote mit " once the fix is applied), with the keyboard.
+  const cursorToFigure = async (column = 30) => {
     await page.locator(".editor-group-container.active .view-lines").first().click();
     await page.keyboard.press("Control+Home");
     for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Home");
-    for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
-    await page.locator(".statusbar-item", { hasText: "Ln 7, Col 31" }).first().waitFor({ state: "visible", timeout: 5000 }).catch(() => {});
+    for (let i = 0; i < column; i++) await page.keyboard.press("ArrowRight");
+    await page.locator(".statusbar-item", { hasText: `Ln 7, Col ${column + 1}` }).first().waitFor({ state: "visible", timeout: 5000 }).catch(() => {});
   };
   log("applying the disputed figure's quick fix (laut Bote)");
   await cursorToFigure();
@@ -294,10 +296,11 @@ try {
       let after = "";
       for (let i = 0; i < 20; i++) {
         after = await editorText();
-        if (after.includes("(laut Bote)")) break;
+        if (after.includes("laut Bote")) break;
         await page.waitForTimeout(250);
       }
-      check(after.includes("45 Minuten Verspätung (laut Bote)"), "after the fix the draft says '(laut Bote)'");
+      // The attribution goes after the finite verb, as an editor would write it.
+      check(after.includes("startete laut Bote mit 45 Minuten Verspätung"), "after the fix the draft says 'startete laut Bote mit 45 Minuten'");
     }
   }
   await page.waitForTimeout(1000);
@@ -308,10 +311,56 @@ try {
   await rowsIn("2 documents").first().click();
   const elsewhere = await view.locator(".monaco-list-row.selected", { hasText: "2 documents" }).first().waitFor({ state: "visible", timeout: 5000 }).then(() => true).catch(() => false);
   check(elsewhere, "before revealing, the Corpus row is selected");
-  await cursorToFigure();
+  await cursorToFigure(40);
   await runCommand("factlint: Reveal the figure's quantity");
   const revealed = await view.locator(".monaco-list-row.selected", { hasText: "contested" }).first().waitFor({ state: "visible", timeout: 10_000 }).then(() => true).catch(() => false);
   check(revealed, "the draft figure's quantity is selected in the view");
+
+  log("adding a source from a URL served by this test");
+  // "factlint: Add source from URL…" with the story's draft active: the server fetches the page,
+  // saves it as Markdown into the story's sources/ and reloads that corpus.
+  const page_html = `<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Hafenfest: Stream startete verspätet</title><meta property="og:site_name" content="Hafenkurier">
+<meta property="article:published_time" content="2026-08-13T10:00:00Z"></head><body>
+<nav><a href="/">Start</a> <a href="/lokales">Lokales</a></nav><article><h1>Hafenfest: Stream startete verspätet</h1>
+<p>Der Livestream vom Hafenfest begann am Abend mit deutlicher Verspätung. Nach Angaben der Veranstalter lag das an
+einer überlasteten Leitung im Pressezentrum, die erst nach mehreren Versuchen wieder stabil lief.</p>
+<p>Die Übertragung startete schließlich rund 40 Minuten später als geplant. Viele Zuschauer hatten sich bis dahin
+bereits über die sozialen Netzwerke beschwert und die Organisatoren um eine Erklärung gebeten.</p>
+<p>Die Veranstalter entschuldigten sich noch am selben Abend und kündigten an, die Technik für das kommende Jahr
+grundlegend zu erneuern. Der Mitschnitt des Abends soll in den nächsten Tagen online gestellt werden.</p>
+</article><footer>Impressum</footer></body></html>`;
+  const server = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(page_html);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const sourcesDir = join(workspace, "stories", "stream", "sources");
+    const before = new Set(existsSync(sourcesDir) ? readdirSync(sourcesDir) : []);
+    await cursorToFigure(40);
+    await runCommand("factlint: Add source from URL");
+    const box = page.locator(".quick-input-widget input");
+    await box.waitFor({ state: "visible" });
+    await box.fill(`http://127.0.0.1:${server.address().port}/hafenfest.html`);
+    await page.keyboard.press("Enter");
+    let added = null;
+    for (let i = 0; i < 80 && !added; i++) {
+      await page.waitForTimeout(250);
+      added = (existsSync(sourcesDir) ? readdirSync(sourcesDir) : []).find((f) => !before.has(f) && f.endsWith(".md")) ?? null;
+    }
+    check(added !== null, "the added source is saved into the story's sources/");
+    if (added) {
+      const text = readFileSync(join(sourcesDir, added), "utf8");
+      check(/source: "?Hafenkurier/.test(text), "the saved source names the outlet from the page");
+      check(text.includes("rund 40 Minuten später als geplant") && !text.includes("Impressum"), "the saved source holds the article, not the page furniture");
+      const counted = await view.locator(".monaco-list-row", { hasText: "3 documents" }).first().waitFor({ state: "visible", timeout: 20_000 }).then(() => true).catch(() => false);
+      check(counted, "after the corpus reloads, the view lists 3 documents");
+      await screenshot("story-source-added");
+    }
+  } finally {
+    server.close();
+  }
 
 } catch (e) {
   failures.push(`error: ${e.message}`);
