@@ -142,30 +142,32 @@ fn read_items(path: &Path) -> Result<Vec<String>, String> {
     }
 }
 
-/// [`read_items`] of every file, in file order; on all cores when converting sources from other
-/// formats is part of it (a web page takes milliseconds, a Markdown file microseconds).
-fn read_all(files: &[PathBuf]) -> Vec<Result<Vec<String>, String>> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
+/// The number of worker threads for corpus work.
+fn workers() -> usize {
+    std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let converted = files
-        .iter()
-        .filter(|f| readers::has_source_extension(f))
-        .count();
-    if threads == 1 || converted < 2 {
-        return files.iter().map(|f| read_items(f)).collect();
-    }
+        .clamp(1, 8)
+}
+
+/// `f` of every item on `threads` threads, handed out one at a time (sizes vary a lot), as
+/// `(index, result)` in no particular order. A worker that panics loses its results: callers
+/// name what is missing.
+fn on_all_cores<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<(usize, R)> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<Vec<String>, String>)> = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(f) = files.get(i) else { break };
-                        mine.push((i, read_items(f)));
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
                     }
                     mine
                 })
@@ -175,7 +177,21 @@ fn read_all(files: &[PathBuf]) -> Vec<Result<Vec<String>, String>> {
             .into_iter()
             .flat_map(|w| w.join().unwrap_or_default())
             .collect()
-    });
+    })
+}
+
+/// [`read_items`] of every file, in file order; on all cores when converting sources from other
+/// formats is part of it (a web page takes milliseconds, a Markdown file microseconds).
+fn read_all(files: &[PathBuf]) -> Vec<Result<Vec<String>, String>> {
+    let threads = workers();
+    let converted = files
+        .iter()
+        .filter(|f| readers::has_source_extension(f))
+        .count();
+    if threads == 1 || converted < 2 {
+        return files.iter().map(|f| read_items(f)).collect();
+    }
+    let mut done = on_all_cores(files, threads, |f| read_items(f));
     done.sort_by_key(|(i, _)| *i);
     // A worker that died (a bug) leaves its files out: they are named, not lost silently.
     let mut out: Vec<Result<Vec<String>, String>> = Vec::with_capacity(files.len());
@@ -308,9 +324,7 @@ fn analyse_all(
     total: usize,
 ) -> Vec<(usize, Result<CorpusDoc, Skipped>)> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
+    let threads = workers();
     let done = AtomicUsize::new(ready);
     let one = |(slot, path, text, key): &(usize, &Path, String, String)| {
         let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -329,25 +343,10 @@ fn analyse_all(
     if threads == 1 || todo.len() < PARALLEL_MIN {
         return todo.iter().map(one).collect();
     }
-    // Work is handed out one document at a time: sizes vary a lot.
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    while let Some(job) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        mine.push(one(job));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
-    })
+    on_all_cores(&todo, threads, one)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
 }
 
 /// Parses and extracts one corpus document.

@@ -206,6 +206,11 @@ fn other_speaker(
     let draft = name_words(q.speaker.as_deref()?, ctx.doc.lang);
     let cd = ctx.corpus.docs.get(d)?;
     let theirs = corpus_speaker(cd, si)?;
+    // The source's speaker as an editor prints it ("HENRIK SAGEBIEL" → "Henrik Sagebiel"); no
+    // finding when what the source names is no speaker at all.
+    let printed = crate::rules::fixes::names::speaker_name(&theirs, cd.doc.lang, Some(cd))?
+        .name()
+        .to_string();
     let source = name_words(&theirs, cd.doc.lang);
     if draft.is_empty() || source.is_empty() || draft.iter().any(|w| source.contains(w)) {
         return None;
@@ -222,7 +227,6 @@ fn other_speaker(
     }
     let who = q.speaker.clone().unwrap_or_default();
     // Fix: name the sources' speaker where the draft names its own (outside the quotation).
-    let printed = printed_name(&theirs);
     let sentence = ctx.doc.sentences.get(at)?.span;
     let fixes = sentence
         .slice(&ctx.doc.text)
@@ -246,9 +250,9 @@ fn other_speaker(
         .into_iter()
         .collect();
     let message = if ctx.doc.lang == Lang::De {
-        format!("Die Quellen geben dieses Zitat {theirs}, nicht {who}: „{}“", q.text)
+        format!("Die Quellen geben dieses Zitat {printed}, nicht {who}: „{}“", q.text)
     } else {
-        format!("The sources give this quotation to {theirs}, not {who}: \"{}\"", q.text)
+        format!("The sources give this quotation to {printed}, not {who}: \"{}\"", q.text)
     };
     Some(Finding {
         rule: RuleId::QuoteMismatch,
@@ -260,23 +264,6 @@ fn other_speaker(
             .collect(),
         fixes,
     })
-}
-
-/// A speaker as a newspaper prints the name: a transcript's "HENRIK SAGEBIEL" as "Henrik
-/// Sagebiel", anything else as the source has it.
-fn printed_name(name: &str) -> String {
-    if name.chars().any(char::is_lowercase) {
-        return name.to_string();
-    }
-    name.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
 }
 
 /// Where the speaker of draft quote `qi` says something like it in the section's event

@@ -15,7 +15,7 @@
 //!
 //! Every fix offered is re-checked by `crate::recheck` before it is shown.
 
-mod names;
+pub(crate) mod names;
 
 pub use names::{distinct_who, doc_of, outlet_name, speaker_name, who_of, Who};
 
