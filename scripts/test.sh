@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 cargo build --release --locked
-cargo test --locked
+# Tests in the release profile reuse the release build's dependencies (one full compile fewer);
+# overflow checks and debug assertions are exercised by tests/editors/fuzz-smoke.sh (cargo fuzz -a).
+cargo test --release --locked
 status=0
 for t in tests/editors/*.sh; do
   [ -e "$t" ] || continue

@@ -4,7 +4,8 @@
 # campaigns (fuzz/README.md) use random seeds.
 # Without `cargo fuzz` this prints SKIP and exits 0 (.ci/run installs it: fuzz.deps.sh).
 # The toolchain is stable, so RUSTC_BOOTSTRAP=1 lets cargo-fuzz use the nightly-only flags;
-# FUZZ_SANITIZER=none builds without AddressSanitizer where ASan does not build.
+# FUZZ_SANITIZER=none builds without AddressSanitizer where ASan does not build. Optimised, but with
+# debug assertions and overflow checks (-a): the test suite runs in the release profile.
 set -euo pipefail
 cd "$(dirname "$0")/../../fuzz"
 
@@ -21,7 +22,7 @@ for target in $(cargo fuzz list); do
   # A scratch copy of the committed inputs only: quick to load, and the corpus does not grow.
   work=$(mktemp -d)
   cp "corpus/$target/"seed-* "corpus/$target/"kept-* "$work/" 2>/dev/null || true
-  if ! nice -n 10 cargo fuzz run -O --sanitizer "$sanitizer" "$target" "$work" -- \
+  if ! nice -n 10 cargo fuzz run -O -a --sanitizer "$sanitizer" "$target" "$work" -- \
     -max_total_time="$secs" -rss_limit_mb=2048 -timeout=30 -seed="${FUZZ_SEED:-1}"; then
     rm -rf "$work"
     echo "fuzz-smoke.sh: FAIL: $target (the crashing input is in fuzz/artifacts/$target/)" >&2
