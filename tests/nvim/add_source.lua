@@ -1,3 +1,11 @@
+-- Clients of every buffer, without the deprecation warning of newer Neovims.
+local function all_clients()
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients()
+  end
+  return vim.lsp.get_active_clients() -- Neovim before 0.10
+end
+
 -- Headless Neovim test of `:FactlintAdd` (run by tests/editors/nvim-add.sh): a source file given
 -- to the command lands in the corpus folder and the draft gets the finding it makes possible.
 --
@@ -16,11 +24,11 @@ end
 
 local function finish(ok, msg)
   out((ok and 'ok: ' or 'FAIL: ') .. msg)
-  for _, c in pairs(vim.lsp.get_active_clients()) do
-    c.stop()
+  for _, c in pairs(all_clients()) do
+    if vim.fn.has("nvim-0.11") == 1 then c:stop() else c.stop() end
   end
   vim.wait(5000, function()
-    return #vim.lsp.get_active_clients() == 0
+    return #all_clients() == 0
   end, 20)
   vim.cmd(ok and 'qall!' or 'cquit 1')
 end
@@ -34,7 +42,7 @@ if vim.bo[buf].filetype ~= 'markdown' then
   vim.bo[buf].filetype = 'markdown'
 end
 local ready = vim.wait(20000, function()
-  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+  for _, c in pairs(vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)) do
     if c.name == 'factlint' and c.server_capabilities and c.server_capabilities.executeCommandProvider then
       return true
     end

@@ -1,3 +1,11 @@
+-- Clients of every buffer, without the deprecation warning of newer Neovims.
+local function all_clients()
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients()
+  end
+  return vim.lsp.get_active_clients() -- Neovim before 0.10
+end
+
 -- Headless Neovim test of the factlint plugin and server (run by tests/editors/nvim.sh).
 --
 -- Environment: FACTLINT_BIN (the server binary), FACTLINT_PLUGIN (editors/nvim),
@@ -17,11 +25,11 @@ end
 local exit_code = nil
 
 local function stop_clients()
-  for _, c in pairs(vim.lsp.get_active_clients()) do
-    c.stop()
+  for _, c in pairs(all_clients()) do
+    if vim.fn.has("nvim-0.11") == 1 then c:stop() else c.stop() end
   end
   vim.wait(5000, function()
-    return #vim.lsp.get_active_clients() == 0 and exit_code ~= nil
+    return #all_clients() == 0 and exit_code ~= nil
   end, 20)
 end
 
@@ -68,7 +76,7 @@ end
 
 local client
 local attached = vim.wait(15000, function()
-  for _, c in pairs(vim.lsp.buf_get_clients(buf)) do
+  for _, c in pairs(vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = buf }) or vim.lsp.buf_get_clients(buf)) do
     if c.name == 'factlint' and c.server_capabilities and c.server_capabilities.codeActionProvider then
       client = c
       return true
