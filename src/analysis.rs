@@ -67,33 +67,122 @@ pub fn analyze_with(
     config: &Config,
     memo: Option<&Memo>,
 ) -> Analysis {
-    let deadline = (config.time_budget_ms > 0).then(|| {
-        std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
-    });
+    let deadline = deadline(config);
     // The re-checks analyse the draft again with one edit: the block memo makes that cheap.
     let local = Memo::default();
     let memo = memo.unwrap_or(&local);
-    let (document, facts, mut findings, unchecked_from) =
+    let mut a = pending(text, path, corpus, config, memo, deadline);
+    let all = vec![true; a.findings.len()];
+    let at = (text, path, corpus, config, memo);
+    recheck_until(
+        &a.document,
+        a.unchecked_from,
+        &mut a.findings,
+        at,
+        &all,
+        deadline,
+    );
+    a
+}
+
+/// [`analyze_with`] without re-checking the fixes: the findings are the same, their fixes are
+/// as the rules offered them, not yet judged. Only for callers that show no fix before
+/// [`recheck_fixes`] (the language server publishes diagnostics from this and re-checks when a
+/// code action is asked for; `factlint check` in formats without fixes).
+pub fn analyze_pending(
+    text: &str,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    config: &Config,
+    memo: Option<&Memo>,
+) -> Analysis {
+    let local = Memo::default();
+    pending(
+        text,
+        path,
+        corpus,
+        config,
+        memo.unwrap_or(&local),
+        deadline(config),
+    )
+}
+
+/// The findings of an [`analyze_pending`] analysis of `text` (with the same `path`, `corpus`
+/// and `config`), those that `wanted` marks (by index) with their fixes re-checked exactly as
+/// [`analyze_with`] gives them, the others with their fixes unjudged. The time budget starts
+/// anew.
+pub fn recheck_fixes(
+    analysis: &Analysis,
+    text: &str,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    config: &Config,
+    memo: Option<&Memo>,
+    wanted: &[bool],
+) -> Vec<Finding> {
+    let local = Memo::default();
+    let memo = memo.unwrap_or(&local);
+    let mut findings = analysis.findings.clone();
+    recheck_until(
+        &analysis.document,
+        analysis.unchecked_from,
+        &mut findings,
+        (text, path, corpus, config, memo),
+        wanted,
+        deadline(config),
+    );
+    findings
+}
+
+fn deadline(config: &Config) -> Option<std::time::Instant> {
+    (config.time_budget_ms > 0).then(|| {
+        std::time::Instant::now() + std::time::Duration::from_millis(config.time_budget_ms)
+    })
+}
+
+fn pending(
+    text: &str,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    config: &Config,
+    memo: &Memo,
+    deadline: Option<std::time::Instant>,
+) -> Analysis {
+    let (document, facts, findings, unchecked_from) =
         check(text, path, corpus, config, memo, deadline);
-    if unchecked_from.is_none() {
-        let whole = format!("{:?}\u{1}{}", config, corpus.id);
-        let verdicts = Some((&memo.fixes, whole.as_str()));
-        crate::recheck::fixes(&document, text, &mut findings, verdicts, |fixed| {
-            let (_, _, found, cut) = check(fixed, path, corpus, config, memo, deadline);
-            cut.is_none().then_some(found)
-        });
-    } else {
-        for f in &mut findings {
-            for x in &mut f.fixes {
-                x.applicability = x.applicability.min(crate::finding::Applicability::Unsafe);
-            }
-        }
-    }
     Analysis {
         document,
         facts,
         findings,
         unchecked_from,
+    }
+}
+
+/// What analysing a version of the draft needs: its text, path, corpus, configuration and memo.
+type Context<'a> = (&'a str, Option<&'a Path>, &'a Corpus, &'a Config, &'a Memo);
+
+fn recheck_until(
+    document: &Document,
+    unchecked_from: Option<usize>,
+    findings: &mut [Finding],
+    (text, path, corpus, config, memo): Context,
+    wanted: &[bool],
+    deadline: Option<std::time::Instant>,
+) {
+    if unchecked_from.is_none() {
+        let whole = format!("{:?}\u{1}{}", config, corpus.id);
+        let verdicts = Some((&memo.fixes, whole.as_str()));
+        crate::recheck::fixes_of(document, text, findings, wanted, verdicts, |fixed| {
+            let (_, _, found, cut) = check(fixed, path, corpus, config, memo, deadline);
+            cut.is_none().then_some(found)
+        });
+    } else {
+        // Not checked to the end: nothing is re-checked, nothing is safe.
+        for (f, _) in findings.iter_mut().zip(wanted).filter(|(_, w)| **w) {
+            for x in &mut f.fixes {
+                x.applicability = x.applicability.min(crate::finding::Applicability::Unsafe);
+            }
+        }
     }
 }
 

@@ -465,7 +465,17 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
                 continue;
             }
         };
-        let mut analysis = analysis::analyze(&text, Some(&path), &corpus, config);
+        // Fixes are re-checked (an analysis of the draft with each fix applied) only when they
+        // are applied or printed.
+        let shown = prints_fixes(args.format);
+        let analyse = |text: &str, recheck: bool| {
+            if recheck {
+                analysis::analyze(text, Some(&path), &corpus, config)
+            } else {
+                analysis::analyze_pending(text, Some(&path), &corpus, config, None)
+            }
+        };
+        let mut analysis = analyse(&text, shown || args.fix);
         if let Some(at) = analysis.unchecked_from {
             let line = crate::text::LineIndex::new(&text).line_of(at) + 1;
             eprintln!(
@@ -488,7 +498,7 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
                     );
                     return Ok(EXIT_ERROR);
                 }
-                analysis = analysis::analyze(&fixed, Some(&path), &corpus, config);
+                analysis = analyse(&fixed, shown);
                 analysis
                     .findings
                     .retain(|f| f.severity >= args.min_severity.severity());
@@ -609,6 +619,14 @@ fn write_fixed(path: &Path, original: &str, fixed: &str) -> std::io::Result<()> 
     Ok(())
 }
 
+/// Whether `format` prints fixes: only then are they re-checked (unless `--fix` applies them).
+fn prints_fixes(format: Format) -> bool {
+    match format {
+        Format::Human | Format::Json | Format::Sarif | Format::Github => true,
+        Format::Checkstyle => false,
+    }
+}
+
 fn apply_safe_fixes(text: &str, analysis: &Analysis) -> Option<String> {
     let mut edits = Vec::new();
     for f in &analysis.findings {
@@ -668,6 +686,57 @@ mod tests {
     const READ: &str = "Ferries will run every 15 minutes during rush hour.\r\n";
     const FIXED: &str =
         "Ferries will run every 15 minutes during rush hour, the Harbor Ledger reported.\r\n";
+
+    /// `check` skips the re-check in the formats `prints_fixes` says print none: their output
+    /// must then not depend on the fixes at all (fails once such a format starts printing them).
+    #[test]
+    fn formats_said_to_print_no_fixes_print_none() {
+        use crate::finding::{Edit, Finding, Fix, RuleId, Severity};
+        let text = "Ferries will run every 15 minutes during rush hour.\n";
+        let finding = |fixes: Vec<Fix>| Finding {
+            rule: RuleId::UnsourcedClaim,
+            severity: Severity::Warning,
+            span: crate::text::Span::new(0, 50),
+            message: "m".into(),
+            evidence: Vec::new(),
+            fixes,
+        };
+        let fix = Fix {
+            title: "Add a source".into(),
+            edits: vec![Edit {
+                span: crate::text::Span::new(50, 50),
+                replacement: ", the Harbor Ledger reported".into(),
+            }],
+            applicability: Applicability::Safe,
+        };
+        let render = |format: Format, fixes: Vec<Fix>| {
+            let (document, facts) = analysis::read(text, None, &Config::default());
+            let checked = [Checked {
+                path: PathBuf::from("d.md"),
+                analysis: Analysis {
+                    document,
+                    facts,
+                    findings: vec![finding(fixes)],
+                    unchecked_from: None,
+                },
+            }];
+            let mut out = Vec::new();
+            report::render(format, &checked, &Corpus::empty(), &mut out).expect("render");
+            String::from_utf8(out).expect("utf-8")
+        };
+        let formats = [
+            Format::Human,
+            Format::Json,
+            Format::Sarif,
+            Format::Github,
+            Format::Checkstyle,
+        ];
+        for format in formats {
+            let with = render(format, vec![fix.clone()]);
+            let without = render(format, Vec::new());
+            assert_eq!(with != without, prints_fixes(format), "{format:?}");
+        }
+    }
 
     /// A folder with `draft.md` holding `READ`, and the draft's path.
     fn draft() -> (tempfile::TempDir, PathBuf) {

@@ -171,41 +171,148 @@ pub fn fixes(
     memo: Option<(&Memo, &str)>,
     analyse: impl Fn(&str) -> Option<Vec<Finding>>,
 ) {
-    let before: Vec<Finding> = findings.to_vec();
+    let all = vec![true; findings.len()];
+    fixes_of(doc, text, findings, &all, memo, analyse);
+}
+
+/// What the eager pass does with one fix before any analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plan {
+    /// Display-only: kept as it is.
+    Keep,
+    /// Changes nothing: dropped.
+    Drop,
+    /// Past [`MAX_RECHECKS`]: kept, not `safe`.
+    OverBudget,
+    /// Re-checked.
+    Check,
+}
+
+/// One offered fix, in the order the eager pass meets them.
+struct Slot {
+    finding: usize,
+    fix: usize,
+    plan: Plan,
+    /// The sentences it edits when it may end up `safe` (a re-checked fix offered as safe).
+    sentences: Vec<Span>,
+}
+
+impl Slot {
+    fn may_be_safe(&self) -> bool {
+        !self.sentences.is_empty()
+    }
+}
+
+/// [`fixes`] for the findings `wanted` marks (by index; missing entries count as not wanted):
+/// their fixes end up exactly as [`fixes`] leaves them, while only the fixes their outcome
+/// depends on are re-checked — their own, and the earlier fixes offered as safe that edit one
+/// of their sentences (a safe fix there makes theirs unsafe), and so on back. Other findings
+/// keep their fixes as offered. What the language server calls for the findings a code action
+/// is asked for.
+pub fn fixes_of(
+    doc: &Document,
+    text: &str,
+    findings: &mut [Finding],
+    wanted: &[bool],
+    memo: Option<(&Memo, &str)>,
+    analyse: impl Fn(&str) -> Option<Vec<Finding>>,
+) {
+    let is_wanted = |i: usize| wanted.get(i).copied().unwrap_or(false);
+    // The plan of the eager pass: which fixes are re-checked (the budget counts them in order,
+    // whatever their verdicts) and which may become safe.
     let mut budget = MAX_RECHECKS;
-    let mut safe_sentences: Vec<Span> = Vec::new();
-    for f in findings.iter_mut() {
-        let mut kept = Vec::with_capacity(f.fixes.len());
-        for mut fix in std::mem::take(&mut f.fixes) {
-            if fix.applicability == Applicability::DisplayOnly {
-                kept.push(fix);
-                continue;
-            }
-            let fixed = fix.apply(text);
-            if fixed == text {
-                continue;
-            }
-            if budget == 0 {
-                fix.applicability = fix.applicability.min(Applicability::Unsafe);
-                kept.push(fix);
-                continue;
-            }
-            budget -= 1;
-            let k = memo.and_then(|(_, whole)| key(doc, &fix, whole));
-            let known = memo.zip(k.as_ref()).and_then(|((m, _), k)| m.get(k));
-            let verdict = match known {
-                Some(v) => v,
-                None => match analyse(&fixed) {
-                    Some(after) => {
-                        let v = judge(f, &fix.edits, &before, &after);
-                        if let (Some((m, _)), Some(k)) = (memo, k) {
-                            m.put(k, v);
-                        }
-                        v
-                    }
-                    None => Verdict::Acceptable,
-                },
+    let mut slots: Vec<Slot> = Vec::new();
+    for (fi, f) in findings.iter().enumerate() {
+        for (xi, fix) in f.fixes.iter().enumerate() {
+            let plan = if fix.applicability == Applicability::DisplayOnly {
+                Plan::Keep
+            } else if fix.apply(text) == text {
+                Plan::Drop
+            } else if budget == 0 {
+                Plan::OverBudget
+            } else {
+                budget -= 1;
+                Plan::Check
             };
+            let sentences = if plan == Plan::Check && fix.applicability == Applicability::Safe {
+                sentences_of(doc, text, fix)
+            } else {
+                Vec::new()
+            };
+            slots.push(Slot {
+                finding: fi,
+                fix: xi,
+                plan,
+                sentences,
+            });
+        }
+    }
+    // Which re-checks the wanted findings need, back to front: their own, and every earlier
+    // fix that may be safe and shares a sentence with a needed fix that may be safe.
+    let mut needed = vec![false; slots.len()];
+    let mut relevant: Vec<Span> = Vec::new();
+    for (i, s) in slots.iter().enumerate().rev() {
+        if s.plan != Plan::Check {
+            continue;
+        }
+        let shares = s.may_be_safe() && s.sentences.iter().any(|x| relevant.contains(x));
+        if is_wanted(s.finding) || shares {
+            needed[i] = true;
+            relevant.extend(s.sentences.iter().copied());
+        }
+    }
+    let before: Vec<Finding> = findings.to_vec();
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; slots.len()];
+    for (i, s) in slots.iter().enumerate() {
+        if !needed[i] {
+            continue;
+        }
+        let (Some(f), Some(fix)) = (
+            before.get(s.finding),
+            before.get(s.finding).and_then(|f| f.fixes.get(s.fix)),
+        ) else {
+            continue;
+        };
+        let k = memo.and_then(|(_, whole)| key(doc, fix, whole));
+        let known = memo.zip(k.as_ref()).and_then(|((m, _), k)| m.get(k));
+        verdicts[i] = Some(match known {
+            Some(v) => v,
+            None => match analyse(&fix.apply(text)) {
+                Some(after) => {
+                    let v = judge(f, &fix.edits, &before, &after);
+                    if let (Some((m, _)), Some(k)) = (memo, k) {
+                        m.put(k, v);
+                    }
+                    v
+                }
+                None => Verdict::Acceptable,
+            },
+        });
+    }
+    // The eager pass over the needed fixes, in order.
+    let mut safe_sentences: Vec<Span> = Vec::new();
+    let mut slot = slots.iter().zip(&verdicts).peekable();
+    for (fi, f) in findings.iter_mut().enumerate() {
+        let mut kept = Vec::with_capacity(f.fixes.len());
+        while let Some((s, verdict)) = slot.next_if(|(s, _)| s.finding == fi) {
+            let Some(mut fix) = f.fixes.get(s.fix).cloned() else {
+                continue;
+            };
+            match s.plan {
+                Plan::Keep => {
+                    kept.push(fix);
+                    continue;
+                }
+                Plan::Drop => continue,
+                Plan::OverBudget => {
+                    fix.applicability = fix.applicability.min(Applicability::Unsafe);
+                    kept.push(fix);
+                    continue;
+                }
+                Plan::Check => {}
+            }
+            // Not needed: neither wanted nor able to change a wanted fix.
+            let Some(verdict) = verdict else { continue };
             match verdict {
                 Verdict::Fails => continue,
                 Verdict::Acceptable => {
@@ -214,19 +321,16 @@ pub fn fixes(
                 Verdict::Clean => {}
             }
             if fix.applicability == Applicability::Safe {
-                let sentences: Vec<Span> = fix
-                    .edits
-                    .iter()
-                    .filter_map(|e| doc.sentence_at(e.span.start.min(text.len().saturating_sub(1))))
-                    .filter_map(|i| doc.sentences.get(i).map(|s| s.span))
-                    .collect();
-                if sentences.iter().any(|s| safe_sentences.contains(s)) {
+                if s.sentences.iter().any(|x| safe_sentences.contains(x)) {
                     fix.applicability = Applicability::Unsafe;
                 } else {
-                    safe_sentences.extend(sentences);
+                    safe_sentences.extend(s.sentences.iter().copied());
                 }
             }
             kept.push(fix);
+        }
+        if !is_wanted(fi) {
+            continue;
         }
         f.fixes = kept;
         // A finding keeps one safe fix at most: with two, which to apply is a choice.
@@ -243,9 +347,191 @@ pub fn fixes(
     }
 }
 
+/// The sentences a fix edits.
+fn sentences_of(doc: &Document, text: &str, fix: &crate::finding::Fix) -> Vec<Span> {
+    fix.edits
+        .iter()
+        .filter_map(|e| doc.sentence_at(e.span.start.min(text.len().saturating_sub(1))))
+        .filter_map(|i| doc.sentences.get(i).map(|s| s.span))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::finding::{Fix, Severity};
+    use crate::text::DocKind;
+    use std::cell::Cell;
+
+    /// What the fake analysis says about the draft with one fix applied.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    enum Outcome {
+        Clean,
+        Acceptable,
+        Fails,
+    }
+
+    const TEXT: &str = "Der Hafen war 45 Minuten gesperrt. Es gab Verletzte.\n\n\
+                        Im Hafen lagen 3 Boote.\n\nDer Rest.\n";
+
+    fn at(needle: &str) -> Span {
+        let i = TEXT.find(needle).unwrap_or(0);
+        Span::new(i, i + needle.len())
+    }
+
+    fn fix(title: &str, span: Span, replacement: &str, applicability: Applicability) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+            applicability,
+        }
+    }
+
+    /// Three findings: two in the first sentence (their safe fixes edit it both), one in the
+    /// second paragraph with two fixes.
+    fn findings() -> Vec<Finding> {
+        let finding = |rule, span, fixes| Finding {
+            rule,
+            severity: Severity::Warning,
+            span,
+            message: String::new(),
+            evidence: Vec::new(),
+            fixes,
+        };
+        let first = at("Der Hafen war 45 Minuten gesperrt.");
+        let boats = at("Im Hafen lagen 3 Boote.");
+        vec![
+            finding(
+                RuleId::UnsourcedClaim,
+                first,
+                vec![fix(
+                    "a",
+                    Span::new(first.end - 1, first.end - 1),
+                    ", sagte A",
+                    Applicability::Safe,
+                )],
+            ),
+            finding(
+                RuleId::NumberConflict,
+                at("45"),
+                vec![
+                    fix("b", at("45"), "40", Applicability::Safe),
+                    fix("b2", at("45"), "45", Applicability::Safe),
+                ],
+            ),
+            finding(
+                RuleId::UnsourcedClaim,
+                boats,
+                vec![
+                    fix(
+                        "c",
+                        Span::new(boats.end - 1, boats.end - 1),
+                        ", sagte C",
+                        Applicability::Safe,
+                    ),
+                    fix("d", at("3"), "drei", Applicability::Unsafe),
+                    fix("e", at("3"), "3 (?)", Applicability::DisplayOnly),
+                ],
+            ),
+        ]
+    }
+
+    /// A fake analysis: the fix whose replacement the fixed text contains has `outcomes`'
+    /// outcome (by fix title order a, b, c, d).
+    fn analyse<'a>(
+        outcomes: &'a [Outcome; 4],
+        calls: &'a Cell<usize>,
+    ) -> impl Fn(&str) -> Option<Vec<Finding>> + 'a {
+        move |fixed: &str| {
+            calls.set(calls.get() + 1);
+            let which = [", sagte A", "40", ", sagte C", "drei"]
+                .iter()
+                .position(|r| fixed.contains(r))?;
+            let everywhere = |rule| Finding {
+                rule,
+                severity: Severity::Warning,
+                span: Span::new(0, fixed.len()),
+                message: String::new(),
+                evidence: Vec::new(),
+                fixes: Vec::new(),
+            };
+            Some(match outcomes[which] {
+                Outcome::Clean => Vec::new(),
+                // A new claim without a source where the draft had no finding.
+                Outcome::Acceptable => {
+                    let rest = fixed.find("Der Rest.").unwrap_or(0);
+                    vec![Finding {
+                        span: Span::new(rest, rest + 9),
+                        ..everywhere(RuleId::UnsourcedClaim)
+                    }]
+                }
+                Outcome::Fails => RuleId::ALL.iter().map(|r| everywhere(*r)).collect(),
+            })
+        }
+    }
+
+    /// Every finding's fixes re-checked alone (`fixes_of`, as for one code action) come out as
+    /// the eager pass over all of them gives them, whatever the re-checks say: among others,
+    /// a safe fix in a sentence an earlier safe fix edits becomes unsafe only when that earlier
+    /// fix passes its own re-check, which the lazy pass must therefore run too.
+    #[test]
+    fn lazy_recheck_equals_eager_recheck() {
+        let doc = Document::parse(TEXT, DocKind::Markdown, None);
+        let all = [Outcome::Clean, Outcome::Acceptable, Outcome::Fails];
+        let mut differs = 0;
+        for a in all {
+            for b in all {
+                for c in all {
+                    for d in all {
+                        let outcomes = [a, b, c, d];
+                        let calls = Cell::new(0);
+                        let mut eager = findings();
+                        fixes(&doc, TEXT, &mut eager, None, analyse(&outcomes, &calls));
+                        assert_eq!(calls.get(), 4, "one re-check per fix that changes the text");
+                        for i in 0..eager.len() {
+                            let mut wanted = vec![false; eager.len()];
+                            wanted[i] = true;
+                            let mut lazy = findings();
+                            calls.set(0);
+                            fixes_of(
+                                &doc,
+                                TEXT,
+                                &mut lazy,
+                                &wanted,
+                                None,
+                                analyse(&outcomes, &calls),
+                            );
+                            assert_eq!(lazy[i], eager[i], "finding {i}, {outcomes:?}");
+                            // The others are left as offered.
+                            for (j, (l, o)) in lazy.iter().zip(findings()).enumerate() {
+                                if j != i {
+                                    assert_eq!(*l, o);
+                                }
+                            }
+                            // Only what finding i depends on is re-checked: the second
+                            // paragraph's fixes need nothing of the first's, and the first
+                            // finding needs nothing after it.
+                            let expected = [1, 2, 2][i];
+                            assert_eq!(calls.get(), expected, "finding {i}");
+                        }
+                        if eager[1].fixes.first().map(|x| x.applicability)
+                            != Some(Applicability::Safe)
+                            && b == Outcome::Clean
+                        {
+                            differs += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // The case the dependency is for occurs: fix b passes clean yet is not safe because
+        // fix a took its sentence.
+        assert!(differs > 0);
+    }
 
     #[test]
     fn offsets_move_with_edits() {

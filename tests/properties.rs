@@ -249,3 +249,67 @@ proptest! {
         }
     }
 }
+
+/// The language server re-checks fixes only when a code action asks for them, for the findings
+/// in its range (`analysis::analyze_pending`, then `analysis::recheck_fixes`): what it offers
+/// must be exactly what the eager analysis gives — the same fixes dropped, the same ones safe —
+/// for every finding asked alone, for neighbouring findings asked together, with a fresh or a
+/// session memo, on the fixture drafts and edited versions of them.
+#[test]
+fn fixes_rechecked_on_request_equal_eager_fixes() {
+    let corpus = fixture_corpus();
+    let cfg = Config::default();
+    let session = analysis::Memo::default();
+    let mut judged = 0;
+    let mut compared = 0;
+    for (name, draft) in [
+        ("sturmflut.md", fixture_draft("de/sturmflut.md")),
+        ("concert.md", fixture_draft("en/concert.md")),
+    ] {
+        let path = std::path::PathBuf::from(name);
+        let edits = [
+            (0.0, "", 0.0),
+            (0.3, "Laut Feuerwehr wurden 14 Menschen verletzt. ", 0.0),
+            (0.6, "About 90,000 vehicles cross the bridge. ", 0.5),
+        ];
+        let mut text = draft;
+        for (at, piece, cut) in edits {
+            text = edit(&text, at, piece, cut);
+            let eager = analysis::analyze(&text, Some(&path), &corpus, &cfg);
+            let pending = analysis::analyze_pending(&text, Some(&path), &corpus, &cfg, None);
+            let n = pending.findings.len();
+            assert_eq!(n, eager.findings.len());
+            // Fixes the eager pass re-checked (on these drafts the re-checks keep them as
+            // offered; `recheck::tests::lazy_recheck_equals_eager_recheck` covers dropped and
+            // demoted fixes and the dependency between safe fixes of one sentence).
+            judged += eager.findings.iter().map(|f| f.fixes.len()).sum::<usize>();
+            let windows: Vec<Vec<usize>> = (0..n)
+                .map(|i| vec![i])
+                .chain((0..n.saturating_sub(2)).map(|i| vec![i, i + 1, i + 2]))
+                .collect();
+            for (k, window) in windows.iter().enumerate() {
+                let wanted: Vec<bool> = (0..n).map(|i| window.contains(&i)).collect();
+                let memo = (k % 2 == 1).then_some(&session);
+                let lazy = analysis::recheck_fixes(
+                    &pending,
+                    &text,
+                    Some(&path),
+                    &corpus,
+                    &cfg,
+                    memo,
+                    &wanted,
+                );
+                for &i in window {
+                    assert_eq!(
+                        lazy[i], eager.findings[i],
+                        "{name}, finding {i} asked with {window:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    // Not vacuous: fixes were re-checked, and findings compared.
+    assert!(judged >= 2, "{judged}");
+    assert!(compared >= 10, "{compared}");
+}

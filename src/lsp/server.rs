@@ -7,7 +7,8 @@ use crate::corpus::{self, Corpus, LoadOptions};
 use crate::finding::Finding;
 use crate::lsp::convert::{self, Encoding};
 use crate::lsp::state::{
-    glob_root, Checked, ClientCaps, Doc, IgnoreKey, Ignores, Settings, Slot, State, IGNORE_FILE,
+    glob_root, touches, Checked, ClientCaps, Doc, IgnoreKey, Ignores, Pending, Settings, Slot,
+    State, IGNORE_FILE,
 };
 use crate::lsp::view;
 use crate::text::DocKind;
@@ -74,8 +75,10 @@ struct Current {
     markdown: bool,
     version: i32,
     encoding: Encoding,
+    /// Less the ignored ones, without fixes.
     findings: Vec<Finding>,
-    keys: Vec<IgnoreKey>,
+    /// The analysis whose fixes code actions re-check.
+    pending: Arc<Pending>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -107,30 +110,60 @@ fn over_limit_message(uri: &Uri, size: usize, limit: usize) -> String {
     )
 }
 
-/// Runs the engine on a snapshot: the findings and their ignore keys (none when the document is
-/// over the size limit: `check` tells the user).
-fn analyze(snap: &Snapshot) -> (Vec<Finding>, Vec<IgnoreKey>, Option<usize>) {
-    if over_limit(snap).is_some() || snap.not_a_draft {
-        return (Vec::new(), Vec::new(), None);
-    }
-    let text = snap.rope.to_string();
-    let a = analysis::analyze_with(
-        &text,
-        snap.path.as_deref(),
-        &snap.corpus,
-        &snap.config,
-        Some(&snap.memo),
-    );
-    let keys = a
-        .findings
-        .iter()
-        .map(|f| IgnoreKey::of(&a.document, f))
-        .collect();
-    // The 1-based line from which the time budget left the draft unchecked.
+/// Runs the engine on a snapshot, without re-checking fixes (a code action re-checks those of
+/// the findings it shows): the analysis with the findings' ignore keys (no findings when the
+/// document is over the size limit: `check` tells the user), and the 1-based line from which
+/// the time budget left the draft unchecked.
+fn analyze(snap: &Snapshot) -> (Arc<Pending>, Option<usize>) {
+    let analysed = over_limit(snap).is_none() && !snap.not_a_draft;
+    let text = if analysed {
+        snap.rope.to_string()
+    } else {
+        String::new()
+    };
+    let a = analysed.then(|| {
+        analysis::analyze_pending(
+            &text,
+            snap.path.as_deref(),
+            &snap.corpus,
+            &snap.config,
+            Some(&snap.memo),
+        )
+    });
+    let keys = a.as_ref().map_or_else(Vec::new, |a| {
+        a.findings
+            .iter()
+            .map(|f| IgnoreKey::of(&a.document, f))
+            .collect()
+    });
     let unchecked = a
-        .unchecked_from
+        .as_ref()
+        .and_then(|a| a.unchecked_from)
         .map(|at| snap.rope.byte_to_line(at.min(snap.rope.len_bytes())) + 1);
-    (a.findings, keys, unchecked)
+    let pending = Pending {
+        text,
+        analysis: a,
+        keys,
+        path: snap.path.clone(),
+        config: Arc::clone(&snap.config),
+        corpus: Arc::clone(&snap.corpus),
+        memo: Arc::clone(&snap.memo),
+    };
+    (Arc::new(pending), unchecked)
+}
+
+/// The findings to show and their keys: the ignored ones left out, fixes dropped (they are not
+/// re-checked yet; code actions re-check and show them).
+fn shown(st: &State, pending: &Pending) -> (Vec<Finding>, Vec<IgnoreKey>) {
+    let findings = pending
+        .findings()
+        .iter()
+        .map(|f| Finding {
+            fixes: Vec::new(),
+            ..f.clone()
+        })
+        .collect();
+    st.filter_ignored(pending.path.as_deref(), findings, pending.keys.clone())
 }
 
 fn timed_out_message(uri: &Uri, line: usize, budget: u64) -> String {
@@ -213,11 +246,11 @@ impl Inner {
     async fn run_analysis(
         self: &Arc<Self>,
         snap: Snapshot,
-    ) -> Option<(Snapshot, Vec<Finding>, Vec<IgnoreKey>, Option<usize>)> {
+    ) -> Option<(Snapshot, Arc<Pending>, Option<usize>)> {
         let _permit = self.permits.acquire().await.ok()?;
         match tokio::task::spawn_blocking(move || {
-            let (f, k, unchecked) = analyze(&snap);
-            (snap, f, k, unchecked)
+            let (pending, unchecked) = analyze(&snap);
+            (snap, pending, unchecked)
         })
         .await
         {
@@ -245,7 +278,7 @@ impl Inner {
         let Some(snap) = self.snapshot(&uri, Some(version)) else {
             return;
         };
-        let Some((snap, findings, keys, unchecked)) = self.run_analysis(snap).await else {
+        let Some((snap, pending, unchecked)) = self.run_analysis(snap).await else {
             return;
         };
         let (over, limit) = (over_limit(&snap), snap.config.max_document_bytes);
@@ -260,7 +293,7 @@ impl Inner {
             if stale(&st) {
                 return;
             }
-            let (findings, keys) = st.filter_ignored(snap.path.as_deref(), findings, keys);
+            let (findings, keys) = shown(&st, &pending);
             (findings, keys, st.encoding)
         };
         // Converted without holding the state: edits keep arriving meanwhile.
@@ -281,6 +314,7 @@ impl Inner {
                     rope: snap.rope,
                     findings,
                     keys,
+                    pending,
                 },
             );
         }
@@ -337,7 +371,7 @@ impl Inner {
                         version: c.version,
                         encoding: st.encoding,
                         findings: c.findings.clone(),
-                        keys: c.keys.clone(),
+                        pending: Arc::clone(&c.pending),
                     });
                 }
             }
@@ -345,17 +379,39 @@ impl Inner {
             (self.snapshot(uri, None)?, markdown)
         };
         let (snap, markdown) = snap;
-        let (snap, findings, keys, _) = self.run_analysis(snap).await?;
+        let (snap, pending, _) = self.run_analysis(snap).await?;
         let st = self.state();
-        let (findings, keys) = st.filter_ignored(snap.path.as_deref(), findings, keys);
+        let (findings, _) = shown(&st, &pending);
         Some(Current {
             rope: snap.rope,
             markdown,
             version: snap.version,
             encoding: st.encoding,
             findings,
-            keys,
+            pending,
         })
+    }
+
+    /// The findings of `pending` that `wanted` marks, less the ignored ones, with their keys
+    /// and their fixes re-checked (off the async threads; the verdict memo makes a second ask
+    /// cheap); `None` if the engine panicked.
+    async fn rechecked(
+        self: &Arc<Self>,
+        pending: Arc<Pending>,
+        wanted: Vec<bool>,
+    ) -> Option<(Vec<Finding>, Vec<IgnoreKey>)> {
+        let _permit = self.permits.acquire().await.ok()?;
+        let path = pending.path.clone();
+        let (findings, keys) =
+            match tokio::task::spawn_blocking(move || pending.rechecked(&wanted)).await {
+                Ok(r) => r,
+                Err(e) => {
+                    self.log(MessageType::ERROR, format!("re-checking fixes failed: {e}"))
+                        .await;
+                    return None;
+                }
+            };
+        Some(self.state().filter_ignored(path.as_deref(), findings, keys))
     }
 
     /// Asks the client for the `factlint` settings section (with a timeout).
@@ -1213,7 +1269,18 @@ impl LanguageServer for Backend {
             enc: cur.encoding,
             markdown: cur.markdown,
         };
-        let actions = view::code_actions(&target, &cur.findings, &cur.keys, params.range);
+        // Only the fixes of the findings in the range are re-checked, now.
+        let want = convert::range_to_span(&cur.rope, params.range, cur.encoding);
+        let wanted: Vec<bool> = cur
+            .pending
+            .findings()
+            .iter()
+            .map(|f| touches(f.span, want.start, want.end))
+            .collect();
+        let Some((findings, keys)) = self.inner.rechecked(cur.pending, wanted).await else {
+            return Ok(None);
+        };
+        let actions = view::code_actions(&target, &findings, &keys, params.range);
         Ok(Some(actions))
     }
 

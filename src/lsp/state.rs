@@ -55,9 +55,72 @@ pub struct Checked {
     pub generation: u64,
     /// The text the spans refer to.
     pub rope: Rope,
+    /// The findings less the ignored ones, without fixes (diagnostics, hover, definitions).
     pub findings: Vec<Finding>,
     /// Per finding, its key for "Ignore this finding".
     pub keys: Vec<IgnoreKey>,
+    /// The whole analysis, fixes not yet re-checked: code actions re-check theirs.
+    pub pending: Arc<Pending>,
+}
+
+/// One version of a draft analysed without re-checking its fixes
+/// (`analysis::analyze_pending`), with all that re-checking them needs: a code action re-checks
+/// the fixes of the findings it is asked for (`Pending::rechecked`), and gets what an eager
+/// analysis would have given them.
+pub struct Pending {
+    /// The analysed text.
+    pub text: String,
+    /// `None` when the draft is not analysed (over `max-document-bytes`, not a draft).
+    pub analysis: Option<crate::analysis::Analysis>,
+    /// Per finding (ignored ones included), its key for "Ignore this finding".
+    pub keys: Vec<IgnoreKey>,
+    pub path: Option<PathBuf>,
+    pub config: Arc<Config>,
+    pub corpus: Arc<Corpus>,
+    pub memo: Arc<crate::analysis::Memo>,
+}
+
+impl std::fmt::Debug for Pending {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pending")
+            .field("path", &self.path)
+            .field("findings", &self.findings().len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pending {
+    /// All findings (ignored ones included), fixes not re-checked.
+    pub fn findings(&self) -> &[Finding] {
+        self.analysis.as_ref().map_or(&[], |a| &a.findings)
+    }
+
+    /// The findings `wanted` marks (by index into [`Pending::findings`]) with their keys, their
+    /// fixes re-checked as `analysis::analyze_with` would have.
+    pub fn rechecked(&self, wanted: &[bool]) -> (Vec<Finding>, Vec<IgnoreKey>) {
+        let Some(a) = &self.analysis else {
+            return (Vec::new(), Vec::new());
+        };
+        if !wanted.iter().any(|w| *w) {
+            return (Vec::new(), Vec::new());
+        }
+        let findings = crate::analysis::recheck_fixes(
+            a,
+            &self.text,
+            self.path.as_deref(),
+            &self.corpus,
+            &self.config,
+            Some(&self.memo),
+            wanted,
+        );
+        findings
+            .into_iter()
+            .zip(self.keys.iter().cloned())
+            .zip(wanted.iter().chain(std::iter::repeat(&false)))
+            .filter(|(_, w)| **w)
+            .map(|(fk, _)| fk)
+            .unzip()
+    }
 }
 
 /// A finding the user ignored, identified by its rule and its text, not its position.
