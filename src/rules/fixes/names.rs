@@ -547,9 +547,9 @@ fn in_text(d: &CorpusDoc, name: &str) -> Option<String> {
                         .is_some_and(|b| b.trim().is_empty())
                 });
             if gap.trim() != ""
-                || !cap(&prev.text)
+                || !cap(prev.text)
                 || td.is_stopword(&prev.text.to_lowercase())
-                || is_upper_word(&prev.text)
+                || is_upper_word(prev.text)
                 || prev.text.chars().any(|c| c.is_ascii_digit())
                 || (opens && common_word(prev.text, d.doc.lang, Some(d)))
             {
