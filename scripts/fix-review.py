@@ -2,16 +2,22 @@
 """List every fix factlint offers on labelled drafts, applied one by one, for a blind review.
 
     python3 scripts/fix-review.py [--bin target/release/factlint] [--out review] SUITE...
+    python3 scripts/fix-review.py --sample 40 --seed 1 --out review SUITE...   # a random sample
+    python3 scripts/fix-review.py --count VERDICTS.jsonl                      # tally a review
 
 A suite is a folder with `corpus/` and `drafts/*.md` (as in ../shared/eval). For every draft,
 `factlint check --format json` is run; each offered fix is applied alone to the draft and the
 sentence it touches is printed before and after, with the rule, the fix title and whether the
 fix is `safe` (applied by `check --fix`). Writes OUT.jsonl (one object per fix) and OUT.md (a
-table a copy editor can judge: good / awkward / wrong, with the reason).
+table a copy editor can judge: good / awkward / wrong, with the reason). With `--sample N`
+only N fixes drawn at random (`--seed`) are written, numbered as in the full list. `--count`
+tallies a verdicts file (one {"n", "verdict", "safe"} object per line) by verdict, all and safe.
 """
 import argparse
+import collections
 import json
 import os
+import random
 import subprocess
 import sys
 
@@ -42,8 +48,19 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="target/release/factlint")
     ap.add_argument("--out", default="fix-review")
-    ap.add_argument("suites", nargs="+")
+    ap.add_argument("--sample", type=int, default=0, help="write only N fixes drawn at random")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", help="tally a verdicts .jsonl file and exit")
+    ap.add_argument("suites", nargs="*")
     args = ap.parse_args()
+    if args.count:
+        rows = [json.loads(l) for l in open(args.count) if l.strip()]
+        for label, sel in (("all", rows), ("safe", [r for r in rows if r.get("safe")])):
+            c = collections.Counter(r["verdict"] for r in sel)
+            n = len(sel) or 1
+            parts = ", ".join(f"{k} {c[k]} ({100 * c[k] / n:.0f}%)" for k in ("good", "awkward", "wrong"))
+            print(f"{label}: {len(sel)} — {parts}")
+        return
     rows = []
     for suite in args.suites:
         drafts = os.path.join(suite, "drafts")
@@ -87,14 +104,18 @@ def main():
                             "before": before,
                             "after": after,
                         })
+    for i, r in enumerate(rows, 1):
+        r["n"] = i
+    if args.sample and args.sample < len(rows):
+        rows = sorted(random.Random(args.seed).sample(rows, args.sample), key=lambda r: r["n"])
     with open(args.out + ".jsonl", "w") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     with open(args.out + ".md", "w") as fh:
         fh.write("# Fixes offered, applied one by one\n\n")
         fh.write("Judge each as a copy editor: good / awkward / wrong (with the reason).\n\n")
-        for i, r in enumerate(rows, 1):
-            fh.write(f"## {i}. {r['suite']}/{r['draft']} — {r['rule']} ({r['applicability']})\n\n")
+        for r in rows:
+            fh.write(f"## {r['n']}. {r['suite']}/{r['draft']} — {r['rule']} ({r['applicability']})\n\n")
             fh.write(f"Fix: {r['title']}\n\n")
             fh.write(f"- before: {r['before']}\n- after:  {r['after']}\n\n")
     safe = sum(r["applicability"] == "safe" for r in rows)

@@ -104,3 +104,85 @@ fn safe_fixes_keep_clean_spans_and_add_no_findings() {
     eprintln!("{changed} drafts changed by --fix");
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The sentence around bytes `a..b` of `text`: from after the previous sentence end to the next.
+fn sentence_around(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = text[..a]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_end(c) && text[i + c.len_utf8()..].starts_with([' ', '\n']))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[b..]
+        .char_indices()
+        .find(|&(i, c)| is_end(c) && text[b + i + c.len_utf8()..].starts_with([' ', '\n']))
+        .map_or(text.len(), |(i, _)| b + i);
+    (start, end)
+}
+
+/// A number-conflict replacement never pastes in a figure its own sentence already states for
+/// something else ("Von den 980 Beschäftigten arbeiten 980 …"): such a figure belongs to
+/// another quantity.
+#[test]
+fn replacements_do_not_repeat_their_sentence() {
+    let Some(dev) = dev() else {
+        eprintln!("skipped: ../shared/eval/dev is not beside the repository");
+        return;
+    };
+    let mut problems = Vec::new();
+    let mut seen = 0;
+    for suite in std::fs::read_dir(&dev).expect("dev suites").flatten() {
+        let suite = suite.path();
+        let Ok(drafts) = std::fs::read_dir(suite.join("drafts")) else {
+            continue;
+        };
+        for draft in drafts.flatten().map(|e| e.path()) {
+            if draft.extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&draft).expect("draft");
+            let out = Command::new(bin())
+                .args(["check", "--format", "json", "--corpus"])
+                .arg(suite.join("corpus"))
+                .arg(&draft)
+                .output()
+                .expect("factlint runs");
+            let log: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+            for f in log["files"].as_array().into_iter().flatten() {
+                for fd in f["findings"].as_array().into_iter().flatten() {
+                    if fd["rule"] != "number-conflict" {
+                        continue;
+                    }
+                    for fx in fd["fixes"].as_array().into_iter().flatten() {
+                        for e in fx["edits"].as_array().into_iter().flatten() {
+                            let a = e["range"]["start"]["offset"].as_u64().unwrap_or(0) as usize;
+                            let b = e["range"]["end"]["offset"].as_u64().unwrap_or(0) as usize;
+                            let rep = e["replacement"].as_str().unwrap_or("");
+                            let Some(number) = rep
+                                .split_whitespace()
+                                .find(|w| w.chars().filter(|c| c.is_ascii_digit()).count() >= 2)
+                            else {
+                                continue;
+                            };
+                            seen += 1;
+                            let (s, t) = sentence_around(&text, a, b);
+                            let rest = format!("{} {}", &text[s..a], &text[b..t]);
+                            if rest
+                                .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                                .any(|w| w.trim_end_matches([',', '.', ';']) == number)
+                            {
+                                problems.push(format!(
+                                    "{}: {:?} → {rep:?} repeats its sentence",
+                                    draft.display(),
+                                    &text[a..b]
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("{seen} replacements checked");
+    assert!(problems.is_empty(), "{problems:#?}");
+}

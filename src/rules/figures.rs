@@ -1,8 +1,10 @@
 //! Shared by the figure rules: splitting matches into support and contradiction, messages, evidence, fixes.
 
 use crate::extract::Quantity;
+use crate::figmap::similar::comparable;
 use crate::finding::{Evidence, Fix};
 use crate::lang::Lang;
+use crate::rules::evidence::agree;
 use crate::rules::evidence::FigureMatch;
 use crate::rules::fixes::replace_figure;
 use crate::rules::RuleContext;
@@ -118,8 +120,76 @@ pub fn describe(
     }
 }
 
-/// Replacement fixes: the contradicting sources' figures, most frequent first, in the draft's language.
+fn corpus_figure<'c>(ctx: &RuleContext<'c>, m: &FigureMatch) -> Option<&'c Quantity> {
+    ctx.corpus
+        .docs
+        .get(m.doc)
+        .and_then(|d| d.facts.quantities.get(m.quantity))
+}
+
+/// The contradicting figures a replacement may take: only variants of the finding's own quantity
+/// that are each aligned to the draft's figure as confidently as a contradiction needs; none at
+/// all when the quantity is not certain — its variants state figures that disagree with each
+/// other with no majority (a vote total beside a margin, a ward's turnout beside the city's), or one of them is a
+/// figure the draft already gives to something else in the same sentence ("Von den 980
+/// Beschäftigten arbeiten 980 …"). Where most variants agree, the outliers are left out.
+pub fn certain_replacements(
+    ctx: &RuleContext,
+    q: &Quantity,
+    contradicts: &[FigureMatch],
+) -> Vec<FigureMatch> {
+    let tol = &ctx.config.tolerance;
+    let sure: Vec<FigureMatch> = contradicts
+        .iter()
+        .filter(|m| m.sim >= crate::figmap::CONFLICT_MIN)
+        .cloned()
+        .collect();
+    let figs: Vec<&Quantity> = sure.iter().filter_map(|m| corpus_figure(ctx, m)).collect();
+    if figs.len() != sure.len() || figs.is_empty() {
+        return Vec::new();
+    }
+    // The variants that agree with most of the others, when they are more than half of all;
+    // with no majority (sources that disagree, or a quantity that mixes several) the quantity
+    // is not certain enough to put a figure in the draft: the finding's evidence shows them.
+    let agreeing = |a: &Quantity| figs.iter().filter(|b| agree(a, b, tol)).count();
+    let best = figs.iter().map(|a| agreeing(a)).max().unwrap_or(0);
+    if best * 2 <= figs.len() {
+        return Vec::new();
+    }
+    let Some(anchor) = figs.iter().find(|a| agreeing(a) == best).copied() else {
+        return Vec::new();
+    };
+    let kept: Vec<(FigureMatch, &Quantity)> = sure
+        .into_iter()
+        .zip(figs)
+        .filter(|(_, f)| agree(anchor, f, tol))
+        .collect();
+    // The draft's other figures in the same sentence: one that states the replacement's value
+    // means the draft has that figure for another quantity.
+    let sentence = ctx.doc.sentence_at(q.span.start);
+    let taken = ctx.facts.quantities.iter().any(|o| {
+        o.span != q.span
+            && ctx.doc.sentence_at(o.span.start) == sentence
+            && kept
+                .iter()
+                .any(|(_, f)| comparable(o, f) && agree(o, f, tol) && !agree(o, q, tol))
+    });
+    if taken {
+        return Vec::new();
+    }
+    kept.into_iter().map(|(m, _)| m).collect()
+}
+
+/// Replacement fixes: the contradicting sources' figures, most frequent first, in the draft's
+/// language — only those [`certain_replacements`] allows.
 pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
+    let sure = certain_replacements(ctx, q, contradicts);
+    replacements_from(ctx, q, &sure)
+}
+
+/// Replacement fixes from figures a rule has already tied to the draft's figure (the named
+/// source's own figure for a misattributed one).
+pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
     let mut counts: Vec<(String, usize, String)> = Vec::new();
     for m in contradicts {
         let Some(d) = ctx.corpus.docs.get(m.doc) else {
@@ -206,4 +276,65 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
             replace_figure(span, &original, &t, ctx.doc.lang, &src)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::RuleId;
+    use crate::rules::tests::findings;
+
+    fn replacements(corpus: &[(&str, &str)], draft: &str) -> Option<Vec<String>> {
+        let f = findings(corpus, draft, RuleId::NumberConflict);
+        let first = f.first()?;
+        Some(
+            first
+                .fixes
+                .iter()
+                .flat_map(|x| x.edits.iter().map(|e| e.replacement.clone()))
+                .collect(),
+        )
+    }
+
+    /// Sources that agree offer their figure; where most agree, the outlier is left out; where
+    /// they disagree with no majority, the quantity is not certain and no figure is offered.
+    #[test]
+    fn no_replacement_when_the_sources_disagree() {
+        let one = [
+            ("a.md", "---\nsource: Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n"),
+            ("b.md", "---\nsource: Wave\n---\nRoughly 70,000 vehicles cross the Kessler Bridge every day.\n"),
+        ];
+        let draft = "About 90,000 vehicles cross the Kessler Bridge every day.\n";
+        let r = replacements(&one, draft).expect("a conflict");
+        assert!(r.iter().any(|x| x.contains("68,000")), "{r:?}");
+        let split = [
+            ("a.md", "---\nsource: Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n"),
+            ("b.md", "---\nsource: Wave\n---\nAbout 30,000 vehicles cross the Kessler Bridge every day.\n"),
+        ];
+        let r = replacements(&split, draft).expect("a conflict");
+        assert!(r.is_empty(), "{r:?}");
+        // Where most agree, the outlier is left out.
+        let most = [
+            split[0],
+            one[1],
+            ("c.md", "---\nsource: Post\n---\nAbout 30,000 vehicles cross the Kessler Bridge every day.\n"),
+        ];
+        let r = replacements(&most, draft).expect("a conflict");
+        assert!(r.iter().any(|x| x.contains("68,000")), "{r:?}");
+        assert!(!r.iter().any(|x| x.contains("30,000")), "{r:?}");
+    }
+
+    /// A figure the draft already gives to something else in the sentence is not pasted in.
+    #[test]
+    fn no_replacement_that_the_sentence_already_states() {
+        let corpus = [(
+            "a.md",
+            "---\nsource: Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n",
+        )];
+        let r = replacements(
+            &corpus,
+            "About 90,000 vehicles cross the Kessler Bridge every day, and 68,000 use the tunnel.\n",
+        )
+        .expect("a conflict");
+        assert!(r.is_empty(), "{r:?}");
+    }
 }

@@ -22,7 +22,7 @@ use crate::finding::{Applicability, Edit, Evidence, Finding, Fix, Relation, Rule
 use crate::figmap::{agree, comparable};
 use crate::lang::Lang;
 use crate::rules::evidence::FigureMatch;
-use crate::rules::figures::{figure_findings_evidence, replacement_fixes, split};
+use crate::rules::figures::{figure_findings_evidence, replacements_from, split};
 use crate::rules::fixes::Who;
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
@@ -299,7 +299,7 @@ impl Rule for MisattributedFigure {
                     }
                 })
                 .collect();
-            fixes.extend(replacement_fixes(ctx, q, &named_figs));
+            fixes.extend(replacements_from(ctx, q, &named_figs));
             out.push(Finding {
                 rule: RuleId::MisattributedFigure,
                 severity: META.default_severity,

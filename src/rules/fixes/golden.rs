@@ -252,9 +252,61 @@ fn replacements_fit_the_slot() {
     let e = |orig: &str, rep: &str| {
         replace_figure(Span::new(0, orig.len()), orig, rep, Lang::En, "x").map(|f| f.apply(orig))
     };
+    // A unit the source inflects for its own sentence keeps the draft's case; a change of
+    // number (one → several) takes the source's form.
+    assert_eq!(
+        r("48.000 Quadratmeter", "84.000 Quadratmetern").as_deref(),
+        Some("84.000 Quadratmeter")
+    );
+    assert_eq!(
+        r("eine Million Euro", "zwei Millionen Euro").as_deref(),
+        Some("zwei Millionen Euro")
+    );
     assert_eq!(e("two-hour", "three hours"), None);
+    assert_eq!(e("2 hours", "1 hour").as_deref(), Some("1 hour"));
+    // A sign is a unit: "54.2%" is no bare number that could keep the draft's "percent".
+    assert!(!bare_number("54.2%", Lang::En));
+    assert!(bare_number("about 8,300", Lang::En));
     assert_eq!(
         e("About 90,000", "about 68,000").as_deref(),
         Some("About 68,000")
+    );
+}
+
+/// At first mention a person is printed as the source names them; the surname alone only once
+/// the draft has named them in full.
+#[test]
+fn surname_only_after_the_full_name() {
+    let de = Lang::De;
+    let who = Who::person("Finanzvorstand Henrik Sagebiel");
+    assert_eq!(
+        fixed(
+            "Sagebiel ist neu. Der Umsatz stieg stark.\n",
+            "Der Umsatz",
+            de,
+            who.clone()
+        )
+        .as_deref(),
+        Some("Sagebiel ist neu. Der Umsatz stieg stark, sagte Finanzvorstand Henrik Sagebiel.\n")
+    );
+    assert_eq!(
+        fixed(
+            "Henrik Sagebiel ist neu. Der Umsatz stieg stark.\n",
+            "Der Umsatz",
+            de,
+            who
+        )
+        .as_deref(),
+        Some("Henrik Sagebiel ist neu. Der Umsatz stieg stark, sagte Sagebiel.\n")
+    );
+    assert_eq!(
+        fixed(
+            "Alan Brooks spoke first. Ferries will run every hour.\n",
+            "Ferries",
+            Lang::En,
+            Who::person("Transportation Secretary Alan Brooks")
+        )
+        .as_deref(),
+        Some("Alan Brooks spoke first. Ferries will run every hour, Brooks said.\n")
     );
 }

@@ -41,6 +41,7 @@ pub(crate) struct Words {
     pub konjunktiv: Vec<Vec<String>>,
     pub bare_number_words: Vec<String>,
     pub attribution_words: Vec<String>,
+    pub singular_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -229,19 +230,31 @@ fn said(lang: Lang, verb: Option<&str>) -> String {
     }
 }
 
-/// The name to print for a person mentioned before in the draft: the surname alone.
+/// The name to print: a person the draft has already named in full (first name and surname)
+/// by the surname alone; at first mention the name as the source gives it, title included.
 fn mention(doc: &Document, s: Span, who: &Who) -> String {
     match who {
         Who::Speaker { name, org: false } => {
             let before = doc.text.get(..s.start).unwrap_or("");
+            let before = before.split_whitespace().collect::<Vec<_>>().join(" ");
             let ws: Vec<&str> = name.split_whitespace().collect();
-            match ws.last() {
-                Some(last) if ws.len() >= 2 && contains_word(before, last) => last.to_string(),
+            match ws.as_slice() {
+                [.., first, last] if contains_phrase(&before, &format!("{first} {last}")) => {
+                    last.to_string()
+                }
                 _ => name.clone(),
             }
         }
         w => w.name().to_string(),
     }
+}
+
+/// Whether `phrase` stands in `hay` as whole words.
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    hay.match_indices(phrase).any(|(i, m)| {
+        !word(hay[..i].chars().next_back()) && !word(hay[i + m.len()..].chars().next())
+    })
 }
 
 fn contains_word(hay: &str, w: &str) -> bool {
@@ -495,12 +508,52 @@ fn adjective_slot(text: &str) -> Option<String> {
     None
 }
 
+/// The source's figure with the draft's form of each word they share: a unit or counted noun
+/// the source inflects for its own sentence ("auf 84.000 Quadratmetern") keeps the draft's case
+/// ("84.000 Quadratmeter"). Words are matched from the end; a word is the same word in another
+/// form when one begins with the other, or they differ only after a shared stem of five letters.
+/// Where either figure is singular ("eine Million", "1 hour"), the forms differ in number, not
+/// case, and the source's form stands.
+fn draft_forms(original: &str, replacement: &str, lang: Lang) -> String {
+    let orig: Vec<&str> = original.split_whitespace().collect();
+    let mut rep: Vec<String> = replacement.split_whitespace().map(str::to_string).collect();
+    let singular = |w: &str| {
+        let l = w.to_lowercase();
+        l == "1" || words(lang).singular_words.contains(&l)
+    };
+    if orig.iter().any(|w| singular(w)) || rep.iter().any(|w| singular(w)) {
+        return rep.join(" ");
+    }
+    let alpha = |w: &str| w.chars().all(char::is_alphabetic);
+    for (r, o) in rep.iter_mut().rev().zip(orig.iter().rev()) {
+        if !alpha(r) || !alpha(o) || r == o {
+            break;
+        }
+        let (rl, ol) = (r.to_lowercase(), o.to_lowercase());
+        let shared = rl
+            .chars()
+            .zip(ol.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (nr, no) = (rl.chars().count(), ol.chars().count());
+        let same = shared >= 5 && nr.max(no) - shared <= 2;
+        if !same {
+            break;
+        }
+        *r = o.to_string();
+    }
+    rep.join(" ")
+}
+
 /// Whether a figure's words are only digits, number words and approximators ("Nine", "about
 /// 8,300", "rund 1.200"): no unit or counted noun of its own.
 pub fn bare_number(text: &str, lang: Lang) -> bool {
     let w = words(lang);
     text.split_whitespace().all(|x| {
-        (x.chars().any(|c| c.is_ascii_digit()) && !x.chars().any(char::is_alphabetic))
+        // Digits and separators only: "54.2%" or "$38" carry their unit in the sign.
+        (x.chars().any(|c| c.is_ascii_digit())
+            && x.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'' | '’')))
             || x.to_lowercase()
                 .split('-')
                 .all(|p| w.bare_number_words.iter().any(|b| b == p))
@@ -516,7 +569,7 @@ pub fn replace_figure(
     lang: Lang,
     source: &str,
 ) -> Option<Fix> {
-    let replacement = replacement.split_whitespace().collect::<Vec<_>>().join(" ");
+    let replacement = draft_forms(original, replacement, lang);
     if replacement.is_empty() {
         return None;
     }

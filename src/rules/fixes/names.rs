@@ -43,10 +43,19 @@ pub fn distinct_who<'a>(
     evidence: impl Iterator<Item = &'a Evidence>,
     max: usize,
 ) -> Vec<Who> {
+    let evidence: Vec<&Evidence> = evidence.collect();
+    let docs: Vec<&CorpusDoc> = evidence
+        .iter()
+        .filter_map(|e| doc_of(corpus, &e.source))
+        .collect();
     let mut out: Vec<Who> = Vec::new();
     for e in evidence {
         let Some(w) = who_of(corpus, e, lang) else {
             continue;
+        };
+        let w = match w {
+            Who::Outlet(n) => as_written(&docs, &n, lang),
+            w => w,
         };
         if !out.iter().any(|o| o.name().eq_ignore_ascii_case(w.name())) {
             out.push(w);
@@ -56,6 +65,110 @@ pub fn distinct_who<'a>(
         }
     }
     out
+}
+
+/// An outlet as the corpus itself writes it in running text: English with its article where
+/// the texts write one ("the Harbor Ledger"); German after „laut“ or before „zufolge“ in the
+/// form the texts use there („laut dem Süddeutschen Nachrichtendienst“), else — for a name
+/// opening with an inflected adjective, which would need a case ending — the name as printed,
+/// in quotation marks („laut „Süddeutscher Nachrichtendienst““), never a guessed ending.
+fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang) -> Who {
+    // The masked prose: front matter and markup are blank there.
+    let texts = || docs.iter().map(|d| d.doc.masked.as_str());
+    match lang {
+        Lang::En => {
+            if name.starts_with("the ") || name.starts_with("The ") {
+                return Who::Outlet(name.to_string());
+            }
+            let (mut with, mut without) = (0usize, 0usize);
+            for t in texts() {
+                for (i, _) in t.match_indices(name) {
+                    let before = t[..i].trim_end_matches(' ');
+                    let prev = before
+                        .rsplit(|c: char| !c.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
+                    if before.len() < i && (prev == "the" || prev == "The") {
+                        with += 1;
+                    } else {
+                        without += 1;
+                    }
+                }
+            }
+            if with > without {
+                Who::Outlet(format!("the {name}"))
+            } else {
+                Who::Outlet(name.to_string())
+            }
+        }
+        Lang::De => {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            if parts.len() < 2 {
+                return Who::Outlet(name.to_string());
+            }
+            for t in texts() {
+                if let Some(p) = after_laut(t, &parts) {
+                    return Who::Phrase(p);
+                }
+            }
+            // "Süddeutscher", "Norddeutsche": an adjective in -sch takes case endings (a
+            // place adjective in -er, „Lindhagener“, does not).
+            let first = parts[0].to_lowercase();
+            let adjective = parts[0].chars().next().is_some_and(char::is_uppercase)
+                && ["sche", "scher", "sches", "schen", "schem"]
+                    .iter()
+                    .any(|e| first.ends_with(e));
+            if !adjective {
+                return Who::Outlet(name.to_string());
+            }
+            Who::Outlet(format!("„{name}“"))
+        }
+    }
+}
+
+/// Whether two words are one word in two case forms: a shared stem, endings of at most three
+/// letters ("Süddeutscher"/"Süddeutschen", "Nachrichtendienst"/"Nachrichtendienstes").
+fn same_word(a: &str, b: &str) -> bool {
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    shared >= 4 && na - shared <= 3 && nb - shared <= 3
+}
+
+/// The phrase a German text uses for the outlet `parts` after „laut“ (or before „zufolge“,
+/// turned into „laut …“): „laut dem Süddeutschen Nachrichtendienst“.
+fn after_laut(text: &str, parts: &[&str]) -> Option<String> {
+    let ws = crate::text::words::words_in(text, crate::text::Span::new(0, text.len()));
+    let n = parts.len();
+    let article = |w: &str| matches!(w, "dem" | "der" | "des" | "den");
+    for i in 0..ws.len() {
+        let matches_at = |j: usize| {
+            j + n <= ws.len()
+                && ws[j..j + n]
+                    .iter()
+                    .zip(parts)
+                    .all(|(w, p)| same_word(w.text, p))
+        };
+        if !matches_at(i) {
+            continue;
+        }
+        let art = i > 0 && article(ws[i - 1].text);
+        let from = if art { i - 1 } else { i };
+        let phrase = ws[from..i + n]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let laut = from > 0 && ws[from - 1].text.eq_ignore_ascii_case("laut");
+        let zufolge = ws.get(i + n).is_some_and(|w| w.text == "zufolge") && art;
+        // Words must follow each other with only spaces between them.
+        let joined = text
+            .get(ws[from].span.start..ws[i + n - 1].span.end)
+            .is_some_and(|t| t.split_whitespace().count() == i + n - from);
+        if (laut || zufolge) && joined {
+            return Some(format!("laut {phrase}"));
+        }
+    }
+    None
 }
 
 /// The corpus document a piece of evidence comes from.
@@ -253,6 +366,15 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     }
     let w = words(lang);
     let lower = raw.to_lowercase();
+    // "Twenty-three people", "Drei Verletzte": a figure, not a speaker.
+    let first = ws[0].to_lowercase();
+    if !w.nominative_articles.contains(&first)
+        && first
+            .split('-')
+            .all(|p| w.bare_number_words.iter().any(|b| b == p))
+    {
+        return None;
+    }
     if w.vague_speakers.contains(&lower)
         || ws
             .iter()
@@ -386,6 +508,66 @@ fn titled(d: &CorpusDoc, name: &str) -> Option<String> {
             best = Some(t);
         }
     }
+    // The text itself: "Transportation Secretary Alan Brooks told reporters …" where the
+    // attribution the statement carries gives only "Brooks".
+    if let Some(t) = in_text(d, name) {
+        if best.as_ref().is_none_or(|b| t.len() > b.len()) {
+            best = Some(t);
+        }
+    }
+    best
+}
+
+/// The longest run of capitalised words in `d`'s text that ends with `name` (at most five
+/// words, no stop words, no common word opening its sentence: a title or first name before a
+/// surname).
+fn in_text(d: &CorpusDoc, name: &str) -> Option<String> {
+    let text = &d.doc.text;
+    let ws = crate::text::words::words_in(text, crate::text::Span::new(0, text.len()));
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let n = parts.len();
+    let td = d.doc.lang.text_data();
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut best: Option<String> = None;
+    for end in n..=ws.len() {
+        let tail = &ws[end - n..end];
+        if tail.iter().zip(&parts).any(|(a, b)| a.text != *b) {
+            continue;
+        }
+        let mut start = end - n;
+        while start > 0 && end - start < 5 {
+            let prev = &ws[start - 1];
+            let gap = text.get(prev.span.end..ws[start].span.start).unwrap_or(",");
+            let opens = d
+                .doc
+                .sentence_at(prev.span.start)
+                .and_then(|i| d.doc.sentences.get(i))
+                .is_some_and(|s| {
+                    text.get(s.span.start..prev.span.start)
+                        .is_some_and(|b| b.trim().is_empty())
+                });
+            if gap.trim() != ""
+                || !cap(prev.text)
+                || td.is_stopword(&prev.text.to_lowercase())
+                || is_upper_word(prev.text)
+                || prev.text.chars().any(|c| c.is_ascii_digit())
+                || (opens && common_word(prev.text, d.doc.lang, Some(d)))
+            {
+                break;
+            }
+            start -= 1;
+        }
+        if start < end - n {
+            let t = ws[start..end]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if best.as_ref().is_none_or(|b| t.len() > b.len()) {
+                best = Some(t);
+            }
+        }
+    }
     best
 }
 
@@ -515,5 +697,85 @@ mod tests {
             Some("Transportation Secretary Alan Brooks")
         );
         assert_eq!(s("Dr.", Lang::De), None);
+        assert_eq!(s("Twenty-three people", Lang::En), None);
+        assert_eq!(s("Drei Verletzte", Lang::De), None);
+        assert_eq!(
+            s("Ein Messesprecher", Lang::De).as_deref(),
+            Some("ein Messesprecher")
+        );
+    }
+
+    fn corpus(texts: &[(&str, &str)]) -> Corpus {
+        Corpus::from_texts(texts.iter().copied(), None)
+    }
+
+    /// An outlet is printed as the corpus writes it in running text.
+    #[test]
+    fn outlets_as_the_corpus_writes_them() {
+        let c = corpus(&[
+            (
+                "a.md",
+                "---\nsource: Harbor Ledger\n---\nThe bridge closes.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Channel 9 Wave\n---\nThe bridge closes, the Harbor Ledger reported. \
+                 Costs rose, according to the Harbor Ledger.\n",
+            ),
+        ]);
+        let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
+        assert_eq!(
+            as_written(&docs, "Harbor Ledger", Lang::En),
+            Who::Outlet("the Harbor Ledger".into())
+        );
+        assert_eq!(
+            as_written(&docs, "Channel 9 Wave", Lang::En),
+            Who::Outlet("Channel 9 Wave".into())
+        );
+        let c = corpus(&[
+            (
+                "a.md",
+                "---\nsource: Süddeutscher Nachrichtendienst (sdn)\n---\nDer Pegel stieg.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Bote\n---\nDer Pegel stieg laut dem Süddeutschen \
+                 Nachrichtendienst auf sieben Meter.\n",
+            ),
+        ]);
+        let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
+        assert_eq!(
+            as_written(&docs, "Süddeutscher Nachrichtendienst", Lang::De),
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst".into())
+        );
+        // Not written after „laut“ anywhere: the name as printed, in quotation marks; a place
+        // adjective in -er needs no ending.
+        let one: Vec<&CorpusDoc> = c.docs.iter().take(1).collect();
+        assert_eq!(
+            as_written(&one, "Süddeutscher Nachrichtendienst", Lang::De),
+            Who::Outlet("„Süddeutscher Nachrichtendienst“".into())
+        );
+        assert_eq!(
+            as_written(&one, "Lindhagener Anzeiger", Lang::De),
+            Who::Outlet("Lindhagener Anzeiger".into())
+        );
+    }
+
+    /// A surname the attribution gives alone is printed with the title and first name the
+    /// source's text gives it.
+    #[test]
+    fn surnames_take_the_sources_fuller_form() {
+        let c = corpus(&[(
+            "a.md",
+            "---\nsource: Wave\n---\nThe repair starts in March. Transportation Secretary Alan \
+             Brooks called it complex. Inspectors found rust, Brooks said.\n",
+        )]);
+        let d = c.docs.first().expect("a document");
+        assert_eq!(
+            speaker_name("Brooks", Lang::En, Some(d))
+                .map(|w| w.name().to_string())
+                .as_deref(),
+            Some("Transportation Secretary Alan Brooks")
+        );
     }
 }
