@@ -59,6 +59,9 @@ pub struct Config {
     pub cache_dir: Option<PathBuf>,
     /// Whether the analysed corpus is persisted between runs.
     pub cache: bool,
+    /// Where the analysed corpus is kept while checking: loaded into memory, or opened from its
+    /// on-disk store in the cache folder (`store = "disk"`), reading only what a draft needs.
+    pub store: StoreKind,
     /// Largest document analysed, in bytes.
     pub max_document_bytes: usize,
     /// Time allowed for matching one draft against the corpus, in milliseconds (0: no limit).
@@ -79,10 +82,21 @@ impl Default for Config {
             debounce_ms: 150,
             cache_dir: None,
             cache: true,
+            store: StoreKind::Memory,
             max_document_bytes: 5 * 1024 * 1024,
             time_budget_ms: 10_000,
         }
     }
+}
+
+/// Where a corpus is kept while checking (`store` in `.factlint.toml`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StoreKind {
+    /// Analysed documents loaded into memory (from the cache file when it has them).
+    #[default]
+    Memory,
+    /// The corpus store in the cache folder (`corpus::store`): opened, not loaded.
+    Disk,
 }
 
 /// A configuration error that names the file, line and key.
@@ -112,6 +126,7 @@ struct RawConfig {
     debounce_ms: Option<u64>,
     cache_dir: Option<String>,
     cache: Option<bool>,
+    store: Option<String>,
     max_document_bytes: Option<usize>,
     time_budget_ms: Option<u64>,
 }
@@ -225,6 +240,15 @@ impl Config {
         cfg.cache_dir = raw.cache_dir.map(|c| base.join(c));
         if let Some(c) = raw.cache {
             cfg.cache = c;
+        }
+        match raw.store.as_deref() {
+            None | Some("memory") => {}
+            Some("disk") => cfg.store = StoreKind::Disk,
+            Some(other) => {
+                return Err(format!(
+                    "key `store`: {other:?} is not \"memory\" or \"disk\""
+                ))
+            }
         }
         if let Some(t) = raw.time_budget_ms {
             cfg.time_budget_ms = t;
