@@ -677,3 +677,231 @@ impl Snapshot for DiskSnapshot {
         Some(d)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn put(dir: &Path, name: &str, text: &str) {
+        let _ = std::fs::write(dir.join(name), text);
+    }
+
+    fn doc(source: &str, date: &str, body: &str) -> String {
+        format!("---\ntitle: {source} report\nsource: {source}\ndate: {date}\n---\n\n{body}\n")
+    }
+
+    /// A corpus folder of three documents in two languages, and a feed-like file is not needed:
+    /// items are covered by `load`'s tests.
+    fn corpus(dir: &Path) {
+        let _ = std::fs::create_dir_all(dir);
+        put(
+            dir,
+            "a.md",
+            &doc(
+                "Hafenkurier",
+                "2026-03-01",
+                "Laut Feuerwehr wurden 14 Menschen verletzt. Die Brücke bleibt bis Freitag gesperrt.",
+            ),
+        );
+        put(
+            dir,
+            "b.md",
+            &doc(
+                "Valley Times",
+                "2026-03-02",
+                "About 68,000 vehicles cross the bridge every day, the city said. The bridge was closed on Monday.",
+            ),
+        );
+        put(
+            dir,
+            "c.md",
+            &doc(
+                "Nordwelle",
+                "2026-03-03",
+                "Nach Angaben der Polizei wurden 12 Menschen verletzt. Die Brücke ist gesperrt.",
+            ),
+        );
+        put(dir, "empty.md", "");
+    }
+
+    fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+        load::resolve(paths, &mut LoadReport::default())
+    }
+
+    /// Updates the store of `paths` in `cache` and opens its corpus.
+    fn open_corpus(cache: &Path, paths: &[PathBuf]) -> (Corpus, LoadReport) {
+        let (store, note) =
+            DiskStore::open(cache, paths, None).unwrap_or_else(|e| panic!("open: {e}"));
+        let mut report = LoadReport::default();
+        report.notes.extend(note);
+        let fs = files(paths);
+        store
+            .update(&fs, &LoadOptions::default(), &mut report)
+            .unwrap_or_else(|e| panic!("update: {e}"));
+        let snap = store
+            .snapshot(&fs, &mut report)
+            .unwrap_or_else(|e| panic!("snapshot: {e}"));
+        (Corpus::from_snapshot(snap), report)
+    }
+
+    /// Both corpora hold the same documents in the same order, and their indexes give the same
+    /// frequencies, documents and search hits (scores included) for every term and sentence.
+    fn assert_same(a: &Corpus, b: &Corpus) {
+        assert_eq!(a.docs.len(), b.docs.len());
+        assert_eq!(a.windows, b.windows);
+        assert_eq!(a.langs, b.langs);
+        assert_eq!(a.index.sentences(), b.index.sentences());
+        for i in 0..a.docs.len() {
+            let (Some(x), Some(y)) = (a.docs.get(i), b.docs.get(i)) else {
+                panic!("document {i} missing");
+            };
+            assert_eq!(x.source, y.source);
+            assert_eq!(x.doc.text, y.doc.text);
+            assert_eq!(x.facts.quantities, y.facts.quantities);
+            assert_eq!(x.terms, y.terms);
+            assert_eq!(x.key, y.key);
+            for terms in &x.terms {
+                assert_eq!(a.index.search(terms, 40), b.index.search(terms, 40));
+                for t in terms {
+                    assert_eq!(a.index.df(t), b.index.df(t), "{t}");
+                    assert_eq!(a.index.docs_with(t), b.index.docs_with(t), "{t}");
+                    assert_eq!(a.index.idf(t).to_bits(), b.index.idf(t).to_bits(), "{t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_stored_corpus_equals_the_loaded_one_and_fetches_only_what_is_asked() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tmp.path().join("corpus");
+        corpus(&dir);
+        let paths = [dir.clone()];
+        let (stored, report) = open_corpus(&tmp.path().join("cache"), &paths);
+        assert_eq!(stored.docs.fetched(), 0);
+        assert!(stored.docs.iter().next().is_none());
+        assert!(report
+            .skipped
+            .iter()
+            .any(|s| s.reason == "empty file" && s.path.ends_with("empty.md")));
+        assert!(stored.docs.get(1).is_some());
+        assert_eq!(stored.docs.fetched(), 1);
+        let (memory, _) = load::load(&paths, &LoadOptions::default());
+        assert_same(&stored, &memory);
+        // A second open reads nothing again.
+        let (again, r2) = open_corpus(&tmp.path().join("cache"), &paths);
+        assert_eq!(r2.from_cache, 3);
+        assert_same(&again, &memory);
+    }
+
+    #[test]
+    fn an_incremental_update_equals_a_fresh_build() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tmp.path().join("corpus");
+        corpus(&dir);
+        let paths = [dir.clone()];
+        let cache = tmp.path().join("cache");
+        let (first, _) = open_corpus(&cache, &paths);
+        assert_eq!(first.docs.len(), 3);
+        drop(first);
+        // One changed, one added, one removed.
+        put(
+            &dir,
+            "b.md",
+            &doc(
+                "Valley Times",
+                "2026-03-02",
+                "About 70,000 vehicles cross the bridge every day, the city said.",
+            ),
+        );
+        put(
+            &dir,
+            "a2.md",
+            &doc(
+                "Hafenkurier",
+                "2026-03-04",
+                "Die Feuerwehr meldet nun 15 Verletzte. Die Brücke bleibt gesperrt.",
+            ),
+        );
+        let _ = std::fs::remove_file(dir.join("c.md"));
+        let (updated, report) = open_corpus(&cache, &paths);
+        assert_eq!(report.from_cache, 1, "only a.md is unchanged");
+        let (fresh, _) = open_corpus(&tmp.path().join("fresh"), &paths);
+        assert_same(&updated, &fresh);
+        let (memory, _) = load::load(&paths, &LoadOptions::default());
+        assert_same(&updated, &memory);
+        assert!(updated.docs[2].doc.text.contains("70,000"));
+        assert_eq!(updated.index.df("12"), 0);
+    }
+
+    #[test]
+    fn an_update_killed_before_its_commit_leaves_the_previous_state() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tmp.path().join("corpus");
+        corpus(&dir);
+        let paths = [dir.clone()];
+        let cache = tmp.path().join("cache");
+        let (before, _) = open_corpus(&cache, &paths);
+        put(
+            &dir,
+            "b.md",
+            &doc(
+                "Valley Times",
+                "2026-03-02",
+                "About 70,000 vehicles cross the bridge every day, the city said.",
+            ),
+        );
+        put(&dir, "d.md", &doc("Nordwelle", "2026-03-05", "Neu."));
+        let (mut store, _) =
+            DiskStore::open(&cache, &paths, None).unwrap_or_else(|e| panic!("{e}"));
+        store.stop_before_commit = true;
+        let fs = files(&paths);
+        let mut report = LoadReport::default();
+        store
+            .update(&fs, &LoadOptions::default(), &mut report)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // The store still holds the state before the update, whole.
+        let snap = store
+            .snapshot(&fs, &mut LoadReport::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let after = Corpus::from_snapshot(snap);
+        assert_same(&after, &before);
+        assert!(after.docs[1].doc.text.contains("68,000"));
+        drop((after, before, store));
+        // The next run completes the update.
+        let (next, _) = open_corpus(&cache, &paths);
+        let (memory, _) = load::load(&paths, &LoadOptions::default());
+        assert_same(&next, &memory);
+        assert_eq!(next.docs.len(), 4);
+    }
+
+    #[test]
+    fn a_corrupt_store_is_rebuilt_with_a_message() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tmp.path().join("corpus");
+        corpus(&dir);
+        let paths = [dir.clone()];
+        let cache = tmp.path().join("cache");
+        let (first, _) = open_corpus(&cache, &paths);
+        drop(first);
+        let file = store_path(&cache, &paths, None);
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(bytes.len() > 4096);
+        let (memory, _) = load::load(&paths, &LoadOptions::default());
+        for damage in [
+            b"not a store".to_vec(),
+            bytes[..bytes.len() / 2].to_vec(),
+            bytes.iter().map(|b| b ^ 0x5a).collect(),
+        ] {
+            let _ = std::fs::write(&file, &damage);
+            let (rebuilt, report) = open_corpus(&cache, &paths);
+            assert!(
+                report.notes.iter().any(|n| n.contains("corrupt")),
+                "{:?}",
+                report.notes
+            );
+            assert_same(&rebuilt, &memory);
+        }
+    }
+}
