@@ -31,7 +31,7 @@ fn filler(i: usize) -> String {
     let place = places[i % places.len()];
     let day = 1 + i % 28;
     let month = 1 + i % 12;
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         format!(
             "---\ntitle: {place} report {i}\nsource: Wire {w}\ndate: 2026-{month:02}-{day:02}\n---\n\n\
              About {n} fans came to the concert in {place} on Saturday, the promoter said. \

@@ -120,10 +120,11 @@ impl Index {
         }
     }
 
-    /// Calls `f(doc, sentence, tf, len)` for every sentence containing `term`.
-    fn each(&self, term: &str, f: &mut dyn FnMut(usize, u32, u32, u32)) {
+    /// Calls `f(doc, sentence, tf, len)` for every sentence containing `term` (generic, so the
+    /// in-memory loop stays as tight as before the store existed).
+    fn each(&self, term: &str, mut f: impl FnMut(usize, u32, u32, u32)) {
         if let Some(s) = &self.store {
-            return s.each(term, f);
+            return s.each(term, &mut f);
         }
         for p in self.postings.get(term).into_iter().flatten() {
             let len = self
@@ -139,7 +140,7 @@ impl Index {
     /// The documents whose sentences contain `term`, in order, each once.
     pub fn docs_with(&self, term: &str) -> Vec<usize> {
         let mut v: Vec<usize> = Vec::new();
-        self.each(term, &mut |doc, _, _, _| v.push(doc));
+        self.each(term, |doc, _, _, _| v.push(doc));
         v.sort_unstable();
         v.dedup();
         v
@@ -182,7 +183,7 @@ impl Index {
             }
             let idf = self.idf(t);
             let avg_len = self.avg_len;
-            self.each(t, &mut |doc, sentence, tf, len| {
+            self.each(t, |doc, sentence, tf, len| {
                 let (tf, len) = (tf as f32, len as f32);
                 let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
                 *scores.entry((doc as u32, sentence)).or_default() += s;

@@ -157,12 +157,18 @@ fn path_key(path: &Path) -> Vec<u8> {
     path.as_os_str().as_encoded_bytes().to_vec()
 }
 
+/// A file's documents as analysed, each with its item number.
+type Analysed = Vec<(Option<u32>, CorpusDoc)>;
+
+/// A file to read again: its size and mtime (`None`: it cannot be stat'ed) and its old record.
+type Todo<'a> = (&'a PathBuf, Option<(u64, u64)>, Option<FileRec>);
+
 /// What one update batch writes for one file.
 struct Change {
     key: Vec<u8>,
     old: Option<FileRec>,
     /// The new record and its documents with their item numbers; `None` drops the file.
-    new: Option<(FileRec, Vec<(Option<u32>, CorpusDoc)>)>,
+    new: Option<(FileRec, Analysed)>,
 }
 
 impl DiskStore {
@@ -194,7 +200,7 @@ impl DiskStore {
             ..Meta::default()
         };
         let mut note = None;
-        let db = match guarded(|| Database::create(&path).map_err(|e| e.to_string())) {
+        let db = match guarded(|| create(&path).map_err(|e| e.to_string())) {
             Ok(db) => match read_meta(&db) {
                 Ok(Some(m))
                     if m.format == want.format && m.engine == want.engine && m.lang == lang =>
@@ -395,6 +401,15 @@ fn u32_at(p: &[u8], i: usize) -> u32 {
         .map_or(0, u32::from_le_bytes)
 }
 
+/// redb's page cache: what the pages read and written may hold in memory. redb's default (1 GiB)
+/// would keep most of a large store resident, the very thing the store is there to avoid.
+const CACHE_BYTES: usize = 64 << 20;
+
+/// Opens or creates the redb file at `path`.
+fn create(path: &Path) -> Result<Database, redb::DatabaseError> {
+    Database::builder().set_cache_size(CACHE_BYTES).create(path)
+}
+
 /// Replaces the file at `path` with a new, empty store.
 fn fresh(path: &Path, meta: &Meta) -> Result<Database, String> {
     match std::fs::remove_file(path) {
@@ -402,7 +417,7 @@ fn fresh(path: &Path, meta: &Meta) -> Result<Database, String> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(err(&path.display().to_string(), e)),
     }
-    let db = guarded(|| Database::create(path).map_err(|e| err("create", e)))?;
+    let db = guarded(|| create(path).map_err(|e| err("create", e)))?;
     write_meta(&db, meta)?;
     Ok(db)
 }
@@ -418,7 +433,7 @@ impl Store for DiskStore {
             return Err(err("read", "the store is for another language setting"));
         }
         // What changed: compared by path, size and modification time, before reading anything.
-        let mut todo: Vec<(&PathBuf, Option<(u64, u64)>, Option<FileRec>)> = Vec::new();
+        let mut todo: Vec<Todo> = Vec::new();
         let mut removed: Vec<Change> = Vec::new();
         guarded(|| {
             let txn = self.db.begin_read().map_err(|e| err("read", e))?;
@@ -502,8 +517,7 @@ impl Store for DiskStore {
                 .ok()
             });
             analysed.sort_by_key(|(j, _)| *j);
-            let mut per_file: Vec<Vec<(Option<u32>, CorpusDoc)>> =
-                (0..batch.len()).map(|_| Vec::new()).collect();
+            let mut per_file: Vec<Analysed> = (0..batch.len()).map(|_| Vec::new()).collect();
             let mut it = analysed.into_iter().peekable();
             for (j, (i, item, _)) in jobs.iter().enumerate() {
                 let doc = match it.peek() {
