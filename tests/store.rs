@@ -94,7 +94,17 @@ fn check_gives_the_same_findings_from_memory_and_from_the_disk_store() {
         expected.1.contains("number-conflict"),
         "the drafts must have findings to compare: {findings}"
     );
+    let stores = || {
+        std::fs::read_dir(dir.join("cache"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "redb"))
+            .count()
+    };
+    assert_eq!(stores(), 0, "the in-memory run writes no store");
     assert_eq!(check(dir, disk), expected, "cold store");
+    assert_eq!(stores(), 1, "`store = \"disk\"` opens the store");
     assert_eq!(check(dir, disk), expected, "warm store");
     // A changed corpus file: the store updates it, the findings follow the in-memory corpus.
     let _ = std::fs::write(more.join("r007.md"), filler(1007));
