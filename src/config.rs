@@ -331,6 +331,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn store_is_memory_by_default_disk_when_asked_and_nothing_else() {
+        let base = Path::new("/ws");
+        let store = |text: &str| Config::from_toml(text, base).map(|c| c.store);
+        assert_eq!(store(""), Ok(StoreKind::Memory));
+        assert_eq!(store("store = \"memory\""), Ok(StoreKind::Memory));
+        assert_eq!(store("store = \"disk\""), Ok(StoreKind::Disk));
+        let e = store("store = \"tantivy\"").err().unwrap_or_default();
+        assert!(e.contains("key `store`") && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
     fn parses_paths_severity_and_language() {
         let cfg = Config::from_toml(
             "corpus = [\"sources\", \"wire/*.md\"]\nlanguage = \"de\"\n[severity]\nunsourced-claim = \"off\"\nnumber-conflict = \"error\"\n",
