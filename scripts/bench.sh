@@ -9,7 +9,8 @@
 #
 # Options: --sizes "100 1000"  corpus sizes; --words "2000 20000"  draft sizes; --edits N (default 50);
 #          --seed S (default 1); --out DIR (default target/bench, target/bench/smoke with --smoke);
-#          --no-build (use the binaries as they are); --no-harper; --lsp-budget SECONDS (default 400: a
+#          --no-build (use the binaries as they are); --no-harper; --store memory|disk (memory: the
+#          corpus loaded into memory, the default; disk: `store = "disk"`, the on-disk store); --lsp-budget SECONDS (default 400: a
 #          latency run stops editing after that long, so slow configurations report fewer edits).
 # Per corpus size it reports: cold index (first `factlint check` of a one-line draft: wall time,
 # peak RSS via /usr/bin/time -v, MB/s), warm start (the same again), `factlint check` per draft, and
@@ -28,6 +29,7 @@ seed=1
 build=1
 harper=1
 smoke=0
+store=memory
 outdir=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -41,7 +43,8 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift ;;
     --no-build) build=0 ;;
     --no-harper) harper=0 ;;
-    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --store) store=$2; shift ;;
+    -h | --help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -121,14 +124,23 @@ if [ $harper -eq 1 ]; then
   [ -n "$harper_bin" ] || log "harper-ls not on the PATH: skipped (cargo install harper-ls --locked)"
 fi
 
+# The corpus store: a configuration file that selects it (--corpus still names the corpus).
+store_args=()
+if [ "$store" = disk ]; then
+  printf 'store = "disk"\n' >"$out/store-disk.toml"
+  store_args=(--config "$out/store-disk.toml")
+elif [ "$store" != memory ]; then
+  echo "bench: --store is memory or disk" >&2; exit 2
+fi
+
 # Runs `factlint check DRAFT --corpus DIR` and prints "wall_seconds peak_rss_mb exit_status cpu_seconds".
 run_check() {
   local draft=$1 dir=$2 t0 t1 status=0 rss="null"
   t0=$(now)
   if [ -n "$timebin" ]; then
-    "$timebin" -v -o "$out/time.txt" "$bin" check "$draft" --corpus "$dir" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
+    "$timebin" -v -o "$out/time.txt" "$bin" check "$draft" --corpus "$dir" "${store_args[@]}" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
   else
-    "$bin" check "$draft" --corpus "$dir" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
+    "$bin" check "$draft" --corpus "$dir" "${store_args[@]}" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
   fi
   t1=$(now)
   cpu="null"

@@ -346,7 +346,7 @@ pub struct CorpusListing {
 pub fn corpus_documents(corpus: &Corpus) -> CorpusListing {
     let mut documents: Vec<CorpusEntry> = corpus
         .docs
-        .iter()
+        .all()
         .map(|d| CorpusEntry {
             path: d.source.path.display().to_string(),
             source: d.source.name.clone(),

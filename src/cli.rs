@@ -566,7 +566,10 @@ fn load_corpus_reported(config: &Config) -> (Corpus, corpus::LoadReport) {
         progress: Some(&progress),
         cache_dir: config.effective_cache_dir(),
     };
-    let (corpus, report) = corpus::load::load(&config.corpus, &opts);
+    let (corpus, report) = match config.store {
+        crate::config::StoreKind::Memory => corpus::load::load(&config.corpus, &opts),
+        crate::config::StoreKind::Disk => corpus::store::open_corpus(&config.corpus, &opts),
+    };
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -582,8 +585,7 @@ fn load_corpus_reported(config: &Config) -> (Corpus, corpus::LoadReport) {
     }
     // Without the lexicon packages the figure map compares head words by stem only: say so.
     for lang in [crate::lang::Lang::De, crate::lang::Lang::En] {
-        if corpus.docs.iter().any(|d| d.doc.lang == lang) && !crate::lang::lexicon::available(lang)
-        {
+        if corpus.langs.contains(&lang) && !crate::lang::lexicon::available(lang) {
             eprintln!(
                 "factlint: note: no word relations for {lang} (install openthesaurus-de-text / \
                  wordnet-base or set FACTLINT_LEXICON_DIR); head words are compared by stem only"

@@ -59,6 +59,9 @@ pub struct Config {
     pub cache_dir: Option<PathBuf>,
     /// Whether the analysed corpus is persisted between runs.
     pub cache: bool,
+    /// Where the analysed corpus is kept while checking: loaded into memory, or opened from its
+    /// on-disk store in the cache folder (`store = "disk"`), reading only what a draft needs.
+    pub store: StoreKind,
     /// Largest document analysed, in bytes.
     pub max_document_bytes: usize,
     /// Time allowed for matching one draft against the corpus, in milliseconds (0: no limit).
@@ -79,10 +82,21 @@ impl Default for Config {
             debounce_ms: 150,
             cache_dir: None,
             cache: true,
+            store: StoreKind::Memory,
             max_document_bytes: 5 * 1024 * 1024,
             time_budget_ms: 10_000,
         }
     }
+}
+
+/// Where a corpus is kept while checking (`store` in `.factlint.toml`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StoreKind {
+    /// Analysed documents loaded into memory (from the cache file when it has them).
+    #[default]
+    Memory,
+    /// The corpus store in the cache folder (`corpus::store`): opened, not loaded.
+    Disk,
 }
 
 /// A configuration error that names the file, line and key.
@@ -112,6 +126,7 @@ struct RawConfig {
     debounce_ms: Option<u64>,
     cache_dir: Option<String>,
     cache: Option<bool>,
+    store: Option<String>,
     max_document_bytes: Option<usize>,
     time_budget_ms: Option<u64>,
 }
@@ -226,6 +241,15 @@ impl Config {
         if let Some(c) = raw.cache {
             cfg.cache = c;
         }
+        match raw.store.as_deref() {
+            None | Some("memory") => {}
+            Some("disk") => cfg.store = StoreKind::Disk,
+            Some(other) => {
+                return Err(format!(
+                    "key `store`: {other:?} is not \"memory\" or \"disk\""
+                ))
+            }
+        }
         if let Some(t) = raw.time_budget_ms {
             cfg.time_budget_ms = t;
         }
@@ -305,6 +329,17 @@ fn rule_list() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn store_is_memory_by_default_disk_when_asked_and_nothing_else() {
+        let base = Path::new("/ws");
+        let store = |text: &str| Config::from_toml(text, base).map(|c| c.store);
+        assert_eq!(store(""), Ok(StoreKind::Memory));
+        assert_eq!(store("store = \"memory\""), Ok(StoreKind::Memory));
+        assert_eq!(store("store = \"disk\""), Ok(StoreKind::Disk));
+        let e = store("store = \"tantivy\"").err().unwrap_or_default();
+        assert!(e.contains("key `store`") && e.contains("line 1"), "{e}");
+    }
 
     #[test]
     fn parses_paths_severity_and_language() {

@@ -1,7 +1,21 @@
-//! A BM25 index over corpus sentences, on stemmed content terms.
+//! A BM25 index over corpus sentences, on stemmed content terms: built in memory from loaded
+//! documents, or read from an on-disk store (`corpus::store`). Both give their postings through
+//! [`Postings`] and share one scorer, so a search gives the same hits, scores and order whichever
+//! holds the corpus.
 
 use crate::corpus::CorpusDoc;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Where an index's postings come from (an on-disk store implements this).
+pub trait Postings: Send + Sync {
+    /// In how many corpus sentences `term` occurs.
+    fn df(&self, term: &str) -> usize;
+    /// Calls `f(doc, sentence, tf, len)` for every corpus sentence containing `term`: `doc` is
+    /// the document's place in the corpus, `tf` the term's count in the sentence and `len` the
+    /// sentence's number of terms.
+    fn each(&self, term: &str, f: &mut dyn FnMut(usize, u32, u32, u32));
+}
 
 /// A corpus sentence that matched a query.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -19,13 +33,34 @@ struct Posting {
 }
 
 /// Inverted index from stemmed term to the corpus sentences containing it.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Index {
     postings: HashMap<String, Vec<Posting>>,
     /// Per document, per sentence: its number of terms.
     lens: Vec<Vec<u32>>,
+    /// Postings read from a store instead of `postings` and `lens`.
+    store: Option<Arc<dyn Postings>>,
     n_sentences: usize,
     avg_len: f32,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("terms", &self.postings.len())
+            .field("store", &self.store.is_some())
+            .field("n_sentences", &self.n_sentences)
+            .finish()
+    }
+}
+
+/// The average sentence length BM25 normalises by.
+fn average(total_len: u64, n_sentences: usize) -> f32 {
+    if n_sentences == 0 {
+        1.0
+    } else {
+        (total_len as f32 / n_sentences as f32).max(1.0)
+    }
 }
 
 const K1: f32 = 1.2;
@@ -63,27 +98,50 @@ impl Index {
             }
             idx.lens.push(doc_lens);
         }
-        idx.avg_len = if idx.n_sentences == 0 {
-            1.0
-        } else {
-            (total_len as f32 / idx.n_sentences as f32).max(1.0)
-        };
+        idx.avg_len = average(total_len as u64, idx.n_sentences);
         idx
     }
 
-    /// Inverse document frequency of a term (over sentences); unknown terms get the highest.
+    /// An index over a store's postings, with its sentence count and total sentence length.
+    pub fn from_store(store: Arc<dyn Postings>, n_sentences: usize, total_len: u64) -> Index {
+        Index {
+            store: Some(store),
+            n_sentences,
+            avg_len: average(total_len, n_sentences),
+            ..Index::default()
+        }
+    }
+
     /// In how many corpus sentences `term` occurs.
     pub fn df(&self, term: &str) -> usize {
-        self.postings.get(term).map_or(0, |p| p.len())
+        match &self.store {
+            Some(s) => s.df(term),
+            None => self.postings.get(term).map_or(0, |p| p.len()),
+        }
+    }
+
+    /// Calls `f(doc, sentence, tf, len)` for every sentence containing `term` (generic, so the
+    /// in-memory loop stays as tight as before the store existed).
+    fn each(&self, term: &str, mut f: impl FnMut(usize, u32, u32, u32)) {
+        if let Some(s) = &self.store {
+            return s.each(term, &mut f);
+        }
+        for p in self.postings.get(term).into_iter().flatten() {
+            let len = self
+                .lens
+                .get(p.doc as usize)
+                .and_then(|d| d.get(p.sentence as usize))
+                .copied()
+                .unwrap_or(0);
+            f(p.doc as usize, p.sentence, u32::from(p.tf), len);
+        }
     }
 
     /// The documents whose sentences contain `term`, in order, each once.
     pub fn docs_with(&self, term: &str) -> Vec<usize> {
-        let mut v: Vec<usize> = self
-            .postings
-            .get(term)
-            .map(|p| p.iter().map(|x| x.doc as usize).collect())
-            .unwrap_or_default();
+        let mut v: Vec<usize> = Vec::new();
+        self.each(term, |doc, _, _, _| v.push(doc));
+        v.sort_unstable();
         v.dedup();
         v
     }
@@ -93,9 +151,10 @@ impl Index {
         self.n_sentences
     }
 
+    /// Inverse document frequency of a term (over sentences); unknown terms get the highest.
     pub fn idf(&self, term: &str) -> f32 {
         let n = self.n_sentences as f32;
-        let df = self.postings.get(term).map(|p| p.len()).unwrap_or(0) as f32;
+        let df = self.df(term) as f32;
         ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
     }
 
@@ -109,30 +168,26 @@ impl Index {
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
         let mut scores: HashMap<(u32, u32), f32> = HashMap::new();
         let mut seen = std::collections::HashSet::new();
-        let mut terms: Vec<(&String, &Vec<Posting>)> = query
+        let mut terms: Vec<(&String, usize)> = query
             .iter()
             .filter(|t| seen.insert(t.as_str()))
-            .filter_map(|t| self.postings.get(t).map(|p| (t, p)))
+            .map(|t| (t, self.df(t)))
+            .filter(|(_, df)| *df > 0)
             .collect();
-        terms.sort_by_key(|(t, p)| (p.len(), t.as_str()));
+        terms.sort_by_key(|(t, df)| (*df, t.as_str()));
         let common = ((self.n_sentences as f32 * COMMON_SHARE) as usize).max(COMMON_MIN);
-        for (t, plist) in terms {
-            if plist.len() > common && !scores.is_empty() {
+        for (t, df) in terms {
+            if df > common && !scores.is_empty() {
                 // Sorted by frequency: every later term is common too.
                 break;
             }
             let idf = self.idf(t);
-            for p in plist {
-                let len = self
-                    .lens
-                    .get(p.doc as usize)
-                    .and_then(|d| d.get(p.sentence as usize))
-                    .copied()
-                    .unwrap_or(0) as f32;
-                let tf = p.tf as f32;
-                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
-                *scores.entry((p.doc, p.sentence)).or_default() += s;
-            }
+            let avg_len = self.avg_len;
+            self.each(t, |doc, sentence, tf, len| {
+                let (tf, len) = (tf as f32, len as f32);
+                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
+                *scores.entry((doc as u32, sentence)).or_default() += s;
+            });
         }
         let mut hits: Vec<Hit> = scores
             .into_iter()

@@ -143,7 +143,7 @@ fn read_items(path: &Path) -> Result<Vec<String>, String> {
 }
 
 /// The number of worker threads for corpus work.
-fn workers() -> usize {
+pub(crate) fn workers() -> usize {
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -152,7 +152,7 @@ fn workers() -> usize {
 /// `f` of every item on `threads` threads, handed out one at a time (sizes vary a lot), as
 /// `(index, result)` in no particular order. A worker that panics loses its results: callers
 /// name what is missing.
-fn on_all_cores<T: Sync, R: Send>(
+pub(crate) fn on_all_cores<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     f: impl Fn(&T) -> R + Sync,
@@ -182,7 +182,7 @@ fn on_all_cores<T: Sync, R: Send>(
 
 /// [`read_items`] of every file, in file order; on all cores when converting sources from other
 /// formats is part of it (a web page takes milliseconds, a Markdown file microseconds).
-fn read_all(files: &[PathBuf]) -> Vec<Result<Vec<String>, String>> {
+pub(crate) fn read_all(files: &[PathBuf]) -> Vec<Result<Vec<String>, String>> {
     let threads = workers();
     let converted = files
         .iter()
@@ -354,7 +354,12 @@ pub fn read_document(path: &Path, text: &str, lang: Option<Lang>) -> CorpusDoc {
     read_document_keyed(path, text, lang, cache::key(text, lang))
 }
 
-fn read_document_keyed(path: &Path, text: &str, lang: Option<Lang>, key: String) -> CorpusDoc {
+pub(crate) fn read_document_keyed(
+    path: &Path,
+    text: &str,
+    lang: Option<Lang>,
+    key: String,
+) -> CorpusDoc {
     let doc = Document::parse(text, DocKind::from_path(Some(path)), lang);
     let facts = extract::extract(&doc);
     let blanked = extract::term_text(&doc, &facts);
@@ -367,7 +372,7 @@ fn read_document_keyed(path: &Path, text: &str, lang: Option<Lang>, key: String)
 }
 
 /// Builds a corpus document from its analysis; the source is named from the path and metadata.
-fn from_entry(path: &Path, key: String, entry: cache::Entry) -> CorpusDoc {
+pub(crate) fn from_entry(path: &Path, key: String, entry: cache::Entry) -> CorpusDoc {
     let cache::Entry { doc, facts, terms } = entry;
     let file_name = path
         .file_name()

@@ -7,6 +7,7 @@ pub mod fetch;
 pub mod index;
 pub mod load;
 pub mod readers;
+pub mod store;
 
 use crate::extract::Facts;
 use crate::finding::SourceRef;
@@ -65,10 +66,100 @@ pub fn report_window(date: &str) -> Option<(i64, i64)> {
     Some((lo - REPORT_WINDOW, hi + REPORT_WINDOW))
 }
 
+/// The documents of a corpus, by their place in it (files in path order, items in file order).
+/// Held in memory, or fetched from a store (`corpus::store`) the first time they are asked for:
+/// then only the documents a draft's retrieval touches are ever read.
+#[derive(Default)]
+pub struct Docs {
+    memory: Vec<CorpusDoc>,
+    stored: Option<Stored>,
+}
+
+/// Documents fetched on demand from a store snapshot, each at most once.
+struct Stored {
+    slots: Vec<std::sync::OnceLock<Option<Box<CorpusDoc>>>>,
+    snapshot: Arc<dyn store::Snapshot>,
+}
+
+impl std::fmt::Debug for Docs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Docs")
+            .field("len", &self.len())
+            .field("stored", &self.stored.is_some())
+            .finish()
+    }
+}
+
+impl Docs {
+    /// The number of documents.
+    pub fn len(&self) -> usize {
+        match &self.stored {
+            Some(s) => s.slots.len(),
+            None => self.memory.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The document at `i`, fetched from the store on first use; `None` past the end (or when
+    /// the store can no longer be read).
+    pub fn get(&self, i: usize) -> Option<&CorpusDoc> {
+        match &self.stored {
+            Some(s) => s
+                .slots
+                .get(i)?
+                .get_or_init(|| s.snapshot.fetch(i).map(Box::new))
+                .as_deref(),
+            None => self.memory.get(i),
+        }
+    }
+
+    /// The documents already at hand, in order: every document of an in-memory corpus; of a
+    /// stored one, those fetched so far (every document a piece of evidence came from is among
+    /// them). [`Docs::all`] fetches the rest too.
+    pub fn iter(&self) -> Box<dyn Iterator<Item = &CorpusDoc> + '_> {
+        match &self.stored {
+            Some(s) => Box::new(
+                s.slots
+                    .iter()
+                    .filter_map(|slot| slot.get().and_then(|d| d.as_deref())),
+            ),
+            None => Box::new(self.memory.iter()),
+        }
+    }
+
+    /// Every document, in order, fetching those not fetched yet (reads a whole stored corpus).
+    pub fn all(&self) -> impl Iterator<Item = &CorpusDoc> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// How many documents were fetched from the store (all, in memory).
+    pub fn fetched(&self) -> usize {
+        match &self.stored {
+            Some(s) => s.slots.iter().filter(|slot| slot.get().is_some()).count(),
+            None => self.memory.len(),
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Docs {
+    type Output = CorpusDoc;
+
+    /// The document at `i`; panics past the end, like a slice (tests only: code uses `get`).
+    fn index(&self, i: usize) -> &CorpusDoc {
+        match self.get(i) {
+            Some(d) => d,
+            None => panic!("no corpus document {i} of {}", self.len()),
+        }
+    }
+}
+
 /// The loaded corpus.
 #[derive(Debug, Default)]
 pub struct Corpus {
-    pub docs: Vec<CorpusDoc>,
+    pub docs: Docs,
     pub index: Index,
     /// Per document, the days its date stands for (see [`report_window`]).
     pub windows: Vec<Option<(i64, i64)>>,
@@ -77,6 +168,14 @@ pub struct Corpus {
     /// Tells this corpus apart from every other built in the process (0: empty), for caches of
     /// results that depend on it.
     pub id: u64,
+    /// The languages of the corpus's documents.
+    pub langs: Vec<Lang>,
+}
+
+/// The next corpus id.
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Memoised retrieval: for a sentence's terms, the related corpus sentences `(doc, sentence, sim)`.
@@ -194,18 +293,50 @@ impl Corpus {
 
     /// Indexes already-read documents.
     pub fn from_docs(docs: Vec<CorpusDoc>) -> Corpus {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let index = Index::build(&docs);
         let windows = docs
             .iter()
             .map(|d| d.source.date.as_deref().and_then(report_window))
             .collect();
+        let mut langs: Vec<Lang> = docs.iter().map(|d| d.doc.lang).collect();
+        langs.sort();
+        langs.dedup();
         Corpus {
             windows,
-            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            docs,
+            id: next_id(),
+            docs: Docs {
+                memory: docs,
+                stored: None,
+            },
             index,
             memo: Memo::default(),
+            langs,
+        }
+    }
+
+    /// A corpus over a store snapshot: its index and document heads are the store's, documents
+    /// are fetched when first asked for.
+    pub fn from_snapshot(snapshot: Arc<dyn store::Snapshot>) -> Corpus {
+        let heads = snapshot.heads();
+        let windows = heads.iter().map(|h| h.window).collect();
+        let mut langs: Vec<Lang> = heads.iter().map(|h| h.lang).collect();
+        langs.sort();
+        langs.dedup();
+        let slots = (0..heads.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        let (n_sentences, total_len) = snapshot.sentences();
+        let postings: Arc<dyn index::Postings> = snapshot.clone();
+        Corpus {
+            windows,
+            id: next_id(),
+            docs: Docs {
+                memory: Vec::new(),
+                stored: Some(Stored { slots, snapshot }),
+            },
+            index: Index::from_store(postings, n_sentences, total_len),
+            memo: Memo::default(),
+            langs,
         }
     }
 

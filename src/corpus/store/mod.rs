@@ -1,0 +1,100 @@
+//! The corpus store: a corpus kept analysed on disk and opened, not loaded. Its sentence index
+//! and per-document records are read when a draft's retrieval asks for them, so opening a large
+//! corpus costs a walk of its folders and one small record per file, and checking a draft reads
+//! only the documents its sentences and sections touch.
+//!
+//! [`Store`] is what a backend implements (`disk.rs`: an embedded redb file in the cache
+//! folder); [`Snapshot`] is a consistent read-only view of one, which [`Corpus::from_snapshot`]
+//! serves to the engine. The engine analyses documents itself (`load.rs`), so every backend
+//! stores the same records, and the BM25 scorer is shared (`index.rs`), so every backend ranks
+//! the same sentences the same way as the in-memory corpus.
+
+pub mod disk;
+
+use crate::corpus::index::Postings;
+use crate::corpus::load::{self, LoadOptions, LoadReport};
+use crate::corpus::{Corpus, CorpusDoc};
+use crate::lang::Lang;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What a snapshot knows of a document without fetching it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Head {
+    /// The corpus file it was read from.
+    pub path: PathBuf,
+    /// Its item number when its file holds several (a feed, a NewsML message).
+    pub item: Option<u32>,
+    /// The days its date stands for (`corpus::report_window`).
+    pub window: Option<(i64, i64)>,
+    pub lang: Lang,
+}
+
+/// A consistent read-only view of a store: later updates do not change it.
+pub trait Snapshot: Postings {
+    /// The documents, in corpus order (files in path order, items in file order).
+    fn heads(&self) -> &[Head];
+    /// The number of indexed sentences and their total number of terms.
+    fn sentences(&self) -> (usize, u64);
+    /// The document at `doc` (its place in [`Snapshot::heads`]), read from the store; `None`
+    /// when it cannot be read.
+    fn fetch(&self, doc: usize) -> Option<CorpusDoc>;
+}
+
+/// A corpus store backend.
+pub trait Store {
+    /// Brings the store up to date with `files` (the resolved corpus files): unchanged files
+    /// (same path, size and modification time) are kept without being read, changed and new
+    /// ones are read, analysed and stored, files no longer listed are dropped. Work is committed
+    /// in batches; an interrupted update leaves the last committed state, never a broken one.
+    /// Files that cannot be used are added to `report.skipped`.
+    fn update(
+        &self,
+        files: &[PathBuf],
+        opts: &LoadOptions,
+        report: &mut LoadReport,
+    ) -> Result<(), String>;
+
+    /// A snapshot of what the store holds for `files`, in their order; files it holds no
+    /// documents for are left out (and named in `report.skipped` when the store knows why).
+    fn snapshot(
+        &self,
+        files: &[PathBuf],
+        report: &mut LoadReport,
+    ) -> Result<Arc<dyn Snapshot>, String>;
+}
+
+/// Opens the corpus of `paths` from its store in `opts.cache_dir`, updating the store first.
+/// Falls back to loading the corpus into memory, with a note saying why, when there is no cache
+/// folder or the store cannot be used (another process holds it, the disk fails). Never fails.
+pub fn open_corpus(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
+    let in_memory = |why: String| {
+        let (corpus, mut report) = load::load(paths, opts);
+        report.notes.push(format!(
+            "corpus store not used ({why}): corpus loaded in memory"
+        ));
+        (corpus, report)
+    };
+    let Some(dir) = opts.cache_dir.as_deref() else {
+        return in_memory("caching is off".into());
+    };
+    let mut report = LoadReport::default();
+    let store = match disk::DiskStore::open(dir, paths, opts.lang) {
+        Ok((store, note)) => {
+            report.notes.extend(note);
+            store
+        }
+        Err(e) => return in_memory(e),
+    };
+    let files = load::resolve(paths, &mut report);
+    if let Err(e) = store.update(&files, opts, &mut report) {
+        return in_memory(e);
+    }
+    match store.snapshot(&files, &mut report) {
+        Ok(snapshot) => {
+            report.loaded = snapshot.heads().len();
+            (Corpus::from_snapshot(snapshot), report)
+        }
+        Err(e) => in_memory(e),
+    }
+}

@@ -1,0 +1,114 @@
+//! The acceptance test of the corpus store: `factlint check` of the bundled drafts against a
+//! corpus of more than 200 documents (so that event documents come from the index, not "all of
+//! them") gives the same findings, byte for byte, from the in-memory corpus and from the disk
+//! store (`store = "disk"`), cold, warm, and after a corpus file changed.
+
+use std::path::Path;
+use std::process::Command;
+
+fn copy_dir(from: &Path, to: &Path) {
+    let _ = std::fs::create_dir_all(to);
+    for e in std::fs::read_dir(from).into_iter().flatten().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            let _ = std::fs::copy(e.path(), target);
+        }
+    }
+}
+
+/// Reports of other events that share words and kinds of figures with the drafts' events.
+fn filler(i: usize) -> String {
+    let places = [
+        "Riverside",
+        "Northbridge",
+        "Hafenstadt",
+        "Elbufer",
+        "Lakeside",
+        "Bergheim",
+    ];
+    let place = places[i % places.len()];
+    let day = 1 + i % 28;
+    let month = 1 + i % 12;
+    if i.is_multiple_of(2) {
+        format!(
+            "---\ntitle: {place} report {i}\nsource: Wire {w}\ndate: 2026-{month:02}-{day:02}\n---\n\n\
+             About {n} fans came to the concert in {place} on Saturday, the promoter said. \
+             The show started {m} minutes late. The arena holds {c} people.\n",
+            w = i % 7,
+            n = 1_000 + 37 * i,
+            m = 5 + i % 50,
+            c = 2_000 + 41 * i,
+        )
+    } else {
+        format!(
+            "---\ntitle: Bericht {i} aus {place}\nsource: Agentur {w}\ndate: 2026-{month:02}-{day:02}\n---\n\n\
+             Nach Angaben der Feuerwehr wurden in {place} {n} Menschen verletzt. \
+             Der Pegel stieg auf {p} Meter. Die Straße blieb {h} Stunden gesperrt.\n",
+            w = i % 5,
+            n = 2 + i % 30,
+            p = 3 + i % 6,
+            h = 1 + i % 20,
+        )
+    }
+}
+
+fn check(dir: &Path, config: &str) -> (Option<i32>, String) {
+    let _ = std::fs::write(dir.join(".factlint.toml"), config);
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .current_dir(dir)
+        .args(["check", "--format", "json", "drafts"])
+        .env("FACTLINT_CACHE_DIR", dir.join("cache"))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("store not used") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn check_gives_the_same_findings_from_memory_and_from_the_disk_store() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path();
+    copy_dir(&root.join("corpus"), &dir.join("corpus"));
+    copy_dir(&root.join("drafts"), &dir.join("drafts"));
+    let more = dir.join("corpus").join("more");
+    let _ = std::fs::create_dir_all(&more);
+    for i in 0..240 {
+        let _ = std::fs::write(more.join(format!("r{i:03}.md")), filler(i));
+    }
+    let memory = "corpus = [\"corpus\"]\n";
+    let disk = "corpus = [\"corpus\"]\nstore = \"disk\"\n";
+    let expected = check(dir, memory);
+    let findings: serde_json::Value =
+        serde_json::from_str(&expected.1).unwrap_or_else(|e| panic!("{e}: {}", expected.1));
+    assert!(
+        expected.1.contains("number-conflict"),
+        "the drafts must have findings to compare: {findings}"
+    );
+    let stores = || {
+        std::fs::read_dir(dir.join("cache"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "redb"))
+            .count()
+    };
+    assert_eq!(stores(), 0, "the in-memory run writes no store");
+    assert_eq!(check(dir, disk), expected, "cold store");
+    assert_eq!(stores(), 1, "`store = \"disk\"` opens the store");
+    assert_eq!(check(dir, disk), expected, "warm store");
+    // A changed corpus file: the store updates it, the findings follow the in-memory corpus.
+    let _ = std::fs::write(more.join("r007.md"), filler(1007));
+    let _ = std::fs::remove_file(more.join("r008.md"));
+    let expected = check(dir, memory);
+    assert_eq!(check(dir, disk), expected, "updated store");
+}
