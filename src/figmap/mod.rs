@@ -416,7 +416,8 @@ impl FigureMap {
             self.figure(corpus, m)
                 .is_some_and(|c| similar::agree(draft.q, c, tol))
         };
-        let (mut variants, away): (Vec<(usize, f32)>, Vec<(usize, f32)>) = members
+        type Scored = Vec<(usize, f32)>;
+        let (mut variants, away): (Scored, Scored) = members
             .iter()
             .map(|&m| (m, sims[m]))
             .partition(|&(m, _)| !elsewhere(m));
