@@ -68,7 +68,9 @@ fn kebab(d: crate::extract::Dimension) -> String {
         .unwrap_or_else(|| format!("{d:?}").to_lowercase())
 }
 
-/// The speaker a corpus sentence attributes its content to.
+/// The speaker a corpus sentence attributes its content to. A "source" that is itself a figure
+/// ("Twenty-three people reported burns", "23 Menschen berichteten") is what the sentence
+/// counts, not who states it: no speaker.
 pub fn speaker(corpus: &Corpus, doc: usize, sentence: usize) -> Option<String> {
     let d = corpus.docs.get(doc)?;
     let s = d.doc.sentences.get(sentence)?;
@@ -76,7 +78,19 @@ pub fn speaker(corpus: &Corpus, doc: usize, sentence: usize) -> Option<String> {
         .attributions
         .iter()
         .find(|a| a.sentence_span == s.span)
-        .and_then(|a| a.source.as_ref().map(|x| collapse(&x.text)))
+        .and_then(|a| a.source.as_ref())
+        .filter(|x| !is_figure(&d.facts, x))
+        .map(|x| collapse(&x.text))
+}
+
+/// Whether an attribution's "source" holds a figure's number ("Twenty-three people reported
+/// …"): then it is what is counted, not a speaker.
+pub fn is_figure(facts: &crate::extract::Facts, source: &crate::extract::SourceText) -> bool {
+    let span = crate::text::Span::new(source.start, source.end);
+    facts
+        .quantities
+        .iter()
+        .any(|q| span.overlaps(q.number_span))
 }
 
 /// The label of a quantity: its counted noun, else the word near its figures that most of its
@@ -225,5 +239,46 @@ pub fn briefing(
                 v
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod speaker_tests {
+    use super::speaker;
+    use crate::corpus::Corpus;
+
+    /// "Twenty-three people reported burns": the extractor reads a reporting verb with a
+    /// subject, but the subject is the figure itself, not who states it.
+    #[test]
+    fn a_figure_is_not_a_speaker() {
+        let c = Corpus::from_texts(
+            [(
+                "a.md",
+                "The regulator said it knew of 87 incidents.\n\nTwenty-three people reported burns.\n",
+            )],
+            None,
+        );
+        let d = &c.docs[0];
+        let si = |needle: &str| {
+            d.doc
+                .sentences
+                .iter()
+                .position(|s| s.span.slice(&d.doc.text).contains(needle))
+                .unwrap_or(usize::MAX)
+        };
+        // The extractor does read an attribution there.
+        assert!(
+            d.facts.attributions.iter().any(|a| a
+                .source
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Twenty-three"))),
+            "{:?}",
+            d.facts.attributions
+        );
+        assert_eq!(speaker(&c, 0, si("Twenty-three")), None);
+        assert_eq!(
+            speaker(&c, 0, si("regulator")).as_deref(),
+            Some("The regulator")
+        );
     }
 }

@@ -42,6 +42,10 @@ pub const ALIGN_MIN: f32 = 0.3;
 /// strongly (a contradiction on a weak alignment is a guess).
 pub const CONFLICT_MIN: f32 = 0.45;
 
+/// Two quantities whose best variants are this close to a draft figure are a tie (see
+/// [`FigureMap::align`]).
+pub const NEAR_TIE: f32 = 0.03;
+
 /// One corpus figure: document, sentence and index into the document's `facts.quantities`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FigRef {
@@ -341,6 +345,22 @@ impl FigureMap {
         draft: &Mention,
         tol: &Tolerance,
     ) -> Option<(usize, Vec<(usize, f32)>)> {
+        // A figure whose context sets it apart from the draft figure (another place, a
+        // forecast, another person's figure) is no support from outside its quantity.
+        let apart = |m: usize| {
+            self.figures
+                .get(m)
+                .is_none_or(|f| similar::sets_apart(draft.local, &f.local))
+        };
+        // A variant of another time or another place is no evidence about the draft figure,
+        // whatever the grouping says ("In Lützenbrück mussten 950 Menschen …" beside "In
+        // Grafenried mussten 950 Menschen …").
+        let elsewhere = |m: usize| {
+            self.figures.get(m).is_none_or(|f| {
+                similar::times_clash(draft.when, f.when)
+                    || similar::places_clash(draft.local, &f.local)
+            })
+        };
         let mut best: Option<(usize, f32)> = None;
         let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
         for (i, slot) in sims.iter_mut().enumerate() {
@@ -362,20 +382,65 @@ impl FigureMap {
                 best = Some((i, s));
             }
         }
-        let (i, _) = best?;
+        let (i, top) = best?;
         let qi = *self.quantity_of.get(i)?;
         let members = self.quantities.get(qi)?;
-        let mut variants: Vec<(usize, f32)> = members.iter().map(|&m| (m, sims[m])).collect();
+        // Whether a quantity has a variant that agrees with the draft figure.
+        let supports = |q: usize| {
+            self.quantities.get(q).is_some_and(|g| {
+                g.iter().any(|&m| {
+                    !elsewhere(m)
+                        && self
+                            .figure(corpus, m)
+                            .is_some_and(|c| similar::agree(draft.q, c, tol))
+                })
+            })
+        };
+        // A near tie between two quantities that would give different verdicts ("starben 14
+        // Menschen" as close to "14 Menschen wurden verletzt" as to "drei leicht verletzt"):
+        // which one the figure measures is a guess, and a guessed verdict misleads. No verdict.
+        // Figures set apart from the draft figure (the year before, a forecast, another place)
+        // are told apart by that, not tied.
+        let close: Vec<f32> = sims
+            .iter()
+            .enumerate()
+            .map(|(j, &s)| if apart(j) { f32::MIN } else { s })
+            .collect();
+        if near_tie(top, qi, &close, &self.quantity_of, supports) {
+            if trace() {
+                eprintln!("align refused (near tie) {:?}", draft.q.text);
+            }
+            return None;
+        }
+        let agrees = |m: usize| {
+            self.figure(corpus, m)
+                .is_some_and(|c| similar::agree(draft.q, c, tol))
+        };
+        type Scored = Vec<(usize, f32)>;
+        let (mut variants, away): (Scored, Scored) = members
+            .iter()
+            .map(|&m| (m, sims[m]))
+            .partition(|&(m, _)| !elsewhere(m));
+        // Only variants of elsewhere agree: whether the draft's place is the sources' is not
+        // known, and "no source supports it" would be a guess. No verdict.
+        if away.iter().any(|&(m, _)| agrees(m)) && !variants.iter().any(|&(m, _)| agrees(m)) {
+            if trace() {
+                eprintln!("align refused (support only elsewhere) {:?}", draft.q.text);
+            }
+            return None;
+        }
         // A source that states the draft's figure in a context as close as a contradiction
         // needs is support, even where the grouping put it apart ("ein 87-jähriger Rentner"
         // beside three reports of "ein 78 Jahre alter Mann"): the draft's wording must not
-        // hide a supporting source.
+        // hide a supporting source. Not when its context sets it apart (another place, a
+        // forecast, another person's figure): "In Lützenbrück mussten 950 Menschen …" does not
+        // support "In Grafenried mussten 950 Menschen …".
         for (j, &s) in sims.iter().enumerate() {
             if s >= CONFLICT_MIN
                 && self.quantity_of.get(j) != Some(&qi)
-                && self
-                    .figure(corpus, j)
-                    .is_some_and(|c| similar::agree(draft.q, c, tol))
+                && !apart(j)
+                && !elsewhere(j)
+                && agrees(j)
             {
                 variants.push((j, s));
             }
@@ -387,6 +452,23 @@ impl FigureMap {
     pub fn figure<'a>(&self, corpus: &'a Corpus, i: usize) -> Option<&'a Quantity> {
         quantity(corpus, self.figures.get(i)?.at)
     }
+}
+
+/// Whether a draft figure aligned to quantity `qi` with similarity `top` is as close (within
+/// [`NEAR_TIE`]) to a variant of another quantity whose verdict differs (`supports`: whether a
+/// quantity has a variant agreeing with the draft figure). `sims` per variant, `quantity_of` its
+/// quantity.
+fn near_tie(
+    top: f32,
+    qi: usize,
+    sims: &[f32],
+    quantity_of: &[usize],
+    supports: impl Fn(usize) -> bool,
+) -> bool {
+    let verdict = supports(qi);
+    sims.iter().zip(quantity_of).any(|(&s, &qj)| {
+        s >= ALIGN_MIN && s >= top - NEAR_TIE && qj != qi && supports(qj) != verdict
+    })
 }
 
 impl FigureMap {
@@ -543,6 +625,52 @@ mod tests {
         assert_eq!(name(s, "53 percent").as_deref(), Some("oyelaran"));
         let s = "Whitcombe, 44, won 53 percent of the vote, defeating Councilman Marcus Oyelaran.";
         assert_eq!(name(s, "53 percent").as_deref(), Some("whitcombe"));
+    }
+
+    /// "starben 14 Menschen" as close to "14 Menschen wurden verletzt" (supports) as to "drei
+    /// wurden leicht verletzt" (contradicts): a guess, so no verdict; a clear lead or two close
+    /// quantities with the same verdict are no tie.
+    #[test]
+    fn a_near_tie_between_quantities_with_different_verdicts_is_refused() {
+        use super::near_tie;
+        let quantity_of = [0, 0, 1, 2];
+        let supports = |q: usize| q == 0;
+        assert!(near_tie(
+            0.39,
+            1,
+            &[0.39, 0.2, 0.39, 0.39],
+            &quantity_of,
+            supports
+        ));
+        assert!(near_tie(
+            0.55,
+            1,
+            &[0.53, 0.2, 0.55, 0.1],
+            &quantity_of,
+            supports
+        ));
+        assert!(!near_tie(
+            0.55,
+            1,
+            &[0.50, 0.2, 0.55, 0.1],
+            &quantity_of,
+            supports
+        ));
+        assert!(!near_tie(
+            0.39,
+            1,
+            &[0.1, 0.2, 0.39, 0.39],
+            &quantity_of,
+            supports
+        ));
+        // Below the alignment threshold nothing ties.
+        assert!(!near_tie(
+            0.2,
+            1,
+            &[0.2, 0.2, 0.2, 0.2],
+            &quantity_of,
+            supports
+        ));
     }
 
     #[test]

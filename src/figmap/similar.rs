@@ -586,6 +586,30 @@ pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
     }
 }
 
+/// Both figures are placed ("in Grafenried", "in Texas") and no place is shared.
+pub fn places_clash(a: &Local, b: &Local) -> bool {
+    !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places)
+}
+
+/// Both times are known and do not overlap.
+pub fn times_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
+    matches!((a, b), (Some((al, ah)), Some((bl, bh))) if ah < bl || bh < al)
+}
+
+/// Whether two figures' contexts say outright that they measure different things: both are
+/// placed and the places differ, a qualifier group (forecast, test, capacity, …) or "the year
+/// before" stands on one side only, or (English, where capitals mark names) the names nearest
+/// them differ. The penalties of [`similarity`] for the same signals weigh them against shared
+/// words; here they are a veto (see [`crate::figmap::FigureMap::align`]).
+pub fn sets_apart(a: &Local, b: &Local) -> bool {
+    let places = places_clash(a, b);
+    let qualifiers = a.qualifiers != b.qualifiers || a.year_earlier != b.year_earlier;
+    let names = a.lang == Some(Lang::En)
+        && matches!((&a.name, &b.name), (Some(x), Some(y))
+            if x != y && !b.names.contains(x) && !a.names.contains(y));
+    places || qualifiers || names
+}
+
 /// A figure with what its similarity to other figures is computed from.
 #[derive(Clone, Debug)]
 pub struct Mention<'a> {

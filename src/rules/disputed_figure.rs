@@ -107,6 +107,27 @@ mod tests {
         assert!(fixed.contains("according to Harbor Ledger"), "{fixed}");
     }
 
+    /// "In Lützenbrück mussten 950 Menschen …" is no support for 950 in Grafenried, where the
+    /// sources say 1.870 and about 1.900: not disputed (a conflict, or no verdict).
+    #[test]
+    fn a_figure_of_another_place_is_no_support() {
+        let corpus = [
+            ("a.md", "---\nsource: Bote\n---\nIn Lützenbrück mussten 950 Menschen ihre Wohnungen verlassen.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nIn Grafenried mussten 1.870 Menschen ihre Häuser verlassen.\n"),
+            ("c.md", "---\nsource: Stadt\n---\nIn Grafenried mussten rund 1.900 Menschen ihre Wohnungen verlassen.\n"),
+        ];
+        let draft = "In Grafenried mussten 950 Menschen ihre Wohnungen verlassen.\n";
+        let f = findings(&corpus, draft, RuleId::DisputedFigure);
+        assert!(f.is_empty(), "{f:?}");
+        // The same figure where the sources place it is supported.
+        let ok = findings(
+            &corpus,
+            "In Lützenbrück mussten 950 Menschen ihre Wohnungen verlassen.\n",
+            RuleId::NumberConflict,
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
     #[test]
     fn attributed_figure_is_fine() {
         let f = findings(
