@@ -8,12 +8,15 @@
 use crate::extract::{AttrKind, Attribution, Dimension, Quantity, Quote, SentenceFacts};
 use crate::text::Document;
 
-/// Whether a figure of this dimension is "specific" enough to need a source.
+/// Whether a figure of this dimension is "specific" enough to need a source. Scores and
+/// records ("won 3-1", "Bowe (43-1)") are results anyone can look up, not claims; a tally
+/// that names what it counts ("38 votes to 23") stays a figure.
 pub fn needs_source(q: &Quantity) -> bool {
-    !matches!(
-        q.dimension,
-        Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number
-    )
+    !(q.score && q.counted.is_none())
+        && !matches!(
+            q.dimension,
+            Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number
+        )
 }
 
 /// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no
@@ -50,6 +53,20 @@ fn lead_in_attributed(
     last.span.slice(&doc.text).trim_end().ends_with(':') && sourced(last.span)
 }
 
+/// A paragraph that is one line in title case with no closing punctuation ("Microsoft
+/// Releases Critical Patch For IE Zero Day Flaw"): a headline set as plain text, which, like a
+/// heading, states no claim.
+pub fn headline(doc: &Document, s: &crate::text::Sentence) -> bool {
+    let Some(block) = doc.blocks.get(s.block) else {
+        return false;
+    };
+    let t = s.span.slice(&doc.text).trim();
+    block.span.slice(&doc.text).trim() == t
+        && !t.contains('\n')
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '“', '»', '«', '\''])
+        && crate::extract::attribution::title_case(doc.lang, t, 30)
+}
+
 /// Classifies every sentence of the document.
 pub fn classify(
     doc: &Document,
@@ -65,7 +82,7 @@ pub fn classify(
     doc.sentences
         .iter()
         .map(|s| {
-            let never = s.heading || s.question;
+            let never = s.heading || s.question || headline(doc, s);
             let attributed = sourced(s.span) || lead_in_attributed(doc, s.block, &sourced);
             let has_quote = quotes
                 .iter()
@@ -106,6 +123,21 @@ mod tests {
             f,
             vec![(false, true), (true, true), (true, true), (true, false)]
         );
+    }
+
+    #[test]
+    fn headlines_set_as_plain_text_are_no_claims() {
+        let d = Document::parse(
+            "Storm Kills 12 In Texas\n\nThe storm killed 12 people in Texas.\n\nStorm kills 12 in Texas\n",
+            DocKind::Markdown,
+            Some(Lang::En),
+        );
+        let f: Vec<bool> = crate::extract::extract(&d)
+            .sentences
+            .iter()
+            .map(|s| s.claim)
+            .collect();
+        assert_eq!(f, vec![false, true, true]);
     }
 
     #[test]
