@@ -19,6 +19,12 @@ pub fn needs_source(q: &Quantity) -> bool {
         )
 }
 
+/// [`needs_source`] for a figure in `text`: a duration that dates a happening ("two weeks
+/// later", "vor zwei Wochen") dates it like a date and needs no source of its own.
+pub fn needs_source_in(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
+    needs_source(q) && !crate::extract::quantity::dates_event(text, q, lang)
+}
+
 /// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no
 /// speaker is reported speech (and listed as such in the facts), but it does not source a claim.
 pub fn names_source(a: &Attribution) -> bool {
@@ -89,7 +95,7 @@ pub fn classify(
                 .any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
             let has_figure = quantities
                 .iter()
-                .any(|q| s.span.contains(q.span) && needs_source(q));
+                .any(|q| s.span.contains(q.span) && needs_source_in(&doc.text, q, doc.lang));
             SentenceFacts {
                 start: s.span.start,
                 end: s.span.end,
@@ -138,6 +144,21 @@ mod tests {
             .map(|s| s.claim)
             .collect();
         assert_eq!(f, vec![false, true, true]);
+    }
+
+    #[test]
+    fn durations_that_date_a_happening_are_no_claims() {
+        let en = |t: &str| {
+            let d = Document::parse(t, DocKind::Markdown, Some(Lang::En));
+            crate::extract::extract(&d).sentences[0].claim
+        };
+        assert!(!en("Less than two weeks later, he was arrested.\n"));
+        assert!(!en("The bullet killed her seven months ago.\n"));
+        assert!(en("The trial lasted two weeks.\n"));
+        assert_eq!(
+            flags("Vor zwei Wochen wurde er verhaftet.\n\nDer Prozess dauerte zwei Wochen.\n"),
+            vec![(false, false), (true, false)]
+        );
     }
 
     #[test]

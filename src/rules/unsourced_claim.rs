@@ -22,7 +22,7 @@
 //! (every piece of evidence names it), the sentence does not follow an attributed sentence of
 //! its paragraph (whose attribution the writer may mean to carry on), and the re-check is clean.
 
-use crate::extract::claim::{headline, needs_source};
+use crate::extract::claim::{headline, needs_source_in};
 use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
@@ -149,7 +149,7 @@ impl Rule for UnsourcedClaim {
                 .quantities
                 .iter()
                 .enumerate()
-                .filter(|(_, q)| span.contains(q.span) && needs_source(q))
+                .filter(|(_, q)| span.contains(q.span) && needs_source_in(&ctx.doc.text, q, ctx.doc.lang))
                 .map(|(i, _)| i)
                 .filter(|&i| !established(ctx, i))
                 .collect();

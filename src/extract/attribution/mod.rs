@@ -105,7 +105,7 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
         let s = doc.sentences[i].span;
         quote_spans
             .iter()
-            .any(|q| q.inner.overlaps(s) && substantial(lex, &doc.masked, q))
+            .any(|q| q.inner.overlaps(s) && substantial(&doc.masked, q))
     };
     let skip =
         |i: usize| doc.sentences[i].heading || (doc.sentences[i].question && !quoted_sentence(i));
@@ -137,7 +137,7 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
     // Quotations: every sentence a real quotation touches.
     let mut quote_of: Vec<Option<usize>> = vec![None; doc.sentences.len()];
     for (qi, q) in quote_spans.iter().enumerate() {
-        if !substantial(lex, &doc.masked, q) {
+        if !substantial(&doc.masked, q) {
             continue;
         }
         for (i, s) in doc.sentences.iter().enumerate() {
@@ -191,7 +191,14 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
             }
         }
         if !here.is_empty() {
-            if quote_of[i].is_some() {
+            // Any quotation of two words or more opens a speaker's turn ("„Wir sind
+            // erschüttert“, sagte er." has no closing punctuation inside the marks).
+            let quoted = quote_of[i].is_some()
+                || quote_spans.iter().any(|q| {
+                    s.span.contains_offset(q.outer.start)
+                        && q.inner.slice(&doc.masked).split_whitespace().count() >= 2
+                });
+            if quoted {
                 last_quote = here
                     .iter()
                     .find_map(|a| a.source.clone())
@@ -564,11 +571,8 @@ pub(crate) fn title_case(lang: Lang, t: &str, max_words: usize) -> bool {
 }
 
 /// A quotation that quotes speech, not a scare-quoted word or a title.
-fn substantial(lex: &Lexicon, masked: &str, q: &quotes::QuoteSpan) -> bool {
+fn substantial(masked: &str, q: &quotes::QuoteSpan) -> bool {
     let inner = q.inner.slice(masked);
-    if is_title(lex.lang, inner) {
-        return false;
-    }
     let words = inner.split_whitespace().count();
     let ends_like_speech = inner.trim_end().ends_with(['.', '!', '?', ',', '…']);
     // A capitalised quotation used as a noun inside the sentence is a title or a name, not

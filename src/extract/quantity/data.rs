@@ -101,6 +101,11 @@ pub struct ApproxWords {
 #[serde(default)]
 pub struct Context {
     pub year_preps: Vec<String>,
+    /// Words after a duration that make it place a happening in time ("two weeks later",
+    /// "seven months ago"): it dates, like a date.
+    pub dating_after: Vec<String>,
+    /// Words before a duration that do the same ("vor zwei Wochen").
+    pub dating_before: Vec<String>,
     pub months: HashMap<String, u32>,
     pub clock: Vec<String>,
     pub pm_words: Vec<String>,

@@ -90,6 +90,30 @@ pub struct Quantity {
     pub score: bool,
 }
 
+/// Whether duration `q` places a happening in time rather than measuring it ("seven months
+/// ago", "less than two weeks later", "vor zwei Wochen"): it dates, like a date. `text` is the
+/// text `q`'s offsets point into.
+pub fn dates_event(text: &str, q: &Quantity, lang: Lang) -> bool {
+    if q.dimension != Dimension::Duration {
+        return false;
+    }
+    let d = data::data(lang);
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let next = text
+        .get(q.end..)
+        .and_then(|t| t.split_whitespace().next())
+        .map(word);
+    let prev = text
+        .get(..q.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .map(word);
+    next.is_some_and(|w| d.is(&d.context.dating_after, &w))
+        || prev.is_some_and(|w| d.is(&d.context.dating_before, &w))
+}
+
 /// Extracts the figures of each sentence of `text` (the masked prose of a document).
 pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
     extract_with(text, sentences, lang, None)
