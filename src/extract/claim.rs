@@ -134,7 +134,7 @@ mod tests {
     #[test]
     fn headlines_set_as_plain_text_are_no_claims() {
         let d = Document::parse(
-            "Storm Kills 12 In Texas\n\nThe storm killed 12 people in Texas.\n\nStorm kills 12 in Texas\n",
+            "Storm Kills 12 People In Texas\n\nThe storm killed 12 people in Texas.\n\nStorm kills 12 people in Texas\n",
             DocKind::Markdown,
             Some(Lang::En),
         );

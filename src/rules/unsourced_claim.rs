@@ -322,7 +322,7 @@ mod tests {
     fn other_figures_of_a_sentence_with_a_conflict_still_need_a_source() {
         let corpus = [(
             "a.md",
-            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge carries 68,000 vehicles a day.\n",
+            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge carries 68,000 vehicles a day over steel cables.\n",
         )];
         let draft = "The Kessler Bridge carries 90,000 vehicles a day over 14 steel cables.\n";
         let conflict = crate::rules::tests::findings(&corpus, draft, RuleId::NumberConflict);
@@ -342,7 +342,7 @@ mod tests {
     fn an_unspoken_figure_needs_a_source_only_in_a_sentence_about_the_event() {
         let corpus = [(
             "a.md",
-            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge will close for repairs in March.\n",
+            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge will close for repairs in March after cables corroded.\n",
         )];
         let about = "The Kessler Bridge will close for repairs in March after 14 cables corroded.\n";
         let f = crate::rules::tests::findings(&corpus, about, RuleId::UnsourcedClaim);

@@ -15,7 +15,7 @@ pub struct Articles {
     pub before_units: bool,
     /// Words after which "one" is a pronoun ("this one").
     pub pronoun_after: Vec<String>,
-    /// Words after "one" that make it a pronoun ("one another", "one of the paramedics").
+    /// Words after "one" that make it a pronoun ("one another").
     #[serde(default)]
     pub pronoun_before: Vec<String>,
     /// Unit forms an article may stand before as the figure 1 when `before_units` is off
