@@ -155,6 +155,7 @@ mod tests {
         assert!(!en("Less than two weeks later, he was arrested.\n"));
         assert!(!en("The bullet killed her seven months ago.\n"));
         assert!(en("The trial lasted two weeks.\n"));
+        assert!(en("The show began two hours later than planned.\n"));
         assert_eq!(
             flags("Vor zwei Wochen wurde er verhaftet.\n\nDer Prozess dauerte zwei Wochen.\n"),
             vec![(false, false), (true, false)]

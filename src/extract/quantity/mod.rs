@@ -102,10 +102,17 @@ pub fn dates_event(text: &str, q: &Quantity, lang: Lang) -> bool {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
-    let next = text
-        .get(q.end..)
-        .and_then(|t| t.split_whitespace().next())
-        .map(word);
+    let mut after = text.get(q.end..).unwrap_or("").split_whitespace();
+    let next = after.next().map(word);
+    // "25 Minuten später als geplant", "two hours later than planned": a delay, which is a
+    // figure of its own.
+    if after
+        .next()
+        .map(word)
+        .is_some_and(|w| lang.text_data().comparison.contains(&w))
+    {
+        return false;
+    }
     let prev = text
         .get(..q.start)
         .and_then(|t| t.split_whitespace().next_back())
