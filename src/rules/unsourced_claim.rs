@@ -322,9 +322,10 @@ mod tests {
     fn other_figures_of_a_sentence_with_a_conflict_still_need_a_source() {
         let corpus = [(
             "a.md",
-            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge carries 68,000 vehicles a day over steel cables.\n",
+            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge carries 68,000 vehicles a day across the river above the water.\n",
         )];
-        let draft = "The Kessler Bridge carries 90,000 vehicles a day over 14 steel cables.\n";
+        let draft =
+            "The Kessler Bridge carries 90,000 vehicles a day across the river, 40 feet above the water.\n";
         let conflict = crate::rules::tests::findings(&corpus, draft, RuleId::NumberConflict);
         assert_eq!(conflict.len(), 1, "{conflict:?}");
         let f = crate::rules::tests::findings(&corpus, draft, RuleId::UnsourcedClaim);
