@@ -12,11 +12,12 @@ use crate::text::Document;
 /// records ("won 3-1", "Bowe (43-1)") are results anyone can look up, not claims; a tally
 /// that names what it counts ("38 votes to 23") stays a figure.
 pub fn needs_source(q: &Quantity) -> bool {
-    !(q.score && q.counted.is_none())
-        && !matches!(
-            q.dimension,
-            Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number
-        )
+    let result = q.score && q.counted.is_none();
+    let no_figure = matches!(
+        q.dimension,
+        Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number
+    );
+    !(result || no_figure)
 }
 
 /// [`needs_source`] for a figure in `text`: a duration that dates a happening ("two weeks
