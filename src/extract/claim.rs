@@ -8,12 +8,22 @@
 use crate::extract::{AttrKind, Attribution, Dimension, Quantity, Quote, SentenceFacts};
 use crate::text::Document;
 
-/// Whether a figure of this dimension is "specific" enough to need a source.
+/// Whether a figure of this dimension is "specific" enough to need a source. Scores and
+/// records ("won 3-1", "Bowe (43-1)") are results anyone can look up, not claims; a tally
+/// that names what it counts ("38 votes to 23") stays a figure.
 pub fn needs_source(q: &Quantity) -> bool {
-    !matches!(
+    let result = q.score && q.counted.is_none();
+    let no_figure = matches!(
         q.dimension,
         Dimension::Year | Dimension::Date | Dimension::TimeOfDay | Dimension::Number
-    )
+    );
+    !(result || no_figure)
+}
+
+/// [`needs_source`] for a figure in `text`: a duration that dates a happening ("two weeks
+/// later", "vor zwei Wochen") dates it like a date and needs no source of its own.
+pub fn needs_source_in(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
+    needs_source(q) && !crate::extract::quantity::dates_event(text, q, lang)
 }
 
 /// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no
@@ -50,6 +60,20 @@ fn lead_in_attributed(
     last.span.slice(&doc.text).trim_end().ends_with(':') && sourced(last.span)
 }
 
+/// A paragraph that is one line in title case with no closing punctuation ("Microsoft
+/// Releases Critical Patch For IE Zero Day Flaw"): a headline set as plain text, which, like a
+/// heading, states no claim.
+pub fn headline(doc: &Document, s: &crate::text::Sentence) -> bool {
+    let Some(block) = doc.blocks.get(s.block) else {
+        return false;
+    };
+    let t = s.span.slice(&doc.text).trim();
+    block.span.slice(&doc.text).trim() == t
+        && !t.contains('\n')
+        && !t.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '“', '»', '«', '\''])
+        && crate::extract::attribution::title_case(doc.lang, t, 30)
+}
+
 /// Classifies every sentence of the document.
 pub fn classify(
     doc: &Document,
@@ -65,14 +89,14 @@ pub fn classify(
     doc.sentences
         .iter()
         .map(|s| {
-            let never = s.heading || s.question;
+            let never = s.heading || s.question || headline(doc, s);
             let attributed = sourced(s.span) || lead_in_attributed(doc, s.block, &sourced);
             let has_quote = quotes
                 .iter()
                 .any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);
             let has_figure = quantities
                 .iter()
-                .any(|q| s.span.contains(q.span) && needs_source(q));
+                .any(|q| s.span.contains(q.span) && needs_source_in(&doc.text, q, doc.lang));
             SentenceFacts {
                 start: s.span.start,
                 end: s.span.end,
@@ -105,6 +129,37 @@ mod tests {
         assert_eq!(
             f,
             vec![(false, true), (true, true), (true, true), (true, false)]
+        );
+    }
+
+    #[test]
+    fn headlines_set_as_plain_text_are_no_claims() {
+        let d = Document::parse(
+            "Storm Kills 12 People In Texas\n\nThe storm killed 12 people in Texas.\n\nStorm kills 12 people in Texas\n",
+            DocKind::Markdown,
+            Some(Lang::En),
+        );
+        let f: Vec<bool> = crate::extract::extract(&d)
+            .sentences
+            .iter()
+            .map(|s| s.claim)
+            .collect();
+        assert_eq!(f, vec![false, true, true]);
+    }
+
+    #[test]
+    fn durations_that_date_a_happening_are_no_claims() {
+        let en = |t: &str| {
+            let d = Document::parse(t, DocKind::Markdown, Some(Lang::En));
+            crate::extract::extract(&d).sentences[0].claim
+        };
+        assert!(!en("Less than two weeks later, he was arrested.\n"));
+        assert!(!en("The bullet killed her seven months ago.\n"));
+        assert!(en("The trial lasted two weeks.\n"));
+        assert!(en("The show began two hours later than planned.\n"));
+        assert_eq!(
+            flags("Vor zwei Wochen wurde er verhaftet.\n\nDer Prozess dauerte zwei Wochen.\n"),
+            vec![(false, false), (true, false)]
         );
     }
 

@@ -50,6 +50,10 @@ pub fn extract(doc: &Document, attributions: &[Attribution]) -> Vec<Quote> {
         );
         here.sort_by_key(|q| q.outer.start);
         for q in here {
+            // "The End of Time," is a title, not a quotation.
+            if attribution::is_title(doc.lang, q.inner.slice(&doc.text)) {
+                continue;
+            }
             // The sentence's own attribution first, then any sentence the quotation runs into
             // (a quote closed in the next sentence: "… Das ist sicher.“, sagte er.").
             let speaker = attributions
@@ -148,6 +152,57 @@ mod tests {
             "“He told me ''never again'' and left,” Brown said.",
             Lang::En,
             &[Some("Brown")],
+        );
+    }
+
+    #[test]
+    fn a_quotation_opening_the_next_paragraph_continues_its_speaker() {
+        check(
+            "“We are really shocked,” said her nephew.\n\n“She was so nice.”\n\n“She always helped.”\n\nThe shop stayed closed.\n\n“Nobody knows why.”",
+            Lang::En,
+            &[
+                Some("her nephew"),
+                Some("her nephew"),
+                Some("her nephew"),
+                None,
+            ],
+        );
+        check(
+            "„Wir sind erschüttert“, sagte der Bürgermeister.\n\n„Das darf nie wieder passieren.“",
+            Lang::De,
+            &[Some("der Bürgermeister"), Some("der Bürgermeister")],
+        );
+        // A heading between them ends the speaker's turn.
+        check(
+            "“We are really shocked,” said her nephew.\n\n# Later\n\n“She was so nice.”",
+            Lang::En,
+            &[Some("her nephew"), None],
+        );
+    }
+
+    #[test]
+    fn titles_in_title_case_are_no_quotations() {
+        check(
+            "Smith was first introduced in the Christmas special, \"The End of Time.\"",
+            Lang::En,
+            &[],
+        );
+        check(
+            "He starred in the series \"Thick of It,\" and in \"World War Z\" last year.",
+            Lang::En,
+            &[],
+        );
+        // Speech, even short and capitalised, stays a quotation.
+        check(
+            "\"No, I did not,\" Brown said. \"We Will Win!\" he shouted.",
+            Lang::En,
+            &[Some("Brown"), Some("he")],
+        );
+        // German capitalises every noun: title case tells nothing.
+        check(
+            "„Die Lage ist ernst“, sagte Berg.",
+            Lang::De,
+            &[Some("Berg")],
         );
     }
 

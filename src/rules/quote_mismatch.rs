@@ -74,10 +74,9 @@ impl Rule for QuoteMismatch {
                 si.and_then(|si| ctx.matches.events.get(si))
                     .is_none_or(|ev| ev.binary_search(&d).is_ok())
             };
-            if let Some((d, s, _)) = m
-                .closest
-                .filter(|c| c.2 >= CLOSEST_MIN && of_event(c.0))
-            {
+            if let Some((d, s, _)) = m.closest.filter(|c| {
+                c.2 >= CLOSEST_MIN && of_event(c.0) && same_statement(ctx, q, c.0, c.1)
+            }) {
                 if let Some(cd) = ctx.corpus.docs.get(d) {
                     if let Some(e) = sentence_evidence(cd, s, Relation::Contradicts) {
                         evidence.push(e);
@@ -162,6 +161,36 @@ impl Rule for QuoteMismatch {
                 fixes,
             });
         }
+    }
+}
+
+/// Whether corpus sentence `si` of document `d` can be the source's version of draft quote `q`:
+/// when both name a speaker, the same person saying one of its content words; else half the
+/// quote's content words (two at least). Sharing a few function words ("it", "to", "the") makes no version of a
+/// statement; a sentence in another speaker's mouth is somebody else's.
+fn same_statement(ctx: &RuleContext, q: &crate::extract::Quote, d: usize, si: usize) -> bool {
+    let Some(cd) = ctx.corpus.docs.get(d) else {
+        return false;
+    };
+    let Some(cs) = cd.doc.sentences.get(si) else {
+        return false;
+    };
+    let lang = ctx.doc.lang;
+    let terms = content_terms(&ctx.doc.text, q.inner, lang);
+    let theirs = content_terms(&cd.doc.text, cs.span, lang);
+    let shared = terms.iter().filter(|t| theirs.contains(t)).count();
+    let draft = q
+        .speaker
+        .as_deref()
+        .map(|x| name_words(x, lang))
+        .unwrap_or_default();
+    let source = corpus_speaker(cd, si)
+        .map(|x| name_words(&x, cd.doc.lang))
+        .unwrap_or_default();
+    if draft.is_empty() || source.is_empty() {
+        shared >= 2 && shared as f32 >= 0.5 * terms.len() as f32
+    } else {
+        shared >= 1 && draft.iter().any(|w| source.contains(w))
     }
 }
 
@@ -467,6 +496,31 @@ mod tests {
             let f = findings(&corpus, ok, RuleId::QuoteMismatch);
             assert!(f.is_empty(), "{ok}: {f:?}");
         }
+    }
+
+    /// A quotation no source reports is reported without evidence: a corpus sentence sharing
+    /// only function words and one word with it is no version of it.
+    #[test]
+    fn a_quotation_no_source_has_cites_no_unrelated_sentence() {
+        let corpus = [(
+            "a.md",
+            "It is posted on the harbour website, the mayor said.\n\n\"We will reopen the bridge in May,\" said Anna Berg.\n",
+        )];
+        let f = findings(
+            &corpus,
+            "\"It gets posted to the Internet very quickly,\" said Tom Reed.\n",
+            RuleId::QuoteMismatch,
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].evidence.is_empty(), "{f:?}");
+        // The same speaker's version is the evidence.
+        let f = findings(
+            &corpus,
+            "\"We will reopen the bridge in June,\" said Berg.\n",
+            RuleId::QuoteMismatch,
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].evidence.len(), 1, "{f:?}");
     }
 
     #[test]

@@ -8,8 +8,10 @@
 //!   established (two outlets state it as fact and no source contradicts it), or
 //! - says what the corpus reports only as somebody's statement ("Musk erklärte, …").
 //!
-//! Headings, questions and front matter are never claims. A figure that already has a
-//! `number-conflict` or `disputed-figure` finding is left to that rule.
+//! Headings (also headlines set as plain text in title case), questions and front matter are
+//! never claims; neither are scores, ordinals, labels ("No. 5", "Week 17") and versions. A figure
+//! that already has a `number-conflict` or `disputed-figure` finding is left to that rule; the
+//! sentence's other figures still need a source (the fix is then a placeholder).
 //!
 //! ## Example
 //! Draft: "Ferries will run every 15 minutes during rush hour." → fix "…, according to Harbor Ledger."
@@ -20,7 +22,7 @@
 //! (every piece of evidence names it), the sentence does not follow an attributed sentence of
 //! its paragraph (whose attribution the writer may mean to carry on), and the re-check is clean.
 
-use crate::extract::claim::needs_source;
+use crate::extract::claim::{headline, needs_source_in};
 use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
@@ -73,6 +75,24 @@ fn established(ctx: &RuleContext, i: usize) -> bool {
 /// Related corpus sentences at least this similar count as saying the same thing.
 const SAME_STATEMENT: f32 = 0.6;
 
+/// A sentence whose figure no source speaks of is about the reported event when a report of
+/// the event has a sentence at least this similar to it.
+const ABOUT_EVENT: f32 = 0.4;
+
+/// Whether draft sentence `si` speaks of what the reports of its event speak of: one of its
+/// related corpus sentences, from an event document, is at least [`ABOUT_EVENT`] similar.
+/// Background and colour (a career record, a law, the length of a webcast) that no report of
+/// the event mentions is not: its figures are no claims about the event to attribute.
+fn about_event(ctx: &RuleContext, si: usize) -> bool {
+    let Some(events) = ctx.matches.events.get(si) else {
+        return true;
+    };
+    ctx.matches.related.get(si).is_some_and(|rel| {
+        rel.iter()
+            .any(|r| r.sim >= ABOUT_EVENT && events.binary_search(&r.doc).is_ok())
+    })
+}
+
 impl Rule for UnsourcedClaim {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -82,6 +102,10 @@ impl Rule for UnsourcedClaim {
         let de = ctx.doc.lang == Lang::De;
         for (si, s) in ctx.facts.sentences.iter().enumerate() {
             if s.heading || s.question || s.attributed || !ctx.wants(s.span()) {
+                continue;
+            }
+            // A headline set as plain text is a heading.
+            if ctx.doc.sentences.get(si).is_some_and(|d| headline(ctx.doc, d)) {
                 continue;
             }
             let span = s.span();
@@ -112,21 +136,34 @@ impl Rule for UnsourcedClaim {
                     }
                 }
             }
-            // A specific figure, unless a figure rule already reports it.
-            let figure_idx: Vec<usize> = ctx
+            // A specific figure, unless a figure rule already reports it: the sentence's other
+            // figures still need their source.
+            let contradicted = |i: usize| {
+                ctx.matches
+                    .figures
+                    .get(i)
+                    .is_some_and(|m| m.iter().any(|x| !x.supports))
+            };
+            let all_idx: Vec<usize> = ctx
                 .facts
                 .quantities
                 .iter()
                 .enumerate()
-                .filter(|(_, q)| span.contains(q.span) && needs_source(q))
+                .filter(|(_, q)| span.contains(q.span) && needs_source_in(&ctx.doc.text, q, ctx.doc.lang))
                 .map(|(i, _)| i)
                 .filter(|&i| !established(ctx, i))
                 .collect();
-            let figure_flagged = figure_idx.iter().any(|&i| {
-                let m = &ctx.matches.figures[i];
-                m.iter().any(|x| !x.supports)
-            });
-            if !figure_idx.is_empty() && !figure_flagged {
+            // A figure no source speaks of, in a sentence no report of the event speaks of:
+            // background, not a claim about the event.
+            let unspoken = |i: usize| ctx.matches.figures.get(i).is_none_or(|m| m.is_empty());
+            let all_idx: Vec<usize> = if all_idx.iter().any(|&i| unspoken(i)) && !about_event(ctx, si) {
+                all_idx.into_iter().filter(|&i| !unspoken(i)).collect()
+            } else {
+                all_idx
+            };
+            let figure_flagged = all_idx.iter().any(|&i| contradicted(i));
+            let figure_idx: Vec<usize> = all_idx.into_iter().filter(|&i| !contradicted(i)).collect();
+            if !figure_idx.is_empty() {
                 reasons.push(if de {
                     "konkrete Zahl"
                 } else {
@@ -189,7 +226,13 @@ impl Rule for UnsourcedClaim {
             }
             let mut seen = std::collections::HashSet::new();
             evidence.retain(|e| seen.insert((e.source.id.clone(), e.span)));
-            let who = distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4);
+            // With a figure the sources contradict, naming a source for the whole sentence would
+            // put that figure in its mouth: only a placeholder then.
+            let who = if figure_flagged && !figure_idx.is_empty() {
+                Vec::new()
+            } else {
+                distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4)
+            };
             // After an attributed sentence of the same paragraph, the writer may mean the
             // attribution to carry on: a person decides.
             let after_attributed = si
@@ -271,6 +314,43 @@ mod tests {
         ];
         let f = crate::rules::tests::findings(&said, draft, crate::finding::RuleId::UnsourcedClaim);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// A figure the sources contradict is the figure rules' business; the sentence's other
+    /// figures still need a source.
+    #[test]
+    fn other_figures_of_a_sentence_with_a_conflict_still_need_a_source() {
+        let corpus = [(
+            "a.md",
+            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge carries 68,000 vehicles a day across the river above the water.\n",
+        )];
+        let draft =
+            "The Kessler Bridge carries 90,000 vehicles a day across the river, 40 feet above the water.\n";
+        let conflict = crate::rules::tests::findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(conflict.len(), 1, "{conflict:?}");
+        let f = crate::rules::tests::findings(&corpus, draft, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].fixes.iter().all(|x| !x.apply(draft).contains("Harbor Ledger")), "{f:?}");
+        // With no other figure, the conflict alone speaks.
+        let draft = "The Kessler Bridge carries 90,000 vehicles a day.\n";
+        let f = crate::rules::tests::findings(&corpus, draft, RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// A figure no source speaks of needs a source when its sentence speaks of what the event's
+    /// reports speak of; in background that no report touches, it is no claim about the event.
+    #[test]
+    fn an_unspoken_figure_needs_a_source_only_in_a_sentence_about_the_event() {
+        let corpus = [(
+            "a.md",
+            "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge will close for repairs in March after cables corroded.\n",
+        )];
+        let about = "The Kessler Bridge will close for repairs in March after 14 cables corroded.\n";
+        let f = crate::rules::tests::findings(&corpus, about, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let background = "The town library holds 12,000 maps.\n";
+        let f = crate::rules::tests::findings(&corpus, background, RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
     }
 
     use crate::finding::RuleId;

@@ -70,6 +70,7 @@ struct Raw {
     articles: Vec<String>,
     verbal_aux: Vec<String>,
     apostrophe_quotes: bool,
+    title_case_titles: bool,
     modals: Vec<String>,
     anaphora: Vec<String>,
     number_words: Vec<String>,
@@ -130,6 +131,9 @@ pub struct Lexicon {
     pub verbal_aux: HashSet<String>,
     /// Whether two apostrophes are quotation marks (`''We will,'' he said.`).
     pub apostrophe_quotes: bool,
+    /// Titles of works and names are set in title case ("The End of Time"), and common nouns
+    /// are lower case, so a quotation in title case is a title, not speech (English).
+    pub title_case_titles: bool,
     /// Modal and future auxiliaries: an infinitive after one states no report ("wollte nicht bestätigen").
     pub modals: HashSet<String>,
     /// Demonstratives that open a frame referring back to the previous sentence ("Dies teilte … mit").
@@ -233,6 +237,7 @@ impl Lexicon {
             articles: set(&raw.articles),
             verbal_aux: set(&raw.verbal_aux),
             apostrophe_quotes: raw.apostrophe_quotes,
+            title_case_titles: raw.title_case_titles,
             modals: set(&raw.modals),
             anaphora: set(&raw.anaphora),
             number_words: set(&raw.number_words),

@@ -149,6 +149,9 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
     let mut out: Vec<Attribution> = Vec::new();
     let mut active: Option<(Option<SourceText>, usize)> = None; // (source, block) of the running reported speech
     let mut last_source: Option<(SourceText, usize)> = None; // the latest named source in the block
+                                                             // The speaker of the latest quotation and its sentence: a quotation that opens the next
+                                                             // paragraph with no frame of its own goes on in that speaker's voice.
+    let mut last_quote: Option<(SourceText, usize)> = None;
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = s.block;
         if active.as_ref().is_some_and(|(_, b)| *b != block) {
@@ -172,7 +175,11 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
                 let src = quote_speaker(doc, lex, &toks, &found, q, i);
                 let cue = Span::new(q.outer.start, q.inner.start);
                 here.retain(|a| a.source.is_some());
-                here.push(make(doc, i, cue, src, AttrKind::Quote));
+                let mut a = make(doc, i, cue, src, AttrKind::Quote);
+                if a.source.is_none() {
+                    a.source = continued_quote(doc, q, i, last_quote.as_ref());
+                }
+                here.push(a);
             }
         }
         // Sources named by an adverb ("Demnach") come from the running speech.
@@ -184,6 +191,19 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
             }
         }
         if !here.is_empty() {
+            // Any quotation of two words or more opens a speaker's turn ("„Wir sind
+            // erschüttert“, sagte er." has no closing punctuation inside the marks).
+            let quoted = quote_of[i].is_some()
+                || quote_spans.iter().any(|q| {
+                    s.span.contains_offset(q.outer.start)
+                        && q.inner.slice(&doc.masked).split_whitespace().count() >= 2
+                });
+            if quoted {
+                last_quote = here
+                    .iter()
+                    .find_map(|a| a.source.clone())
+                    .map(|src| (src, i));
+            }
             let src = here.iter().find_map(|a| a.source.clone());
             let src = src.or_else(|| active.as_ref().and_then(|(s, _)| s.clone()));
             if let Some(s) = &src {
@@ -227,6 +247,32 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
     }
     anticipated(doc, lex, &toks, &skip, &mut out);
     out
+}
+
+/// The speaker a quotation continues: news copy sets each quoted sentence of a speaker in a
+/// paragraph of its own and names the speaker once (`"We are shocked," said her nephew.` /
+/// `"She was so nice."`). A quotation that opens its sentence, right after a sentence whose
+/// quotation has a named speaker (same paragraph or the one before, nothing in between), is
+/// that speaker's.
+fn continued_quote(
+    doc: &Document,
+    q: &quotes::QuoteSpan,
+    i: usize,
+    last_quote: Option<&(SourceText, usize)>,
+) -> Option<SourceText> {
+    let (src, prev) = last_quote?;
+    if prev + 1 != i {
+        return None;
+    }
+    let (s, p) = (doc.sentences.get(i)?, doc.sentences.get(*prev)?);
+    if s.block != p.block && s.block != p.block + 1 {
+        return None;
+    }
+    let opens = doc
+        .masked
+        .get(s.span.start..q.outer.start)
+        .is_some_and(|t| t.trim().is_empty());
+    opens.then(|| src.clone())
 }
 
 /// "Trapattoni wird neuer Trainer. Dies gab der Verein heute bekannt.": a sentence whose frame
@@ -480,6 +526,48 @@ fn apostrophe_pairs(doc: &Document, block: Span) -> (Vec<quotes::QuoteSpan>, Vec
         }
     }
     (out, unclosed)
+}
+
+/// Whether the words of a quotation are a title or a name in title case ("The End of Time,",
+/// "Doctor Who Live: The Next Doctor", "World War Z"), in a language that sets titles so
+/// (`title_case_titles`): every word of more than three letters capitalised, the first and a
+/// later word of two or more letters capitalised, one sentence at most, and no exclamation or
+/// question. Short speech ("I did it.", "No, I did not.") is not in title case.
+pub(crate) fn is_title(lang: Lang, inner: &str) -> bool {
+    let t = inner.trim();
+    if t.ends_with(['!', '?'])
+        || t.trim_end_matches(['.', ','])
+            .contains(['.', '!', '?', ';'])
+    {
+        return false;
+    }
+    title_case(lang, t, 8)
+}
+
+/// Whether `t` (two to `max_words` words) is set in title case, in a language that sets titles
+/// and headlines so: the first and a later word of two or more letters capitalised, and every
+/// word of more than three letters.
+pub(crate) fn title_case(lang: Lang, t: &str, max_words: usize) -> bool {
+    if !lexicon(lang).title_case_titles {
+        return false;
+    }
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > max_words {
+        return false;
+    }
+    let upper = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let later_capital = words[1..]
+        .iter()
+        .any(|w| upper(w) && w.chars().count() >= 2);
+    upper(words[0]) && later_capital && words.iter().all(|w| upper(w) || w.chars().count() <= 3)
 }
 
 /// A quotation that quotes speech, not a scare-quoted word or a title.

@@ -15,6 +15,9 @@ pub struct Articles {
     pub before_units: bool,
     /// Words after which "one" is a pronoun ("this one").
     pub pronoun_after: Vec<String>,
+    /// Words after "one" that make it a pronoun ("one another").
+    #[serde(default)]
+    pub pronoun_before: Vec<String>,
     /// Unit forms an article may stand before as the figure 1 when `before_units` is off
     /// ("an hour", "a day", "a fortnight").
     pub unit_forms: Vec<String>,
@@ -98,6 +101,11 @@ pub struct ApproxWords {
 #[serde(default)]
 pub struct Context {
     pub year_preps: Vec<String>,
+    /// Words after a duration that make it place a happening in time ("two weeks later",
+    /// "seven months ago"): it dates, like a date.
+    pub dating_after: Vec<String>,
+    /// Words before a duration that do the same ("vor zwei Wochen").
+    pub dating_before: Vec<String>,
     pub months: HashMap<String, u32>,
     pub clock: Vec<String>,
     pub pm_words: Vec<String>,

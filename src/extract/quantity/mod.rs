@@ -84,6 +84,41 @@ pub struct Quantity {
     pub span: Span,
     /// Span of the number itself, without approximator or unit.
     pub number_span: Span,
+    /// One side of a result or a win–loss record ("won 3-1", "Bowe (43-1)"): a score, which
+    /// never needs a source of its own.
+    #[serde(default)]
+    pub score: bool,
+}
+
+/// Whether duration `q` places a happening in time rather than measuring it ("seven months
+/// ago", "less than two weeks later", "vor zwei Wochen"): it dates, like a date. `text` is the
+/// text `q`'s offsets point into.
+pub fn dates_event(text: &str, q: &Quantity, lang: Lang) -> bool {
+    if q.dimension != Dimension::Duration {
+        return false;
+    }
+    let d = data::data(lang);
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut after = text.get(q.end..).unwrap_or("").split_whitespace();
+    let next = after.next().map(word);
+    // "25 Minuten später als geplant", "two hours later than planned": a delay, which is a
+    // figure of its own.
+    if after
+        .next()
+        .map(word)
+        .is_some_and(|w| lang.text_data().comparison.contains(&w))
+    {
+        return false;
+    }
+    let prev = text
+        .get(..q.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .map(word);
+    next.is_some_and(|w| d.is(&d.context.dating_after, &w))
+        || prev.is_some_and(|w| d.is(&d.context.dating_before, &w))
 }
 
 /// Extracts the figures of each sentence of `text` (the masked prose of a document).
@@ -215,6 +250,7 @@ fn finish(text: &str, q: Draft) -> Quantity {
         counted: q.counted,
         span,
         number_span: Span::new(q.num_start, q.num_end),
+        score: q.score,
     }
 }
 
@@ -517,13 +553,18 @@ fn article_unit(
 }
 
 /// "a fourth-year student", "a third-party app": an ordinal word glued by a hyphen to a noun.
+/// So is a zero written as a word ("a zero-day flaw", "zero-sum", "Null-Toleranz"): a term, no
+/// figure.
 fn ordinal_compound(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
-    if !num.words || !num.fraction || num.t1 == 0 {
+    if !num.words || num.t1 == 0 {
         return false;
     }
     let last = &toks[num.t1 - 1].lower;
-    let ordinal = d.words.fractions.get(last).is_some_and(|v| *v >= 3.0) && !last.ends_with('s');
-    ordinal
+    let ordinal = num.fraction
+        && d.words.fractions.get(last).is_some_and(|v| *v >= 3.0)
+        && !last.ends_with('s');
+    let zero = num.value == 0.0 && num.t1 == num.t0 + 1;
+    (ordinal || zero)
         && toks
             .get(num.t1)
             .is_some_and(|x| x.glued && (x.is_sym('-') || x.is_sym('‑')))
@@ -705,7 +746,8 @@ fn is_pronoun_one(text: &str, limit: usize, toks: &[Tok], num: &Numeral, d: &Qua
     let unit_follows = toks
         .get(num.t1)
         .is_some_and(|t| unit::unit_at(text, t.start, limit, d).is_some());
-    !unit_follows && (d.is(&d.articles.pronoun_after, prev) || next == "another")
+    !unit_follows
+        && (d.is(&d.articles.pronoun_after, prev) || d.is(&d.articles.pronoun_before, next))
 }
 
 /// Whether one of the score context words is among the few words around tokens `a..b`.
@@ -832,9 +874,15 @@ fn race_time_or_score(
         || (tk(i + 3).is_some_and(|x| x.glued && x.is_sym('-'))
             && tk(i + 4).is_some_and(|x| x.glued && x.is_word()));
     let small = dn.value < 200.0 && y.value < 200.0 && dn.digits <= 3;
+    // A win–loss record in parentheses: "Bowe (43-1)", "the Colts (11-4)".
+    let record = sep != ':'
+        && i > 0
+        && toks[i - 1].is_sym('(')
+        && tk(i + 3).is_some_and(|x| x.is_sym(')') || x.is_sym(','));
     let is_score = match sep {
         ':' => small && (!clock_like || ctx_ok),
-        _ => small && y_len <= 3 && (ctx_ok || (y.value < dn.value && dn.value < 20.0)),
+        // A falling or level pair ("a 15-2 run", "led 33-26", "12-12") is no range: a result.
+        _ => small && y_len <= 3 && (ctx_ok || record || y.value <= dn.value),
     };
     let lo = i.saturating_sub(4);
     let blocked = toks[lo..(i + 4).min(toks.len())]
@@ -1406,9 +1454,18 @@ fn build(
                 .map(|k| toks[k].lower.as_str())
                 .unwrap_or("");
             let counted = context::counted_noun(text, toks, t, d, lang);
-            let plural = counted
-                .as_deref()
-                .is_some_and(|c| c.ends_with('s') || lang == Lang::De);
+            // "the 2013 Christmas Special", "the 2012 Olympics": where only names are
+            // capitalised, a capitalised word after a year names the occasion, not what is
+            // counted (a round figure such as "2000 Americans" stays a count).
+            let named = lang != Lang::De
+                && dn.value % 100.0 != 0.0
+                && counted
+                    .as_deref()
+                    .is_some_and(|c| c.chars().next().is_some_and(char::is_uppercase));
+            let plural = !named
+                && counted
+                    .as_deref()
+                    .is_some_and(|c| c.ends_with('s') || lang == Lang::De);
             let attributive = dn.value <= 2100.0 && year_attributive(text, toks, num.t0, t, d);
             if attributive
                 || d.is(&ctx.year_preps, prev)

@@ -507,6 +507,8 @@ fn no_articles_as_numbers() {
         &[],
     );
     check("A man met an official; this one was new.", EN, &[]);
+    check("A patch for a zero-day flaw in a zero-sum game.", EN, &[]);
+    check("Die Stadt setzt auf Null-Toleranz.", DE, &[]);
     check("Er kam für einen Euro.", DE, &["einen Euro=1 EUR Currency"]);
 }
 
@@ -819,6 +821,24 @@ fn votes_and_scores() {
         EN,
         &["3=3 Count", "1=1 Count"],
     );
+    // A falling pair is no range, with or without a word of winning near it.
+    let qs = extract(
+        "The Jays were up 33-26 at the half after a 15-2 run.",
+        &[Span::new(0, 52)],
+        EN,
+    );
+    assert!(qs.len() == 4 && qs.iter().all(|q| q.score), "{qs:?}");
+    // Win–loss records in parentheses (a rising pair too: no range there).
+    let qs = extract(
+        "The Saints (11-5) play Seattle (7-9).",
+        &[Span::new(0, 37)],
+        EN,
+    );
+    assert!(qs.len() == 4 && qs.iter().all(|q| q.score), "{qs:?}");
+    let qs = extract("The Colts (11-4) won.", &[Span::new(0, 21)], EN);
+    assert!(qs.len() == 2 && qs.iter().all(|q| q.score), "{qs:?}");
+    let qs = extract("Bayern (12-3) siegte.", &[Span::new(0, 21)], DE);
+    assert!(qs.len() == 2 && qs.iter().all(|q| q.score), "{qs:?}");
     // Ratios are no results.
     check("Im Verhältnis 1:3 gemischt.", DE, &[]);
     check("A model at a 1:50 scale.", EN, &[]);
@@ -846,6 +866,17 @@ fn attributive_years() {
         "the 1998-built ship and the 1350-built church.",
         EN,
         &["1998=1998 Year", "1350=1350 Year"],
+    );
+    // A capitalised word after a year names the occasion; a round figure stays a count.
+    check(
+        "He leaves in the 2013 Christmas Special after the 2012 Olympics.",
+        EN,
+        &["2013=2013 Year", "2012=2012 Year"],
+    );
+    check(
+        "About 2000 Americans live there.",
+        EN,
+        &["About 2000=2000 Count About of Americans"],
     );
 }
 
