@@ -770,7 +770,7 @@ mod tests {
             "---\nsource: Wave\n---\nThe repair starts in March. Transportation Secretary Alan \
              Brooks called it complex. Inspectors found rust, Brooks said.\n",
         )]);
-        let d = c.docs.first().expect("a document");
+        let d = c.docs.get(0).expect("a document");
         assert_eq!(
             speaker_name("Brooks", Lang::En, Some(d))
                 .map(|w| w.name().to_string())
