@@ -394,17 +394,15 @@ fn section_windows(
                 *score.entry(d).or_default() += s;
             }
         }
-        let dated: Vec<((i64, i64), f32)> = score
+        // In document order, so that sums do not depend on hash order.
+        let mut dated: Vec<(usize, (i64, i64), f32)> = score
             .iter()
-            .filter_map(|(&d, &s)| dates.get(d).copied().flatten().map(|w| (w, s)))
+            .filter_map(|(&d, &s)| dates.get(d).copied().flatten().map(|w| (d, w, s)))
             .collect();
-        let mass = |w: (i64, i64)| -> f32 {
-            dated
-                .iter()
-                .filter(|(x, _)| overlap(*x, w))
-                .map(|(_, s)| s)
-                .sum()
-        };
+        dated.sort_unstable_by_key(|x| x.0);
+        let dated: Vec<((i64, i64), f32)> = dated.into_iter().map(|(_, w, s)| (w, s)).collect();
+        let mass = Masses::new(&dated);
+        let mass = |w: (i64, i64)| mass.overlapping(w);
         let mut ranked: Vec<((i64, i64), f32)> =
             dated.iter().map(|(w, _)| (*w, mass(*w))).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -420,6 +418,48 @@ fn section_windows(
         out.extend(std::iter::repeat_n(window, end - start));
     }
     out
+}
+
+/// The summed weight of the dated reports whose windows overlap a window, for every report of
+/// a section in O(n log n) rather than by pairs: a window `[b0, b1]` overlaps `[a0, a1]` when
+/// `b0 <= a1` and not `b1 < a0` (and `b1 < a0` implies `b0 <= a1`), so the sum is the weight of
+/// windows starting by `a1` less the weight of those ending before `a0`.
+struct Masses {
+    /// Window starts, sorted, with the running weight up to and including each.
+    starts: Vec<(i64, f64)>,
+    /// Window ends, sorted, with the running weight up to and including each.
+    ends: Vec<(i64, f64)>,
+}
+
+impl Masses {
+    fn new(dated: &[((i64, i64), f32)]) -> Self {
+        let running = |mut v: Vec<(i64, f32)>| -> Vec<(i64, f64)> {
+            v.sort_by_key(|x| x.0);
+            let mut sum = 0.0f64;
+            v.into_iter()
+                .map(|(k, w)| {
+                    sum += f64::from(w);
+                    (k, sum)
+                })
+                .collect()
+        };
+        Masses {
+            starts: running(dated.iter().map(|(w, s)| (w.0, *s)).collect()),
+            ends: running(dated.iter().map(|(w, s)| (w.1, *s)).collect()),
+        }
+    }
+
+    /// The weight of entries of `v` (sorted by key) whose key satisfies `below`.
+    fn upto(v: &[(i64, f64)], below: impl Fn(i64) -> bool) -> f64 {
+        let n = v.partition_point(|x| below(x.0));
+        n.checked_sub(1).and_then(|i| v.get(i)).map_or(0.0, |x| x.1)
+    }
+
+    fn overlapping(&self, w: (i64, i64)) -> f32 {
+        let started = Self::upto(&self.starts, |b0| b0 <= w.1);
+        let ended = Self::upto(&self.ends, |b1| b1 < w.0);
+        (started - ended).max(0.0) as f32
+    }
 }
 
 /// The figure map of an event's documents, memoised by the documents and the tolerance.
@@ -628,4 +668,42 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
         }
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Masses;
+
+    /// The sorted-sums masses equal the pairwise sums, windows touching at their ends included.
+    #[test]
+    fn masses_equal_the_pairwise_sums() {
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ((x >> 33) % m) as i64
+        };
+        for n in [0usize, 1, 2, 5, 40] {
+            let dated: Vec<((i64, i64), f32)> = (0..n)
+                .map(|_| {
+                    let a = next(200);
+                    ((a, a + next(60)), 0.25 + next(8) as f32 / 8.0)
+                })
+                .collect();
+            let masses = Masses::new(&dated);
+            let mut probes: Vec<(i64, i64)> = dated.iter().map(|d| d.0).collect();
+            probes.extend([(0, 0), (-5, -1), (100, 100), (259, 400)]);
+            for w in probes {
+                let pairwise: f32 = dated
+                    .iter()
+                    .filter(|(b, _)| b.0 <= w.1 && w.0 <= b.1)
+                    .map(|(_, s)| s)
+                    .sum();
+                let fast = masses.overlapping(w);
+                assert!(
+                    (fast - pairwise).abs() < 1e-3,
+                    "{w:?}: {fast} vs {pairwise} ({n} windows)"
+                );
+            }
+        }
+    }
 }
