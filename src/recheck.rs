@@ -98,13 +98,30 @@ pub fn key(doc: &Document, fix: &crate::finding::Fix, whole: &str) -> Option<Str
             )
         })
         .collect();
+    // Suppression comments anywhere in the draft decide which findings the re-check sees (a
+    // `factlint-disable` above the section covers it), and the blocks' kinds come from the
+    // whole draft's parse: both are part of the verdict.
+    let comments: Vec<String> = doc
+        .comments
+        .iter()
+        .filter(|c| c.body.trim_start().starts_with("factlint"))
+        .map(|c| format!("{}:{}", c.span.start as i64 - from as i64, c.body.trim()))
+        .collect();
+    let kinds: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.span.end > from && b.span.start < to)
+        .map(|b| format!("{:?}", b.kind))
+        .collect();
     Some(format!(
-        "{whole}\u{1}{:?}/{:?}/{:?}/{}/{:?}\u{1}{section}\u{1}{}",
+        "{whole}\u{1}{:?}/{:?}/{:?}/{}/{:?}\u{1}{}\u{1}{}\u{1}{section}\u{1}{}",
         doc.lang,
         doc.kind,
         links,
         doc.footnotes.len(),
         doc.meta.date,
+        comments.join("\u{2}"),
+        kinds.join("/"),
         edits.join("\u{2}")
     ))
 }
@@ -550,5 +567,26 @@ mod tests {
         assert_eq!(map(4, &edits), 7);
         assert_eq!(map(6, &edits), 9);
         assert_eq!(map(9, &edits), 10);
+    }
+
+    /// A suppression comment outside the fix's section still decides what the re-check sees:
+    /// the memo key must tell the drafts apart (else one draft's verdict serves the other).
+    #[test]
+    fn suppression_comments_elsewhere_are_part_of_the_key() {
+        let intro = "# A\n\nEins.\n\n# B\n\nZwei.\n\n# C\n\n";
+        let body = "Der Hafen war 45 Minuten gesperrt.\n";
+        let plain = format!("{intro}{body}");
+        let disabled = format!("<!-- factlint-disable -->\n\n{intro}{body}");
+        let key_of = |text: &str| {
+            let doc = Document::parse(text, DocKind::Markdown, None);
+            let at = text.find("45").unwrap_or(0);
+            let f = fix("x", Span::new(at, at + 2), "40", Applicability::Safe);
+            key(&doc, &f, "w")
+        };
+        let (a, b) = (key_of(&plain), key_of(&disabled));
+        assert!(a.is_some() && b.is_some());
+        assert_ne!(a, b);
+        // The same draft gives the same key (the memo is still used).
+        assert_eq!(key_of(&plain), a);
     }
 }

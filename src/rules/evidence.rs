@@ -679,7 +679,9 @@ mod tests {
     fn masses_equal_the_pairwise_sums() {
         let mut x: u64 = 7;
         let mut next = |m: u64| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((x >> 33) % m) as i64
         };
         for n in [0usize, 1, 2, 5, 40] {
