@@ -303,6 +303,10 @@ impl Rule for MisattributedFigure {
                 })
                 .map(|w| {
                     let title = match lang {
+                        // A name printed in quotation marks already („„…““ otherwise).
+                        Lang::De if w.name().starts_with('„') => {
+                            format!("Quelle durch {} ersetzen", w.name())
+                        }
                         Lang::De => format!("Quelle durch „{}“ ersetzen", w.name()),
                         Lang::En => format!("Attribute to {}", w.name()),
                     };
