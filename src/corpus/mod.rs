@@ -6,6 +6,7 @@ pub mod cache;
 pub mod fetch;
 pub mod index;
 pub mod load;
+pub mod places;
 pub mod readers;
 pub mod store;
 
@@ -170,6 +171,9 @@ pub struct Corpus {
     pub id: u64,
     /// The languages of the corpus's documents.
     pub langs: Vec<Lang>,
+    /// Its documents set somewhere else than most of it ([`places::elsewhere`]), computed on
+    /// first use.
+    elsewhere: std::sync::OnceLock<Vec<places::Elsewhere>>,
 }
 
 /// The next corpus id.
@@ -311,6 +315,7 @@ impl Corpus {
             index,
             memo: Memo::default(),
             langs,
+            elsewhere: std::sync::OnceLock::new(),
         }
     }
 
@@ -337,6 +342,7 @@ impl Corpus {
             index: Index::from_store(postings, n_sentences, total_len),
             memo: Memo::default(),
             langs,
+            elsewhere: std::sync::OnceLock::new(),
         }
     }
 
@@ -351,5 +357,10 @@ impl Corpus {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Its documents set somewhere else than most of it (reads every document once).
+    pub fn elsewhere(&self) -> &[places::Elsewhere] {
+        self.elsewhere.get_or_init(|| places::elsewhere(&self.docs))
     }
 }

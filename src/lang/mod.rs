@@ -147,6 +147,10 @@ pub struct TextData {
     /// Nouns that name a measure, not a thing measured ("Zahl", "Anzahl"): as the head of a
     /// compound ("Besucherzahl") the modifier names what is measured (see `lexicon`).
     pub measure_nouns: Vec<String>,
+    /// Prepositions before a place name ("in", "near", „bei“): "in Ashby" sets a report there
+    /// (`extract::place`).
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

@@ -2,7 +2,7 @@
 
 mod approx;
 mod context;
-mod data;
+pub(crate) mod data;
 mod date;
 pub use date::days_since_epoch;
 mod number;
