@@ -105,6 +105,16 @@ pub fn speaker_spans(facts: &crate::extract::Facts, sentence: Span) -> Vec<Span>
         .collect()
 }
 
+/// The speaker spans a figure's context must not take for whose figure it is: all of them,
+/// except for an age, which is the speaker's own ("Renata Solvik, 52, told reporters").
+pub fn owned_speakers<'a>(q: &Quantity, speakers: &'a [Span]) -> &'a [Span] {
+    if q.dimension == crate::extract::Dimension::Age {
+        &[]
+    } else {
+        speakers
+    }
+}
+
 fn quantity(corpus: &Corpus, at: FigRef) -> Option<&Quantity> {
     corpus.docs.get(at.doc)?.facts.quantities.get(at.quantity)
 }
@@ -151,7 +161,7 @@ impl FigureMap {
                         s.span,
                         q.span,
                         &numbers,
-                        &speakers,
+                        crate::figmap::owned_speakers(q, &speakers),
                         d.doc.lang,
                     );
                     let when = similar::when(

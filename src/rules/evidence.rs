@@ -226,6 +226,19 @@ impl Matches {
             },
         )?;
         e.figure = Some(q.text.clone());
+        // A figure in the speaker's own phrase ("Renata Solvik, 52, told reporters …") is the
+        // outlet's, not something the speaker said.
+        let s = d.doc.sentences.get(f.sentence)?.span;
+        let in_subject = d
+            .facts
+            .attributions
+            .iter()
+            .filter(|a| a.sentence_span == s)
+            .filter_map(|a| a.source.as_ref().map(|src| (src, a.cue)))
+            .any(|(src, cue)| q.span.start >= src.start && q.span.end <= cue.start);
+        if in_subject {
+            e.speaker = None;
+        }
         Some(e)
     }
 }
@@ -530,7 +543,7 @@ fn match_figure(
         q_sentence.span,
         q.span,
         &numbers,
-        &speakers,
+        crate::figmap::owned_speakers(q, &speakers),
         lang,
     );
     let counted = crate::figmap::similar::counted_term(lang, q);
