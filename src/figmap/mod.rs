@@ -683,6 +683,51 @@ mod tests {
         ));
     }
 
+    /// The votes for and the votes against are two quantities; each side's counts are one,
+    /// however each report words it (a tally "38 zu 23 Stimmen" counts for, then against).
+    #[test]
+    fn the_sides_of_a_vote_are_quantities_of_their_own() {
+        use crate::figmap::similar::local_context;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let side = |t: &str, fig: &str, lang| {
+            let at = t.find(fig).unwrap_or(0);
+            let q = Span::new(at, at + fig.len());
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], lang).side
+        };
+        let de = "Am Ende stimmten 14 Räte dafür, acht dagegen.";
+        assert_eq!(side(de, "14", Lang::De), Some(0));
+        assert_eq!(side(de, "acht", Lang::De), Some(1));
+        let pm = "Für den Haushalt stimmten 14 Mitglieder des Gemeinderats, sieben stimmten dagegen, eines enthielt sich.";
+        assert_eq!(side(pm, "14", Lang::De), None);
+        assert_eq!(side(pm, "sieben", Lang::De), Some(1));
+        assert_eq!(side(pm, "eines", Lang::De), Some(2));
+        let tally = "Mit 38 zu 23 Stimmen setzte sich die Koalition durch.";
+        assert_eq!(side(tally, "38", Lang::De), Some(0));
+        assert_eq!(side(tally, "23", Lang::De), Some(1));
+        // No tally without a vote: "von 10 zu 20 Prozent" is no count of sides.
+        assert_eq!(
+            side("Der Anteil stieg von 10 zu 20 Prozent.", "20", Lang::De),
+            None
+        );
+        let en = "Seven members voted against the plan and 12 voted in favor.";
+        assert_eq!(side(en, "Seven", Lang::En), Some(1));
+        assert_eq!(side(en, "12", Lang::En), Some(0));
+        let gs = groups(&[
+            (
+                "a.md",
+                "---\nsource: Radio\n---\nAm Ende stimmten 14 Räte dafür, acht dagegen.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Bote\n---\nAm Ende stimmten 14 Räte für den Haushalt, sieben Räte stimmten dagegen.\n",
+            ),
+        ]);
+        assert!(together(&gs, "acht", "sieben"), "{gs:?}");
+        assert!(!together(&gs, "14", "sieben"), "{gs:?}");
+        assert!(!together(&gs, "acht", "14"), "{gs:?}");
+    }
+
     #[test]
     fn synonymous_heads_from_the_lexicon_make_one_quantity() {
         use crate::figmap::similar::{head_relation, local_context, HeadRelation};
