@@ -728,6 +728,24 @@ mod tests {
         assert!(!together(&gs, "acht", "14"), "{gs:?}");
     }
 
+    /// A side of a result or record is compared only with sides of results.
+    #[test]
+    fn a_score_is_no_count() {
+        use crate::figmap::similar::comparable;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let qs = |t: &str| crate::extract::quantity::extract(t, &[Span::new(0, t.len())], Lang::En);
+        let round = qs("I scored it a 10-8 round.");
+        let rounds = qs("Klitschko dominated over 10 rounds.");
+        let other = qs("He won a 10-7 round.");
+        assert!(round.iter().all(|q| q.score), "{round:?}");
+        let (Some(a), Some(b), Some(c)) = (round.first(), rounds.first(), other.first()) else {
+            panic!("figures: {round:?} {rounds:?} {other:?}");
+        };
+        assert!(!comparable(a, b));
+        assert!(comparable(a, c));
+    }
+
     #[test]
     fn synonymous_heads_from_the_lexicon_make_one_quantity() {
         use crate::figmap::similar::{head_relation, local_context, HeadRelation};

@@ -34,6 +34,11 @@ pub fn overlap(corpus: &Corpus, a: &[String], b: &[String]) -> f32 {
 
 /// Whether two figures can measure the same quantity at all.
 pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    // One side of a result or record ("a 10-8 round", "his record to 52-3") is compared only
+    // with sides of results, never with a count of rounds or games.
+    if a.score != b.score {
+        return false;
+    }
     let dim_ok = a.dimension == b.dimension
         || matches!(
             (a.dimension, b.dimension),
