@@ -642,6 +642,9 @@ fn labelled(
         Dimension::Number => true,
         // "Nr. 5", "No. 1 team": an abbreviated label always names.
         Dimension::Count if dotted => true,
+        // "Highway 38 remains closed", "Route 66": in English a capitalised label is part of a
+        // name (a verb in -s after it is no plural noun).
+        Dimension::Count if lang == Lang::En && capitalised(text, prev) => true,
         Dimension::Count => {
             let noun = context::counted_noun(text, toks, num.t1, d, lang);
             let next = toks

@@ -1241,6 +1241,14 @@ fn labels_ranks_versions_are_no_figures() {
 }
 
 #[test]
+fn capitalised_labels_name_in_english() {
+    check("Highway 38 remains closed east of town.", EN, &[]);
+    check("Crews closed Route 66 and Week 17 games.", EN, &[]);
+    // Lower case, a plural noun after the number is counted.
+    check("In week 17 people died.", EN, &["17=17 Count of people"]);
+}
+
+#[test]
 fn publication_stamps_are_no_figures() {
     check("Last updated 13:26 14/09/2013", EN, &[]);
     check("Updated: January 6, 2011, 11:34 AM ET", EN, &[]);
