@@ -728,6 +728,41 @@ mod tests {
         assert!(!together(&gs, "acht", "14"), "{gs:?}");
     }
 
+    /// The level before a change, the level after it and its amount are three quantities;
+    /// "35,120 to 31,004" is a tally, not a change.
+    #[test]
+    fn the_roles_in_a_change_are_quantities_of_their_own() {
+        use crate::figmap::similar::{local_context, Change};
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let role = |t: &str, fig: &str, lang| {
+            let at = t.find(fig).unwrap_or(0);
+            let q = Span::new(at, at + fig.len());
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], lang).change
+        };
+        let de =
+            "Der Hebesatz steigt von 380 auf 425 Prozent, die Gebühren steigen um acht Prozent.";
+        assert_eq!(role(de, "380", Lang::De), Some(Change::From));
+        assert_eq!(role(de, "425 Prozent", Lang::De), Some(Change::To));
+        assert_eq!(role(de, "acht Prozent", Lang::De), Some(Change::By));
+        assert_eq!(role("Sie kamen von 380 Orten.", "380", Lang::De), None);
+        let en = "The rate rose from 380 to 425 percent; Whitcombe won 35,120 to 31,004.";
+        assert_eq!(role(en, "380", Lang::En), Some(Change::From));
+        assert_eq!(role(en, "425 percent", Lang::En), Some(Change::To));
+        assert_eq!(role(en, "31,004", Lang::En), None);
+        let gs = groups(&[
+            (
+                "a.md",
+                "---\nsource: Bote\n---\nDer Hebesatz der Grundsteuer steigt von 380 auf 425 Prozent.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Ticker\n---\nDer Antrag, den Hebesatz der Grundsteuer nur auf 400 statt auf 425 Prozent zu erhöhen, ist abgelehnt.\n",
+            ),
+        ]);
+        assert!(!together(&gs, "380", "400"), "{gs:?}");
+    }
+
     /// A side of a result or record is compared only with sides of results.
     #[test]
     fn a_score_is_no_count() {

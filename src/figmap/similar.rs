@@ -176,6 +176,57 @@ pub struct Local {
     /// a side word in the figure or at most [`SIDE_AFTER`] words after it in its clause
     /// ("14 Räte dafür, acht dagegen"), else right before it ("dagegen stimmten sieben").
     pub side: Option<usize>,
+    /// The figure's role in a change ([`Change`]), from the preposition right before it.
+    pub change: Option<Change>,
+}
+
+/// A figure's role in a change: the level before it, the level after it, or its amount. The
+/// old rate, the new one and the rise are three quantities ("von 380 auf 425 Prozent", "um
+/// zwölf Prozent").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    From,
+    To,
+    By,
+}
+
+/// Words after a "from" figure in which its "to" figure must follow.
+const CHANGE_SPAN: usize = 4;
+
+/// The role in a change of the figure spanning words `first..=last` (see [`Local::change`]).
+fn change_of(
+    lang: Lang,
+    words: &[crate::text::words::Word<'_>],
+    first: usize,
+    last: usize,
+) -> Option<Change> {
+    let td = lang.text_data();
+    let lower = |k: usize| words.get(k).map(|w| w.text.to_lowercase());
+    let before = lower(first.checked_sub(1)?)?;
+    if td.change_by.contains(&before) {
+        return Some(Change::By);
+    }
+    let number = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    if td.change_to.contains(&before) {
+        // "beat him 35,120 to 31,004": between two bare numbers "to" joins a tally, unless a
+        // "from" opens it ("from 380 to 425").
+        let tally = first >= 2
+            && number(first - 2)
+            && !(first >= 3 && lower(first - 3).is_some_and(|w| td.change_from.contains(&w)));
+        return (!tally).then_some(Change::To);
+    }
+    let to_follows = (last + 1..=last + CHANGE_SPAN)
+        .any(|k| lower(k).is_some_and(|w| td.change_to.contains(&w)) && number(k + 1));
+    (td.change_from.contains(&before) && to_follows).then_some(Change::From)
+}
+
+/// Both figures have a role in a change, and not the same.
+pub fn changes_differ(a: &Local, b: &Local) -> bool {
+    matches!((a.change, b.change), (Some(x), Some(y)) if x != y)
 }
 
 /// Bonus when two figures count the same side of a vote (their counted nouns then say no
@@ -542,6 +593,7 @@ pub fn local_context(
         names,
         year_earlier,
         side: side_of(lang, text, &words, first, last),
+        change: change_of(lang, &words, first, last),
     }
 }
 
@@ -720,8 +772,10 @@ pub fn times_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
 /// words; here they are a veto (see [`crate::figmap::FigureMap::align`]).
 pub fn sets_apart(a: &Local, b: &Local) -> bool {
     let places = places_clash(a, b);
-    let qualifiers =
-        a.qualifiers != b.qualifiers || a.year_earlier != b.year_earlier || sides_differ(a, b);
+    let qualifiers = a.qualifiers != b.qualifiers
+        || a.year_earlier != b.year_earlier
+        || sides_differ(a, b)
+        || changes_differ(a, b);
     let names = a.lang == Some(Lang::En)
         && matches!((&a.name, &b.name), (Some(x), Some(y))
             if x != y && !b.names.contains(x) && !a.names.contains(y));
@@ -812,6 +866,10 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     }
     // The votes for and the votes against are two quantities, however alike their words.
     if sides_differ(a.local, b.local) {
+        differing += 2;
+    }
+    // So are the level before a change, the level after it and its amount.
+    if changes_differ(a.local, b.local) {
         differing += 2;
     }
     sim -= QUALIFIER_PENALTY * differing as f32;

@@ -151,6 +151,15 @@ pub struct TextData {
     /// "abstained"), a group each: a count of votes against is never the count of votes for.
     #[serde(default)]
     pub vote_sides: Vec<Vec<String>>,
+    /// Prepositions that give a figure its role in a change: the value before ("von 380 auf
+    /// 425", "from 380 to 425": only with the value after following), the value after ("auf
+    /// 425", "to 425") and the amount of the change ("um acht Prozent", "by 8 percent").
+    #[serde(default)]
+    pub change_from: Vec<String>,
+    #[serde(default)]
+    pub change_to: Vec<String>,
+    #[serde(default)]
+    pub change_by: Vec<String>,
     /// The word between the two counts of a tally ("38 zu 23 Stimmen", "38 to 23 votes"): the
     /// first counts the first side of `vote_sides`, the second the second.
     #[serde(default)]
