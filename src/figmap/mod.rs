@@ -164,6 +164,13 @@ impl FigureMap {
                         crate::figmap::owned_speakers(q, &speakers),
                         d.doc.lang,
                     );
+                    let mut local = local;
+                    local.moment = similar::block_moment(
+                        &d.doc.masked,
+                        d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
+                        q,
+                        &d.facts.quantities,
+                    );
                     let when = similar::when(
                         &d.doc.masked,
                         d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
@@ -761,6 +768,31 @@ mod tests {
             ),
         ]);
         assert!(!together(&gs, "380", "400"), "{gs:?}");
+    }
+
+    /// A live blog's entries: the same count at two entry times is two moments of it.
+    #[test]
+    fn live_blog_entries_of_other_times_are_other_moments() {
+        let gs = groups(&[(
+            "blog.md",
+            "---\nsource: Courier\n---\n**9:15 p.m.** With 12 percent of precincts reporting, Whitcombe leads.\n\n\
+             **10:58 p.m.** With 62 percent of precincts reporting, Whitcombe leads.\n",
+        )]);
+        assert!(!together(&gs, "12 percent", "62 percent"), "{gs:?}");
+        use crate::figmap::similar::block_moment;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        // A list item as the masked text has it (the marker blanked).
+        let t = "  10:58 p.m.: With 62 percent of precincts reporting.";
+        let qs = crate::extract::quantity::extract(t, &[Span::new(0, t.len())], Lang::En);
+        let block = Span::new(0, t.len());
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(block_moment(t, block, &qs[1], &qs), Some(22 * 60 + 58));
+        // The entry time itself has no moment; nor has a time inside the text.
+        assert_eq!(block_moment(t, block, &qs[0], &qs), None);
+        let t = "With 62 percent reporting at 10:58 p.m.";
+        let qs = crate::extract::quantity::extract(t, &[Span::new(0, t.len())], Lang::En);
+        assert_eq!(block_moment(t, Span::new(0, t.len()), &qs[0], &qs), None);
     }
 
     /// A side of a result or record is compared only with sides of results.

@@ -178,6 +178,28 @@ pub struct Local {
     pub side: Option<usize>,
     /// The figure's role in a change ([`Change`]), from the preposition right before it.
     pub change: Option<Change>,
+    /// The clock time (minutes after midnight) that opens the figure's paragraph or list item,
+    /// a live blog's or ticker's entry time ("**10:58 p.m.** With 62 percent …"): figures of
+    /// entries of other times are other moments of the count (see [`block_moment`]).
+    pub moment: Option<i64>,
+}
+
+/// The clock time opening paragraph `block` before any word, in minutes after midnight, when
+/// `q` is not that time itself: the entry time of a live blog or ticker entry.
+pub fn block_moment(text: &str, block: Span, q: &Quantity, figures: &[Quantity]) -> Option<i64> {
+    let first = figures
+        .iter()
+        .filter(|f| f.span.start >= block.start && f.span.end <= block.end)
+        .min_by_key(|f| f.span.start)?;
+    let lead = text.get(block.start..first.span.start)?;
+    let opens = lead.chars().all(|c| !c.is_alphanumeric());
+    (opens && first.dimension == Dimension::TimeOfDay && first.span != q.span)
+        .then(|| (first.value * 60.0).round() as i64)
+}
+
+/// Both figures stand in entries of different times.
+pub fn moments_differ(a: &Local, b: &Local) -> bool {
+    matches!((a.moment, b.moment), (Some(x), Some(y)) if x != y)
 }
 
 /// A figure's role in a change: the level before it, the level after it, or its amount. The
@@ -594,6 +616,7 @@ pub fn local_context(
         year_earlier,
         side: side_of(lang, text, &words, first, last),
         change: change_of(lang, &words, first, last),
+        moment: None,
     }
 }
 
@@ -775,7 +798,8 @@ pub fn sets_apart(a: &Local, b: &Local) -> bool {
     let qualifiers = a.qualifiers != b.qualifiers
         || a.year_earlier != b.year_earlier
         || sides_differ(a, b)
-        || changes_differ(a, b);
+        || changes_differ(a, b)
+        || moments_differ(a, b);
     let names = a.lang == Some(Lang::En)
         && matches!((&a.name, &b.name), (Some(x), Some(y))
             if x != y && !b.names.contains(x) && !a.names.contains(y));
@@ -870,6 +894,10 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     }
     // So are the level before a change, the level after it and its amount.
     if changes_differ(a.local, b.local) {
+        differing += 2;
+    }
+    // A count at 9:15 p.m. and the same count at 10:58 p.m. are two moments of it.
+    if moments_differ(a.local, b.local) {
         differing += 2;
     }
     sim -= QUALIFIER_PENALTY * differing as f32;

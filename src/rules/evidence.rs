@@ -158,8 +158,18 @@ impl Matches {
                     let (section, event) = &sections[si];
                     // The draft's language decides stems, counted nouns and which corpus
                     // documents count, so it is part of the key.
+                    // The entry time opening the figure's paragraph (a live blog's) may
+                    // stand in an earlier sentence: part of the key.
+                    let moment = crate::figmap::similar::block_moment(
+                        &doc.masked,
+                        doc.blocks
+                            .get(doc.sentences[si].block)
+                            .map_or(sent, |b| b.span),
+                        q,
+                        &facts.quantities,
+                    );
                     let key = format!(
-                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}\u{1}{section}",
+                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}\u{1}{section}\u{1}{moment:?}",
                         doc.lang,
                         sent.slice(&doc.masked),
                         q.span.start - sent.start,
@@ -538,13 +548,21 @@ fn match_figure(
         .map(|x| x.number_span)
         .collect();
     let speakers = crate::figmap::speaker_spans(facts, q_sentence.span);
-    let local = local_context(
+    let mut local = local_context(
         &doc.masked,
         q_sentence.span,
         q.span,
         &numbers,
         crate::figmap::owned_speakers(q, &speakers),
         lang,
+    );
+    local.moment = crate::figmap::similar::block_moment(
+        &doc.masked,
+        doc.blocks
+            .get(q_sentence.block)
+            .map_or(q_sentence.span, |b| b.span),
+        q,
+        &facts.quantities,
     );
     let counted = crate::figmap::similar::counted_term(lang, q);
     let sent = crate::figmap::similar::Weighted::new(corpus, terms);
