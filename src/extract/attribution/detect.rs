@@ -406,8 +406,10 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         while a < v && lex.skip_words.contains(&toks[a].lower) {
             a += 1;
         }
-        // "Wie „heise online“ berichtet"
-        let np = np_de(lex, toks, a, true).or_else(|| quoted_name(toks, a).map(|e| (a, e)))?;
+        // "Wie „heise online“ berichtet", "wie lindhagen24 berichtete"
+        let np = np_de(lex, toks, a, true)
+            .or_else(|| quoted_name(toks, a).map(|e| (a, e)))
+            .or_else(|| (a + 1 == v && toks.get(a).is_some_and(web_name)).then_some((a, a + 1)))?;
         return (np.1 <= v).then_some(np);
     }
     if let Some(np) = as_apposition_de(lex, toks, cs, v) {
@@ -1131,7 +1133,11 @@ fn web_name(t: &Tok) -> bool {
     free_word(t)
         && !t.capital()
         && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && (t.text.contains('.') || t.text.contains('-'))
+        && (t.text.contains('.')
+            || t.text.contains('-')
+            // "lindhagen24": letters and digits in one lower-case name
+            || t.text.chars().any(|c| c.is_ascii_digit())
+                && t.text.chars().next().is_some_and(char::is_alphabetic))
 }
 
 /// A source after a preposition that is no regular noun phrase: "„Welt“", "faz.net".

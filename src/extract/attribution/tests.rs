@@ -39,6 +39,17 @@ fn check(text: &str, lang: Lang, expected: &[Option<&str>]) {
 
 #[test]
 fn german_reporting_verbs() {
+    // A web outlet's lower-case name after "wie".
+    check(
+        "Die Feier begann 25 Minuten später, wie lindhagen24 berichtete.",
+        Lang::De,
+        &[Some("lindhagen24")],
+    );
+    check(
+        "Die Feier begann später, wie spiegel.de berichtete.",
+        Lang::De,
+        &[Some("spiegel.de")],
+    );
     check(
         "Der Sprecher der Polizei sagte am Montag, die Lage sei ruhig.",
         Lang::De,
