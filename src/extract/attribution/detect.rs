@@ -1211,6 +1211,24 @@ fn np_back(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
 /// "(Quelle: dpa)", "(DWD)" at the end of a sentence.
 fn notes(lex: &Lexicon, toks: &[Tok], text: &str, out: &mut Vec<Found>) {
     let n = toks.len();
+    // A source line: "Source: Port Ellery Board of Elections, final results.", „Quelle: dpa“.
+    let first = toks.iter().position(|t| t.word);
+    if let Some(f) = first.filter(|&f| toks[..f].iter().all(|t| !t.word)) {
+        if lex.note_labels.contains(&toks[f].lower)
+            && toks.get(f + 1).is_some_and(|t| t.is(":"))
+            && toks.get(f + 2).is_some_and(|t| t.word)
+        {
+            let end = (f + 2..n)
+                .find(|&j| toks[j].is(",") || toks[j].is(";") || toks[j].is("."))
+                .unwrap_or(n);
+            out.push(Found {
+                cue: toks[f].span,
+                source: span_of(toks, (f + 2, end)),
+                kind: AttrKind::Note,
+            });
+            return;
+        }
+    }
     for i in 0..n {
         if !toks[i].is("(") {
             continue;

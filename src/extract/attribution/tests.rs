@@ -210,6 +210,12 @@ fn english_cues() {
         Lang::En,
         &[Some("Transportation Secretary Alan Brooks")],
     );
+    // A source line names its source.
+    check(
+        "Source: Port Ellery Board of Elections, final unofficial results.",
+        Lang::En,
+        &[Some("Port Ellery Board of Elections")],
+    );
     check(
         "Musk told reporters the deal was off.",
         Lang::En,
