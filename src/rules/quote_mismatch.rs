@@ -92,6 +92,9 @@ impl Rule for QuoteMismatch {
                             })
                             .max_by_key(|x| x.text.len())
                         {
+                            if !fits_slot(&ctx.doc.text, q, &cq.text) {
+                                // The source's words would not fit the draft's sentence.
+                            } else {
                             let title = if de {
                                 format!("Wortlaut der Quelle: „{}“", cq.text)
                             } else {
@@ -105,6 +108,7 @@ impl Rule for QuoteMismatch {
                                 }],
                                 applicability: Applicability::Unsafe,
                             });
+                            }
                         }
                     }
                 }
@@ -114,7 +118,9 @@ impl Rule for QuoteMismatch {
             // Removing the quotation marks alone would leave a half-converted sentence
             // (first person, no Konjunktiv): the source's wording is the fix instead.
             if fixes.is_empty() {
-                if let Some((d, sent, words)) = own_words(ctx, qi, si) {
+                if let Some((d, sent, words)) = own_words(ctx, qi, si)
+                    .filter(|(_, _, w)| fits_slot(&ctx.doc.text, q, w))
+                {
                     if let Some(cd) = ctx.corpus.docs.get(d) {
                         if evidence.is_empty() {
                             if let Some(e) = sentence_evidence(cd, sent, Relation::Contradicts) {
@@ -147,6 +153,38 @@ impl Rule for QuoteMismatch {
                     });
                 }
             }
+            // The draft's words as reported speech (Konjunktiv, backshift, person shift), when
+            // the sentence holds this one quotation and converts reliably.
+            let alone = ctx
+                .facts
+                .quotes
+                .iter()
+                .filter(|x| x.sentence_span == q.sentence_span)
+                .count()
+                == 1;
+            if let Some(edit) = alone
+                .then(|| {
+                    crate::rules::fixes::reported::reported_speech(
+                        ctx.doc,
+                        q.sentence_span,
+                        q.span,
+                        q.inner,
+                        q.speaker.as_deref(),
+                    )
+                })
+                .flatten()
+            {
+                let title = if de {
+                    format!("Als indirekte Rede: „{}“", edit.replacement)
+                } else {
+                    format!("As reported speech: \"{}\"", edit.replacement)
+                };
+                fixes.push(crate::finding::Fix {
+                    title,
+                    edits: vec![edit],
+                    applicability: Applicability::Unsafe,
+                });
+            }
             let message = if de {
                 format!("Dieses Zitat steht so in keiner Quelle: „{}“", q.text)
             } else {
@@ -162,6 +200,41 @@ impl Rule for QuoteMismatch {
             });
         }
     }
+}
+
+/// Whether the source's words can replace the draft's quoted words in their sentence: always
+/// for a quotation standing on its own (opening the sentence, or after a colon); for a phrase
+/// quoted inside the sentence, not when the two begin at different points of one phrase — the
+/// source's first word further on in the draft's quote („den leisesten …“ / „leiseste …“, "run a
+/// hard, honest race" / "hard, honest race"), or the reverse: the sentence around it would
+/// lose or double words.
+fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str) -> bool {
+    let pre = text
+        .get(q.sentence_span.start..q.span.start)
+        .unwrap_or("")
+        .trim();
+    if pre.is_empty() || pre.ends_with(':') {
+        return true;
+    }
+    let ws = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // One word in two forms: equal, or a shared beginning of five letters at most two apart.
+    let same = |a: &str, b: &str| {
+        let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        a == b || (shared >= 5 && a.chars().count().max(b.chars().count()) - shared <= 2)
+    };
+    let (draft, source) = (ws(&q.text), ws(words));
+    let (Some(d0), Some(s0)) = (draft.first(), source.first()) else {
+        return false;
+    };
+    if same(d0, s0) {
+        return true;
+    }
+    !draft.iter().skip(1).any(|w| same(w, s0)) && !source.iter().skip(1).any(|w| same(w, d0))
 }
 
 /// Whether corpus sentence `si` of document `d` can be the source's version of draft quote `q`:

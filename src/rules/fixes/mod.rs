@@ -16,6 +16,7 @@
 //! Every fix offered is re-checked by `crate::recheck` before it is shown.
 
 pub(crate) mod names;
+pub(crate) mod reported;
 
 pub use names::{distinct_who, doc_of, outlet_name, speaker_name, who_of, Who};
 
@@ -42,6 +43,25 @@ pub(crate) struct Words {
     pub bare_number_words: Vec<String>,
     pub attribution_words: Vec<String>,
     pub singular_words: Vec<String>,
+    // Reported speech (`reported.rs`).
+    pub person_plural: Vec<Vec<String>>,
+    pub person_singular: Vec<Vec<String>>,
+    pub reflexive: Vec<Vec<String>>,
+    pub object_after_preposition: Vec<Vec<String>>,
+    pub second_person: Vec<String>,
+    pub formal_address: Vec<String>,
+    pub ambiguous: Vec<String>,
+    pub not_verbs: Vec<String>,
+    pub coordinators: Vec<String>,
+    pub not_finite_after: Vec<String>,
+    pub past_forms: Vec<String>,
+    pub adverbs: Vec<String>,
+    pub irregular_past: Vec<Vec<String>>,
+    pub contractions: Vec<Vec<String>>,
+    pub feminine_titles: Vec<String>,
+    pub masculine_titles: Vec<String>,
+    pub feminine_role_endings: Vec<String>,
+    pub masculine_role_endings: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -595,9 +615,11 @@ pub fn replace_figure(
         }
         _ => replacement.to_string(),
     };
-    let title = match lang {
-        Lang::De => format!("Durch „{replacement}“ ersetzen ({source})"),
-        Lang::En => format!("Replace with \"{replacement}\" ({source})"),
+    let title = match (lang, source.is_empty()) {
+        (Lang::De, false) => format!("Durch „{replacement}“ ersetzen ({source})"),
+        (Lang::De, true) => format!("Durch „{replacement}“ ersetzen"),
+        (Lang::En, false) => format!("Replace with \"{replacement}\" ({source})"),
+        (Lang::En, true) => format!("Replace with \"{replacement}\""),
     };
     Some(Fix {
         title,
