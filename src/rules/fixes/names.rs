@@ -135,13 +135,16 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang, label: &str) -> Who {
 }
 
 /// The short form a source label gives in parentheses: "sdn" in „Süddeutscher
-/// Nachrichtendienst (sdn)“ (one word of two to six letters).
+/// Nachrichtendienst (SDN)“ (one capitalised word of two to six letters).
 fn short_form(label: &str) -> Option<String> {
     let label = label.trim();
     let open = label.rfind(" (")?;
     let inner = label.strip_suffix(')')?.get(open + 2..)?.trim();
     let n = inner.chars().count();
-    ((2..=6).contains(&n) && inner.chars().all(char::is_alphanumeric)).then(|| inner.to_string())
+    // Capitalised: the attribution reader takes „laut NDR“ as a source, not „laut sdn“.
+    let capital = inner.chars().next().is_some_and(char::is_uppercase);
+    ((2..=6).contains(&n) && capital && inner.chars().all(char::is_alphanumeric))
+        .then(|| inner.to_string())
 }
 
 /// „Süddeutscher Nachrichtendienst“ after „laut“: the strong ending gives the gender (-er
@@ -820,9 +823,18 @@ mod tests {
                 &one,
                 "Süddeutscher Nachrichtendienst",
                 Lang::De,
+                "Süddeutscher Nachrichtendienst (SDN)"
+            ),
+            Who::Outlet("SDN".into())
+        );
+        assert_eq!(
+            as_written(
+                &one,
+                "Süddeutscher Nachrichtendienst",
+                Lang::De,
                 "Süddeutscher Nachrichtendienst (sdn)"
             ),
-            Who::Outlet("sdn".into())
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst".into())
         );
         assert_eq!(
             as_written(&one, "Süddeutscher Nachrichtendienst", Lang::De, ""),
