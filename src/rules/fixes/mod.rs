@@ -62,6 +62,7 @@ pub(crate) struct Words {
     pub masculine_titles: Vec<String>,
     pub feminine_role_endings: Vec<String>,
     pub masculine_role_endings: Vec<String>,
+    pub article_heads: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {

@@ -95,7 +95,20 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang, label: &str) -> Who {
                     }
                 }
             }
-            if with > without {
+            // Not written in the texts at all: the name's head noun decides — a newspaper or
+            // a body ("Journal", "Ledger", "Board of Elections") takes "the"; a brand or call
+            // sign ("KPEL News 7", "Channel 9 Wave") does not.
+            let head = name
+                .split(" of ")
+                .next()
+                .unwrap_or(name)
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let by_head =
+                with == 0 && without == 0 && words(lang).article_heads.iter().any(|h| *h == head);
+            if with > without || by_head {
                 Who::Outlet(format!("the {name}"))
             } else {
                 Who::Outlet(name.to_string())
@@ -121,13 +134,22 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang, label: &str) -> Who {
             if !adjective {
                 return Who::Outlet(name.to_string());
             }
-            // The outlet's short form from its label („Süddeutscher Nachrichtendienst (sdn)“)
-            // takes no ending; else the dative the adjective's ending makes certain.
-            if let Some(short) = short_form(label) {
-                return Who::Outlet(short);
+            // The outlet's capitalised short form from its label („… (NDR)“) takes no ending;
+            // else the dative the adjective's ending makes certain, with a lower-case short
+            // form after it as at a first mention („laut dem Süddeutschen Nachrichtendienst
+            // (sdn)“), which is also how the label names it.
+            let short = short_form(label);
+            if let Some(s) = short
+                .as_ref()
+                .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
+            {
+                return Who::Outlet(s.clone());
             }
             if let Some(p) = dative_of_adjective_name(&parts) {
-                return Who::Phrase(p);
+                return Who::Phrase(match short {
+                    Some(s) => format!("{p} ({s})"),
+                    None => p,
+                });
             }
             Who::Outlet(format!("„{name}“"))
         }
@@ -135,16 +157,13 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang, label: &str) -> Who {
 }
 
 /// The short form a source label gives in parentheses: "sdn" in „Süddeutscher
-/// Nachrichtendienst (SDN)“ (one capitalised word of two to six letters).
+/// Nachrichtendienst (sdn)“ (one word of two to six letters).
 fn short_form(label: &str) -> Option<String> {
     let label = label.trim();
     let open = label.rfind(" (")?;
     let inner = label.strip_suffix(')')?.get(open + 2..)?.trim();
     let n = inner.chars().count();
-    // Capitalised: the attribution reader takes „laut NDR“ as a source, not „laut sdn“.
-    let capital = inner.chars().next().is_some_and(char::is_uppercase);
-    ((2..=6).contains(&n) && capital && inner.chars().all(char::is_alphanumeric))
-        .then(|| inner.to_string())
+    ((2..=6).contains(&n) && inner.chars().all(char::is_alphanumeric)).then(|| inner.to_string())
 }
 
 /// „Süddeutscher Nachrichtendienst“ after „laut“: the strong ending gives the gender (-er
@@ -834,7 +853,7 @@ mod tests {
                 Lang::De,
                 "Süddeutscher Nachrichtendienst (sdn)"
             ),
-            Who::Phrase("laut dem Süddeutschen Nachrichtendienst".into())
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst (sdn)".into())
         );
         assert_eq!(
             as_written(&one, "Süddeutscher Nachrichtendienst", Lang::De, ""),
