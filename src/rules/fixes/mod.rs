@@ -304,18 +304,29 @@ pub fn attribution(
     // The sentence names the source already ("Kellner expects …", "Source: X"): adding it again
     // says nothing; the finding is for a person to judge.
     let body = s.slice(&doc.text);
+    // A person by the surname; an organisation or outlet by its whole name (without article):
+    // "Dunmore Ledger" is not named by "the Dunmore School District".
     let named_in = |n: &str| {
-        let key = match who {
-            Who::Speaker { org: false, .. } => n.split_whitespace().last().unwrap_or(n),
-            _ => n
-                .split_whitespace()
-                .find(|w| {
-                    w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase)
-                })
-                .unwrap_or_else(|| n.split_whitespace().last().unwrap_or(n)),
-        };
-        let key = key.split('.').next().unwrap_or(key);
-        key.chars().count() >= 3 && contains_word(body, key)
+        let ws: Vec<&str> = n.split_whitespace().collect();
+        match who {
+            Who::Speaker { org: false, .. } => {
+                let key = ws.last().copied().unwrap_or(n);
+                let key = key.split('.').next().unwrap_or(key);
+                key.chars().count() >= 3 && contains_word(body, key)
+            }
+            _ => {
+                let article = ws
+                    .first()
+                    .is_some_and(|w| words(lang).nominative_articles.contains(&w.to_lowercase()));
+                let rest = if article && ws.len() > 1 {
+                    &ws[1..]
+                } else {
+                    &ws[..]
+                };
+                let phrase = rest.join(" ").trim_matches(['„', '“']).to_string();
+                phrase.chars().count() >= 3 && contains_phrase(body, &phrase)
+            }
+        }
     };
     if !matches!(who, Who::Phrase(_)) && named_in(who.name()) {
         return None;
