@@ -371,7 +371,7 @@ mod tests {
         assert!(
             f[0].fixes
                 .iter()
-                .any(|x| x.apply(draft).contains("according to Harbor Ledger")),
+                .any(|x| x.apply(draft).contains("according to the Harbor Ledger")),
             "{:?}",
             f[0].fixes
         );
