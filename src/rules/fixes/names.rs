@@ -106,8 +106,7 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang, label: &str) -> Who {
                 .last()
                 .unwrap_or("")
                 .to_lowercase();
-            let by_head =
-                with == 0 && without == 0 && words(lang).article_heads.iter().any(|h| *h == head);
+            let by_head = with == 0 && without == 0 && words(lang).article_heads.contains(&head);
             if with > without || by_head {
                 Who::Outlet(format!("the {name}"))
             } else {

@@ -262,7 +262,7 @@ fn convert(
                     && !(a..b).any(|i| pair(&w.irregular_past, &lower[i]).is_some())
             }
         };
-        if !ok && !(fragment && b - a <= 2) {
+        if !(ok || fragment && b - a <= 2) {
             return None;
         }
     }
