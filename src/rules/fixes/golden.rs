@@ -123,6 +123,36 @@ fn german_golden() {
             outlet("sdn"),
             Some("- Evakuiert: 1.870 Menschen (laut sdn)\n"),
         ),
+        // An outlet whose name needs a case ending: the dative with its short form.
+        (
+            "Die Brücke war zwei Tage gesperrt.\n",
+            "Die",
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst (sdn)".into()),
+            Some("Die Brücke war laut dem Süddeutschen Nachrichtendienst (sdn) zwei Tage gesperrt.\n"),
+        ),
+        // Already attributed (a cue, an expectation verb with its subject, a source line):
+        // no second attribution.
+        (
+            "Der Pegel stieg laut Merlach-TV auf 7,12 Meter.\n",
+            "Der",
+            outlet("sdn"),
+            None,
+        ),
+        (
+            "Für 2025 rechnet Veltra mit einem Umsatz von 310 Millionen Euro.\n",
+            "Für",
+            Who::person("Finanzvorstand Henrik Sagebiel"),
+            None,
+        ),
+        ("*Quelle: Landratsamt, Stand Montag.*\n", "Quelle", outlet("sdn"), None),
+        // A name sharing a word with the sentence is not named by it: „Grafenrieder Tagblatt“
+        // is not the „Grafenrieder Feuerwehr“.
+        (
+            "Die Grafenrieder Feuerwehr rückte 40-mal aus.\n",
+            "Die",
+            outlet("Grafenrieder Tagblatt"),
+            Some("Die Grafenrieder Feuerwehr rückte laut Grafenrieder Tagblatt 40-mal aus.\n"),
+        ),
         // Headings and table cells: never.
         ("# Pegel stieg auf 7,12 Meter\n", "Pegel", outlet("sdn"), None),
         (
@@ -189,6 +219,32 @@ fn english_golden() {
             Some("* Turnout: 51.8% (according to the Ellery Courier)\n"),
         ),
         ("## Turnout hit 51.8%\n", "Turnout", outlet("KPEL"), None),
+        // A quote after its speaker's sentence, and a sentence attributed already.
+        (
+            "Brooks spoke on Monday. \"We will reopen in May.\"\n",
+            "We will",
+            Who::person("Brooks"),
+            Some("Brooks spoke on Monday. \"We will reopen in May,\" Brooks said.\n"),
+        ),
+        (
+            "Turnout was 38 percent, according to KPEL News 7.\n",
+            "Turnout",
+            outlet("the Ellery Courier"),
+            None,
+        ),
+        (
+            "Kellner estimates the cost at $38 million.\n",
+            "Kellner",
+            outlet("the Ellery Courier"),
+            None,
+        ),
+        // An outlet sharing a word with the sentence's subject is not named by it.
+        (
+            "The Dunmore School District closed all six schools.\n",
+            "The Dunmore",
+            outlet("the Dunmore Ledger"),
+            Some("The Dunmore School District closed all six schools, according to the Dunmore Ledger.\n"),
+        ),
         // A sentence naming its source already gets no second attribution.
         (
             "Kellner expects a charge of about $38 million.\n",

@@ -487,10 +487,17 @@ pub fn single_source(
     let [one] = who else {
         return false;
     };
+    // "the Harbor Ledger" as printed is the outlet "Harbor Ledger".
+    let bare = |n: &str| -> String {
+        n.strip_prefix("the ")
+            .or_else(|| n.strip_prefix("The "))
+            .unwrap_or(n)
+            .to_string()
+    };
     !evidence.is_empty()
-        && evidence
-            .iter()
-            .all(|e| who_of(ctx.corpus, e, ctx.doc.lang).is_some_and(|w| w.name() == one.name()))
+        && evidence.iter().all(|e| {
+            who_of(ctx.corpus, e, ctx.doc.lang).is_some_and(|w| bare(w.name()) == bare(one.name()))
+        })
 }
 
 /// A placeholder attribution where no source in the corpus can be named: shown, never applied.

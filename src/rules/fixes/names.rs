@@ -187,6 +187,11 @@ fn dative_of_adjective_name(parts: &[&str]) -> Option<String> {
     } else {
         return None;
     };
+    // A feminine or neuter noun in -e may be an adjective itself („Allgemeine“ →
+    // „Allgemeinen“) or not („Presse“): not certain.
+    if !masc && noun.ends_with('e') {
+        return None;
+    }
     let noun = if masc && noun.ends_with('e') {
         format!("{noun}n")
     } else {
@@ -865,6 +870,10 @@ mod tests {
         assert_eq!(
             as_written(&one, "Märkischer Bote", Lang::De, ""),
             Who::Phrase("laut dem Märkischen Boten".into())
+        );
+        assert_eq!(
+            as_written(&one, "Märkische Allgemeine", Lang::De, ""),
+            Who::Outlet("„Märkische Allgemeine“".into())
         );
         assert_eq!(
             as_written(&one, "Norddeutscher Rundfunk Hamburg", Lang::De, ""),
