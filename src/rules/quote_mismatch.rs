@@ -92,22 +92,23 @@ impl Rule for QuoteMismatch {
                             })
                             .max_by_key(|x| x.text.len())
                         {
-                            if !fits_slot(&ctx.doc.text, q, &cq.text) {
-                                // The source's words would not fit the draft's sentence.
-                            } else {
-                            let title = if de {
-                                format!("Wortlaut der Quelle: „{}“", cq.text)
-                            } else {
-                                format!("Use the source's wording: \"{}\"", cq.text)
-                            };
-                            fixes.push(crate::finding::Fix {
-                                title,
-                                edits: vec![Edit {
+                            // Only where the source's words fit the draft's sentence.
+                            if fits_slot(&ctx.doc.text, q, &cq.text) {
+                                let title = if de {
+                                    format!("Wortlaut der Quelle: „{}“", cq.text)
+                                } else {
+                                    format!("Use the source's wording: \"{}\"", cq.text)
+                                };
+                                let mut edits = vec![Edit {
                                     span: q.inner,
                                     replacement: cq.text.clone(),
-                                }],
-                                applicability: Applicability::Unsafe,
-                            });
+                                }];
+                                edits.extend(colon_before(&ctx.doc.text, q, &cq.text, ctx.doc.lang));
+                                fixes.push(crate::finding::Fix {
+                                    title,
+                                    edits,
+                                    applicability: Applicability::Unsafe,
+                                });
                             }
                         }
                     }
@@ -143,12 +144,14 @@ impl Rule for QuoteMismatch {
                         .into_iter()
                         .rev()
                         .collect();
+                    let mut edits = vec![Edit {
+                        span: q.inner,
+                        replacement: format!("{words}{tail}"),
+                    }];
+                    edits.extend(colon_before(&ctx.doc.text, q, &words, ctx.doc.lang));
                     fixes.push(crate::finding::Fix {
                         title,
-                        edits: vec![Edit {
-                            span: q.inner,
-                            replacement: format!("{words}{tail}"),
-                        }],
+                        edits,
                         applicability: Applicability::Unsafe,
                     });
                 }
@@ -200,6 +203,29 @@ impl Rule for QuoteMismatch {
             });
         }
     }
+}
+
+/// German: a whole sentence quoted after a comma takes a colon („Kreuzer versprach, „kein …““
+/// → „Kreuzer versprach: „Niemand …““) when the source's words open with a capital where the
+/// draft's quoted phrase did not.
+fn colon_before(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> Option<Edit> {
+    if lang != Lang::De {
+        return None;
+    }
+    let upper = |s: &str| s.trim_start().chars().next().is_some_and(char::is_uppercase);
+    if !upper(words) || upper(&q.text) {
+        return None;
+    }
+    let before = text.get(q.sentence_span.start..q.span.start)?;
+    let comma = before.trim_end();
+    if !comma.ends_with(',') || comma.len() <= 1 {
+        return None;
+    }
+    let at = q.sentence_span.start + comma.len() - 1;
+    Some(Edit {
+        span: Span::new(at, at + 1),
+        replacement: ":".into(),
+    })
 }
 
 /// Whether the source's words can replace the draft's quoted words in their sentence: always
@@ -523,6 +549,31 @@ fn source_words(
 
 #[cfg(test)]
 mod tests {
+    /// The source's words replace a quoted phrase only where the sentence still reads; a whole
+    /// sentence after a German comma gets a colon.
+    #[test]
+    fn source_wording_fits_its_slot() {
+        let q = |text: &str| {
+            let d = crate::text::Document::parse(text, crate::text::DocKind::Markdown, None);
+            let f = crate::extract::extract(&d);
+            (d.text.clone(), f.quotes.first().cloned().expect("a quote"))
+        };
+        let (t, x) = q("Ostrowski nannte den VR-7 „den leisesten Roboterarm, den wir je gebaut haben“.\n");
+        assert!(!super::fits_slot(&t, &x, "leiseste Roboterarm, den wir je gebaut haben"));
+        assert!(super::fits_slot(&t, &x, "den ruhigsten Arm, den es gibt"));
+        let (t, x) = q("Whitcombe said Oyelaran had \"run a hard, honest race.\"\n");
+        assert!(!super::fits_slot(&t, &x, "hard, honest race, and this city is better for it"));
+        let (t, x) = q("Kreuzer versprach, „kein Betroffener wird im Stich gelassen“.\n");
+        assert!(super::fits_slot(&t, &x, "Niemand wird mit seinem Schaden allein gelassen"));
+        let e = super::colon_before(&t, &x, "Niemand wird allein gelassen", crate::lang::Lang::De)
+            .expect("a colon");
+        assert_eq!(
+            crate::finding::apply_edits(&t, std::iter::once(&e)),
+            "Kreuzer versprach: „kein Betroffener wird im Stich gelassen“.\n"
+        );
+        assert!(super::colon_before(&t, &x, "kein Betroffener", crate::lang::Lang::De).is_none());
+    }
+
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
 
