@@ -418,9 +418,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         let titles: Vec<&str> = f[0].fixes.iter().map(|x| x.title.as_str()).collect();
         assert!(
-            titles
-                .iter()
-                .any(|t| *t == "Quelle durch „Märkische Allgemeine“ ersetzen"),
+            titles.contains(&"Quelle durch „Märkische Allgemeine“ ersetzen"),
             "{titles:?}"
         );
         assert!(titles.iter().all(|t| !t.contains("„„")), "{titles:?}");
