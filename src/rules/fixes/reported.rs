@@ -548,8 +548,12 @@ pub fn reported_speech(
     let core_len = core.len() - punct.len();
     let core_span = Span::new(inner.start, inner.start + core_len);
     let core_text = core_span.slice(text);
-    // Several sentences in one quotation: not one clause to report.
-    if core_text.contains(". ") || core_text.contains("! ") || core_text.contains("? ") {
+    // Several sentences in one quotation, or a quotation inside it: not one clause to report.
+    if core_text.contains(". ")
+        || core_text.contains("! ")
+        || core_text.contains("? ")
+        || core_text.contains(['„', '“', '”', '"', '»', '«', '‚', '‘'])
+    {
         return None;
     }
     let pre = text.get(sentence.start..quote.start)?;
@@ -627,4 +631,76 @@ enum Shape {
     First,
     Colon,
     Inside,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocKind;
+
+    /// Any sentence with a quotation, however odd: no panic, and a conversion either takes the
+    /// quotation's marks out or is not offered.
+    #[test]
+    fn never_panics_and_never_half_converts() {
+        let heads = [
+            "",
+            "Sie sagte: ",
+            "Er sagte, ",
+            "Ortiz said: ",
+            "Ortiz said ",
+            "„",
+            "\"",
+        ];
+        let bodies = [
+            "Wir haben ich uns mir euch",
+            "We are I'm we'd you",
+            "war war war",
+            "ist",
+            "…",
+            "Ünïcödé — 12,5 % ",
+            "is are",
+            "",
+            " . , ",
+            "wir sind. Wir waren",
+        ];
+        let tails = [
+            "“, sagte Petersen.",
+            "\" Ortiz said.",
+            ",\" Ortiz said.",
+            "“.",
+            "\"",
+            "?“",
+            "",
+        ];
+        for lang in [Lang::De, Lang::En] {
+            for h in heads {
+                for b in bodies {
+                    for t in tails {
+                        for (open, close) in [("„", "“"), ("\"", "\"")] {
+                            let text = format!("{h}{open}{b}{close}{t}\n");
+                            let d = Document::parse(&text, DocKind::Markdown, Some(lang));
+                            let facts = crate::extract::extract(&d);
+                            for q in &facts.quotes {
+                                let e = reported_speech(
+                                    &d,
+                                    q.sentence_span,
+                                    q.span,
+                                    q.inner,
+                                    q.speaker.as_deref(),
+                                );
+                                if let Some(e) = e {
+                                    let out =
+                                        crate::finding::apply_edits(&text, std::iter::once(&e));
+                                    assert!(
+                                        !out.contains(open) || h.contains(open),
+                                        "{text:?} → {out:?}"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
