@@ -11,7 +11,8 @@ sentence it touches is printed before and after, with the rule, the fix title an
 fix is `safe` (applied by `check --fix`). Writes OUT.jsonl (one object per fix) and OUT.md (a
 table a copy editor can judge: good / awkward / wrong, with the reason). With `--sample N`
 only N fixes drawn at random (`--seed`) are written, numbered as in the full list. `--count`
-tallies a verdicts file (one {"n", "verdict", "safe"} object per line) by verdict, all and safe.
+tallies a verdicts file (one {"n", "verdict", "safe"[, "applicability"]} object per line) by
+verdict: all, safe, and display-only placeholders apart.
 """
 import argparse
 import collections
@@ -55,7 +56,15 @@ def main():
     args = ap.parse_args()
     if args.count:
         rows = [json.loads(l) for l in open(args.count) if l.strip()]
-        for label, sel in (("all", rows), ("safe", [r for r in rows if r.get("safe")])):
+        shown = [r for r in rows if r.get("applicability") == "display-only"]
+        for label, sel in (
+            ("all", rows),
+            ("safe", [r for r in rows if r.get("safe")]),
+            ("display-only (placeholders)", shown),
+            ("all but display-only", [r for r in rows if r.get("applicability") != "display-only"]),
+        ):
+            if not sel and label.startswith("display"):
+                continue
             c = collections.Counter(r["verdict"] for r in sel)
             n = len(sel) or 1
             parts = ", ".join(f"{k} {c[k]} ({100 * c[k] / n:.0f}%)" for k in ("good", "awkward", "wrong"))
@@ -117,6 +126,8 @@ def main():
         for r in rows:
             fh.write(f"## {r['n']}. {r['suite']}/{r['draft']} — {r['rule']} ({r['applicability']})\n\n")
             fh.write(f"Fix: {r['title']}\n\n")
+            if r["applicability"] == "display-only":
+                fh.write("(display-only: shown in the editor as a reminder, never applied by `--fix`)\n\n")
             fh.write(f"- before: {r['before']}\n- after:  {r['after']}\n\n")
     safe = sum(r["applicability"] == "safe" for r in rows)
     print(f"{len(rows)} fixes ({safe} safe) -> {args.out}.jsonl, {args.out}.md")

@@ -204,8 +204,8 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
             None => counts.push((
                 t,
                 1,
-                crate::rules::fixes::outlet_name(&d.source, ctx.doc.lang)
-                    .unwrap_or_else(|| d.source.id.clone()),
+                // No printable name (a file id): the title names none.
+                crate::rules::fixes::outlet_name(&d.source, ctx.doc.lang).unwrap_or_default(),
             )),
         }
     }

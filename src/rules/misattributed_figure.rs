@@ -400,6 +400,30 @@ mod tests {
         assert!(fixed.iter().any(|t| t.contains("etwa 30 Minuten")), "{fixed:?}");
     }
 
+    /// A German outlet whose name would need a case ending that cannot be told („Märkische
+    /// Allgemeine“: „der Märkischen Allgemeinen“) is printed in quotation marks; the fix's title
+    /// then does not wrap it in a second pair („„…““).
+    #[test]
+    fn a_quoted_outlet_name_is_not_quoted_again_in_the_title() {
+        let corpus = [
+            CORPUS[0],
+            (
+                "bote.md",
+                "---\nsource: Märkische Allgemeine\n---\nDer Livestream startete mit 45 Minuten Verspätung.\n",
+            ),
+            CORPUS[2],
+        ];
+        let draft = "Laut Welt startete der Livestream mit 45 Minuten Verspätung.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let titles: Vec<&str> = f[0].fixes.iter().map(|x| x.title.as_str()).collect();
+        assert!(
+            titles.contains(&"Quelle durch „Märkische Allgemeine“ ersetzen"),
+            "{titles:?}"
+        );
+        assert!(titles.iter().all(|t| !t.contains("„„")), "{titles:?}");
+    }
+
     #[test]
     fn figure_attributed_to_its_own_source_is_fine() {
         let f = findings(

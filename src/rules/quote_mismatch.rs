@@ -92,19 +92,24 @@ impl Rule for QuoteMismatch {
                             })
                             .max_by_key(|x| x.text.len())
                         {
-                            let title = if de {
-                                format!("Wortlaut der Quelle: „{}“", cq.text)
-                            } else {
-                                format!("Use the source's wording: \"{}\"", cq.text)
-                            };
-                            fixes.push(crate::finding::Fix {
-                                title,
-                                edits: vec![Edit {
+                            // Only where the source's words fit the draft's sentence.
+                            if fits_slot(&ctx.doc.text, q, &cq.text) {
+                                let title = if de {
+                                    format!("Wortlaut der Quelle: „{}“", cq.text)
+                                } else {
+                                    format!("Use the source's wording: \"{}\"", cq.text)
+                                };
+                                let mut edits = vec![Edit {
                                     span: q.inner,
                                     replacement: cq.text.clone(),
-                                }],
-                                applicability: Applicability::Unsafe,
-                            });
+                                }];
+                                edits.extend(colon_before(&ctx.doc.text, q, &cq.text, ctx.doc.lang));
+                                fixes.push(crate::finding::Fix {
+                                    title,
+                                    edits,
+                                    applicability: Applicability::Unsafe,
+                                });
+                            }
                         }
                     }
                 }
@@ -114,7 +119,9 @@ impl Rule for QuoteMismatch {
             // Removing the quotation marks alone would leave a half-converted sentence
             // (first person, no Konjunktiv): the source's wording is the fix instead.
             if fixes.is_empty() {
-                if let Some((d, sent, words)) = own_words(ctx, qi, si) {
+                if let Some((d, sent, words)) = own_words(ctx, qi, si)
+                    .filter(|(_, _, w)| fits_slot(&ctx.doc.text, q, w))
+                {
                     if let Some(cd) = ctx.corpus.docs.get(d) {
                         if evidence.is_empty() {
                             if let Some(e) = sentence_evidence(cd, sent, Relation::Contradicts) {
@@ -137,15 +144,49 @@ impl Rule for QuoteMismatch {
                         .into_iter()
                         .rev()
                         .collect();
+                    let mut edits = vec![Edit {
+                        span: q.inner,
+                        replacement: format!("{words}{tail}"),
+                    }];
+                    edits.extend(colon_before(&ctx.doc.text, q, &words, ctx.doc.lang));
                     fixes.push(crate::finding::Fix {
                         title,
-                        edits: vec![Edit {
-                            span: q.inner,
-                            replacement: format!("{words}{tail}"),
-                        }],
+                        edits,
                         applicability: Applicability::Unsafe,
                     });
                 }
+            }
+            // The draft's words as reported speech (Konjunktiv, backshift, person shift), when
+            // the sentence holds this one quotation and converts reliably.
+            let alone = ctx
+                .facts
+                .quotes
+                .iter()
+                .filter(|x| x.sentence_span == q.sentence_span)
+                .count()
+                == 1;
+            if let Some(edit) = alone
+                .then(|| {
+                    crate::rules::fixes::reported::reported_speech(
+                        ctx.doc,
+                        q.sentence_span,
+                        q.span,
+                        q.inner,
+                        q.speaker.as_deref(),
+                    )
+                })
+                .flatten()
+            {
+                let title = if de {
+                    format!("Als indirekte Rede: „{}“", edit.replacement)
+                } else {
+                    format!("As reported speech: \"{}\"", edit.replacement)
+                };
+                fixes.push(crate::finding::Fix {
+                    title,
+                    edits: vec![edit],
+                    applicability: Applicability::Unsafe,
+                });
             }
             let message = if de {
                 format!("Dieses Zitat steht so in keiner Quelle: „{}“", q.text)
@@ -162,6 +203,64 @@ impl Rule for QuoteMismatch {
             });
         }
     }
+}
+
+/// German: a whole sentence quoted after a comma takes a colon („Kreuzer versprach, „kein …““
+/// → „Kreuzer versprach: „Niemand …““) when the source's words open with a capital where the
+/// draft's quoted phrase did not.
+fn colon_before(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> Option<Edit> {
+    if lang != Lang::De {
+        return None;
+    }
+    let upper = |s: &str| s.trim_start().chars().next().is_some_and(char::is_uppercase);
+    if !upper(words) || upper(&q.text) {
+        return None;
+    }
+    let before = text.get(q.sentence_span.start..q.span.start)?;
+    let comma = before.trim_end();
+    if !comma.ends_with(',') || comma.len() <= 1 {
+        return None;
+    }
+    let at = q.sentence_span.start + comma.len() - 1;
+    Some(Edit {
+        span: Span::new(at, at + 1),
+        replacement: ":".into(),
+    })
+}
+
+/// Whether the source's words can replace the draft's quoted words in their sentence: always
+/// for a quotation standing on its own (opening the sentence, or after a colon); for a phrase
+/// quoted inside the sentence, not when the two begin at different points of one phrase — the
+/// source's first word further on in the draft's quote („den leisesten …“ / „leiseste …“, "run a
+/// hard, honest race" / "hard, honest race"), or the reverse: the sentence around it would
+/// lose or double words.
+fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str) -> bool {
+    let pre = text
+        .get(q.sentence_span.start..q.span.start)
+        .unwrap_or("")
+        .trim();
+    if pre.is_empty() || pre.ends_with(':') {
+        return true;
+    }
+    let ws = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    // One word in two forms: equal, or a shared beginning of five letters at most two apart.
+    let same = |a: &str, b: &str| {
+        let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        a == b || (shared >= 5 && a.chars().count().max(b.chars().count()) - shared <= 2)
+    };
+    let (draft, source) = (ws(&q.text), ws(words));
+    let (Some(d0), Some(s0)) = (draft.first(), source.first()) else {
+        return false;
+    };
+    if same(d0, s0) {
+        return true;
+    }
+    !draft.iter().skip(1).any(|w| same(w, s0)) && !source.iter().skip(1).any(|w| same(w, d0))
 }
 
 /// Whether corpus sentence `si` of document `d` can be the source's version of draft quote `q`:
@@ -469,6 +568,31 @@ fn source_words(
 
 #[cfg(test)]
 mod tests {
+    /// The source's words replace a quoted phrase only where the sentence still reads; a whole
+    /// sentence after a German comma gets a colon.
+    #[test]
+    fn source_wording_fits_its_slot() {
+        let q = |text: &str| {
+            let d = crate::text::Document::parse(text, crate::text::DocKind::Markdown, None);
+            let f = crate::extract::extract(&d);
+            (d.text.clone(), f.quotes.first().cloned().expect("a quote"))
+        };
+        let (t, x) = q("Ostrowski nannte den VR-7 „den leisesten Roboterarm, den wir je gebaut haben“.\n");
+        assert!(!super::fits_slot(&t, &x, "leiseste Roboterarm, den wir je gebaut haben"));
+        assert!(super::fits_slot(&t, &x, "den ruhigsten Arm, den es gibt"));
+        let (t, x) = q("Whitcombe said Oyelaran had \"run a hard, honest race.\"\n");
+        assert!(!super::fits_slot(&t, &x, "hard, honest race, and this city is better for it"));
+        let (t, x) = q("Kreuzer versprach, „kein Betroffener wird im Stich gelassen“.\n");
+        assert!(super::fits_slot(&t, &x, "Niemand wird mit seinem Schaden allein gelassen"));
+        let e = super::colon_before(&t, &x, "Niemand wird allein gelassen", crate::lang::Lang::De)
+            .expect("a colon");
+        assert_eq!(
+            crate::finding::apply_edits(&t, std::iter::once(&e)),
+            "Kreuzer versprach: „kein Betroffener wird im Stich gelassen“.\n"
+        );
+        assert!(super::colon_before(&t, &x, "kein Betroffener", crate::lang::Lang::De).is_none());
+    }
+
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
 

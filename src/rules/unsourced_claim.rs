@@ -260,7 +260,9 @@ impl Rule for UnsourcedClaim {
                     )
                 })
                 .collect();
-            if fixes.is_empty() {
+            // A placeholder only where no source can be named at all; where one can but no
+            // attribution fits the sentence, the finding stands without a fix.
+            if fixes.is_empty() && who.is_empty() {
                 fixes.extend(placeholder(ctx.doc, span));
             }
             let message = if de {
@@ -369,7 +371,7 @@ mod tests {
         assert!(
             f[0].fixes
                 .iter()
-                .any(|x| x.apply(draft).contains("according to Harbor Ledger")),
+                .any(|x| x.apply(draft).contains("according to the Harbor Ledger")),
             "{:?}",
             f[0].fixes
         );

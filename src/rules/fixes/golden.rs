@@ -123,6 +123,36 @@ fn german_golden() {
             outlet("sdn"),
             Some("- Evakuiert: 1.870 Menschen (laut sdn)\n"),
         ),
+        // An outlet whose name needs a case ending: the dative with its short form.
+        (
+            "Die Brücke war zwei Tage gesperrt.\n",
+            "Die",
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst (sdn)".into()),
+            Some("Die Brücke war laut dem Süddeutschen Nachrichtendienst (sdn) zwei Tage gesperrt.\n"),
+        ),
+        // Already attributed (a cue, an expectation verb with its subject, a source line):
+        // no second attribution.
+        (
+            "Der Pegel stieg laut Merlach-TV auf 7,12 Meter.\n",
+            "Der",
+            outlet("sdn"),
+            None,
+        ),
+        (
+            "Für 2025 rechnet Veltra mit einem Umsatz von 310 Millionen Euro.\n",
+            "Für",
+            Who::person("Finanzvorstand Henrik Sagebiel"),
+            None,
+        ),
+        ("*Quelle: Landratsamt, Stand Montag.*\n", "Quelle", outlet("sdn"), None),
+        // A name sharing a word with the sentence is not named by it: „Grafenrieder Tagblatt“
+        // is not the „Grafenrieder Feuerwehr“.
+        (
+            "Die Grafenrieder Feuerwehr rückte 40-mal aus.\n",
+            "Die",
+            outlet("Grafenrieder Tagblatt"),
+            Some("Die Grafenrieder Feuerwehr rückte laut Grafenrieder Tagblatt 40-mal aus.\n"),
+        ),
         // Headings and table cells: never.
         ("# Pegel stieg auf 7,12 Meter\n", "Pegel", outlet("sdn"), None),
         (
@@ -189,6 +219,32 @@ fn english_golden() {
             Some("* Turnout: 51.8% (according to the Ellery Courier)\n"),
         ),
         ("## Turnout hit 51.8%\n", "Turnout", outlet("KPEL"), None),
+        // A quote after its speaker's sentence, and a sentence attributed already.
+        (
+            "Brooks spoke on Monday. \"We will reopen in May.\"\n",
+            "We will",
+            Who::person("Brooks"),
+            Some("Brooks spoke on Monday. \"We will reopen in May,\" Brooks said.\n"),
+        ),
+        (
+            "Turnout was 38 percent, according to KPEL News 7.\n",
+            "Turnout",
+            outlet("the Ellery Courier"),
+            None,
+        ),
+        (
+            "Kellner estimates the cost at $38 million.\n",
+            "Kellner",
+            outlet("the Ellery Courier"),
+            None,
+        ),
+        // An outlet sharing a word with the sentence's subject is not named by it.
+        (
+            "The Dunmore School District closed all six schools.\n",
+            "The Dunmore",
+            outlet("the Dunmore Ledger"),
+            Some("The Dunmore School District closed all six schools, according to the Dunmore Ledger.\n"),
+        ),
         // A sentence naming its source already gets no second attribution.
         (
             "Kellner expects a charge of about $38 million.\n",
@@ -309,4 +365,103 @@ fn surname_only_after_the_full_name() {
         .as_deref(),
         Some("Alan Brooks spoke first. Ferries will run every hour, Brooks said.\n")
     );
+}
+
+/// The draft after turning the one quotation of the sentence containing `marker` into reported
+/// speech (`None`: not convertible reliably, the source's wording is offered instead).
+fn reported(text: &str, lang: Lang) -> Option<String> {
+    let d = Document::parse(text, DocKind::Markdown, Some(lang));
+    let facts = crate::extract::extract(&d);
+    let q = facts.quotes.first()?;
+    let e = reported::reported_speech(&d, q.sentence_span, q.span, q.inner, q.speaker.as_deref())?;
+    Some(crate::finding::apply_edits(text, std::iter::once(&e)))
+}
+
+#[test]
+fn german_reported_speech() {
+    let table: Vec<(&str, Option<&str>)> = vec![
+        // Konjunktiv II where I equals the indicative; „wir“ → „sie“; a subordinate clause's
+        // „war“ → „gewesen sei“.
+        (
+            "„Wir haben alles getan, was möglich war“, sagte Petersen.\n",
+            Some("Sie hätten alles getan, was möglich gewesen sei, sagte Petersen.\n"),
+        ),
+        // A colon introduction: „X sagte, …“ with the first word in lower case.
+        (
+            "Petersen sagte: „Die Schleuse ist seit Montag gesperrt.“\n",
+            Some("Petersen sagte, die Schleuse sei seit Montag gesperrt.\n"),
+        ),
+        // „war“ in a main clause: „sei … gewesen“.
+        (
+            "„Es war ein Fehler“, sagte Petersen.\n",
+            Some("Es sei ein Fehler gewesen, sagte Petersen.\n"),
+        ),
+        // Possessive and object pronouns: „unser“ → „ihr“, „für uns“ → „für sie“.
+        (
+            "„Unser Team wird für uns kämpfen“, sagte Petersen.\n",
+            Some("Ihr Team werde für sie kämpfen, sagte Petersen.\n"),
+        ),
+        // First person singular with the speaker's gender from a title.
+        (
+            "„Ich bin stolz auf mein Team“, sagte Hafenmeisterin Jana Petersen.\n",
+            Some("Sie sei stolz auf ihr Team, sagte Hafenmeisterin Jana Petersen.\n"),
+        ),
+        // A quoted phrase inside the sentence: its words without the marks.
+        (
+            "Er nannte die Lage „sehr ernst“.\n",
+            Some("Er nannte die Lage sehr ernst.\n"),
+        ),
+        // Not reliably: „wir“ with a weak verb (Konjunktiv I = indicative, II = past), „ich“
+        // without a gender, second person, a question.
+        ("„Wir arbeiten daran“, sagte Musk.\n", None),
+        ("„Ich bin stolz“, sagte Jana Petersen.\n", None),
+        ("„Ihr habt das gut gemacht“, sagte Petersen.\n", None),
+        ("„Ist das sicher?“, fragte Petersen.\n", None),
+        // A regular verb in the third person: not in the table, the sentence is not converted.
+        ("„Der Server arbeitet stabil“, sagte Petersen.\n", None),
+    ];
+    for (text, want) in table {
+        assert_eq!(reported(text, Lang::De).as_deref(), want, "{text:?}");
+    }
+}
+
+#[test]
+fn english_reported_speech() {
+    let table: Vec<(&str, Option<&str>)> = vec![
+        // Backshift and person shift.
+        (
+            "\"We are proud of the team,\" Ortiz said.\n",
+            Some("They were proud of the team, Ortiz said.\n"),
+        ),
+        (
+            "Ortiz said: \"We will reopen the bridge in May.\"\n",
+            Some("Ortiz said they would reopen the bridge in May.\n"),
+        ),
+        // A lexical verb after a subject pronoun; an infinitive after "to" stays.
+        (
+            "\"We expect about 300 jobs to return,\" Kellner said.\n",
+            Some("They expected about 300 jobs to return, Kellner said.\n"),
+        ),
+        (
+            "\"It's the hardest repair we have done,\" Brooks said.\n",
+            Some("It was the hardest repair they had done, Brooks said.\n"),
+        ),
+        // "I" with the gender a title gives.
+        (
+            "\"I am proud of our crews,\" Ms. Ortiz said.\n",
+            Some("She was proud of their crews, Ms. Ortiz said.\n"),
+        ),
+        // Not reliably: "I" without a gender, second person, a doubled consonant, a clause
+        // whose present-tense verb is not known as one.
+        ("\"I am proud,\" Ortiz said.\n", None),
+        ("\"You have to see it,\" Ortiz said.\n", None),
+        ("\"We plan to reopen in May,\" Ortiz said.\n", None),
+        (
+            "\"We are ready, and the crews deserve a rest,\" Ortiz said.\n",
+            None,
+        ),
+    ];
+    for (text, want) in table {
+        assert_eq!(reported(text, Lang::En).as_deref(), want, "{text:?}");
+    }
 }

@@ -16,6 +16,7 @@
 //! Every fix offered is re-checked by `crate::recheck` before it is shown.
 
 pub(crate) mod names;
+pub(crate) mod reported;
 
 pub use names::{distinct_who, doc_of, outlet_name, speaker_name, who_of, Who};
 
@@ -42,6 +43,26 @@ pub(crate) struct Words {
     pub bare_number_words: Vec<String>,
     pub attribution_words: Vec<String>,
     pub singular_words: Vec<String>,
+    // Reported speech (`reported.rs`).
+    pub person_plural: Vec<Vec<String>>,
+    pub person_singular: Vec<Vec<String>>,
+    pub reflexive: Vec<Vec<String>>,
+    pub object_after_preposition: Vec<Vec<String>>,
+    pub second_person: Vec<String>,
+    pub formal_address: Vec<String>,
+    pub ambiguous: Vec<String>,
+    pub not_verbs: Vec<String>,
+    pub coordinators: Vec<String>,
+    pub not_finite_after: Vec<String>,
+    pub past_forms: Vec<String>,
+    pub adverbs: Vec<String>,
+    pub irregular_past: Vec<Vec<String>>,
+    pub contractions: Vec<Vec<String>>,
+    pub feminine_titles: Vec<String>,
+    pub masculine_titles: Vec<String>,
+    pub feminine_role_endings: Vec<String>,
+    pub masculine_role_endings: Vec<String>,
+    pub article_heads: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -283,18 +304,29 @@ pub fn attribution(
     // The sentence names the source already ("Kellner expects …", "Source: X"): adding it again
     // says nothing; the finding is for a person to judge.
     let body = s.slice(&doc.text);
+    // A person by the surname; an organisation or outlet by its whole name (without article):
+    // "Dunmore Ledger" is not named by "the Dunmore School District".
     let named_in = |n: &str| {
-        let key = match who {
-            Who::Speaker { org: false, .. } => n.split_whitespace().last().unwrap_or(n),
-            _ => n
-                .split_whitespace()
-                .find(|w| {
-                    w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase)
-                })
-                .unwrap_or_else(|| n.split_whitespace().last().unwrap_or(n)),
-        };
-        let key = key.split('.').next().unwrap_or(key);
-        key.chars().count() >= 3 && contains_word(body, key)
+        let ws: Vec<&str> = n.split_whitespace().collect();
+        match who {
+            Who::Speaker { org: false, .. } => {
+                let key = ws.last().copied().unwrap_or(n);
+                let key = key.split('.').next().unwrap_or(key);
+                key.chars().count() >= 3 && contains_word(body, key)
+            }
+            _ => {
+                let article = ws
+                    .first()
+                    .is_some_and(|w| words(lang).nominative_articles.contains(&w.to_lowercase()));
+                let rest = if article && ws.len() > 1 {
+                    &ws[1..]
+                } else {
+                    &ws[..]
+                };
+                let phrase = rest.join(" ").trim_matches(['„', '“']).to_string();
+                phrase.chars().count() >= 3 && contains_phrase(body, &phrase)
+            }
+        }
     };
     if !matches!(who, Who::Phrase(_)) && named_in(who.name()) {
         return None;
@@ -455,10 +487,17 @@ pub fn single_source(
     let [one] = who else {
         return false;
     };
+    // "the Harbor Ledger" as printed is the outlet "Harbor Ledger".
+    let bare = |n: &str| -> String {
+        n.strip_prefix("the ")
+            .or_else(|| n.strip_prefix("The "))
+            .unwrap_or(n)
+            .to_string()
+    };
     !evidence.is_empty()
-        && evidence
-            .iter()
-            .all(|e| who_of(ctx.corpus, e, ctx.doc.lang).is_some_and(|w| w.name() == one.name()))
+        && evidence.iter().all(|e| {
+            who_of(ctx.corpus, e, ctx.doc.lang).is_some_and(|w| bare(w.name()) == bare(one.name()))
+        })
 }
 
 /// A placeholder attribution where no source in the corpus can be named: shown, never applied.
@@ -595,9 +634,11 @@ pub fn replace_figure(
         }
         _ => replacement.to_string(),
     };
-    let title = match lang {
-        Lang::De => format!("Durch „{replacement}“ ersetzen ({source})"),
-        Lang::En => format!("Replace with \"{replacement}\" ({source})"),
+    let title = match (lang, source.is_empty()) {
+        (Lang::De, false) => format!("Durch „{replacement}“ ersetzen ({source})"),
+        (Lang::De, true) => format!("Durch „{replacement}“ ersetzen"),
+        (Lang::En, false) => format!("Replace with \"{replacement}\" ({source})"),
+        (Lang::En, true) => format!("Replace with \"{replacement}\""),
     };
     Some(Fix {
         title,

@@ -54,7 +54,7 @@ pub fn distinct_who<'a>(
             continue;
         };
         let w = match w {
-            Who::Outlet(n) => as_written(&docs, &n, lang),
+            Who::Outlet(n) => as_written(&docs, &n, lang, &e.source.name),
             w => w,
         };
         if !out.iter().any(|o| o.name().eq_ignore_ascii_case(w.name())) {
@@ -72,7 +72,7 @@ pub fn distinct_who<'a>(
 /// form the texts use there („laut dem Süddeutschen Nachrichtendienst“), else — for a name
 /// opening with an inflected adjective, which would need a case ending — the name as printed,
 /// in quotation marks („laut „Süddeutscher Nachrichtendienst““), never a guessed ending.
-fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang) -> Who {
+fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang, label: &str) -> Who {
     // The masked prose: front matter and markup are blank there.
     let texts = || docs.iter().map(|d| d.doc.masked.as_str());
     match lang {
@@ -95,7 +95,19 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang) -> Who {
                     }
                 }
             }
-            if with > without {
+            // Not written in the texts at all: the name's head noun decides — a newspaper or
+            // a body ("Journal", "Ledger", "Board of Elections") takes "the"; a brand or call
+            // sign ("KPEL News 7", "Channel 9 Wave") does not.
+            let head = name
+                .split(" of ")
+                .next()
+                .unwrap_or(name)
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let by_head = with == 0 && without == 0 && words(lang).article_heads.contains(&head);
+            if with > without || by_head {
                 Who::Outlet(format!("the {name}"))
             } else {
                 Who::Outlet(name.to_string())
@@ -121,9 +133,71 @@ fn as_written(docs: &[&CorpusDoc], name: &str, lang: Lang) -> Who {
             if !adjective {
                 return Who::Outlet(name.to_string());
             }
+            // The outlet's capitalised short form from its label („… (NDR)“) takes no ending;
+            // else the dative the adjective's ending makes certain, with a lower-case short
+            // form after it as at a first mention („laut dem Süddeutschen Nachrichtendienst
+            // (sdn)“), which is also how the label names it.
+            let short = short_form(label);
+            if let Some(s) = short
+                .as_ref()
+                .filter(|s| s.chars().next().is_some_and(char::is_uppercase))
+            {
+                return Who::Outlet(s.clone());
+            }
+            if let Some(p) = dative_of_adjective_name(&parts) {
+                return Who::Phrase(match short {
+                    Some(s) => format!("{p} ({s})"),
+                    None => p,
+                });
+            }
             Who::Outlet(format!("„{name}“"))
         }
     }
+}
+
+/// The short form a source label gives in parentheses: "sdn" in „Süddeutscher
+/// Nachrichtendienst (sdn)“ (one word of two to six letters).
+fn short_form(label: &str) -> Option<String> {
+    let label = label.trim();
+    let open = label.rfind(" (")?;
+    let inner = label.strip_suffix(')')?.get(open + 2..)?.trim();
+    let n = inner.chars().count();
+    ((2..=6).contains(&n) && inner.chars().all(char::is_alphanumeric)).then(|| inner.to_string())
+}
+
+/// „Süddeutscher Nachrichtendienst“ after „laut“: the strong ending gives the gender (-er
+/// masculine, -e feminine, -es neuter), so the dative is certain: „laut dem Süddeutschen
+/// Nachrichtendienst“, „laut der Norddeutschen Zeitung“ (a masculine noun in -e is weak: „Bote“
+/// → „Boten“). Only an adjective and one noun; anything longer stays quoted.
+fn dative_of_adjective_name(parts: &[&str]) -> Option<String> {
+    let [adj, noun] = parts else {
+        return None;
+    };
+    let noun_ok = noun.chars().next().is_some_and(char::is_uppercase)
+        && noun.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !noun_ok {
+        return None;
+    }
+    let (stem, article, masc) = if let Some(s) = adj.strip_suffix("scher") {
+        (s, "dem", true)
+    } else if let Some(s) = adj.strip_suffix("sches") {
+        (s, "dem", false)
+    } else if let Some(s) = adj.strip_suffix("sche") {
+        (s, "der", false)
+    } else {
+        return None;
+    };
+    // A feminine or neuter noun in -e may be an adjective itself („Allgemeine“ →
+    // „Allgemeinen“) or not („Presse“): not certain.
+    if !masc && noun.ends_with('e') {
+        return None;
+    }
+    let noun = if masc && noun.ends_with('e') {
+        format!("{noun}n")
+    } else {
+        noun.to_string()
+    };
+    Some(format!("laut {article} {stem}schen {noun}"))
 }
 
 /// Whether two words are one word in two case forms: a shared stem, endings of at most three
@@ -478,7 +552,7 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     if article {
         out[0] = first_lower;
     } else if lang == Lang::En
-        && common_word(&ws[0], lang, d)
+        && (common_word(&ws[0], lang, d) || plural_of_body(&ws))
         && ws
             .get(1)
             .is_none_or(|x| !x.chars().next().is_some_and(char::is_uppercase))
@@ -492,6 +566,21 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
         }
     }
     Some(Who::Speaker { name, org: article })
+}
+
+/// "Analysts at Garrow & Finch", "Officials of the county": a plural common noun (capitalised
+/// only because it opened the source's sentence) before a preposition and a name.
+fn plural_of_body(ws: &[String]) -> bool {
+    let [first, prep, rest @ ..] = ws else {
+        return false;
+    };
+    first.ends_with('s')
+        && !first.ends_with("ss")
+        && first.chars().skip(1).all(char::is_lowercase)
+        && matches!(prep.as_str(), "at" | "of" | "from" | "with" | "for")
+        && rest
+            .iter()
+            .any(|x| x.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The fullest form the source gives a person's name in: "Finanzvorstand Henrik Sagebiel" for
@@ -736,11 +825,11 @@ mod tests {
         ]);
         let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
         assert_eq!(
-            as_written(&docs, "Harbor Ledger", Lang::En),
+            as_written(&docs, "Harbor Ledger", Lang::En, ""),
             Who::Outlet("the Harbor Ledger".into())
         );
         assert_eq!(
-            as_written(&docs, "Channel 9 Wave", Lang::En),
+            as_written(&docs, "Channel 9 Wave", Lang::En, ""),
             Who::Outlet("Channel 9 Wave".into())
         );
         let c = corpus(&[
@@ -756,18 +845,53 @@ mod tests {
         ]);
         let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
         assert_eq!(
-            as_written(&docs, "Süddeutscher Nachrichtendienst", Lang::De),
+            as_written(&docs, "Süddeutscher Nachrichtendienst", Lang::De, ""),
             Who::Phrase("laut dem Süddeutschen Nachrichtendienst".into())
         );
-        // Not written after „laut“ anywhere: the name as printed, in quotation marks; a place
-        // adjective in -er needs no ending.
+        // Not written after „laut“ anywhere: the label's short form, else the dative the
+        // adjective's strong ending makes certain (a weak masculine noun takes -n); a place
+        // adjective in -er needs no ending; longer names stay as printed, in quotation marks.
         let one: Vec<&CorpusDoc> = c.docs.iter().take(1).collect();
         assert_eq!(
-            as_written(&one, "Süddeutscher Nachrichtendienst", Lang::De),
-            Who::Outlet("„Süddeutscher Nachrichtendienst“".into())
+            as_written(
+                &one,
+                "Süddeutscher Nachrichtendienst",
+                Lang::De,
+                "Süddeutscher Nachrichtendienst (SDN)"
+            ),
+            Who::Outlet("SDN".into())
         );
         assert_eq!(
-            as_written(&one, "Lindhagener Anzeiger", Lang::De),
+            as_written(
+                &one,
+                "Süddeutscher Nachrichtendienst",
+                Lang::De,
+                "Süddeutscher Nachrichtendienst (sdn)"
+            ),
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst (sdn)".into())
+        );
+        assert_eq!(
+            as_written(&one, "Süddeutscher Nachrichtendienst", Lang::De, ""),
+            Who::Phrase("laut dem Süddeutschen Nachrichtendienst".into())
+        );
+        assert_eq!(
+            as_written(&one, "Norddeutsche Zeitung", Lang::De, ""),
+            Who::Phrase("laut der Norddeutschen Zeitung".into())
+        );
+        assert_eq!(
+            as_written(&one, "Märkischer Bote", Lang::De, ""),
+            Who::Phrase("laut dem Märkischen Boten".into())
+        );
+        assert_eq!(
+            as_written(&one, "Märkische Allgemeine", Lang::De, ""),
+            Who::Outlet("„Märkische Allgemeine“".into())
+        );
+        assert_eq!(
+            as_written(&one, "Norddeutscher Rundfunk Hamburg", Lang::De, ""),
+            Who::Outlet("„Norddeutscher Rundfunk Hamburg“".into())
+        );
+        assert_eq!(
+            as_written(&one, "Lindhagener Anzeiger", Lang::De, ""),
             Who::Outlet("Lindhagener Anzeiger".into())
         );
     }
