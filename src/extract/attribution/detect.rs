@@ -409,7 +409,10 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         // "Wie „heise online“ berichtet", "wie lindhagen24 berichtete"
         let np = np_de(lex, toks, a, true)
             .or_else(|| quoted_name(toks, a).map(|e| (a, e)))
-            .or_else(|| (a + 1 == v && toks.get(a).is_some_and(web_name)).then_some((a, a + 1)))?;
+            .or_else(|| {
+                (a + 1 == v && toks.get(a).is_some_and(|t| web_name(t) || agency_short(t)))
+                    .then_some((a, a + 1))
+            })?;
         return (np.1 <= v).then_some(np);
     }
     if let Some(np) = as_apposition_de(lex, toks, cs, v) {
@@ -1115,6 +1118,7 @@ fn prep_laut_ok(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
                 || lex.determiners.contains(&n.lower)
                 || lex.oblique_determiners.contains(&n.lower)
                 || web_name(n)
+                || agency_short(n)
                 || (k > i + 1 && toks.get(k).is_some_and(|m| m.capital()))
         }
         // "laut „Welt“"
@@ -1145,7 +1149,18 @@ fn loose_source(toks: &[Tok], j: usize) -> Option<(usize, usize)> {
     if let Some(e) = quoted_name(toks, j) {
         return Some((j, e));
     }
-    toks.get(j).filter(|t| web_name(t)).map(|_| (j, j + 1))
+    toks.get(j)
+        .filter(|t| web_name(t) || agency_short(t))
+        .map(|_| (j, j + 1))
+}
+
+/// A news agency's lower-case short name as German copy prints it ("dpa", "afp", "epd"): two
+/// to four lower-case letters that are no function word.
+fn agency_short(t: &Tok) -> bool {
+    free_word(t)
+        && (2..=4).contains(&t.text.chars().count())
+        && t.text.chars().all(|c| c.is_ascii_lowercase())
+        && !Lang::De.text_data().is_stopword(&t.lower)
 }
 
 /// Capitalised words from `j` (a bare name after "laut").

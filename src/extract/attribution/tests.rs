@@ -39,6 +39,18 @@ fn check(text: &str, lang: Lang, expected: &[Option<&str>]) {
 
 #[test]
 fn german_reporting_verbs() {
+    // An agency's lower-case short name.
+    check(
+        "Der Pegel erreichte laut dpa 7,12 Meter.",
+        Lang::De,
+        &[Some("dpa")],
+    );
+    check(
+        "Der Pegel stieg, wie sdn berichtete, auf sieben Meter.",
+        Lang::De,
+        &[Some("sdn")],
+    );
+    check("Der Pegel stieg laut und schnell.", Lang::De, &[None]);
     // A web outlet's lower-case name after "wie".
     check(
         "Die Feier begann 25 Minuten später, wie lindhagen24 berichtete.",
