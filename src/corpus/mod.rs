@@ -352,4 +352,13 @@ impl Corpus {
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
+
+    /// Why the store behind this corpus failed to answer since it was opened (see
+    /// [`store::Snapshot::failure`]): results computed since then are incomplete.
+    pub fn failure(&self) -> Option<String> {
+        self.docs
+            .stored
+            .as_ref()
+            .and_then(|s| s.snapshot.failure())
+    }
 }

@@ -705,7 +705,21 @@ impl Inner {
             }
         }
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+        let (url, trusted) = (key.url.clone(), key.url_trusted);
         let task = tokio::task::spawn_blocking(move || {
+            if let Some(url) = url {
+                // A database corpus: only one the user allows (environment, user config).
+                use crate::corpus::store::postgres;
+                let allowed = if trusted { Ok(()) } else { postgres::allowed(&url) };
+                return match allowed.and_then(|()| postgres::open_corpus(&url, lang)) {
+                    Ok(opened) => opened,
+                    Err(e) => {
+                        let mut report = corpus::LoadReport::default();
+                        report.notes.push(e);
+                        (Corpus::empty(), report)
+                    }
+                };
+            }
             let report = move |done: usize, total: usize| {
                 let _ = tx.send((done, total));
             };
