@@ -214,10 +214,7 @@ fn corpus_command(cmd: CorpusCommand) -> anyhow::Result<i32> {
         CorpusCommand::Init { to } => {
             let applied = postgres::init(&to).map_err(|e| anyhow::anyhow!(e))?;
             if applied.is_empty() {
-                eprintln!(
-                    "factlint: {} is up to date",
-                    postgres::redact(&to)
-                );
+                eprintln!("factlint: {} is up to date", postgres::redact(&to));
             } else {
                 eprintln!(
                     "factlint: {}: applied {}",
@@ -478,10 +475,9 @@ impl Overrides {
             config.language = Some(l);
         }
         if !self.corpus.is_empty() {
-            let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
-                self.corpus.iter().partition(|p| {
-                    crate::corpus::store::postgres::is_database_url(&p.to_string_lossy())
-                });
+            let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = self.corpus.iter().partition(|p| {
+                crate::corpus::store::postgres::is_database_url(&p.to_string_lossy())
+            });
             if urls.len() > 1 || (!urls.is_empty() && !paths.is_empty()) {
                 anyhow::bail!(
                     "--corpus: a database corpus is read on its own: pass one database URL, or \
@@ -633,10 +629,7 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
         }
         if let Some(e) = corpus.failure() {
             // The corpus stopped answering during the check: its findings are not to be trusted.
-            eprintln!(
-                "factlint: error: {}: not checked: {e}",
-                path.display()
-            );
+            eprintln!("factlint: error: {}: not checked: {e}", path.display());
             incomplete = true;
             continue;
         }

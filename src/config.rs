@@ -383,6 +383,31 @@ mod tests {
     }
 
     #[test]
+    fn a_database_corpus_is_kept_as_a_url_alone_and_without_password() {
+        let base = Path::new("/ws");
+        let cfg = Config::from_toml(
+            "corpus = [\"postgres://rep@db/news?collection=wire\"]",
+            base,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            cfg.corpus_url.as_deref(),
+            Some("postgres://rep@db/news?collection=wire")
+        );
+        assert!(cfg.corpus.is_empty());
+        assert!(!cfg.corpus_url_trusted, "a file's database needs consent");
+        let e = Config::from_toml("\ncorpus = \"postgres://rep:pw@db/news\"", base)
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("password") && e.contains("line 2"), "{e}");
+        assert!(!e.contains("pw@"), "{e}");
+        let e = Config::from_toml("corpus = [\"postgres://db/news\", \"sources\"]", base)
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("key `corpus`"), "{e}");
+    }
+
+    #[test]
     fn parses_paths_severity_and_language() {
         let cfg = Config::from_toml(
             "corpus = [\"sources\", \"wire/*.md\"]\nlanguage = \"de\"\n[severity]\nunsourced-claim = \"off\"\nnumber-conflict = \"error\"\n",

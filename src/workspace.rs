@@ -282,8 +282,15 @@ pub fn corpus_error(
         ));
     }
     if key.url.is_some() && report.loaded == 0 {
-        let why = report.notes.last().cloned().unwrap_or_else(|| "it holds no document".into());
-        return Some(format!("the database corpus {} cannot be used{named}: {why}", key.describe()));
+        let why = report
+            .notes
+            .last()
+            .cloned()
+            .unwrap_or_else(|| "it holds no document".into());
+        return Some(format!(
+            "the database corpus {} cannot be used{named}: {why}",
+            key.describe()
+        ));
     }
     if report.loaded == 0 {
         return Some(format!(

@@ -356,9 +356,6 @@ impl Corpus {
     /// Why the store behind this corpus failed to answer since it was opened (see
     /// [`store::Snapshot::failure`]): results computed since then are incomplete.
     pub fn failure(&self) -> Option<String> {
-        self.docs
-            .stored
-            .as_ref()
-            .and_then(|s| s.snapshot.failure())
+        self.docs.stored.as_ref().and_then(|s| s.snapshot.failure())
     }
 }

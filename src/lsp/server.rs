@@ -710,7 +710,11 @@ impl Inner {
             if let Some(url) = url {
                 // A database corpus: only one the user allows (environment, user config).
                 use crate::corpus::store::postgres;
-                let allowed = if trusted { Ok(()) } else { postgres::allowed(&url) };
+                let allowed = if trusted {
+                    Ok(())
+                } else {
+                    postgres::allowed(&url)
+                };
                 return match allowed.and_then(|()| postgres::open_corpus(&url, lang)) {
                     Ok(opened) => opened,
                     Err(e) => {

@@ -178,11 +178,7 @@ pub fn redact(url: &str) -> String {
             } else {
                 user.to_string()
             };
-            format!(
-                "{}{hidden}{}",
-                &url[..scheme_end + 3],
-                &rest[at..]
-            )
+            format!("{}{hidden}{}", &url[..scheme_end + 3], &rest[at..])
         }
         None => url.to_string(),
     }
@@ -287,13 +283,7 @@ fn pgpass_fields(line: &str) -> Vec<String> {
 }
 
 /// The password `.pgpass` holds for this host, port, database and user.
-fn pgpass(
-    host: &str,
-    port: u16,
-    db: &str,
-    user: &str,
-    notes: &mut Vec<String>,
-) -> Option<String> {
+fn pgpass(host: &str, port: u16, db: &str, user: &str, notes: &mut Vec<String>) -> Option<String> {
     let file = env("PGPASSFILE")
         .map(PathBuf::from)
         .or_else(|| home().map(|h| h.join(".pgpass")))?;
@@ -614,7 +604,9 @@ pub fn init(url: &str) -> Result<Vec<String>, String> {
         timed(
             "granting",
             QUERY_TIMEOUT,
-            tx.batch_execute("GRANT SELECT ON factlint.migrations TO factlint_reader, factlint_writer"),
+            tx.batch_execute(
+                "GRANT SELECT ON factlint.migrations TO factlint_reader, factlint_writer",
+            ),
         )
         .await?;
         timed("COMMIT", WRITE_TIMEOUT, tx.commit()).await?;
@@ -839,7 +831,10 @@ async fn write_batch(
     timed(
         w("locking the collection"),
         WRITE_TIMEOUT,
-        tx.execute("SELECT pg_advisory_xact_lock($1, $2)", &[&LOCK_CLASS, &coll]),
+        tx.execute(
+            "SELECT pg_advisory_xact_lock($1, $2)",
+            &[&LOCK_CLASS, &coll],
+        ),
     )
     .await?;
     let paths: Vec<&str> = rows.iter().map(|r| r.path.as_str()).collect();
@@ -931,12 +926,23 @@ async fn write_batch(
         .await?;
         let writer = BinaryCopyInWriter::new(
             sink,
-            &[Type::INT4, Type::TEXT, Type::INT8, Type::INT8, Type::TEXT_ARRAY],
+            &[
+                Type::INT4,
+                Type::TEXT,
+                Type::INT8,
+                Type::INT8,
+                Type::TEXT_ARRAY,
+            ],
         );
         let mut writer = std::pin::pin!(writer);
         for r in &rows {
             let vals: [&(dyn ToSql + Sync); 5] = [&coll, &r.path, &r.size, &r.mtime, &r.skipped];
-            timed(w("writing files"), WRITE_TIMEOUT, writer.as_mut().write(&vals)).await?;
+            timed(
+                w("writing files"),
+                WRITE_TIMEOUT,
+                writer.as_mut().write(&vals),
+            )
+            .await?;
         }
         timed(w("writing files"), WRITE_TIMEOUT, writer.finish()).await?;
     }
@@ -1000,7 +1006,12 @@ async fn write_batch(
                     &d.key,
                     &record,
                 ];
-                timed(w("writing documents"), WRITE_TIMEOUT, writer.as_mut().write(&vals)).await?;
+                timed(
+                    w("writing documents"),
+                    WRITE_TIMEOUT,
+                    writer.as_mut().write(&vals),
+                )
+                .await?;
             }
         }
         timed(w("writing documents"), WRITE_TIMEOUT, writer.finish()).await?;
@@ -1046,8 +1057,12 @@ async fn write_batch(
                 }
                 for (t, data) in &per_term {
                     let vals: [&(dyn ToSql + Sync); 4] = [&coll, t, id, data];
-                    timed(w("writing postings"), WRITE_TIMEOUT, writer.as_mut().write(&vals))
-                        .await?;
+                    timed(
+                        w("writing postings"),
+                        WRITE_TIMEOUT,
+                        writer.as_mut().write(&vals),
+                    )
+                    .await?;
                 }
             }
         }
@@ -1295,7 +1310,9 @@ async fn open_collection(client: &Client, target: &Target) -> Result<(Opened, i3
         .iter()
         .map(|r| {
             let path = PathBuf::from(r.get::<_, String>(1));
-            let item = r.get::<_, Option<i32>>(2).and_then(|i| u32::try_from(i).ok());
+            let item = r
+                .get::<_, Option<i32>>(2)
+                .and_then(|i| u32::try_from(i).ok());
             let window = match (r.get::<_, Option<i64>>(3), r.get::<_, Option<i64>>(4)) {
                 (Some(a), Some(b)) => Some((a, b)),
                 _ => None,
@@ -1490,11 +1507,9 @@ pub fn allowed(url: &str) -> Result<(), String> {
                 match v.get("allow-remote-corpus") {
                     Some(toml::Value::Boolean(true)) => entries.push("*".into()),
                     Some(toml::Value::String(s)) => entries.push(s.clone()),
-                    Some(toml::Value::Array(a)) => entries.extend(
-                        a.iter()
-                            .filter_map(|x| x.as_str())
-                            .map(str::to_string),
-                    ),
+                    Some(toml::Value::Array(a)) => {
+                        entries.extend(a.iter().filter_map(|x| x.as_str()).map(str::to_string))
+                    }
                     _ => {}
                 }
                 sources.push(file.display().to_string());
@@ -1528,8 +1543,11 @@ pub fn user_config_file() -> Option<PathBuf> {
         .map(|d| d.join("factlint").join("config.toml"))
 }
 
-/// The parts of a URL that say which database it is: hosts, ports, database, collection.
-fn identity(url: &str) -> Option<(Vec<String>, Vec<u16>, Option<String>, Option<String>)> {
+/// Which database a URL names: hosts, ports, database, collection.
+type Identity = (Vec<String>, Vec<u16>, Option<String>, Option<String>);
+
+/// The parts of a URL that say which database it is.
+fn identity(url: &str) -> Option<Identity> {
     let s = split(url);
     let c: tokio_postgres::Config = s.base.parse().ok()?;
     let hosts = c
@@ -1555,10 +1573,7 @@ fn same_database(allowed: &str, url: &str) -> bool {
         return false;
     };
     let ports = |p: &[u16]| if p.is_empty() { vec![5432] } else { p.to_vec() };
-    a.0 == b.0
-        && ports(&a.1) == ports(&b.1)
-        && a.2 == b.2
-        && (a.3.is_none() || a.3 == b.3)
+    a.0 == b.0 && ports(&a.1) == ports(&b.1) && a.2 == b.2 && (a.3.is_none() || a.3 == b.3)
 }
 
 /// The URL as the user would allow it: without password and parameters other than collection.
@@ -1611,8 +1626,14 @@ mod tests {
     fn allowed_databases_match_by_host_port_database_and_collection() {
         let url = "postgres://rep@db.example:5432/news?collection=wire";
         assert!(same_database("postgres://db.example/news", url));
-        assert!(same_database("postgres://DB.example:5432/news?collection=wire", url));
-        assert!(!same_database("postgres://db.example/news?collection=archive", url));
+        assert!(same_database(
+            "postgres://DB.example:5432/news?collection=wire",
+            url
+        ));
+        assert!(!same_database(
+            "postgres://db.example/news?collection=archive",
+            url
+        ));
         assert!(!same_database("postgres://db.example/newsroom", url));
         assert!(!same_database("postgres://db.example.evil/news", url));
         assert!(!same_database("postgres://db.example:5433/news", url));
