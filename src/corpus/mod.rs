@@ -116,6 +116,26 @@ impl Docs {
         }
     }
 
+    /// Fetches the documents at `docs` not fetched yet, together (one round trip to a
+    /// database); [`Docs::get`] then gives them. No effect on an in-memory corpus.
+    pub fn prefetch(&self, docs: impl IntoIterator<Item = usize>) {
+        let Some(s) = &self.stored else { return };
+        let mut want: Vec<usize> = docs
+            .into_iter()
+            .filter(|i| s.slots.get(*i).is_some_and(|slot| slot.get().is_none()))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        if want.len() < 2 {
+            return;
+        }
+        for (i, d) in want.iter().zip(s.snapshot.fetch_many(&want)) {
+            if let Some(slot) = s.slots.get(*i) {
+                let _ = slot.set(d.map(Box::new));
+            }
+        }
+    }
+
     /// The documents already at hand, in order: every document of an in-memory corpus; of a
     /// stored one, those fetched so far (every document a piece of evidence came from is among
     /// them). [`Docs::all`] fetches the rest too.

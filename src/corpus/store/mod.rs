@@ -40,6 +40,11 @@ pub trait Snapshot: Postings {
     /// The document at `doc` (its place in [`Snapshot::heads`]), read from the store; `None`
     /// when it cannot be read.
     fn fetch(&self, doc: usize) -> Option<CorpusDoc>;
+    /// The documents at `docs`, as [`Snapshot::fetch`] gives them one by one (a database
+    /// answers them in one round trip).
+    fn fetch_many(&self, docs: &[usize]) -> Vec<Option<CorpusDoc>> {
+        docs.iter().map(|d| self.fetch(*d)).collect()
+    }
     /// Why the store could not answer a read since the snapshot was opened (a database that
     /// went away, a query that timed out): the answers given since are incomplete, so a check
     /// that read from it must not be trusted. `None` for embedded stores, which cannot fail so.

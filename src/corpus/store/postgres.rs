@@ -1107,14 +1107,18 @@ async fn write_batch(
 /// A request to the thread that owns a snapshot's connection.
 enum Req {
     Df(String),
+    DfMany(Vec<String>),
     Each(String),
     Fetch(i64),
+    FetchMany(Vec<i64>),
 }
 
 enum Resp {
     Df(i64),
+    DfMany(Vec<(String, i64)>),
     Each(Vec<(i64, Vec<u8>)>),
     Fetch(Option<(String, Vec<u8>)>),
+    FetchMany(Vec<(i64, String, Vec<u8>)>),
 }
 
 type Reply = mpsc::Sender<Result<Resp, String>>;
@@ -1137,8 +1141,21 @@ struct PgSnapshot {
     requests: Mutex<mpsc::Sender<(Req, Reply)>>,
     failed: Mutex<Option<String>>,
     df_memo: Mutex<HashMap<String, usize>>,
+    /// Postings already read, per term: (place, sentence, tf, len); a check asks for a term's
+    /// postings more than once (its sentences' searches, its sections' event documents).
+    each_memo: Mutex<EachMemo>,
     shown: String,
 }
+
+/// Read postings, bounded in size.
+#[derive(Default)]
+struct EachMemo {
+    map: HashMap<String, Arc<Vec<[u32; 4]>>>,
+    postings: usize,
+}
+
+/// Postings kept in [`EachMemo`] before it starts over (16 bytes each).
+const EACH_MEMO_POSTINGS: usize = 4_000_000;
 
 impl PgSnapshot {
     /// Asks the connection thread; a failure is kept, and every later call fails at once.
@@ -1191,17 +1208,71 @@ impl Postings for PgSnapshot {
         n
     }
 
-    fn each(&self, term: &str, f: &mut dyn FnMut(usize, u32, u32, u32)) {
-        let Some(Resp::Each(rows)) = self.ask(Req::Each(term.to_string())) else {
+    fn prefetch_df(&self, terms: &[&str]) {
+        let want: Vec<String> = match self.df_memo.lock() {
+            Ok(m) => terms
+                .iter()
+                .filter(|t| !m.contains_key(**t))
+                .map(|t| t.to_string())
+                .collect(),
+            Err(_) => return,
+        };
+        if want.len() < 2 {
+            return;
+        }
+        let Some(Resp::DfMany(rows)) = self.ask(Req::DfMany(want.clone())) else {
             return;
         };
-        for (doc, data) in rows {
-            let Some(&place) = self.place.get(&doc) else {
-                continue;
-            };
-            for p in data.chunks_exact(POSTING) {
-                f(place as usize, u32_at(p, 0), u32_at(p, 1), u32_at(p, 2));
+        let mut found: HashMap<String, usize> = rows
+            .into_iter()
+            .map(|(t, n)| (t, usize::try_from(n).unwrap_or(0)))
+            .collect();
+        if let Ok(mut m) = self.df_memo.lock() {
+            if m.len() + want.len() >= 1_000_000 {
+                m.clear();
             }
+            // A term the table does not hold occurs nowhere: 0, as `df` would say.
+            for t in want {
+                let n = found.remove(&t).unwrap_or(0);
+                m.insert(t, n);
+            }
+        }
+    }
+
+    fn each(&self, term: &str, f: &mut dyn FnMut(usize, u32, u32, u32)) {
+        let known = self
+            .each_memo
+            .lock()
+            .ok()
+            .and_then(|m| m.map.get(term).cloned());
+        let list = match known {
+            Some(l) => l,
+            None => {
+                let Some(Resp::Each(rows)) = self.ask(Req::Each(term.to_string())) else {
+                    return;
+                };
+                let mut list = Vec::new();
+                for (doc, data) in rows {
+                    let Some(&place) = self.place.get(&doc) else {
+                        continue;
+                    };
+                    for p in data.chunks_exact(POSTING) {
+                        list.push([place, u32_at(p, 0), u32_at(p, 1), u32_at(p, 2)]);
+                    }
+                }
+                let list = Arc::new(list);
+                if let Ok(mut m) = self.each_memo.lock() {
+                    if m.postings + list.len() > EACH_MEMO_POSTINGS {
+                        *m = EachMemo::default();
+                    }
+                    m.postings += list.len();
+                    m.map.insert(term.to_string(), Arc::clone(&list));
+                }
+                list
+            }
+        };
+        for [doc, sentence, tf, len] in list.iter() {
+            f(*doc as usize, *sentence, *tf, *len);
         }
     }
 }
@@ -1212,22 +1283,12 @@ fn u32_at(p: &[u8], i: usize) -> u32 {
         .map_or(0, u32::from_le_bytes)
 }
 
-impl Snapshot for PgSnapshot {
-    fn heads(&self) -> &[Head] {
-        &self.heads
-    }
-
-    fn sentences(&self) -> (usize, u64) {
-        self.sentences
-    }
-
-    fn fetch(&self, doc: usize) -> Option<CorpusDoc> {
+impl PgSnapshot {
+    /// The document at `doc` from its stored record; an unreadable record marks the snapshot
+    /// failed (it was written by another build).
+    fn decode(&self, doc: usize, key: String, record: &[u8]) -> Option<CorpusDoc> {
         let head = self.heads.get(doc)?;
-        let id = *self.ids.get(doc)?;
-        let Some(Resp::Fetch(Some((key, record)))) = self.ask(Req::Fetch(id)) else {
-            return None;
-        };
-        let entry: Entry = match bincode::deserialize(&record) {
+        let entry: Entry = match bincode::deserialize(record) {
             Ok(e) => e,
             Err(e) => {
                 if let Ok(mut f) = self.failed.lock() {
@@ -1247,6 +1308,45 @@ impl Snapshot for PgSnapshot {
             d.source.id = format!("{}#{n}", d.source.id);
         }
         Some(d)
+    }
+}
+
+impl Snapshot for PgSnapshot {
+    fn heads(&self) -> &[Head] {
+        &self.heads
+    }
+
+    fn sentences(&self) -> (usize, u64) {
+        self.sentences
+    }
+
+    fn fetch(&self, doc: usize) -> Option<CorpusDoc> {
+        let id = *self.ids.get(doc)?;
+        let Some(Resp::Fetch(Some((key, record)))) = self.ask(Req::Fetch(id)) else {
+            return None;
+        };
+        self.decode(doc, key, &record)
+    }
+
+    fn fetch_many(&self, docs: &[usize]) -> Vec<Option<CorpusDoc>> {
+        let ids: Vec<i64> = docs
+            .iter()
+            .filter_map(|d| self.ids.get(*d).copied())
+            .collect();
+        let mut got: HashMap<i64, (String, Vec<u8>)> = match self.ask(Req::FetchMany(ids)) {
+            Some(Resp::FetchMany(rows)) => rows
+                .into_iter()
+                .map(|(id, key, record)| (id, (key, record)))
+                .collect(),
+            _ => HashMap::new(),
+        };
+        docs.iter()
+            .map(|d| {
+                let id = self.ids.get(*d)?;
+                let (key, record) = got.remove(id)?;
+                self.decode(*d, key, &record)
+            })
+            .collect()
     }
 
     fn failure(&self) -> Option<String> {
@@ -1389,6 +1489,32 @@ async fn serve(client: Client, coll: i32, requests: mpsc::Receiver<(Req, Reply)>
             )
             .await
             .map(|rows| Resp::Each(rows.iter().map(|r| (r.get(0), r.get(1))).collect())),
+            Req::DfMany(terms) => timed(
+                "reading terms",
+                QUERY_TIMEOUT,
+                client.query(
+                    "SELECT term, n FROM factlint.df WHERE collection = $1 AND term = ANY($2)",
+                    &[&coll, &terms],
+                ),
+            )
+            .await
+            .map(|rows| Resp::DfMany(rows.iter().map(|r| (r.get(0), r.get(1))).collect())),
+            Req::FetchMany(ids) => timed(
+                "reading documents",
+                QUERY_TIMEOUT,
+                client.query(
+                    "SELECT id, key, record FROM factlint.documents WHERE id = ANY($1)",
+                    &[&ids],
+                ),
+            )
+            .await
+            .map(|rows| {
+                Resp::FetchMany(
+                    rows.iter()
+                        .map(|r| (r.get(0), r.get(1), r.get(2)))
+                        .collect(),
+                )
+            }),
             Req::Fetch(id) => timed(
                 "reading a document",
                 QUERY_TIMEOUT,
@@ -1477,6 +1603,7 @@ pub fn open_corpus(url: &str, lang: Option<Lang>) -> Result<(Corpus, LoadReport)
         requests: Mutex::new(req_tx),
         failed: Mutex::new(None),
         df_memo: Mutex::new(HashMap::new()),
+        each_memo: Mutex::new(EachMemo::default()),
         shown,
     };
     Ok((
