@@ -8,9 +8,13 @@
 //! same files in a folder gives, an unchanged re-ingest reading nothing, a read-only role that
 //! can check but not ingest, credentials from PGPASSWORD and from a `.pgpass` file, a
 //! repository's `.factlint.toml` naming the database not being connected to unless the user
-//! allows it (the server's connection log proves it), and the database stopped between opening
-//! and checking: a clear error, no findings from half a corpus.
+//! allows it (the server's connection log proves it), the database stopped between opening
+//! and checking: a clear error, no findings from half a corpus; and the language server: a
+//! document ingested while a draft is open shows up in its diagnostics (LISTEN/NOTIFY).
 
+mod common;
+
+use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -522,8 +526,9 @@ fn a_database_that_goes_away_gives_a_clear_error() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Opened, then the server stops before the draft is checked: the corpus says it failed.
-    let reader = c.url(SUPERUSER, "wire");
-    std::env::set_var("PGPASSWORD", SUPERPASS);
+    let reader = c
+        .url(SUPERUSER, "wire")
+        .replace("@/", &format!(":{SUPERPASS}@/"));
     let (corpus, report) =
         postgres::open_corpus(&reader, None).unwrap_or_else(|e| panic!("open: {e}"));
     assert!(report.loaded > 200);
@@ -548,4 +553,57 @@ fn a_database_that_goes_away_gives_a_clear_error() {
         err.contains("cannot connect to postgres://ingest@/newsroom"),
         "{err}"
     );
+}
+
+#[test]
+fn an_ingest_reaches_an_open_draft() {
+    let Some(c) = Cluster::start() else { return };
+    let tmp = story();
+    let dir = tmp.path().canonicalize().unwrap_or_else(|e| panic!("{e}"));
+    newsroom(&c, &dir);
+    let writer = c.url("ingest", "wire");
+    let pw = [("PGPASSWORD", "ingest-secret")];
+    let ingest = |what: &Path| {
+        let out = factlint(
+            &dir,
+            &[
+                "corpus",
+                "ingest",
+                &what.display().to_string(),
+                "--to",
+                &writer,
+            ],
+            &pw,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    };
+    // First only the reports of other events.
+    ingest(&dir.join("corpus").join("more"));
+    // The editor's own setting names the database (with its password: the user's settings,
+    // not a repository's file), so no consent is asked.
+    let url = c
+        .url("reporter", "wire")
+        .replace("reporter@", "reporter:reporter-secret@");
+    let mut lsp = common::Lsp::start_quiet();
+    lsp.initialize(&dir, json!({ "corpus": [url], "debounceMs": 0 }), json!({}));
+    let draft = dir.join("drafts").join("en").join("concert.md");
+    let uri = common::file_uri(&draft);
+    let body = std::fs::read_to_string(&draft).unwrap_or_default();
+    lsp.open(&uri, &body, 1);
+    // The event's own reports are not in the collection yet: no evidence from them.
+    let from_event = |diags: &[serde_json::Value]| {
+        serde_json::to_string(diags)
+            .unwrap_or_default()
+            .contains("/corpus/en/")
+    };
+    let before = lsp.diagnostics(&uri, 1);
+    assert!(!from_event(&before), "{before:#?}");
+    // Ingested while the draft is open: the server is notified and checks it again.
+    ingest(&dir.join("corpus").join("en"));
+    let after = lsp.diagnostics_where(&uri, 1, "diagnostics with the new reports", from_event);
+    assert!(
+        after.iter().any(|d| d["code"] == "number-conflict"),
+        "{after:#?}"
+    );
+    lsp.shutdown();
 }

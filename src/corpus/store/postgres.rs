@@ -1612,6 +1612,67 @@ pub fn open_corpus(url: &str, lang: Option<Lang>) -> Result<(Corpus, LoadReport)
     ))
 }
 
+/// Watches the collection a URL names for ingests: sends on `changed` whenever an ingest into
+/// it commits (`NOTIFY` on [`CHANNEL`]), and once after every reconnection (notifications may
+/// have been missed meanwhile). Reconnects after `retry` when the connection fails or cannot be
+/// made; returns when `changed` is closed. Runs on the caller's tokio runtime.
+pub async fn watch(url: String, changed: tokio::sync::mpsc::UnboundedSender<()>, retry: Duration) {
+    let Ok(target) = Target::parse(&url) else {
+        return;
+    };
+    let mut first = true;
+    loop {
+        let _ = listen(&target, &changed, !first).await;
+        first = false;
+        tokio::select! {
+            _ = tokio::time::sleep(retry) => {}
+            _ = changed.closed() => return,
+        }
+    }
+}
+
+/// One connection's LISTEN loop; `Ok` when `changed` was closed, `Err` when the connection
+/// failed.
+async fn listen(
+    target: &Target,
+    changed: &tokio::sync::mpsc::UnboundedSender<()>,
+    reconnected: bool,
+) -> Result<(), String> {
+    let limit = target.connect_timeout() + Duration::from_secs(1);
+    let (client, mut connection) = tokio::time::timeout(limit, target.config.connect(NoTls))
+        .await
+        .map_err(|_| "connect timed out".to_string())?
+        .map_err(|e| db_err(&e))?;
+    let sql = format!("LISTEN {CHANNEL}");
+    let mut subscribe = std::pin::pin!(client.batch_execute(&sql));
+    let mut listening = false;
+    loop {
+        tokio::select! {
+            r = &mut subscribe, if !listening => {
+                r.map_err(|e| db_err(&e))?;
+                listening = true;
+                if reconnected && changed.send(()).is_err() {
+                    return Ok(());
+                }
+            }
+            m = std::future::poll_fn(|cx| connection.poll_message(cx)) => match m {
+                Some(Ok(tokio_postgres::AsyncMessage::Notification(n))) => {
+                    if n.channel() == CHANNEL
+                        && n.payload() == target.collection
+                        && changed.send(()).is_err()
+                    {
+                        return Ok(());
+                    }
+                }
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(db_err(&e)),
+                None => return Err("connection closed".into()),
+            },
+            _ = changed.closed() => return Ok(()),
+        }
+    }
+}
+
 /// The user's own settings that allow a database corpus a repository's configuration names:
 /// `FACTLINT_ALLOW_REMOTE_CORPUS` (`1` or `*`: any; else URLs separated by commas or spaces) and
 /// `allow-remote-corpus` (a list of URLs, or `true`) in the user configuration file
