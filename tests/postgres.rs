@@ -605,5 +605,28 @@ fn an_ingest_reaches_an_open_draft() {
         after.iter().any(|d| d["code"] == "number-conflict"),
         "{after:#?}"
     );
+    // The database goes away mid-session: an edit that needs it is not answered from half a
+    // corpus; the user is told, and once it is back the draft is checked again.
+    c.stop();
+    let edited = format!("{body}\nThe Quorvale committee met with 4,321 delegates on Tuesday.\n");
+    lsp.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": uri, "version": 2 },
+            "contentChanges": [{ "text": edited }],
+        }),
+    );
+    lsp.wait_any("a message that the database stopped answering", |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|t| t.contains("corpus database") && t.contains("last complete check"))
+    });
+    c.pg_ctl_start();
+    let back = lsp.diagnostics_where(&uri, 2, "diagnostics once the database is back", from_event);
+    assert!(
+        back.iter().any(|d| d["code"] == "number-conflict"),
+        "{back:#?}"
+    );
     lsp.shutdown();
 }

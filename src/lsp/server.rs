@@ -54,6 +54,9 @@ struct Inner {
     timed_out: Mutex<HashSet<Uri>>,
     /// Per-sentence extraction results: a keystroke re-extracts the edited sentence only.
     memo: Arc<analysis::Memo>,
+    /// Documents the user was told their database corpus stopped answering, until a check
+    /// completes.
+    corpus_failed: Mutex<HashSet<Uri>>,
     /// Database corpora watched for ingests (`postgres::watch`), each by one task.
     db_watches: Mutex<HashSet<CorpusKey>>,
 }
@@ -185,6 +188,7 @@ impl Backend {
                 publish: tokio::sync::Mutex::new(()),
                 watching: tokio::sync::Mutex::new(()),
                 db_watches: Mutex::new(HashSet::new()),
+                corpus_failed: Mutex::new(HashSet::new()),
                 permits: Semaphore::new(2),
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
@@ -284,6 +288,19 @@ impl Inner {
         let Some((snap, pending, unchecked)) = self.run_analysis(snap).await else {
             return;
         };
+        // A database corpus that stopped answering during the check gave part of its answers:
+        // the diagnostics last published stay until it is back (its watch reloads it then).
+        let failed = snap.corpus.failure().map(|why| {
+            format!(
+                "{why}; the diagnostics of {} are from the last complete check",
+                uri.as_str()
+            )
+        });
+        let is_failed = failed.is_some();
+        self.tell_once(&self.corpus_failed, &uri, failed).await;
+        if is_failed {
+            return;
+        }
         let (over, limit) = (over_limit(&snap), snap.config.max_document_bytes);
         let snap_budget = snap.config.time_budget_ms;
         let _publishing = self.publish.lock().await;
