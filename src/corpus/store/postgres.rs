@@ -663,7 +663,7 @@ pub fn ingest(url: &str, paths: &[PathBuf], opts: &LoadOptions) -> Result<Ingest
     let files = load::resolve(paths, &mut load_report);
     report.skipped.extend(load_report.skipped);
     let rt = runtime()?;
-    rt.block_on(async {
+    let prepared = rt.block_on(async {
         let mut client = connect(&target, WRITE_TIMEOUT).await?;
         require_schema(&client, &target.shown).await?;
         let coll = collection_for_writing(&mut client, &target, opts.lang, &mut report).await?;
@@ -707,42 +707,59 @@ pub fn ingest(url: &str, paths: &[PathBuf], opts: &LoadOptions) -> Result<Ingest
                 todo.push((f, s, now));
             }
         }
-        let total = todo.len();
-        if let Some(p) = opts.progress {
-            p(0, total);
-        }
-        let mut done = 0;
-        for batch in todo.chunks(BATCH_FILES) {
-            let batch_paths: Vec<PathBuf> = batch.iter().map(|(f, _, _)| f.clone()).collect();
-            let analysed = super::analyse_files(&batch_paths, opts);
-            let mut rows = Vec::new();
-            for ((f, s, (size, mtime)), a) in batch.iter().zip(analysed) {
-                match a {
-                    super::FileAnalysis::Unreadable(reason) => report.skipped.push(Skipped {
-                        path: f.clone(),
-                        reason,
-                    }),
-                    super::FileAnalysis::Read { docs, skipped } => {
-                        for reason in &skipped {
-                            report.skipped.push(Skipped {
-                                path: f.clone(),
-                                reason: reason.clone(),
+        Ok::<_, String>((client, coll, todo))
+    })?;
+    let (mut client, coll, todo) = prepared;
+    let total = todo.len();
+    if let Some(p) = opts.progress {
+        p(0, total);
+    }
+    // Batches are analysed on one thread while the previous one is written: the database's
+    // work and the analysis overlap.
+    let (tx, rx) = mpsc::sync_channel::<(Vec<FileRow>, Vec<Skipped>, usize)>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for batch in todo.chunks(BATCH_FILES) {
+                let batch_paths: Vec<PathBuf> = batch.iter().map(|(f, _, _)| f.clone()).collect();
+                let analysed = super::analyse_files(&batch_paths, opts);
+                let mut rows = Vec::new();
+                let mut skipped_now = Vec::new();
+                for ((f, s, (size, mtime)), a) in batch.iter().zip(analysed) {
+                    match a {
+                        super::FileAnalysis::Unreadable(reason) => skipped_now.push(Skipped {
+                            path: f.clone(),
+                            reason,
+                        }),
+                        super::FileAnalysis::Read { docs, skipped } => {
+                            for reason in &skipped {
+                                skipped_now.push(Skipped {
+                                    path: f.clone(),
+                                    reason: reason.clone(),
+                                });
+                            }
+                            rows.push(FileRow {
+                                path: s.clone(),
+                                size: *size,
+                                mtime: *mtime,
+                                skipped,
+                                docs,
                             });
                         }
-                        report.files += 1;
-                        report.documents += docs.len();
-                        rows.push(FileRow {
-                            path: s.clone(),
-                            size: *size,
-                            mtime: *mtime,
-                            skipped,
-                            docs,
-                        });
                     }
                 }
+                // The writer stopped (it failed): nothing more to analyse.
+                if tx.send((rows, skipped_now, batch.len())).is_err() {
+                    break;
+                }
             }
-            write_batch(&mut client, coll, &target.collection, rows).await?;
-            done += batch.len();
+        });
+        let mut done = 0;
+        for (rows, skipped, n) in rx {
+            report.skipped.extend(skipped);
+            report.files += rows.len();
+            report.documents += rows.iter().map(|r| r.docs.len()).sum::<usize>();
+            rt.block_on(write_batch(&mut client, coll, &target.collection, rows))?;
+            done += n;
             if let Some(p) = opts.progress {
                 p(done, total);
             }
