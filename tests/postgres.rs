@@ -10,7 +10,8 @@
 //! repository's `.factlint.toml` naming the database not being connected to unless the user
 //! allows it (the server's connection log proves it), the database stopped between opening
 //! and checking: a clear error, no findings from half a corpus; and the language server: a
-//! document ingested while a draft is open shows up in its diagnostics (LISTEN/NOTIFY).
+//! document ingested while a draft is open shows up in its diagnostics in two servers sharing
+//! the collection (LISTEN/NOTIFY), the database stopped mid-session and back (reconnect).
 
 mod common;
 
@@ -598,13 +599,22 @@ fn an_ingest_reaches_an_open_draft() {
     };
     let before = lsp.diagnostics(&uri, 1);
     assert!(!from_event(&before), "{before:#?}");
-    // Ingested while the draft is open: the server is notified and checks it again.
+    // A second reporter's server on the same collection.
+    let mut other = common::Lsp::start_quiet();
+    other.initialize(&dir, json!({ "corpus": [url], "debounceMs": 0 }), json!({}));
+    other.open(&uri, &body, 1);
+    let theirs = other.diagnostics(&uri, 1);
+    assert!(!from_event(&theirs), "{theirs:#?}");
+    // Ingested while the draft is open: both servers are notified and check it again.
     ingest(&dir.join("corpus").join("en"));
     let after = lsp.diagnostics_where(&uri, 1, "diagnostics with the new reports", from_event);
     assert!(
         after.iter().any(|d| d["code"] == "number-conflict"),
         "{after:#?}"
     );
+    let theirs = other.diagnostics_where(&uri, 1, "the other server's new diagnostics", from_event);
+    assert_eq!(theirs, after, "both servers give the same diagnostics");
+    other.shutdown();
     // The database goes away mid-session: an edit that needs it is not answered from half a
     // corpus; the user is told, and once it is back the draft is checked again.
     c.stop();
