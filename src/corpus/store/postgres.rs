@@ -160,9 +160,19 @@ fn split(url: &str) -> Split {
     }
 }
 
-/// The URL as shown in messages: without a password.
+/// The URL as shown in messages: without a password (in the user part or the query).
 pub fn redact(url: &str) -> String {
     let url = url.trim();
+    if let Some((head, query)) = url.split_once('?') {
+        let query: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some(("password", _)) => "password=***".to_string(),
+                _ => p.to_string(),
+            })
+            .collect();
+        return format!("{}?{}", redact(head), query.join("&"));
+    }
     let Some(scheme_end) = url.find("://") else {
         return url.to_string();
     };
@@ -1817,6 +1827,10 @@ mod tests {
             "postgres://rep:***@h/news?collection=wire"
         );
         assert_eq!(redact("postgres://h/news"), "postgres://h/news");
+        assert_eq!(
+            redact("postgres://h/news?password=secret&collection=wire"),
+            "postgres://h/news?password=***&collection=wire"
+        );
         assert!(has_password("postgres://rep:secret@h/news"));
         assert!(has_password("postgres://h/news?password=x"));
         assert!(!has_password("postgres://rep@h/news?collection=wire"));
