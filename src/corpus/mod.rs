@@ -6,6 +6,7 @@ pub mod cache;
 pub mod fetch;
 pub mod index;
 pub mod load;
+pub mod places;
 pub mod readers;
 pub mod store;
 
@@ -190,6 +191,9 @@ pub struct Corpus {
     pub id: u64,
     /// The languages of the corpus's documents.
     pub langs: Vec<Lang>,
+    /// Its documents set somewhere else than most of it ([`places::elsewhere`]), computed on
+    /// first use.
+    elsewhere: std::sync::OnceLock<Vec<places::Elsewhere>>,
 }
 
 /// The next corpus id.
@@ -331,6 +335,7 @@ impl Corpus {
             index,
             memo: Memo::default(),
             langs,
+            elsewhere: std::sync::OnceLock::new(),
         }
     }
 
@@ -357,6 +362,7 @@ impl Corpus {
             index: Index::from_store(postings, n_sentences, total_len),
             memo: Memo::default(),
             langs,
+            elsewhere: std::sync::OnceLock::new(),
         }
     }
 
@@ -377,5 +383,10 @@ impl Corpus {
     /// [`store::Snapshot::failure`]): results computed since then are incomplete.
     pub fn failure(&self) -> Option<String> {
         self.docs.stored.as_ref().and_then(|s| s.snapshot.failure())
+    }
+
+    /// Its documents set somewhere else than most of it (reads every document once).
+    pub fn elsewhere(&self) -> &[places::Elsewhere] {
+        self.elsewhere.get_or_init(|| places::elsewhere(&self.docs))
     }
 }

@@ -5,6 +5,7 @@
 pub mod attribution;
 pub mod claim;
 pub mod memo;
+pub mod place;
 pub mod quantity;
 pub mod quote;
 

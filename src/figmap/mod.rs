@@ -105,6 +105,16 @@ pub fn speaker_spans(facts: &crate::extract::Facts, sentence: Span) -> Vec<Span>
         .collect()
 }
 
+/// The speaker spans a figure's context must not take for whose figure it is: all of them,
+/// except for an age, which is the speaker's own ("Renata Solvik, 52, told reporters").
+pub fn owned_speakers<'a>(q: &Quantity, speakers: &'a [Span]) -> &'a [Span] {
+    if q.dimension == crate::extract::Dimension::Age {
+        &[]
+    } else {
+        speakers
+    }
+}
+
 fn quantity(corpus: &Corpus, at: FigRef) -> Option<&Quantity> {
     corpus.docs.get(at.doc)?.facts.quantities.get(at.quantity)
 }
@@ -151,7 +161,7 @@ impl FigureMap {
                         s.span,
                         q.span,
                         &numbers,
-                        &speakers,
+                        crate::figmap::owned_speakers(q, &speakers),
                         d.doc.lang,
                     );
                     let when = similar::when(
@@ -671,6 +681,69 @@ mod tests {
             &quantity_of,
             supports
         ));
+    }
+
+    /// The votes for and the votes against are two quantities; each side's counts are one,
+    /// however each report words it (a tally "38 zu 23 Stimmen" counts for, then against).
+    #[test]
+    fn the_sides_of_a_vote_are_quantities_of_their_own() {
+        use crate::figmap::similar::local_context;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let side = |t: &str, fig: &str, lang| {
+            let at = t.find(fig).unwrap_or(0);
+            let q = Span::new(at, at + fig.len());
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], lang).side
+        };
+        let de = "Am Ende stimmten 14 Räte dafür, acht dagegen.";
+        assert_eq!(side(de, "14", Lang::De), Some(0));
+        assert_eq!(side(de, "acht", Lang::De), Some(1));
+        let pm = "Für den Haushalt stimmten 14 Mitglieder des Gemeinderats, sieben stimmten dagegen, eines enthielt sich.";
+        assert_eq!(side(pm, "14", Lang::De), None);
+        assert_eq!(side(pm, "sieben", Lang::De), Some(1));
+        assert_eq!(side(pm, "eines", Lang::De), Some(2));
+        let tally = "Mit 38 zu 23 Stimmen setzte sich die Koalition durch.";
+        assert_eq!(side(tally, "38", Lang::De), Some(0));
+        assert_eq!(side(tally, "23", Lang::De), Some(1));
+        // No tally without a vote: "von 10 zu 20 Prozent" is no count of sides.
+        assert_eq!(
+            side("Der Anteil stieg von 10 zu 20 Prozent.", "20", Lang::De),
+            None
+        );
+        let en = "Seven members voted against the plan and 12 voted in favor.";
+        assert_eq!(side(en, "Seven", Lang::En), Some(1));
+        assert_eq!(side(en, "12", Lang::En), Some(0));
+        let gs = groups(&[
+            (
+                "a.md",
+                "---\nsource: Radio\n---\nAm Ende stimmten 14 Räte dafür, acht dagegen.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Bote\n---\nAm Ende stimmten 14 Räte für den Haushalt, sieben Räte stimmten dagegen.\n",
+            ),
+        ]);
+        assert!(together(&gs, "acht", "sieben"), "{gs:?}");
+        assert!(!together(&gs, "14", "sieben"), "{gs:?}");
+        assert!(!together(&gs, "acht", "14"), "{gs:?}");
+    }
+
+    /// A side of a result or record is compared only with sides of results.
+    #[test]
+    fn a_score_is_no_count() {
+        use crate::figmap::similar::comparable;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let qs = |t: &str| crate::extract::quantity::extract(t, &[Span::new(0, t.len())], Lang::En);
+        let round = qs("I scored it a 10-8 round.");
+        let rounds = qs("Klitschko dominated over 10 rounds.");
+        let other = qs("He won a 10-7 round.");
+        assert!(round.iter().all(|q| q.score), "{round:?}");
+        let (Some(a), Some(b), Some(c)) = (round.first(), rounds.first(), other.first()) else {
+            panic!("figures: {round:?} {rounds:?} {other:?}");
+        };
+        assert!(!comparable(a, b));
+        assert!(comparable(a, c));
     }
 
     #[test]

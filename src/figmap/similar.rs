@@ -34,6 +34,11 @@ pub fn overlap(corpus: &Corpus, a: &[String], b: &[String]) -> f32 {
 
 /// Whether two figures can measure the same quantity at all.
 pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    // One side of a result or record ("a 10-8 round", "his record to 52-3") is compared only
+    // with sides of results, never with a count of rounds or games.
+    if a.score != b.score {
+        return false;
+    }
     let dim_ok = a.dimension == b.dimension
         || matches!(
             (a.dimension, b.dimension),
@@ -167,6 +172,117 @@ pub struct Local {
     pub names: HashSet<String>,
     /// The figure is of the year before ("im Vorjahr", "last year", "a year earlier").
     pub year_earlier: bool,
+    /// The side of a vote the figure counts (a group of [`crate::lang::TextData::vote_sides`]):
+    /// a side word in the figure or at most [`SIDE_AFTER`] words after it in its clause
+    /// ("14 Räte dafür, acht dagegen"), else right before it ("dagegen stimmten sieben").
+    pub side: Option<usize>,
+}
+
+/// Bonus when two figures count the same side of a vote (their counted nouns then say no
+/// more: „Gegenstimmen“, „Räte … dagegen“).
+const SAME_SIDE_BONUS: f32 = 0.25;
+
+/// Words after a figure in which the side of a vote it counts is named.
+const SIDE_AFTER: usize = 3;
+/// Words before a figure in which the side of a vote it counts is named.
+const SIDE_BEFORE: usize = 2;
+
+/// The vote side group of a lower-cased word, if any.
+fn vote_side(lang: Lang, lower: &str) -> Option<usize> {
+    lang.text_data()
+        .vote_sides
+        .iter()
+        .position(|g| g.iter().any(|w| w == lower))
+}
+
+/// Words around a tally in which its noun ("Stimmen", "votes") is looked for.
+const TALLY_NOUN_WINDOW: usize = 4;
+
+/// The side a count of a tally counts: "38 zu 23 Stimmen", "by a vote of 38 to 23": the first
+/// the first side (for), the second the second (against).
+fn tally_side(
+    lang: Lang,
+    words: &[crate::text::words::Word<'_>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let td = lang.text_data();
+    let lower = |k: usize| words.get(k).map(|w| w.text.to_lowercase());
+    let number = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let joiner = |k: usize| lower(k).is_some_and(|w| td.tally_joiners.contains(&w));
+    let noun_near = |a: usize, b: usize| {
+        (a.saturating_sub(TALLY_NOUN_WINDOW)..=b + TALLY_NOUN_WINDOW)
+            .any(|k| lower(k).is_some_and(|w| td.tally_nouns.contains(&w)))
+    };
+    if first == last && joiner(last + 1) && number(last + 2) && noun_near(first, last + 2) {
+        return Some(0);
+    }
+    if first == last
+        && first >= 2
+        && joiner(first - 1)
+        && number(first - 2)
+        && noun_near(first - 2, last)
+    {
+        return Some(1);
+    }
+    None
+}
+
+/// The side of a vote the figure spanning words `first..=last` counts (see [`Local::side`]).
+fn side_of(
+    lang: Lang,
+    text: &str,
+    words: &[crate::text::words::Word<'_>],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let clause_break = |a: &crate::text::words::Word<'_>, b: &crate::text::words::Word<'_>| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|g| g.contains([',', ';', ':', '.', '(', ')', '–', '—']))
+    };
+    if let Some(side) = tally_side(lang, words, first, last) {
+        return Some(side);
+    }
+    let mut k = first;
+    while k < words.len() && k <= last + SIDE_AFTER {
+        if k > first
+            && words
+                .get(k - 1)
+                .zip(words.get(k))
+                .is_some_and(|(a, b)| clause_break(a, b))
+        {
+            break;
+        }
+        if let Some(g) = words
+            .get(k)
+            .and_then(|w| vote_side(lang, &w.text.to_lowercase()))
+        {
+            return Some(g);
+        }
+        k += 1;
+    }
+    let mut k = first;
+    while k > 0 && first - k < SIDE_BEFORE {
+        if words
+            .get(k - 1)
+            .zip(words.get(k))
+            .is_some_and(|(a, b)| clause_break(a, b))
+        {
+            break;
+        }
+        k -= 1;
+        if let Some(g) = words
+            .get(k)
+            .and_then(|w| vote_side(lang, &w.text.to_lowercase()))
+        {
+            return Some(g);
+        }
+    }
+    None
 }
 
 /// Whether two figures' companions (other figures in their local windows) of a common kind all
@@ -425,6 +541,7 @@ pub fn local_context(
         name,
         names,
         year_earlier,
+        side: side_of(lang, text, &words, first, last),
     }
 }
 
@@ -603,11 +720,17 @@ pub fn times_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
 /// words; here they are a veto (see [`crate::figmap::FigureMap::align`]).
 pub fn sets_apart(a: &Local, b: &Local) -> bool {
     let places = places_clash(a, b);
-    let qualifiers = a.qualifiers != b.qualifiers || a.year_earlier != b.year_earlier;
+    let qualifiers =
+        a.qualifiers != b.qualifiers || a.year_earlier != b.year_earlier || sides_differ(a, b);
     let names = a.lang == Some(Lang::En)
         && matches!((&a.name, &b.name), (Some(x), Some(y))
             if x != y && !b.names.contains(x) && !a.names.contains(y));
     places || qualifiers || names
+}
+
+/// Both figures count a side of a vote, and not the same side.
+pub fn sides_differ(a: &Local, b: &Local) -> bool {
+    matches!((a.side, b.side), (Some(x), Some(y)) if x != y)
 }
 
 /// A figure with what its similarity to other figures is computed from.
@@ -664,7 +787,13 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
         HeadRelation::Related => sim += RELATED_HEAD_BONUS,
         HeadRelation::None => {}
     }
+    // Counts of one side of a vote: „sieben Gegenstimmen“, "acht dagegen", "7 Nein-Stimmen".
+    let same_side = matches!((a.local.side, b.local.side), (Some(x), Some(y)) if x == y);
+    if same_side {
+        sim += SAME_SIDE_BONUS;
+    }
     match (a.counted, b.counted) {
+        _ if same_side => {}
         (Some(x), Some(y)) if x == y => sim += 0.2,
         (Some(_), Some(_)) => sim -= 0.15,
         // A counted noun the other sentence does not mention at all is a different quantity.
@@ -680,6 +809,10 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     // Where both times are known, they decide; else "last year" on one side only differs.
     if (a.when.is_none() || b.when.is_none()) && a.local.year_earlier != b.local.year_earlier {
         differing += 1;
+    }
+    // The votes for and the votes against are two quantities, however alike their words.
+    if sides_differ(a.local, b.local) {
+        differing += 2;
     }
     sim -= QUALIFIER_PENALTY * differing as f32;
     if !a.local.places.is_empty()

@@ -147,6 +147,21 @@ pub struct TextData {
     /// Nouns that name a measure, not a thing measured ("Zahl", "Anzahl"): as the head of a
     /// compound ("Besucherzahl") the modifier names what is measured (see `lexicon`).
     pub measure_nouns: Vec<String>,
+    /// The sides of a vote ("dafür" / "dagegen" / „Enthaltung“; "in favor" / "against" /
+    /// "abstained"), a group each: a count of votes against is never the count of votes for.
+    #[serde(default)]
+    pub vote_sides: Vec<Vec<String>>,
+    /// The word between the two counts of a tally ("38 zu 23 Stimmen", "38 to 23 votes"): the
+    /// first counts the first side of `vote_sides`, the second the second.
+    #[serde(default)]
+    pub tally_joiners: Vec<String>,
+    /// Nouns that make two joined counts a tally ("Stimmen", "votes").
+    #[serde(default)]
+    pub tally_nouns: Vec<String>,
+    /// Prepositions before a place name ("in", "near", „bei“): "in Ashby" sets a report there
+    /// (`extract::place`).
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

@@ -233,6 +233,19 @@ impl Matches {
             },
         )?;
         e.figure = Some(q.text.clone());
+        // A figure in the speaker's own phrase ("Renata Solvik, 52, told reporters …") is the
+        // outlet's, not something the speaker said.
+        let s = d.doc.sentences.get(f.sentence)?.span;
+        let in_subject = d
+            .facts
+            .attributions
+            .iter()
+            .filter(|a| a.sentence_span == s)
+            .filter_map(|a| a.source.as_ref().map(|src| (src, a.cue)))
+            .any(|(src, cue)| q.span.start >= src.start && q.span.end <= cue.start);
+        if in_subject {
+            e.speaker = None;
+        }
         Some(e)
     }
 }
@@ -269,7 +282,9 @@ pub fn sentence_evidence(d: &CorpusDoc, sentence: usize, relation: Relation) -> 
 /// rail strike has cancelled trains and commuters); what sets the event's own reports apart are
 /// the section's rare words (names of places, firms, events). So documents are scored by the
 /// idf of the rare section terms they contain, and those near the best are kept. In a small
-/// corpus (under [`EVENT_MIN_CORPUS`] documents) every document is taken to be about the event.
+/// corpus (under [`EVENT_MIN_CORPUS`] documents) every document is taken to be about the event,
+/// except reports set in a place the draft never names, apart from the place the draft and most
+/// reports share (`corpus::places`).
 type EventDocs = Vec<usize>;
 
 /// At most this many documents are kept as reports of a section's event.
@@ -310,13 +325,30 @@ fn event_docs(
 ) -> Vec<(u64, std::sync::Arc<Vec<usize>>)> {
     use std::hash::{Hash, Hasher};
     let mut out = Vec::with_capacity(doc.sentences.len());
+    // Reports of a look-alike event somewhere else the draft never names (small corpora only:
+    // a large one's event documents are chosen by the section's rare words, names among them).
+    let elsewhere = if corpus.docs.len() < EVENT_MIN_CORPUS {
+        crate::corpus::places::not_about(
+            corpus.elsewhere(),
+            &crate::extract::place::Mentions::of(doc),
+        )
+    } else {
+        Vec::new()
+    };
     for (start, end) in sections_of(doc) {
         let section = draft_terms.get(start..end).unwrap_or(&[]);
         let mut h = std::collections::hash_map::DefaultHasher::new();
         section.hash(&mut h);
+        elsewhere.hash(&mut h);
         let key = h.finish();
-        let compute =
-            || section_event_docs(section, related.get(start..end).unwrap_or(&[]), corpus);
+        let compute = || {
+            section_event_docs(
+                section,
+                related.get(start..end).unwrap_or(&[]),
+                corpus,
+                &elsewhere,
+            )
+        };
         // Matching cut short by the time budget left related lists empty: not to be memoised.
         let docs = if partial {
             std::sync::Arc::new(compute())
@@ -337,11 +369,14 @@ fn section_event_docs(
     section: &[Vec<String>],
     related: &[Vec<Related>],
     corpus: &Corpus,
+    elsewhere: &[usize],
 ) -> EventDocs {
     if corpus.docs.len() < EVENT_MIN_CORPUS {
-        // All of them: the same list for every section, so figure matches stay memoised while
-        // a section is edited.
-        return (0..corpus.docs.len()).collect();
+        // All of them but the reports from elsewhere: the same list for every section, so
+        // figure matches stay memoised while a section is edited.
+        return (0..corpus.docs.len())
+            .filter(|d| elsewhere.binary_search(d).is_err())
+            .collect();
     }
     let rare_df = ((corpus.index.sentences() as f32 * RARE_SHARE) as usize).max(RARE_MIN);
     let mut terms: Vec<&str> = section.iter().flatten().map(|t| t.as_str()).collect();
@@ -515,7 +550,7 @@ fn match_figure(
         q_sentence.span,
         q.span,
         &numbers,
-        &speakers,
+        crate::figmap::owned_speakers(q, &speakers),
         lang,
     );
     let counted = crate::figmap::similar::counted_term(lang, q);

@@ -801,6 +801,10 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         return (b < e).then_some((b, e));
     }
     if s == v {
+        // "…, told KVTR": whoever follows is told, the speaker stands before.
+        if lex.addressee_verbs.contains(&toks[v].lower) {
+            return apposition_en(lex, toks, cs);
+        }
         return inverted_en(lex, toks, v).or_else(|| apposition_en(lex, toks, cs));
     }
     None
@@ -860,6 +864,14 @@ fn apposition_en(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
         // ("Executives, which generated …, say"; "Rubio, appearing on Fox News, said").
         let participle =
             !toks[a].capital() && (toks[a].lower.ends_with("ing") || toks[a].lower.ends_with("ed"));
+        // An age between commas ("Linda Ortega, 67, told"): skipped like a clause.
+        let age = cut == a + 1
+            && toks[a].lower.len() <= 3
+            && toks[a].lower.chars().all(|c| c.is_ascii_digit());
+        if age {
+            end = ps;
+            continue;
+        }
         if (cut == a || participle) && !skipped {
             skipped = true;
             end = ps;

@@ -46,6 +46,7 @@ struct Raw {
     agent_preps: Vec<String>,
     as_words: Vec<String>,
     after_so_source: Vec<String>,
+    addressee_verbs: Vec<String>,
     note_labels: Vec<String>,
     self_reference: Vec<String>,
     adjective_laut_context: Vec<String>,
@@ -103,6 +104,9 @@ pub struct Lexicon {
     pub agent_preps: HashSet<String>,
     pub as_words: HashSet<String>,
     pub after_so_source: HashSet<String>,
+    /// Reporting verbs whose object is who is told, never who speaks ("told KVTR", "told
+    /// reporters"): no speaker after them.
+    pub addressee_verbs: HashSet<String>,
     pub note_labels: HashSet<String>,
     pub self_reference: HashSet<String>,
     pub adjective_laut_context: HashSet<String>,
@@ -214,6 +218,7 @@ impl Lexicon {
             agent_preps: set(&raw.agent_preps),
             as_words: set(&raw.as_words),
             after_so_source: set(&raw.after_so_source),
+            addressee_verbs: set(&raw.addressee_verbs),
             note_labels: set(&raw.note_labels),
             self_reference: set(&raw.self_reference),
             adjective_laut_context: set(&raw.adjective_laut_context),

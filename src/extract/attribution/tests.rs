@@ -204,6 +204,18 @@ fn english_cues() {
         Lang::En,
         &[Some("Musk")],
     );
+    // Who is told is no speaker; an age between commas stays out of the name.
+    check(
+        "Evacuee Linda Ortega, 67, told KVTR that the dog came first.",
+        Lang::En,
+        &[Some("Evacuee Linda Ortega")],
+    );
+    check(
+        "Sheriff Dana Whitcombe told the Ledger that the dog came first.",
+        Lang::En,
+        &[Some("Sheriff Dana Whitcombe")],
+    );
+
     check(
         "According to the BBC, the talks failed.",
         Lang::En,

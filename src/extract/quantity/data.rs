@@ -72,6 +72,11 @@ pub struct Words {
     pub score_context: Vec<String>,
     /// Words that make such a pair a ratio, not a result ("im Verhältnis 1:3", "a 1:50 scale").
     pub score_blockers: Vec<String>,
+    /// Labels of a publication stamp ("Updated: January 6, 2011, 11:34 AM ET", „Stand: 14.
+    /// März, 9.30 Uhr“): its dates and times are the page's, not figures of the story.
+    pub stamp_labels: Vec<String>,
+    /// Words that may follow a stamp label ("Posted at 3:21 PM", „Aktualisiert am 12.03.“).
+    pub stamp_links: Vec<String>,
 }
 
 /// Approximators and range words, each a list of (possibly multi-word) forms.

@@ -2,7 +2,7 @@
 
 mod approx;
 mod context;
-mod data;
+pub(crate) mod data;
 mod date;
 pub use date::days_since_epoch;
 mod number;
@@ -409,6 +409,10 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             k += 1;
         }
     }
+    // "Updated: January 6, 2011, 11:34 AM ET": the page's stamp, not the story's figures.
+    if publication_stamp(text, s, d) {
+        out.clear();
+    }
     // "BERLIN, 12. März (dpa) –": the dateline dates the report, not the event.
     if out
         .first()
@@ -417,6 +421,43 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
         out.remove(0);
     }
     out
+}
+
+/// A stamp is at most this many words long.
+const STAMP_WORDS: usize = 14;
+
+/// Whether sentence `s` is a publication stamp: a label ("Updated", „Stand“) opening it,
+/// followed by a colon, a link word ("at", „am“), a digit, a weekday or a month, in a short
+/// sentence ("Last updated 13:26 14/09/2013", "PUBLISHED: WEDNESDAY, MARCH 13, 2013").
+fn publication_stamp(text: &str, s: Span, d: &QuantityData) -> bool {
+    let Some(sentence) = text.get(s.start..s.end) else {
+        return false;
+    };
+    let trimmed = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.split_whitespace().count() > STAMP_WORDS {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
+    d.words.stamp_labels.iter().any(|label| {
+        let Some(rest) = lower.strip_prefix(label.as_str()) else {
+            return false;
+        };
+        if rest.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        let rest = rest.trim_start();
+        if rest.starts_with(':') || rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let next: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect();
+        let next = next.trim_end_matches('.');
+        d.words.stamp_links.iter().any(|l| l == next)
+            || d.context.weekdays.contains_key(next)
+            || d.context.months.contains_key(next)
+    })
 }
 
 /// An article (or "half" and an article) before a unit word: the figure 1 (or ½), with an

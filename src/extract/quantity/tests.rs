@@ -1241,6 +1241,27 @@ fn labels_ranks_versions_are_no_figures() {
 }
 
 #[test]
+fn publication_stamps_are_no_figures() {
+    check("Last updated 13:26 14/09/2013", EN, &[]);
+    check("Updated: January 6, 2011, 11:34 AM ET", EN, &[]);
+    check("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM", EN, &[]);
+    check("Posted at 3:21 PM ET, 01/5/2011", EN, &[]);
+    check("Aktualisiert am 12. März 2024, 14.05 Uhr", DE, &[]);
+    check("Stand: 14. März 2024, 9.30 Uhr", DE, &[]);
+    // A label that opens a sentence of the story is no stamp.
+    check(
+        "Published figures show 5 men were arrested.",
+        EN,
+        &["5=5 Count of men"],
+    );
+    check(
+        "Veröffentlicht wurden 300 Seiten.",
+        DE,
+        &["300=300 Count of Seiten"],
+    );
+}
+
+#[test]
 fn datelines_are_no_figures() {
     check(
         "BERLIN, 12. März (dpa) – Die Polizei nahm 5 Männer fest.",

@@ -202,6 +202,17 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
     let Some(src) = a.source.as_ref() else {
         return outlet();
     };
+    // A figure in the speaker's own phrase ("Renata Solvik, 52, told reporters …") is the
+    // outlet's: the speaker did not say it.
+    let in_subject = e.figure.as_deref().is_some_and(|fig| {
+        d.doc
+            .text
+            .get(src.start..a.cue.start)
+            .is_some_and(|t| t.contains(fig))
+    });
+    if in_subject {
+        return outlet();
+    }
     let found = match a.kind {
         AttrKind::Preposition => phrase(d, a.cue, src, lang),
         AttrKind::Note | AttrKind::Link | AttrKind::Hearsay => None,
@@ -759,6 +770,35 @@ mod tests {
             as_written(&one, "Lindhagener Anzeiger", Lang::De),
             Who::Outlet("Lindhagener Anzeiger".into())
         );
+    }
+
+    /// A figure in the speaker's own phrase is the outlet's; a figure in what the speaker says
+    /// is the speaker's.
+    #[test]
+    fn a_figure_beside_the_speakers_name_is_the_outlets() {
+        let c = corpus(&[(
+            "a.md",
+            "---\nsource: Business Journal\n---\nChief Executive Renata Solvik, 52, told \
+             reporters that 40 plants were checked.\n",
+        )]);
+        let d = c.docs.get(0).expect("a document");
+        let s = d.doc.sentences.first().expect("a sentence").span;
+        let ev = |figure: &str| Evidence {
+            source: d.source.clone(),
+            span: s,
+            start: d.lines.line_col(&d.doc.text, s.start),
+            end: d.lines.line_col(&d.doc.text, s.end),
+            excerpt: String::new(),
+            relation: crate::finding::Relation::Supports,
+            figure: Some(figure.into()),
+            speaker: None,
+        };
+        assert_eq!(
+            who_of(&c, &ev("52"), Lang::En),
+            Some(Who::Outlet("Business Journal".into()))
+        );
+        let said = who_of(&c, &ev("40"), Lang::En).map(|w| w.name().to_string());
+        assert_eq!(said.as_deref(), Some("Chief Executive Renata Solvik"));
     }
 
     /// A surname the attribution gives alone is printed with the title and first name the

@@ -1,0 +1,197 @@
+//! Where a report is from: the places a document names as its own (its dateline, "in X",
+//! "near X", „bei X“), and how often a text mentions a place. News about look-alike events
+//! (the other town's budget vote, the second wildfire the next day) shares every common word
+//! with the draft; what sets such a report apart is the place it is datelined and set in.
+
+use crate::lang::Lang;
+use crate::text::words::words_in;
+use crate::text::{Document, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A dateline counts this much more than one "in X".
+const DATELINE_WEIGHT: u32 = 2;
+/// Datelines are looked for in this many prose paragraphs from the start.
+const DATELINE_PARAGRAPHS: usize = 3;
+/// A place name has at least this many letters (no "Ore", "St").
+const MIN_PLACE_LEN: usize = 3;
+
+/// Dateline forms at the start of a paragraph, the place in group 1: "DUNMORE, Ore. (Allied
+/// Press) —", "Berlin (dpa) –", "WASHINGTON, " and a local paper's „Bergheim. Deutlich …“.
+fn datelines() -> &'static [Regex; 4] {
+    static RX: OnceLock<[Regex; 4]> = OnceLock::new();
+    RX.get_or_init(|| {
+        let rx = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
+        [
+            rx(r"^(\p{Lu}[\p{Lu}'’\- ]{2,30}?)(?:,\s*[^—–()\n]{1,25}?)?\s*\([^)\n]{1,40}\)\s*[—–-]"),
+            rx(r"^(\p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?)\s*\([^)\n]{1,40}\)\s*[—–-]"),
+            rx(r"^(\p{Lu}[\p{Lu}'’\-]{2,}(?: \p{Lu}[\p{Lu}'’\-]+){0,2}),\s"),
+            rx(r"^(\p{Lu}[\p{Ll}\-]{2,})\.\s+\p{Lu}"),
+        ]
+    })
+}
+
+/// A word that can name a place: capitalised, long enough, not a function word, month or
+/// weekday of `lang`.
+fn place_word(lang: Lang, w: &str) -> Option<String> {
+    let w = w
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('.');
+    if !w.chars().next().is_some_and(|c| c.is_uppercase())
+        || w.chars().count() < MIN_PLACE_LEN
+        || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    let td = lang.text_data();
+    if td.is_stopword(&lower)
+        || td.months.contains(&lower)
+        || crate::extract::quantity::data::data(lang)
+            .context
+            .weekdays
+            .contains_key(&lower)
+    {
+        return None;
+    }
+    Some(lower)
+}
+
+/// The places a document sets itself in, with their weight (a dateline counts
+/// [`DATELINE_WEIGHT`], each "in X" one), heaviest first, ties in order of first appearance.
+/// "in Halle 4" (a place followed by a number) names a hall, a ward or a gate, not a town.
+pub fn doc_places(doc: &Document) -> Vec<(String, u32)> {
+    let lang = doc.lang;
+    let mut weights: Vec<(String, u32)> = Vec::new();
+    let mut add = |p: String, w: u32| match weights.iter_mut().find(|(q, _)| *q == p) {
+        Some(e) => e.1 += w,
+        None => weights.push((p, w)),
+    };
+    let prose_blocks = doc
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, crate::text::BlockKind::Heading))
+        .take(DATELINE_PARAGRAPHS);
+    for b in prose_blocks {
+        let Some(text) = doc.masked.get(b.span.start..b.span.end) else {
+            continue;
+        };
+        let text = text.trim_start();
+        if let Some(m) = datelines()
+            .iter()
+            .find_map(|rx| rx.captures(text).and_then(|c| c.get(1)))
+        {
+            let first = m.as_str().split_whitespace().next().unwrap_or("");
+            if let Some(p) = place_word(lang, first) {
+                add(p, DATELINE_WEIGHT);
+            }
+        }
+    }
+    let preps = &lang.text_data().place_prepositions;
+    let words = words_in(&doc.masked, Span::new(0, doc.masked.len()));
+    for (k, pair) in words.windows(2).enumerate() {
+        if !preps.iter().any(|p| p == &pair[0].text.to_lowercase()) {
+            continue;
+        }
+        // Adjacent words only: "in. Bergheim" is no place phrase.
+        let gap = doc.masked.get(pair[0].span.end..pair[1].span.start);
+        if !gap.is_some_and(|g| g.chars().all(|c| c == ' ')) {
+            continue;
+        }
+        let numbered = words
+            .get(k + 2)
+            .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+        if numbered {
+            continue;
+        }
+        if let Some(p) = place_word(lang, pair[1].text) {
+            add(p, 1);
+        }
+    }
+    // Stable: ties keep their order of first appearance.
+    weights.sort_by_key(|w| std::cmp::Reverse(w.1));
+    weights
+}
+
+/// The lower-cased words of a text's prose, sorted, for [`Mentions::count`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Mentions(Vec<String>);
+
+/// A mention may carry this many letters past the place's name ("Bergheimer", "Ashby's").
+const MENTION_SUFFIX: usize = 3;
+
+impl Mentions {
+    /// The prose words of `doc` (front matter, markup and code are not prose).
+    pub fn of(doc: &Document) -> Mentions {
+        Mentions::of_text(&doc.masked)
+    }
+
+    /// The words of a plain text.
+    pub fn of_text(text: &str) -> Mentions {
+        let mut w: Vec<String> = words_in(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|w| w.text.to_lowercase())
+            .collect();
+        w.sort_unstable();
+        Mentions(w)
+    }
+
+    /// How often `place` (lower-cased) is mentioned: words that are the name or the name with
+    /// a short ending (an adjective, a genitive).
+    pub fn count(&self, place: &str) -> usize {
+        let from = self.0.partition_point(|w| w.as_str() < place);
+        self.0[from..]
+            .iter()
+            .take_while(|w| w.starts_with(place))
+            .filter(|w| w.chars().count() <= place.chars().count() + MENTION_SUFFIX)
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::DocKind;
+
+    fn places(text: &str, lang: Lang) -> Vec<(String, u32)> {
+        doc_places(&Document::parse(text, DocKind::Plain, Some(lang)))
+    }
+
+    #[test]
+    fn datelines_and_place_phrases() {
+        let en = "Second fire near Ashby\n\nASHBY, Ore. (Allied Press) — A second wildfire broke out near Ashby, about 80 miles south of Dunmore.\n\nGusts reached 45 mph in Ashby.";
+        assert_eq!(places(en, Lang::En), vec![("ashby".to_string(), 5)]);
+        let de = "Bergheim. Deutlich schneller ging es am Donnerstag im Bergheimer Gemeinderat: Die Sitzung in Bergheim begann um 19 Uhr.";
+        assert_eq!(places(de, Lang::De), vec![("bergheim".to_string(), 3)]);
+        let dpa =
+            "Berlin (dpa) – Die Bahn streikt. In Hamburg fielen Züge aus, auch in Hamburg-Altona.";
+        let p = places(dpa, Lang::De);
+        assert_eq!(p.first(), Some(&("berlin".to_string(), 2)));
+        assert!(p.contains(&("hamburg".to_string(), 1)));
+    }
+
+    #[test]
+    fn not_places() {
+        // Months, weekdays, function words, numbered halls and wards, sentence breaks.
+        let en = "Prices rose in March. Voting in Ward 3 closed in Tuesday's dark. In The end it was in. London called.";
+        assert!(
+            places(en, Lang::En).is_empty(),
+            "{:?}",
+            places(en, Lang::En)
+        );
+        let de = "Die Messe in Halle 4 begann im März. Nein. Das war in Ordnung.";
+        let p = places(de, Lang::De);
+        assert_eq!(p, vec![("ordnung".to_string(), 1)]);
+    }
+
+    #[test]
+    fn mentions_count_forms_of_a_name() {
+        let m = Mentions::of_text(
+            "Bergheim, im Bergheimer Rat; Bergheimerinnen; Berg. Ashby's airport",
+        );
+        assert_eq!(m.count("bergheim"), 2);
+        assert_eq!(m.count("ashby"), 1);
+        assert_eq!(m.count("dunmore"), 0);
+    }
+}
