@@ -399,6 +399,38 @@ fn check_against_the_database_equals_check_against_the_folder() {
     assert!(!text(&db.stderr).contains("error"), "{}", text(&db.stderr));
     assert_eq!(text(&db.stdout), text(&folder.stdout));
 
+    // The same through a libpq service file (host, port, database and user from it).
+    let services = dir.join("pg_service.conf");
+    let _ = std::fs::write(
+        &services,
+        format!(
+            "[news]\nhost={}\nport={}\ndbname=newsroom\nuser=reporter\n",
+            c.root.display(),
+            c.port
+        ),
+    );
+    let via_service = factlint(
+        dir,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--corpus",
+            "postgres://?service=news&collection=wire",
+            "drafts",
+        ],
+        &[
+            ("PGSERVICEFILE", services.to_str().unwrap_or_default()),
+            ("PGPASSWORD", "reporter-secret"),
+        ],
+    );
+    assert_eq!(
+        text(&via_service.stdout),
+        text(&folder.stdout),
+        "{}",
+        text(&via_service.stderr)
+    );
+
     // A changed and a new file: ingest updates them, the findings follow the folder again.
     let more = dir.join("corpus").join("more");
     let _ = std::fs::write(more.join("r007.md"), filler(1007));
