@@ -153,7 +153,14 @@ impl Docs {
 
     /// Every document, in order, fetching those not fetched yet (reads a whole stored corpus).
     pub fn all(&self) -> impl Iterator<Item = &CorpusDoc> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
+        // Fetched in chunks: one round trip per chunk where the store is a database.
+        const CHUNK: usize = 500;
+        (0..self.len()).filter_map(move |i| {
+            if i % CHUNK == 0 {
+                self.prefetch(i..(i + CHUNK).min(self.len()));
+            }
+            self.get(i)
+        })
     }
 
     /// How many documents were fetched from the store (all, in memory).
