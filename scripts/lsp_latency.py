@@ -223,7 +223,7 @@ def main():
     ap.add_argument("--server", required=True, help='the server command, e.g. "target/release/factlint lsp"')
     ap.add_argument("--name", default=None, help="label in the output (default: the command's name)")
     ap.add_argument("--draft", required=True, help="the draft to open and edit")
-    ap.add_argument("--corpus", action="append", default=[], help="corpus folder (initializationOptions.corpus)")
+    ap.add_argument("--corpus", action="append", default=[], help="corpus folder or database URL (initializationOptions.corpus)")
     ap.add_argument("--debounce", type=int, default=0, help="initializationOptions.debounceMs (default 0)")
     ap.add_argument("--no-factlint-options", action="store_true", help="send no factlint initializationOptions")
     ap.add_argument("--edits", type=int, default=50, help="number of timed edits (default 50)")
@@ -248,7 +248,8 @@ def main():
     lang = args.lang or ("de" if "\nlang: de" in text[:300] else "en")
     typed = TYPED[lang]
     words = len(text.split())
-    corpus = [str(Path(c).resolve()) for c in args.corpus]
+    # A database corpus (postgres://…) is passed as it is; folders as absolute paths.
+    corpus = [c if "://" in c else str(Path(c).resolve()) for c in args.corpus]
     settings = {} if args.no_factlint_options else {"corpus": corpus, "debounceMs": args.debounce}
     root = draft.parent
     uri = draft.as_uri()

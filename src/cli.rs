@@ -41,6 +41,9 @@ pub enum Command {
     Source(sources::SourceArgs),
     /// Save sources (URLs or files) into the story's corpus as Markdown with front matter.
     Add(sources::AddArgs),
+    /// The shared corpus in a database: set it up, fill it.
+    #[command(subcommand)]
+    Corpus(CorpusCommand),
     /// Run the language server on stdin/stdout.
     Lsp {
         /// Accepted for editor clients that pass it; stdio is the only transport.
@@ -55,11 +58,37 @@ pub enum Command {
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum CorpusCommand {
+    /// Create (or bring up to date) factlint's schema and roles in a database; run once as
+    /// the database's owner.
+    Init {
+        /// The database: postgres://[user@]host[:port]/db (credentials: PGPASSWORD, ~/.pgpass,
+        /// PGSERVICE).
+        #[arg(long)]
+        to: String,
+    },
+    /// Analyse documents (any format factlint reads) and store them in a collection of the
+    /// shared corpus; unchanged files (same size and modification time) are not read again.
+    Ingest {
+        /// Files, folders or globs to ingest.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The database and collection: postgres://[user@]host[:port]/db?collection=NAME.
+        #[arg(long)]
+        to: String,
+        /// Language of documents that do not say (default: detect).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
     /// Draft files or folders (walked for .md/.markdown/.txt). Default: the current folder.
     pub paths: Vec<PathBuf>,
-    /// Corpus folder, file or glob; repeatable. Overrides `corpus` in the config.
+    /// Corpus folder, file or glob, or a database (postgres://host/db?collection=NAME);
+    /// repeatable. Overrides `corpus` in the config.
     #[arg(long)]
     pub corpus: Vec<PathBuf>,
     /// Config file (default: .factlint.toml found upward from the first path).
@@ -159,6 +188,7 @@ pub fn run() -> i32 {
         Command::Figures(args) => figures(args),
         Command::Source(args) => sources::source(args),
         Command::Add(args) => sources::add(args),
+        Command::Corpus(cmd) => corpus_command(cmd),
         // LSP: exit status 0 after `shutdown`, 1 when the client exits without it.
         Command::Lsp { .. } => Ok(match crate::lsp::run() {
             Ok(()) => 0,
@@ -174,6 +204,75 @@ pub fn run() -> i32 {
         Err(e) => {
             eprintln!("factlint: error: {e:#}");
             EXIT_ERROR
+        }
+    }
+}
+
+fn corpus_command(cmd: CorpusCommand) -> anyhow::Result<i32> {
+    use crate::corpus::store::postgres;
+    match cmd {
+        CorpusCommand::Init { to } => {
+            let applied = postgres::init(&to).map_err(|e| anyhow::anyhow!(e))?;
+            if applied.is_empty() {
+                eprintln!("factlint: {} is up to date", postgres::redact(&to));
+            } else {
+                eprintln!(
+                    "factlint: {}: applied {}",
+                    postgres::redact(&to),
+                    applied.join(", ")
+                );
+            }
+            Ok(0)
+        }
+        CorpusCommand::Ingest { paths, to, lang } => {
+            let bar = if std::io::stderr().is_terminal() {
+                let b = indicatif::ProgressBar::new(0);
+                b.set_style(
+                    indicatif::ProgressStyle::with_template("ingesting {bar:30} {pos}/{len}")
+                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                Some(b)
+            } else {
+                None
+            };
+            let progress = |done: usize, total: usize| {
+                if let Some(b) = &bar {
+                    b.set_length(total as u64);
+                    b.set_position(done as u64);
+                }
+            };
+            let opts = LoadOptions {
+                lang: parse_lang(&lang)?,
+                progress: Some(&progress),
+                cache_dir: None,
+            };
+            let started = std::time::Instant::now();
+            let result = postgres::ingest(&to, &paths, &opts);
+            if let Some(b) = &bar {
+                b.finish_and_clear();
+            }
+            let report = result.map_err(|e| anyhow::anyhow!(e))?;
+            for s in &report.skipped {
+                eprintln!(
+                    "factlint: warning: skipped {}: {}",
+                    s.path.display(),
+                    s.reason
+                );
+            }
+            for n in &report.notes {
+                eprintln!("factlint: note: {n}");
+            }
+            eprintln!(
+                "factlint: collection {:?}: {} file(s) stored ({} documents), {} unchanged, {} \
+                 skipped, in {:.1} s",
+                report.collection,
+                report.files,
+                report.documents,
+                report.unchanged,
+                report.skipped.len(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(0)
         }
     }
 }
@@ -344,7 +443,14 @@ impl Overrides {
         let mut out: Vec<Config> = self.config.iter().map(|c| (**c).clone()).collect();
         if !self.corpus.is_empty() {
             out.push(Config {
-                corpus: self.corpus.clone(),
+                corpus: self
+                    .corpus
+                    .iter()
+                    .filter(|p| {
+                        !crate::corpus::store::postgres::is_database_url(&p.to_string_lossy())
+                    })
+                    .cloned()
+                    .collect(),
                 ..Config::default()
             });
         }
@@ -369,7 +475,18 @@ impl Overrides {
             config.language = Some(l);
         }
         if !self.corpus.is_empty() {
-            config.corpus = self.corpus.clone();
+            let (urls, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = self.corpus.iter().partition(|p| {
+                crate::corpus::store::postgres::is_database_url(&p.to_string_lossy())
+            });
+            if urls.len() > 1 || (!urls.is_empty() && !paths.is_empty()) {
+                anyhow::bail!(
+                    "--corpus: a database corpus is read on its own: pass one database URL, or \
+                     folders and files"
+                );
+            }
+            config.corpus = paths.into_iter().cloned().collect();
+            config.corpus_url = urls.first().map(|u| u.to_string_lossy().to_string());
+            config.corpus_url_trusted = config.corpus_url.is_some();
         }
         if self.no_cache {
             config.cache = false;
@@ -382,12 +499,36 @@ impl Overrides {
 /// a readable document is an error naming what was looked for.
 /// `from` is the configuration file that names it (none for `--corpus`).
 fn load_corpus_checked(config: &Config, from: Option<&Path>) -> anyhow::Result<Corpus> {
+    if let Some(url) = &config.corpus_url {
+        return open_database_corpus(url, config, from.filter(|_| !config.corpus_url_trusted));
+    }
     let (corpus, report) = load_corpus_reported(config);
     let key = CorpusKey::of(config);
     if !key.is_empty() {
         if let Some(e) = crate::workspace::corpus_error(&key, &report, from) {
             anyhow::bail!(e);
         }
+    }
+    Ok(corpus)
+}
+
+/// Opens a database corpus: one a configuration file names only when the user allows it
+/// (`postgres::allowed`); `from` is that file (none: the user named it with `--corpus`).
+fn open_database_corpus(url: &str, config: &Config, from: Option<&Path>) -> anyhow::Result<Corpus> {
+    use crate::corpus::store::postgres;
+    if let Some(file) = from {
+        postgres::allowed(url).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    }
+    let (corpus, report) =
+        postgres::open_corpus(url, config.language).map_err(|e| anyhow::anyhow!(e))?;
+    for n in &report.notes {
+        eprintln!("factlint: warning: {n}");
+    }
+    if report.loaded == 0 {
+        anyhow::bail!(
+            "the corpus database {} holds no document in this collection",
+            postgres::redact(url)
+        );
     }
     Ok(corpus)
 }
@@ -485,6 +626,12 @@ fn check(args: CheckArgs) -> anyhow::Result<i32> {
                 config.time_budget_ms
             );
             incomplete = true;
+        }
+        if let Some(e) = corpus.failure() {
+            // The corpus stopped answering during the check: its findings are not to be trusted.
+            eprintln!("factlint: error: {}: not checked: {e}", path.display());
+            incomplete = true;
+            continue;
         }
         analysis
             .findings

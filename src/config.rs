@@ -45,6 +45,14 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Corpus folders, files or globs, resolved against the config file's folder.
     pub corpus: Vec<PathBuf>,
+    /// A shared corpus in a database (`corpus = ["postgres://host/db?collection=wire"]`), read
+    /// instead of folders (`corpus::store::postgres`). Never with a password: credentials come
+    /// from the environment, `~/.pgpass` or a service file.
+    pub corpus_url: Option<String>,
+    /// Whether the user named `corpus_url` themselves (`--corpus`, editor settings): then it is
+    /// connected to without asking; one from a configuration file needs the user's consent
+    /// (`corpus::store::postgres::allowed`).
+    pub corpus_url_trusted: bool,
     /// Globs of files that are never drafts (walking a folder skips them), resolved like `corpus`.
     pub exclude: Vec<PathBuf>,
     /// The language of drafts that do not say (front matter); `None` detects it.
@@ -74,6 +82,8 @@ impl Default for Config {
         Config {
             path: None,
             corpus: Vec::new(),
+            corpus_url: None,
+            corpus_url_trusted: false,
             exclude: Vec::new(),
             language: None,
             languages: Lang::ALL.to_vec(),
@@ -189,7 +199,12 @@ impl Config {
         })?;
         let mut cfg = Config::default();
         if let Some(c) = raw.corpus {
-            cfg.corpus = c.into_vec().into_iter().map(|p| base.join(p)).collect();
+            let (urls, paths): (Vec<String>, Vec<String>) = c
+                .into_vec()
+                .into_iter()
+                .partition(|p| crate::corpus::store::postgres::is_database_url(p));
+            cfg.corpus = paths.into_iter().map(|p| base.join(p)).collect();
+            (cfg.corpus_url, cfg.corpus) = corpus_url(urls, std::mem::take(&mut cfg.corpus))?;
         }
         if let Some(x) = raw.exclude {
             cfg.exclude = x.into_vec().into_iter().map(|p| base.join(p)).collect();
@@ -288,6 +303,32 @@ impl Config {
     }
 }
 
+/// Checks the database corpora among the `corpus` entries: at most one, not together with
+/// folders, and without a password.
+fn corpus_url(
+    urls: Vec<String>,
+    paths: Vec<PathBuf>,
+) -> Result<(Option<String>, Vec<PathBuf>), String> {
+    let Some(url) = urls.first() else {
+        return Ok((None, paths));
+    };
+    if urls.len() > 1 || !paths.is_empty() {
+        return Err(
+            "key `corpus`: a database corpus is read on its own: name one database URL, or \
+             folders and files"
+                .into(),
+        );
+    }
+    if crate::corpus::store::postgres::has_password(url) {
+        return Err(
+            "key `corpus`: the database URL holds a password; passwords do not belong in \
+             .factlint.toml: use PGPASSWORD, ~/.pgpass or a service file (PGSERVICE)"
+                .into(),
+        );
+    }
+    Ok((Some(url.trim().to_string()), paths))
+}
+
 /// Prefixes a "key `a.b`: …" error with the line of the key `b` in `text`, when found.
 fn locate(text: &str, e: String) -> String {
     let Some(key) = e
@@ -339,6 +380,31 @@ mod tests {
         assert_eq!(store("store = \"disk\""), Ok(StoreKind::Disk));
         let e = store("store = \"tantivy\"").err().unwrap_or_default();
         assert!(e.contains("key `store`") && e.contains("line 1"), "{e}");
+    }
+
+    #[test]
+    fn a_database_corpus_is_kept_as_a_url_alone_and_without_password() {
+        let base = Path::new("/ws");
+        let cfg = Config::from_toml(
+            "corpus = [\"postgres://rep@db/news?collection=wire\"]",
+            base,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            cfg.corpus_url.as_deref(),
+            Some("postgres://rep@db/news?collection=wire")
+        );
+        assert!(cfg.corpus.is_empty());
+        assert!(!cfg.corpus_url_trusted, "a file's database needs consent");
+        let e = Config::from_toml("\ncorpus = \"postgres://rep:pw@db/news\"", base)
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("password") && e.contains("line 2"), "{e}");
+        assert!(!e.contains("pw@"), "{e}");
+        let e = Config::from_toml("corpus = [\"postgres://db/news\", \"sources\"]", base)
+            .err()
+            .unwrap_or_default();
+        assert!(e.contains("key `corpus`"), "{e}");
     }
 
     #[test]

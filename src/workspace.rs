@@ -19,6 +19,10 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CorpusKey {
     pub paths: Vec<PathBuf>,
+    /// A database corpus (instead of paths).
+    pub url: Option<String>,
+    /// Whether the user named the database themselves (see `Config::corpus_url_trusted`).
+    pub url_trusted: bool,
     pub lang: Option<Lang>,
 }
 
@@ -27,17 +31,22 @@ impl CorpusKey {
     pub fn of(config: &Config) -> CorpusKey {
         CorpusKey {
             paths: config.corpus.iter().map(|p| normalize(p)).collect(),
+            url: config.corpus_url.clone(),
+            url_trusted: config.corpus_url_trusted,
             lang: config.language,
         }
     }
 
     /// Whether no corpus is configured.
     pub fn is_empty(&self) -> bool {
-        self.paths.is_empty()
+        self.paths.is_empty() && self.url.is_none()
     }
 
-    /// The paths for messages: "a, b".
+    /// The paths (or the database) for messages: "a, b".
     pub fn describe(&self) -> String {
+        if let Some(u) = &self.url {
+            return crate::corpus::store::postgres::redact(u);
+        }
         self.paths
             .iter()
             .map(|p| p.display().to_string())
@@ -270,6 +279,17 @@ pub fn corpus_error(
             "corpus path{s} {} do{} not exist{named}",
             missing.join(", "),
             if missing.len() == 1 { "es" } else { "" }
+        ));
+    }
+    if key.url.is_some() && report.loaded == 0 {
+        let why = report
+            .notes
+            .last()
+            .cloned()
+            .unwrap_or_else(|| "it holds no document".into());
+        return Some(format!(
+            "the database corpus {} cannot be used{named}: {why}",
+            key.describe()
         ));
     }
     if report.loaded == 0 {

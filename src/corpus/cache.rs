@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Bump when the cached data's meaning changes without a crate version change.
-const FORMAT: u32 = 2;
+pub(crate) const FORMAT: u32 = 2;
 
 /// What is cached per document.
 #[derive(Clone, Debug, Serialize, Deserialize)]

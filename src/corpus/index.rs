@@ -15,6 +15,9 @@ pub trait Postings: Send + Sync {
     /// the document's place in the corpus, `tf` the term's count in the sentence and `len` the
     /// sentence's number of terms.
     fn each(&self, term: &str, f: &mut dyn FnMut(usize, u32, u32, u32));
+    /// Reads the frequencies of `terms` ahead, in one go where that is cheaper than one by one
+    /// (a database); later [`Postings::df`] calls give the same values.
+    fn prefetch_df(&self, _terms: &[&str]) {}
 }
 
 /// A corpus sentence that matched a query.
@@ -109,6 +112,14 @@ impl Index {
             n_sentences,
             avg_len: average(total_len, n_sentences),
             ..Index::default()
+        }
+    }
+
+    /// Reads the frequencies of `terms` ahead from a store that answers many at once (no
+    /// effect on the answers, only on the number of round trips).
+    pub fn prefetch(&self, terms: &[&str]) {
+        if let Some(s) = &self.store {
+            s.prefetch_df(terms);
         }
     }
 

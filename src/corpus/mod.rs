@@ -117,6 +117,26 @@ impl Docs {
         }
     }
 
+    /// Fetches the documents at `docs` not fetched yet, together (one round trip to a
+    /// database); [`Docs::get`] then gives them. No effect on an in-memory corpus.
+    pub fn prefetch(&self, docs: impl IntoIterator<Item = usize>) {
+        let Some(s) = &self.stored else { return };
+        let mut want: Vec<usize> = docs
+            .into_iter()
+            .filter(|i| s.slots.get(*i).is_some_and(|slot| slot.get().is_none()))
+            .collect();
+        want.sort_unstable();
+        want.dedup();
+        if want.len() < 2 {
+            return;
+        }
+        for (i, d) in want.iter().zip(s.snapshot.fetch_many(&want)) {
+            if let Some(slot) = s.slots.get(*i) {
+                let _ = slot.set(d.map(Box::new));
+            }
+        }
+    }
+
     /// The documents already at hand, in order: every document of an in-memory corpus; of a
     /// stored one, those fetched so far (every document a piece of evidence came from is among
     /// them). [`Docs::all`] fetches the rest too.
@@ -133,7 +153,14 @@ impl Docs {
 
     /// Every document, in order, fetching those not fetched yet (reads a whole stored corpus).
     pub fn all(&self) -> impl Iterator<Item = &CorpusDoc> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
+        // Fetched in chunks: one round trip per chunk where the store is a database.
+        const CHUNK: usize = 500;
+        (0..self.len()).filter_map(move |i| {
+            if i % CHUNK == 0 {
+                self.prefetch(i..(i + CHUNK).min(self.len()));
+            }
+            self.get(i)
+        })
     }
 
     /// How many documents were fetched from the store (all, in memory).
@@ -357,6 +384,12 @@ impl Corpus {
 
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+
+    /// Why the store behind this corpus failed to answer since it was opened (see
+    /// [`store::Snapshot::failure`]): results computed since then are incomplete.
+    pub fn failure(&self) -> Option<String> {
+        self.docs.stored.as_ref().and_then(|s| s.snapshot.failure())
     }
 
     /// Its documents set somewhere else than most of it (reads every document once).

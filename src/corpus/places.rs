@@ -28,6 +28,8 @@ pub fn elsewhere(docs: &Docs) -> Vec<Elsewhere> {
     if n < 3 {
         return Vec::new();
     }
+    // All of them: in one round trip where they are in a database.
+    docs.prefetch(0..n);
     let profiles: Vec<(Vec<(String, u32)>, Mentions)> = (0..n)
         .map(|i| match docs.get(i) {
             Some(d) => (doc_places(&d.doc), Mentions::of(&d.doc)),

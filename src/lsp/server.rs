@@ -54,6 +54,11 @@ struct Inner {
     timed_out: Mutex<HashSet<Uri>>,
     /// Per-sentence extraction results: a keystroke re-extracts the edited sentence only.
     memo: Arc<analysis::Memo>,
+    /// Documents the user was told their database corpus stopped answering, until a check
+    /// completes.
+    corpus_failed: Mutex<HashSet<Uri>>,
+    /// Database corpora watched for ingests (`postgres::watch`), each by one task.
+    db_watches: Mutex<HashSet<CorpusKey>>,
 }
 
 /// One version of a document, with what analysing it needs.
@@ -182,6 +187,8 @@ impl Backend {
                 state: Mutex::new(State::default()),
                 publish: tokio::sync::Mutex::new(()),
                 watching: tokio::sync::Mutex::new(()),
+                db_watches: Mutex::new(HashSet::new()),
+                corpus_failed: Mutex::new(HashSet::new()),
                 permits: Semaphore::new(2),
                 shutdown,
                 pending_logs: Mutex::new(Vec::new()),
@@ -281,6 +288,19 @@ impl Inner {
         let Some((snap, pending, unchecked)) = self.run_analysis(snap).await else {
             return;
         };
+        // A database corpus that stopped answering during the check gave part of its answers:
+        // the diagnostics last published stay until it is back (its watch reloads it then).
+        let failed = snap.corpus.failure().map(|why| {
+            format!(
+                "{why}; the diagnostics of {} are from the last complete check",
+                uri.as_str()
+            )
+        });
+        let is_failed = failed.is_some();
+        self.tell_once(&self.corpus_failed, &uri, failed).await;
+        if is_failed {
+            return;
+        }
         let (over, limit) = (over_limit(&snap), snap.config.max_document_bytes);
         let snap_budget = snap.config.time_budget_ms;
         let _publishing = self.publish.lock().await;
@@ -652,6 +672,49 @@ impl Inner {
         }
     }
 
+    /// Watches a database corpus for ingests (once per corpus): each one, and each reconnection
+    /// after the database was away, loads it again, which re-checks the open drafts. The watch
+    /// ends when the corpus is no longer held.
+    fn watch_database(self: &Arc<Self>, key: CorpusKey, url: String) {
+        {
+            let Ok(mut w) = self.db_watches.lock() else {
+                return;
+            };
+            if !w.insert(key.clone()) {
+                return;
+            }
+        }
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+        tokio::spawn(crate::corpus::store::postgres::watch(
+            url,
+            tx,
+            std::time::Duration::from_secs(2),
+        ));
+        let this = Arc::clone(self);
+        tokio::spawn(async move {
+            while rx.recv().await.is_some() {
+                // Several notifications in a row (one per ingest batch) load once.
+                while rx.try_recv().is_ok() {}
+                let id = {
+                    let mut st = this.state();
+                    if !st.corpora.contains_key(&key) {
+                        break;
+                    }
+                    st.loads += 1;
+                    let id = st.loads;
+                    if let Some(slot) = st.corpora.get_mut(&key) {
+                        slot.load = id;
+                    }
+                    id
+                };
+                this.load_corpus(key.clone(), id, None).await;
+            }
+            if let Ok(mut w) = this.db_watches.lock() {
+                w.remove(&key);
+            }
+        });
+    }
+
     /// Loads every corpus held again from its files ("Re-index corpus"), in the background.
     async fn reindex(self: &Arc<Self>) {
         let loads: Vec<(CorpusKey, u64, Option<PathBuf>)> = {
@@ -705,7 +768,25 @@ impl Inner {
             }
         }
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(usize, usize)>();
+        let (url, trusted) = (key.url.clone(), key.url_trusted);
         let task = tokio::task::spawn_blocking(move || {
+            if let Some(url) = url {
+                // A database corpus: only one the user allows (environment, user config).
+                use crate::corpus::store::postgres;
+                let allowed = if trusted {
+                    Ok(())
+                } else {
+                    postgres::allowed(&url)
+                };
+                return match allowed.and_then(|()| postgres::open_corpus(&url, lang)) {
+                    Ok(opened) => opened,
+                    Err(e) => {
+                        let mut report = corpus::LoadReport::default();
+                        report.notes.push(e);
+                        (Corpus::empty(), report)
+                    }
+                };
+            }
             let report = move |done: usize, total: usize| {
                 let _ = tx.send((done, total));
             };
@@ -756,6 +837,28 @@ impl Inner {
             }
             return;
         };
+        if key.url.is_some() && report.loaded == 0 {
+            // A database that cannot be read now: its drafts keep the last state it gave.
+            let kept = {
+                let st = self.state();
+                st.corpora
+                    .get(&key)
+                    .and_then(|slot| slot.corpus.as_ref())
+                    .is_some_and(|c| !c.is_empty())
+            };
+            if kept {
+                let why = report.notes.join("; ");
+                self.log(
+                    MessageType::WARNING,
+                    format!("{why}; drafts keep the corpus as last read"),
+                )
+                .await;
+                if let Some(p) = progress {
+                    p.finish_with_message("failed").await;
+                }
+                return;
+            }
+        }
         for s in &report.skipped {
             self.log(
                 MessageType::WARNING,
@@ -796,6 +899,15 @@ impl Inner {
             return;
         }
         self.log(MessageType::INFO, summary).await;
+        // Watched only where connecting is allowed; a database away now is watched too, so that
+        // its drafts are checked against it once it is back.
+        if let Some(url) = key
+            .url
+            .clone()
+            .filter(|u| key.url_trusted || crate::corpus::store::postgres::allowed(u).is_ok())
+        {
+            self.watch_database(key.clone(), url);
+        }
         // A corpus that cannot be what the user meant is said, not only logged: the drafts
         // using it are checked for unsourced claims only.
         if let Some(e) = crate::workspace::corpus_error(&key, &report, from.as_deref()) {

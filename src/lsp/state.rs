@@ -317,7 +317,15 @@ impl Settings {
     /// Applies these settings over a configuration; relative corpus paths are resolved against `base`.
     pub fn apply(&self, cfg: &mut Config, base: &Path) {
         if let Some(corpus) = &self.corpus {
-            cfg.corpus = corpus.iter().map(|p| base.join(p)).collect();
+            let is_url = |p: &&String| crate::corpus::store::postgres::is_database_url(p);
+            // A database named in the editor's settings is the user's own choice.
+            cfg.corpus_url = corpus.iter().find(is_url).cloned();
+            cfg.corpus_url_trusted = cfg.corpus_url.is_some();
+            cfg.corpus = corpus
+                .iter()
+                .filter(|p| !is_url(p))
+                .map(|p| base.join(p))
+                .collect();
         }
         for (r, l) in &self.severity {
             cfg.severity.insert(*r, *l);

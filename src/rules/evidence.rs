@@ -90,6 +90,13 @@ impl Matches {
             .iter()
             .map(|s| content_terms(&text, s.span, doc.lang))
             .collect();
+        {
+            // One round trip for every term's frequency where the corpus is in a database.
+            let mut all: Vec<&str> = draft_terms.iter().flatten().map(|t| t.as_str()).collect();
+            all.sort_unstable();
+            all.dedup();
+            corpus.index.prefetch(&all);
+        }
         for (si, terms) in draft_terms.iter().enumerate() {
             if m.cutoff.is_none() && deadline.is_some_and(|d| std::time::Instant::now() >= d) {
                 m.cutoff = Some(doc.sentences[si].span.start);
@@ -100,9 +107,9 @@ impl Matches {
             }
             // Unchanged sentences (the usual case while typing) come from the corpus's memo.
             let rel = corpus.memo.related(terms, || {
-                let mut rel: Vec<(usize, usize, f32)> = corpus
-                    .index
-                    .search(terms, 40)
+                let hits = corpus.index.search(terms, 40);
+                corpus.docs.prefetch(hits.iter().map(|h| h.doc));
+                let mut rel: Vec<(usize, usize, f32)> = hits
                     .iter()
                     .map(|h| {
                         (
@@ -696,7 +703,9 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
     let terms = content_terms(&doc.masked, inner, doc.lang);
     m.checkable = !terms.is_empty();
     let qset: HashSet<&str> = quote.iter().map(|s| s.as_str()).collect();
-    for h in corpus.index.search(&terms, 30) {
+    let hits = corpus.index.search(&terms, 30);
+    corpus.docs.prefetch(hits.iter().map(|h| h.doc));
+    for h in hits {
         let Some(d) = corpus.docs.get(h.doc) else {
             continue;
         };

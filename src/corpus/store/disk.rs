@@ -476,61 +476,32 @@ impl Store for DiskStore {
         let mut removed = Some(removed);
         for batch in todo.chunks(BATCH_FILES) {
             let paths: Vec<PathBuf> = batch.iter().map(|(f, _, _)| (*f).clone()).collect();
-            let texts = load::read_all(&paths);
-            let mut jobs: Vec<(usize, Option<u32>, String)> = Vec::new();
             let mut recs: Vec<Option<FileRec>> = Vec::with_capacity(batch.len());
-            for (i, ((_, now, _), read)) in batch.iter().zip(texts).enumerate() {
+            let mut per_file: Vec<Analysed> = Vec::with_capacity(batch.len());
+            let analysed = super::analyse_files(&paths, opts);
+            for (i, ((_, now, _), read)) in batch.iter().zip(analysed).enumerate() {
                 let (size, mtime) = now.unwrap_or((0, 0));
-                let mut rec = FileRec {
-                    size,
-                    mtime,
-                    ..FileRec::default()
-                };
                 match read {
-                    Ok(t) if t.len() == 1 && t[0].trim().is_empty() => {
-                        rec.skipped.push("empty file".into())
-                    }
-                    Ok(t) => {
-                        let several = t.len() > 1;
-                        for (n, text) in t.into_iter().enumerate() {
-                            jobs.push((i, several.then_some(n as u32 + 1), text));
-                        }
-                    }
                     // Not kept: a file that cannot be read now may be readable next time.
-                    Err(reason) if reason.starts_with("cannot read") || now.is_none() => {
+                    super::FileAnalysis::Unreadable(reason) => {
                         report.skipped.push(Skipped {
                             path: paths[i].clone(),
                             reason,
                         });
                         recs.push(None);
-                        continue;
+                        per_file.push(Vec::new());
                     }
-                    Err(reason) => rec.skipped.push(reason),
-                }
-                recs.push(Some(rec));
-            }
-            let mut analysed = load::on_all_cores(&jobs, load::workers(), |(i, _, text)| {
-                let path = &paths[*i];
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load::read_document_keyed(path, text, opts.lang, cache::key(text, opts.lang))
-                }))
-                .ok()
-            });
-            analysed.sort_by_key(|(j, _)| *j);
-            let mut per_file: Vec<Analysed> = (0..batch.len()).map(|_| Vec::new()).collect();
-            let mut it = analysed.into_iter().peekable();
-            for (j, (i, item, _)) in jobs.iter().enumerate() {
-                let doc = match it.peek() {
-                    Some((k, _)) if *k == j => it.next().and_then(|(_, d)| d),
-                    _ => None,
-                };
-                match (doc, recs.get_mut(*i).and_then(|r| r.as_mut())) {
-                    (Some(d), _) => per_file[*i].push((*item, d)),
-                    (None, Some(rec)) => rec.skipped.push(
-                        "factlint failed on this document (internal error; please report it)"
-                            .into(),
-                    ),
-                    (None, None) => {}
+                    // A file that cannot be stat'ed is recorded with size and time 0: it is
+                    // read again next time.
+                    super::FileAnalysis::Read { docs, skipped } => {
+                        recs.push(Some(FileRec {
+                            size,
+                            mtime,
+                            skipped,
+                            ..FileRec::default()
+                        }));
+                        per_file.push(docs);
+                    }
                 }
             }
             let mut changes: Vec<Change> = removed.take().unwrap_or_default();

@@ -10,6 +10,7 @@
 //! the same sentences the same way as the in-memory corpus.
 
 pub mod disk;
+pub mod postgres;
 
 use crate::corpus::index::Postings;
 use crate::corpus::load::{self, LoadOptions, LoadReport};
@@ -39,6 +40,86 @@ pub trait Snapshot: Postings {
     /// The document at `doc` (its place in [`Snapshot::heads`]), read from the store; `None`
     /// when it cannot be read.
     fn fetch(&self, doc: usize) -> Option<CorpusDoc>;
+    /// The documents at `docs`, as [`Snapshot::fetch`] gives them one by one (a database
+    /// answers them in one round trip).
+    fn fetch_many(&self, docs: &[usize]) -> Vec<Option<CorpusDoc>> {
+        docs.iter().map(|d| self.fetch(*d)).collect()
+    }
+    /// Why the store could not answer a read since the snapshot was opened (a database that
+    /// went away, a query that timed out): the answers given since are incomplete, so a check
+    /// that read from it must not be trusted. `None` for embedded stores, which cannot fail so.
+    fn failure(&self) -> Option<String> {
+        None
+    }
+}
+
+/// What reading and analysing one corpus file gave.
+pub(crate) enum FileAnalysis {
+    /// It cannot be read now (it may be readable next time): not recorded.
+    Unreadable(String),
+    /// Its documents, each with its item number when the file holds several, and why any of
+    /// it was skipped (an empty file, a binary one, a document the engine failed on).
+    Read {
+        docs: Vec<(Option<u32>, CorpusDoc)>,
+        skipped: Vec<String>,
+    },
+}
+
+/// Reads and analyses `paths` (a batch) on all cores, the way `load.rs` does, per file in order.
+pub(crate) fn analyse_files(paths: &[PathBuf], opts: &LoadOptions) -> Vec<FileAnalysis> {
+    let texts = load::read_all(paths);
+    let mut jobs: Vec<(usize, Option<u32>, String)> = Vec::new();
+    let mut out: Vec<FileAnalysis> = Vec::with_capacity(paths.len());
+    for (i, read) in texts.into_iter().enumerate() {
+        let mut skipped = Vec::new();
+        match read {
+            Ok(t) if t.len() == 1 && t[0].trim().is_empty() => skipped.push("empty file".into()),
+            Ok(t) => {
+                let several = t.len() > 1;
+                for (n, text) in t.into_iter().enumerate() {
+                    jobs.push((i, several.then_some(n as u32 + 1), text));
+                }
+            }
+            Err(reason) if reason.starts_with("cannot read") => {
+                out.push(FileAnalysis::Unreadable(reason));
+                continue;
+            }
+            Err(reason) => skipped.push(reason),
+        }
+        out.push(FileAnalysis::Read {
+            docs: Vec::new(),
+            skipped,
+        });
+    }
+    let mut analysed = load::on_all_cores(&jobs, load::workers(), |(i, _, text)| {
+        let path = &paths[*i];
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            load::read_document_keyed(
+                path,
+                text,
+                opts.lang,
+                crate::corpus::cache::key(text, opts.lang),
+            )
+        }))
+        .ok()
+    });
+    analysed.sort_by_key(|(j, _)| *j);
+    let mut it = analysed.into_iter().peekable();
+    for (j, (i, item, _)) in jobs.iter().enumerate() {
+        let doc = match it.peek() {
+            Some((k, _)) if *k == j => it.next().and_then(|(_, d)| d),
+            _ => None,
+        };
+        if let Some(FileAnalysis::Read { docs, skipped }) = out.get_mut(*i) {
+            match doc {
+                Some(d) => docs.push((*item, d)),
+                None => skipped.push(
+                    "factlint failed on this document (internal error; please report it)".into(),
+                ),
+            }
+        }
+    }
+    out
 }
 
 /// A corpus store backend.
