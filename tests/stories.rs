@@ -521,15 +521,25 @@ fn server_follows_an_edited_config() {
     let broken = root.join("unconfigured/.factlint.toml");
     std::fs::write(&broken, "corpus = [\"notes\"\nlanguage = \"en\"\n").expect("write");
     let notes = open_file(&mut lsp, &root.join("unconfigured/notes.md"), 1);
-    let m = lsp.wait_for("the broken config named", |m| {
-        m["method"] == "window/showMessage" && m["params"]["type"] == 1
+    // The message and the draft's diagnostics may come in either order: look at all seen.
+    let m = lsp.wait_any("the broken config named", |m| {
+        m["method"] == "window/showMessage"
+            && m["params"]["type"] == 1
+            && m["params"]["message"]
+                .as_str()
+                .is_some_and(|s| s.contains("unconfigured/.factlint.toml"))
     });
     let text = m["params"]["message"].as_str().unwrap_or("").to_string();
-    assert!(
-        text.contains("unconfigured/.factlint.toml") && text.contains("line "),
-        "{text}"
-    );
-    assert!(!lsp.diagnostics(&notes, 1).is_empty());
+    assert!(text.contains("line "), "{text}");
+    let d = lsp.wait_any("diagnostics for the unconfigured draft", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == notes.as_str()
+            && m["params"]["version"] == 1
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+    });
+    assert_eq!(d["params"]["version"], 1, "{d}");
     lsp.shutdown();
 }
 
