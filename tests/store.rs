@@ -6,53 +6,8 @@
 use std::path::Path;
 use std::process::Command;
 
-fn copy_dir(from: &Path, to: &Path) {
-    let _ = std::fs::create_dir_all(to);
-    for e in std::fs::read_dir(from).into_iter().flatten().flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            let _ = std::fs::copy(e.path(), target);
-        }
-    }
-}
-
-/// Reports of other events that share words and kinds of figures with the drafts' events.
-fn filler(i: usize) -> String {
-    let places = [
-        "Riverside",
-        "Northbridge",
-        "Hafenstadt",
-        "Elbufer",
-        "Lakeside",
-        "Bergheim",
-    ];
-    let place = places[i % places.len()];
-    let day = 1 + i % 28;
-    let month = 1 + i % 12;
-    if i.is_multiple_of(2) {
-        format!(
-            "---\ntitle: {place} report {i}\nsource: Wire {w}\ndate: 2026-{month:02}-{day:02}\n---\n\n\
-             About {n} fans came to the concert in {place} on Saturday, the promoter said. \
-             The show started {m} minutes late. The arena holds {c} people.\n",
-            w = i % 7,
-            n = 1_000 + 37 * i,
-            m = 5 + i % 50,
-            c = 2_000 + 41 * i,
-        )
-    } else {
-        format!(
-            "---\ntitle: Bericht {i} aus {place}\nsource: Agentur {w}\ndate: 2026-{month:02}-{day:02}\n---\n\n\
-             Nach Angaben der Feuerwehr wurden in {place} {n} Menschen verletzt. \
-             Der Pegel stieg auf {p} Meter. Die Straße blieb {h} Stunden gesperrt.\n",
-            w = i % 5,
-            n = 2 + i % 30,
-            p = 3 + i % 6,
-            h = 1 + i % 20,
-        )
-    }
-}
+mod common;
+use common::{copy_dir, filler};
 
 fn check(dir: &Path, config: &str) -> (Option<i32>, String) {
     let _ = std::fs::write(dir.join(".factlint.toml"), config);
