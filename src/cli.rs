@@ -225,22 +225,8 @@ fn corpus_command(cmd: CorpusCommand) -> anyhow::Result<i32> {
             Ok(0)
         }
         CorpusCommand::Ingest { paths, to, lang } => {
-            let bar = if std::io::stderr().is_terminal() {
-                let b = indicatif::ProgressBar::new(0);
-                b.set_style(
-                    indicatif::ProgressStyle::with_template("ingesting {bar:30} {pos}/{len}")
-                        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-                );
-                Some(b)
-            } else {
-                None
-            };
-            let progress = |done: usize, total: usize| {
-                if let Some(b) = &bar {
-                    b.set_length(total as u64);
-                    b.set_position(done as u64);
-                }
-            };
+            let bar = progress_bar("ingesting");
+            let progress = |done: usize, total: usize| show_progress(&bar, done, total);
             let opts = LoadOptions {
                 lang: parse_lang(&lang)?,
                 progress: Some(&progress),
@@ -692,22 +678,8 @@ fn load_corpus_reported(config: &Config) -> (Corpus, corpus::LoadReport) {
     if config.corpus.is_empty() {
         return (Corpus::empty(), corpus::LoadReport::default());
     }
-    let bar = if std::io::stderr().is_terminal() {
-        let b = indicatif::ProgressBar::new(0);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("indexing corpus {bar:30} {pos}/{len}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Some(b)
-    } else {
-        None
-    };
-    let progress = |done: usize, total: usize| {
-        if let Some(b) = &bar {
-            b.set_length(total as u64);
-            b.set_position(done as u64);
-        }
-    };
+    let bar = progress_bar("indexing corpus");
+    let progress = |done: usize, total: usize| show_progress(&bar, done, total);
     let opts = LoadOptions {
         lang: config.language,
         progress: Some(&progress),
@@ -826,6 +798,27 @@ fn rules(explain: Option<String>) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// A progress bar on stderr labelled `label`, when stderr is a terminal.
+fn progress_bar(label: &str) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let b = indicatif::ProgressBar::new(0);
+    b.set_style(
+        indicatif::ProgressStyle::with_template(&format!("{label} {{bar:30}} {{pos}}/{{len}}"))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(b)
+}
+
+/// Shows `done` of `total` on `bar`, if there is one.
+fn show_progress(bar: &Option<indicatif::ProgressBar>, done: usize, total: usize) {
+    if let Some(b) = bar {
+        b.set_length(total as u64);
+        b.set_position(done as u64);
+    }
 }
 
 #[cfg(test)]
