@@ -14,7 +14,7 @@
 //! the collection (LISTEN/NOTIFY), the database stopped mid-session and back (reconnect).
 
 mod common;
-use common::{copy_dir, filler};
+use common::{filler, story};
 
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -215,21 +215,6 @@ impl Drop for Cluster {
     fn drop(&mut self) {
         self.stop();
     }
-}
-
-/// A story folder: the fixture drafts, the fixture corpus and 240 more reports.
-fn story() -> tempfile::TempDir {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let dir = tmp.path();
-    copy_dir(&root.join("corpus"), &dir.join("corpus"));
-    copy_dir(&root.join("drafts"), &dir.join("drafts"));
-    let more = dir.join("corpus").join("more");
-    let _ = std::fs::create_dir_all(&more);
-    for i in 0..240 {
-        let _ = std::fs::write(more.join(format!("r{i:03}.md")), filler(i));
-    }
-    tmp
 }
 
 /// `factlint ARGS` in `dir` with a clean environment for credentials and trust (`envs` added).

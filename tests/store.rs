@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 mod common;
-use common::{copy_dir, filler};
+use common::{filler, story};
 
 fn check(dir: &Path, config: &str) -> (Option<i32>, String) {
     let _ = std::fs::write(dir.join(".factlint.toml"), config);
@@ -30,16 +30,9 @@ fn check(dir: &Path, config: &str) -> (Option<i32>, String) {
 
 #[test]
 fn check_gives_the_same_findings_from_memory_and_from_the_disk_store() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = story();
     let dir = tmp.path();
-    copy_dir(&root.join("corpus"), &dir.join("corpus"));
-    copy_dir(&root.join("drafts"), &dir.join("drafts"));
     let more = dir.join("corpus").join("more");
-    let _ = std::fs::create_dir_all(&more);
-    for i in 0..240 {
-        let _ = std::fs::write(more.join(format!("r{i:03}.md")), filler(i));
-    }
     let memory = "corpus = [\"corpus\"]\n";
     let disk = "corpus = [\"corpus\"]\nstore = \"disk\"\n";
     let expected = check(dir, memory);

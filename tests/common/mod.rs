@@ -486,3 +486,18 @@ pub fn filler(i: usize) -> String {
         )
     }
 }
+
+/// A story folder: the fixture drafts, the fixture corpus and 240 more reports.
+pub fn story() -> tempfile::TempDir {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tmp.path();
+    copy_dir(&root.join("corpus"), &dir.join("corpus"));
+    copy_dir(&root.join("drafts"), &dir.join("drafts"));
+    let more = dir.join("corpus").join("more");
+    let _ = std::fs::create_dir_all(&more);
+    for i in 0..240 {
+        let _ = std::fs::write(more.join(format!("r{i:03}.md")), filler(i));
+    }
+    tmp
+}
