@@ -42,6 +42,10 @@ pub const ALIGN_MIN: f32 = 0.3;
 /// strongly (a contradiction on a weak alignment is a guess).
 pub const CONFLICT_MIN: f32 = 0.45;
 
+/// Contradicting variants of a draft figure whose values span more than this factor are
+/// no contradiction (see [`FigureMap::align`]).
+pub const SCATTER: f64 = 10.0;
+
 /// Two quantities whose best variants are this close to a draft figure are a tie (see
 /// [`FigureMap::align`]).
 pub const NEAR_TIE: f32 = 0.03;
@@ -68,6 +72,8 @@ pub struct Features {
     /// Its sentence's and its window's terms, weighted.
     pub sent: similar::Weighted,
     pub loc: similar::Weighted,
+    /// Whether its sentence attributes what it says to somebody (else the outlet speaks).
+    pub voiced: bool,
 }
 
 /// The figures of a set of documents, grouped into quantities.
@@ -192,6 +198,7 @@ impl FigureMap {
                         counted: similar::counted_term(d.doc.lang, q),
                         lang: d.doc.lang,
                         when,
+                        voiced: !speakers.is_empty(),
                     });
                 }
             }
@@ -203,6 +210,22 @@ impl FigureMap {
         };
         map.group(corpus, tol);
         map
+    }
+
+    /// Whether figures `x` and `y` are of one document, both in its own voice, of the same
+    /// moment, and disagree.
+    fn one_voice_disagrees(&self, corpus: &Corpus, x: usize, y: usize, tol: &Tolerance) -> bool {
+        let (Some(a), Some(b)) = (self.figures.get(x), self.figures.get(y)) else {
+            return false;
+        };
+        a.at.doc == b.at.doc
+            && !a.voiced
+            && !b.voiced
+            && !similar::moments_differ(&a.local, &b.local)
+            && match (quantity(corpus, a.at), quantity(corpus, b.at)) {
+                (Some(qa), Some(qb)) => !similar::agree(qa, qb, tol),
+                _ => false,
+            }
     }
 
     /// The mention of figure `i` for similarity.
@@ -320,6 +343,19 @@ impl FigureMap {
             if times_clash {
                 continue;
             }
+            // A report does not contradict itself: two figures of one document in its own
+            // voice that disagree measure two things (the running back's 63 yards and his
+            // college career's 6,728; this season's ten missed games and another player's
+            // six), unless they are two moments of a count. Figures it attributes to
+            // different people may disagree ("police said 14, the fire service 17").
+            let self_contradiction = groups[gi].iter().any(|&x| {
+                groups[gj]
+                    .iter()
+                    .any(|&y| self.one_voice_disagrees(corpus, x, y, tol))
+            });
+            if self_contradiction {
+                continue;
+            }
             let (mut total, mut count) = (0.0f32, 0usize);
             for &x in &groups[gi] {
                 for &y in &groups[gj] {
@@ -434,9 +470,24 @@ impl FigureMap {
                 .is_some_and(|c| similar::agree(draft.q, c, tol))
         };
         type Scored = Vec<(usize, f32)>;
+        // A variant whose context sets it apart from the draft figure (another person's
+        // figure, a forecast, another place) contradicts nothing the draft says, though the
+        // grouping put it with the others ("Butler returned an interception 32 yards" against
+        // "Quinn … for 162 yards").
         let (mut variants, away): (Scored, Scored) = members
             .iter()
             .map(|&m| (m, sims[m]))
+            .filter(|&(m, _)| {
+                let keep = agrees(m)
+                    || self
+                        .figures
+                        .get(m)
+                        .is_none_or(|f| !similar::plainly_apart(draft.local, &f.local));
+                if !keep && trace() {
+                    eprintln!("apart {:?}", self.figure(corpus, m).map(|q| &q.text));
+                }
+                keep
+            })
             .partition(|&(m, _)| !elsewhere(m));
         // Only variants of elsewhere agree: whether the draft's place is the sources' is not
         // known, and "no source supports it" would be a guess. No verdict.
@@ -460,6 +511,35 @@ impl FigureMap {
                 && agrees(j)
             {
                 variants.push((j, s));
+            }
+        }
+        // Contradictions scattered over more than a factor of [`SCATTER`] (an order of magnitude: "716 yards", "6,728
+        // yards", "63 yards" against "70 yards rushing") where no variant supports the draft
+        // figure are not one quantity's variants but a kind's: several players, seasons or
+        // occasions. Which of them the draft figure measures is unknown, and "no source
+        // supports this" would be a guess. (With support, the variants nearest it in value
+        // make the dispute, and the rules show them.)
+        let spread = |q: &Quantity| {
+            !matches!(
+                q.dimension,
+                Dimension::Date | Dimension::Year | Dimension::TimeOfDay
+            )
+        };
+        if spread(draft.q) && !variants.iter().any(|&(m, _)| agrees(m)) {
+            let values: Vec<f64> = variants
+                .iter()
+                .filter(|&&(m, _)| !agrees(m))
+                .filter_map(|&(m, _)| self.figure(corpus, m))
+                .map(similar::base_value)
+                .filter(|v| *v > 0.0)
+                .collect();
+            let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let hi = values.iter().copied().fold(0.0f64, f64::max);
+            if values.len() >= 2 && hi > SCATTER * lo {
+                if trace() {
+                    eprintln!("contradictions scattered {:?}: {lo} … {hi}", draft.q.text);
+                }
+                variants.retain(|&(m, _)| agrees(m));
             }
         }
         Some((qi, variants))
@@ -855,5 +935,58 @@ mod tests {
             !together(&gs, "120 Millionen Euro", "2,2 Milliarden Euro"),
             "{gs:?}"
         );
+    }
+
+    #[test]
+    fn a_report_does_not_contradict_itself_in_its_own_voice() {
+        // One report's 63 yards and 918 yards are two players' (or two seasons'): in its own
+        // voice a report gives one figure per quantity. Figures it attributes to two people
+        // may disagree: police 14, the fire service 17.
+        let gs = groups(&[
+            ("a.md", "---\nsource: Courier\n---\nThomas rushed for 63 yards in the win. He finished his college career with 918 yards rushing.\n"),
+            ("b.md", "---\nsource: Ledger\n---\nThomas ran for 63 yards in the win over Atlanta.\n"),
+        ]);
+        assert!(!together(&gs, "63 yards", "918 yards"), "{gs:?}");
+        let gs = groups(&[
+            ("a.md", "---\nsource: Courier\n---\nPolice said 14 people were injured in the crash. The fire service said 17 people were injured in the crash.\n"),
+            ("b.md", "---\nsource: Ledger\n---\nFourteen people were injured in the crash.\n"),
+        ]);
+        assert!(together(&gs, "14", "17"), "{gs:?}");
+    }
+
+    #[test]
+    fn a_capital_opening_a_sentence_is_no_sure_name_and_a_place_names_no_owner() {
+        use crate::figmap::similar::local_context;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let local = |text: &str, fig: &str| {
+            let at = text.find(fig).unwrap_or(0);
+            local_context(
+                text,
+                Span::new(0, text.len()),
+                Span::new(at, at + fig.len()),
+                &[],
+                &[],
+                Lang::En,
+            )
+        };
+        let a = local("Shares fell 6.2 percent on Thursday.", "6.2 percent");
+        assert!(!a.name_sure, "{a:?}");
+        let b = local(
+            "Kellner shares fell 4.8 percent in New York on Thursday.",
+            "4.8 percent",
+        );
+        assert_ne!(b.name.as_deref(), Some("york"), "{b:?}");
+        let c = local(
+            "Darius Butler returned an interception 32 yards for a TD.",
+            "32 yards",
+        );
+        let d = local(
+            "A big reason was Quinn, who threw for 162 yards.",
+            "162 yards",
+        );
+        assert!(c.name_sure && d.name_sure, "{c:?} {d:?}");
+        assert!(super::similar::plainly_apart(&c, &d));
+        assert!(!super::similar::plainly_apart(&a, &b));
     }
 }

@@ -170,6 +170,9 @@ pub struct Local {
     pub name: Option<String>,
     /// Every name in the window (a name of several words: "the Lumen Tour").
     pub names: HashSet<String>,
+    /// `name` is surely a name: not one capitalised word opening its sentence ("Shares fell
+    /// 6.2 percent", where the capital is the sentence's).
+    pub name_sure: bool,
     /// The figure is of the year before ("im Vorjahr", "last year", "a year earlier").
     pub year_earlier: bool,
     /// The side of a vote the figure counts (a group of [`crate::lang::TextData::vote_sides`]):
@@ -542,22 +545,23 @@ pub fn local_context(
     // Whose figure: the nearest name. In German capitals mark every noun, so there the name
     // is only weighed for ages (see [`similarity`]), whose owner is always a person.
     let mut names = HashSet::new();
+    let is_name_at = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            let lower = w.text.to_lowercase();
+            w.text.chars().next().is_some_and(char::is_uppercase)
+                && w.text.chars().count() > 1
+                && !inside(w.span)
+                && !speakers.iter().any(|sp| sp.overlaps(w.span))
+                && !lang.text_data().is_stopword(&lower)
+                && !lang.text_data().months.contains(&lower)
+                && (k > 0
+                    || words
+                        .get(1)
+                        .is_some_and(|n| !n.text.chars().next().is_some_and(char::is_uppercase)))
+        })
+    };
     let name = {
-        let is_name = |k: usize| {
-            words.get(k).is_some_and(|w| {
-                let lower = w.text.to_lowercase();
-                w.text.chars().next().is_some_and(char::is_uppercase)
-                    && w.text.chars().count() > 1
-                    && !inside(w.span)
-                    && !speakers.iter().any(|sp| sp.overlaps(w.span))
-                    && !lang.text_data().is_stopword(&lower)
-                    && !lang.text_data().months.contains(&lower)
-                    && (k > 0
-                        || words.get(1).is_some_and(|n| {
-                            !n.text.chars().next().is_some_and(char::is_uppercase)
-                        }))
-            })
-        };
+        let is_name = is_name_at;
         for k in lo..hi {
             if is_name(k) {
                 if let Some(w) = words.get(k) {
@@ -584,6 +588,21 @@ pub fn local_context(
             }
             k
         };
+        // "in New York", "near Ashby": a place, which says where, not whose.
+        let placed = |k: usize| {
+            let mut start = k;
+            while start > 0 && is_name(start - 1) {
+                start -= 1;
+            }
+            start
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|p| {
+                    lang.text_data()
+                        .place_prepositions
+                        .contains(&p.text.to_lowercase())
+                })
+        };
         // The nearest name, unless a personal pronoun is nearer ("She took 53 percent …,
         // defeating Marcus Oyelaran": whose figure is said in another sentence).
         (1..=LOCAL_WINDOW)
@@ -594,8 +613,9 @@ pub fn local_context(
                     .find_map(|k| {
                         if pronoun(k) {
                             Some(None)
-                        } else if is_name(k) {
-                            Some(words.get(last_of_run(k)).map(|w| w.text.to_lowercase()))
+                        } else if is_name(k) && !placed(k) {
+                            let end = last_of_run(k);
+                            Some(words.get(end).map(|w| (w.text.to_lowercase(), k, end)))
                         } else {
                             None
                         }
@@ -603,6 +623,15 @@ pub fn local_context(
             })
             .flatten()
     };
+    // A run opening the sentence alone may be a capitalised common noun.
+    let name_sure = name.as_ref().is_some_and(|&(_, k, end)| {
+        let mut start = k;
+        while start > 0 && is_name_at(start - 1) {
+            start -= 1;
+        }
+        start > 0 || end > start
+    });
+    let name = name.map(|(n, _, _)| n);
     Local {
         terms,
         qualifiers,
@@ -613,6 +642,7 @@ pub fn local_context(
         lang: Some(lang),
         name,
         names,
+        name_sure,
         year_earlier,
         side: side_of(lang, text, &words, first, last),
         change: change_of(lang, &words, first, last),
@@ -804,6 +834,29 @@ pub fn sets_apart(a: &Local, b: &Local) -> bool {
         && matches!((&a.name, &b.name), (Some(x), Some(y))
             if x != y && !b.names.contains(x) && !a.names.contains(y));
     places || qualifiers || names
+}
+
+/// Whether two figures' contexts say outright, on both sides, that they measure different
+/// things, so that one's figure cannot contradict the other's: stricter than [`sets_apart`],
+/// which also counts a qualifier or a name found on one side only. Both placed elsewhere;
+/// both qualified, differently ("budgeted" against "tested"); the year before against this
+/// one; different sides of a vote, roles in a change or moments; (English) both surely named,
+/// differently ("Butler returned an interception 32 yards" against "Quinn … for 162 yards").
+pub fn plainly_apart(a: &Local, b: &Local) -> bool {
+    let qualified =
+        !a.qualifiers.is_empty() && !b.qualifiers.is_empty() && a.qualifiers != b.qualifiers;
+    let names = a.lang == Some(Lang::En)
+        && a.name_sure
+        && b.name_sure
+        && matches!((&a.name, &b.name), (Some(x), Some(y))
+            if x != y && !b.names.contains(x) && !a.names.contains(y));
+    places_clash(a, b)
+        || qualified
+        || a.year_earlier != b.year_earlier
+        || sides_differ(a, b)
+        || changes_differ(a, b)
+        || moments_differ(a, b)
+        || names
 }
 
 /// Both figures count a side of a vote, and not the same side.

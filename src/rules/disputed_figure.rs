@@ -47,6 +47,11 @@ impl Rule for DisputedFigure {
             if supports.is_empty() || contradicts.is_empty() {
                 continue;
             }
+            // A sentence of the document the draft reprints is that document's: it states the
+            // figure, and the byline credits it.
+            if ctx.doc.sentence_at(q.span.start).is_some_and(|si| ctx.credited(si)) {
+                continue;
+            }
             let Some(sentence) = ctx
                 .facts
                 .sentences

@@ -62,7 +62,84 @@ pub struct Matches {
     pub events: Vec<std::sync::Arc<Vec<usize>>>,
 }
 
+/// A related corpus sentence at least this similar may be the same sentence (see
+/// [`Matches::copied_from`]).
+const VERBATIM: f32 = 0.9;
+
+/// The words and numbers of a text, lower case, in order (what "word for word" compares).
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 impl Matches {
+    /// The corpus documents that hold draft sentence `si` word for word (figures included).
+    pub fn copied_from(&self, doc: &Document, corpus: &Corpus, si: usize) -> Vec<usize> {
+        let Some(s) = doc.sentences.get(si) else {
+            return Vec::new();
+        };
+        let own = tokens(s.span.slice(&doc.text));
+        let mut out: Vec<usize> = self
+            .related
+            .get(si)
+            .map(|rel| {
+                rel.iter()
+                    .filter(|r| r.sim >= VERBATIM)
+                    .filter(|r| {
+                        corpus.docs.get(r.doc).is_some_and(|d| {
+                            d.doc
+                                .sentences
+                                .get(r.sentence)
+                                .is_some_and(|cs| tokens(cs.span.slice(&d.doc.text)) == own)
+                        })
+                    })
+                    .map(|r| r.doc)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The corpus document the draft reprints, if any: one document holds at least half of the
+    /// draft's sentences of six words or more (and at least four of them) word for word — wire
+    /// copy run under the paper's name, a partner's story taken over whole. Those sentences are
+    /// that document's, credited by the byline: they need no attribution of their own and the
+    /// figure rules read them as attributed to it (see [`Matches::credited`]). Sentences the
+    /// draft adds are checked as ever.
+    pub fn reprint(&self, doc: &Document, corpus: &Corpus) -> Option<usize> {
+        let mut eligible = 0usize;
+        let mut per_doc: std::collections::BTreeMap<usize, usize> = Default::default();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            if s.span.slice(&doc.text).split_whitespace().count() < 6 {
+                continue;
+            }
+            eligible += 1;
+            for d in self.copied_from(doc, corpus, si) {
+                *per_doc.entry(d).or_default() += 1;
+            }
+        }
+        let (&d, &n) = per_doc
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+        (n >= 4 && 2 * n >= eligible).then_some(d)
+    }
+
+    /// Whether draft sentence `si` is a sentence of the document the draft reprints
+    /// ([`Matches::reprint`], passed in as `reprint`), word for word.
+    pub fn credited(
+        &self,
+        doc: &Document,
+        corpus: &Corpus,
+        reprint: Option<usize>,
+        si: usize,
+    ) -> bool {
+        reprint.is_some_and(|d| self.copied_from(doc, corpus, si).contains(&d))
+    }
+
     /// Computes all matches of a draft against the corpus.
     pub fn compute(doc: &Document, facts: &Facts, corpus: &Corpus, config: &Config) -> Matches {
         Matches::compute_until(doc, facts, corpus, config, None)

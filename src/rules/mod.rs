@@ -35,6 +35,8 @@ pub struct RuleContext<'a> {
     /// Per block, whether to check it (`None`: all). Blocks whose findings are known from an
     /// earlier analysis are skipped.
     pub only: Option<&'a [bool]>,
+    /// The corpus document the draft reprints ([`evidence::Matches::reprint`]).
+    pub reprint: Option<usize>,
 }
 
 impl RuleContext<'_> {
@@ -48,6 +50,13 @@ impl RuleContext<'_> {
             .and_then(|i| self.doc.sentences.get(i))
             .and_then(|s| only.get(s.block).copied())
             .unwrap_or(true)
+    }
+
+    /// Whether draft sentence `si` is a sentence of the document the draft reprints, word for
+    /// word: its claims are that document's (see [`evidence::Matches::reprint`]).
+    pub fn credited(&self, si: usize) -> bool {
+        self.matches
+            .credited(self.doc, self.corpus, self.reprint, si)
     }
 }
 
@@ -147,6 +156,7 @@ pub fn run_cached(
         config,
         matches: &matches,
         only: cache.map(|_| only.as_slice()),
+        reprint: matches.reprint(doc, corpus),
     };
     let mut out = Vec::new();
     for r in ALL {
@@ -196,6 +206,8 @@ fn block_keys(
         l.dest.hash(&mut h);
     }
     doc.footnotes.len().hash(&mut h);
+    // Whether the draft reprints a document depends on all its sentences.
+    matches.reprint(doc, corpus).hash(&mut h);
     let whole = format!("{:?}/{:?}/{:x}", doc.lang, doc.kind, h.finish());
     let text = |b: Option<&crate::text::Block>| b.map_or("", |b| b.span.slice(&doc.text));
     // The section hashes of each block's sentences, in one pass over the sentences.

@@ -54,6 +54,11 @@ impl Rule for NumberConflict {
             if !supports.is_empty() || contradicts.is_empty() {
                 continue;
             }
+            // A sentence of the document the draft reprints is that document's: it states the
+            // figure, and the byline credits it.
+            if ctx.doc.sentence_at(q.span.start).is_some_and(|si| ctx.credited(si)) {
+                continue;
+            }
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
             let message = describe(ctx, q, &supports, &contradicts);
             let fixes = replacement_fixes(ctx, q, &contradicts);
@@ -88,6 +93,22 @@ mod tests {
             .fixes
             .iter()
             .any(|x| x.edits.iter().any(|e| e.replacement.contains("68,000"))));
+    }
+
+    #[test]
+    fn contradictions_scattered_over_a_kind_are_no_verdict() {
+        // Three reports' rushing yards of three players and seasons: "70 yards" measures one
+        // of them, nobody knows which. One report's different figure is a conflict.
+        let corpus = [
+            ("a.md", "---\nsource: Courier\n---\nThe rookie finished with a team-high 716 yards rushing this season.\n"),
+            ("b.md", "---\nsource: Ledger\n---\nHe rushed for 63 yards in the win over Atlanta.\n"),
+            ("c.md", "---\nsource: Star\n---\nAt Wayne State he finished with 6,728 yards rushing.\n"),
+        ];
+        let draft = "He had 70 yards rushing on Sunday.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+        let f = findings(&corpus[..1], "The rookie finished with 516 yards rushing this season.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]
