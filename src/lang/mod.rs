@@ -63,9 +63,10 @@ impl Lang {
         }
     }
 
-    /// Stems one lower-cased word.
+    /// Stems one lower-cased word. Typographic apostrophes are the typewriter's: copy mixes
+    /// them ("It’s" in one report, "It's" in another).
     pub fn stem(self, word: &str) -> String {
-        let lower = word.to_lowercase();
+        let lower = word.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
         self.stemmer().stem(&lower).into_owned()
     }
 
