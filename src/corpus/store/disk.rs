@@ -78,6 +78,69 @@ pub struct DiskStore {
     lang: String,
     /// Test hook: updates stop before committing, as if killed there.
     stop_before_commit: bool,
+    hooks: Hooks,
+}
+
+/// Test hooks, always compiled in and read from the environment when a store is opened, for
+/// `tests/store.rs`, whose crash-safety test kills a real `factlint check` at exact points of an
+/// update. They change batch sizes, timing and stderr, never what is stored. Not for users.
+/// - `FACTLINT_TEST_STORE_BATCH=K`: K files per update batch instead of 1,000;
+/// - `FACTLINT_TEST_STORE_TRACE=1`: an update prints what it will do to stderr
+///   (`factlint-test: store update: U unchanged, R to read, D removed`);
+/// - `FACTLINT_TEST_STORE_PAUSE=before-commit:N` (or `after-commit:N`): at that point of the
+///   update's N-th batch (from 1), print `factlint-test: store paused before-commit:N` and sleep
+///   (two minutes at most, then go on), to be killed there.
+#[derive(Clone, Debug)]
+struct Hooks {
+    batch: usize,
+    trace: bool,
+    /// (after the commit, batch number from 1).
+    pause: Option<(bool, usize)>,
+}
+
+impl Hooks {
+    fn from_env() -> Hooks {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let pause = var("FACTLINT_TEST_STORE_PAUSE").and_then(|v| {
+            let (at, n) = v.split_once(':')?;
+            let after = match at {
+                "before-commit" => false,
+                "after-commit" => true,
+                _ => return None,
+            };
+            Some((after, n.trim().parse().ok()?))
+        });
+        Hooks {
+            batch: var("FACTLINT_TEST_STORE_BATCH")
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(BATCH_FILES),
+            trace: var("FACTLINT_TEST_STORE_TRACE").is_some(),
+            pause,
+        }
+    }
+
+    /// Prints what an update will do, when asked to.
+    fn trace(&self, unchanged: usize, read: usize, removed: usize) {
+        if self.trace {
+            eprintln!(
+                "factlint-test: store update: {unchanged} unchanged, {read} to read, {removed} removed"
+            );
+        }
+    }
+
+    /// Sleeps when the update is to be killed at this point.
+    fn pause(&self, after: bool, batch: usize) {
+        if self.pause == Some((after, batch)) {
+            let at = if after {
+                "after-commit"
+            } else {
+                "before-commit"
+            };
+            eprintln!("factlint-test: store paused {at}:{batch}");
+            std::thread::sleep(std::time::Duration::from_secs(120));
+        }
+    }
 }
 
 /// The stores open in this process: a redb file can be opened once per process.
@@ -240,6 +303,7 @@ impl DiskStore {
             path,
             lang,
             stop_before_commit: false,
+            hooks: Hooks::from_env(),
         }
     }
 
@@ -252,8 +316,8 @@ impl DiskStore {
         read_meta(&self.db)?.ok_or_else(|| err("read", "no meta record"))
     }
 
-    /// Writes one batch of changes in one transaction.
-    fn write_batch(&self, changes: Vec<Change>) -> Result<(), String> {
+    /// Writes one batch of changes (the update's `number`-th, from 1) in one transaction.
+    fn write_batch(&self, changes: Vec<Change>, number: usize) -> Result<(), String> {
         let mut meta = self.meta()?;
         let txn = self.db.begin_write().map_err(|e| err("write", e))?;
         {
@@ -386,12 +450,15 @@ impl DiskStore {
                 .insert("meta", bytes.as_slice())
                 .map_err(|e| err("write", e))?;
         }
+        self.hooks.pause(false, number);
         if self.stop_before_commit {
             // As if the process were killed here: the transaction is dropped uncommitted.
             drop(txn);
             return Ok(());
         }
-        txn.commit().map_err(|e| err("write", e))
+        txn.commit().map_err(|e| err("write", e))?;
+        self.hooks.pause(true, number);
+        Ok(())
     }
 }
 
@@ -466,15 +533,16 @@ impl Store for DiskStore {
         })?;
         let total = files.len();
         let mut done = total - todo.len();
+        self.hooks.trace(done, todo.len(), removed.len());
         if let Some(p) = opts.progress {
             p(done, total);
         }
         if !removed.is_empty() && todo.is_empty() {
-            guarded(|| self.write_batch(removed))?;
+            guarded(|| self.write_batch(removed, 1))?;
             return Ok(());
         }
         let mut removed = Some(removed);
-        for batch in todo.chunks(BATCH_FILES) {
+        for (number, batch) in todo.chunks(self.hooks.batch).enumerate() {
             let paths: Vec<PathBuf> = batch.iter().map(|(f, _, _)| (*f).clone()).collect();
             let mut recs: Vec<Option<FileRec>> = Vec::with_capacity(batch.len());
             let mut per_file: Vec<Analysed> = Vec::with_capacity(batch.len());
@@ -512,7 +580,7 @@ impl Store for DiskStore {
                     new: rec.map(|r| (r, docs)),
                 });
             }
-            guarded(|| self.write_batch(changes))?;
+            guarded(|| self.write_batch(changes, number + 1))?;
             done += batch.len();
             if let Some(p) = opts.progress {
                 p(done, total);
