@@ -119,8 +119,7 @@ fn planned(stderr: &str) -> (usize, usize) {
 /// Starts a check whose store update pauses at `at` (`before-commit:N`, `after-commit:N`) and
 /// kills it there with SIGKILL; fails when the update never gets there.
 fn kill_at(dir: &Path, cache: &Path, batch: &str, at: &str) {
-    use std::io::BufRead;
-    let mut child = spawn_check(
+    let child = spawn_check(
         dir,
         cache,
         &[
@@ -128,28 +127,7 @@ fn kill_at(dir: &Path, cache: &Path, batch: &str, at: &str) {
             ("FACTLINT_TEST_STORE_PAUSE", at),
         ],
     );
-    let stderr = child.stderr.take().unwrap_or_else(|| panic!("no stderr"));
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr)
-            .lines()
-            .map_while(Result::ok)
-        {
-            let _ = tx.send(line);
-        }
-    });
-    let mut seen = Vec::new();
-    let paused = loop {
-        match rx.recv_timeout(common::WAIT) {
-            Ok(line) if line.contains(&format!("store paused {at}")) => break true,
-            Ok(line) => seen.push(line),
-            Err(_) => break false,
-        }
-    };
-    // SIGKILL: no destructor, no flush, no unwinding.
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(paused, "the update never paused at {at}: {seen:#?}");
+    common::kill_at_line(child, &format!("store paused {at}"));
 }
 
 /// Rewrites, adds and removes corpus files (different ones each round): `changed` rewritten,

@@ -16,7 +16,7 @@
 //! commit, which redb guarantees intact. A file that is not a store or is damaged is replaced
 //! with a new one and the caller is told.
 
-use super::{Head, Snapshot, Store};
+use super::{Head, Hooks, Snapshot, Store};
 use crate::corpus::cache::{self, Entry, EntryRef};
 use crate::corpus::index::Postings;
 use crate::corpus::load::{self, LoadOptions, LoadReport, Skipped};
@@ -79,68 +79,6 @@ pub struct DiskStore {
     /// Test hook: updates stop before committing, as if killed there.
     stop_before_commit: bool,
     hooks: Hooks,
-}
-
-/// Test hooks, always compiled in and read from the environment when a store is opened, for
-/// `tests/store.rs`, whose crash-safety test kills a real `factlint check` at exact points of an
-/// update. They change batch sizes, timing and stderr, never what is stored. Not for users.
-/// - `FACTLINT_TEST_STORE_BATCH=K`: K files per update batch instead of 1,000;
-/// - `FACTLINT_TEST_STORE_TRACE=1`: an update prints what it will do to stderr
-///   (`factlint-test: store update: U unchanged, R to read, D removed`);
-/// - `FACTLINT_TEST_STORE_PAUSE=before-commit:N` (or `after-commit:N`): at that point of the
-///   update's N-th batch (from 1), print `factlint-test: store paused before-commit:N` and sleep
-///   (two minutes at most, then go on), to be killed there.
-#[derive(Clone, Debug)]
-struct Hooks {
-    batch: usize,
-    trace: bool,
-    /// (after the commit, batch number from 1).
-    pause: Option<(bool, usize)>,
-}
-
-impl Hooks {
-    fn from_env() -> Hooks {
-        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        let pause = var("FACTLINT_TEST_STORE_PAUSE").and_then(|v| {
-            let (at, n) = v.split_once(':')?;
-            let after = match at {
-                "before-commit" => false,
-                "after-commit" => true,
-                _ => return None,
-            };
-            Some((after, n.trim().parse().ok()?))
-        });
-        Hooks {
-            batch: var("FACTLINT_TEST_STORE_BATCH")
-                .and_then(|v| v.trim().parse().ok())
-                .filter(|n| *n > 0)
-                .unwrap_or(BATCH_FILES),
-            trace: var("FACTLINT_TEST_STORE_TRACE").is_some(),
-            pause,
-        }
-    }
-
-    /// Prints what an update will do, when asked to.
-    fn trace(&self, unchanged: usize, read: usize, removed: usize) {
-        if self.trace {
-            eprintln!(
-                "factlint-test: store update: {unchanged} unchanged, {read} to read, {removed} removed"
-            );
-        }
-    }
-
-    /// Sleeps when the update is to be killed at this point.
-    fn pause(&self, after: bool, batch: usize) {
-        if self.pause == Some((after, batch)) {
-            let at = if after {
-                "after-commit"
-            } else {
-                "before-commit"
-            };
-            eprintln!("factlint-test: store paused {at}:{batch}");
-            std::thread::sleep(std::time::Duration::from_secs(120));
-        }
-    }
 }
 
 /// The stores open in this process: a redb file can be opened once per process.
@@ -303,7 +241,7 @@ impl DiskStore {
             path,
             lang,
             stop_before_commit: false,
-            hooks: Hooks::from_env(),
+            hooks: Hooks::from_env(BATCH_FILES),
         }
     }
 
