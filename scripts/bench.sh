@@ -9,11 +9,17 @@
 #
 # Options: --sizes "100 1000"  corpus sizes; --words "2000 20000"  draft sizes; --edits N (default 50);
 #          --seed S (default 1); --out DIR (default target/bench, target/bench/smoke with --smoke);
-#          --no-build (use the binaries as they are); --no-harper; --store memory|disk (memory: the
-#          corpus loaded into memory, the default; disk: `store = "disk"`, the on-disk store); --lsp-budget SECONDS (default 400: a
+#          --no-build (use the binaries as they are); --no-harper; --store memory|disk|postgres (memory:
+#          the corpus loaded into memory, the default; disk: `store = "disk"`, the on-disk store;
+#          postgres: a throwaway PostgreSQL cluster started in a temp folder (initdb + pg_ctl, unix
+#          socket only, default settings, stopped and removed at the end; needs postgresql-15:
+#          tests/editors/postgres.deps.sh), each corpus ingested into its own collection by a
+#          writer and checked by a read-only reporter role); --lsp-budget SECONDS (default 400: a
 #          latency run stops editing after that long, so slow configurations report fewer edits).
 # Per corpus size it reports: cold index (first `factlint check` of a one-line draft: wall time,
-# peak RSS via /usr/bin/time -v, MB/s), warm start (the same again), `factlint check` per draft, and
+# peak RSS via /usr/bin/time -v, MB/s; with --store postgres: `factlint corpus ingest`, its CPU
+# the client's plus the server's), warm start (the same again; with postgres: the first check of
+# the one-line draft after the ingest), `factlint check` per draft, and
 # the language server's didChange -> publishDiagnostics latency (p50/p95/max over --edits edits in
 # the middle of the draft, debounce 0; scripts/lsp_latency.py), with harper-ls side by side when it
 # is on the PATH. Run it with `nice` on a shared machine. Exit status: 0 measured, 1 a step failed.
@@ -44,7 +50,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --no-harper) harper=0 ;;
     --store) store=$2; shift ;;
-    -h | --help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -129,27 +135,87 @@ store_args=()
 if [ "$store" = disk ]; then
   printf 'store = "disk"\n' >"$out/store-disk.toml"
   store_args=(--config "$out/store-disk.toml")
-elif [ "$store" != memory ]; then
-  echo "bench: --store is memory or disk" >&2; exit 2
+elif [ "$store" != memory ] && [ "$store" != postgres ]; then
+  echo "bench: --store is memory, disk or postgres" >&2; exit 2
 fi
 
-# Runs `factlint check DRAFT --corpus DIR` and prints "wall_seconds peak_rss_mb exit_status cpu_seconds".
+# --store postgres: a throwaway cluster (as tests/postgres.rs starts one), removed on exit.
+pg_dir="" pg_port="" pg_pids=""
+if [ "$store" = postgres ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { log "PostgreSQL not found: run tests/editors/postgres.deps.sh"; exit 1; }
+  pg_dir=$(mktemp -d /tmp/factlint-bench-pg.XXXXXX)
+  as_pg=()
+  if [ "$(id -u)" -eq 0 ]; then
+    # initdb and postgres refuse to run as root: the cluster belongs to `postgres`.
+    chown postgres: "$pg_dir"; chmod 0755 "$pg_dir"
+    as_pg=(runuser -u postgres --)
+  fi
+  pg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  pg_admin_pw=bench-admin
+  echo "$pg_admin_pw" >"$pg_dir/pw"; chmod 0644 "$pg_dir/pw"
+  pg_stop() {
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  }
+  trap pg_stop EXIT
+  log "PostgreSQL: throwaway cluster in $pg_dir ($("$pg_bin/postgres" --version))"
+  "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U bench_admin --pwfile "$pg_dir/pw" --auth=scram-sha-256 \
+    -E UTF8 --locale=C >"$pg_dir/initdb.log" 2>&1 || { log "initdb failed: $(tail -3 "$pg_dir/initdb.log")"; exit 1; }
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-k $pg_dir -p $pg_port -c listen_addresses=''" \
+    -l "$pg_dir/server.log" -w -t 60 start >/dev/null || { log "pg_ctl start failed: $(tail -3 "$pg_dir/server.log")"; exit 1; }
+  pg_psql() { PGPASSWORD=$pg_admin_pw "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -p "$pg_port" -U bench_admin "$@"; }
+  pg_psql -d postgres -c "CREATE DATABASE bench" >/dev/null
+  pg_url() { echo "postgres://$1@/bench?host=$pg_dir&port=$pg_port${2:+&collection=$2}"; }
+  PGPASSWORD=$pg_admin_pw "$bin" corpus init --to "$(pg_url bench_admin)" 2>"$pg_dir/init.log" || { log "factlint corpus init failed: $(cat "$pg_dir/init.log")"; exit 1; }
+  pg_psql -d bench -c "CREATE ROLE wire_ingest LOGIN PASSWORD 'ingest' IN ROLE factlint_writer; CREATE ROLE reporter LOGIN PASSWORD 'reporter' IN ROLE factlint_reader" >/dev/null
+  # Checks and the language server connect as the reporter.
+  export PGPASSWORD=reporter
+fi
+
+# What `--corpus` names for the corpus of N documents: its folder, or its collection.
+corpus_arg() {
+  if [ "$store" = postgres ]; then pg_url reporter "gen$1"; else corpus_dir "$1"; fi
+}
+
+# CPU seconds the PostgreSQL server has used so far (the postmaster and the backends it reaped:
+# every connection of a finished command), or "null" without a cluster.
+server_cpu() {
+  if [ -z "$pg_dir" ]; then echo null; return; fi
+  local pid
+  pid=$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null) || { echo null; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13 + $14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo null
+}
+srv_note() { [ "$1" = null ] || echo " + server ${1}s"; }
+sub() { if [ "$1" = null ] || [ "$2" = null ]; then echo null; else awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; fi; }
+
+# Runs `factlint check DRAFT --corpus DIR` (or, with a third argument, `factlint corpus ingest DIR
+# --to URL`) and prints "wall_seconds peak_rss_mb exit_status cpu_seconds server_cpu_seconds".
 run_check() {
-  local draft=$1 dir=$2 t0 t1 status=0 rss="null"
+  local draft=$1 dir=$2 t0 t1 status=0 rss="null" s0 s1 cmd
+  if [ $# -ge 3 ]; then
+    cmd=(env PGPASSWORD=ingest "$bin" corpus ingest "$dir" --to "$3")
+  else
+    cmd=("$bin" check "$draft" --corpus "$dir" "${store_args[@]}" --format json)
+  fi
+  s0=$(server_cpu)
   t0=$(now)
   if [ -n "$timebin" ]; then
-    "$timebin" -v -o "$out/time.txt" "$bin" check "$draft" --corpus "$dir" "${store_args[@]}" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
+    "$timebin" -v -o "$out/time.txt" "${cmd[@]}" >"$out/check.json" 2>"$out/check.err" || status=$?
   else
-    "$bin" check "$draft" --corpus "$dir" "${store_args[@]}" --format json >"$out/check.json" 2>"$out/check.err" || status=$?
+    "${cmd[@]}" >"$out/check.json" 2>"$out/check.err" || status=$?
   fi
   t1=$(now)
+  # The command's backends have exited; give the postmaster a moment to reap them.
+  [ -n "$pg_dir" ] && sleep 0.3
+  s1=$(server_cpu)
   cpu="null"
   if [ -n "$timebin" ]; then
     rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$out/time.txt")
     cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$out/time.txt")
     grep -q "exited with non-zero status" "$out/time.txt" && status=$(awk '/Exit status/ { print $3 }' "$out/time.txt")
   fi
-  echo "$(secs "$t0" "$t1") $rss $status $cpu"
+  echo "$(secs "$t0" "$t1") $rss $status $cpu $(sub "$s0" "$s1")"
 }
 
 # The corpus cache (when the build has one) lives under $out: the first run of each corpus is cold,
@@ -166,24 +232,33 @@ for n in $sizes; do
   bytes=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['bytes'])" "$dir/corpus.json")
   log "corpus of $n documents ($(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB)"
   rm -rf "$FACTLINT_CACHE_DIR"
-  read -r cold cold_rss st cold_cpu < <(run_check "$drafts/one-line.md" "$dir")
+  source_dir=$dir
+  dir=$(corpus_arg "$n")
+  if [ "$store" = postgres ]; then
+    read -r cold cold_rss st cold_cpu cold_srv < <(run_check - "$source_dir" "$(pg_url wire_ingest "gen$n")")
+    if [ "$st" -ne 0 ]; then log "factlint corpus ingest failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
+    log "  $(tail -n 1 "$out/check.err")"
+  else
+    read -r cold cold_rss st cold_cpu cold_srv < <(run_check "$drafts/one-line.md" "$dir")
+  fi
   if [ "$st" -ge 2 ]; then log "factlint check failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
-  read -r warm warm_rss _ warm_cpu < <(run_check "$drafts/one-line.md" "$dir")
-  log "  cold index ${cold}s (CPU ${cold_cpu}s, peak ${cold_rss} MB), second run ${warm}s (CPU ${warm_cpu}s)"
-  emit "{\"kind\": \"index\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_cpu_s\": $cold_cpu, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_cpu_s\": $warm_cpu, \"warm_rss_mb\": $warm_rss}"
+  read -r warm warm_rss st warm_cpu warm_srv < <(run_check "$drafts/one-line.md" "$dir")
+  if [ "$st" -ge 2 ]; then log "factlint check failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
+  log "  cold index ${cold}s (CPU ${cold_cpu}s$(srv_note "$cold_srv"), peak ${cold_rss} MB), second run ${warm}s (CPU ${warm_cpu}s$(srv_note "$warm_srv"))"
+  emit "{\"kind\": \"index\", \"store\": \"$store\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_cpu_s\": $cold_cpu, \"cold_server_cpu_s\": $cold_srv, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_cpu_s\": $warm_cpu, \"warm_server_cpu_s\": $warm_srv, \"warm_rss_mb\": $warm_rss}"
   for w in $words; do
-    read -r t rss st cpu < <(run_check "$drafts/draft-$w.md" "$dir")
+    read -r t rss st cpu srv < <(run_check "$drafts/draft-$w.md" "$dir")
     if [ "$st" -ge 2 ]; then log "factlint check of draft-$w failed (status $st)"; failed=1; continue; fi
     findings=$(python3 -c "import json,sys; print(sum(len(f['findings']) for f in json.load(open(sys.argv[1]))['files']))" "$out/check.json" 2>/dev/null || echo null)
-    log "  check draft-$w: ${t}s (CPU ${cpu}s, peak ${rss} MB, $findings findings)"
-    emit "{\"kind\": \"check\", \"docs\": $n, \"words\": $w, \"wall_s\": $t, \"cpu_s\": $cpu, \"rss_mb\": $rss, \"findings\": $findings}"
+    log "  check draft-$w: ${t}s (CPU ${cpu}s$(srv_note "$srv"), peak ${rss} MB, $findings findings)"
+    emit "{\"kind\": \"check\", \"store\": \"$store\", \"docs\": $n, \"words\": $w, \"wall_s\": $t, \"cpu_s\": $cpu, \"server_cpu_s\": $srv, \"rss_mb\": $rss, \"findings\": $findings}"
   done
   for w in $words; do
     json=$out/lsp-$n-$w.json
     rm -f "$json"
     if python3 scripts/lsp_latency.py --name factlint --server "$bin lsp" --corpus "$dir" --draft "$drafts/draft-$w.md" \
       --edits "$edits" --budget "$budget" --edit-timeout 300 --start-timeout 900 --json "$json" --log "$out/lsp-$n-$w.log" >&2; then
-      emit "{\"kind\": \"lsp\", \"docs\": $n, \"words\": $w, \"result\": $(cat "$json")}"
+      emit "{\"kind\": \"lsp\", \"store\": \"$store\", \"docs\": $n, \"words\": $w, \"result\": $(cat "$json")}"
     else
       log "  language server on draft-$w with $n documents: not measured (see above; log in $out/lsp-$n-$w.log)"
       failed=1
@@ -214,6 +289,7 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 json.dump(rows, open(sys.argv[2], "w"), indent=1)
 f = lambda x, d=1: "–" if x is None else ("%.*f" % (d, x))
+srv = lambda x: "" if x is None else " + %.2f s" % x
 ms = lambda r: "%s / %s / %s" % (f(r.get("p50_ms")), f(r.get("p95_ms")), f(r.get("max_ms")))
 out = []
 for r in rows:
@@ -223,20 +299,24 @@ for r in rows:
             r["date"], r["nproc"], r["load_start"], r["load_end"], r["seed"]), ""]
 idx = [r for r in rows if r["kind"] == "index"]
 if idx:
-    out += ["| corpus | size | cold index: wall (CPU) | MB/s per CPU-second | peak RSS | second run: wall (CPU) |",
-            "|---:|---:|---:|---:|---:|---:|"]
+    out += ["| store | corpus | size | cold index (postgres: ingest): wall (CPU [+ server]) | MB/s per CPU-second | peak RSS | second run: wall (CPU [+ server]) |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
     for r in idx:
         mb = r["bytes"] / 1e6
         cpu = r.get("cold_cpu_s")
-        out.append("| %d docs | %.1f MB | %.2f s (%s s) | %s | %s MB | %.2f s (%s s) |" % (
-            r["docs"], mb, r["cold_s"], f(cpu, 2), f(mb / cpu if cpu else None), f(r["cold_rss_mb"], 0), r["warm_s"], f(r.get("warm_cpu_s"), 2)))
+        if cpu is not None and r.get("cold_server_cpu_s") is not None:
+            cpu += r["cold_server_cpu_s"]
+        out.append("| %s | %d docs | %.1f MB | %.2f s (%s s%s) | %s | %s MB | %.2f s (%s s%s) |" % (
+            r.get("store", "memory"), r["docs"], mb, r["cold_s"], f(r.get("cold_cpu_s"), 2), srv(r.get("cold_server_cpu_s")),
+            f(mb / cpu if cpu else None), f(r["cold_rss_mb"], 0), r["warm_s"], f(r.get("warm_cpu_s"), 2), srv(r.get("warm_server_cpu_s"))))
     out.append("")
 chk = [r for r in rows if r["kind"] == "check"]
 if chk:
-    out += ["| corpus | draft | `factlint check`: wall (CPU) | peak RSS | findings |", "|---:|---:|---:|---:|---:|"]
+    out += ["| store | corpus | draft | `factlint check`: wall (CPU [+ server]) | peak RSS | findings |", "|---|---:|---:|---:|---:|---:|"]
     for r in chk:
-        out.append("| %d docs | %d words | %.2f s (%s s) | %s MB | %s |" % (
-            r["docs"], r["words"], r["wall_s"], f(r.get("cpu_s"), 2), f(r["rss_mb"], 0), r["findings"]))
+        out.append("| %s | %d docs | %d words | %.2f s (%s s%s) | %s MB | %s |" % (
+            r.get("store", "memory"), r["docs"], r["words"], r["wall_s"], f(r.get("cpu_s"), 2), srv(r.get("server_cpu_s")),
+            f(r["rss_mb"], 0), r["findings"]))
     out.append("")
 lsp = [r for r in rows if r["kind"] in ("lsp", "harper")]
 if lsp:
@@ -244,7 +324,7 @@ if lsp:
             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in lsp:
         x = r["result"]
-        corpus = "%d docs" % r["docs"] if r["kind"] == "lsp" else "–"
+        corpus = "%d docs (%s)" % (r["docs"], r.get("store", "memory")) if r["kind"] == "lsp" else "–"
         out.append("| %s | %s | %d words | %d | %s | %s ms | %.2f s | %s MB |" % (
             x["server"], corpus, r["words"], x["edits"], ms(x), f(x.get("cpu_ms_per_edit")), x["first_diagnostics_ms"] / 1000,
             f(x.get("peak_rss_mb"), 0)))

@@ -5,8 +5,10 @@
 //!
 //! Covered: `corpus init` (schema, roles), `corpus ingest` of the fixtures and 240 more reports,
 //! `check` against the collection giving byte for byte the JSON findings `check` against the
-//! same files in a folder gives, an unchanged re-ingest reading nothing, a read-only role that
-//! can check but not ingest, credentials from PGPASSWORD and from a `.pgpass` file, a
+//! same files in a folder gives, an unchanged re-ingest reading nothing, an ingest killed
+//! (SIGKILL) before and after a batch's commit leaving the collection consistent (statistics,
+//! df and postings agree) and checkable, the next ingest storing exactly the rest, a read-only
+//! role that can check but not ingest nor write any table through SQL, credentials from PGPASSWORD and from a `.pgpass` file, a
 //! repository's `.factlint.toml` naming the database not being connected to unless the user
 //! allows it (the server's connection log proves it), the database stopped between opening
 //! and checking: a clear error, no findings from half a corpus; and the language server: a
@@ -202,6 +204,57 @@ impl Cluster {
         );
     }
 
+    /// Runs SQL as `user` (password `pw`): (succeeded, stdout unaligned without headers, stderr).
+    fn psql(&self, user: &str, pw: &str, sql: &str) -> (bool, String, String) {
+        let out = run(self
+            .cmd("psql")
+            .env("PGPASSWORD", pw)
+            .args(["-X", "-tA", "-v", "ON_ERROR_STOP=1", "-h"])
+            .arg(&self.root)
+            .args([
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                user,
+                "-d",
+                "newsroom",
+                "-c",
+                sql,
+            ]));
+        (out.status.success(), text(&out.stdout), text(&out.stderr))
+    }
+
+    /// Fails unless the collection's statistics and document frequencies agree with its
+    /// documents and postings (what a half-written ingest would break).
+    fn assert_consistent(&self, collection: &str) {
+        let sql = format!(
+            "WITH c AS (SELECT id, sentences, total_len FROM factlint.collections \
+             WHERE name = '{collection}') \
+             SELECT (SELECT count(*) FROM factlint.documents d, c WHERE d.collection = c.id), \
+             (SELECT c.sentences = coalesce(sum(d.sentences), 0) \
+               AND c.total_len = coalesce(sum(d.total_len), 0) \
+               FROM c LEFT JOIN factlint.documents d ON d.collection = c.id \
+               GROUP BY c.sentences, c.total_len), \
+             (SELECT count(*) FROM factlint.df f, c WHERE f.collection = c.id AND f.n <> \
+               (SELECT coalesce(sum(length(p.data) / 12), 0) FROM factlint.postings p \
+                WHERE p.collection = f.collection AND p.term = f.term)), \
+             (SELECT count(*) FROM factlint.postings p, c WHERE p.collection = c.id \
+               AND NOT EXISTS (SELECT 1 FROM factlint.documents d WHERE d.id = p.doc)), \
+             (SELECT count(*) FROM factlint.files f, c WHERE f.collection = c.id \
+               AND cardinality(f.skipped) = 0 \
+               AND NOT EXISTS (SELECT 1 FROM factlint.documents d \
+                 WHERE d.collection = f.collection AND d.path = f.path))"
+        );
+        let (ok, out, err) = self.psql(SUPERUSER, SUPERPASS, &sql);
+        assert!(ok, "{err}");
+        let v: Vec<&str> = out.trim().split('|').collect();
+        assert!(
+            v.len() == 5 && v[0] != "0" && v[1] == "t" && v[2..] == ["0", "0", "0"],
+            "collection {collection} inconsistent: documents|stats agree|df wrong|orphan \
+             postings|files without documents = {out}"
+        );
+    }
+
     /// How many connections the server has authorised so far.
     fn connections(&self) -> usize {
         std::fs::read_to_string(self.log())
@@ -219,6 +272,11 @@ impl Drop for Cluster {
 
 /// `factlint ARGS` in `dir` with a clean environment for credentials and trust (`envs` added).
 fn factlint(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
+    run(&mut factlint_cmd(dir, args, envs))
+}
+
+/// The command [`factlint`] runs.
+fn factlint_cmd(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
     c.current_dir(dir)
         .args(args)
@@ -240,7 +298,7 @@ fn factlint(dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Output {
     for (k, v) in envs {
         c.env(k, v);
     }
-    run(&mut c)
+    c
 }
 
 fn text(b: &[u8]) -> String {
@@ -395,7 +453,75 @@ fn check_against_the_database_equals_check_against_the_folder() {
         text(&db.stderr)
     );
 
-    // The reporter's role reads but cannot write.
+    // An ingest killed (SIGKILL) while its second batch of 5 is written but not committed,
+    // then one killed just after its first commit: each batch is a transaction, so the
+    // collection holds whole batches only, can be checked against, and the next ingest stores
+    // exactly the files not committed.
+    for i in 0..20 {
+        let _ = std::fs::write(more.join(format!("k{i:02}.md")), filler(2_000 + i));
+    }
+    for i in 10..15 {
+        let _ = std::fs::write(more.join(format!("r{i:03}.md")), filler(3_000 + i));
+    }
+    for at in ["before-commit:2", "after-commit:1"] {
+        let mut cmd = factlint_cmd(
+            dir,
+            &["corpus", "ingest", "corpus", "--to", &writer],
+            &[
+                ingest_pw[0],
+                ("FACTLINT_TEST_STORE_BATCH", "5"),
+                ("FACTLINT_TEST_STORE_PAUSE", at),
+            ],
+        );
+        cmd.stderr(std::process::Stdio::piped());
+        let child = cmd.spawn().unwrap_or_else(|e| panic!("{e}"));
+        common::kill_at_line(child, &format!("store paused {at}"));
+        c.assert_consistent("wire");
+        let db = factlint(
+            dir,
+            &["check", "--format", "json", "--corpus", &reader, "drafts"],
+            &pgpass_env,
+        );
+        assert_ne!(db.status.code(), Some(2), "{}", text(&db.stderr));
+        assert!(text(&db.stdout).contains("number-conflict"));
+    }
+    let out = factlint(
+        dir,
+        &["corpus", "ingest", "corpus", "--to", &writer],
+        &ingest_pw,
+    );
+    assert!(
+        text(&out.stderr).contains("15 file(s) stored"),
+        "25 files changed, 10 committed before the kills: {}",
+        text(&out.stderr)
+    );
+    c.assert_consistent("wire");
+    let folder = factlint(dir, &["check", "--format", "json", "drafts"], &[]);
+    let db = factlint(
+        dir,
+        &["check", "--format", "json", "--corpus", &reader, "drafts"],
+        &pgpass_env,
+    );
+    assert_eq!(
+        text(&db.stdout),
+        text(&folder.stdout),
+        "{}",
+        text(&db.stderr)
+    );
+
+    // The reporter's role reads but cannot write: not through factlint, not through SQL.
+    for sql in [
+        "DELETE FROM factlint.documents",
+        "UPDATE factlint.collections SET sentences = 0",
+        "INSERT INTO factlint.df VALUES (1, 'x', 1)",
+        "TRUNCATE factlint.postings",
+        "CREATE TABLE factlint.mine (x int)",
+        "SELECT nextval('factlint.document_ids')",
+    ] {
+        let (ok, _, err) = c.psql("reporter", "reporter-secret", sql);
+        assert!(!ok && err.contains("permission denied"), "{sql}: {err}");
+    }
+    c.assert_consistent("wire");
     let out = factlint(
         dir,
         &["corpus", "ingest", "corpus", "--to", &reader],

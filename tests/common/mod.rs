@@ -501,3 +501,30 @@ pub fn story() -> tempfile::TempDir {
     }
     tmp
 }
+
+/// Waits for `child` (its stderr piped) to write a line containing `marker` to stderr, then
+/// kills it with SIGKILL (no destructor, no flush, no unwinding). Fails the test when it never
+/// does (it ended first, or did not within [`WAIT`]).
+pub fn kill_at_line(mut child: Child, marker: &str) {
+    let stderr = child
+        .stderr
+        .take()
+        .unwrap_or_else(|| panic!("stderr not piped"));
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut seen = Vec::new();
+    let found = loop {
+        match rx.recv_timeout(WAIT) {
+            Ok(line) if line.contains(marker) => break true,
+            Ok(line) => seen.push(line),
+            Err(_) => break false,
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(found, "never saw {marker:?} on stderr: {seen:#?}");
+}

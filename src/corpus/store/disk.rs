@@ -16,7 +16,7 @@
 //! commit, which redb guarantees intact. A file that is not a store or is damaged is replaced
 //! with a new one and the caller is told.
 
-use super::{Head, Snapshot, Store};
+use super::{Head, Hooks, Snapshot, Store};
 use crate::corpus::cache::{self, Entry, EntryRef};
 use crate::corpus::index::Postings;
 use crate::corpus::load::{self, LoadOptions, LoadReport, Skipped};
@@ -78,6 +78,7 @@ pub struct DiskStore {
     lang: String,
     /// Test hook: updates stop before committing, as if killed there.
     stop_before_commit: bool,
+    hooks: Hooks,
 }
 
 /// The stores open in this process: a redb file can be opened once per process.
@@ -240,6 +241,7 @@ impl DiskStore {
             path,
             lang,
             stop_before_commit: false,
+            hooks: Hooks::from_env(BATCH_FILES),
         }
     }
 
@@ -252,8 +254,8 @@ impl DiskStore {
         read_meta(&self.db)?.ok_or_else(|| err("read", "no meta record"))
     }
 
-    /// Writes one batch of changes in one transaction.
-    fn write_batch(&self, changes: Vec<Change>) -> Result<(), String> {
+    /// Writes one batch of changes (the update's `number`-th, from 1) in one transaction.
+    fn write_batch(&self, changes: Vec<Change>, number: usize) -> Result<(), String> {
         let mut meta = self.meta()?;
         let txn = self.db.begin_write().map_err(|e| err("write", e))?;
         {
@@ -386,12 +388,15 @@ impl DiskStore {
                 .insert("meta", bytes.as_slice())
                 .map_err(|e| err("write", e))?;
         }
+        self.hooks.pause(false, number);
         if self.stop_before_commit {
             // As if the process were killed here: the transaction is dropped uncommitted.
             drop(txn);
             return Ok(());
         }
-        txn.commit().map_err(|e| err("write", e))
+        txn.commit().map_err(|e| err("write", e))?;
+        self.hooks.pause(true, number);
+        Ok(())
     }
 }
 
@@ -466,15 +471,16 @@ impl Store for DiskStore {
         })?;
         let total = files.len();
         let mut done = total - todo.len();
+        self.hooks.trace(done, todo.len(), removed.len());
         if let Some(p) = opts.progress {
             p(done, total);
         }
         if !removed.is_empty() && todo.is_empty() {
-            guarded(|| self.write_batch(removed))?;
+            guarded(|| self.write_batch(removed, 1))?;
             return Ok(());
         }
         let mut removed = Some(removed);
-        for batch in todo.chunks(BATCH_FILES) {
+        for (number, batch) in todo.chunks(self.hooks.batch).enumerate() {
             let paths: Vec<PathBuf> = batch.iter().map(|(f, _, _)| (*f).clone()).collect();
             let mut recs: Vec<Option<FileRec>> = Vec::with_capacity(batch.len());
             let mut per_file: Vec<Analysed> = Vec::with_capacity(batch.len());
@@ -512,7 +518,7 @@ impl Store for DiskStore {
                     new: rec.map(|r| (r, docs)),
                 });
             }
-            guarded(|| self.write_batch(changes))?;
+            guarded(|| self.write_batch(changes, number + 1))?;
             done += batch.len();
             if let Some(p) = opts.progress {
                 p(done, total);

@@ -122,6 +122,70 @@ pub(crate) fn analyse_files(paths: &[PathBuf], opts: &LoadOptions) -> Vec<FileAn
     out
 }
 
+/// Test hooks, always compiled in and read from the environment when a disk store is opened or
+/// an ingest starts, for the crash-safety tests (`tests/store.rs`, `tests/postgres.rs`), which
+/// kill a real `factlint check` or `factlint corpus ingest` at exact points of an update. They
+/// change batch sizes, timing and stderr, never what is stored. Not for users.
+/// - `FACTLINT_TEST_STORE_BATCH=K`: K files per update batch instead of the backend's own;
+/// - `FACTLINT_TEST_STORE_TRACE=1`: a disk store update prints what it will do to stderr
+///   (`factlint-test: store update: U unchanged, R to read, D removed`);
+/// - `FACTLINT_TEST_STORE_PAUSE=before-commit:N` (or `after-commit:N`): at that point of the
+///   update's N-th batch (from 1), print `factlint-test: store paused before-commit:N` and sleep
+///   (two minutes at most, then go on), to be killed there.
+#[derive(Clone, Debug)]
+pub(crate) struct Hooks {
+    /// Files per batch.
+    pub batch: usize,
+    trace: bool,
+    /// (after the commit, batch number from 1).
+    pause: Option<(bool, usize)>,
+}
+
+impl Hooks {
+    pub(crate) fn from_env(batch: usize) -> Hooks {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let pause = var("FACTLINT_TEST_STORE_PAUSE").and_then(|v| {
+            let (at, n) = v.split_once(':')?;
+            let after = match at {
+                "before-commit" => false,
+                "after-commit" => true,
+                _ => return None,
+            };
+            Some((after, n.trim().parse().ok()?))
+        });
+        Hooks {
+            batch: var("FACTLINT_TEST_STORE_BATCH")
+                .and_then(|v| v.trim().parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(batch),
+            trace: var("FACTLINT_TEST_STORE_TRACE").is_some(),
+            pause,
+        }
+    }
+
+    /// Prints what an update will do, when asked to.
+    pub(crate) fn trace(&self, unchanged: usize, read: usize, removed: usize) {
+        if self.trace {
+            eprintln!(
+                "factlint-test: store update: {unchanged} unchanged, {read} to read, {removed} removed"
+            );
+        }
+    }
+
+    /// Sleeps when the update is to be killed at this point.
+    pub(crate) fn pause(&self, after: bool, batch: usize) {
+        if self.pause == Some((after, batch)) {
+            let at = if after {
+                "after-commit"
+            } else {
+                "before-commit"
+            };
+            eprintln!("factlint-test: store paused {at}:{batch}");
+            std::thread::sleep(std::time::Duration::from_secs(120));
+        }
+    }
+}
+
 /// A corpus store backend.
 pub trait Store {
     /// Brings the store up to date with `files` (the resolved corpus files): unchanged files

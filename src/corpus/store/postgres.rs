@@ -720,6 +720,7 @@ pub fn ingest(url: &str, paths: &[PathBuf], opts: &LoadOptions) -> Result<Ingest
         Ok::<_, String>((client, coll, todo))
     })?;
     let (mut client, coll, todo) = prepared;
+    let hooks = super::Hooks::from_env(BATCH_FILES);
     let total = todo.len();
     if let Some(p) = opts.progress {
         p(0, total);
@@ -729,7 +730,7 @@ pub fn ingest(url: &str, paths: &[PathBuf], opts: &LoadOptions) -> Result<Ingest
     let (tx, rx) = mpsc::sync_channel::<(Vec<FileRow>, Vec<Skipped>, usize)>(1);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for batch in todo.chunks(BATCH_FILES) {
+            for batch in todo.chunks(hooks.batch) {
                 let batch_paths: Vec<PathBuf> = batch.iter().map(|(f, _, _)| f.clone()).collect();
                 let analysed = super::analyse_files(&batch_paths, opts);
                 let mut rows = Vec::new();
@@ -764,11 +765,19 @@ pub fn ingest(url: &str, paths: &[PathBuf], opts: &LoadOptions) -> Result<Ingest
             }
         });
         let mut done = 0;
-        for (rows, skipped, n) in rx {
+        for (number, (rows, skipped, n)) in rx.into_iter().enumerate() {
             report.skipped.extend(skipped);
             report.files += rows.len();
             report.documents += rows.iter().map(|r| r.docs.len()).sum::<usize>();
-            rt.block_on(write_batch(&mut client, coll, &target.collection, rows))?;
+            let before_commit = || hooks.pause(false, number + 1);
+            rt.block_on(write_batch(
+                &mut client,
+                coll,
+                &target.collection,
+                rows,
+                &before_commit,
+            ))?;
+            hooks.pause(true, number + 1);
             done += n;
             if let Some(p) = opts.progress {
                 p(done, total);
@@ -845,12 +854,13 @@ async fn collection_for_writing(
 }
 
 /// Writes one batch of files (replacing what the collection held for their paths) in one
-/// transaction.
+/// transaction; `before_commit` is called just before it commits (a test hook).
 async fn write_batch(
     client: &mut Client,
     coll: i32,
     name: &str,
     rows: Vec<FileRow>,
+    before_commit: &(dyn Fn() + Sync),
 ) -> Result<(), String> {
     use tokio_postgres::binary_copy::BinaryCopyInWriter;
     let w = |what: &'static str| what;
@@ -1128,6 +1138,7 @@ async fn write_batch(
         tx.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &name]),
     )
     .await?;
+    before_commit();
     timed(w("COMMIT"), WRITE_TIMEOUT, tx.commit()).await
 }
 
