@@ -734,21 +734,22 @@ pub fn when(
 /// two figures costs lookups, not set building (the same value as [`overlap`]).
 #[derive(Clone, Debug, Default)]
 pub struct Weighted {
-    weights: std::collections::HashMap<String, f32>,
+    /// Terms with their weights, sorted by term: sums run in one order, so the same sets give
+    /// the same share to the last bit, run after run (a hash map's order would not).
+    weights: Vec<(String, f32)>,
     total: f32,
 }
 
 impl Weighted {
     pub fn new(corpus: &Corpus, terms: &[String]) -> Weighted {
-        let mut weights = std::collections::HashMap::new();
-        let mut total = 0.0f32;
-        for t in terms {
-            if !weights.contains_key(t) {
-                let w = corpus.index.idf(t);
-                total += w;
-                weights.insert(t.clone(), w);
-            }
-        }
+        let mut sorted: Vec<&String> = terms.iter().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let weights: Vec<(String, f32)> = sorted
+            .into_iter()
+            .map(|t| (t.clone(), corpus.index.idf(t)))
+            .collect();
+        let total = weights.iter().map(|(_, w)| *w).sum();
         Weighted { weights, total }
     }
 
@@ -756,8 +757,16 @@ impl Weighted {
         self.weights.is_empty()
     }
 
+    fn weight(&self, t: &str) -> Option<f32> {
+        self.weights
+            .binary_search_by(|(x, _)| x.as_str().cmp(t))
+            .ok()
+            .and_then(|i| self.weights.get(i))
+            .map(|(_, w)| *w)
+    }
+
     pub fn contains(&self, t: &str) -> bool {
-        self.weights.contains_key(t)
+        self.weight(t).is_some()
     }
 
     /// The weighted share of this set's terms that `other` contains.
@@ -765,19 +774,12 @@ impl Weighted {
         if self.total <= 0.0 {
             return 0.0;
         }
-        let shared: f32 = if self.weights.len() <= other.weights.len() {
-            self.weights
-                .iter()
-                .filter(|(t, _)| other.weights.contains_key(*t))
-                .map(|(_, w)| *w)
-                .sum()
-        } else {
-            other
-                .weights
-                .keys()
-                .filter_map(|t| self.weights.get(t))
-                .sum()
-        };
+        let shared: f32 = self
+            .weights
+            .iter()
+            .filter(|(t, _)| other.contains(t))
+            .map(|(_, w)| *w)
+            .sum();
         shared / self.total
     }
 }

@@ -139,6 +139,64 @@ fn states_anywhere(ctx: &RuleContext, docs: &[usize], q: &Quantity, named: &str)
     })
 }
 
+/// The significant digits of a figure's first number as written ("412,000" → 3, „7,12“ → 3,
+/// "38" → 2, "zwei" → 0).
+fn significant_digits(text: &str) -> usize {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '\u{a0}' | '\u{202f}'))
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
+}
+
+/// Where the map aligned nothing: the reports of the draft sentence's event (`events`) that
+/// state figure `q` itself, word for word in value — written with at least three significant
+/// digits ("412,000", „7,12 Meter“), so no other quantity's by chance; not a date, year or time,
+/// of which every story has many — in their own reporting (no comments). "The corpus gives the
+/// figure as somebody else's" needs no alignment then.
+fn same_specific(ctx: &RuleContext, events: &[usize], q: &Quantity) -> Vec<FigureMatch> {
+    use crate::extract::Dimension;
+    if matches!(
+        q.dimension,
+        Dimension::Date | Dimension::Year | Dimension::TimeOfDay
+    ) || significant_digits(&q.text) < 3
+    {
+        return Vec::new();
+    }
+    let value = |x: &Quantity| x.value * if x.factor > 0.0 { x.factor } else { 1.0 };
+    let mut out = Vec::new();
+    for &d in events {
+        let Some(cd) = ctx.corpus.docs.get(d) else {
+            continue;
+        };
+        for (k, c) in cd.facts.quantities.iter().enumerate() {
+            if c.dimension != q.dimension
+                || !comparable(q, c)
+                || value(c) != value(q)
+                || significant_digits(&c.text) < 3
+            {
+                continue;
+            }
+            let Some(si) = cd.doc.sentences.iter().position(|s| s.span.contains(c.span)) else {
+                continue;
+            };
+            if !crate::figmap::reporting::is_reporting(cd, si) {
+                continue;
+            }
+            out.push(FigureMatch {
+                doc: d,
+                sentence: si,
+                quantity: k,
+                sim: 0.0,
+                supports: true,
+            });
+        }
+    }
+    out
+}
+
 impl Rule for MisattributedFigure {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -154,9 +212,20 @@ impl Rule for MisattributedFigure {
                 continue;
             };
             let (supports, _) = split(matches);
-            if supports.is_empty() {
-                continue;
-            }
+            let si = ctx.doc.sentences.iter().position(|s| s.span.contains(q.span));
+            let (matches, supports): (&[FigureMatch], Vec<FigureMatch>) = if supports.is_empty() {
+                let events = si
+                    .and_then(|si| ctx.matches.events.get(si))
+                    .map(|e| e.as_slice())
+                    .unwrap_or(&[]);
+                let found = same_specific(ctx, events, q);
+                if found.is_empty() || !matches.is_empty() {
+                    continue;
+                }
+                (&[], found)
+            } else {
+                (matches.as_slice(), supports)
+            };
             let Some(sentence) = ctx
                 .facts
                 .sentences
@@ -182,8 +251,7 @@ impl Rule for MisattributedFigure {
             }
             // The documents about this: those of the quantity and those related to the sentence
             // (not the whole archive, which a keystroke must not scan).
-            let si = ctx.doc.sentences.iter().position(|s| s.span.contains(q.span));
-            let mut docs: Vec<usize> = matches.iter().map(|m| m.doc).collect();
+            let mut docs: Vec<usize> = matches.iter().chain(&supports).map(|m| m.doc).collect();
             if let Some(rel) = si.and_then(|si| ctx.matches.related.get(si)) {
                 docs.extend(rel.iter().map(|r| r.doc));
             }
@@ -369,6 +437,31 @@ mod tests {
         let name = super::name_before_figure(named, &facts.quantities);
         assert_eq!(name, "der Messe", "{named:?}");
         assert!(same_source(&name, "Messe Lindhagen", Lang::De));
+    }
+
+    /// A figure the map aligns nowhere ("reported about 412,000 affected units": its words are
+    /// the attribution's) is still somebody else's when the event's reports state it to the
+    /// last of three significant digits and the named outlet never does.
+    #[test]
+    fn a_specific_figure_only_others_state_is_misattributed_without_an_alignment() {
+        let corpus = [
+            ("wire.md", "---\nsource: Allied Wire\n---\nKellner is recalling about 412,000 electric pressure cookers in the United States, regulators said.\n"),
+            ("release.md", "---\nsource: Kellner Home Products\n---\nKellner today announced a voluntary recall of approximately 412,000 pressure cookers sold in the United States.\n"),
+            ("journal.md", "---\nsource: Midwest Business Journal\n---\nKellner is recalling roughly 460,000 pressure cookers in the U.S., its second large recall.\n"),
+        ];
+        let draft = "Kellner is recalling pressure cookers.\n\nThe Midwest Business Journal also reported about 412,000 affected units in the U.S.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        // A figure of two significant digits could be any quantity's: no verdict without the map.
+        let draft = "Kellner is recalling pressure cookers.\n\nThe Midwest Business Journal also reported 41 affected stores in Ohio.\n";
+        let corpus2 = [
+            ("wire.md", "---\nsource: Allied Wire\n---\nKellner is recalling about 412,000 cookers; 41 people were hurt.\n"),
+            ("journal.md", "---\nsource: Midwest Business Journal\n---\nKellner is recalling roughly 460,000 pressure cookers in the U.S.\n"),
+        ];
+        assert!(findings(&corpus2, draft, RuleId::MisattributedFigure).is_empty());
+        assert_eq!(super::significant_digits("about 412,000"), 3);
+        assert_eq!(super::significant_digits("7,12 Meter"), 3);
+        assert_eq!(super::significant_digits("$38 million"), 2);
     }
 
     #[test]

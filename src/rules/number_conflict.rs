@@ -102,7 +102,7 @@ mod tests {
         let corpus = [
             ("a.md", "---\nsource: Courier\n---\nThe rookie finished with a team-high 716 yards rushing this season.\n"),
             ("b.md", "---\nsource: Ledger\n---\nHe rushed for 63 yards in the win over Atlanta.\n"),
-            ("c.md", "---\nsource: Star\n---\nAt Wayne State he finished with 6,728 yards rushing.\n"),
+            ("c.md", "---\nsource: Star\n---\nAt Wayne State he finished with 8,728 yards rushing.\n"),
         ];
         let draft = "He had 70 yards rushing on Sunday.\n";
         let f = findings(&corpus, draft, RuleId::NumberConflict);
