@@ -26,6 +26,8 @@ pub struct Tolerance {
     pub nearly: f64,
     /// "mehr als", "über", "more than": up to this share above (open-ended claims are still bounded).
     pub more_than: f64,
+    /// „gut“, "just over", "a good": up to this share above.
+    pub just_over: f64,
 }
 
 impl Default for Tolerance {
@@ -34,6 +36,7 @@ impl Default for Tolerance {
             about: 0.1,
             nearly: 0.1,
             more_than: 0.4,
+            just_over: 0.2,
         }
     }
 }

@@ -1024,4 +1024,34 @@ mod tests {
             assert_eq!(b.share_in(&r).to_bits(), b.share_in(&a).to_bits());
         }
     }
+
+    /// „gut 61.000“ is a little more than 61,000: not the forecast „rund 55.000“, and not „gut
+    /// 52.000“; „etwas mehr als 100.000“ allows „rund 115.000“.
+    #[test]
+    fn just_over_is_a_little_more() {
+        use crate::lang::Lang;
+        let q = |t: &str| {
+            crate::extract::quantity::extract(t, &[crate::text::Span::new(0, t.len())], Lang::De)
+                .into_iter()
+                .next()
+                .expect("a figure")
+        };
+        let tol = Tolerance::default();
+        assert!(!super::agree(
+            &q("gut 61.000 Besucher"),
+            &q("rund 55.000 Besucher"),
+            &tol
+        ));
+        assert!(!super::agree(
+            &q("gut 72.000 Besucher"),
+            &q("gut 52.000 Besucher"),
+            &tol
+        ));
+        assert!(super::agree(
+            &q("etwas mehr als 100.000 Zuschauer"),
+            &q("rund 115.000 Zuschauer"),
+            &tol
+        ));
+        assert!(super::agree(&q("eine gute Stunde"), &q("65 Minuten"), &tol));
+    }
 }

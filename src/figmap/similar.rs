@@ -69,6 +69,7 @@ pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
     let (lo, hi) = match q.approx {
         Approx::About => (lo.min(v * (1.0 - tol.about)), hi.max(v * (1.0 + tol.about))),
         Approx::Nearly => (lo.min(v * (1.0 - tol.nearly)), hi.max(v)),
+        Approx::JustOver => (lo.min(v), hi.max(v * (1.0 + tol.just_over))),
         Approx::MoreThan | Approx::AtLeast => {
             (lo.min(v), hi.max(v).min(v * (1.0 + tol.more_than)).max(v))
         }
@@ -137,7 +138,7 @@ const PLACE_PENALTY: f32 = 0.35;
 /// Penalty when the names nearest two figures differ (another person's or firm's figure).
 const NAME_PENALTY: f32 = 0.5;
 /// Bonus for two ages next to the same name.
-const NAME_BONUS_AGE: f32 = 0.3;
+const NAME_BONUS_AGE: f32 = 0.5;
 /// Words after (or before) a figure searched for its head.
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").

@@ -253,14 +253,15 @@ impl Matches {
                         &facts.quantities,
                     );
                     let key = format!(
-                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}\u{1}{section}\u{1}{moment:?}",
+                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}/{}\u{1}{section}\u{1}{moment:?}",
                         doc.lang,
                         sent.slice(&doc.masked),
                         q.span.start - sent.start,
                         q.span.end - sent.start,
                         t.about,
                         t.nearly,
-                        t.more_than
+                        t.more_than,
+                        t.just_over
                     );
                     let window = windows.get(si).copied().flatten().or(own);
                     let tuples = corpus.memo.figures(key, || {
@@ -596,7 +597,7 @@ pub fn figure_map(corpus: &Corpus, event: &[usize], tol: &Tolerance) -> std::syn
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     event.hash(&mut h);
-    for x in [tol.about, tol.nearly, tol.more_than] {
+    for x in [tol.about, tol.nearly, tol.more_than, tol.just_over] {
         x.to_bits().hash(&mut h);
     }
     corpus

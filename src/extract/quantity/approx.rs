@@ -16,6 +16,7 @@ pub fn approximator(
         (Approx::About, &a.about),
         (Approx::Nearly, &a.nearly),
         (Approx::MoreThan, &a.more_than),
+        (Approx::JustOver, &a.just_over),
         (Approx::AtLeast, &a.at_least),
         (Approx::AtMost, &a.up_to),
         (Approx::LessThan, &a.less_than),
@@ -38,6 +39,7 @@ pub fn interval(value: f64, round: f64, approx: Approx) -> (f64, f64) {
         Approx::About => (value * 0.9, value * 1.1),
         Approx::Nearly => (value * 0.9, value),
         Approx::MoreThan | Approx::AtLeast => (value, value * 1.5),
+        Approx::JustOver => (value, value * 1.2),
         Approx::AtMost | Approx::LessThan => (value * 0.5, value),
     };
     if lo <= hi {

@@ -86,6 +86,8 @@ pub struct ApproxWords {
     pub about: Vec<String>,
     pub nearly: Vec<String>,
     pub more_than: Vec<String>,
+    /// Just over: a little more than the value (see [`super::Approx::JustOver`]).
+    pub just_over: Vec<String>,
     pub at_least: Vec<String>,
     pub up_to: Vec<String>,
     pub less_than: Vec<String>,

@@ -56,6 +56,9 @@ pub enum Approx {
     About,
     AtLeast,
     MoreThan,
+    /// Just over the value: „gut 61.000“, "a good hour", "just over 400" — a little more,
+    /// not open-ended like "more than".
+    JustOver,
     AtMost,
     LessThan,
     Nearly,
@@ -677,6 +680,7 @@ fn function_word(text: &str, t: &Tok, d: &QuantityData, lang: Lang) -> bool {
         &a.about,
         &a.nearly,
         &a.more_than,
+        &a.just_over,
         &a.at_least,
         &a.up_to,
         &a.less_than,

@@ -416,6 +416,24 @@ fn approximators_and_intervals() {
             "less than 8=8 Number LessThan [4, 8]",
         ],
     );
+    // „gut“, "just over": a little more, not open-ended.
+    check(
+        "gut 200, knapp über 50, über 80",
+        DE,
+        &[
+            "gut 200=200 Number JustOver [200, 240]",
+            "knapp über 50=50 Number JustOver [50, 60]",
+            "über 80=80 Number MoreThan [80, 120]",
+        ],
+    );
+    check(
+        "just over 200, well over 50",
+        EN,
+        &[
+            "just over 200=200 Number JustOver [200, 240]",
+            "well over 50=50 Number MoreThan [50, 75]",
+        ],
+    );
 }
 
 #[test]
@@ -1134,7 +1152,7 @@ fn durations_with_articles() {
         DE,
         &[
             "eine knappe Stunde=1 h Duration Nearly [0.9, 1]",
-            "eine gute Stunde=1 h Duration MoreThan [1, 1.5]",
+            "eine gute Stunde=1 h Duration JustOver [1, 1.2]",
             "eine volle Stunde=1 h Duration",
         ],
     );
@@ -1164,19 +1182,19 @@ fn durations_with_articles() {
             "nearly two hours=2 h Duration Nearly",
             "a day=1 d Duration",
             "a fortnight=1 fortnight Duration",
-            "a good hour=1 h Duration MoreThan",
+            "a good hour=1 h Duration JustOver",
         ],
     );
     check(
         "It lasted a good two hours.",
         EN,
-        &["a good two hours=2 h Duration MoreThan"],
+        &["a good two hours=2 h Duration JustOver"],
     );
     check(
         "Es dauerte gute zwei Stunden und knappe drei Tage.",
         DE,
         &[
-            "gute zwei Stunden=2 h Duration MoreThan",
+            "gute zwei Stunden=2 h Duration JustOver",
             "knappe drei Tage=3 d Duration Nearly",
         ],
     );
