@@ -606,23 +606,30 @@ pub fn local_context(
         };
         // The nearest name, unless a personal pronoun is nearer ("She took 53 percent …,
         // defeating Marcus Oyelaran": whose figure is said in another sentence).
-        (1..=LOCAL_WINDOW)
-            .find_map(|d| {
-                [first.checked_sub(d), Some(last + d)]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|k| {
-                        if pronoun(k) {
-                            Some(None)
-                        } else if is_name(k) && !placed(k) {
-                            let end = last_of_run(k);
-                            Some(words.get(end).map(|w| (w.text.to_lowercase(), k, end)))
-                        } else {
-                            None
-                        }
-                    })
-            })
-            .flatten()
+        let at = |k: usize| {
+            if pronoun(k) {
+                Some(None)
+            } else if is_name(k) && !placed(k) {
+                let end = last_of_run(k);
+                Some(words.get(end).map(|w| (w.text.to_lowercase(), k, end)))
+            } else {
+                None
+            }
+        };
+        let near = (1..=LOCAL_WINDOW).find_map(|d| {
+            [first.checked_sub(d), Some(last + d)]
+                .into_iter()
+                .flatten()
+                .find_map(at)
+        });
+        // English: else the nearest name earlier in the sentence, its subject ("A big reason
+        // was Quinn, who was just 10 of 22 for 162 yards").
+        let earlier = || {
+            (lang == Lang::En)
+                .then(|| (0..first.saturating_sub(LOCAL_WINDOW)).rev().find_map(at))
+                .flatten()
+        };
+        near.or_else(earlier).flatten()
     };
     // A run opening the sentence alone may be a capitalised common noun.
     let name_sure = name.as_ref().is_some_and(|&(_, k, end)| {
