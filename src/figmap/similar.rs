@@ -624,9 +624,15 @@ pub fn local_context(
         });
         // English: else the nearest name earlier in the sentence, its subject ("A big reason
         // was Quinn, who was just 10 of 22 for 162 yards").
+        // Only a sure name: not a capital opening the sentence ("Officials had expected …").
         let earlier = || {
             (lang == Lang::En)
-                .then(|| (0..first.saturating_sub(LOCAL_WINDOW)).rev().find_map(at))
+                .then(|| {
+                    (0..first.saturating_sub(LOCAL_WINDOW))
+                        .rev()
+                        .find_map(at)
+                        .filter(|n| n.as_ref().is_none_or(|&(_, k, end)| k > 0 || end > k))
+                })
                 .flatten()
         };
         near.or_else(earlier).flatten()
