@@ -313,3 +313,32 @@ fn fixes_rechecked_on_request_equal_eager_fixes() {
     assert!(judged >= 2, "{judged}");
     assert!(compared >= 10, "{compared}");
 }
+
+/// Whether a draft reprints a document depends on all its sentences: an edit of one paragraph
+/// that ends the reprint must bring back the findings of the others, exactly as a fresh
+/// analysis gives them (the block memo's keys carry the reprinted document).
+#[test]
+fn a_reprint_ended_by_one_edit_is_seen_in_every_block() {
+    let wire = "---\nsource: Allied Press\n---\nMcDermott led all players with 23 points while also grabbing seven rebounds.\n\nArtino scored a career-high 14 points and added six rebounds in the win.\n\nThe Jays shot 46.8 percent for the game and owned the glass by a wide margin.\n\nDrake was paced by 13 points from Seth VanDeest in the loss.\n";
+    let corpus = || Corpus::from_texts([("wire.md", wire)], None);
+    let copied = "McDermott led all players with 23 points while also grabbing seven rebounds.\n\nArtino scored a career-high 14 points and added six rebounds in the win.\n\nThe Jays shot 46.8 percent for the game and owned the glass by a wide margin.\n\nDrake was paced by 13 points from Seth VanDeest in the loss.\n\nOff the bench, Artino had 14 points and six rebounds.\n";
+    let edited = copied.replace(
+        "Drake was paced by 13 points from Seth VanDeest in the loss.",
+        "Drake, in the loss, was paced by 13 points from Seth VanDeest.",
+    );
+    let path = std::path::PathBuf::from("recap.md");
+    let cfg = Config::default();
+    let session = corpus();
+    let memo = factlint::analysis::Memo::default();
+    let mut counts = Vec::new();
+    for text in [copied, edited.as_str(), copied] {
+        let warm = analysis::analyze_with(text, Some(&path), &session, &cfg, Some(&memo));
+        let cold = analysis::analyze(text, Some(&path), &corpus(), &cfg);
+        assert_eq!(warm.findings, cold.findings, "{text}");
+        counts.push(cold.findings.len());
+    }
+    // The reprint is credited; the edited draft is no reprint and its copied sentences need
+    // their source again.
+    assert!(counts[1] > counts[0] + 2, "{counts:?}");
+    assert_eq!(counts[0], counts[2], "{counts:?}");
+}
