@@ -773,3 +773,19 @@ fn english_counting_verbs_without_a_figure_attribute_nothing() {
         &[None],
     );
 }
+
+/// A time adverb before the verb is no speaker: "AMD today announced" is AMD's, and "(NYSE:
+/// AMD) today announced" names nobody rather than "today".
+#[test]
+fn english_time_adverb_before_the_verb_is_no_speaker() {
+    check(
+        "Kellner Home Products Inc. today announced a recall of 412,000 cookers. AMD yesterday said it would buy SeaMicro.",
+        Lang::En,
+        &[Some("Kellner Home Products Inc."), Some("AMD")],
+    );
+    let text = "AMD (NYSE: AMD) today announced it will buy SeaMicro.\n";
+    let doc = Document::parse(text, DocKind::Markdown, Some(Lang::En));
+    assert!(extract(&doc)
+        .iter()
+        .all(|a| a.source.as_ref().is_none_or(|s| s.text != "today")));
+}
