@@ -195,7 +195,8 @@ impl FigureMap {
                         loc: similar::Weighted::new(corpus, &local.terms),
                         sent: similar::Weighted::new(corpus, corpus.terms(di, si)),
                         local,
-                        counted: similar::counted_term(d.doc.lang, q),
+                        counted: similar::counted_term(d.doc.lang, q)
+                            .or_else(|| similar::label_counted(&d.doc.masked, q, d.doc.lang)),
                         lang: d.doc.lang,
                         when,
                         voiced: !speakers.is_empty(),
@@ -1053,5 +1054,29 @@ mod tests {
             &tol
         ));
         assert!(super::agree(&q("eine gute Stunde"), &q("65 Minuten"), &tol));
+    }
+
+    /// A fact box's "label: figure" line counts what its label names.
+    #[test]
+    fn a_list_label_names_what_its_figure_counts() {
+        use super::similar::label_counted;
+        use crate::lang::Lang;
+        let first = |text: &str, lang: Lang| {
+            let q = crate::extract::quantity::extract(
+                text,
+                &[crate::text::Span::new(0, text.len())],
+                lang,
+            )
+            .into_iter()
+            .next()
+            .expect("a figure");
+            label_counted(text, &q, lang)
+        };
+        let en = first("- Households under evacuation orders: 1,650\n", Lang::En);
+        assert_eq!(en, Some(crate::text::words::term(Lang::En, "households")));
+        let de = first("- Evakuierte Haushalte: 1.650\n", Lang::De);
+        assert_eq!(de, Some(crate::text::words::term(Lang::De, "haushalte")));
+        // Not a label: the figure does not end its line.
+        assert_eq!(first("Households: 1,650 in three zones\n", Lang::En), None);
     }
 }

@@ -120,6 +120,55 @@ pub fn counted_term(lang: Lang, q: &Quantity) -> Option<String> {
         .map(|c| crate::text::words::term(lang, &c))
 }
 
+/// The counted noun of a bare count that ends a "label: figure" line of a list or fact box
+/// ("- Households under evacuation orders: 1,650", „Evakuierte Haushalte: 1.650“): the
+/// label's head — in English the word before its first preposition, else its last word; in
+/// German its last capitalised word.
+pub fn label_counted(text: &str, q: &Quantity, lang: Lang) -> Option<String> {
+    if q.counted.is_some() || !matches!(q.dimension, Dimension::Count | Dimension::Number) {
+        return None;
+    }
+    let line_start = text.get(..q.span.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let rest = text.get(q.span.end..)?;
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    if !rest
+        .get(..line_end)?
+        .trim()
+        .trim_end_matches(['.', '|'])
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    let label = text.get(line_start..q.span.start)?.trim_end();
+    let label = label.strip_suffix(':')?;
+    let words: Vec<&str> = label
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let head = match lang {
+        Lang::En => {
+            let preps = &lang.text_data().place_prepositions;
+            let cut = words
+                .iter()
+                .position(|w| {
+                    let l = w.to_lowercase();
+                    preps.contains(&l)
+                        || matches!(l.as_str(), "of" | "under" | "at" | "on" | "for" | "with")
+                })
+                .unwrap_or(words.len());
+            words.get(..cut)?.last()?
+        }
+        Lang::De => words
+            .iter()
+            .rev()
+            .find(|w| w.chars().next().is_some_and(char::is_uppercase))?,
+    };
+    let lower = head.to_lowercase();
+    (!lang.text_data().generic_counted.contains(&lower) && !lang.text_data().is_stopword(&lower))
+        .then(|| crate::text::words::term(lang, &lower))
+}
+
 pub fn base_value(q: &Quantity) -> f64 {
     q.value * if q.factor > 0.0 { q.factor } else { 1.0 }
 }

@@ -649,7 +649,8 @@ fn match_figure(
         q,
         &facts.quantities,
     );
-    let counted = crate::figmap::similar::counted_term(lang, q);
+    let counted = crate::figmap::similar::counted_term(lang, q)
+        .or_else(|| crate::figmap::similar::label_counted(&doc.masked, q, lang));
     let sent = crate::figmap::similar::Weighted::new(corpus, terms);
     let loc = crate::figmap::similar::Weighted::new(corpus, &local.terms);
     let near = crate::figmap::similar::companions(&doc.masked, q, &local, &facts.quantities);
