@@ -23,7 +23,37 @@ pub fn needs_source(q: &Quantity) -> bool {
 /// [`needs_source`] for a figure in `text`: a duration that dates a happening ("two weeks
 /// later", "vor zwei Wochen") dates it like a date and needs no source of its own.
 pub fn needs_source_in(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
-    needs_source(q) && !crate::extract::quantity::dates_event(text, q, lang)
+    needs_source(q) && !crate::extract::quantity::dates_event(text, q, lang) && !partitive(text, q)
+}
+
+/// "one of the stars", „einer der Stars“: one picked out of a group, not a count that needs a
+/// source.
+fn partitive(text: &str, q: &Quantity) -> bool {
+    if q.value != 1.0 || q.approx != crate::extract::Approx::Exact {
+        return false;
+    }
+    let after = text.get(q.span.end..).unwrap_or("");
+    let next: Vec<String> = after
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let own = q.span.slice(text).to_lowercase();
+    match next.first().map(String::as_str) {
+        Some("of") => next.get(1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "his" | "her" | "their" | "its" | "our" | "those" | "these"
+            )
+        }),
+        Some("der" | "des" | "seiner" | "ihrer") => {
+            matches!(own.as_str(), "einer" | "eine" | "eines")
+        }
+        _ => false,
+    }
 }
 
 /// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no
@@ -167,5 +197,35 @@ mod tests {
     fn headings_and_questions_are_never_claims() {
         let f = flags("# 14 Verletzte\n\nWie viele Menschen kamen, 14 oder 20?\n\n„Wir arbeiten daran, ihn abzuschalten“, sagte Musk.\n");
         assert_eq!(f, vec![(false, false), (false, false), (true, true)]);
+    }
+}
+
+#[cfg(test)]
+mod partitive_tests {
+    use crate::lang::Lang;
+    use crate::text::Span;
+
+    /// "one of the stars" picks one out of a group; "one bomb" and "drei der Stars" count.
+    #[test]
+    fn one_of_a_group_is_no_count_to_source() {
+        let needs = |text: &str, lang: Lang| {
+            crate::extract::quantity::extract(text, &[Span::new(0, text.len())], lang)
+                .iter()
+                .map(|q| super::needs_source_in(text, q, lang))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            needs("Thomas, one of the stars of the run, was hurt.", Lang::En),
+            vec![false]
+        );
+        // German "einer der" is no figure at all, or none that needs a source.
+        assert!(needs("Einer der Stars fehlte.", Lang::De)
+            .iter()
+            .all(|n| !n));
+        assert_eq!(
+            needs("One bomb landed in the school.", Lang::En),
+            vec![true]
+        );
+        assert_eq!(needs("Drei der Stars fehlten.", Lang::De), vec![true]);
     }
 }
