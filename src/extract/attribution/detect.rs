@@ -784,6 +784,25 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
     {
         e -= 1;
     }
+    // A parenthesis between the name and the verb ("AMD (NYSE: AMD) today announced") may
+    // hold clause breaks of its own: the name is in the clause before it.
+    if e == s && e > 0 && toks[e - 1].is(")") {
+        if let Some(open) = (0..e - 1).rev().find(|&k| toks[k].is("(")) {
+            let c = open
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .map(|t| t.clause);
+            e = open;
+            s = (0..open)
+                .rev()
+                .take_while(|&k| Some(toks[k].clause) == c)
+                .last()
+                .unwrap_or(open);
+            while s < e && !toks[s].word {
+                s += 1;
+            }
+        }
+    }
     if e > s {
         let mut b = e;
         while b > s && e - b < 8 && (free_word(&toks[b - 1]) || name_joiner(toks, b - 1)) {
