@@ -17,7 +17,7 @@
 //! Both fixes change what the sentence claims; never applied automatically.
 
 use crate::corpus::Corpus;
-use crate::extract::Quantity;
+use crate::extract::{Approx, Quantity};
 use crate::finding::{Applicability, Edit, Evidence, Finding, Fix, Relation, RuleId, Severity};
 use crate::figmap::{agree, comparable};
 use crate::lang::Lang;
@@ -126,7 +126,11 @@ fn states_anywhere(ctx: &RuleContext, docs: &[usize], q: &Quantity, named: &str)
     docs.iter().filter_map(|&i| ctx.corpus.docs.get(i)).any(|d| {
         let own = same_source(&d.source.name, named, lang);
         d.facts.quantities.iter().any(|c| {
-            if !comparable(q, c) || !agree(q, c, &ctx.config.tolerance) {
+            // "bis zu 7,50 Metern" bounds a figure from above; it states none of them.
+            if !comparable(q, c)
+                || !agree(q, c, &ctx.config.tolerance)
+                || matches!(c.approx, Approx::AtMost | Approx::LessThan)
+            {
                 return false;
             }
             own || d.facts.attributions.iter().any(|a| {
@@ -218,7 +222,18 @@ impl Rule for MisattributedFigure {
                     .and_then(|si| ctx.matches.events.get(si))
                     .map(|e| e.as_slice())
                     .unwrap_or(&[]);
-                let found = same_specific(ctx, events, q);
+                // Only reports that speak of what the sentence speaks of: an archive's gauge
+                // table that happens to list "712 cm (1899)" is no report of this flood.
+                let related: Vec<usize> = si
+                    .and_then(|si| ctx.matches.related.get(si))
+                    .map(|rel| rel.iter().map(|r| r.doc).collect())
+                    .unwrap_or_default();
+                let near: Vec<usize> = events
+                    .iter()
+                    .copied()
+                    .filter(|d| related.contains(d))
+                    .collect();
+                let found = same_specific(ctx, &near, q);
                 if found.is_empty() || !matches.is_empty() {
                     continue;
                 }
@@ -252,12 +267,19 @@ impl Rule for MisattributedFigure {
             // The documents about this: those of the quantity and those related to the sentence
             // (not the whole archive, which a keystroke must not scan).
             let mut docs: Vec<usize> = matches.iter().chain(&supports).map(|m| m.doc).collect();
+            // Without an alignment, the named outlet's reports are found among the event's.
+            if matches.is_empty() {
+                if let Some(ev) = si.and_then(|si| ctx.matches.events.get(si)) {
+                    docs.extend(ev.iter().copied());
+                }
+            }
             if let Some(rel) = si.and_then(|si| ctx.matches.related.get(si)) {
                 docs.extend(rel.iter().map(|r| r.doc));
             }
             docs.sort_unstable();
             docs.dedup();
             let is_outlet = outlet(ctx.corpus, &docs, &name, lang);
+
             if !is_outlet && !speaker_known(ctx.corpus, &docs, &name, lang) {
                 continue;
             }
