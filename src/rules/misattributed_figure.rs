@@ -486,6 +486,18 @@ mod tests {
         assert_eq!(super::significant_digits("$38 million"), 2);
     }
 
+    /// An upper bound the named outlet gives ("bis zu 7,50 Metern") states no figure under it.
+    #[test]
+    fn an_upper_bound_of_the_named_outlet_states_no_figure() {
+        let corpus = [
+            ("tv.md", "---\nsource: Merlach-TV\n---\nIn Grafenried stieg der Pegel der Merlach am Sonntag auf 7,12 Meter.\n"),
+            ("blatt.md", "---\nsource: Grafenrieder Tagblatt\n---\nDer Pegel der Merlach in Grafenried lag am Sonntag bei 6,84 Metern. Der Deich hält Wasserstände bis zu 7,50 Metern.\n"),
+        ];
+        let draft = "Laut Grafenrieder Tagblatt stieg der Pegel der Merlach in Grafenried am Sonntag auf 7,12 Meter.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
     #[test]
     fn names_of_one_source_match_and_others_do_not() {
         assert!(same_source("Welt", "Welt", Lang::De));
