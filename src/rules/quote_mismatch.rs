@@ -356,7 +356,7 @@ fn other_speaker(
     let theirs = corpus_speaker(cd, si)?;
     // The source's speaker as an editor prints it ("HENRIK SAGEBIEL" → "Henrik Sagebiel"); no
     // finding when what the source names is no speaker at all.
-    let speaker = crate::rules::fixes::names::speaker_name(&theirs, cd.doc.lang, Some(cd))?;
+    let speaker = crate::rules::fixes::names::printed_speaker(cd, si, &theirs, cd.doc.lang)?;
     let printed = speaker.name().to_string();
     let source = name_words(&theirs, cd.doc.lang);
     let lang = ctx.doc.lang;

@@ -313,7 +313,109 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
         }
         _ => speaker_name(&src.text, lang, Some(d)),
     };
+    let found = match (a.kind, found) {
+        (AttrKind::Turn, Some(w)) => Some(with_turn_role(d, src, w)),
+        (_, Some(w)) => Some(w),
+        // What the sentence's own attribution names is no name ("Nach ersten Erkenntnissen
+        // haben Wühltiere …"): in a transcript, the sentence is still its turn's speaker's.
+        (_, None) => turn_speaker(d, a.sentence_span, lang),
+    };
     found.or_else(outlet)
+}
+
+/// A speaker the source names (`raw`) for its sentence `si`, as [`speaker_name`] prints it, with
+/// the role a transcript turn's label gives it („Kreisbrandrat Jürgen Wiesmayer“).
+pub fn printed_speaker(d: &CorpusDoc, si: usize, raw: &str, lang: Lang) -> Option<Who> {
+    let w = speaker_name(raw, lang, Some(d))?;
+    let Some(s) = d.doc.sentences.get(si) else {
+        return Some(w);
+    };
+    let turn = d.facts.attributions.iter().find_map(|a| {
+        (a.sentence_span == s.span && a.kind == AttrKind::Turn)
+            .then_some(a.source.as_ref())
+            .flatten()
+            .filter(|src| src.text.trim() == raw.trim())
+    });
+    Some(match turn {
+        Some(src) => with_turn_role(d, src, w),
+        None => w,
+    })
+}
+
+/// The speaker of the transcript turn a sentence stands in: the latest turn label ("MARTIN
+/// OBERHUBER (Landrat):") before it in its paragraph that reads as a name.
+fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
+    let block = |s: crate::text::Span| {
+        d.doc
+            .sentence_at(s.start)
+            .and_then(|i| d.doc.sentences.get(i))
+            .map(|x| x.block)
+    };
+    let here = block(sentence)?;
+    let a = d.facts.attributions.iter().rev().find(|a| {
+        a.kind == AttrKind::Turn
+            && a.sentence_span.start <= sentence.start
+            && block(a.sentence_span) == Some(here)
+    })?;
+    let src = a.source.as_ref()?;
+    if src.text.split_whitespace().count() < 2 && !is_upper_word(src.text.trim()) {
+        return None;
+    }
+    let w = speaker_name(&src.text, lang, Some(d))?;
+    Some(with_turn_role(d, src, w))
+}
+
+/// A transcript turn's role in parentheses after the speaker's name („MARTIN OBERHUBER
+/// (Landrat):“), printed as German news prints it: a one-word title before the name
+/// („Landrat Martin Oberhuber“), a longer role after it as an apposition („Sabine Kreuzer,
+/// Erste Bürgermeisterin“). English writes titles after a name in lower case, which a label
+/// in title case does not give: left out there.
+fn with_turn_role(d: &CorpusDoc, src: &crate::extract::attribution::SourceText, w: Who) -> Who {
+    let Who::Speaker {
+        name,
+        org: false,
+        role: None,
+    } = &w
+    else {
+        return w;
+    };
+    if d.doc.lang != Lang::De || !full_name(d, name) {
+        return w;
+    }
+    let Some(rest) = d.doc.text.get(src.end..) else {
+        return w;
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let Some(inner) = rest
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .filter(|(_, after)| after.trim_start().starts_with(':'))
+        .map(|(inner, _)| collapse(inner))
+    else {
+        return w;
+    };
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    let plain = !ws.is_empty()
+        && ws.len() <= 4
+        && !inner
+            .contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ':' | ';' | '"' | '„'))
+        && ws[0].chars().next().is_some_and(char::is_uppercase);
+    if !plain {
+        return w;
+    }
+    if ws.len() == 1 {
+        Who::Speaker {
+            name: format!("{inner} {name}"),
+            org: false,
+            role: None,
+        }
+    } else {
+        Who::Speaker {
+            name: name.clone(),
+            org: false,
+            role: Some(inner),
+        }
+    }
 }
 
 /// The speaker a pronoun ("she told reporters") stands for: the latest named speaker before
@@ -598,7 +700,7 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
 /// fourteen words, with no quotation, no further statement and no list of names in it. `None`
 /// for a name that carries a title already ("Finanzvorstand Henrik Sagebiel") or is one word.
 pub(crate) fn role_of(d: &CorpusDoc, name: &str) -> Option<String> {
-    if name.split_whitespace().count() != 2 {
+    if !full_name(d, name) {
         return None;
     }
     let text = &d.doc.text;
@@ -616,6 +718,27 @@ pub(crate) fn role_of(d: &CorpusDoc, name: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether `name` reads as a first name and a surname: two words, no determiner or common word
+/// ("Unser Reporter" is a staff label).
+fn full_name(d: &CorpusDoc, name: &str) -> bool {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let td = d.doc.lang.text_data();
+    parts.len() == 2
+        && !parts.iter().any(|p| {
+            let l = p.to_lowercase();
+            td.is_stopword(&l)
+                || POSSESSIVES.contains(&l.as_str())
+                || common_word(p, d.doc.lang, Some(d))
+        })
+}
+
+/// Capitalised words only, a proper noun among them: a name ("Felix Brandt"), not a role.
+fn only_names(r: &str, lang: Lang, d: &CorpusDoc) -> bool {
+    r.split_whitespace()
+        .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        && has_proper(r, lang, Some(d))
 }
 
 /// The apposition that opens with the comma at `p` (see [`role_of`]).
@@ -732,7 +855,10 @@ fn apposition(d: &CorpusDoc, p: usize) -> Option<String> {
         && lower
             .iter()
             .any(|x| matches!(x.as_str(), "and" | "und" | "or" | "oder" | "sowie"));
+    // Capitalised words only, a proper noun among them: another name ("Unser Reporter, Felix
+    // Brandt, …"), not a role.
     let ok = !ws.is_empty()
+        && !only_names(r, lang, d)
         && ws.len() <= 14
         && opens_ok
         && !conj.contains(&first_lower)
@@ -745,6 +871,12 @@ fn apposition(d: &CorpusDoc, p: usize) -> Option<String> {
         && !r.contains(CLOSING_MARKS);
     ok.then(|| r.to_string())
 }
+
+/// Possessive determiners that open a staff label, not a name ("Unser Reporter", "Our
+/// correspondent").
+const POSSESSIVES: [&str; 10] = [
+    "unser", "unsere", "unserer", "mein", "meine", "our", "my", "ihr", "ihre", "their",
+];
 
 const OPENING_MARKS: [char; 6] = ['„', '“', '"', '«', '»', '‚'];
 const CLOSING_MARKS: [char; 4] = ['“', '”', '"', '»'];
@@ -1207,6 +1339,20 @@ mod tests {
         );
         assert_eq!(
             role(
+                "Die Lage ist ruhig, sagt Unser Reporter, Felix Brandt, am Deich.\n",
+                "Unser Reporter"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Der Deich hält, sagte Jana Petersen, Felix Brandt.\n",
+                "Jana Petersen"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
                 "Es regnete, sagten Gisela Raab, Peter Müller und Anna Schmidt.\n",
                 "Gisela Raab"
             ),
@@ -1232,6 +1378,77 @@ mod tests {
                 "Tom Brandt"
             ),
             None
+        );
+    }
+
+    /// In a transcript, a sentence whose own attribution names nobody ("Nach ersten
+    /// Erkenntnissen …") is its turn's speaker's; the turn label's role in parentheses is
+    /// printed as German copy prints it (a one-word title before the name, a longer role
+    /// after it); English labels in title case give no role.
+    #[test]
+    fn transcript_turns_name_their_speakers_with_their_roles() {
+        let c = corpus(&[
+            (
+                "pk.txt",
+                "MARTIN OBERHUBER (Landrat): Der Katastrophenfall war die richtige Entscheidung. \
+                 Nach ersten Erkenntnissen haben Wühltiere den Deich geschwächt.\n\n\
+                 SABINE KREUZER (Erste Bürgermeisterin): In der Unterstadt stand das Wasser hoch.\n",
+            ),
+            (
+                "qa.txt",
+                "DEREK AMES (Vice President): Our engineers traced the problem to a locking pin.\n",
+            ),
+        ]);
+        let who = |doc: usize, marker: &str| -> Option<Who> {
+            let d = c.docs.get(doc)?;
+            let at = d.doc.text.find(marker)?;
+            let s = d
+                .doc
+                .sentences
+                .iter()
+                .find(|s| s.span.contains_offset(at))?
+                .span;
+            let e = Evidence {
+                source: d.source.clone(),
+                span: s,
+                start: d.lines.line_col(&d.doc.text, s.start),
+                end: d.lines.line_col(&d.doc.text, s.end),
+                excerpt: String::new(),
+                relation: crate::finding::Relation::Supports,
+                figure: None,
+                speaker: None,
+            };
+            who_of(&c, &e, d.doc.lang)
+        };
+        assert_eq!(
+            who(0, "Wühltiere"),
+            Some(Who::person("Landrat Martin Oberhuber"))
+        );
+        assert_eq!(
+            who(0, "Der Katastrophenfall"),
+            Some(Who::person("Landrat Martin Oberhuber"))
+        );
+        assert_eq!(
+            who(0, "In der Unterstadt"),
+            Some(Who::Speaker {
+                name: "Sabine Kreuzer".into(),
+                org: false,
+                role: Some("Erste Bürgermeisterin".into()),
+            })
+        );
+        assert_eq!(who(1, "Our engineers"), Some(Who::person("Derek Ames")));
+        let c = corpus(&[(
+            "blog.txt",
+            "UNSER REPORTER (Felix Brandt): Am Deich ist die Lage ruhig.\n",
+        )]);
+        let d = c.docs.get(0).expect("a document");
+        // A staff label is no full name: it takes no role from its parentheses.
+        let w = printed_speaker(d, 0, "UNSER REPORTER", Lang::De);
+        assert!(
+            w.as_ref()
+                .is_none_or(|w| matches!(w, Who::Speaker { role: None, .. })
+                    && !w.name().contains("Brandt")),
+            "{w:?}"
         );
     }
 }
