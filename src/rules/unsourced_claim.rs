@@ -26,7 +26,9 @@ use crate::extract::claim::{headline, needs_source_in};
 use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severity};
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
-use crate::rules::fixes::{attribution, distinct_who, placeholder, single_source, Who};
+use crate::rules::fixes::{
+    attribution, distinct_who, placeholder, single_source, NoSource, Who,
+};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct UnsourcedClaim;
@@ -278,7 +280,14 @@ impl Rule for UnsourcedClaim {
             // A placeholder only where no source can be named at all; where one can but no
             // attribution fits the sentence, the finding stands without a fix.
             if fixes.is_empty() && who.is_empty() {
-                fixes.extend(placeholder(ctx.doc, span));
+                let why = if figure_flagged && !figure_idx.is_empty() {
+                    NoSource::Disputed
+                } else if evidence.is_empty() {
+                    NoSource::NoneFound
+                } else {
+                    NoSource::Unnamed
+                };
+                fixes.extend(placeholder(ctx.doc, span, why));
             }
             let message = if de {
                 format!("Behauptung ohne Quelle ({})", reasons.join(", "))

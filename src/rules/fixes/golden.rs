@@ -285,9 +285,16 @@ fn english_golden() {
 fn placeholders_are_marked_and_never_safe() {
     let text = "Der Katastrophenfall dauerte gut vier Tage.\n";
     let d = Document::parse(text, DocKind::Markdown, Some(Lang::De));
-    let f = placeholder(&d, d.sentences[0].span).expect("a placeholder");
+    let f = placeholder(&d, d.sentences[0].span, NoSource::NoneFound).expect("a placeholder");
     assert_eq!(f.applicability, Applicability::DisplayOnly);
     assert!(f.title.contains("keine Quelle"), "{}", f.title);
+    // Where the corpus does report it, the title does not say it is silent.
+    for why in [NoSource::Unnamed, NoSource::Disputed] {
+        let f = placeholder(&d, d.sentences[0].span, why).expect("a placeholder");
+        assert_eq!(f.applicability, Applicability::DisplayOnly);
+        assert!(!f.title.contains("keine Quelle"), "{}", f.title);
+        assert!(f.title.contains("Platzhalter"), "{}", f.title);
+    }
     assert_eq!(
         f.apply(text),
         "Der Katastrophenfall dauerte laut [Quelle] gut vier Tage.\n"

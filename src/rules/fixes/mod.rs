@@ -695,8 +695,22 @@ pub fn dedup_fixes(fixes: &mut Vec<Fix>) {
     });
 }
 
+/// Why a placeholder stands where an attribution would: the title says which, so that it
+/// never claims the corpus is silent when it is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoSource {
+    /// Nothing in the corpus reports the statement.
+    NoneFound,
+    /// The corpus reports it, but only where no printable name can be given (a file id, a
+    /// clause instead of a speaker).
+    Unnamed,
+    /// The sources report it with another figure in it: naming one for the whole sentence
+    /// would put the draft's figure in its mouth.
+    Disputed,
+}
+
 /// A placeholder attribution where no source in the corpus can be named: shown, never applied.
-pub fn placeholder(doc: &Document, s: Span) -> Option<Fix> {
+pub fn placeholder(doc: &Document, s: Span, why: NoSource) -> Option<Fix> {
     let who = if quote_only(&doc.text, s) {
         Who::person(match doc.lang {
             Lang::De => "[Sprecher]",
@@ -709,9 +723,25 @@ pub fn placeholder(doc: &Document, s: Span) -> Option<Fix> {
         })
     };
     let mut f = attribution(doc, s, &who, None, Applicability::DisplayOnly)?;
-    f.title = match doc.lang {
-        Lang::De => "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into(),
-        Lang::En => "Add a source — none in the corpus names one (placeholder)".into(),
+    f.title = match (doc.lang, why) {
+        (Lang::De, NoSource::NoneFound) => {
+            "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into()
+        }
+        (Lang::De, NoSource::Unnamed) => {
+            "Quelle ergänzen – im Korpus steht es nur ohne nennbaren Urheber (Platzhalter)".into()
+        }
+        (Lang::De, NoSource::Disputed) => {
+            "Quelle ergänzen – die Quellen nennen eine andere Zahl darin (Platzhalter)".into()
+        }
+        (Lang::En, NoSource::NoneFound) => {
+            "Add a source — none in the corpus names one (placeholder)".into()
+        }
+        (Lang::En, NoSource::Unnamed) => {
+            "Add a source — the corpus has it only without a nameable source (placeholder)".into()
+        }
+        (Lang::En, NoSource::Disputed) => {
+            "Add a source — the sources give another figure in it (placeholder)".into()
+        }
     };
     f.applicability = Applicability::DisplayOnly;
     Some(f)
