@@ -356,9 +356,8 @@ fn other_speaker(
     let theirs = corpus_speaker(cd, si)?;
     // The source's speaker as an editor prints it ("HENRIK SAGEBIEL" → "Henrik Sagebiel"); no
     // finding when what the source names is no speaker at all.
-    let printed = crate::rules::fixes::names::speaker_name(&theirs, cd.doc.lang, Some(cd))?
-        .name()
-        .to_string();
+    let speaker = crate::rules::fixes::names::printed_speaker(cd, si, &theirs, cd.doc.lang)?;
+    let printed = speaker.name().to_string();
     let source = name_words(&theirs, cd.doc.lang);
     let lang = ctx.doc.lang;
     if draft.is_empty()
@@ -389,17 +388,20 @@ fn other_speaker(
         .filter(|sp| !q.span.overlaps(*sp))
         .last()
         .filter(|_| !who.is_empty())
-        .map(|span| crate::finding::Fix {
-            title: if ctx.doc.lang == Lang::De {
-                format!("Zitat {printed} zuschreiben")
-            } else {
-                format!("Attribute the quotation to {printed}")
-            },
-            edits: vec![Edit {
-                span,
-                replacement: printed.clone(),
-            }],
-            applicability: Applicability::Unsafe,
+        .map(|span| {
+            // The name as the draft prints it there: the surname at a later mention, the
+            // source's identification at the first.
+            let edit = crate::rules::fixes::mention_in_place(ctx.doc, sentence, span, &speaker);
+            let named = crate::rules::fixes::mention(ctx.doc, span.start, &speaker).0;
+            crate::finding::Fix {
+                title: if ctx.doc.lang == Lang::De {
+                    format!("Zitat {named} zuschreiben")
+                } else {
+                    format!("Attribute the quotation to {named}")
+                },
+                edits: vec![edit],
+                applicability: Applicability::Unsafe,
+            }
         })
         .into_iter()
         .collect();

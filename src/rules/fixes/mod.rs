@@ -251,23 +251,74 @@ fn said(lang: Lang, verb: Option<&str>) -> String {
     }
 }
 
-/// The name to print: a person the draft has already named in full (first name and surname)
-/// by the surname alone; at first mention the name as the source gives it, title included.
-fn mention(doc: &Document, s: Span, who: &Who) -> String {
+/// The name to print at `at` in the draft, and the source's identification of a person to
+/// print after it. A person the draft has mentioned before (by the surname, or in full) is
+/// named by the surname alone, as news copy names a person at later mentions in both
+/// languages; at the first mention the name as the source gives it (title included), with the
+/// source's apposition when it gives one ("Tom Brandt, an analyst at Garrow & Finch").
+pub fn mention(doc: &Document, at: usize, who: &Who) -> (String, Option<String>) {
     match who {
-        Who::Speaker { name, org: false } => {
-            let before = doc.text.get(..s.start).unwrap_or("");
+        Who::Speaker {
+            name,
+            org: false,
+            role,
+        } => {
+            let before = doc.text.get(..at).unwrap_or("");
             let before = before.split_whitespace().collect::<Vec<_>>().join(" ");
             let ws: Vec<&str> = name.split_whitespace().collect();
             match ws.as_slice() {
-                [.., first, last] if contains_phrase(&before, &format!("{first} {last}")) => {
-                    last.to_string()
+                [.., _, last]
+                    if last.chars().count() >= 3
+                        && last.chars().next().is_some_and(char::is_uppercase)
+                        && contains_phrase(&before, last) =>
+                {
+                    (last.to_string(), None)
                 }
-                _ => name.clone(),
+                _ => (name.clone(), role.clone()),
             }
         }
-        w => w.name().to_string(),
+        w => (w.name().to_string(), None),
     }
+}
+
+/// The edit that names `who` where the draft names another speaker at `span` in sentence `s`:
+/// the name as [`mention`] prints it there, with the source's identification after a comma
+/// where the name ends its sentence ("…," said Gideon Lark, a political scientist at Ellery
+/// State University.). An English name before its verb at the sentence's end takes the verb
+/// first then ("…," Solvik said. → "…," said Paula Vance, acting chair of …); elsewhere the
+/// name stays bare (an apposition would part the speaker from the verb).
+pub fn mention_in_place(doc: &Document, s: Span, span: Span, who: &Who) -> Edit {
+    let (name, role) = mention(doc, span.start, who);
+    let bare = Edit {
+        span,
+        replacement: name.clone(),
+    };
+    let Some(role) = role else {
+        return bare;
+    };
+    let rest = doc.text.get(span.end..s.end).unwrap_or("");
+    let trimmed = rest.trim_end();
+    let (body, punct) = match trimmed.char_indices().next_back() {
+        Some((i, '.' | '!' | '?')) => (&trimmed[..i], i),
+        _ => (trimmed, trimmed.len()),
+    };
+    if body.is_empty() {
+        return Edit {
+            span,
+            replacement: format!("{name}, {role}"),
+        };
+    }
+    let verb = body.trim();
+    let one_verb = body.starts_with(' ')
+        && !verb.contains(char::is_whitespace)
+        && words(doc.lang).said.iter().any(|v| v == verb);
+    if doc.lang == Lang::En && one_verb {
+        return Edit {
+            span: Span::new(span.start, span.end + punct),
+            replacement: format!("{verb} {name}, {role}"),
+        };
+    }
+    bare
 }
 
 /// Whether `phrase` stands in `hay` as whole words.
@@ -282,6 +333,95 @@ fn contains_word(hay: &str, w: &str) -> bool {
     crate::text::words::words_in(hay, Span::new(0, hay.len()))
         .iter()
         .any(|x| x.text == w)
+}
+
+/// Whether `body` names `who`: a person by the surname; an organisation or outlet by its whole
+/// name (without article): "Dunmore Ledger" is not named by "the Dunmore School District".
+fn names_source(body: &str, who: &Who, lang: Lang) -> bool {
+    let n = who.name();
+    let ws: Vec<&str> = n.split_whitespace().collect();
+    match who {
+        Who::Speaker { org: false, .. } => {
+            let key = ws.last().copied().unwrap_or(n);
+            let key = key.split('.').next().unwrap_or(key);
+            key.chars().count() >= 3 && contains_word(body, key)
+        }
+        Who::Phrase(_) => false,
+        _ => {
+            let article = ws
+                .first()
+                .is_some_and(|w| words(lang).nominative_articles.contains(&w.to_lowercase()));
+            let rest = if article && ws.len() > 1 {
+                &ws[1..]
+            } else {
+                &ws[..]
+            };
+            let phrase = rest.join(" ").trim_matches(['„', '“']).to_string();
+            phrase.chars().count() >= 3 && contains_phrase(body, &phrase)
+        }
+    }
+}
+
+/// Whether a sentence has words of attribution in it ("said", „laut“, „nach Angaben“).
+fn attributed_in_words(body: &str, lang: Lang) -> bool {
+    let lower = body.to_lowercase();
+    words(lang)
+        .attribution_words
+        .iter()
+        .any(|w| contains_word(&lower, w) || (w.contains(' ') && lower.contains(w.as_str())))
+}
+
+/// The name in a prepositional attribution: its capitalised words from the first one on
+/// ("nach Angaben der Messe Lindhagen" → "Messe Lindhagen", "according to the Board" →
+/// "Board"); `None` when it has none.
+fn phrase_head(p: &str) -> Option<String> {
+    let ws: Vec<&str> = p.split_whitespace().collect();
+    // „Angaben“ is a noun of the phrase itself, not part of the name.
+    let from = ws.iter().enumerate().position(|(i, w)| {
+        i > 0
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(*w, "Angaben" | "Informationen" | "Auskunft" | "Darstellung")
+    })?;
+    let h = ws[from..].join(" ");
+    let h = h.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    (h.chars().count() >= 3).then_some(h)
+}
+
+/// The sentence before `s` in the same paragraph.
+fn previous_in_block(doc: &Document, s: Span) -> Option<Span> {
+    let i = doc.sentence_at(s.start)?;
+    let here = doc.sentences.get(i)?;
+    let prev = doc.sentences.get(i.checked_sub(1)?)?;
+    (prev.block == here.block).then_some(prev.span)
+}
+
+/// Whether sentence `s` repeats, word for word, four or more words of a quotation that stands
+/// earlier in its paragraph ("Solvik said Kellner "moved as fast as the evidence allowed." …
+/// Kellner acted as fast as the evidence allowed.").
+fn repeats_quotation(doc: &Document, s: Span) -> bool {
+    const RUN: usize = 4;
+    let Some(block) = doc
+        .sentence_at(s.start)
+        .and_then(|i| doc.sentences.get(i))
+        .and_then(|x| doc.blocks.get(x.block))
+    else {
+        return false;
+    };
+    let lower = |span: Span| -> Vec<String> {
+        crate::text::words::words_in(&doc.text, span)
+            .iter()
+            .map(|w| w.text.to_lowercase())
+            .collect()
+    };
+    let mine = lower(s);
+    if mine.len() < RUN {
+        return false;
+    }
+    let grams: std::collections::HashSet<&[String]> = mine.windows(RUN).collect();
+    crate::text::quotes::scan(&doc.masked, block.span)
+        .iter()
+        .filter(|q| q.outer.end <= s.start)
+        .any(|q| lower(q.inner).windows(RUN).any(|g| grams.contains(g)))
 }
 
 /// A fix that attributes the sentence `s` of the draft to `who`, or `None` where no attribution
@@ -300,45 +440,33 @@ pub fn attribution(
     }
     let text = &doc.text;
     let lang = doc.lang;
-    let name = mention(doc, s, who);
+    let (name, role) = mention(doc, s.start, who);
+    // The source's identification of a person at the first mention, set off by a comma.
+    let apposition = role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
     // The sentence names the source already ("Kellner expects …", "Source: X"): adding it again
     // says nothing; the finding is for a person to judge.
     let body = s.slice(&doc.text);
-    // A person by the surname; an organisation or outlet by its whole name (without article):
-    // "Dunmore Ledger" is not named by "the Dunmore School District".
-    let named_in = |n: &str| {
-        let ws: Vec<&str> = n.split_whitespace().collect();
-        match who {
-            Who::Speaker { org: false, .. } => {
-                let key = ws.last().copied().unwrap_or(n);
-                let key = key.split('.').next().unwrap_or(key);
-                key.chars().count() >= 3 && contains_word(body, key)
-            }
-            _ => {
-                let article = ws
-                    .first()
-                    .is_some_and(|w| words(lang).nominative_articles.contains(&w.to_lowercase()));
-                let rest = if article && ws.len() > 1 {
-                    &ws[1..]
-                } else {
-                    &ws[..]
-                };
-                let phrase = rest.join(" ").trim_matches(['„', '“']).to_string();
-                phrase.chars().count() >= 3 && contains_phrase(body, &phrase)
-            }
-        }
-    };
-    if !matches!(who, Who::Phrase(_)) && named_in(who.name()) {
+    // The sentence names the source already, or carries words of attribution ("…, wie
+    // lindhagen24 berichtete") the extractor may not have read: no second attribution.
+    if names_source(body, who, lang) || attributed_in_words(body, lang) {
         return None;
     }
-    // A sentence with words of attribution in it ("…, wie lindhagen24 berichtete") may be
-    // attributed in a way the extractor did not read: no second attribution.
-    let lower = body.to_lowercase();
-    if words(lang)
-        .attribution_words
-        .iter()
-        .any(|w| contains_word(&lower, w) || (w.contains(' ') && lower.contains(w.as_str())))
-    {
+    // The previous sentence of the paragraph is attributed to the same source ("…, sagte
+    // Finanzvorstand Henrik Sagebiel." / "According to the Board, …"): the attribution carries
+    // on, and naming the source again doubles it.
+    if let Some(prev) = previous_in_block(doc, s) {
+        let prev = prev.slice(text);
+        let named = match who {
+            Who::Phrase(p) => phrase_head(p).is_some_and(|h| contains_phrase(prev, &h)),
+            w => names_source(prev, w, lang),
+        };
+        if named && attributed_in_words(prev, lang) {
+            return None;
+        }
+    }
+    // A sentence that repeats the words of a quotation earlier in the paragraph restates what
+    // is attributed there: the writer should drop one of them, not attribute both.
+    if repeats_quotation(doc, s) {
         return None;
     }
     let end = sentence_end(text, s);
@@ -381,11 +509,16 @@ pub fn attribution(
         let t = match (lang, who) {
             (Lang::De, Who::Speaker { .. }) => {
                 close_quote(&mut edits);
-                format!(", {v} {name}{period}")
+                format!(", {v} {name}{apposition}{period}")
             }
             (Lang::En, Who::Speaker { .. }) => {
                 close_quote(&mut edits);
-                format!("{comma} {name} {v}{period}")
+                // With an identification the verb goes first: "…," said Tom Brandt, an analyst.
+                if role.is_some() {
+                    format!("{comma} {v} {name}{apposition}{period}")
+                } else {
+                    format!("{comma} {name} {v}{period}")
+                }
             }
             (Lang::De, Who::Outlet(_)) => {
                 app = app.min(Applicability::Unsafe);
@@ -422,8 +555,13 @@ pub fn attribution(
                 let v = said(lang, verb);
                 close_quote(&mut edits);
                 let sep = if end.inside_quote.is_some() { "" } else { "," };
-                edits.push(insert(end.at, format!("{sep} {name} {v}{period}")));
-                title = format!("Add \"…, {name} {v}\"");
+                let t = if role.is_some() {
+                    format!("{v} {name}{apposition}")
+                } else {
+                    format!("{name} {v}")
+                };
+                edits.push(insert(end.at, format!("{sep} {t}{period}")));
+                title = format!("Add \"…, {t}\"");
             }
             (Lang::En, Who::Outlet(_) | Who::Phrase(_)) => {
                 let p = match who {
@@ -438,8 +576,8 @@ pub fn attribution(
             (Lang::De, Who::Speaker { org: false, .. }) => {
                 let v = said(lang, verb);
                 close_quote(&mut edits);
-                edits.push(insert(end.at, format!(", {v} {name}{period}")));
-                title = format!("„…, {v} {name}“ ergänzen");
+                edits.push(insert(end.at, format!(", {v} {name}{apposition}{period}")));
+                title = format!("„…, {v} {name}{apposition}“ ergänzen");
             }
             (Lang::De, Who::Speaker { org: true, .. }) => {
                 close_quote(&mut edits);
@@ -500,8 +638,79 @@ pub fn single_source(
         })
 }
 
+/// Who the corpus gives draft sentence `si`'s statement to: the sources of the corpus
+/// sentences that state it (similarity at least `min_sim`) and of the figures in it. A writer
+/// who attributed that sentence to "the regulator" meant one of these.
+pub fn sources_of_sentence(ctx: &crate::rules::RuleContext, si: usize, min_sim: f32) -> Vec<Who> {
+    let mut evidence: Vec<crate::finding::Evidence> = Vec::new();
+    for r in ctx.matches.related.get(si).into_iter().flatten() {
+        if r.sim < min_sim {
+            continue;
+        }
+        if let Some(d) = ctx.corpus.docs.get(r.doc) {
+            evidence.extend(crate::rules::evidence::sentence_evidence(
+                d,
+                r.sentence,
+                crate::finding::Relation::Supports,
+            ));
+        }
+    }
+    if let Some(sent) = ctx.doc.sentences.get(si) {
+        for (i, q) in ctx.facts.quantities.iter().enumerate() {
+            if !sent.span.contains(q.span) {
+                continue;
+            }
+            for m in ctx.matches.figures.get(i).into_iter().flatten() {
+                if m.supports {
+                    evidence.extend(ctx.matches.figure_evidence(ctx.corpus, m));
+                }
+            }
+        }
+    }
+    distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), usize::MAX)
+}
+
+/// Whether two attributions name the same source ("the Harbor Ledger" and "Harbor Ledger").
+pub fn same_source(a: &Who, b: &Who) -> bool {
+    let bare = |w: &Who| -> String {
+        let n = w.name().trim_matches(['„', '“']);
+        n.strip_prefix("the ")
+            .or_else(|| n.strip_prefix("The "))
+            .unwrap_or(n)
+            .to_lowercase()
+    };
+    bare(a) == bare(b)
+}
+
+/// Fixes that make the same edits, offered once (the first).
+pub fn dedup_fixes(fixes: &mut Vec<Fix>) {
+    let mut seen: Vec<Vec<Edit>> = Vec::new();
+    fixes.retain(|f| {
+        if seen.contains(&f.edits) {
+            false
+        } else {
+            seen.push(f.edits.clone());
+            true
+        }
+    });
+}
+
+/// Why a placeholder stands where an attribution would: the title says which, so that it
+/// never claims the corpus is silent when it is not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoSource {
+    /// Nothing in the corpus reports the statement.
+    NoneFound,
+    /// The corpus reports it, but only where no printable name can be given (a file id, a
+    /// clause instead of a speaker).
+    Unnamed,
+    /// The sources report it with another figure in it: naming one for the whole sentence
+    /// would put the draft's figure in its mouth.
+    Disputed,
+}
+
 /// A placeholder attribution where no source in the corpus can be named: shown, never applied.
-pub fn placeholder(doc: &Document, s: Span) -> Option<Fix> {
+pub fn placeholder(doc: &Document, s: Span, why: NoSource) -> Option<Fix> {
     let who = if quote_only(&doc.text, s) {
         Who::person(match doc.lang {
             Lang::De => "[Sprecher]",
@@ -514,9 +723,25 @@ pub fn placeholder(doc: &Document, s: Span) -> Option<Fix> {
         })
     };
     let mut f = attribution(doc, s, &who, None, Applicability::DisplayOnly)?;
-    f.title = match doc.lang {
-        Lang::De => "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into(),
-        Lang::En => "Add a source — none in the corpus names one (placeholder)".into(),
+    f.title = match (doc.lang, why) {
+        (Lang::De, NoSource::NoneFound) => {
+            "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into()
+        }
+        (Lang::De, NoSource::Unnamed) => {
+            "Quelle ergänzen – im Korpus steht es nur ohne nennbaren Urheber (Platzhalter)".into()
+        }
+        (Lang::De, NoSource::Disputed) => {
+            "Quelle ergänzen – die Quellen nennen eine andere Zahl darin (Platzhalter)".into()
+        }
+        (Lang::En, NoSource::NoneFound) => {
+            "Add a source — none in the corpus names one (placeholder)".into()
+        }
+        (Lang::En, NoSource::Unnamed) => {
+            "Add a source — the corpus has it only without a nameable source (placeholder)".into()
+        }
+        (Lang::En, NoSource::Disputed) => {
+            "Add a source — the sources give another figure in it (placeholder)".into()
+        }
     };
     f.applicability = Applicability::DisplayOnly;
     Some(f)

@@ -12,7 +12,14 @@ use crate::lang::Lang;
 pub enum Who {
     /// A person or body the corpus quotes: "Jana Petersen", "die Polizei", "the county fire
     /// service". `org` when it is a noun phrase with an article (an organisation, not a person).
-    Speaker { name: String, org: bool },
+    /// `role`: how the source identifies a person in an apposition after the name ("an analyst
+    /// at Garrow & Finch", „71, die seit 40 Jahren in der Unterstadt wohnt“), printed with the
+    /// name at its first mention in the draft.
+    Speaker {
+        name: String,
+        org: bool,
+        role: Option<String>,
+    },
     /// The outlet of a corpus document ("Harbor Ledger", "sdn").
     Outlet(String),
     /// A prepositional attribution in the source's own words ("nach Angaben der Polizei",
@@ -32,6 +39,7 @@ impl Who {
         Who::Speaker {
             name: name.to_string(),
             org: false,
+            role: None,
         }
     }
 }
@@ -305,7 +313,109 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
         }
         _ => speaker_name(&src.text, lang, Some(d)),
     };
+    let found = match (a.kind, found) {
+        (AttrKind::Turn, Some(w)) => Some(with_turn_role(d, src, w)),
+        (_, Some(w)) => Some(w),
+        // What the sentence's own attribution names is no name ("Nach ersten Erkenntnissen
+        // haben Wühltiere …"): in a transcript, the sentence is still its turn's speaker's.
+        (_, None) => turn_speaker(d, a.sentence_span, lang),
+    };
     found.or_else(outlet)
+}
+
+/// A speaker the source names (`raw`) for its sentence `si`, as [`speaker_name`] prints it, with
+/// the role a transcript turn's label gives it („Kreisbrandrat Jürgen Wiesmayer“).
+pub fn printed_speaker(d: &CorpusDoc, si: usize, raw: &str, lang: Lang) -> Option<Who> {
+    let w = speaker_name(raw, lang, Some(d))?;
+    let Some(s) = d.doc.sentences.get(si) else {
+        return Some(w);
+    };
+    let turn = d.facts.attributions.iter().find_map(|a| {
+        (a.sentence_span == s.span && a.kind == AttrKind::Turn)
+            .then_some(a.source.as_ref())
+            .flatten()
+            .filter(|src| src.text.trim() == raw.trim())
+    });
+    Some(match turn {
+        Some(src) => with_turn_role(d, src, w),
+        None => w,
+    })
+}
+
+/// The speaker of the transcript turn a sentence stands in: the latest turn label ("MARTIN
+/// OBERHUBER (Landrat):") before it in its paragraph that reads as a name.
+fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
+    let block = |s: crate::text::Span| {
+        d.doc
+            .sentence_at(s.start)
+            .and_then(|i| d.doc.sentences.get(i))
+            .map(|x| x.block)
+    };
+    let here = block(sentence)?;
+    let a = d.facts.attributions.iter().rev().find(|a| {
+        a.kind == AttrKind::Turn
+            && a.sentence_span.start <= sentence.start
+            && block(a.sentence_span) == Some(here)
+    })?;
+    let src = a.source.as_ref()?;
+    if src.text.split_whitespace().count() < 2 && !is_upper_word(src.text.trim()) {
+        return None;
+    }
+    let w = speaker_name(&src.text, lang, Some(d))?;
+    Some(with_turn_role(d, src, w))
+}
+
+/// A transcript turn's role in parentheses after the speaker's name („MARTIN OBERHUBER
+/// (Landrat):“), printed as German news prints it: a one-word title before the name
+/// („Landrat Martin Oberhuber“), a longer role after it as an apposition („Sabine Kreuzer,
+/// Erste Bürgermeisterin“). English writes titles after a name in lower case, which a label
+/// in title case does not give: left out there.
+fn with_turn_role(d: &CorpusDoc, src: &crate::extract::attribution::SourceText, w: Who) -> Who {
+    let Who::Speaker {
+        name,
+        org: false,
+        role: None,
+    } = &w
+    else {
+        return w;
+    };
+    if d.doc.lang != Lang::De || !full_name(d, name) {
+        return w;
+    }
+    let Some(rest) = d.doc.text.get(src.end..) else {
+        return w;
+    };
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let Some(inner) = rest
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .filter(|(_, after)| after.trim_start().starts_with(':'))
+        .map(|(inner, _)| collapse(inner))
+    else {
+        return w;
+    };
+    let ws: Vec<&str> = inner.split_whitespace().collect();
+    let plain = !ws.is_empty()
+        && ws.len() <= 4
+        && !inner
+            .contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ':' | ';' | '"' | '„'))
+        && ws[0].chars().next().is_some_and(char::is_uppercase);
+    if !plain {
+        return w;
+    }
+    if ws.len() == 1 {
+        Who::Speaker {
+            name: format!("{inner} {name}"),
+            org: false,
+            role: None,
+        }
+    } else {
+        Who::Speaker {
+            name: name.clone(),
+            org: false,
+            role: Some(inner),
+        }
+    }
 }
 
 /// The speaker a pronoun ("she told reporters") stands for: the latest named speaker before
@@ -489,9 +599,12 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
             .all(|x| x.chars().next().is_some_and(char::is_uppercase))
         && !w.nominative_articles.contains(&ws[0].to_lowercase())
     {
+        let name = ws.join(" ");
+        let role = d.and_then(|d| role_of(d, &name));
         return Some(Who::Speaker {
-            name: ws.join(" "),
+            name,
             org: false,
+            role,
         });
     } else {
         ws
@@ -542,6 +655,7 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
             return Some(Who::Speaker {
                 name: out.join(" "),
                 org: true,
+                role: None,
             });
         }
         if !de_org {
@@ -565,8 +679,207 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
             name = longer;
         }
     }
-    Some(Who::Speaker { name, org: article })
+    let role = if article {
+        None
+    } else {
+        d.and_then(|d| role_of(d, &name))
+    };
+    Some(Who::Speaker {
+        name,
+        org: article,
+        role,
+    })
 }
+
+/// How the source identifies the person `name` (first name and surname) where it first gives
+/// an apposition after the name: "said Tom Brandt, an analyst at Garrow & Finch." → "an analyst
+/// at Garrow & Finch"; „sagt Gisela Raab, 71, die seit 40 Jahren in der Unterstadt wohnt.“ →
+/// „71, die seit 40 Jahren in der Unterstadt wohnt“. The apposition runs to the end of the
+/// sentence or to the verb of saying that follows it ("Tom Brandt, an analyst …, said"), and
+/// is taken only as the source writes it: a noun phrase, an age or a relative clause of at most
+/// fourteen words, with no quotation, no further statement and no list of names in it. `None`
+/// for a name that carries a title already ("Finanzvorstand Henrik Sagebiel") or is one word.
+pub(crate) fn role_of(d: &CorpusDoc, name: &str) -> Option<String> {
+    if !full_name(d, name) {
+        return None;
+    }
+    let text = &d.doc.text;
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    for (i, m) in text.match_indices(name) {
+        let p = i + m.len();
+        if word(text[..i].chars().next_back()) || word(text[p..].chars().next()) {
+            continue;
+        }
+        if !text[p..].starts_with(", ") {
+            continue;
+        }
+        if let Some(r) = apposition(d, p) {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// Whether `name` reads as a first name and a surname: two words, no determiner or common word
+/// ("Unser Reporter" is a staff label).
+fn full_name(d: &CorpusDoc, name: &str) -> bool {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let td = d.doc.lang.text_data();
+    parts.len() == 2
+        && !parts.iter().any(|p| {
+            let l = p.to_lowercase();
+            td.is_stopword(&l)
+                || POSSESSIVES.contains(&l.as_str())
+                || common_word(p, d.doc.lang, Some(d))
+        })
+}
+
+/// Capitalised words only, a proper noun among them: a name ("Felix Brandt"), not a role.
+fn only_names(r: &str, lang: Lang, d: &CorpusDoc) -> bool {
+    r.split_whitespace()
+        .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        && has_proper(r, lang, Some(d))
+}
+
+/// The apposition that opens with the comma at `p` (see [`role_of`]).
+fn apposition(d: &CorpusDoc, p: usize) -> Option<String> {
+    let text = &d.doc.text;
+    let lang = d.doc.lang;
+    let sentence = d.doc.sentences.get(d.doc.sentence_at(p)?)?.span;
+    if sentence.end <= p + 1 {
+        return None;
+    }
+    // It ends at the sentence's end, at the verb of saying after it, or at a quotation,
+    // a semicolon, a colon or a parenthesis.
+    let mut end = sentence.end;
+    for a in &d.facts.attributions {
+        if a.sentence_span == sentence && a.cue.start > p {
+            end = end.min(a.cue.start);
+        }
+    }
+    let body = text.get(p + 1..end)?;
+    let cut = body
+        .find(|c: char| {
+            OPENING_MARKS.contains(&c) || matches!(c, ';' | ':' | '(' | ')' | '[' | '\n')
+        })
+        .unwrap_or(body.len());
+    let r = body[..cut]
+        .trim()
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?'))
+        .trim();
+    let ws: Vec<&str> = r.split_whitespace().collect();
+    let first = ws.first()?;
+    let w = words(lang);
+    let lower: Vec<String> = ws
+        .iter()
+        .map(|x| {
+            x.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let conj = match lang {
+        Lang::En => &[
+            "and",
+            "but",
+            "or",
+            "who",
+            "which",
+            "that",
+            "adding",
+            "saying",
+            "according",
+            "as",
+            "while",
+            "when",
+            "because",
+            "so",
+            "then",
+            "he",
+            "she",
+            "they",
+            "it",
+        ][..],
+        Lang::De => &[
+            "und", "aber", "oder", "als", "wie", "weil", "nachdem", "so", "dann", "denn", "doch",
+            "er", "sie", "es",
+        ][..],
+    };
+    let first_lower = lower.first().map(String::as_str).unwrap_or("");
+    let opens_ok = match lang {
+        // "an analyst at …", "41, a line supervisor", "acting chair of …", "Kellner's vice
+        // president …": English writes titles after a name in lower case.
+        Lang::En => {
+            first
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                || first.ends_with("'s")
+                || first.ends_with("’s")
+        }
+        // German nouns are capitalised: „Sprecherin der Stadt“; else an age, an article or a
+        // relative pronoun opens it („71, die …“, „eine Anwohnerin“, „die seit …“), never a
+        // clause of its own („…, sagte Frau Augustin, wir hatten …“).
+        Lang::De => {
+            first
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    first_lower,
+                    "der"
+                        | "die"
+                        | "das"
+                        | "ein"
+                        | "eine"
+                        | "einer"
+                        | "eines"
+                        | "dem"
+                        | "den"
+                        | "welche"
+                        | "welcher"
+                        | "deren"
+                        | "dessen"
+                )
+        }
+    };
+    // A pronoun opening or following the age is a clause of its own, not an identification.
+    let pronoun = |x: &String| w.subject_pronouns.contains(x) || w.pronouns.contains(x);
+    let clause = lower
+        .iter()
+        .take(2)
+        .any(|x| pronoun(x) && x != "die" && x != "der");
+    let says = |x: &String| w.said.contains(x) || w.attribution_words.contains(x);
+    let names_list = ws
+        .first()
+        .is_some_and(|x| x.chars().next().is_some_and(char::is_uppercase))
+        && lower
+            .iter()
+            .any(|x| matches!(x.as_str(), "and" | "und" | "or" | "oder" | "sowie"));
+    // Capitalised words only, a proper noun among them: another name ("Unser Reporter, Felix
+    // Brandt, …"), not a role.
+    let ok = !ws.is_empty()
+        && !only_names(r, lang, d)
+        && ws.len() <= 14
+        && opens_ok
+        && !conj.contains(&first_lower)
+        && !clause
+        && !lower.iter().any(says)
+        && !names_list
+        && ws
+            .iter()
+            .any(|x| x.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        && !r.contains(CLOSING_MARKS);
+    ok.then(|| r.to_string())
+}
+
+/// Possessive determiners that open a staff label, not a name ("Unser Reporter", "Our
+/// correspondent").
+const POSSESSIVES: [&str; 10] = [
+    "unser", "unsere", "unserer", "mein", "meine", "our", "my", "ihr", "ihre", "their",
+];
+
+const OPENING_MARKS: [char; 6] = ['„', '“', '"', '«', '»', '‚'];
+const CLOSING_MARKS: [char; 4] = ['“', '”', '"', '»'];
 
 /// "Analysts at Garrow & Finch", "Officials of the county": a plural common noun (capitalised
 /// only because it opened the source's sentence) before a preposition and a name.
@@ -940,6 +1253,202 @@ mod tests {
                 .map(|w| w.name().to_string())
                 .as_deref(),
             Some("Transportation Secretary Alan Brooks")
+        );
+    }
+
+    /// The source's apposition after a person's name identifies them: a noun phrase, an age
+    /// with what follows, a relative clause, up to the verb of saying or the sentence's end.
+    /// Not an age alone, a further statement, a list of names, a capitalised English label or
+    /// a name that carries a title.
+    #[test]
+    fn roles_are_the_sources_appositions() {
+        let role = |text: &str, name: &str| -> Option<String> {
+            let c = corpus(&[("a.md", text)]);
+            let d = c.docs.get(0)?;
+            role_of(d, name)
+        };
+        assert_eq!(
+            role(
+                "\"The direct cost is the easy part,\" said Tom Brandt, an analyst at Garrow & Finch.\n",
+                "Tom Brandt"
+            )
+            .as_deref(),
+            Some("an analyst at Garrow & Finch")
+        );
+        assert_eq!(
+            role(
+                "The lids failed, Paula Vance, acting chair of the agency, said on Friday.\n",
+                "Paula Vance"
+            )
+            .as_deref(),
+            Some("acting chair of the agency")
+        );
+        assert_eq!(
+            role(
+                "„Das Wasser stand bis zur Kellerdecke“, sagt Gisela Raab, 71, die seit mehr als 40 \
+                 Jahren in der Unterstadt wohnt.\n",
+                "Gisela Raab"
+            )
+            .as_deref(),
+            Some("71, die seit mehr als 40 Jahren in der Unterstadt wohnt")
+        );
+        assert_eq!(
+            role(
+                "Die Halle wurde geräumt, sagte Jana Petersen, Sprecherin der Messe.\n",
+                "Jana Petersen"
+            )
+            .as_deref(),
+            Some("Sprecherin der Messe")
+        );
+        // The first mention that has one.
+        assert_eq!(
+            role(
+                "Tom Brandt spoke first. Costs rose, said Tom Brandt, an analyst at Garrow & Finch.\n",
+                "Tom Brandt"
+            )
+            .as_deref(),
+            Some("an analyst at Garrow & Finch")
+        );
+        assert_eq!(
+            role(
+                "Chief Executive Renata Solvik, 52, told reporters the cost was high.\n",
+                "Renata Solvik"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "The lids failed, said Paula Vance, adding that nobody was hurt.\n",
+                "Paula Vance"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Es war heiß, sagte Gisela Raab, wir hatten die heißeste Woche seit Jahren.\n",
+                "Gisela Raab"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "It was hot, said Tom Brandt, we had the hottest week in years.\n",
+                "Tom Brandt"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Die Lage ist ruhig, sagt Unser Reporter, Felix Brandt, am Deich.\n",
+                "Unser Reporter"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Der Deich hält, sagte Jana Petersen, Felix Brandt.\n",
+                "Jana Petersen"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Es regnete, sagten Gisela Raab, Peter Müller und Anna Schmidt.\n",
+                "Gisela Raab"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Participants: Derek Ames, Vice President, Product Quality; Lisa Farrow.\n",
+                "Derek Ames"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "Costs rose, said Finanzvorstand Henrik Sagebiel, 48.\n",
+                "Finanzvorstand Henrik Sagebiel"
+            ),
+            None
+        );
+        assert_eq!(
+            role(
+                "\"We are sorry,\" said Tom Brandt, \"and we will pay.\"\n",
+                "Tom Brandt"
+            ),
+            None
+        );
+    }
+
+    /// In a transcript, a sentence whose own attribution names nobody ("Nach ersten
+    /// Erkenntnissen …") is its turn's speaker's; the turn label's role in parentheses is
+    /// printed as German copy prints it (a one-word title before the name, a longer role
+    /// after it); English labels in title case give no role.
+    #[test]
+    fn transcript_turns_name_their_speakers_with_their_roles() {
+        let c = corpus(&[
+            (
+                "pk.txt",
+                "MARTIN OBERHUBER (Landrat): Der Katastrophenfall war die richtige Entscheidung. \
+                 Nach ersten Erkenntnissen haben Wühltiere den Deich geschwächt.\n\n\
+                 SABINE KREUZER (Erste Bürgermeisterin): In der Unterstadt stand das Wasser hoch.\n",
+            ),
+            (
+                "qa.txt",
+                "DEREK AMES (Vice President): Our engineers traced the problem to a locking pin.\n",
+            ),
+        ]);
+        let who = |doc: usize, marker: &str| -> Option<Who> {
+            let d = c.docs.get(doc)?;
+            let at = d.doc.text.find(marker)?;
+            let s = d
+                .doc
+                .sentences
+                .iter()
+                .find(|s| s.span.contains_offset(at))?
+                .span;
+            let e = Evidence {
+                source: d.source.clone(),
+                span: s,
+                start: d.lines.line_col(&d.doc.text, s.start),
+                end: d.lines.line_col(&d.doc.text, s.end),
+                excerpt: String::new(),
+                relation: crate::finding::Relation::Supports,
+                figure: None,
+                speaker: None,
+            };
+            who_of(&c, &e, d.doc.lang)
+        };
+        assert_eq!(
+            who(0, "Wühltiere"),
+            Some(Who::person("Landrat Martin Oberhuber"))
+        );
+        assert_eq!(
+            who(0, "Der Katastrophenfall"),
+            Some(Who::person("Landrat Martin Oberhuber"))
+        );
+        assert_eq!(
+            who(0, "In der Unterstadt"),
+            Some(Who::Speaker {
+                name: "Sabine Kreuzer".into(),
+                org: false,
+                role: Some("Erste Bürgermeisterin".into()),
+            })
+        );
+        assert_eq!(who(1, "Our engineers"), Some(Who::person("Derek Ames")));
+        let c = corpus(&[(
+            "blog.txt",
+            "UNSER REPORTER (Felix Brandt): Am Deich ist die Lage ruhig.\n",
+        )]);
+        let d = c.docs.get(0).expect("a document");
+        // A staff label is no full name: it takes no role from its parentheses.
+        let w = printed_speaker(d, 0, "UNSER REPORTER", Lang::De);
+        assert!(
+            w.as_ref()
+                .is_none_or(|w| matches!(w, Who::Speaker { role: None, .. })
+                    && !w.name().contains("Brandt")),
+            "{w:?}"
         );
     }
 }
