@@ -254,18 +254,8 @@ impl Rule for UnsourcedClaim {
             } else {
                 Applicability::Unsafe
             };
-            // After a sentence the writer attributed ("According to the regulator, …"), a fix
-            // naming a source of that sentence again ("…, according to the Consumer Product
-            // Safety Administration") doubles the attribution: no fix rather than that.
-            let carried: Vec<Who> = if after_attributed {
-                crate::rules::fixes::sources_of_sentence(ctx, si - 1, SAME_STATEMENT)
-            } else {
-                Vec::new()
-            };
-            let doubled = |w: &Who| carried.iter().any(|c| crate::rules::fixes::same_source(c, w));
             let mut fixes: Vec<_> = who
                 .iter()
-                .filter(|w| !doubled(w))
                 .filter_map(|w| {
                     attribution(
                         ctx.doc,
@@ -421,43 +411,5 @@ mod tests {
         let f = findings(&CORPUS, draft, RuleId::UnsourcedClaim);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].span.slice(draft).starts_with("\"This is"));
-    }
-
-    /// A sentence after one the writer attributed, in the same paragraph, gets no fix naming a
-    /// source of that sentence again ("According to the regulator, … Four people …, according
-    /// to the Consumer Product Safety Administration"), and no placeholder either; without the
-    /// attributed sentence before it, the source is offered.
-    #[test]
-    fn no_fix_that_doubles_the_previous_sentences_attribution() {
-        use crate::finding::RuleId;
-        let corpus = [(
-            "cpsa.md",
-            "---\nsource: Consumer Product Safety Administration\n---\nLids of the QuickSeal \
-             cookers opened under pressure in 87 cases. Four people needed hospital treatment \
-             after the QuickSeal lids opened.\n",
-        )];
-        let four = "Four people needed hospital treatment";
-        let after = "According to the regulator, lids of the QuickSeal cookers opened under \
-                     pressure in 87 cases. Four people needed hospital treatment after the \
-                     QuickSeal lids opened.\n";
-        let f = crate::rules::tests::findings(&corpus, after, RuleId::UnsourcedClaim);
-        let hit = f
-            .iter()
-            .find(|x| x.span.slice(after).starts_with(four))
-            .expect("the second sentence needs a source");
-        assert!(hit.fixes.is_empty(), "{:?}", hit.fixes);
-        let alone = "Four people needed hospital treatment after the QuickSeal lids opened.\n";
-        let f = crate::rules::tests::findings(&corpus, alone, RuleId::UnsourcedClaim);
-        let hit = f
-            .iter()
-            .find(|x| x.span.slice(alone).starts_with(four))
-            .expect("the sentence needs a source");
-        assert!(
-            hit.fixes
-                .iter()
-                .any(|x| x.title.contains("Consumer Product Safety Administration")),
-            "{:?}",
-            hit.fixes
-        );
     }
 }

@@ -371,59 +371,6 @@ fn attributed_in_words(body: &str, lang: Lang) -> bool {
         .any(|w| contains_word(&lower, w) || (w.contains(' ') && lower.contains(w.as_str())))
 }
 
-/// The name in a prepositional attribution: its capitalised words from the first one on
-/// ("nach Angaben der Messe Lindhagen" → "Messe Lindhagen", "according to the Board" →
-/// "Board"); `None` when it has none.
-fn phrase_head(p: &str) -> Option<String> {
-    let ws: Vec<&str> = p.split_whitespace().collect();
-    // „Angaben“ is a noun of the phrase itself, not part of the name.
-    let from = ws.iter().enumerate().position(|(i, w)| {
-        i > 0
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && !matches!(*w, "Angaben" | "Informationen" | "Auskunft" | "Darstellung")
-    })?;
-    let h = ws[from..].join(" ");
-    let h = h.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    (h.chars().count() >= 3).then_some(h)
-}
-
-/// The sentence before `s` in the same paragraph.
-fn previous_in_block(doc: &Document, s: Span) -> Option<Span> {
-    let i = doc.sentence_at(s.start)?;
-    let here = doc.sentences.get(i)?;
-    let prev = doc.sentences.get(i.checked_sub(1)?)?;
-    (prev.block == here.block).then_some(prev.span)
-}
-
-/// Whether sentence `s` repeats, word for word, four or more words of a quotation that stands
-/// earlier in its paragraph ("Solvik said Kellner "moved as fast as the evidence allowed." …
-/// Kellner acted as fast as the evidence allowed.").
-fn repeats_quotation(doc: &Document, s: Span) -> bool {
-    const RUN: usize = 4;
-    let Some(block) = doc
-        .sentence_at(s.start)
-        .and_then(|i| doc.sentences.get(i))
-        .and_then(|x| doc.blocks.get(x.block))
-    else {
-        return false;
-    };
-    let lower = |span: Span| -> Vec<String> {
-        crate::text::words::words_in(&doc.text, span)
-            .iter()
-            .map(|w| w.text.to_lowercase())
-            .collect()
-    };
-    let mine = lower(s);
-    if mine.len() < RUN {
-        return false;
-    }
-    let grams: std::collections::HashSet<&[String]> = mine.windows(RUN).collect();
-    crate::text::quotes::scan(&doc.masked, block.span)
-        .iter()
-        .filter(|q| q.outer.end <= s.start)
-        .any(|q| lower(q.inner).windows(RUN).any(|g| grams.contains(g)))
-}
-
 /// A fix that attributes the sentence `s` of the draft to `who`, or `None` where no attribution
 /// can stand (headings, questions, table cells, sentences ending in ! or ?, a quotation the
 /// attribution would have to go into).
@@ -449,24 +396,6 @@ pub fn attribution(
     // The sentence names the source already, or carries words of attribution ("…, wie
     // lindhagen24 berichtete") the extractor may not have read: no second attribution.
     if names_source(body, who, lang) || attributed_in_words(body, lang) {
-        return None;
-    }
-    // The previous sentence of the paragraph is attributed to the same source ("…, sagte
-    // Finanzvorstand Henrik Sagebiel." / "According to the Board, …"): the attribution carries
-    // on, and naming the source again doubles it.
-    if let Some(prev) = previous_in_block(doc, s) {
-        let prev = prev.slice(text);
-        let named = match who {
-            Who::Phrase(p) => phrase_head(p).is_some_and(|h| contains_phrase(prev, &h)),
-            w => names_source(prev, w, lang),
-        };
-        if named && attributed_in_words(prev, lang) {
-            return None;
-        }
-    }
-    // A sentence that repeats the words of a quotation earlier in the paragraph restates what
-    // is attributed there: the writer should drop one of them, not attribute both.
-    if repeats_quotation(doc, s) {
         return None;
     }
     let end = sentence_end(text, s);
@@ -636,50 +565,6 @@ pub fn single_source(
         && evidence.iter().all(|e| {
             who_of(ctx.corpus, e, ctx.doc.lang).is_some_and(|w| bare(w.name()) == bare(one.name()))
         })
-}
-
-/// Who the corpus gives draft sentence `si`'s statement to: the sources of the corpus
-/// sentences that state it (similarity at least `min_sim`) and of the figures in it. A writer
-/// who attributed that sentence to "the regulator" meant one of these.
-pub fn sources_of_sentence(ctx: &crate::rules::RuleContext, si: usize, min_sim: f32) -> Vec<Who> {
-    let mut evidence: Vec<crate::finding::Evidence> = Vec::new();
-    for r in ctx.matches.related.get(si).into_iter().flatten() {
-        if r.sim < min_sim {
-            continue;
-        }
-        if let Some(d) = ctx.corpus.docs.get(r.doc) {
-            evidence.extend(crate::rules::evidence::sentence_evidence(
-                d,
-                r.sentence,
-                crate::finding::Relation::Supports,
-            ));
-        }
-    }
-    if let Some(sent) = ctx.doc.sentences.get(si) {
-        for (i, q) in ctx.facts.quantities.iter().enumerate() {
-            if !sent.span.contains(q.span) {
-                continue;
-            }
-            for m in ctx.matches.figures.get(i).into_iter().flatten() {
-                if m.supports {
-                    evidence.extend(ctx.matches.figure_evidence(ctx.corpus, m));
-                }
-            }
-        }
-    }
-    distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), usize::MAX)
-}
-
-/// Whether two attributions name the same source ("the Harbor Ledger" and "Harbor Ledger").
-pub fn same_source(a: &Who, b: &Who) -> bool {
-    let bare = |w: &Who| -> String {
-        let n = w.name().trim_matches(['„', '“']);
-        n.strip_prefix("the ")
-            .or_else(|| n.strip_prefix("The "))
-            .unwrap_or(n)
-            .to_lowercase()
-    };
-    bare(a) == bare(b)
 }
 
 /// Fixes that make the same edits, offered once (the first).
