@@ -305,6 +305,23 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// `factlint check` against the database collection `reader` gives exactly the findings of a
+/// check against the corpus folder.
+fn same_findings_as_the_folder(dir: &Path, reader: &str, envs: &[(&str, &str)]) {
+    let folder = factlint(dir, &["check", "--format", "json", "drafts"], &[]);
+    let db = factlint(
+        dir,
+        &["check", "--format", "json", "--corpus", reader, "drafts"],
+        envs,
+    );
+    assert_eq!(
+        text(&db.stdout),
+        text(&folder.stdout),
+        "{}",
+        text(&db.stderr)
+    );
+}
+
 /// Sets up the database: the schema and roles, an ingesting and a reporting login.
 fn newsroom(c: &Cluster, dir: &Path) {
     c.sql("postgres", "CREATE DATABASE newsroom");
@@ -440,18 +457,7 @@ fn check_against_the_database_equals_check_against_the_folder() {
         "{}",
         text(&out.stderr)
     );
-    let folder = factlint(dir, &["check", "--format", "json", "drafts"], &[]);
-    let db = factlint(
-        dir,
-        &["check", "--format", "json", "--corpus", &reader, "drafts"],
-        &pgpass_env,
-    );
-    assert_eq!(
-        text(&db.stdout),
-        text(&folder.stdout),
-        "{}",
-        text(&db.stderr)
-    );
+    same_findings_as_the_folder(dir, &reader, &pgpass_env);
 
     // An ingest killed (SIGKILL) while its second batch of 5 is written but not committed,
     // then one killed just after its first commit: each batch is a transaction, so the
@@ -496,18 +502,7 @@ fn check_against_the_database_equals_check_against_the_folder() {
         text(&out.stderr)
     );
     c.assert_consistent("wire");
-    let folder = factlint(dir, &["check", "--format", "json", "drafts"], &[]);
-    let db = factlint(
-        dir,
-        &["check", "--format", "json", "--corpus", &reader, "drafts"],
-        &pgpass_env,
-    );
-    assert_eq!(
-        text(&db.stdout),
-        text(&folder.stdout),
-        "{}",
-        text(&db.stderr)
-    );
+    same_findings_as_the_folder(dir, &reader, &pgpass_env);
 
     // The reporter's role reads but cannot write: not through factlint, not through SQL.
     for sql in [

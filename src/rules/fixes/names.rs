@@ -342,15 +342,18 @@ pub fn printed_speaker(d: &CorpusDoc, si: usize, raw: &str, lang: Lang) -> Optio
     })
 }
 
+/// The paragraph (block) of a corpus document the sentence at `s` stands in.
+fn block_of(d: &CorpusDoc, s: crate::text::Span) -> Option<usize> {
+    d.doc
+        .sentence_at(s.start)
+        .and_then(|i| d.doc.sentences.get(i))
+        .map(|x| x.block)
+}
+
 /// The speaker of the transcript turn a sentence stands in: the latest turn label ("MARTIN
 /// OBERHUBER (Landrat):") before it in its paragraph that reads as a name.
 fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
-    let block = |s: crate::text::Span| {
-        d.doc
-            .sentence_at(s.start)
-            .and_then(|i| d.doc.sentences.get(i))
-            .map(|x| x.block)
-    };
+    let block = |s: crate::text::Span| block_of(d, s);
     let here = block(sentence)?;
     let a = d.facts.attributions.iter().rev().find(|a| {
         a.kind == AttrKind::Turn
@@ -421,12 +424,7 @@ fn with_turn_role(d: &CorpusDoc, src: &crate::extract::attribution::SourceText, 
 /// The speaker a pronoun ("she told reporters") stands for: the latest named speaker before
 /// it in the same paragraph of the source.
 fn named_before(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
-    let block = |s: crate::text::Span| {
-        d.doc
-            .sentence_at(s.start)
-            .and_then(|i| d.doc.sentences.get(i))
-            .map(|x| x.block)
-    };
+    let block = |s: crate::text::Span| block_of(d, s);
     let here = block(sentence)?;
     d.facts
         .attributions
