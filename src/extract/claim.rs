@@ -23,37 +23,36 @@ pub fn needs_source(q: &Quantity) -> bool {
 /// [`needs_source`] for a figure in `text`: a duration that dates a happening ("two weeks
 /// later", "vor zwei Wochen") dates it like a date and needs no source of its own.
 pub fn needs_source_in(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
-    needs_source(q) && !crate::extract::quantity::dates_event(text, q, lang) && !partitive(text, q)
+    needs_source(q)
+        && !crate::extract::quantity::dates_event(text, q, lang)
+        && !partitive(text, q, lang)
 }
 
 /// "one of the stars", „einer der Stars“: one picked out of a group, not a count that needs a
 /// source.
-fn partitive(text: &str, q: &Quantity) -> bool {
-    if q.value != 1.0 || q.approx != crate::extract::Approx::Exact {
+fn partitive(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
+    let td = lang.text_data();
+    if q.value != 1.0
+        || q.approx != crate::extract::Approx::Exact
+        || !td
+            .partitive_numbers
+            .contains(&q.span.slice(text).trim().to_lowercase())
+    {
         return false;
     }
-    let after = text.get(q.span.end..).unwrap_or("");
-    let next: Vec<String> = after
+    let after: Vec<String> = text
+        .get(q.span.end..)
+        .unwrap_or("")
         .split_whitespace()
-        .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .take(3)
+        .map(|w| w.to_lowercase())
         .collect();
-    let own = q.span.slice(text).to_lowercase();
-    match next.first().map(String::as_str) {
-        Some("of") => next.get(1).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "the" | "his" | "her" | "their" | "its" | "our" | "those" | "these"
-            )
-        }),
-        Some("der" | "des" | "seiner" | "ihrer") => {
-            matches!(own.as_str(), "einer" | "eine" | "eines")
-        }
-        _ => false,
-    }
+    let after = after.join(" ");
+    td.partitive_after.iter().any(|p| {
+        after
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// Whether an attribution names who is speaking. A quotation or hearsay ("soll … haben") with no

@@ -148,14 +148,10 @@ pub fn label_counted(text: &str, q: &Quantity, lang: Lang) -> Option<String> {
         .collect();
     let head = match lang {
         Lang::En => {
-            let preps = &lang.text_data().place_prepositions;
+            let preps = &lang.text_data().label_prepositions;
             let cut = words
                 .iter()
-                .position(|w| {
-                    let l = w.to_lowercase();
-                    preps.contains(&l)
-                        || matches!(l.as_str(), "of" | "under" | "at" | "on" | "for" | "with")
-                })
+                .position(|w| preps.contains(&w.to_lowercase()))
                 .unwrap_or(words.len());
             words.get(..cut)?.last()?
         }

@@ -172,6 +172,16 @@ pub struct TextData {
     /// (`extract::place`).
     #[serde(default)]
     pub place_prepositions: Vec<String>,
+    /// Prepositions that end the head of a fact box label ("Households under evacuation
+    /// orders: 1,650" counts households; `figmap::similar::label_counted`).
+    #[serde(default)]
+    pub label_prepositions: Vec<String>,
+    /// The word "one" as a figure ("one", „einer“) and what follows it when it picks one out of
+    /// a group ("one of the stars", „einer der Stars“): no count (`extract::claim`).
+    #[serde(default)]
+    pub partitive_numbers: Vec<String>,
+    #[serde(default)]
+    pub partitive_after: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]

@@ -169,7 +169,7 @@ fn same_specific(ctx: &RuleContext, events: &[usize], q: &Quantity) -> Vec<Figur
     {
         return Vec::new();
     }
-    let value = |x: &Quantity| x.value * if x.factor > 0.0 { x.factor } else { 1.0 };
+    let value = crate::figmap::similar::base_value;
     let mut out = Vec::new();
     for &d in events {
         let Some(cd) = ctx.corpus.docs.get(d) else {

@@ -136,10 +136,11 @@ pub fn run_cached(
     cache: Option<&BlockCache>,
 ) -> (Vec<Finding>, Option<usize>) {
     let matches = evidence::Matches::compute_until(doc, facts, corpus, config, deadline);
+    let reprint = matches.reprint(doc, corpus);
     // A run cut short by the time budget is neither served from nor stored in the cache.
     let cache = cache.filter(|_| matches.cutoff.is_none());
     let keys: Vec<String> = match cache {
-        Some(_) => block_keys(doc, corpus, config, &matches),
+        Some(_) => block_keys(doc, corpus, config, &matches, reprint),
         None => Vec::new(),
     };
     let mut known: Vec<Option<Vec<Finding>>> = vec![None; doc.blocks.len()];
@@ -156,7 +157,7 @@ pub fn run_cached(
         config,
         matches: &matches,
         only: cache.map(|_| only.as_slice()),
-        reprint: matches.reprint(doc, corpus),
+        reprint,
     };
     let mut out = Vec::new();
     for r in ALL {
@@ -197,6 +198,7 @@ fn block_keys(
     corpus: &Corpus,
     config: &Config,
     matches: &evidence::Matches,
+    reprint: Option<usize>,
 ) -> Vec<String> {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -207,7 +209,7 @@ fn block_keys(
     }
     doc.footnotes.len().hash(&mut h);
     // Whether the draft reprints a document depends on all its sentences.
-    matches.reprint(doc, corpus).hash(&mut h);
+    reprint.hash(&mut h);
     let whole = format!("{:?}/{:?}/{:x}", doc.lang, doc.kind, h.finish());
     let text = |b: Option<&crate::text::Block>| b.map_or("", |b| b.span.slice(&doc.text));
     // The section hashes of each block's sentences, in one pass over the sentences.
