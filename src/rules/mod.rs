@@ -193,6 +193,54 @@ pub fn run_cached(
 }
 
 /// The cache key of each block (see [`run_cached`]).
+/// Per block, a hash of the capitalised words the draft writes before it: every piece of a
+/// whitespace-separated token from the start of one letter-or-digit run to the end of another
+/// ("Müller-Lüdenscheidt" gives "Müller", "Lüdenscheidt" and the whole), which is what
+/// `fixes::mention` can find there.
+fn names_before_blocks(doc: &Document) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    let mut from = 0;
+    for b in &doc.blocks {
+        let upto = b.span.start.max(from);
+        for token in doc.text.get(from..upto).unwrap_or("").split_whitespace() {
+            let runs: Vec<(usize, usize)> = {
+                let mut v = Vec::new();
+                let mut start = None;
+                for (i, c) in token.char_indices() {
+                    match (c.is_alphanumeric(), start) {
+                        (true, None) => start = Some(i),
+                        (false, Some(s)) => {
+                            v.push((s, i));
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(s) = start {
+                    v.push((s, token.len()));
+                }
+                v
+            };
+            for (x, &(s, _)) in runs.iter().enumerate() {
+                for &(_, e) in &runs[x..] {
+                    if let Some(piece) = token.get(s..e) {
+                        if piece.chars().next().is_some_and(char::is_uppercase) {
+                            seen.insert(piece);
+                        }
+                    }
+                }
+            }
+        }
+        from = upto;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seen.hash(&mut h);
+        out.push(h.finish());
+    }
+    out
+}
+
 fn block_keys(
     doc: &Document,
     corpus: &Corpus,
@@ -220,12 +268,16 @@ fn block_keys(
             matches.sections.get(si).hash(h);
         }
     }
+    // A fix names a person by the surname when the draft named them before the block
+    // (`fixes::mention`): the capitalised words before each block are part of its key.
+    let named_before = names_before_blocks(doc);
     doc.blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
             format!(
-                "{whole}\u{1}{:?}/{}\u{1}{:x}\u{1}{}\u{1}{}\u{1}{}",
+                "{whole}\u{1}{:x}\u{1}{:?}/{}\u{1}{:x}\u{1}{}\u{1}{}\u{1}{}",
+                named_before.get(i).copied().unwrap_or(0),
                 // The same line is a claim in a paragraph and none in a (setext) heading.
                 b.kind,
                 b.in_quote,
