@@ -166,20 +166,30 @@ pub fn run_cached(
     if let Some(c) = cache {
         // Store what was found per checked block (a finding outside every block is never
         // cached: its block is checked again next time).
+        // Nor is a block one of whose findings reaches outside it (a fix that renames the
+        // source a quotation's attribution carries over from an earlier paragraph): what lies
+        // between the blocks is in no key, and the stored spans are relative to the block.
         let mut per_block: Vec<Vec<Finding>> = vec![Vec::new(); doc.blocks.len()];
+        let mut reaches_out = vec![false; doc.blocks.len()];
         for f in &out {
             if let Some(b) = doc
                 .sentence_at(f.span.start)
                 .and_then(|i| doc.sentences.get(i))
                 .map(|s| s.block)
             {
-                if let Some(v) = per_block.get_mut(b) {
+                if let (Some(v), Some(block)) = (per_block.get_mut(b), doc.blocks.get(b)) {
+                    let inside = std::iter::once(f.span)
+                        .chain(f.fixes.iter().flat_map(|x| x.edits.iter().map(|e| e.span)))
+                        .all(|s| block.span.start <= s.start && s.end <= block.span.end);
+                    if !inside {
+                        reaches_out[b] = true;
+                    }
                     v.push(f.clone());
                 }
             }
         }
         for (b, found) in per_block.into_iter().enumerate() {
-            if only[b] {
+            if only[b] && !reaches_out[b] {
                 c.put(keys[b].clone(), doc.blocks[b].span.start, found);
             }
         }

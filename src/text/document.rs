@@ -301,4 +301,37 @@ mod tests {
         assert!(d.sentences[0].question);
         assert!(!d.sentences[1].question);
     }
+
+    /// A block nested inside a tight list item (a heading, a quote, a table) splits the item's
+    /// own text in two: the item becomes two blocks, so blocks and sentences stay in text order
+    /// and never overlap (found by the `parse` fuzz target).
+    #[test]
+    fn text_around_a_nested_block_keeps_sentences_in_order() {
+        for t in [
+            "- Die Fähre fuhr. Sie kam an.\n  # Titel\n  Danach regnete es.\n",
+            "- one\n  > quoted line\n\n  two\n",
+            "1. a\n   | x | y |\n   |---|---|\n   | 1 | 2 |\n   b\n",
+            "- a\n  ```\n  code\n  ```\n  b\n",
+            "> - a\n>   # h\n>   zed\n",
+        ] {
+            let d = Document::parse(t, DocKind::Markdown, Some(Lang::En));
+            let mut prev = 0;
+            for s in &d.sentences {
+                assert!(s.span.start >= prev, "sentences out of order in {t:?}");
+                prev = s.span.end;
+            }
+            let mut prev = 0;
+            for b in &d.blocks {
+                assert!(b.span.start >= prev, "blocks overlap in {t:?}");
+                prev = b.span.end;
+            }
+            let words: Vec<&str> = d.sentences.iter().map(|s| s.span.slice(t)).collect();
+            let joined = words.join(" ");
+            for w in ["Titel", "Danach", "quoted", "two", "zed"] {
+                if t.contains(w) {
+                    assert!(joined.contains(w), "{w} lost from {t:?}: {words:?}");
+                }
+            }
+        }
+    }
 }

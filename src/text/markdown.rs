@@ -228,11 +228,15 @@ pub fn parse_markdown(text: &str) -> Parsed {
                 {
                     bytes[span.start + i] = *b;
                 }
-                // Attach the text to the innermost open block.
+                // Attach the text to the innermost open block. When another block began since
+                // the open block last took text (a heading or table nested in a tight list
+                // item), the text after it is a new block: blocks never overlap, so sentences
+                // stay in text order.
+                let last = blocks.len().checked_sub(1);
                 if let Some(open) = stack.iter_mut().rev().find(|o| o.kind.is_some()) {
                     let idx = match open.block {
-                        Some(i) => i,
-                        None => {
+                        Some(i) if Some(i) == last => i,
+                        _ => {
                             blocks.push(RawBlock {
                                 kind: open.kind.unwrap_or(BlockKind::Paragraph),
                                 span,
