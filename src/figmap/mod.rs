@@ -148,6 +148,7 @@ impl FigureMap {
                     continue;
                 }
                 let numbers: Vec<Span> = in_sentence.iter().map(|(_, q)| q.number_span).collect();
+                let owners = similar::owners(in_sentence.iter().map(|(_, q)| *q));
                 let dated = corpus.windows.get(di).copied().flatten();
                 let speakers = speaker_spans(&d.facts, s.span);
                 for (n, &(qi, q)) in in_sentence.iter().enumerate() {
@@ -167,6 +168,7 @@ impl FigureMap {
                         s.span,
                         q.span,
                         &numbers,
+                        &owners,
                         crate::figmap::owned_speakers(q, &speakers),
                         d.doc.lang,
                     );
@@ -180,6 +182,7 @@ impl FigureMap {
                     let when = similar::when(
                         &d.doc.masked,
                         d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
+                        s.span,
                         q,
                         &local,
                         &d.facts.quantities,
@@ -715,7 +718,7 @@ mod tests {
         let name = |t: &str, fig: &str| {
             let at = t.find(fig).unwrap_or(0);
             let q = Span::new(at, at + fig.len());
-            local_context(t, Span::new(0, t.len()), q, &[q], &[], Lang::En).name
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], &[], Lang::En).name
         };
         let s = "She took 53 percent of the vote, defeating City Councilman Marcus Oyelaran.";
         assert_eq!(name(s, "53 percent"), None);
@@ -781,7 +784,7 @@ mod tests {
         let side = |t: &str, fig: &str, lang| {
             let at = t.find(fig).unwrap_or(0);
             let q = Span::new(at, at + fig.len());
-            local_context(t, Span::new(0, t.len()), q, &[q], &[], lang).side
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], &[], lang).side
         };
         let de = "Am Ende stimmten 14 Räte dafür, acht dagegen.";
         assert_eq!(side(de, "14", Lang::De), Some(0));
@@ -826,7 +829,7 @@ mod tests {
         let role = |t: &str, fig: &str, lang| {
             let at = t.find(fig).unwrap_or(0);
             let q = Span::new(at, at + fig.len());
-            local_context(t, Span::new(0, t.len()), q, &[q], &[], lang).change
+            local_context(t, Span::new(0, t.len()), q, &[q], &[], &[], lang).change
         };
         let de =
             "Der Hebesatz steigt von 380 auf 425 Prozent, die Gebühren steigen um acht Prozent.";
@@ -911,7 +914,7 @@ mod tests {
             let at = t.find(fig).unwrap_or(0);
             let end = t[at..].find('.').map_or(t.len(), |e| at + e);
             let q = Span::new(at, at + fig.len());
-            local_context(t, Span::new(0, end), q, &[q], &[], Lang::De)
+            local_context(t, Span::new(0, end), q, &[q], &[], &[], Lang::De)
         };
         let (la, lb) = (
             local(a, "120 Millionen Euro"),
@@ -966,6 +969,7 @@ mod tests {
                 text,
                 Span::new(0, text.len()),
                 Span::new(at, at + fig.len()),
+                &[],
                 &[],
                 &[],
                 Lang::En,

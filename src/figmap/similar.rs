@@ -461,12 +461,30 @@ pub fn companions(text: &str, q: &Quantity, local: &Local, all: &[Quantity]) -> 
         .collect()
 }
 
+/// The number spans of the quantities that can own a qualifier word near them: counts and
+/// measures, not dates, years, times of day or durations (see [`local_context`]).
+pub fn owners<'a>(quantities: impl IntoIterator<Item = &'a Quantity>) -> Vec<(Span, bool)> {
+    quantities
+        .into_iter()
+        .map(|q| {
+            // The halves of a range ("$55 million to $70 million") are one figure: neither
+            // takes the other's qualifier ("estimate").
+            let owns = !matches!(
+                q.dimension,
+                Dimension::Date | Dimension::Year | Dimension::TimeOfDay | Dimension::Duration
+            ) && q.approx != crate::extract::Approx::Range;
+            (q.span, owns)
+        })
+        .collect()
+}
+
 /// Computes the local context of the figure at `q_span` in `sentence`.
 pub fn local_context(
     text: &str,
     sentence: Span,
     q_span: Span,
     numbers: &[Span],
+    owners: &[(Span, bool)],
     speakers: &[Span],
     lang: Lang,
 ) -> Local {
@@ -489,8 +507,38 @@ pub fn local_context(
     let q_lo = first.saturating_sub(QUALIFIER_WINDOW);
     let q_hi = (last + QUALIFIER_WINDOW + 1).min(words.len());
     let comparison = &lang.text_data().comparison;
+    // The word positions of the sentence's other counts and measures (`owners`: not times,
+    // which qualify nothing — "Für 2025 rechnet Veltra mit 310 Millionen" forecasts the 310
+    // million, "four years ago" dates a figure). A qualifier or "years ago" nearer one of them
+    // than this figure is that figure's ("268,900 registered voters, a turnout of 41.8
+    // percent"; "41.8 percent, up from 33.5 percent four years ago"); a word of another figure
+    // ("Vier Tage") is that figure's.
+    let other_figures: Vec<(Span, bool)> = owners
+        .iter()
+        .copied()
+        .filter(|(n, _)| !n.overlaps(q_span))
+        .collect();
+    let others: Vec<usize> = other_figures
+        .iter()
+        .filter(|(_, owns)| *owns)
+        .filter_map(|(n, _)| words.iter().position(|w| w.span.overlaps(*n)))
+        .collect();
+    let nearer_other = |k: usize| {
+        let own = if k < first {
+            first - k
+        } else {
+            k.saturating_sub(last)
+        };
+        others.iter().any(|&o| o.abs_diff(k) < own)
+            || words
+                .get(k)
+                .is_some_and(|w| other_figures.iter().any(|(n, _)| n.contains(w.span)))
+    };
     let mut year_earlier = false;
     for (k, w) in words.iter().enumerate().take(q_hi).skip(q_lo) {
+        if nearer_other(k) {
+            continue;
+        }
         // "später als geplant", "more than expected": the plan is what the figure is measured
         // against, not what it is.
         let compared = k
@@ -567,11 +615,25 @@ pub fn local_context(
             w.text.chars().next().is_some_and(char::is_uppercase),
         ))
     };
-    let after = words.get(last + 1..(last + 1 + HEAD_WINDOW).min(words.len()));
-    let before = words.get(first.saturating_sub(HEAD_WINDOW)..first);
-    let found = after
-        .and_then(|ws| ws.iter().find_map(content))
-        .or_else(|| before.and_then(|ws| ws.iter().rev().find_map(content)));
+    // Function words do not count towards the window: "Fourteen of them were taken to
+    // hospital" is headed by "taken" as "16 were taken to hospital" is.
+    let within = |ws: &mut dyn Iterator<Item = &crate::text::words::Word<'_>>| {
+        let mut counted = 0;
+        for w in ws {
+            if let Some(c) = content(w) {
+                return Some(c);
+            }
+            if !td.is_stopword(&w.text.to_lowercase()) {
+                counted += 1;
+            }
+            if counted >= HEAD_WINDOW {
+                break;
+            }
+        }
+        None
+    };
+    let found = within(&mut words.iter().skip(last + 1))
+        .or_else(|| within(&mut words.get(..first).unwrap_or(&[]).iter().rev()));
     let head = found
         .as_ref()
         .map(|(w, _, _)| crate::text::words::term(lang, w));
@@ -717,6 +779,7 @@ pub use crate::corpus::{report_window, REPORT_WINDOW};
 pub fn when(
     text: &str,
     block: Span,
+    sentence: Span,
     q: &Quantity,
     local: &Local,
     all: &[Quantity],
@@ -736,19 +799,25 @@ pub fn when(
         .unwrap_or(&[]);
     // A paragraph that opens with a date is dated by it ("**Juni 2013** – Rekordpegel …, der
     // Schaden liegt bei 61 Millionen Euro"): a chronicle, a timeline, a live blog.
-    let lead = all.iter().find(|x| {
+    // So does a sentence that opens with one ("In the 2021 municipal election, 88,950 ballots
+    // were cast and turnout was 33.5 percent"; „Im Jahr 2019 kamen 40.000 Besucher“).
+    let opens = |unit: Span, x: &Quantity, words: usize| {
         x.span != q.span
-            && block.contains(x.span)
+            && unit.contains(x.span)
             && x.span.start < q.span.start
             && matches!(x.dimension, Dimension::Year | Dimension::Date)
             && text
-                .get(block.start..x.span.start)
+                .get(unit.start..x.span.start)
                 .unwrap_or("")
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .count()
-                <= 1
-    });
+                <= words
+    };
+    let lead = all
+        .iter()
+        .find(|x| opens(block, x, 1))
+        .or_else(|| all.iter().find(|x| opens(sentence, x, 2)));
     for x in all
         .iter()
         .filter(|x| local.extent.contains(x.span))
@@ -1046,6 +1115,31 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
         Dimension::Date | Dimension::Year | Dimension::TimeOfDay | Dimension::Age
     ) {
         sim -= TIMELIKE_PENALTY;
+    }
+    if directed && crate::figmap::trace() {
+        eprintln!(
+            "  parts {:?} -> {:?}: sent {sent:.2} local {local:.2} head {:?}/{:?} counted {:?}/{:?} qual {:?}/{:?} earlier {}/{} sides {} changes {} moments {} places {:?}/{:?} names {:?}/{:?} companions {} when {:?}/{:?}",
+            a.q.text,
+            b.q.text,
+            a.local.head,
+            b.local.head,
+            a.counted,
+            b.counted,
+            a.local.qualifiers,
+            b.local.qualifiers,
+            a.local.year_earlier,
+            b.local.year_earlier,
+            sides_differ(a.local, b.local),
+            changes_differ(a.local, b.local),
+            moments_differ(a.local, b.local),
+            a.local.places,
+            b.local.places,
+            a.local.name,
+            b.local.name,
+            companions_disagree(a.near, b.near, tol),
+            a.when,
+            b.when,
+        );
     }
     sim
 }

@@ -227,8 +227,17 @@ impl Matches {
             .map(|(_, e)| std::sync::Arc::clone(e))
             .collect();
         let unchecked = |span: Span| m.cutoff.is_some_and(|c| span.end > c);
-        for q in &facts.quantities {
-            if unchecked(q.span) {
+        for (n, q) in facts.quantities.iter().enumerate() {
+            // "$55 million to $70 million" is one figure with two numbers: it is judged once,
+            // by its first half (as the figure map keeps only the first half of a source's).
+            let second_half = q.approx == crate::extract::Approx::Range
+                && facts.quantities[..n].iter().any(|p| {
+                    p.approx == crate::extract::Approx::Range
+                        && p.low == q.low
+                        && p.high == q.high
+                        && doc.sentence_at(p.span.start) == doc.sentence_at(q.span.start)
+                });
+            if unchecked(q.span) || second_half {
                 m.figures.push(Vec::new());
                 continue;
             }
@@ -287,6 +296,7 @@ impl Matches {
             };
             m.figures.push(figs);
         }
+        one_source_figure_per_sentence(doc, facts, &mut m.figures);
         for q in &facts.quotes {
             if m.cutoff.is_some_and(|c| q.span.end > c) {
                 m.quotes.push(QuoteMatch::default());
@@ -501,6 +511,38 @@ fn section_event_docs(
 /// or it is left open.
 const WINDOW_MARGIN: f32 = 1.5;
 
+/// Two figures of one draft sentence are two quantities: a source figure that supports one
+/// of them is that one's, and contradicts no other figure of the sentence ("600 Unterschriften
+/// für Tempo 50" against „rund 600 Unterschriften“: the 50 is not the signatures).
+fn one_source_figure_per_sentence(doc: &Document, facts: &Facts, figures: &mut [Vec<FigureMatch>]) {
+    let sentence_of: Vec<Option<usize>> = facts
+        .quantities
+        .iter()
+        .map(|q| doc.sentences.iter().position(|s| s.span.contains(q.span)))
+        .collect();
+    let mut taken: HashSet<(Option<usize>, usize, usize, usize)> = HashSet::new();
+    for (qi, ms) in figures.iter().enumerate() {
+        for m in ms.iter().filter(|m| m.supports) {
+            taken.insert((
+                sentence_of.get(qi).copied().flatten(),
+                m.doc,
+                m.sentence,
+                m.quantity,
+            ));
+        }
+    }
+    if taken.is_empty() {
+        return;
+    }
+    for (qi, ms) in figures.iter_mut().enumerate() {
+        let si = sentence_of.get(qi).copied().flatten();
+        if si.is_none() || ms.iter().any(|m| m.supports) {
+            continue;
+        }
+        ms.retain(|m| !taken.contains(&(si, m.doc, m.sentence, m.quantity)));
+    }
+}
+
 /// Per draft sentence, the time window of its section's event: the dated reports its sentences
 /// relate to, grouped by overlapping dates, the heaviest group (by similarity) when it clearly
 /// outweighs the others. `None` when the corpus's reports are all of one time, or it is unclear.
@@ -632,12 +674,19 @@ fn match_figure(
         .filter(|x| q_sentence.span.contains(x.span))
         .map(|x| x.number_span)
         .collect();
+    let owners = crate::figmap::similar::owners(
+        facts
+            .quantities
+            .iter()
+            .filter(|x| q_sentence.span.contains(x.span)),
+    );
     let speakers = crate::figmap::speaker_spans(facts, q_sentence.span);
     let mut local = local_context(
         &doc.masked,
         q_sentence.span,
         q.span,
         &numbers,
+        &owners,
         crate::figmap::owned_speakers(q, &speakers),
         lang,
     );
@@ -666,6 +715,7 @@ fn match_figure(
             doc.blocks
                 .get(q_sentence.block)
                 .map_or(q_sentence.span, |b| b.span),
+            q_sentence.span,
             q,
             &local,
             &facts.quantities,

@@ -1833,6 +1833,10 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
             x.round *= y.scale;
             x.scale = y.scale;
         }
+        // A range runs upwards: "35,120 to 31,004" is a tally, "from 40 to 30" a change.
+        if x.value > y.value {
+            continue;
+        }
         if x.counted.is_none() && y.counted.is_some() {
             x.counted = y.counted.clone();
             x.dimension = y.dimension;

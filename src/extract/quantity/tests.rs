@@ -455,6 +455,21 @@ fn rounding_of_bare_numbers() {
     );
 }
 
+/// "X to Y" with X above Y is a tally or a change, not one figure's range.
+#[test]
+fn a_downward_pair_is_no_range() {
+    check(
+        "she beat him 35,120 to 31,004",
+        EN,
+        &["35,120=35120 Number", "31,004=31004 Number"],
+    );
+    check(
+        "ein Minus von 45 bis 30 Prozent",
+        DE,
+        &["45=45 Number", "bis 30 Prozent=30 % Percent AtMost"],
+    );
+}
+
 #[test]
 fn ranges() {
     check(
