@@ -653,6 +653,43 @@ mod tests {
         assert!(!together(&gs, "63", "12"), "{gs:?}");
     }
 
+    /// A qualifier belongs to the figure nearest it: "registered" to the registered voters,
+    /// not to the turnout beside them; "four years ago" to the turnout it follows, not to the
+    /// one it is compared with. A sentence opening with a year dates its figures.
+    #[test]
+    fn a_qualifier_is_the_nearest_figures_and_an_opening_year_dates_the_sentence() {
+        use crate::figmap::similar::{local_context, owners, when};
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let facts = |t: &str| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::En));
+            crate::extract::extract(&doc).quantities
+        };
+        let local = |t: &str, fig: &str| {
+            let qs = facts(t);
+            let q = qs.iter().find(|q| q.text == fig).cloned();
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+            let all = Span::new(0, t.len());
+            let l = local_context(t, all, q.span, &numbers, &owners(&qs), &[], Lang::En);
+            let w = when(t, all, all, &q, &l, &qs, None);
+            (l, w)
+        };
+        let t = "A total of 112,406 ballots were cast out of 268,900 registered voters, a turnout of 41.8 percent.";
+        assert!(local(t, "41.8 percent").0.qualifiers.is_empty());
+        assert!(!local(t, "268,900").0.qualifiers.is_empty());
+        let t = "Turnout was nearly 42 percent, up from 33.5 percent four years ago.";
+        assert!(!local(t, "nearly 42 percent").0.year_earlier);
+        assert!(local(t, "33.5 percent").0.year_earlier);
+        let t = "In the 2021 municipal election, 88,950 ballots were cast and turnout was 33.5 percent.";
+        let (_, w) = local(t, "33.5 percent");
+        let y2021 = (
+            crate::extract::days_since_epoch(2021, 1, 1),
+            crate::extract::days_since_epoch(2021, 12, 31),
+        );
+        assert_eq!(w, Some(y2021));
+    }
+
     #[test]
     fn a_time_agrees_with_itself_whatever_its_rounding() {
         use crate::figmap::similar::agree;

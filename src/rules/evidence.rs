@@ -865,6 +865,49 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
 mod tests {
     use super::Masses;
 
+    /// The figure findings of `draft` against `corpus`: (figure text, rule).
+    fn figure_findings(
+        corpus: &[(&str, &str)],
+        draft: &str,
+    ) -> Vec<(String, crate::finding::RuleId)> {
+        use crate::finding::RuleId;
+        let c = crate::corpus::Corpus::from_texts(corpus.iter().copied(), None);
+        let a = crate::analysis::analyze(draft, None, &c, &crate::config::Config::default());
+        a.findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.rule,
+                    RuleId::NumberConflict | RuleId::DisputedFigure | RuleId::MisattributedFigure
+                )
+            })
+            .map(|f| (f.span.slice(draft).to_string(), f.rule))
+            .collect()
+    }
+
+    /// A source figure that supports one figure of a draft sentence contradicts no other one
+    /// ("600 signatures for limit 20" against "about 600 signatures"); a draft range the source
+    /// gives is no conflict.
+    #[test]
+    fn a_source_figure_supporting_one_draft_figure_contradicts_no_other() {
+        let corpus = [
+            ("a.md", "---\nsource: Ledger\n---\nA residents' group in Oakvale has collected about 600 signatures, the group said.\n"),
+            ("b.md", "---\nsource: Wire\n---\nAnalysts at Garrow estimate the repairs will cost $55 million to $70 million, the wire reported. The Oakvale council expects the repairs to cost about $38 million.\n"),
+            ("c.md", "---\nsource: Times\n---\nThe ferry carried 300 passengers across the bay on Sunday.\n"),
+        ];
+        let found = figure_findings(
+            &corpus,
+            "A residents' group in Oakvale has collected 600 signatures for limit 20, the group said.\n\nAnalysts at Garrow estimate the repairs will cost $55 million to $70 million, the wire reported.\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // The same source figure still contradicts a draft figure that is alone in its sentence.
+        let found = figure_findings(
+            &corpus,
+            "A residents' group in Oakvale has collected 900 signatures, the group said.\n",
+        );
+        assert!(found.iter().any(|(t, _)| t.contains("900")), "{found:?}");
+    }
+
     /// The sorted-sums masses equal the pairwise sums, windows touching at their ends included.
     #[test]
     fn masses_equal_the_pairwise_sums() {
