@@ -274,6 +274,14 @@ impl Matches {
                     );
                     let window = windows.get(si).copied().flatten().or(own);
                     let tuples = corpus.memo.figures(key, || {
+                        if crate::figmap::trace() {
+                            let names: Vec<&str> = event
+                                .iter()
+                                .filter_map(|&d| corpus.docs.get(d))
+                                .map(|d| d.source.name.as_str())
+                                .collect();
+                            eprintln!("figure {:?}: event documents {names:?}", q.text);
+                        }
                         let map = figure_map(corpus, event, t);
                         let draft = Draft { doc, facts };
                         match_figure(draft, q, &draft_terms[si], window, &map, corpus, t)
