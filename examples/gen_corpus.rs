@@ -6,7 +6,9 @@
 //! ```
 //!
 //! `--docs N --out DIR` writes N documents (`DIR/000/doc-000000.md`, …; about half German, half
-//! English, in stories of five reports each) and `DIR/corpus.json` with counts and bytes.
+//! English, in stories of five reports each) and `DIR/corpus.json` with counts and bytes; about
+//! 900 bytes each, or at least B bytes with `--doc-bytes B` (news length: 3000; more paragraphs
+//! about the same story, the first ones those of the short document).
 //! `--draft-words W --draft-out FILE` writes a draft of at least W words (`--draft-lang de|en`,
 //! default de) about the first stories, which every corpus with the same seed contains.
 //! The same seed always gives the same bytes; a smaller corpus is a prefix of a larger one.
@@ -25,9 +27,10 @@ struct Args {
     draft_out: Option<PathBuf>,
     draft_lang: gen::Lang,
     draft_stories: usize,
+    doc_bytes: usize,
 }
 
-const USAGE: &str = "usage: gen_corpus [--docs N --out DIR] [--draft-words W --draft-out FILE [--draft-lang de|en] \
+const USAGE: &str = "usage: gen_corpus [--docs N --out DIR [--doc-bytes B]] [--draft-words W --draft-out FILE [--draft-lang de|en] \
 [--draft-stories K]] [--seed S]";
 
 fn parse() -> Result<Args, String> {
@@ -39,6 +42,7 @@ fn parse() -> Result<Args, String> {
         draft_out: None,
         draft_lang: gen::Lang::De,
         draft_stories: gen::DRAFT_STORIES,
+        doc_bytes: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -60,6 +64,7 @@ fn parse() -> Result<Args, String> {
             "--draft-words" => a.draft_words = Some(num(&value)?),
             "--draft-out" => a.draft_out = Some(PathBuf::from(value)),
             "--draft-stories" => a.draft_stories = num(&value)?,
+            "--doc-bytes" => a.doc_bytes = num(&value)?,
             "--draft-lang" => {
                 a.draft_lang = gen::Lang::from_code(&value)
                     .ok_or(format!("--draft-lang {value}: use de or en"))?
@@ -78,7 +83,12 @@ fn parse() -> Result<Args, String> {
     Ok(a)
 }
 
-fn write_corpus(seed: u64, n: usize, out: &std::path::Path) -> std::io::Result<(u64, usize)> {
+fn write_corpus(
+    seed: u64,
+    n: usize,
+    doc_bytes: usize,
+    out: &std::path::Path,
+) -> std::io::Result<(u64, usize)> {
     std::fs::create_dir_all(out)?;
     for folder in 0..n.div_ceil(1000) {
         std::fs::create_dir_all(out.join(format!("{folder:03}")))?;
@@ -93,7 +103,7 @@ fn write_corpus(seed: u64, n: usize, out: &std::path::Path) -> std::io::Result<(
                 s.spawn(move || -> std::io::Result<(u64, usize)> {
                     let (mut bytes, mut de) = (0u64, 0usize);
                     for i in (t..n).step_by(threads) {
-                        let text = gen::document(seed, i);
+                        let text = gen::document_sized(seed, i, doc_bytes);
                         if text.contains("\nlang: de\n") {
                             de += 1;
                         }
@@ -131,7 +141,7 @@ fn main() -> ExitCode {
     };
     if let (Some(n), Some(out)) = (args.docs, &args.out) {
         let start = std::time::Instant::now();
-        match write_corpus(args.seed, n, out) {
+        match write_corpus(args.seed, n, args.doc_bytes, out) {
             Ok((bytes, de)) => {
                 let meta = format!(
                     "{{\"docs\": {n}, \"seed\": {}, \"bytes\": {bytes}, \"de\": {de}, \"en\": {}}}\n",

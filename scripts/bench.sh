@@ -8,7 +8,8 @@
 #   scripts/bench.sh --smoke    CI: 100 documents, small drafts, 5 edits, no timing targets (< 1 min)
 #
 # Options: --sizes "100 1000"  corpus sizes; --words "2000 20000"  draft sizes; --edits N (default 50);
-#          --seed S (default 1); --out DIR (default target/bench, target/bench/smoke with --smoke);
+#          --seed S (default 1); --doc-bytes B (generated documents of at least B bytes; default:
+#          the generator's ~900; 3000 is news length); --out DIR (default target/bench, target/bench/smoke with --smoke);
 #          --no-build (use the binaries as they are); --no-harper; --store memory|disk|postgres (memory:
 #          the corpus loaded into memory, the default; disk: `store = "disk"`, the on-disk store;
 #          postgres: a throwaway PostgreSQL cluster started in a temp folder (initdb + pg_ctl, unix
@@ -19,9 +20,12 @@
 # Per corpus size it reports: cold index (first `factlint check` of a one-line draft: wall time,
 # peak RSS via /usr/bin/time -v, MB/s; with --store postgres: `factlint corpus ingest`, its CPU
 # the client's plus the server's), warm start (the same again; with postgres: the first check of
-# the one-line draft after the ingest), `factlint check` per draft, and
+# the one-line draft after the ingest), one changed document (the same again after one corpus
+# file got one more sentence; memory and disk only; the file is restored afterwards),
+# `factlint check` per draft, and
 # the language server's didChange -> publishDiagnostics latency (p50/p95/max over --edits edits in
-# the middle of the draft, debounce 0; scripts/lsp_latency.py), with harper-ls side by side when it
+# the middle of the draft, debounce 0; scripts/lsp_latency.py; with --store disk the draft's folder
+# holds a .factlint.toml with `store = "disk"`), with harper-ls side by side when it
 # is on the PATH. Run it with `nice` on a shared machine. Exit status: 0 measured, 1 a step failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +36,7 @@ words="2000 20000"
 edits=50
 budget=400
 seed=1
+doc_bytes=0
 build=1
 harper=1
 smoke=0
@@ -47,10 +52,11 @@ while [ $# -gt 0 ]; do
     --edits) edits=$2; shift ;;
     --lsp-budget) budget=$2; shift ;;
     --seed) seed=$2; shift ;;
+    --doc-bytes) doc_bytes=$2; shift ;;
     --no-build) build=0 ;;
     --no-harper) harper=0 ;;
     --store) store=$2; shift ;;
-    -h | --help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -103,8 +109,8 @@ if [ ! -x "$gen" ]; then
 fi
 
 # Inputs: corpora and drafts, regenerated when the generator or seed changed.
-stamp="seed=$seed $(cat examples/gen_corpus.rs benches/common/gen.rs | cksum | cut -d' ' -f1)"
-corpus_dir() { echo "$out/corpus-$1"; }
+stamp="seed=$seed doc-bytes=$doc_bytes $(cat examples/gen_corpus.rs benches/common/gen.rs | cksum | cut -d' ' -f1)"
+corpus_dir() { if [ "$doc_bytes" -gt 0 ]; then echo "$out/corpus-$1-${doc_bytes}b"; else echo "$out/corpus-$1"; fi; }
 for n in $sizes; do
   dir=$(corpus_dir "$n")
   if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then
@@ -112,7 +118,7 @@ for n in $sizes; do
   fi
   rm -rf "$dir"
   log "generating $n documents in $dir"
-  "$gen" --docs "$n" --seed "$seed" --out "$dir" 2>/dev/null
+  "$gen" --docs "$n" --seed "$seed" --doc-bytes "$doc_bytes" --out "$dir" 2>/dev/null
   echo "$stamp" >"$dir/.stamp"
 done
 drafts=$out/drafts
@@ -132,9 +138,16 @@ fi
 
 # The corpus store: a configuration file that selects it (--corpus still names the corpus).
 store_args=()
+lsp_drafts=$drafts
 if [ "$store" = disk ]; then
   printf 'store = "disk"\n' >"$out/store-disk.toml"
   store_args=(--config "$out/store-disk.toml")
+  # The language server reads the store setting from the draft's folder's .factlint.toml (the
+  # corpus comes from its initializationOptions).
+  lsp_drafts=$out/drafts-disk
+  mkdir -p "$lsp_drafts"
+  cp "$out/store-disk.toml" "$lsp_drafts/.factlint.toml"
+  cp "$drafts"/draft-*.md "$lsp_drafts/"
 elif [ "$store" != memory ] && [ "$store" != postgres ]; then
   echo "bench: --store is memory, disk or postgres" >&2; exit 2
 fi
@@ -245,7 +258,19 @@ for n in $sizes; do
   read -r warm warm_rss st warm_cpu warm_srv < <(run_check "$drafts/one-line.md" "$dir")
   if [ "$st" -ge 2 ]; then log "factlint check failed (status $st): $(tail -3 "$out/check.err")"; failed=1; continue; fi
   log "  cold index ${cold}s (CPU ${cold_cpu}s$(srv_note "$cold_srv"), peak ${cold_rss} MB), second run ${warm}s (CPU ${warm_cpu}s$(srv_note "$warm_srv"))"
-  emit "{\"kind\": \"index\", \"store\": \"$store\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_cpu_s\": $cold_cpu, \"cold_server_cpu_s\": $cold_srv, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_cpu_s\": $warm_cpu, \"warm_server_cpu_s\": $warm_srv, \"warm_rss_mb\": $warm_rss}"
+  changed=null changed_cpu=null changed_rss=null
+  if [ "$store" != postgres ]; then
+    # One changed document: the first one gets one more sentence, a check re-reads it, then it is
+    # put back (and the next check re-reads it again, untimed).
+    first=$(find "$source_dir" -type f -name '*.md' | sort | awk 'NR == 1')
+    cp -p "$first" "$out/changed.orig"
+    printf '\nOne more sentence about the day.\n' >>"$first"
+    read -r changed changed_rss st changed_cpu _ < <(run_check "$drafts/one-line.md" "$dir")
+    cp "$out/changed.orig" "$first"
+    run_check "$drafts/one-line.md" "$dir" >/dev/null
+    log "  one changed document: ${changed}s (CPU ${changed_cpu}s, peak ${changed_rss} MB)"
+  fi
+  emit "{\"kind\": \"index\", \"store\": \"$store\", \"docs\": $n, \"bytes\": $bytes, \"cold_s\": $cold, \"cold_cpu_s\": $cold_cpu, \"cold_server_cpu_s\": $cold_srv, \"cold_rss_mb\": $cold_rss, \"warm_s\": $warm, \"warm_cpu_s\": $warm_cpu, \"warm_server_cpu_s\": $warm_srv, \"warm_rss_mb\": $warm_rss, \"changed_s\": $changed, \"changed_cpu_s\": $changed_cpu, \"changed_rss_mb\": $changed_rss}"
   for w in $words; do
     read -r t rss st cpu srv < <(run_check "$drafts/draft-$w.md" "$dir")
     if [ "$st" -ge 2 ]; then log "factlint check of draft-$w failed (status $st)"; failed=1; continue; fi
@@ -256,7 +281,7 @@ for n in $sizes; do
   for w in $words; do
     json=$out/lsp-$n-$w.json
     rm -f "$json"
-    if python3 scripts/lsp_latency.py --name factlint --server "$bin lsp" --corpus "$dir" --draft "$drafts/draft-$w.md" \
+    if python3 scripts/lsp_latency.py --name factlint --server "$bin lsp" --corpus "$dir" --draft "$lsp_drafts/draft-$w.md" \
       --edits "$edits" --budget "$budget" --edit-timeout 300 --start-timeout 900 --json "$json" --log "$out/lsp-$n-$w.log" >&2; then
       emit "{\"kind\": \"lsp\", \"store\": \"$store\", \"docs\": $n, \"words\": $w, \"result\": $(cat "$json")}"
     else
@@ -299,16 +324,17 @@ for r in rows:
             r["date"], r["nproc"], r["load_start"], r["load_end"], r["seed"]), ""]
 idx = [r for r in rows if r["kind"] == "index"]
 if idx:
-    out += ["| store | corpus | size | cold index (postgres: ingest): wall (CPU [+ server]) | MB/s per CPU-second | peak RSS | second run: wall (CPU [+ server]) |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+    out += ["| store | corpus | size | cold index (postgres: ingest): wall (CPU [+ server]) | MB/s per CPU-second | peak RSS | second run: wall (CPU [+ server]) | one changed document: wall (CPU) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in idx:
         mb = r["bytes"] / 1e6
         cpu = r.get("cold_cpu_s")
         if cpu is not None and r.get("cold_server_cpu_s") is not None:
             cpu += r["cold_server_cpu_s"]
-        out.append("| %s | %d docs | %.1f MB | %.2f s (%s s%s) | %s | %s MB | %.2f s (%s s%s) |" % (
+        ch = "–" if r.get("changed_s") is None else "%.2f s (%s s)" % (r["changed_s"], f(r.get("changed_cpu_s"), 2))
+        out.append("| %s | %d docs | %.1f MB | %.2f s (%s s%s) | %s | %s MB | %.2f s (%s s%s) | %s |" % (
             r.get("store", "memory"), r["docs"], mb, r["cold_s"], f(r.get("cold_cpu_s"), 2), srv(r.get("cold_server_cpu_s")),
-            f(mb / cpu if cpu else None), f(r["cold_rss_mb"], 0), r["warm_s"], f(r.get("warm_cpu_s"), 2), srv(r.get("warm_server_cpu_s"))))
+            f(mb / cpu if cpu else None), f(r["cold_rss_mb"], 0), r["warm_s"], f(r.get("warm_cpu_s"), 2), srv(r.get("warm_server_cpu_s")), ch))
     out.append("")
 chk = [r for r in rows if r["kind"] == "check"]
 if chk:

@@ -685,10 +685,7 @@ fn load_corpus_reported(config: &Config) -> (Corpus, corpus::LoadReport) {
         progress: Some(&progress),
         cache_dir: config.effective_cache_dir(),
     };
-    let (corpus, report) = match config.store {
-        crate::config::StoreKind::Memory => corpus::load::load(&config.corpus, &opts),
-        crate::config::StoreKind::Disk => corpus::store::open_corpus(&config.corpus, &opts),
-    };
+    let (corpus, report) = corpus::store::open(config.store, &config.corpus, &opts);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

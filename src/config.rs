@@ -103,7 +103,7 @@ impl Default for Config {
 }
 
 /// Where a corpus is kept while checking (`store` in `.factlint.toml`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StoreKind {
     /// Analysed documents loaded into memory (from the cache file when it has them).
     #[default]

@@ -8,14 +8,15 @@
 //! `node_modules` and cache folders, files that are not drafts by their extension, every path
 //! that a configuration in scope names as corpus, and its `exclude` globs.
 
-use crate::config::{Config, ConfigError, FILE_NAME};
+use crate::config::{Config, ConfigError, StoreKind, FILE_NAME};
 use crate::lang::Lang;
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 /// What identifies a loaded corpus: the same paths read in the same language give the same
-/// documents, so drafts whose configurations agree on both share one corpus.
+/// documents, so drafts whose configurations agree on both (and on where the corpus is kept)
+/// share one corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CorpusKey {
     pub paths: Vec<PathBuf>,
@@ -24,6 +25,8 @@ pub struct CorpusKey {
     /// Whether the user named the database themselves (see `Config::corpus_url_trusted`).
     pub url_trusted: bool,
     pub lang: Option<Lang>,
+    /// Where the corpus is kept while checking (`store` in `.factlint.toml`).
+    pub store: StoreKind,
 }
 
 impl CorpusKey {
@@ -34,6 +37,7 @@ impl CorpusKey {
             url: config.corpus_url.clone(),
             url_trusted: config.corpus_url_trusted,
             lang: config.language,
+            store: config.store,
         }
     }
 

@@ -235,3 +235,130 @@ fn a_store_update_killed_at_any_moment_leaves_a_usable_store() {
         );
     }
 }
+
+/// The language server honours `store = "disk"` as `factlint check` does: with that setting it
+/// opens the corpus from the disk store in the configured cache folder (the store file exists
+/// once its first diagnostics are out) and publishes the findings `check` prints with the same
+/// configuration. That they come from the store and not from the corpus files is shown by a
+/// corpus file changed behind the store's back (same size and modification time, which is all
+/// the store compares before reading a file): a server started afterwards, like `check`, still
+/// reports the conflict the stored analysis holds, while the in-memory corpus, which reads the
+/// files, no longer does.
+#[test]
+fn the_language_server_opens_the_disk_store_as_check_does() {
+    use common::{file_uri, Lsp};
+    use serde_json::{json, Value};
+    const LEDGER: &str = "---\ntitle: Kessler Bridge traffic\nsource: Harbor Ledger\ndate: 2024-05-02\nlang: en\n---\n\nThe Kessler Bridge is the city's busiest crossing.\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n";
+    const DRAFT: &str =
+        "# Kessler Bridge\n\nAbout 90,000 vehicles cross the Kessler Bridge every day.\n";
+    const DISK: &str = "corpus = [\"corpus\"]\nstore = \"disk\"\ncache-dir = \"cache\"\n";
+    const MEMORY: &str = "corpus = [\"corpus\"]\ncache-dir = \"cache\"\n";
+    let (_tmp, root, corpus) = common::workspace(&[("ledger-bridge.md", LEDGER)]);
+    let ledger = corpus.join("ledger-bridge.md");
+    let draft = root.join("bridge.md");
+    std::fs::write(&draft, DRAFT).unwrap_or_else(|e| panic!("{e}"));
+    let config = |text: &str| std::fs::write(root.join(".factlint.toml"), text);
+    let stores = || {
+        std::fs::read_dir(root.join("cache"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "redb"))
+            .count()
+    };
+    // (rule, line, column) of each finding of `factlint check` with the folder's config, sorted.
+    let check = || {
+        let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .current_dir(&root)
+            .args(["check", "--format", "json", "bridge.md"])
+            .env_remove("FACTLINT_CACHE_DIR")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("store not used"), "{stderr}");
+        let v: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+        let mut found: Vec<(String, u64, u64)> = v["files"][0]["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|f| {
+                let at = &f["range"]["start"];
+                (
+                    f["rule"].as_str().unwrap_or_default().to_string(),
+                    at["line"].as_u64().unwrap_or_default(),
+                    at["column_utf16"].as_u64().unwrap_or_default(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    // The same from the language server's first diagnostics of the draft (0-based positions);
+    // the server's log messages, which must not say that the store was not used.
+    let serve = || {
+        let mut lsp = Lsp::start();
+        lsp.initialize(&root, json!({ "debounceMs": 0 }), json!({}));
+        let uri = file_uri(&draft);
+        lsp.open(&uri, DRAFT, 1);
+        let diags = lsp.diagnostics(&uri, 1);
+        let store_files = stores();
+        let logs: Vec<String> = lsp
+            .seen
+            .iter()
+            .filter(|m| m["method"] == "window/logMessage" || m["method"] == "window/showMessage")
+            .filter_map(|m| m["params"]["message"].as_str().map(String::from))
+            .collect();
+        lsp.shutdown();
+        assert!(
+            !logs.iter().any(|l| l.contains("store not used")),
+            "{logs:#?}"
+        );
+        let mut found: Vec<(String, u64, u64)> = diags
+            .iter()
+            .map(|d| {
+                let at = &d["range"]["start"];
+                (
+                    d["code"].as_str().unwrap_or_default().to_string(),
+                    at["line"].as_u64().unwrap_or_default() + 1,
+                    at["character"].as_u64().unwrap_or_default() + 1,
+                )
+            })
+            .collect();
+        found.sort();
+        (found, store_files)
+    };
+    let conflict = |found: &[(String, u64, u64)]| found.iter().any(|f| f.0 == "number-conflict");
+
+    config(DISK).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stores(), 0);
+    let (served, store_files) = serve();
+    assert_eq!(
+        store_files, 1,
+        "the server opened the disk store in the cache folder"
+    );
+    assert!(conflict(&served), "{served:?}");
+    assert_eq!(served, check(), "the server's findings are check's");
+
+    // The corpus file changed, its size and modification time kept: the store keeps its analysis.
+    let mtime = std::fs::metadata(&ledger)
+        .and_then(|m| m.modified())
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&ledger, LEDGER.replace("68,000", "90,000")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::File::options()
+        .write(true)
+        .open(&ledger)
+        .and_then(|f| f.set_modified(mtime))
+        .unwrap_or_else(|e| panic!("{e}"));
+    config(MEMORY).unwrap_or_else(|e| panic!("{e}"));
+    let from_files = check();
+    assert!(!conflict(&from_files), "{from_files:?}");
+    config(DISK).unwrap_or_else(|e| panic!("{e}"));
+    let from_store = check();
+    assert!(conflict(&from_store), "{from_store:?}");
+    let (served, _) = serve();
+    assert_eq!(
+        served, from_store,
+        "the server reads the store, not the files"
+    );
+}

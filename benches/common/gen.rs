@@ -1138,8 +1138,17 @@ pub fn doc_path(i: usize) -> String {
     format!("{:03}/doc-{:06}.md", i / 1000, i)
 }
 
-/// Corpus document `i` under `seed`: Markdown with YAML front matter.
+/// Corpus document `i` under `seed`: Markdown with YAML front matter, about 900 bytes.
 pub fn document(seed: u64, i: usize) -> String {
+    document_sized(seed, i, 0)
+}
+
+/// Corpus document `i` under `seed`, lengthened to at least `min_bytes` (news length: about
+/// 3,000) with more paragraphs about the same story: its facts again (attributed or not, wrong as
+/// often as the outlet gets figures wrong), quotes and background sentences, drawn from a random
+/// stream of their own. With `min_bytes` at most the short document's length it is
+/// [`document`]'s text, byte for byte.
+pub fn document_sized(seed: u64, i: usize, min_bytes: usize) -> String {
     let story = Story::new(seed, i / DOCS_PER_STORY);
     let mut r = Rng::for_item(seed, 0xD0C, i as u64);
     let lang = story.lang;
@@ -1195,6 +1204,24 @@ pub fn document(seed: u64, i: usize) -> String {
         }
     }
     if !para.is_empty() {
+        out.push_str(&para.join(" "));
+        out.push_str("\n\n");
+    }
+    // Lengthened: paragraphs of three to six sentences until the document is long enough.
+    let mut more = Rng::for_item(seed, 0xB16D0C, i as u64);
+    while out.len() < min_bytes {
+        let mut para = Vec::new();
+        for _ in 0..more.range(3, 6) {
+            para.push(match more.below(10) {
+                0..=4 => {
+                    let f = more.below(n_facts);
+                    let attributed = more.chance(0.6);
+                    story.fact_at(f, &mut more, attributed, conflict_p, None)
+                }
+                5 => story.quote_at(more.below(2), &mut more, true, true),
+                _ => story.filler(&mut more),
+            });
+        }
         out.push_str(&para.join(" "));
         out.push_str("\n\n");
     }

@@ -749,7 +749,7 @@ impl Inner {
         cache_dir: Option<PathBuf>,
     ) {
         let progress_supported = self.state().caps.work_done_progress;
-        let (paths, lang) = (key.paths.clone(), key.lang);
+        let (paths, lang, store) = (key.paths.clone(), key.lang, key.store);
         let mut progress = None;
         if progress_supported && !paths.is_empty() {
             let token = NumberOrString::String(format!("factlint/index/{load_id}"));
@@ -795,7 +795,8 @@ impl Inner {
                 progress: Some(&report),
                 cache_dir,
             };
-            corpus::load::load(&paths, &opts)
+            // As `factlint check` opens it (`store` in `.factlint.toml`).
+            corpus::store::open(store, &paths, &opts)
         });
         let mut last = 0;
         while let Some((done, total)) = rx.recv().await {

@@ -154,8 +154,15 @@ fn stamp(path: &Path) -> Option<(u64, u64)> {
     Some((m.len(), t))
 }
 
+/// A file's key in `files`: its absolute path with `.` and `..` resolved (as the language
+/// server names corpus paths, `workspace::normalize`), so that `factlint check` run from any
+/// folder and the language server find each other's records instead of dropping them as files
+/// no longer listed and reading the corpus again.
 fn path_key(path: &Path) -> Vec<u8> {
-    path.as_os_str().as_encoded_bytes().to_vec()
+    crate::workspace::normalize(path)
+        .as_os_str()
+        .as_encoded_bytes()
+        .to_vec()
 }
 
 /// A file's documents as analysed, each with its item number.

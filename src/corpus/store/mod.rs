@@ -12,6 +12,7 @@
 pub mod disk;
 pub mod postgres;
 
+use crate::config::StoreKind;
 use crate::corpus::index::Postings;
 use crate::corpus::load::{self, LoadOptions, LoadReport};
 use crate::corpus::{Corpus, CorpusDoc};
@@ -207,6 +208,16 @@ pub trait Store {
         files: &[PathBuf],
         report: &mut LoadReport,
     ) -> Result<Arc<dyn Snapshot>, String>;
+}
+
+/// Opens the corpus of `paths` kept as `store` says (`store` in `.factlint.toml`): loaded into
+/// memory, or opened from the disk store ([`open_corpus`]). What the CLI and the language server
+/// both call, so that a configuration gives the same corpus to either.
+pub fn open(store: StoreKind, paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport) {
+    match store {
+        StoreKind::Memory => load::load(paths, opts),
+        StoreKind::Disk => open_corpus(paths, opts),
+    }
 }
 
 /// Opens the corpus of `paths` from its store in `opts.cache_dir`, updating the store first.
