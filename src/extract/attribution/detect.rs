@@ -212,6 +212,12 @@ fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     if i == 1 && lex.adverbials.contains(&toks[0].lower) {
         return false;
     }
+    // An attributive adjective is inflected (-e, -en, -er, -es, -em): "rechnet" in „Für 2025
+    // rechnet Veltra …“ is a finite verb whatever stands before it.
+    let w = &toks[i].lower;
+    if !["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e)) {
+        return false;
+    }
     let prev = &toks[i - 1];
     let next_noun = toks.get(i + 1).is_some_and(|n| n.capital());
     let modifier = !prev.capital()

@@ -355,6 +355,12 @@ fn german_inverted_and_particle_verbs() {
         Lang::De,
         &[Some("Die Polizei")],
     );
+    // A year in the first position, the subject after the verb.
+    check(
+        "Für 2025 rechnet Veltra mit einem Umsatz von 310 Millionen Euro.",
+        Lang::De,
+        &[Some("Veltra")],
+    );
 }
 
 #[test]

@@ -1510,10 +1510,18 @@ fn build(
                 && counted
                     .as_deref()
                     .is_some_and(|c| c.chars().next().is_some_and(char::is_uppercase));
+            // German: a noun reached past other words ("Für 2025 rechnet Veltra mit …") is no
+            // counted noun of a year-like figure that is not round ("2000 neue Besucher" is).
+            let adjacent = || {
+                toks.get(t)
+                    .and_then(|x| text.get(x.start..x.end))
+                    .is_some_and(|w| counted.as_deref() == Some(w))
+            };
             let plural = !named
-                && counted
-                    .as_deref()
-                    .is_some_and(|c| c.ends_with('s') || lang == Lang::De);
+                && counted.as_deref().is_some_and(|c| {
+                    c.ends_with('s')
+                        || (lang == Lang::De && (dn.value % 100.0 == 0.0 || adjacent()))
+                });
             let attributive = dn.value <= 2100.0 && year_attributive(text, toks, num.t0, t, d);
             if attributive
                 || d.is(&ctx.year_preps, prev)

@@ -455,6 +455,17 @@ fn rounding_of_bare_numbers() {
     );
 }
 
+/// A year-like figure before a verb is a year, not a count of the noun after the verb.
+#[test]
+fn a_year_before_a_verb_counts_nothing() {
+    check(
+        "Für 2025 rechnet Veltra mit Gewinn",
+        DE,
+        &["2025=2025 Year"],
+    );
+    check("2025 Besucher kamen", DE, &["2025=2025 Count of Besucher"]);
+}
+
 /// "X to Y" with X above Y is a tally or a change, not one figure's range.
 #[test]
 fn a_downward_pair_is_no_range() {
