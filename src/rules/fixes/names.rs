@@ -352,7 +352,7 @@ fn block_of(d: &CorpusDoc, s: crate::text::Span) -> Option<usize> {
 
 /// The speaker of the transcript turn a sentence stands in: the latest turn label ("MARTIN
 /// OBERHUBER (Landrat):") before it in its paragraph that reads as a name.
-fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
+pub(crate) fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
     let block = |s: crate::text::Span| block_of(d, s);
     let here = block(sentence)?;
     let a = d.facts.attributions.iter().rev().find(|a| {
