@@ -187,6 +187,47 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
     replacements_from(ctx, q, &sure)
 }
 
+/// Whether the source's figure `f` is too far from the draft's `q` to be the same quantity
+/// misreported: more than twenty times larger or smaller, with other leading digits. A
+/// reporter slips a digit, rounds, or confuses a scale word ("800.000" for "8 Millionen", "2
+/// Millionen" for "2 Milliarden", same digits); "35 Euro" for a day ticket is not a slip of
+/// "48.900 Euro" (a robot's price), nor "450 Prozent" of "12 Prozent": such a figure belongs to
+/// another quantity, and pasting it in would make a true sentence false. Only for magnitudes
+/// (counts, amounts, percentages, measures), not for dates, times, years or ages.
+fn another_magnitude(q: &Quantity, f: &Quantity) -> bool {
+    use crate::extract::quantity::Dimension as D;
+    let magnitude = |x: &Quantity| {
+        matches!(
+            x.dimension,
+            D::Count
+                | D::Number
+                | D::Currency
+                | D::Percent
+                | D::Length
+                | D::Mass
+                | D::Area
+                | D::Volume
+        )
+    };
+    if !magnitude(q) || !magnitude(f) {
+        return false;
+    }
+    let (a, b) = (q.value * q.factor, f.value * f.factor);
+    if !(a.is_finite() && b.is_finite()) || a <= 0.0 || b <= 0.0 {
+        return false;
+    }
+    let ratio = if a > b { a / b } else { b / a };
+    if ratio <= 20.0 {
+        return false;
+    }
+    // The leading digits, as a number in [1, 10) rounded to two significant digits.
+    let digits = |v: f64| {
+        let m = v / 10f64.powf(v.log10().floor());
+        (m * 10.0).round()
+    };
+    digits(a) != digits(b)
+}
+
 /// Replacement fixes from figures a rule has already tied to the draft's figure (the named
 /// source's own figure for a misattributed one).
 pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
@@ -196,6 +237,9 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
             continue;
         };
         if d.doc.lang != ctx.doc.lang {
+            continue;
+        }
+        if corpus_figure(ctx, m).is_some_and(|f| another_magnitude(q, f)) {
             continue;
         }
         let t = figure_text(ctx, m);
@@ -333,6 +377,45 @@ mod tests {
         let r = replacements(
             &corpus,
             "About 90,000 vehicles cross the Kessler Bridge every day, and 68,000 use the tunnel.\n",
+        )
+        .expect("a conflict");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    /// A source figure many times larger or smaller, with other digits, is another quantity's
+    /// (a robot's price for a day ticket): not offered. The same digits on another scale are a
+    /// slip the source corrects ("800.000" for "8 Millionen").
+    #[test]
+    fn no_replacement_from_another_magnitude() {
+        let corpus = [(
+            "a.md",
+            "---\nsource: Ledger\n---\nA day pass for the fair costs 2,900 euros, the organisers said.\n",
+        )];
+        let r = replacements(
+            &corpus,
+            "A day pass for the fair costs 35 euros, the organisers said.\n",
+        )
+        .expect("a conflict");
+        assert!(r.is_empty(), "{r:?}");
+        let r = replacements(
+            &corpus,
+            "A day pass for the fair costs 3,500 euros, the organisers said.\n",
+        )
+        .expect("a conflict");
+        assert!(r.iter().any(|x| x.contains("2,900")), "{r:?}");
+        let corpus = [(
+            "a.md",
+            "---\nsource: Bote\n---\nDas System war mit 8 Millionen Zuhörern getestet worden.\n",
+        )];
+        let r = replacements(
+            &corpus,
+            "Das System war mit 800.000 Zuhörern getestet worden.\n",
+        )
+        .expect("a conflict");
+        assert!(r.iter().any(|x| x.contains("8 Millionen")), "{r:?}");
+        let r = replacements(
+            &corpus,
+            "Das System war mit 12.000 Zuhörern getestet worden.\n",
         )
         .expect("a conflict");
         assert!(r.is_empty(), "{r:?}");

@@ -383,9 +383,41 @@ impl Rule for MisattributedFigure {
                 .quantities
                 .iter()
                 .any(|x| x.span.start < named.end && named.start < x.span.end);
+            // The sentence's other figures that need a source: a new name for the whole
+            // sentence must be one that gives them too (a figure no source gives, none does),
+            // else the fix moves the sentence's other claims to a source that does not make them ("Four years ago, 88,950 ballots were
+            // cast, according to the Board" → "according to the mayor-elect", who said "four
+            // years ago" but never 88,950).
+            let others_backed: Vec<Vec<String>> = ctx
+                .facts
+                .quantities
+                .iter()
+                .enumerate()
+                .filter(|(i, o)| {
+                    *i != qi
+                        && sentence.span().contains(o.span)
+                        && crate::extract::claim::needs_source_in(&ctx.doc.text, o, lang)
+                })
+                .map(|(i, _)| {
+                    ctx.matches
+                        .figures
+                        .get(i)
+                        .map(|v| v.as_slice())
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|m| m.supports)
+                        .filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m))
+                        .filter_map(|e| crate::rules::fixes::who_of(ctx.corpus, &e, lang))
+                        .map(|w| w.name().to_string())
+                        .collect::<Vec<String>>()
+                })
+                .collect();
+            let gives_the_rest =
+                |w: &Who| others_backed.iter().all(|names| names.iter().any(|n| n == w.name()));
             let mut fixes: Vec<Fix> = who
                 .iter()
                 .filter(|_| !subject_first && !takes_figure)
+                .filter(|w| gives_the_rest(w))
                 .filter(|w| match w {
                     Who::Outlet(_) => true,
                     Who::Speaker { org, .. } => !org || lang == Lang::En,
@@ -566,5 +598,39 @@ mod tests {
             RuleId::MisattributedFigure,
         );
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// Renaming the source of a whole sentence moves all its claims: a source that gives the
+    /// flagged figure but not the sentence's other figure — here one no source gives, which
+    /// the re-check of the fixed sentence cannot catch — is no fix.
+    #[test]
+    fn a_new_source_must_give_the_sentences_other_figures() {
+        let corpus = [
+            CORPUS[0],
+            CORPUS[1],
+        ];
+        let one = "Laut Welt startete der Livestream mit 45 Minuten Verspätung.\n";
+        let f = findings(&corpus, one, RuleId::MisattributedFigure);
+        let fixed: Vec<String> = f.iter().flat_map(|x| &x.fixes).map(|x| x.apply(one)).collect();
+        assert!(fixed.iter().any(|t| t.starts_with("Laut Bote")), "{fixed:?}");
+        let two = "Laut Welt startete der Livestream mit 45 Minuten Verspätung, rund 1,3 Millionen Menschen hörten zu.\n";
+        let f = findings(&corpus, two, RuleId::MisattributedFigure);
+        assert!(!f.is_empty(), "{f:?}");
+        let fixed: Vec<String> = f.iter().flat_map(|x| &x.fixes).map(|x| x.apply(two)).collect();
+        assert!(fixed.iter().all(|t| !t.starts_with("Laut Bote")), "{fixed:?}");
+        let corpus = [
+            ("times.md", "---\nsource: Valley Times\n---\nThe livestream started about 30 minutes later than planned.\n"),
+            ("post.md", "---\nsource: Harbor Post\n---\nThe livestream started 45 minutes late.\n"),
+            ("wire.md", "---\nsource: Coastal Wire\n---\nThe livestream began only 45 minutes after the planned start, 45 minutes late.\n"),
+        ];
+        let one = "The livestream started 45 minutes late, according to the Valley Times.\n";
+        let f = findings(&corpus, one, RuleId::MisattributedFigure);
+        let fixed: Vec<String> = f.iter().flat_map(|x| &x.fixes).map(|x| x.apply(one)).collect();
+        assert!(fixed.iter().any(|t| t.contains("according to the Harbor Post") || t.contains("according to Harbor Post")), "{fixed:?}");
+        let two = "The livestream started 45 minutes late, and about 400 people listened, according to the Valley Times.\n";
+        let f = findings(&corpus, two, RuleId::MisattributedFigure);
+        assert!(!f.is_empty(), "{f:?}");
+        let fixed: Vec<String> = f.iter().flat_map(|x| &x.fixes).map(|x| x.apply(two)).collect();
+        assert!(fixed.iter().all(|t| !t.contains("Post")), "{fixed:?}");
     }
 }

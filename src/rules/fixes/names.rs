@@ -279,7 +279,8 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
         .iter()
         .find(|a| a.sentence_span == e.span && a.source.is_some());
     let Some(a) = attr else {
-        return outlet();
+        // An unattributed sentence of a statement a person signs is that person's.
+        return signer(d, lang).or_else(outlet);
     };
     let Some(src) = a.source.as_ref() else {
         return outlet();
@@ -317,10 +318,40 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
         (AttrKind::Turn, Some(w)) => Some(with_turn_role(d, src, w)),
         (_, Some(w)) => Some(w),
         // What the sentence's own attribution names is no name ("Nach ersten Erkenntnissen
-        // haben Wühltiere …"): in a transcript, the sentence is still its turn's speaker's.
-        (_, None) => turn_speaker(d, a.sentence_span, lang),
+        // haben Wühltiere …"): in a transcript, the sentence is still its turn's speaker's; in
+        // a signed statement ("our campaign received reports …"), its signer's.
+        (_, None) => turn_speaker(d, a.sentence_span, lang).or_else(|| signer(d, lang)),
     };
     found.or_else(outlet)
+}
+
+/// The person who signs a statement: its last paragraph is a dash and a name alone ("— Marcus
+/// Oyelaran"), two to four capitalised words. Its unattributed sentences are that person's
+/// words, whatever the front matter's `source` calls the publisher (a campaign committee, a
+/// press office): "Oyelaran said", not "according to Oyelaran for Port Ellery".
+pub(crate) fn signer(d: &CorpusDoc, lang: Lang) -> Option<Who> {
+    let last = d
+        .doc
+        .blocks
+        .iter()
+        .rev()
+        .map(|b| b.span.slice(&d.doc.text).trim())
+        .find(|t| !t.is_empty())?;
+    let name = last.strip_prefix(['—', '–'])?.trim();
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let named = (2..=4).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+        });
+    if !named {
+        return None;
+    }
+    match speaker_name(name, lang, Some(d))? {
+        w @ Who::Speaker { org: false, .. } => Some(w),
+        _ => None,
+    }
 }
 
 /// A speaker the source names (`raw`) for its sentence `si`, as [`speaker_name`] prints it, with
@@ -352,7 +383,7 @@ fn block_of(d: &CorpusDoc, s: crate::text::Span) -> Option<usize> {
 
 /// The speaker of the transcript turn a sentence stands in: the latest turn label ("MARTIN
 /// OBERHUBER (Landrat):") before it in its paragraph that reads as a name.
-fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
+pub(crate) fn turn_speaker(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Option<Who> {
     let block = |s: crate::text::Span| block_of(d, s);
     let here = block(sentence)?;
     let a = d.facts.attributions.iter().rev().find(|a| {
@@ -1252,6 +1283,55 @@ mod tests {
                 .as_deref(),
             Some("Transportation Secretary Alan Brooks")
         );
+    }
+
+    /// A statement a person signs ("— Ana Ruiz") is that person's words, whatever the front
+    /// matter calls its publisher: the attribution names the signer, not the committee.
+    #[test]
+    fn a_signed_statement_is_its_signers() {
+        let en = corpus(&[(
+            "statement.md",
+            "---\nsource: Ruiz for Senate\n---\nWe came up short tonight.\n\nWe will not seek a recount.\n\n— Ana Ruiz\n",
+        )]);
+        let d = en.docs.get(0).expect("a document");
+        assert_eq!(
+            signer(d, Lang::En).map(|w| w.name().to_string()).as_deref(),
+            Some("Ana Ruiz")
+        );
+        let de = corpus(&[(
+            "erklaerung.md",
+            "---\nsource: Bürgerliste Talbach\n---\nWir haben die Wahl verloren.\n\nWir werden keine Nachzählung beantragen.\n\n– Jana Petersen\n",
+        )]);
+        let d = de.docs.get(0).expect("a document");
+        assert_eq!(
+            signer(d, Lang::De).map(|w| w.name().to_string()).as_deref(),
+            Some("Jana Petersen")
+        );
+        // No signature, or a last paragraph that is no name: no signer.
+        for text in [
+            "---\nsource: Ruiz for Senate\n---\nWe will not seek a recount.\n",
+            "---\nsource: Ruiz for Senate\n---\nWe will not seek a recount.\n\n— see our website for more\n",
+        ] {
+            let c = corpus(&[("s.md", text)]);
+            let d = c.docs.get(0).expect("a document");
+            assert!(signer(d, Lang::En).is_none(), "{text}");
+        }
+        // End to end: the quotation without a speaker is attributed to the signer.
+        let f = crate::rules::tests::findings(
+            &[(
+                "statement.md",
+                "---\nsource: Ruiz for Senate\n---\nWe came up short tonight.\n\nWe will not seek a recount.\n\n— Ana Ruiz\n",
+            )],
+            "Ruiz conceded on Wednesday.\n\n\"We will not seek a recount.\"\n",
+            crate::finding::RuleId::UnsourcedClaim,
+        );
+        let reps: Vec<&str> = f
+            .iter()
+            .flat_map(|x| &x.fixes)
+            .flat_map(|x| x.edits.iter().map(|e| e.replacement.as_str()))
+            .collect();
+        assert!(reps.iter().any(|r| r.contains("Ruiz said")), "{f:?}");
+        assert!(!reps.iter().any(|r| r.contains("for Senate")), "{f:?}");
     }
 
     /// The source's apposition after a person's name identifies them: a noun phrase, an age
