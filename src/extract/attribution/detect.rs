@@ -406,6 +406,24 @@ pub fn subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> 
 }
 
 fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
+    // A parenthesis between the name and the verb ("Fraktionschef Dieter Lorch (Freie Wähler)
+    // sprach von …"): the subject is the clause before it, when that clause opens the sentence.
+    if cs == v && cs > 0 && toks[cs - 1].is(")") {
+        if let Some(open) = (0..cs - 1).rev().find(|&k| toks[k].is("(")) {
+            let start = (0..open)
+                .rev()
+                .take_while(|&k| toks[k].word)
+                .last()
+                .unwrap_or(open);
+            if start < open && toks[..start].iter().all(|t| !t.word) {
+                if let Some(np) = np_de(lex, toks, start, false) {
+                    if np.1 == open {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+    }
     // "wie X mitteilte", "wie schon die WHO sagte"
     if cs < v && lex.as_words.contains(&toks[cs].lower) {
         let mut a = cs + 1;

@@ -355,6 +355,23 @@ fn german_inverted_and_particle_verbs() {
         Lang::De,
         &[Some("Die Polizei")],
     );
+    // A parenthesis between the name and the verb.
+    check(
+        "Fraktionschef Dieter Lorch (Freie Wähler) sprach von einem Haushalt auf Pump.",
+        Lang::De,
+        &[Some("Fraktionschef Dieter Lorch")],
+    );
+    // An expectation with a figure as its object.
+    check(
+        "Für die kommende Woche erwartet der Wetterdienst bis zu 28 Grad.",
+        Lang::De,
+        &[Some("der Wetterdienst")],
+    );
+    check(
+        "Kellner expects a pre-tax charge of about $38 million.",
+        Lang::En,
+        &[Some("Kellner")],
+    );
     // A year in the first position, the subject after the verb.
     check(
         "Für 2025 rechnet Veltra mit einem Umsatz von 310 Millionen Euro.",
