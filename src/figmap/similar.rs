@@ -302,7 +302,7 @@ pub fn changes_differ(a: &Local, b: &Local) -> bool {
 
 /// Bonus when two figures count the same side of a vote (their counted nouns then say no
 /// more: „Gegenstimmen“, „Räte … dagegen“).
-const SAME_SIDE_BONUS: f32 = 0.25;
+const SAME_SIDE_BONUS: f32 = 0.4;
 
 /// Words after a figure in which the side of a vote it counts is named.
 const SIDE_AFTER: usize = 3;
