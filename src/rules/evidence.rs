@@ -761,6 +761,20 @@ fn match_figure(
             );
         }
     }
+    // A contradiction far off in value needs the figure aligned in its own right: a variant
+    // the grouping put with the others but whose context the draft figure does not share
+    // ("Eleven more were damaged" against "37 homes", "52 structures") disputes nothing. Near
+    // values ("knapp zwei Stunden", "fast zweieinhalb Stunden") are the quantity's variants.
+    let v = crate::figmap::similar::base_value(q);
+    let far = |c: &FigureMatch| {
+        corpus
+            .docs
+            .get(c.doc)
+            .and_then(|d| d.facts.quantities.get(c.quantity))
+            .map(crate::figmap::similar::base_value)
+            .is_some_and(|w| v > 0.0 && w > 0.0 && (w / v >= 2.0 || v / w >= 2.0))
+    };
+    cands.retain(|c| c.supports || c.sim >= crate::figmap::ALIGN_MIN || !far(c));
     // One figure per corpus document: the most similar (supporting wins ties).
     cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
     let mut seen_docs = HashSet::new();
