@@ -701,7 +701,7 @@ fn load_corpus_reported(config: &Config) -> (Corpus, corpus::LoadReport) {
     }
     // Without the lexicon packages the figure map compares head words by stem only: say so.
     for lang in [crate::lang::Lang::De, crate::lang::Lang::En] {
-        if corpus.langs.contains(&lang) && !crate::lang::lexicon::available(lang) {
+        if corpus.langs.contains(&lang) && !crate::lang::lexicon::installed(lang) {
             eprintln!(
                 "factlint: note: no word relations for {lang} (install openthesaurus-de-text / \
                  wordnet-base or set FACTLINT_LEXICON_DIR); head words are compared by stem only"

@@ -7,9 +7,12 @@
 //! [`MAX_SENSES`] senses of a word per part of speech (the index files list senses by
 //! frequency), and WordNet's derivational links ("late" → "lateness", "delay" ↔ "delay"(v)).
 //!
-//! Each language's lexicon is read once, lazily, from the installed package files
-//! ([`DE_FILE`], [`EN_DIR`]; `FACTLINT_LEXICON_DIR` overrides both: `openthesaurus.txt` and the
-//! WordNet `index.*`/`data.*` files in one folder). Words are keyed by their stem
+//! Each language's lexicon is read once, lazily (when a comparison first needs it), from the
+//! installed package files ([`DE_FILE`], [`EN_DIR`]; `FACTLINT_LEXICON_DIR` overrides both:
+//! `openthesaurus.txt` and the WordNet `index.*`/`data.*` files in one folder). The parsed
+//! lexicon is cached in a compact binary file in factlint's cache folder (`lexicon-<lang>.bin`,
+//! keyed by the source files' paths, sizes and modification times and the engine), so a start
+//! reads that instead of parsing; a stale or corrupt cache is ignored and rewritten. Words are keyed by their stem
 //! ([`Lang::stem`]) so that inflections meet. Missing files give an empty lexicon, never a
 //! panic; [`available`] tells the caller (the CLI can say so), the library prints nothing.
 
@@ -72,6 +75,12 @@ impl Lexicon {
         lex
     }
 
+    /// A stem's entry: its synsets and whether it is a noun.
+    fn entry(&self, stem: &str) -> Option<(&[u32], bool)> {
+        let &(_, n) = self.words.get(stem)?;
+        Some((self.synsets(stem), n & NOUN != 0))
+    }
+
     /// Whether the lexicon has no words (its files are missing or unreadable).
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
@@ -109,34 +118,51 @@ impl Lexicon {
     }
 }
 
+/// Two lexicons are equal when they hold the same stems with the same synsets and noun flags
+/// (where in `ids` a stem's synsets lie does not matter).
+impl PartialEq for Lexicon {
+    fn eq(&self, other: &Lexicon) -> bool {
+        self.words.len() == other.words.len()
+            && self.words.keys().all(|w| self.entry(w) == other.entry(w))
+    }
+}
+
+impl Eq for Lexicon {}
+
 fn dir_override() -> Option<PathBuf> {
     std::env::var_os(DIR_ENV)
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
 }
 
-/// The lexicon of `lang`, read on first use.
+/// The lexicon of `lang`, read on first use: from its binary cache in factlint's cache folder
+/// when that is current, else parsed from the source files (and the cache rewritten).
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
-    static DE: LazyLock<Lexicon> = LazyLock::new(|| {
-        let path = dir_override()
-            .map(|d| d.join("openthesaurus.txt"))
-            .unwrap_or_else(|| PathBuf::from(DE_FILE));
-        load_openthesaurus(&path)
-    });
-    static EN: LazyLock<Lexicon> = LazyLock::new(|| {
-        let dir = dir_override().unwrap_or_else(|| PathBuf::from(EN_DIR));
-        load_wordnet(&dir)
-    });
+    static DE: LazyLock<Lexicon> = LazyLock::new(|| load(Lang::De));
+    static EN: LazyLock<Lexicon> = LazyLock::new(|| load(Lang::En));
     match lang {
         Lang::De => &DE,
         Lang::En => &EN,
     }
 }
 
+fn load(lang: Lang) -> Lexicon {
+    let dir = crate::corpus::cache::default_dir();
+    load_cached(lang, &source(lang), dir.as_deref())
+}
+
 /// Whether `lang`'s lexicon was found (loads it if needed). Without it, [`related`] only
 /// compares stems.
 pub fn available(lang: Lang) -> bool {
     !lexicon(lang).is_empty()
+}
+
+/// Whether `lang`'s lexicon files are installed, without loading them (cheap: one `stat` per
+/// file). [`available`] also tells whether they parsed to any words.
+pub fn installed(lang: Lang) -> bool {
+    source_files(lang, &source(lang))
+        .iter()
+        .any(|f| f.is_file())
 }
 
 /// The file (German) or folder (English) the lexicon of `lang` is read from.
@@ -147,6 +173,185 @@ pub fn source(lang: Lang) -> PathBuf {
         (Lang::En, Some(d)) => d,
         (Lang::En, None) => PathBuf::from(EN_DIR),
     }
+}
+
+/// The files the lexicon of `lang` is parsed from, given [`source`].
+fn source_files(lang: Lang, src: &Path) -> Vec<PathBuf> {
+    match lang {
+        Lang::De => vec![src.to_path_buf()],
+        Lang::En => ["data", "index"]
+            .iter()
+            .flat_map(|kind| WN_POS.map(|(_, name)| src.join(format!("{kind}.{name}"))))
+            .collect(),
+    }
+}
+
+/// Parses the lexicon of `lang` from its source files (see [`source`]).
+fn parse_source(lang: Lang, src: &Path) -> Lexicon {
+    match lang {
+        Lang::De => load_openthesaurus(src),
+        Lang::En => load_wordnet(src),
+    }
+}
+
+/// First bytes of a lexicon cache file; a new layout gets a new magic.
+const CACHE_MAGIC: &[u8; 8] = b"FLLEX01\n";
+
+/// What a cached lexicon must match: the engine (a rebuilt factlint may parse or stem
+/// differently), the language, and each source file's path, size and modification time.
+/// `None` when no source file exists (nothing worth caching).
+fn cache_key(lang: Lang, src: &Path) -> Option<[u8; 32]> {
+    let mut h = blake3::Hasher::new();
+    h.update(CACHE_MAGIC);
+    h.update(crate::corpus::cache::engine_id().as_bytes());
+    h.update(lang.code().as_bytes());
+    h.update(&(MAX_SENSES as u64).to_le_bytes());
+    let mut any = false;
+    for f in source_files(lang, src) {
+        h.update(b"\0");
+        h.update(f.to_string_lossy().as_bytes());
+        h.update(b"\0");
+        match std::fs::metadata(&f) {
+            Ok(m) => {
+                any = true;
+                let mtime = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos())
+                    .unwrap_or(0);
+                h.update(&m.len().to_le_bytes());
+                h.update(&mtime.to_le_bytes());
+            }
+            Err(_) => {
+                h.update(b"missing");
+            }
+        }
+    }
+    any.then(|| *h.finalize().as_bytes())
+}
+
+/// The cache file of `lang`'s lexicon in `dir`.
+fn cache_file(lang: Lang, dir: &Path) -> PathBuf {
+    dir.join(format!("lexicon-{}.bin", lang.code()))
+}
+
+/// The lexicon of `lang` parsed from `src`, through a binary cache in `cache_dir`: a cache file
+/// made from the same source files (path, size, modification time) by the same engine is read
+/// instead of parsing; a missing, stale or corrupt one is ignored and rewritten (temp file, then
+/// rename; failures to write are ignored). The result is what parsing gives.
+fn load_cached(lang: Lang, src: &Path, cache_dir: Option<&Path>) -> Lexicon {
+    let (Some(dir), Some(key)) = (cache_dir, cache_key(lang, src)) else {
+        return parse_source(lang, src);
+    };
+    let file = cache_file(lang, dir);
+    if let Some(lex) = std::fs::read(&file).ok().and_then(|b| decode(&b, &key)) {
+        return lex;
+    }
+    let lex = parse_source(lang, src);
+    // A cache that cannot be written only costs the next start a parse.
+    let _ = write_cache(&file, &encode(&lex, &key));
+    lex
+}
+
+fn write_cache(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = file.with_extension(format!("tmp-{}-{seq}", std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, file)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The cache layout: magic, key (32 bytes), BLAKE3 of the payload (32 bytes), payload. Payload
+/// (little-endian u32s): word count, id count, the ids, then per word its start, its length
+/// (with the noun flag), its byte length and its bytes.
+fn encode(lex: &Lexicon, key: &[u8; 32]) -> Vec<u8> {
+    let mut p = Vec::with_capacity(8 + lex.ids.len() * 4 + lex.words.len() * 24);
+    let put = |p: &mut Vec<u8>, v: u32| p.extend_from_slice(&v.to_le_bytes());
+    put(&mut p, lex.words.len() as u32);
+    put(&mut p, lex.ids.len() as u32);
+    for &id in &lex.ids {
+        put(&mut p, id);
+    }
+    for (w, &(start, len)) in &lex.words {
+        put(&mut p, start);
+        put(&mut p, len);
+        put(&mut p, w.len() as u32);
+        p.extend_from_slice(w.as_bytes());
+    }
+    let mut out = Vec::with_capacity(72 + p.len());
+    out.extend_from_slice(CACHE_MAGIC);
+    out.extend_from_slice(key);
+    out.extend_from_slice(blake3::hash(&p).as_bytes());
+    out.extend_from_slice(&p);
+    out
+}
+
+/// A cursor over a cache payload.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (a, b) = self.0.split_at_checked(n)?;
+        self.0 = b;
+        Some(a)
+    }
+
+    fn num(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+/// Reads a cache file written by [`encode`]; `None` unless it is intact, complete and made
+/// for `key`.
+fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<Lexicon> {
+    let rest = bytes.strip_prefix(CACHE_MAGIC.as_slice())?;
+    let rest = rest.strip_prefix(key.as_slice())?;
+    let (sum, payload) = rest.split_at_checked(32)?;
+    if blake3::hash(payload).as_bytes().as_slice() != sum {
+        return None;
+    }
+    let mut r = Reader(payload);
+    let n_words = r.num()? as usize;
+    let n_ids = r.num()? as usize;
+    // Counts larger than the payload could hold are corrupt (and must not reserve memory).
+    if n_ids > payload.len() / 4 || n_words > payload.len() / 12 {
+        return None;
+    }
+    let mut ids = Vec::with_capacity(n_ids);
+    for _ in 0..n_ids {
+        ids.push(r.num()?);
+    }
+    let mut words = HashMap::with_capacity(n_words);
+    for _ in 0..n_words {
+        let start = r.num()?;
+        let len = r.num()?;
+        let n = r.num()? as usize;
+        let end = (start as usize).checked_add((len & !NOUN) as usize)?;
+        if end > ids.len() {
+            return None;
+        }
+        let w = std::str::from_utf8(r.take(n)?).ok()?;
+        if words.insert(Box::<str>::from(w), (start, len)).is_some() {
+            return None;
+        }
+    }
+    if !r.0.is_empty() {
+        return None;
+    }
+    Some(Lexicon { words, ids })
 }
 
 /// Parses OpenThesaurus' text format: `#` comments, one synset per line, entries separated by
@@ -607,6 +812,128 @@ mod tests {
         let dir = Path::new("/nonexistent/factlint-lexicon");
         assert!(load_wordnet(dir).is_empty());
         assert!(load_openthesaurus(&dir.join("openthesaurus.txt")).is_empty());
+    }
+
+    /// A German and an English source in `dir` (FACTLINT_LEXICON_DIR layout).
+    fn write_sources(dir: &Path) {
+        let files = [
+            (
+                "openthesaurus.txt",
+                "# c\nVerspätung;Verzögerung;Verzug\nZuschauer;Publikum;Zuhörer (ugs.)\n",
+            ),
+            (
+                "data.noun",
+                "  1 license\n00000010 07 n 01 lateness 0 001 + 00000020 a 0101 | q\n",
+            ),
+            (
+                "data.adj",
+                "00000020 00 a 01 late(a) 0 001 + 00000010 n 0101 | l\n",
+            ),
+            ("index.noun", "lateness n 1 1 + 1 0 00000010  \n"),
+            ("index.adj", "late a 1 1 + 1 0 00000020  \n"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).expect("write source");
+        }
+    }
+
+    /// The source of `lang` inside a FACTLINT_LEXICON_DIR-style folder.
+    fn src_in(lang: Lang, dir: &Path) -> PathBuf {
+        match lang {
+            Lang::De => dir.join("openthesaurus.txt"),
+            Lang::En => dir.to_path_buf(),
+        }
+    }
+
+    /// What the cache file of `lang` in `cache` holds, if it is valid for `src`.
+    fn cached(lang: Lang, src: &Path, cache: &Path) -> Option<Lexicon> {
+        let key = cache_key(lang, src)?;
+        decode(&std::fs::read(cache_file(lang, cache)).ok()?, &key)
+    }
+
+    #[test]
+    fn cached_lexicon_equals_the_parsed_one() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (srcs, cache) = (tmp.path().join("src"), tmp.path().join("cache"));
+        std::fs::create_dir_all(&srcs).expect("mkdir");
+        write_sources(&srcs);
+        for lang in [Lang::De, Lang::En] {
+            let src = src_in(lang, &srcs);
+            let parsed = parse_source(lang, &src);
+            assert!(!parsed.is_empty(), "{lang}");
+            assert!(cached(lang, &src, &cache).is_none(), "{lang}: no cache yet");
+            // The first load parses and writes the cache, the second reads it.
+            assert_eq!(load_cached(lang, &src, Some(&cache)), parsed, "{lang}");
+            assert_eq!(cached(lang, &src, &cache).as_ref(), Some(&parsed), "{lang}");
+            assert_eq!(load_cached(lang, &src, Some(&cache)), parsed, "{lang}");
+        }
+        // The installed lexicons too, when present.
+        for lang in [Lang::De, Lang::En] {
+            let src = source(lang);
+            if !installed(lang) {
+                continue;
+            }
+            let parsed = parse_source(lang, &src);
+            assert_eq!(load_cached(lang, &src, Some(&cache)), parsed, "{lang}");
+            assert_eq!(cached(lang, &src, &cache).as_ref(), Some(&parsed), "{lang}");
+            assert_eq!(load_cached(lang, &src, Some(&cache)), parsed, "{lang}");
+        }
+    }
+
+    #[test]
+    fn corrupt_or_stale_lexicon_cache_is_rebuilt() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (srcs, cache) = (tmp.path().join("src"), tmp.path().join("cache"));
+        std::fs::create_dir_all(&srcs).expect("mkdir");
+        write_sources(&srcs);
+        let lang = Lang::De;
+        let src = src_in(lang, &srcs);
+        let parsed = parse_source(lang, &src);
+        load_cached(lang, &src, Some(&cache));
+        let file = cache_file(lang, &cache);
+        let good = std::fs::read(&file).expect("cache written");
+        let key = cache_key(lang, &src).expect("key");
+        assert_eq!(decode(&good, &key).as_ref(), Some(&parsed));
+        // Every truncation and a flipped byte anywhere: ignored, the cache rebuilt.
+        let mut bad: Vec<Vec<u8>> = (0..good.len()).map(|n| good[..n].to_vec()).collect();
+        for i in [0, 9, 45, 80, good.len() - 1] {
+            let mut b = good.clone();
+            b[i] ^= 0x55;
+            bad.push(b);
+        }
+        let mut longer = good.clone();
+        longer.push(0);
+        bad.push(longer);
+        assert!(bad.iter().all(|b| decode(b, &key).is_none()));
+        for b in bad {
+            std::fs::write(&file, &b).expect("corrupt");
+            assert_eq!(load_cached(lang, &src, Some(&cache)), parsed);
+            assert_eq!(cached(lang, &src, &cache).as_ref(), Some(&parsed));
+        }
+        // A changed source file makes the cache stale: the new word is found.
+        let mut text = std::fs::read_to_string(&src).expect("read");
+        text.push_str("Fahrgast;Passagier\n");
+        std::fs::write(&src, text).expect("append");
+        let fresh = load_cached(lang, &src, Some(&cache));
+        assert_eq!(fresh, parse_source(lang, &src));
+        assert!(!fresh.synsets(&lang.stem("passagier")).is_empty());
+        assert_eq!(cached(lang, &src, &cache).as_ref(), Some(&fresh));
+    }
+
+    #[test]
+    fn no_cache_without_source_files_or_folder() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let cache = tmp.path().join("cache");
+        let src = tmp.path().join("missing.txt");
+        assert!(load_cached(Lang::De, &src, Some(&cache)).is_empty());
+        assert!(!cache_file(Lang::De, &cache).exists());
+        write_sources(tmp.path());
+        let src = tmp.path().join("openthesaurus.txt");
+        assert_eq!(
+            load_cached(Lang::De, &src, None),
+            parse_source(Lang::De, &src)
+        );
+        assert!(!cache.exists());
     }
 
     #[test]
