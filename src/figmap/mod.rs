@@ -681,6 +681,18 @@ mod tests {
         let t = "Turnout was nearly 42 percent, up from 33.5 percent four years ago.";
         assert!(!local(t, "nearly 42 percent").0.year_earlier);
         assert!(local(t, "33.5 percent").0.year_earlier);
+        let de = |t: &str, fig: &str| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::De));
+            let qs = crate::extract::extract(&doc).quantities;
+            let q = qs.iter().find(|q| q.text == fig).cloned();
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+            let all = Span::new(0, t.len());
+            local_context(t, all, q.span, &numbers, &owners(&qs), &[], Lang::De).year_earlier
+        };
+        let t = "Die Wahlbeteiligung lag bei 41,8 Prozent, vor vier Jahren bei 33,5 Prozent.";
+        assert!(de(t, "33,5 Prozent"));
+        assert!(!de(t, "41,8 Prozent"));
         let t = "In the 2021 municipal election, 88,950 ballots were cast and turnout was 33.5 percent.";
         let (_, w) = local(t, "33.5 percent");
         let y2021 = (

@@ -137,6 +137,9 @@ pub struct TextData {
     pub earlier: Vec<String>,
     /// The word "year" in its forms.
     pub year_words: Vec<String>,
+    /// Words that mean "ago" before the span they measure back ("vor vier Jahren").
+    #[serde(default)]
+    pub ago_before: Vec<String>,
     /// Words that make a year or date the start or end of a span ("seit 2019", "until 2030"):
     /// a bound, not the time a figure beside it holds.
     #[serde(default)]
