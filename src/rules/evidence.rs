@@ -526,7 +526,7 @@ fn one_source_figure_per_sentence(doc: &Document, facts: &Facts, figures: &mut [
     let sentence_of: Vec<Option<usize>> = facts
         .quantities
         .iter()
-        .map(|q| doc.sentences.iter().position(|s| s.span.contains(q.span)))
+        .map(|q| doc.sentence_at(q.span.start))
         .collect();
     let mut taken: HashSet<(Option<usize>, usize, usize, usize)> = HashSet::new();
     for (qi, ms) in figures.iter().enumerate() {

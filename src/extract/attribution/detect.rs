@@ -215,7 +215,12 @@ fn adjectival(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     // An attributive adjective is inflected (-e, -en, -er, -es, -em): "rechnet" in „Für 2025
     // rechnet Veltra …“ is a finite verb whatever stands before it.
     let w = &toks[i].lower;
-    if !["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e)) {
+    if !lex.adjective_endings.is_empty()
+        && !lex
+            .adjective_endings
+            .iter()
+            .any(|e| w.ends_with(e.as_str()))
+    {
         return false;
     }
     let prev = &toks[i - 1];

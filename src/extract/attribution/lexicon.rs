@@ -65,6 +65,7 @@ struct Raw {
     auxiliaries: Vec<String>,
     skip_words: Vec<String>,
     adjectival_markers: Vec<String>,
+    adjective_endings: Vec<String>,
     inseparable_prefixes: Vec<String>,
     name_particles: Vec<String>,
     titles: Vec<String>,
@@ -125,6 +126,9 @@ pub struct Lexicon {
     pub auxiliaries: HashSet<String>,
     pub skip_words: HashSet<String>,
     pub adjectival_markers: HashSet<String>,
+    /// Endings an attributive adjective carries (German "-e", "-en", …): a verb form without
+    /// one is no adjective ("rechnet"). Empty: no such test.
+    pub adjective_endings: Vec<String>,
     /// Lower-case particles inside personal names ("van", "de").
     pub name_particles: HashSet<String>,
     /// Titles and forms of address before a name ("mr.", "dr.", "miss"), lower-cased.
@@ -237,6 +241,7 @@ impl Lexicon {
             auxiliaries: set(&raw.auxiliaries),
             skip_words: set(&raw.skip_words),
             adjectival_markers: set(&raw.adjectival_markers),
+            adjective_endings: raw.adjective_endings.clone(),
             name_particles: set(&raw.name_particles),
             titles: set(&raw.titles),
             articles: set(&raw.articles),
