@@ -133,6 +133,29 @@ fn memoised_analysis_equals_fresh_analysis_found_cases() {
         ],
     );
     assert!(r.is_ok(), "{}", r.err().unwrap_or_default());
+    // Disable comments and a list item around a paragraph whose conflict offers a replacement:
+    // the memo dropped the replacement fix.
+    let r = memo_session_agrees(
+        false,
+        &[
+            (
+                0.9164495018380681,
+                "<!-- factlint-disable -->- Punkt 1,5 Mio. Euro\nz. B. am 13. Juli um 9:42 p.m. z. B. am 13. Juli um 9:42 p.m. ---\ntitle: x\n---\nDer Hafen war etwa 45 Minuten gesperrt. ",
+                0.0,
+            ),
+            (
+                0.9018751165245426,
+                "<!-- factlint-disable --><!-- factlint-disable -->Der Hafen war etwa 45 Minuten gesperrt. ",
+                0.5251286201351492,
+            ),
+            (
+                0.5672065294189097,
+                "# Titel 3\n\n😀 ]Der Hafen war etwa 45 Minuten gesperrt. „Wir arbeiten daran“, sagte Musk. ",
+                0.4203580763402854,
+            ),
+        ],
+    );
+    assert!(r.is_ok(), "{}", r.err().unwrap_or_default());
 }
 
 proptest! {

@@ -261,9 +261,26 @@ impl Matches {
                         q,
                         &facts.quantities,
                     );
+                    // A date opening the paragraph dates the figure (`similar::when`), and the
+                    // speakers the sentence's attributions name may stand outside it: both are
+                    // part of the key.
+                    let block_start = doc
+                        .blocks
+                        .get(doc.sentences[si].block)
+                        .map_or(sent.start, |b| b.span.start.min(sent.start));
+                    let speakers: Vec<(isize, isize)> = crate::figmap::speaker_spans(facts, sent)
+                        .iter()
+                        .map(|s| {
+                            (
+                                s.start as isize - sent.start as isize,
+                                s.end as isize - sent.start as isize,
+                            )
+                        })
+                        .collect();
                     let key = format!(
-                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}/{}\u{1}{section}\u{1}{moment:?}",
+                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}/{}\u{1}{section}\u{1}{moment:?}\u{1}{speakers:?}",
                         doc.lang,
+                        doc.masked.get(block_start..sent.start).unwrap_or(""),
                         sent.slice(&doc.masked),
                         q.span.start - sent.start,
                         q.span.end - sent.start,
