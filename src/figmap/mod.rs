@@ -702,6 +702,57 @@ mod tests {
         assert_eq!(w, Some(y2021));
     }
 
+    /// In a list of labelled figures, each figure's head is its own label, not the next
+    /// figure's past the comma: two reports of the same prices group price by price.
+    #[test]
+    fn a_labelled_list_groups_each_figure_with_its_own_label() {
+        use crate::figmap::similar::local_context;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let t = "Eintritt: Tageskarte 29 Euro, im Online-Vorverkauf 24 Euro, Dauerkarte 59 Euro.";
+        let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::De));
+        let qs = crate::extract::extract(&doc).quantities;
+        let head = |fig: &str| {
+            let q = qs.iter().find(|q| q.text == fig);
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+            let all = Span::new(0, t.len());
+            local_context(t, all, q.span, &numbers, &[], &[], Lang::De).head
+        };
+        let (a, b, c) = (head("29 Euro"), head("24 Euro"), head("59 Euro"));
+        assert!(
+            a.as_deref().is_some_and(|h| h.starts_with("tageskart")),
+            "{a:?}"
+        );
+        assert!(
+            b.as_deref().is_some_and(|h| h.starts_with("online")),
+            "{b:?}"
+        );
+        assert!(
+            c.as_deref().is_some_and(|h| h.starts_with("dauerkart")),
+            "{c:?}"
+        );
+        // A label across a clause break when the figure's clause has no word of its own.
+        let t = "Turnout: 41.8 percent.";
+        let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::En));
+        let qs = crate::extract::extract(&doc).quantities;
+        let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+        let l = local_context(
+            t,
+            Span::new(0, t.len()),
+            qs[0].span,
+            &numbers,
+            &[],
+            &[],
+            Lang::En,
+        );
+        assert!(
+            l.head.as_deref().is_some_and(|h| h.starts_with("turnout")),
+            "{:?}",
+            l.head
+        );
+    }
+
     #[test]
     fn a_time_agrees_with_itself_whatever_its_rounding() {
         use crate::figmap::similar::agree;

@@ -632,9 +632,33 @@ pub fn local_context(
     };
     // Function words do not count towards the window: "Fourteen of them were taken to
     // hospital" is headed by "taken" as "16 were taken to hospital" is.
-    let within = |ws: &mut dyn Iterator<Item = &crate::text::words::Word<'_>>| {
+    // With `from` (the figure's edge), the search stops at a clause break: in a list of
+    // labelled figures ("Tageskarte 29 Euro, im Online-Vorverkauf 24 Euro, Dauerkarte 59
+    // Euro") the word past the comma is the next figure's label.
+    let within = |ws: &mut dyn Iterator<Item = &crate::text::words::Word<'_>>,
+                  from: Option<usize>| {
         let mut counted = 0;
+        let mut at = from;
         for w in ws {
+            if let Some(p) = at {
+                let (lo, hi) = if w.span.start >= p {
+                    (p, w.span.start)
+                } else {
+                    (w.span.end, p)
+                };
+                if text
+                    .get(lo..hi.max(lo))
+                    .unwrap_or("")
+                    .contains([',', ';', ':', '(', ')', '–', '—'])
+                {
+                    return None;
+                }
+                at = Some(if w.span.start >= p {
+                    w.span.end
+                } else {
+                    w.span.start
+                });
+            }
             if let Some(c) = content(w) {
                 return Some(c);
             }
@@ -647,8 +671,24 @@ pub fn local_context(
         }
         None
     };
-    let found = within(&mut words.iter().skip(last + 1))
-        .or_else(|| within(&mut words.get(..first).unwrap_or(&[]).iter().rev()));
+    // Within the figure's clause first, after it and then before it; else across clauses.
+    let (q_end, q_start) = (
+        words
+            .get(last)
+            .map_or(q_span.end, |w| w.span.end.max(q_span.end)),
+        words
+            .get(first)
+            .map_or(q_span.start, |w| w.span.start.min(q_span.start)),
+    );
+    let found = within(&mut words.iter().skip(last + 1), Some(q_end))
+        .or_else(|| {
+            within(
+                &mut words.get(..first).unwrap_or(&[]).iter().rev(),
+                Some(q_start),
+            )
+        })
+        .or_else(|| within(&mut words.iter().skip(last + 1), None))
+        .or_else(|| within(&mut words.get(..first).unwrap_or(&[]).iter().rev(), None));
     let head = found
         .as_ref()
         .map(|(w, _, _)| crate::text::words::term(lang, w));
