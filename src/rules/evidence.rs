@@ -4,7 +4,7 @@
 
 use crate::config::{Config, Tolerance};
 use crate::corpus::{Corpus, CorpusDoc};
-use crate::extract::{Facts, Quantity};
+use crate::extract::{Dimension, Facts, Quantity};
 pub use crate::figmap::{agree, interval, local_context, overlap, Local};
 use crate::figmap::{FigureMap, Mention};
 use crate::finding::{Evidence, Relation};
@@ -679,6 +679,11 @@ struct Draft<'a> {
     facts: &'a Facts,
 }
 
+/// Counts below this are small (see [`match_figure`]).
+const SMALL_COUNT: f64 = 20.0;
+/// How surely a small count must be aligned for "no source supports it".
+const SMALL_CONFLICT_MIN: f32 = 0.65;
+
 fn match_figure(
     draft: Draft,
     q: &Quantity,
@@ -767,7 +772,17 @@ fn match_figure(
     // "No source supports this" is the verdict that misleads most when wrong: it needs a
     // confident alignment, where support needs only some.
     let best = cands.iter().map(|c| c.sim).fold(f32::MIN, f32::max);
-    if !cands.iter().any(|c| c.supports) && best < crate::figmap::CONFLICT_MIN {
+    // A small count ("six", "two games") is said of many things in a story: "no source
+    // supports it" needs the quantity aligned surely.
+    let small = matches!(q.dimension, Dimension::Count | Dimension::Number)
+        && q.high < SMALL_COUNT
+        && std::env::var("NOSMALL").is_err();
+    let needed = if small {
+        SMALL_CONFLICT_MIN
+    } else {
+        crate::figmap::CONFLICT_MIN
+    };
+    if !cands.iter().any(|c| c.supports) && best < needed {
         return Vec::new();
     }
     if crate::figmap::trace() {

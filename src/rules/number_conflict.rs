@@ -112,6 +112,21 @@ mod tests {
     }
 
     #[test]
+    fn a_small_count_needs_a_sure_alignment() {
+        // "eight games" missed with one injury against "10 total games" missed in the season:
+        // a small count shares its noun and its verb with many figures of a story; aligned
+        // only so-so, it gets no verdict. Aligned surely, it is a conflict.
+        let corpus = [
+            ("a.md", "---\nsource: Courier\n---\nBut he missed 10 total games this season and had only 269 yards and two touchdowns on 83 carries.\n"),
+            ("b.md", "---\nsource: Ledger\n---\nThe Saints beat the Falcons on Sunday.\n"),
+        ];
+        let f = findings(&corpus, "Bush missed eight games this season with a fracture in his lower right leg.\n", RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+        let f = findings(&corpus, "He missed eight total games with a fracture.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    #[test]
     fn units_convert_and_attribution_does_not_excuse() {
         let corpus = [(
             "a.md",
