@@ -872,6 +872,10 @@ fn votes_and_scores() {
         EN,
     );
     assert!(qs.len() == 4 && qs.iter().all(|q| q.score), "{qs:?}");
+    // A fighter's or a team's record is a result, not two figures about the event.
+    let t = "Klitschko improved his record to 52-3.";
+    let qs = extract(t, &[Span::new(0, t.len())], EN);
+    assert!(qs.len() == 2 && qs.iter().all(|q| q.score), "{qs:?}");
     // Win–loss records in parentheses (a rising pair too: no range there).
     let qs = extract(
         "The Saints (11-5) play Seattle (7-9).",
