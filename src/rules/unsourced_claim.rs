@@ -27,7 +27,7 @@ use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severit
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
 use crate::rules::fixes::{
-    attribution, distinct_who, placeholder, single_source, NoSource, Who,
+    attribution, distinct_who, identified_in, placeholder, single_source, NoSource, Who,
 };
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
@@ -237,7 +237,11 @@ impl Rule for UnsourcedClaim {
             let who = if figure_flagged && !figure_idx.is_empty() {
                 Vec::new()
             } else {
+                let events = ctx.matches.events.get(si).map(|e| e.as_slice()).unwrap_or(&[]);
                 distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4)
+                    .into_iter()
+                    .map(|w| identified_in(ctx.corpus, events, w))
+                    .collect()
             };
             // After an attributed sentence of the same paragraph, the writer may mean the
             // attribution to carry on: a person decides.
@@ -277,7 +281,8 @@ impl Rule for UnsourcedClaim {
                 } else {
                     NoSource::Unnamed
                 };
-                fixes.extend(placeholder(ctx.doc, span, why));
+                let ids: Vec<&str> = evidence.iter().map(|e| e.source.id.as_str()).collect();
+                fixes.extend(placeholder(ctx.doc, span, why, &ids));
             }
             let message = if de {
                 format!("Behauptung ohne Quelle ({})", reasons.join(", "))
