@@ -300,12 +300,18 @@ fn english_golden() {
         ),
         ("## Turnout hit 51.8%\n", "Turnout", outlet("KPEL"), None),
         // A statement in the first person outside quotation marks: "…, Brooks said" would
-        // leave it half direct.
+        // leave it half direct. "US" in capitals is no pronoun.
         (
             "Our crews worked through the night.\n",
             "Our",
             Who::person("Brooks"),
             None,
+        ),
+        (
+            "The US recall covers 412,000 units.\n",
+            "The US",
+            outlet("the Ledger"),
+            Some("The US recall covers 412,000 units, according to the Ledger.\n"),
         ),
         // A quote after its speaker's sentence, and a sentence attributed already.
         (

@@ -392,11 +392,21 @@ fn credits(body: &str, who: &Who, lang: Lang) -> bool {
     named && attributed_in_words(body, lang)
 }
 
+/// Whether the sentence before `s` in its paragraph credits `who` already (by name or the
+/// source's phrase, with words of attribution): a second attribution would repeat it.
+pub fn credited_before(doc: &Document, s: Span, who: &Who) -> bool {
+    previous_in_block(doc, s).is_some_and(|p| credits(p.slice(&doc.text), who, doc.lang))
+}
+
 /// Whether the sentence has a first-person word outside quotation marks ("our crews", „wir“):
 /// an attribution after it would leave a half-direct sentence ("…, Ortiz said" after "we").
 fn first_person_outside_quotes(doc: &Document, s: Span) -> bool {
     let w = words(doc.lang);
     crate::text::words::words_in(&doc.text, s).iter().any(|x| {
+        // "US", "WIR" in capitals: a country, an abbreviation, not a pronoun.
+        if x.text.chars().count() > 1 && x.text.chars().all(|c| !c.is_lowercase()) {
+            return false;
+        }
         let l = x.text.to_lowercase().replace('’', "'");
         let person = w.person_plural.iter().any(|p| p.first() == Some(&l))
             || w.person_singular.iter().any(|p| p.first() == Some(&l));
@@ -465,8 +475,8 @@ pub fn attribution(
     // Angaben der Messe kamen …“): a second „laut Messe“ repeats it. Reported speech in
     // Konjunktiv carries that attribution on („Das sei ein Plus …“), as rules.md counts it.
     if lang == Lang::De && !quote && kind != BlockKind::ListItem {
-        if let Some(prev) = previous_in_block(doc, s) {
-            if credits(prev.slice(text), who, lang) {
+        {
+            if credited_before(doc, s, who) {
                 let (span, conv) = reported::konjunktiv_statement(doc, s)?;
                 return Some(Fix {
                     title: format!("Als indirekte Rede fortführen: „{conv}.“"),
