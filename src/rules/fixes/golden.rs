@@ -837,6 +837,21 @@ fn figures_in_appositions_are_attributed_where_they_stand() {
             outlet("Lindhagener Anzeiger"),
             Some("Die Unternehmenschefin Ostrowski, 75 (laut Lindhagener Anzeiger), führt Veltra seit 2019.\n"),
         ),
+        // German: an attributive figure takes „laut X“ between its article and itself.
+        (
+            "Die 75-jährige Ostrowski führt Veltra seit 2019.\n",
+            "75-jährige",
+            Lang::De,
+            outlet("Lindhagener Anzeiger"),
+            Some("Die laut Lindhagener Anzeiger 75-jährige Ostrowski führt Veltra seit 2019.\n"),
+        ),
+        (
+            "Nach der zweistündigen Sitzung ging der Rat auseinander.\n",
+            "zweistündigen",
+            Lang::De,
+            outlet("sdn"),
+            Some("Nach der laut sdn zweistündigen Sitzung ging der Rat auseinander.\n"),
+        ),
         // Not an apposition: the attribution for the sentence.
         (
             "The repairs will cost $340 million.\n",

@@ -677,6 +677,31 @@ fn apposition_end(doc: &Document, s: Span, figure: Span) -> Option<usize> {
     Some(figure.end)
 }
 
+/// German: where a figure is an attributive adjective after its article („die 75-jährige
+/// Ostrowski“, „der zweistündigen Sitzung“), its start — „laut X“ goes between article and
+/// figure, as German copy credits one detail („die laut Polizei 38-jährige Fahrerin“).
+fn adjective_before(doc: &Document, s: Span, figure: Span) -> Option<usize> {
+    if doc.lang != Lang::De || !s.contains(figure) {
+        return None;
+    }
+    let text = &doc.text;
+    adjective_slot(figure.slice(text))?;
+    // The figure is one word, right after an article or determiner, before a noun.
+    if figure.slice(text).split_whitespace().count() != 1 {
+        return None;
+    }
+    let before = text.get(s.start..figure.start)?;
+    let prev = before.split_whitespace().last()?;
+    let after = text.get(figure.end..s.end)?;
+    let noun = after
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_uppercase);
+    let w = words(Lang::De);
+    let article = w.no_verb.contains(&prev.to_lowercase());
+    (before.ends_with(' ') && article && noun).then_some(figure.start)
+}
+
 /// A fix that attributes the figure at `figure` in sentence `s` to `who`: in parentheses right
 /// after it where it stands alone in an apposition ("Whitcombe, 44 (according to KPEL News
 /// 7), is …"), else the sentence's attribution ([`attribution`]).
@@ -687,7 +712,10 @@ pub fn figure_attribution(
     who: &Who,
     applicability: Applicability,
 ) -> Option<Fix> {
-    let Some(at) = apposition_end(doc, s, figure) else {
+    // „nach Angaben der Stadt“ between an article and its adjective reads badly: only „laut“.
+    let laut = !matches!(who, Who::Phrase(p) if !p.starts_with("laut "));
+    let adjective = adjective_before(doc, s, figure).filter(|_| laut);
+    let Some(at) = apposition_end(doc, s, figure).or(adjective) else {
         return attribution(doc, s, who, None, applicability);
     };
     let (kind, heading) = block_kind(doc, s)?;
@@ -704,10 +732,17 @@ pub fn figure_attribution(
         (Lang::De, _) => format!("laut {name}"),
         (Lang::En, _) => format!("according to {name}"),
     };
-    let t = format!(" ({p})");
-    let title = match doc.lang {
-        Lang::De => format!("„{}“ nach der Zahl ergänzen", t.trim()),
-        Lang::En => format!("Add \"{}\" after the figure", t.trim()),
+    // Before an attributive figure („die laut Anzeiger 75-jährige Ostrowski“), after one in
+    // an apposition.
+    let (t, title) = if adjective.is_some() {
+        (format!("{p} "), format!("„{p}“ vor der Zahl ergänzen"))
+    } else {
+        let t = format!(" ({p})");
+        let title = match doc.lang {
+            Lang::De => format!("„{}“ nach der Zahl ergänzen", t.trim()),
+            Lang::En => format!("Add \"{}\" after the figure", t.trim()),
+        };
+        (t, title)
     };
     Some(Fix {
         title,
