@@ -15,7 +15,7 @@
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
 use crate::rules::figures::{describe, figure_findings_evidence, split};
-use crate::rules::fixes::{attribution, distinct_who};
+use crate::rules::fixes::{distinct_who, figure_attribution};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
 pub struct DisputedFigure;
@@ -76,7 +76,7 @@ impl Rule for DisputedFigure {
             let app = Applicability::Unsafe;
             let fixes = who
                 .iter()
-                .filter_map(|w| attribution(ctx.doc, sentence.span(), w, None, app))
+                .filter_map(|w| figure_attribution(ctx.doc, sentence.span(), q.span, w, app))
                 .collect();
             out.push(Finding {
                 rule: RuleId::DisputedFigure,

@@ -104,17 +104,19 @@ impl Rule for QuoteMismatch {
                             .max_by_key(|x| x.text.len())
                         {
                             // Only where the source's words fit the draft's sentence.
-                            if fits_slot(&ctx.doc.text, q, &cq.text) {
+                            if let Some(words) =
+                                fitting_words(&ctx.doc.text, q, &cq.text, ctx.doc.lang)
+                            {
                                 let title = if de {
-                                    format!("Wortlaut der Quelle: „{}“", cq.text)
+                                    format!("Wortlaut der Quelle: „{words}“")
                                 } else {
-                                    format!("Use the source's wording: \"{}\"", cq.text)
+                                    format!("Use the source's wording: \"{words}\"")
                                 };
                                 let mut edits = vec![Edit {
                                     span: q.inner,
-                                    replacement: cq.text.clone(),
+                                    replacement: words.clone(),
                                 }];
-                                edits.extend(colon_before(&ctx.doc.text, q, &cq.text, ctx.doc.lang));
+                                edits.extend(colon_before(&ctx.doc.text, q, &words, ctx.doc.lang));
                                 fixes.push(crate::finding::Fix {
                                     title,
                                     edits,
@@ -130,9 +132,9 @@ impl Rule for QuoteMismatch {
             // Removing the quotation marks alone would leave a half-converted sentence
             // (first person, no Konjunktiv): the source's wording is the fix instead.
             if fixes.is_empty() {
-                if let Some((d, sent, words)) = own_words(ctx, qi, si)
-                    .filter(|(_, _, w)| fits_slot(&ctx.doc.text, q, w))
-                {
+                if let Some((d, sent, words)) = own_words(ctx, qi, si).and_then(|(d, i, w)| {
+                    fitting_words(&ctx.doc.text, q, &w, ctx.doc.lang).map(|w| (d, i, w))
+                }) {
                     version = Some(
                         content_terms(&words, Span::new(0, words.len()), ctx.doc.lang).len(),
                     );
@@ -280,8 +282,10 @@ fn colon_before(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) 
 /// quoted inside the sentence, not when the two begin at different points of one phrase — the
 /// source's first word further on in the draft's quote („den leisesten …“ / „leiseste …“, "run a
 /// hard, honest race" / "hard, honest race"), or the reverse: the sentence around it would
-/// lose or double words.
-fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str) -> bool {
+/// lose or double words. Nor where the source's words speak in the first person and the
+/// draft's phrase does not: inside the draft's third-person sentence ("Whitcombe promised to
+/// \"freeze property tax rates in my first budget\"") the speaker's "my" is half-converted speech.
+fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> bool {
     let pre = text
         .get(q.sentence_span.start..q.span.start)
         .unwrap_or("")
@@ -290,11 +294,26 @@ fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str) -> bool {
         return true;
     }
     let ws = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .map(|w| w.trim_matches(['\'', '’']))
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
+    let whole_sentence = pre.ends_with(',') && words.trim_start().starts_with(char::is_uppercase);
+    let fw = crate::rules::fixes::words(lang);
+    let first_person = |s: &str| -> bool {
+        ws(s).iter().any(|w| {
+            let base = w.split(['\'', '’']).next().unwrap_or(w);
+            fw.person_plural
+                .iter()
+                .chain(fw.person_singular.iter())
+                .any(|p| p.first().is_some_and(|x| x == w || x == base))
+        })
+    };
+    if !whole_sentence && first_person(words) && !first_person(&q.text) {
+        return false;
+    }
     // One word in two forms: equal, or a shared beginning of five letters at most two apart.
     let same = |a: &str, b: &str| {
         let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
@@ -308,6 +327,46 @@ fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str) -> bool {
         return true;
     }
     !draft.iter().skip(1).any(|w| same(w, s0)) && !source.iter().skip(1).any(|w| same(w, d0))
+}
+
+/// The source's words as they can stand in the draft's quote: all of them where they fit its
+/// slot ([`fits_slot`]); where only the speaker's first person keeps them out of a third-person
+/// sentence, the words before it, without the function words that would dangle ("freeze
+/// property tax rates in my first budget" → "freeze property tax rates"), when three words or
+/// more remain — an exact part of what the speaker said, never a half-converted one.
+fn fitting_words(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> Option<String> {
+    if fits_slot(text, q, words, lang) {
+        return Some(words.to_string());
+    }
+    let fw = crate::rules::fixes::words(lang);
+    let first_person = |w: &str| {
+        let l = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .replace('’', "'");
+        let base = l.split('\'').next().unwrap_or("").to_string();
+        fw.person_plural
+            .iter()
+            .chain(fw.person_singular.iter())
+            .any(|p| p.first().is_some_and(|x| *x == l || *x == base))
+    };
+    let ws: Vec<&str> = words.split_whitespace().collect();
+    let cut = ws.iter().position(|w| first_person(w))?;
+    let td = lang.text_data();
+    let mut keep = &ws[..cut];
+    while let Some((last, rest)) = keep.split_last() {
+        let bare = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if bare.is_empty() || td.is_stopword(&bare) || last.ends_with([',', ';', ':', '–', '—']) {
+            keep = rest;
+        } else {
+            break;
+        }
+    }
+    if keep.len() < 3 {
+        return None;
+    }
+    let part = keep.join(" ");
+    fits_slot(text, q, &part, lang).then_some(part)
 }
 
 /// Whether corpus sentence `si` of document `d` can be the source's version of draft quote `q`:
@@ -776,13 +835,14 @@ mod tests {
             let f = crate::extract::extract(&d);
             (d.text.clone(), f.quotes.first().cloned().expect("a quote"))
         };
+        let (de, en) = (crate::lang::Lang::De, crate::lang::Lang::En);
         let (t, x) = q("Ostrowski nannte den VR-7 „den leisesten Roboterarm, den wir je gebaut haben“.\n");
-        assert!(!super::fits_slot(&t, &x, "leiseste Roboterarm, den wir je gebaut haben"));
-        assert!(super::fits_slot(&t, &x, "den ruhigsten Arm, den es gibt"));
+        assert!(!super::fits_slot(&t, &x, "leiseste Roboterarm, den wir je gebaut haben", de));
+        assert!(super::fits_slot(&t, &x, "den ruhigsten Arm, den es gibt", de));
         let (t, x) = q("Whitcombe said Oyelaran had \"run a hard, honest race.\"\n");
-        assert!(!super::fits_slot(&t, &x, "hard, honest race, and this city is better for it"));
+        assert!(!super::fits_slot(&t, &x, "hard, honest race, and this city is better for it", en));
         let (t, x) = q("Kreuzer versprach, „kein Betroffener wird im Stich gelassen“.\n");
-        assert!(super::fits_slot(&t, &x, "Niemand wird mit seinem Schaden allein gelassen"));
+        assert!(super::fits_slot(&t, &x, "Niemand wird mit seinem Schaden allein gelassen", de));
         let e = super::colon_before(&t, &x, "Niemand wird allein gelassen", crate::lang::Lang::De)
             .expect("a colon");
         assert_eq!(
@@ -790,6 +850,22 @@ mod tests {
             "Kreuzer versprach: „kein Betroffener wird im Stich gelassen“.\n"
         );
         assert!(super::colon_before(&t, &x, "kein Betroffener", crate::lang::Lang::De).is_none());
+        // The speaker's first person inside the draft's third-person sentence: no fit; the
+        // draft's own first person, or a whole sentence after a comma, fits.
+        let (t, x) = q("Whitcombe promised to \"freeze property taxes for four years.\"\n");
+        assert!(!super::fits_slot(&t, &x, "freeze property tax rates in my first budget", en));
+        assert!(!super::fits_slot(&t, &x, "freeze the rates we've set", en));
+        assert!(super::fits_slot(&t, &x, "freeze property tax rates in the first budget", en));
+        assert_eq!(
+            super::fitting_words(&t, &x, "freeze property tax rates in my first budget", en)
+                .as_deref(),
+            Some("freeze property tax rates")
+        );
+        assert_eq!(super::fitting_words(&t, &x, "freeze our rates", en), None);
+        let (t, x) = q("Kreuzer versprach, „kein Betroffener wird im Stich gelassen“.\n");
+        assert!(super::fits_slot(&t, &x, "Wir lassen niemanden allein", de));
+        let (t, x) = q("Ostrowski nannte den VR-7 „den leisesten Arm, den wir je gebaut haben“.\n");
+        assert!(super::fits_slot(&t, &x, "den leisesten Roboterarm, den wir je gebaut haben", de));
     }
 
     use crate::finding::RuleId;

@@ -27,7 +27,8 @@ use crate::finding::{Applicability, Evidence, Finding, Relation, RuleId, Severit
 use crate::lang::Lang;
 use crate::rules::evidence::sentence_evidence;
 use crate::rules::fixes::{
-    attribution, distinct_who, placeholder, single_source, NoSource, Who,
+    attribution, credited_before, distinct_who, identified_in, placeholder, single_source, NoSource,
+    Who,
 };
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
@@ -237,7 +238,11 @@ impl Rule for UnsourcedClaim {
             let who = if figure_flagged && !figure_idx.is_empty() {
                 Vec::new()
             } else {
+                let events = ctx.matches.events.get(si).map(|e| e.as_slice()).unwrap_or(&[]);
                 distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4)
+                    .into_iter()
+                    .map(|w| identified_in(ctx.corpus, events, w))
+                    .collect()
             };
             // After an attributed sentence of the same paragraph, the writer may mean the
             // attribution to carry on: a person decides.
@@ -277,12 +282,25 @@ impl Rule for UnsourcedClaim {
                 } else {
                     NoSource::Unnamed
                 };
-                fixes.extend(placeholder(ctx.doc, span, why));
+                let ids: Vec<&str> = evidence.iter().map(|e| e.source.id.as_str()).collect();
+                fixes.extend(placeholder(ctx.doc, span, why, &ids));
             }
-            let message = if de {
-                format!("Behauptung ohne Quelle ({})", reasons.join(", "))
-            } else {
-                format!("Claim without attribution ({})", reasons.join(", "))
+            // The sentence before credits the source the evidence names: the claim is that
+            // source's, stated here as fact — in German, reported speech carries it on.
+            let continued = who.iter().find(|w| credited_before(ctx.doc, span, w));
+            let message = match (de, continued) {
+                (true, Some(w)) => format!(
+                    "Behauptung ohne Quelle ({}): der Satz davor nennt {} als Quelle, dieser steht im Indikativ als Tatsache da",
+                    reasons.join(", "),
+                    w.name()
+                ),
+                (true, None) => format!("Behauptung ohne Quelle ({})", reasons.join(", ")),
+                (false, Some(w)) => format!(
+                    "Claim without attribution ({}): the sentence before credits {}, this one states it as fact",
+                    reasons.join(", "),
+                    w.name()
+                ),
+                (false, None) => format!("Claim without attribution ({})", reasons.join(", ")),
             };
             out.push(Finding {
                 rule: RuleId::UnsourcedClaim,
@@ -411,5 +429,30 @@ mod tests {
         let f = findings(&CORPUS, draft, RuleId::UnsourcedClaim);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].span.slice(draft).starts_with("\"This is"));
+    }
+
+    /// A German sentence after one that credits the same source: the finding says so, and its
+    /// fix carries the attribution on in Konjunktiv instead of a second „laut“.
+    #[test]
+    fn a_sentence_after_one_crediting_its_source_goes_on_in_konjunktiv() {
+        let corpus = [(
+            "messe.md",
+            "---\nsource: Messe Lindhagen\n---\nZur FORMA kamen 61.400 Fachbesucher aus 38 Ländern. \
+             Das ist ein Plus von 17 Prozent gegenüber dem Vorjahr.\n",
+        )];
+        let draft = "Nach Angaben der Messe Lindhagen kamen 61.400 Fachbesucher aus 38 Ländern. \
+                     Das ist ein Plus von 17 Prozent gegenüber dem Vorjahr.\n";
+        let f = crate::rules::tests::findings(&corpus, draft, RuleId::UnsourcedClaim);
+        let f = f
+            .iter()
+            .find(|x| x.span.slice(draft).starts_with("Das ist"))
+            .expect("a finding on the second sentence");
+        assert!(f.message.contains("der Satz davor nennt Messe Lindhagen"), "{}", f.message);
+        let fixed: Vec<String> = f.fixes.iter().map(|x| x.apply(draft)).collect();
+        assert_eq!(
+            fixed,
+            vec![draft.replace("Das ist ein Plus", "Das sei ein Plus")],
+            "{f:?}"
+        );
     }
 }

@@ -11,14 +11,17 @@
 //!   the finite verb of the main clause ("Am Ende verfolgten laut X rund …"), which keeps the
 //!   verb second; a quotation „…“, sagte X. Never in headings or table cells, never inside a
 //!   quotation; list items take the attribution in parentheses at their end.
-//! - placeholders ("add a source — none in the corpus names one") are display-only.
+//! - a figure standing alone in an apposition after a name takes its attribution in
+//!   parentheses right after it (`figure_attribution`), not at the sentence's end.
+//! - placeholders ("add a source — factlint found none in the corpus") are display-only, titled
+//!   by what the evidence shows (nothing matched; only unnamed documents; a figure with its own finding).
 //!
 //! Every fix offered is re-checked by `crate::recheck` before it is shown.
 
 pub(crate) mod names;
 pub(crate) mod reported;
 
-pub use names::{distinct_who, doc_of, outlet_name, speaker_name, who_of, Who};
+pub use names::{distinct_who, doc_of, identified_in, outlet_name, speaker_name, who_of, Who};
 
 use crate::finding::{Applicability, Edit, Fix};
 use crate::lang::Lang;
@@ -371,6 +374,57 @@ fn attributed_in_words(body: &str, lang: Lang) -> bool {
         .any(|w| contains_word(&lower, w) || (w.contains(' ') && lower.contains(w.as_str())))
 }
 
+/// The sentence before `s` in the same paragraph, if any.
+fn previous_in_block(doc: &Document, s: Span) -> Option<Span> {
+    let i = doc.sentence_at(s.start)?;
+    let here = doc.sentences.get(i)?;
+    let prev = doc.sentences.get(i.checked_sub(1)?)?;
+    (prev.block == here.block).then_some(prev.span)
+}
+
+/// Whether the sentence `body`, attributed in words, credits `who`: by name, or with the
+/// source's own prepositional phrase („nach Angaben der Messe“).
+fn credits(body: &str, who: &Who, lang: Lang) -> bool {
+    let named = match who {
+        Who::Phrase(p) => body.to_lowercase().contains(&p.to_lowercase()),
+        _ => names_source(body, who, lang),
+    };
+    named && attributed_in_words(body, lang)
+}
+
+/// Whether the sentence before `s` in its paragraph credits `who` already (by name or the
+/// source's phrase, with words of attribution): a second attribution would repeat it.
+pub fn credited_before(doc: &Document, s: Span, who: &Who) -> bool {
+    previous_in_block(doc, s).is_some_and(|p| credits(p.slice(&doc.text), who, doc.lang))
+}
+
+/// Whether the sentence has a first-person word outside quotation marks ("our crews", „wir“):
+/// an attribution after it would leave a half-direct sentence ("…, Ortiz said" after "we").
+fn first_person_outside_quotes(doc: &Document, s: Span) -> bool {
+    let w = words(doc.lang);
+    crate::text::words::words_in(&doc.text, s).iter().any(|x| {
+        // "US", "WIR" in capitals: a country, an abbreviation, not a pronoun.
+        if x.text.chars().count() > 1 && x.text.chars().all(|c| !c.is_lowercase()) {
+            return false;
+        }
+        let l = x.text.to_lowercase().replace('’', "'");
+        let person = w.person_plural.iter().any(|p| p.first() == Some(&l))
+            || w.person_singular.iter().any(|p| p.first() == Some(&l));
+        // German „Sie“ capitalised is formal address, not the plural's „sie“: not listed.
+        person && !inside_quotation(&doc.text, s, x.span.start)
+    })
+}
+
+/// Whether the draft names the person `who` before `at` (by the surname): a later mention.
+fn mentioned_before(doc: &Document, at: usize, who: &Who) -> bool {
+    let before = doc.text.get(..at).unwrap_or("");
+    let before = before.split_whitespace().collect::<Vec<_>>().join(" ");
+    who.name()
+        .split_whitespace()
+        .last()
+        .is_some_and(|last| last.chars().count() >= 3 && contains_phrase(&before, last))
+}
+
 /// A fix that attributes the sentence `s` of the draft to `who`, or `None` where no attribution
 /// can stand (headings, questions, table cells, sentences ending in ! or ?, a quotation the
 /// attribution would have to go into).
@@ -402,7 +456,39 @@ pub fn attribution(
     if matches!(end.punct, Some('!' | '?')) {
         return None;
     }
+    let quote = quote_only(text, s);
+    // First person outside a quotation is the speaker's voice half kept: no attribution fits.
+    if !quote && first_person_outside_quotes(doc, s) {
+        return None;
+    }
     let mut app = applicability;
+    // A person named for the first time without the identification a source gives ("Brooks
+    // said", "Derek Ames said" where the draft never said who they are): for a person to judge.
+    if matches!(who, Who::Speaker { org: false, .. })
+        && role.is_none()
+        && name.split_whitespace().count() <= 2
+        && !mentioned_before(doc, s.start, who)
+    {
+        app = app.min(Applicability::Unsafe);
+    }
+    // German: the sentence before, in the same paragraph, credits this source already („Nach
+    // Angaben der Messe kamen …“): a second „laut Messe“ repeats it. Reported speech in
+    // Konjunktiv carries that attribution on („Das sei ein Plus …“), as rules.md counts it.
+    if lang == Lang::De && !quote && kind != BlockKind::ListItem {
+        {
+            if credited_before(doc, s, who) {
+                let (span, conv) = reported::konjunktiv_statement(doc, s)?;
+                return Some(Fix {
+                    title: format!("Als indirekte Rede fortführen: „{conv}.“"),
+                    edits: vec![Edit {
+                        span,
+                        replacement: conv,
+                    }],
+                    applicability: app.min(Applicability::Unsafe),
+                });
+            }
+        }
+    }
     let mut edits: Vec<Edit> = Vec::new();
     let insert = |at: usize, t: String| Edit {
         span: Span::new(at, at),
@@ -429,7 +515,7 @@ pub fn attribution(
         "."
     };
     let title;
-    if quote_only(text, s) {
+    if quote {
         // A quotation standing alone is its speaker's: „…“, sagte X. / "…," X said. An
         // outlet's own words (a statement it published) get "(laut X)" / "according to X", for review.
         let v = said(lang, verb);
@@ -503,10 +589,32 @@ pub fn attribution(
                 title = format!("Add \"…, {p}\"");
             }
             (Lang::De, Who::Speaker { org: false, .. }) => {
-                let v = said(lang, verb);
-                close_quote(&mut edits);
-                edits.push(insert(end.at, format!(", {v} {name}{apposition}{period}")));
-                title = format!("„…, {v} {name}{apposition}“ ergänzen");
+                // „…, sagte X.“ after an indicative statement is wrong German: „laut X“ after
+                // the finite verb takes the indicative. A first mention with the source's
+                // apposition cannot stand there: the statement in Konjunktiv, then „sagte X, …“.
+                // A sentence ending in a quotation keeps „…“, sagte X: the quoted words are his.
+                let slot = after_finite_verb(doc, s).filter(|_| role.is_none());
+                match slot {
+                    _ if end.inside_quote.is_some() => {
+                        let v = said(lang, verb);
+                        close_quote(&mut edits);
+                        edits.push(insert(end.at, format!(", {v} {name}{apposition}{period}")));
+                        title = format!("„…, {v} {name}{apposition}“ ergänzen");
+                    }
+                    Some(at) => {
+                        edits.push(insert(at, format!(" laut {name}")));
+                        title = format!("„laut {name}“ ergänzen");
+                    }
+                    None => {
+                        let (span, conv) = reported::konjunktiv_statement(doc, s)?;
+                        let v = said(lang, verb);
+                        edits.push(Edit {
+                            span,
+                            replacement: format!("{conv}, {v} {name}{apposition}"),
+                        });
+                        title = format!("In indirekter Rede: „{conv}, {v} {name}{apposition}.“");
+                    }
+                }
             }
             (Lang::De, Who::Speaker { org: true, .. }) => {
                 close_quote(&mut edits);
@@ -541,6 +649,108 @@ pub fn attribution(
         title,
         edits,
         applicability: app,
+    })
+}
+
+/// Where a figure stands alone in an apposition after a name ("Whitcombe, 44, is …",
+/// „Ostrowski, 75, führt …“): the offset right after the figure, where an attribution for it
+/// alone goes. An attribution at the sentence's end would credit the rest of the sentence
+/// instead ("…, is a former school board president, according to KPEL").
+fn apposition_end(doc: &Document, s: Span, figure: Span) -> Option<usize> {
+    let text = &doc.text;
+    if !s.contains(figure) {
+        return None;
+    }
+    let before = text.get(s.start..figure.start)?.trim_end();
+    let after = text.get(figure.end..s.end)?;
+    let name = before.strip_suffix(',')?.trim_end();
+    let last = name.split_whitespace().last()?;
+    let named = last.chars().next().is_some_and(char::is_uppercase)
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
+    // The sentence goes on after the apposition's closing comma.
+    let rest = after.strip_prefix(',')?;
+    if !named || rest.split_whitespace().count() < 2 {
+        return None;
+    }
+    Some(figure.end)
+}
+
+/// German: where a figure is an attributive adjective after its article („die 75-jährige
+/// Ostrowski“, „der zweistündigen Sitzung“), its start — „laut X“ goes between article and
+/// figure, as German copy credits one detail („die laut Polizei 38-jährige Fahrerin“).
+fn adjective_before(doc: &Document, s: Span, figure: Span) -> Option<usize> {
+    if doc.lang != Lang::De || !s.contains(figure) {
+        return None;
+    }
+    let text = &doc.text;
+    adjective_slot(figure.slice(text))?;
+    // The figure is one word, right after an article or determiner, before a noun.
+    if figure.slice(text).split_whitespace().count() != 1 {
+        return None;
+    }
+    let before = text.get(s.start..figure.start)?;
+    let prev = before.split_whitespace().last()?;
+    let after = text.get(figure.end..s.end)?;
+    let noun = after
+        .strip_prefix(' ')
+        .and_then(|a| a.chars().next())
+        .is_some_and(char::is_uppercase);
+    let w = words(Lang::De);
+    let article = w.no_verb.contains(&prev.to_lowercase());
+    (before.ends_with(' ') && article && noun).then_some(figure.start)
+}
+
+/// A fix that attributes the figure at `figure` in sentence `s` to `who`: in parentheses right
+/// after it where it stands alone in an apposition ("Whitcombe, 44 (according to KPEL News
+/// 7), is …"), else the sentence's attribution ([`attribution`]).
+pub fn figure_attribution(
+    doc: &Document,
+    s: Span,
+    figure: Span,
+    who: &Who,
+    applicability: Applicability,
+) -> Option<Fix> {
+    // „nach Angaben der Stadt“ between an article and its adjective reads badly: only „laut“.
+    let laut = !matches!(who, Who::Phrase(p) if !p.starts_with("laut "));
+    let adjective = adjective_before(doc, s, figure).filter(|_| laut);
+    let Some(at) = apposition_end(doc, s, figure).or(adjective) else {
+        return attribution(doc, s, who, None, applicability);
+    };
+    let (kind, heading) = block_kind(doc, s)?;
+    if heading || matches!(kind, BlockKind::Heading | BlockKind::TableCell) {
+        return None;
+    }
+    let body = s.slice(&doc.text);
+    if names_source(body, who, doc.lang) || attributed_in_words(body, doc.lang) {
+        return None;
+    }
+    let (name, _) = mention(doc, at, who);
+    let p = match (doc.lang, who) {
+        (_, Who::Phrase(p)) => p.clone(),
+        (Lang::De, _) => format!("laut {name}"),
+        (Lang::En, _) => format!("according to {name}"),
+    };
+    // Before an attributive figure („die laut Anzeiger 75-jährige Ostrowski“), after one in
+    // an apposition.
+    let (t, title) = if adjective.is_some() {
+        (format!("{p} "), format!("„{p}“ vor der Zahl ergänzen"))
+    } else {
+        let t = format!(" ({p})");
+        let title = match doc.lang {
+            Lang::De => format!("„{}“ nach der Zahl ergänzen", t.trim()),
+            Lang::En => format!("Add \"{}\" after the figure", t.trim()),
+        };
+        (t, title)
+    };
+    Some(Fix {
+        title,
+        edits: vec![Edit {
+            span: Span::new(at, at),
+            replacement: t,
+        }],
+        applicability: applicability.min(Applicability::Unsafe),
     })
 }
 
@@ -580,22 +790,25 @@ pub fn dedup_fixes(fixes: &mut Vec<Fix>) {
     });
 }
 
-/// Why a placeholder stands where an attribution would: the title says which, so that it
-/// never claims the corpus is silent when it is not.
+/// Why a placeholder stands where an attribution would: the title says which, and claims no
+/// more than the finding's evidence shows — never that the corpus is silent, only that factlint
+/// found nothing it could credit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoSource {
-    /// Nothing in the corpus reports the statement.
+    /// No evidence: factlint matched no corpus statement to it (the corpus may still have one
+    /// in words it did not match).
     NoneFound,
     /// The corpus reports it, but only where no printable name can be given (a file id, a
-    /// clause instead of a speaker).
+    /// clause instead of a speaker): the title names the documents.
     Unnamed,
-    /// The sources report it with another figure in it: naming one for the whole sentence
-    /// would put the draft's figure in its mouth.
+    /// A figure in the sentence has a figure finding of its own: naming one source for the
+    /// whole sentence would put that figure in its mouth.
     Disputed,
 }
 
 /// A placeholder attribution where no source in the corpus can be named: shown, never applied.
-pub fn placeholder(doc: &Document, s: Span, why: NoSource) -> Option<Fix> {
+/// `docs`: the ids of the documents the evidence comes from (named in an `Unnamed` title).
+pub fn placeholder(doc: &Document, s: Span, why: NoSource, docs: &[&str]) -> Option<Fix> {
     let who = if quote_only(&doc.text, s) {
         Who::person(match doc.lang {
             Lang::De => "[Sprecher]",
@@ -608,24 +821,39 @@ pub fn placeholder(doc: &Document, s: Span, why: NoSource) -> Option<Fix> {
         })
     };
     let mut f = attribution(doc, s, &who, None, Applicability::DisplayOnly)?;
+    let mut ids: Vec<&str> = Vec::new();
+    for d in docs {
+        if !ids.contains(d) {
+            ids.push(d);
+        }
+    }
+    let ids = ids.join(", ");
     f.title = match (doc.lang, why) {
         (Lang::De, NoSource::NoneFound) => {
-            "Quelle ergänzen – keine Quelle im Korpus nennt eine (Platzhalter)".into()
+            "Quelle ergänzen – factlint hat im Korpus keine dazu gefunden (Platzhalter)".into()
         }
+        (Lang::De, NoSource::Unnamed) if !ids.is_empty() => format!(
+            "Quelle ergänzen – im Korpus steht es nur in {ids}, ohne nennbaren Urheber (Platzhalter)"
+        ),
         (Lang::De, NoSource::Unnamed) => {
             "Quelle ergänzen – im Korpus steht es nur ohne nennbaren Urheber (Platzhalter)".into()
         }
         (Lang::De, NoSource::Disputed) => {
-            "Quelle ergänzen – die Quellen nennen eine andere Zahl darin (Platzhalter)".into()
+            "Quelle ergänzen – eine Zahl darin hat einen eigenen Befund; erst diesen klären (Platzhalter)"
+                .into()
         }
         (Lang::En, NoSource::NoneFound) => {
-            "Add a source — none in the corpus names one (placeholder)".into()
+            "Add a source — factlint found none in the corpus (placeholder)".into()
         }
+        (Lang::En, NoSource::Unnamed) if !ids.is_empty() => format!(
+            "Add a source — the corpus has it only in {ids}, which names no outlet or speaker (placeholder)"
+        ),
         (Lang::En, NoSource::Unnamed) => {
             "Add a source — the corpus has it only without a nameable source (placeholder)".into()
         }
         (Lang::En, NoSource::Disputed) => {
-            "Add a source — the sources give another figure in it (placeholder)".into()
+            "Add a source — a figure in it has a finding of its own; settle that first (placeholder)"
+                .into()
         }
     };
     f.applicability = Applicability::DisplayOnly;

@@ -325,6 +325,49 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
     found.or_else(outlet)
 }
 
+/// A person a source names by the surname alone ("Brooks said …", where that source never says
+/// who Brooks is), as another document of the event identifies them ("Transportation Secretary
+/// Alan Brooks"): the fullest form those documents write before the surname, when all the forms
+/// they write agree (each one ends the longest; "Garth Brooks" and "Alan Brooks" are two
+/// people, and the surname stays). `events`: the indices of the section's event documents.
+pub fn identified_in(corpus: &Corpus, events: &[usize], who: Who) -> Who {
+    let Who::Speaker {
+        name,
+        org: false,
+        role: None,
+    } = &who
+    else {
+        return who;
+    };
+    if name.split_whitespace().count() != 1 {
+        return who;
+    }
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    for &i in events {
+        let Some(d) = corpus.docs.get(i) else {
+            continue;
+        };
+        if !d.doc.text.contains(name.as_str()) {
+            continue;
+        }
+        if let Some(t) = titled(d, name) {
+            forms.push((t, i));
+        }
+    }
+    let Some((longest, at)) = forms.iter().max_by_key(|(f, _)| f.len()).cloned() else {
+        return who;
+    };
+    if !forms.iter().all(|(f, _)| longest.ends_with(f.as_str())) {
+        return who;
+    }
+    let role = corpus.docs.get(at).and_then(|d| role_of(d, &longest));
+    Who::Speaker {
+        name: longest,
+        org: false,
+        role,
+    }
+}
+
 /// The person who signs a statement: its last paragraph is a dash and a name alone ("— Marcus
 /// Oyelaran"), two to four capitalised words. Its unattributed sentences are that person's
 /// words, whatever the front matter's `source` calls the publisher (a campaign committee, a
@@ -467,6 +510,20 @@ fn named_before(d: &CorpusDoc, sentence: crate::text::Span, lang: Lang) -> Optio
         .find(|w| matches!(w, Who::Speaker { org: false, .. }))
 }
 
+/// A German organisation named by a common noun with its article („der Messe“, „die
+/// Polizei“, „des Veranstalters“), as German copy names it once the story has introduced it.
+fn de_org(name: &str, lang: Lang) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    lang == Lang::De
+        && matches!(
+            ws.as_slice(),
+            [article, noun]
+                if matches!(*article, "der" | "die" | "das" | "den" | "dem" | "des")
+                    && noun.chars().next().is_some_and(char::is_uppercase)
+                    && noun.chars().all(char::is_alphabetic)
+        )
+}
+
 /// The source's prepositional attribution ("laut der Polizei", "nach Angaben der Stadt",
 /// "according to the company"), when it names somebody.
 fn phrase(
@@ -487,7 +544,7 @@ fn phrase(
                 name.split_whitespace().next().unwrap_or(""),
                 "der" | "die" | "das" | "den" | "dem" | "des" | "the"
             ))
-        || !has_proper(&name, lang, Some(d))
+        || !(has_proper(&name, lang, Some(d)) || de_org(&name, lang))
     {
         return None;
     }
@@ -639,6 +696,10 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
         ws
     };
     let first_lower = ws[0].to_lowercase();
+    // "Unser Reporter", "Our correspondent": a staff label, nobody to credit by that name.
+    if POSSESSIVES.contains(&first_lower.as_str()) {
+        return None;
+    }
     let article = w.nominative_articles.contains(&first_lower);
     if !article && ws[0].chars().next().is_some_and(|c| c.is_lowercase()) {
         // "ersten Erkenntnissen", "final unofficial results": no speaker.
@@ -706,6 +767,12 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     if !article {
         if let Some(longer) = d.and_then(|d| titled(d, &name)) {
             name = longer;
+        }
+        // The fuller form is a staff label ("Unser Reporter" for a transcript's "REPORTER"):
+        // nobody to credit by that name.
+        let opens = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        if POSSESSIVES.contains(&opens.as_str()) {
+            return None;
         }
     }
     let role = if article {
@@ -1282,6 +1349,50 @@ mod tests {
                 .map(|w| w.name().to_string())
                 .as_deref(),
             Some("Transportation Secretary Alan Brooks")
+        );
+    }
+
+    /// A staff label opened by a possessive names nobody to credit.
+    #[test]
+    fn staff_labels_are_no_speakers() {
+        assert_eq!(speaker_name("Unser Reporter", Lang::De, None), None);
+        assert_eq!(speaker_name("UNSERE REPORTERIN", Lang::De, None), None);
+        assert_eq!(speaker_name("Our correspondent", Lang::En, None), None);
+    }
+
+    /// A surname one report gives alone takes the fuller form another report of the event
+    /// gives; two reports naming two people with that surname leave the surname alone.
+    #[test]
+    fn surnames_take_another_reports_identification() {
+        let wave = (
+            "wave.md",
+            "---\nsource: Wave\n---\nBrooks said the closure was unavoidable.\n",
+        );
+        let ledger = (
+            "ledger.md",
+            "---\nsource: Harbor Ledger\n---\n\"It is complex,\" Transportation Secretary Alan \
+             Brooks said.\n",
+        );
+        let other = (
+            "other.md",
+            "---\nsource: Courier\n---\nThe singer Garth Brooks performed on Monday.\n",
+        );
+        let name = |c: &Corpus, events: &[usize]| {
+            identified_in(c, events, Who::person("Brooks"))
+                .name()
+                .to_string()
+        };
+        let c = corpus(&[wave, ledger]);
+        assert_eq!(name(&c, &[0, 1]), "Transportation Secretary Alan Brooks");
+        // Only the event's documents count.
+        assert_eq!(name(&c, &[0]), "Brooks");
+        let c = corpus(&[wave, ledger, other]);
+        assert_eq!(name(&c, &[0, 1, 2]), "Brooks");
+        // A name with a first name already, or an organisation, is left as it is.
+        let c = corpus(&[wave, ledger]);
+        assert_eq!(
+            identified_in(&c, &[0, 1], Who::person("Alan Brooks")).name(),
+            "Alan Brooks"
         );
     }
 

@@ -627,6 +627,49 @@ pub fn reported_speech(
     })
 }
 
+/// A German statement of the draft's own (no quotation) in Konjunktiv, as reported speech
+/// continuing or followed by its attribution: „Das ist ein Plus“ → „Das sei ein Plus“, „Wühltiere
+/// hatten den Deich geschwächt“ → „Wühltiere hätten den Deich geschwächt“. The sentence's span
+/// without its final period and its converted text, or `None` where that cannot be done reliably: a quotation, a question,
+/// a first or second person (whose shift would need the speaker), a clause whose finite verb is
+/// not in the word list, or nothing converted at all.
+pub fn konjunktiv_statement(doc: &Document, sentence: Span) -> Option<(Span, String)> {
+    if doc.lang != Lang::De {
+        return None;
+    }
+    let text = &doc.text;
+    let body = sentence.slice(text);
+    let trimmed = body.trim_end();
+    let core = trimmed.strip_suffix('.')?;
+    if core.contains([
+        '„', '“', '”', '"', '»', '«', '‚', '‘', '?', '!', ':', ';', '(', '[',
+    ]) {
+        return None;
+    }
+    let lead = core.len() - core.trim_start().len();
+    let span = Span::new(sentence.start + lead, sentence.start + core.len());
+    let w = words(Lang::De);
+    let person = |l: &str| {
+        pair(&w.person_plural, l).is_some()
+            || pair(&w.person_singular, l).is_some()
+            || pair(&w.reflexive, l).is_some()
+    };
+    if words_in(text, span).iter().any(|x| person(&norm(x.text))) {
+        return None;
+    }
+    let edits = convert(text, span, Lang::De, None, false)?;
+    if edits.is_empty() {
+        return None;
+    }
+    let out = crate::finding::apply_edits(text, edits.iter());
+    let delta: isize = edits
+        .iter()
+        .map(|e| e.replacement.len() as isize - e.span.len() as isize)
+        .sum();
+    let end = usize::try_from(span.end as isize + delta).ok()?;
+    out.get(span.start..end).map(|c| (span, c.to_string()))
+}
+
 enum Shape {
     First,
     Colon,
