@@ -340,8 +340,45 @@ fn agent(lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// A thought verb after its content, in the sentence's last clause: „Die Gefahr ist hoch,
+/// glauben die Forscher.“, „…, stellten die Wissenschaftler außerdem fest.“, "The risk is
+/// high, researchers believe." The content before the comma is its complement.
+fn trailing_after_content(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let Some(comma) = (0..i).rev().find(|&k| !toks[k].word) else {
+        return false;
+    };
+    if !toks[comma].is(",") || toks[..comma].iter().filter(|t| t.word).count() < 3 {
+        return false;
+    }
+    let after: Vec<&Tok> = toks[i + 1..].iter().collect();
+    let rest_words = after.iter().take_while(|t| t.word).count();
+    // Nothing but words to the end, and at most a final full stop.
+    let ends = after
+        .get(rest_words..)
+        .is_some_and(|r| r.is_empty() || (r.len() == 1 && (r[0].is(".") || r[0].is("!"))));
+    if !ends {
+        return false;
+    }
+    match lex.lang {
+        // The verb right after the comma, its subject after it: a determiner or a name.
+        Lang::De => {
+            comma + 1 == i
+                && (1..=6).contains(&rest_words)
+                && toks.get(i + 1).is_some_and(|t| {
+                    lex.determiners.contains(&t.lower)
+                        || (t.capital() && !lex.pronouns.contains(&t.lower))
+                })
+        }
+        // The subject between the comma and the verb, nothing (or one word) after it.
+        Lang::En => (1..=4).contains(&(i - comma - 1)) && rest_words <= 1,
+    }
+}
+
 /// A thought verb needs a complement: "glaubt, dass …", "believes that …".
 fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if trailing_after_content(lex, toks, i) {
+        return true;
+    }
     let n = toks.len();
     match lex.lang {
         Lang::De => {

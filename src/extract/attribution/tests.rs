@@ -813,3 +813,19 @@ fn english_time_adverb_before_the_verb_is_no_speaker() {
         &[Some("AMD")],
     );
 }
+
+/// A thought verb after its content, in the sentence's last clause, attributes the content to
+/// its subject; without a subject after it (a coordinated verb), it does not.
+#[test]
+fn thought_verbs_after_their_content() {
+    check(
+        "Die Gefahr ist hoch, glauben die Forscher. Die Gefahr ist hoch, stellten die Wissenschaftler außerdem fest. Er kam spät, fürchtete sich aber nicht.",
+        Lang::De,
+        &[Some("die Forscher"), Some("die Wissenschaftler"), None],
+    );
+    check(
+        "The risk is high, researchers believe. The risk is high and rising.",
+        Lang::En,
+        &[Some("researchers"), None],
+    );
+}
