@@ -466,7 +466,15 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
             }
         }
     }
-    // "wie X mitteilte", "wie schon die WHO sagte"
+    // "wie X mitteilte", "wie schon die WHO sagte", "Denn wie X berichtete"
+    let cs = if cs + 1 < v
+        && lex.conjunctions.contains(&toks[cs].lower)
+        && lex.as_words.contains(&toks[cs + 1].lower)
+    {
+        cs + 1
+    } else {
+        cs
+    };
     if cs < v && lex.as_words.contains(&toks[cs].lower) {
         let mut a = cs + 1;
         while a < v && lex.skip_words.contains(&toks[a].lower) {
@@ -692,7 +700,15 @@ pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Opti
     {
         k += 1;
     }
-    let head = noun_run(lex, toks, k)?;
+    // After a determiner, a quoted name is the head: "die „Süddeutsche Zeitung“", "der
+    // „Spiegel“", "die „Bild“-Zeitung".
+    let quoted_head = || {
+        let e = quoted_name(toks, k).filter(|_| k > j)?;
+        let compound = toks.get(e).is_some_and(|t| t.is("-"))
+            && toks.get(e + 1).is_some_and(|t| t.word && t.capital());
+        Some(if compound { e + 2 } else { e })
+    };
+    let head = noun_run(lex, toks, k).or_else(quoted_head)?;
     k = head;
     // Genitive or "von" attributes, at most two.
     for _ in 0..2 {

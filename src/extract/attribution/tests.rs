@@ -829,3 +829,18 @@ fn thought_verbs_after_their_content() {
         &[Some("researchers"), None],
     );
 }
+
+/// "wie X berichtete" after a conjunction; an outlet's name in quotation marks after its
+/// article is a name, not a quotation.
+#[test]
+fn as_clauses_after_a_conjunction_and_quoted_outlet_names() {
+    check(
+        "Denn wie die Zeitung berichtete, leidet er an Alzheimer. Und wie die Polizei mitteilte, ist niemand verletzt. Die „Süddeutsche Zeitung“ berichtete, die Gefahr sei hoch.",
+        Lang::De,
+        &[
+            Some("die Zeitung"),
+            Some("die Polizei"),
+            Some("Die „Süddeutsche Zeitung“"),
+        ],
+    );
+}
