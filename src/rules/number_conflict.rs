@@ -127,6 +127,15 @@ mod tests {
     }
 
     #[test]
+    fn a_year_that_dates_the_sentences_count_is_no_figure_of_its_own() {
+        // "2024" dates the revenue: the source's 2025 forecast is another quantity, not a
+        // conflicting year.
+        let corpus = [("a.md", "---\nsource: Fachblatt\n---\nFinanzvorstand Henrik Sagebiel bestätigte die Prognose: Veltra rechnet für 2025 mit einem Umsatz von 310 bis 320 Millionen Euro, nach 287 Millionen Euro im Jahr 2024.\n")];
+        let f = findings(&corpus, "2024 habe der Umsatz bei 278 Millionen Euro gelegen, sagte Finanzvorstand Henrik Sagebiel.\n", RuleId::NumberConflict);
+        assert!(f.iter().all(|x| !x.message.starts_with("2024")), "{f:?}");
+    }
+
+    #[test]
     fn units_convert_and_attribution_does_not_excuse() {
         let corpus = [(
             "a.md",
