@@ -177,7 +177,9 @@ impl Index {
     /// the idf-weighted overlap of all terms. This keeps a search's cost near constant as the
     /// corpus grows.
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
-        let mut scores: HashMap<(u32, u32), f32> = HashMap::new();
+        // FxHash: the accumulator is hashed once per posting; its order never matters (the
+        // hits are sorted with every tie broken).
+        let mut scores: HashMap<(u32, u32), f32, rustc_hash::FxBuildHasher> = HashMap::default();
         let mut seen = std::collections::HashSet::new();
         let mut terms: Vec<(&String, usize)> = query
             .iter()
