@@ -32,7 +32,10 @@ use crate::corpus::index::Postings;
 use crate::corpus::load::{self, LoadOptions, LoadReport, Skipped};
 use crate::corpus::{report_window, CorpusDoc};
 use crate::lang::Lang;
-use redb::{Database, ReadOnlyTable, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{
+    Database, ReadOnlyTable, ReadableDatabase, ReadableTable, ReadableTableMetadata,
+    TableDefinition,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -263,6 +266,19 @@ fn stamp(path: &Path) -> Option<(u64, u64)> {
 /// folder and the language server find each other's records instead of dropping them as files
 /// no longer listed and reading the corpus again.
 fn path_key(path: &Path) -> Vec<u8> {
+    // An absolute path with no empty, `.` or `..` part and no trailing slash is its own
+    // normal form (what the walk of an absolute corpus folder gives): no allocation of parts.
+    let b = path.as_os_str().as_encoded_bytes();
+    if cfg!(unix)
+        && b.len() > 1
+        && b.first() == Some(&b'/')
+        && !b.ends_with(b"/")
+        && b[1..]
+            .split(|&c| c == b'/')
+            .all(|part| !part.is_empty() && part != b"." && part != b"..")
+    {
+        return b.to_vec();
+    }
     crate::workspace::normalize(path)
         .as_os_str()
         .as_encoded_bytes()
@@ -803,19 +819,29 @@ impl Store for DiskStore {
         guarded(|| {
             let txn = self.db.begin_read().map_err(|e| err("read", e))?;
             let files_t = txn.open_table(FILES).map_err(|e| err("read", e))?;
-            let listed: HashSet<Vec<u8>> = files.iter().map(|f| path_key(f)).collect();
-            for f in files {
+            let keys: Vec<Vec<u8>> = files.iter().map(|f| path_key(f)).collect();
+            let listed: HashSet<&[u8]> = keys.iter().map(Vec::as_slice).collect();
+            // Listed files with a record: when they are all the records, none is unlisted.
+            let mut found = 0u64;
+            for (f, key) in files.iter().zip(&keys) {
                 let now = stamp(f);
                 let old: Option<FileRec> = files_t
-                    .get(path_key(f).as_slice())
+                    .get(key.as_slice())
                     .map_err(|e| err("read", e))?
-                    .and_then(|v| bincode::deserialize(v.value()).ok());
+                    .and_then(|v| {
+                        found += 1;
+                        bincode::deserialize(v.value()).ok()
+                    });
                 match (&old, now) {
                     (Some(o), Some((size, mtime))) if o.size == size && o.mtime == mtime => {
                         report.from_cache += o.docs.len();
                     }
                     _ => todo.push((f, now, old)),
                 }
+            }
+            let all = files_t.len().map_err(|e| err("read", e))?;
+            if keys.len() == listed.len() && found == all {
+                return Ok(());
             }
             for row in files_t.iter().map_err(|e| err("read", e))? {
                 let (k, v) = row.map_err(|e| err("read", e))?;
@@ -1412,6 +1438,29 @@ mod tests {
         }
         assert!(merges >= 2, "{merges} merges");
         assert_eq!(segments(&merged).len(), 1, "{:?}", segments(&merged));
+    }
+
+    #[test]
+    fn path_keys_are_normalised_paths() {
+        for p in [
+            "/a/b/c.md",
+            "/a/./b/c.md",
+            "/a/x/../b/c.md",
+            "/a//b/c.md",
+            "/a/b/",
+            "/",
+            "a/b.md",
+            "./a/../b.md",
+            "/a/b/..",
+            "/a/.b/c.md",
+        ] {
+            let want = crate::workspace::normalize(Path::new(p));
+            assert_eq!(
+                path_key(Path::new(p)),
+                want.as_os_str().as_encoded_bytes(),
+                "{p}"
+            );
+        }
     }
 
     #[test]
