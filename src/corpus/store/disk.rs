@@ -99,7 +99,7 @@ fn read_segs(t: &impl ReadableTable<&'static str, &'static [u8]>) -> Result<Vec<
 type Rows = Vec<(u32, Vec<u8>)>;
 
 /// Bytes of postings a merge holds in memory before writing them.
-const MERGE_CHUNK: usize = 32 << 20;
+const MERGE_CHUNK: usize = 8 << 20;
 
 /// Files read, analysed and committed together.
 const BATCH_FILES: usize = 1_000;
