@@ -177,7 +177,9 @@ impl Index {
     /// the idf-weighted overlap of all terms. This keeps a search's cost near constant as the
     /// corpus grows.
     pub fn search(&self, query: &[String], limit: usize) -> Vec<Hit> {
-        let mut scores: HashMap<(u32, u32), f32> = HashMap::new();
+        // FxHash: the accumulator is hashed once per posting; its order never matters (the
+        // hits are sorted with every tie broken).
+        let mut scores: HashMap<(u32, u32), f32, rustc_hash::FxBuildHasher> = HashMap::default();
         let mut seen = std::collections::HashSet::new();
         let mut terms: Vec<(&String, usize)> = query
             .iter()
@@ -208,13 +210,69 @@ impl Index {
                 score,
             })
             .collect();
-        hits.sort_by(|a, b| {
+        // A total order (every tie broken), so the best `limit` are one set whatever the
+        // selection: selected first, then only they are sorted (a full sort of every scored
+        // sentence was 12 % of a check at 100,000 documents).
+        let order = |a: &Hit, b: &Hit| {
             b.score
                 .total_cmp(&a.score)
                 .then(a.doc.cmp(&b.doc))
                 .then(a.sentence.cmp(&b.sentence))
-        });
-        hits.truncate(limit);
+        };
+        if limit == 0 {
+            return Vec::new();
+        }
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Postings with many equal scores: terms "a" (every sentence), "b" (every third), "c"
+    /// (every fifth, twice), over 7 documents of 9 sentences of two lengths.
+    struct Fake;
+
+    impl Postings for Fake {
+        fn df(&self, term: &str) -> usize {
+            let mut n = 0;
+            self.each(term, &mut |_, _, _, _| n += 1);
+            n
+        }
+
+        fn each(&self, term: &str, f: &mut dyn FnMut(usize, u32, u32, u32)) {
+            for doc in 0..7usize {
+                for s in 0..9u32 {
+                    let i = doc as u32 * 9 + s;
+                    let len = 4 + (i % 2) * 3;
+                    match term {
+                        "a" => f(doc, s, 1, len),
+                        "b" if i.is_multiple_of(3) => f(doc, s, 1, len),
+                        "c" if i.is_multiple_of(5) => f(doc, s, 2, len),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// The best `limit` hits are the first `limit` of all hits in order, for every limit.
+    #[test]
+    fn search_gives_the_first_hits_of_the_full_order() {
+        let idx = Index::from_store(Arc::new(Fake), 63 * 40, 63 * 40 * 5);
+        let q: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
+        let all = idx.search(&q, usize::MAX);
+        assert_eq!(all.len(), 63);
+        assert!(all.windows(2).any(|w| w[0].score == w[1].score));
+        for limit in 0..=64 {
+            let got = idx.search(&q, limit);
+            assert_eq!(got, all[..limit.min(all.len())].to_vec(), "limit {limit}");
+        }
     }
 }

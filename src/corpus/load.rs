@@ -95,6 +95,41 @@ pub fn resolve(paths: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
     files
 }
 
+/// For corpus paths that are all folders (no file, no pattern): the files `resolve` gives, and
+/// every folder the walk read. `None` when a path is not a folder, or the walk met an error or a
+/// symbolic link (what those list can change without any folder of the corpus changing).
+pub fn resolve_folders(paths: &[PathBuf]) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for p in paths {
+        if p.to_string_lossy().contains(['*', '?', '[']) || !p.is_dir() {
+            return None;
+        }
+        for e in walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            let e = e.ok()?;
+            if e.path_is_symlink() {
+                return None;
+            }
+            if e.file_type().is_dir() {
+                dirs.push(e.path().to_path_buf());
+            }
+            let name = e.file_name().to_string_lossy();
+            if name.starts_with('.') && e.depth() > 0 {
+                continue;
+            }
+            if e.file_type().is_file() && is_corpus_file(e.path()) {
+                files.push(e.into_path());
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    Some((files, dirs))
+}
+
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
     for e in walkdir::WalkDir::new(dir)
         .follow_links(true)

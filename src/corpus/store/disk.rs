@@ -9,12 +9,22 @@
 //! - `docs`: per document its cache key and analysis (`cache::Entry`, bincode), fetched by id;
 //! - `postings`: per (term, segment) the packed postings `(id, sentence, tf, len)` of the
 //!   documents written in that segment (one segment per update batch, so a batch writes each of
-//!   its terms once and removing a document rewrites only its own segment's lists);
-//! - `df`: per term, the number of sentences containing it.
+//!   its terms once); a removed document's postings stay until its segment is merged, and
+//!   readers skip them (their ids belong to no listed file);
+//! - `df`: per term, the number of sentences containing it;
+//! - `segment_terms`: per segment (but the oldest), its terms, so that merging the newest
+//!   segments reads only their lists.
 //!
-//! Every update batch is one write transaction: a kill before its commit leaves the previous
-//! commit, which redb guarantees intact. A file that is not a store or is damaged is replaced
-//! with a new one and the caller is told.
+//! `meta` also holds the live segments (`segments`: id, documents written, documents removed
+//! since) and the last walk of the corpus folders (`listing`, see [`DiskStore::resolve`]).
+//!
+//! After an update, segments are merged ([`DiskStore::compact`]): the newest ones together
+//! whenever the older segment before them holds at most twice as many live documents as they
+//! do, all of them when a quarter of the documents written are removed ones; a bulk index
+//! thus ends with one segment, a term is one read, and a few changed files merge only the
+//! small newest segments. Every update batch and every merge is one write transaction: a kill
+//! before its commit leaves the previous commit, which redb guarantees intact. A file that is
+//! not a store or is damaged is replaced with a new one and the caller is told.
 
 use super::{Head, Hooks, Snapshot, Store};
 use crate::corpus::cache::{self, Entry, EntryRef};
@@ -22,20 +32,74 @@ use crate::corpus::index::Postings;
 use crate::corpus::load::{self, LoadOptions, LoadReport, Skipped};
 use crate::corpus::{report_window, CorpusDoc};
 use crate::lang::Lang;
-use redb::{Database, ReadOnlyTable, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{
+    Database, ReadOnlyTable, ReadableDatabase, ReadableTable, ReadableTableMetadata,
+    TableDefinition,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, Weak};
 
 /// Bump when what is stored changes meaning.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 const FILES: TableDefinition<&[u8], &[u8]> = TableDefinition::new("files");
 const DOCS: TableDefinition<u32, &[u8]> = TableDefinition::new("docs");
 const POSTINGS: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("postings");
 const DF: TableDefinition<&str, u64> = TableDefinition::new("df");
+const SEGTERMS: TableDefinition<u32, &[u8]> = TableDefinition::new("segment_terms");
+
+/// A live postings segment: its id, the documents written to it, how many of them are removed.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize, PartialEq)]
+struct Seg {
+    id: u32,
+    docs: u64,
+    dead: u64,
+}
+
+impl Seg {
+    fn live(&self) -> u64 {
+        self.docs.saturating_sub(self.dead)
+    }
+}
+
+/// The segments to merge: `Some(j)` merges `segs[j..]` into one. The newest segments are
+/// merged when the segment before them holds at most twice as many live documents as they
+/// do together (a bulk index's equal batches: all of them; one changed file after a large
+/// segment: nothing until the small ones add up); all segments when a quarter of the documents
+/// written are removed ones (their postings are skipped by readers until then).
+fn merge_plan(segs: &[Seg]) -> Option<usize> {
+    let docs: u64 = segs.iter().map(|s| s.docs).sum();
+    let dead: u64 = segs.iter().map(|s| s.dead).sum();
+    if dead > 0 && dead.saturating_mul(4) > docs {
+        return Some(0);
+    }
+    (0..segs.len().saturating_sub(1)).find(|&j| {
+        let rest: u64 = segs[j + 1..].iter().map(Seg::live).sum();
+        segs[j].live() <= rest.saturating_mul(2)
+    })
+}
+
+/// The segment holding documents written as segment `id`: the newest live one not newer
+/// (merged segments keep the id of their oldest part).
+fn owner(segs: &mut [Seg], id: u32) -> Option<&mut Seg> {
+    segs.iter_mut().rev().find(|s| s.id <= id)
+}
+
+fn read_segs(t: &impl ReadableTable<&'static str, &'static [u8]>) -> Result<Vec<Seg>, String> {
+    match t.get("segments").map_err(|e| err("read", e))? {
+        Some(v) => bincode::deserialize(v.value()).map_err(|e| err("read", e)),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// One term's postings rows: (segment, packed postings).
+type Rows = Vec<(u32, Vec<u8>)>;
+
+/// Bytes of postings a merge holds in memory before writing them.
+const MERGE_CHUNK: usize = 8 << 20;
 
 /// Files read, analysed and committed together.
 const BATCH_FILES: usize = 1_000;
@@ -78,6 +142,10 @@ pub struct DiskStore {
     lang: String,
     /// Test hook: updates stop before committing, as if killed there.
     stop_before_commit: bool,
+    /// Test hook: no segment is merged (a store as before merging existed).
+    no_merge: bool,
+    /// How much older than a walk its folders must be for the listing to be kept (`RACY_NS`).
+    racy_ns: u64,
     hooks: Hooks,
 }
 
@@ -139,9 +207,48 @@ fn write_meta(db: &Database, meta: &Meta) -> Result<(), String> {
         txn.open_table(DOCS).map_err(|e| err("write", e))?;
         txn.open_table(POSTINGS).map_err(|e| err("write", e))?;
         txn.open_table(DF).map_err(|e| err("write", e))?;
+        txn.open_table(SEGTERMS).map_err(|e| err("write", e))?;
     }
     txn.commit().map_err(|e| err("write", e))
 }
+
+/// The corpus folders as last walked: the files the walk listed and, per folder it read, its
+/// modification and change times (nanoseconds). Adding, removing or renaming an entry changes
+/// its folder's times (and `chmod` its change time), so equal times mean the same entries.
+#[derive(Debug, Default, Serialize, Deserialize, PartialEq)]
+struct Listing {
+    roots: Vec<PathBuf>,
+    cwd: PathBuf,
+    dirs: Vec<(PathBuf, (u64, u64))>,
+    files: Vec<PathBuf>,
+}
+
+/// A folder's modification and change times, nanoseconds since 1970.
+#[cfg(unix)]
+fn dir_times(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    let ns = |s: i64, n: i64| {
+        u64::try_from(s)
+            .ok()?
+            .checked_mul(1_000_000_000)?
+            .checked_add(u64::try_from(n).ok()?)
+    };
+    Some((
+        ns(m.mtime(), m.mtime_nsec())?,
+        ns(m.ctime(), m.ctime_nsec())?,
+    ))
+}
+
+#[cfg(not(unix))]
+fn dir_times(_: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+/// A listing is saved only when every folder's times are older than the walk by this much: a
+/// folder changed within a file system's time granularity of the walk could change again with
+/// the same times, unseen ("racy" in git's words); it is walked again next time.
+const RACY_NS: u64 = 2_000_000_000;
 
 /// A file's size and modification time (nanoseconds since 1970).
 fn stamp(path: &Path) -> Option<(u64, u64)> {
@@ -159,6 +266,19 @@ fn stamp(path: &Path) -> Option<(u64, u64)> {
 /// folder and the language server find each other's records instead of dropping them as files
 /// no longer listed and reading the corpus again.
 fn path_key(path: &Path) -> Vec<u8> {
+    // An absolute path with no empty, `.` or `..` part and no trailing slash is its own
+    // normal form (what the walk of an absolute corpus folder gives): no allocation of parts.
+    let b = path.as_os_str().as_encoded_bytes();
+    if cfg!(unix)
+        && b.len() > 1
+        && b.first() == Some(&b'/')
+        && !b.ends_with(b"/")
+        && b[1..]
+            .split(|&c| c == b'/')
+            .all(|part| !part.is_empty() && part != b"." && part != b"..")
+    {
+        return b.to_vec();
+    }
     crate::workspace::normalize(path)
         .as_os_str()
         .as_encoded_bytes()
@@ -248,13 +368,110 @@ impl DiskStore {
             path,
             lang,
             stop_before_commit: false,
+            no_merge: false,
+            racy_ns: RACY_NS,
             hooks: Hooks::from_env(BATCH_FILES),
         }
+    }
+
+    /// The corpus files of `paths`, as `load::resolve` lists them. When the paths are folders
+    /// whose times (modification and change, of every folder below them) equal those of the
+    /// last walk, the files that walk listed, without walking again; else a walk, whose listing
+    /// is kept for next time. Files changed in place change no folder: `update` still compares
+    /// each file's size and modification time, so they are read again as before.
+    pub fn resolve(&self, paths: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
+        self.resolve_listed(paths, report).0
+    }
+
+    /// `resolve`, and whether the last listing was used.
+    fn resolve_listed(&self, paths: &[PathBuf], report: &mut LoadReport) -> (Vec<PathBuf>, bool) {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let plain = paths
+            .iter()
+            .all(|p| !p.to_string_lossy().contains(['*', '?', '[']) && p.is_dir());
+        if !plain || cfg!(not(unix)) {
+            return (load::resolve(paths, report), false);
+        }
+        let last: Option<Listing> = guarded(|| {
+            let txn = self.db.begin_read().map_err(|e| err("read", e))?;
+            let t = txn.open_table(META).map_err(|e| err("read", e))?;
+            let l = t
+                .get("listing")
+                .map_err(|e| err("read", e))?
+                .and_then(|v| bincode::deserialize(v.value()).ok());
+            Ok(l)
+        })
+        .ok()
+        .flatten();
+        if let Some(l) = last {
+            if l.roots == paths
+                && l.cwd == cwd
+                && l.dirs.iter().all(|(d, t)| dir_times(d) == Some(*t))
+            {
+                self.hooks.listing(true);
+                return (l.files, true);
+            }
+        }
+        self.hooks.listing(false);
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        let Some((files, dirs)) = load::resolve_folders(paths) else {
+            return (load::resolve(paths, report), false);
+        };
+        let dirs: Option<Vec<(PathBuf, (u64, u64))>> = dirs
+            .into_iter()
+            .map(|d| {
+                let t = dir_times(&d)?;
+                (t.0.max(t.1).saturating_add(self.racy_ns) < started).then_some((d, t))
+            })
+            .collect();
+        let listing = Listing {
+            roots: paths.to_vec(),
+            cwd,
+            dirs: dirs.unwrap_or_default(),
+            files,
+        };
+        // Saved only when no folder is racy; else any saved listing is dropped.
+        let keep = !listing.dirs.is_empty();
+        let _ = guarded(|| {
+            let txn = self.db.begin_write().map_err(|e| err("write", e))?;
+            {
+                let mut t = txn.open_table(META).map_err(|e| err("write", e))?;
+                if keep {
+                    let bytes = bincode::serialize(&listing).map_err(|e| err("write", e))?;
+                    t.insert("listing", bytes.as_slice())
+                        .map_err(|e| err("write", e))?;
+                } else {
+                    t.remove("listing").map_err(|e| err("write", e))?;
+                }
+            }
+            txn.commit().map_err(|e| err("write", e))
+        });
+        (listing.files, false)
     }
 
     /// Where the store lives.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Merges segments after an update (also one that found nothing to read: a merge killed
+    /// before its commit is done again).
+    fn merge(&self) -> Result<(), String> {
+        if self.stop_before_commit || self.no_merge {
+            return Ok(());
+        }
+        // Most opens merge nothing: decided in a read transaction.
+        let plan = guarded(|| {
+            let txn = self.db.begin_read().map_err(|e| err("read", e))?;
+            let meta_t = txn.open_table(META).map_err(|e| err("read", e))?;
+            Ok(merge_plan(&read_segs(&meta_t)?))
+        })?;
+        if plan.is_none() {
+            return Ok(());
+        }
+        guarded(|| self.compact()).map(|_| ())
     }
 
     fn meta(&self) -> Result<Meta, String> {
@@ -270,7 +487,9 @@ impl DiskStore {
             let mut post_t = txn.open_table(POSTINGS).map_err(|e| err("write", e))?;
             let mut df_t = txn.open_table(DF).map_err(|e| err("write", e))?;
             let mut files_t = txn.open_table(FILES).map_err(|e| err("write", e))?;
-            let mut gone: HashMap<(String, u32), HashSet<u32>> = HashMap::new();
+            let mut terms_t = txn.open_table(SEGTERMS).map_err(|e| err("write", e))?;
+            let mut meta_t = txn.open_table(META).map_err(|e| err("write", e))?;
+            let mut segs = read_segs(&meta_t)?;
             let mut df_delta: HashMap<String, i64> = HashMap::new();
             // Documents of changed and removed files leave the index.
             for old in changes.iter().filter_map(|c| c.old.as_ref()) {
@@ -280,13 +499,16 @@ impl DiskStore {
                     };
                     let (_, entry): (String, Entry) =
                         bincode::deserialize(bytes.value()).map_err(|e| err("read", e))?;
+                    // Its postings stay in its segment (readers skip them) until a merge.
+                    if let Some(s) = owner(&mut segs, h.segment) {
+                        s.dead += 1;
+                    }
                     for terms in &entry.terms {
                         meta.sentences = meta.sentences.saturating_sub(1);
                         meta.total_len = meta.total_len.saturating_sub(terms.len() as u64);
                         let distinct: HashSet<&String> = terms.iter().collect();
                         for t in distinct {
                             *df_delta.entry(t.clone()).or_default() -= 1;
-                            gone.entry((t.clone(), h.segment)).or_default().insert(h.id);
                         }
                     }
                 }
@@ -294,6 +516,7 @@ impl DiskStore {
             let segment = meta.next_segment;
             meta.next_segment = meta.next_segment.wrapping_add(1);
             let mut added: HashMap<String, Vec<u8>> = HashMap::new();
+            let mut written = 0u64;
             for c in changes {
                 let Some((mut rec, docs)) = c.new else {
                     files_t
@@ -302,6 +525,7 @@ impl DiskStore {
                     continue;
                 };
                 for (item, d) in docs {
+                    written += 1;
                     let id = meta.next_id;
                     meta.next_id = meta
                         .next_id
@@ -346,27 +570,18 @@ impl DiskStore {
                     .insert(c.key.as_slice(), bytes.as_slice())
                     .map_err(|e| err("write", e))?;
             }
-            for ((t, seg), ids) in gone {
-                let kept: Vec<u8> =
-                    match post_t.get((t.as_str(), seg)).map_err(|e| err("read", e))? {
-                        Some(v) => v
-                            .value()
-                            .chunks_exact(POSTING)
-                            .filter(|p| !ids.contains(&u32_at(p, 0)))
-                            .flatten()
-                            .copied()
-                            .collect(),
-                        None => continue,
-                    };
-                if kept.is_empty() {
-                    post_t
-                        .remove((t.as_str(), seg))
-                        .map_err(|e| err("write", e))?;
-                } else {
-                    post_t
-                        .insert((t.as_str(), seg), kept.as_slice())
-                        .map_err(|e| err("write", e))?;
-                }
+            if written > 0 {
+                segs.push(Seg {
+                    id: segment,
+                    docs: written,
+                    dead: 0,
+                });
+                let mut terms: Vec<&str> = added.keys().map(String::as_str).collect();
+                terms.sort_unstable();
+                let bytes = bincode::serialize(&terms).map_err(|e| err("write", e))?;
+                terms_t
+                    .insert(segment, bytes.as_slice())
+                    .map_err(|e| err("write", e))?;
             }
             for (t, p) in &added {
                 post_t
@@ -389,10 +604,13 @@ impl DiskStore {
                         .map_err(|e| err("write", e))?;
                 }
             }
-            let mut meta_t = txn.open_table(META).map_err(|e| err("write", e))?;
             let bytes = bincode::serialize(&meta).map_err(|e| err("write", e))?;
             meta_t
                 .insert("meta", bytes.as_slice())
+                .map_err(|e| err("write", e))?;
+            let bytes = bincode::serialize(&segs).map_err(|e| err("write", e))?;
+            meta_t
+                .insert("segments", bytes.as_slice())
                 .map_err(|e| err("write", e))?;
         }
         self.hooks.pause(false, number);
@@ -405,6 +623,157 @@ impl DiskStore {
         self.hooks.pause(true, number);
         Ok(())
     }
+
+    /// Merges postings segments as `merge_plan` says, in one write transaction: each term's
+    /// lists in the merged segments become one list (in segment order, so a term's postings
+    /// keep their order), without the postings of removed documents. Returns whether it merged.
+    fn compact(&self) -> Result<bool, String> {
+        let txn = self.db.begin_write().map_err(|e| err("write", e))?;
+        {
+            let mut meta_t = txn.open_table(META).map_err(|e| err("write", e))?;
+            let segs = read_segs(&meta_t)?;
+            let Some(j) = merge_plan(&segs) else {
+                return Ok(false);
+            };
+            let merged = &segs[j..];
+            let target = merged[0].id;
+            // The documents still listed: postings of any other id are dropped.
+            let mut live: HashSet<u32, rustc_hash::FxBuildHasher> = HashSet::default();
+            {
+                let files_t = txn.open_table(FILES).map_err(|e| err("read", e))?;
+                for row in files_t.iter().map_err(|e| err("read", e))? {
+                    let (_, v) = row.map_err(|e| err("read", e))?;
+                    let rec: FileRec =
+                        bincode::deserialize(v.value()).map_err(|e| err("read", e))?;
+                    live.extend(rec.docs.iter().map(|d| d.id));
+                }
+            }
+            let mut terms_t = txn.open_table(SEGTERMS).map_err(|e| err("write", e))?;
+            let mut post_t = txn.open_table(POSTINGS).map_err(|e| err("write", e))?;
+            // The terms of the merged segments, when they are not all of them.
+            let mut terms: Option<Vec<String>> = None;
+            if j > 0 {
+                let mut all: Vec<String> = Vec::new();
+                let mut known = true;
+                for s in merged {
+                    match terms_t.get(s.id).map_err(|e| err("read", e))? {
+                        Some(v) => all.extend(
+                            bincode::deserialize::<Vec<String>>(v.value())
+                                .map_err(|e| err("read", e))?,
+                        ),
+                        None => known = false,
+                    }
+                }
+                all.sort_unstable();
+                all.dedup();
+                terms = known.then_some(all);
+            }
+            match &terms {
+                Some(terms) => {
+                    for t in terms {
+                        let mut rows: Rows = Vec::new();
+                        for row in post_t
+                            .range((t.as_str(), target)..=(t.as_str(), u32::MAX))
+                            .map_err(|e| err("read", e))?
+                        {
+                            let (k, v) = row.map_err(|e| err("read", e))?;
+                            rows.push((k.value().1, v.value().to_vec()));
+                        }
+                        merge_rows(&mut post_t, t, rows, target, &live)?;
+                    }
+                }
+                None => {
+                    // Every segment: one pass over the table, a chunk of terms at a time.
+                    let mut from: Option<String> = None;
+                    loop {
+                        let mut chunk: Vec<(String, Rows)> = Vec::new();
+                        let mut bytes = 0usize;
+                        let mut next: Option<String> = None;
+                        {
+                            let range = match &from {
+                                Some(t) => post_t.range((t.as_str(), 0u32)..),
+                                None => post_t.range(("", 0u32)..),
+                            }
+                            .map_err(|e| err("read", e))?;
+                            for row in range {
+                                let (k, v) = row.map_err(|e| err("read", e))?;
+                                let (t, seg) = k.value();
+                                if chunk.last().is_none_or(|(last, _)| last != t) {
+                                    if bytes >= MERGE_CHUNK {
+                                        next = Some(t.to_string());
+                                        break;
+                                    }
+                                    chunk.push((t.to_string(), Vec::new()));
+                                }
+                                bytes += v.value().len();
+                                if let Some((_, rows)) = chunk.last_mut() {
+                                    rows.push((seg, v.value().to_vec()));
+                                }
+                            }
+                        }
+                        for (t, rows) in chunk {
+                            merge_rows(&mut post_t, &t, rows, target, &live)?;
+                        }
+                        match next {
+                            Some(t) => from = Some(t),
+                            None => break,
+                        }
+                    }
+                }
+            }
+            for s in merged {
+                terms_t.remove(s.id).map_err(|e| err("write", e))?;
+            }
+            if let Some(terms) = &terms {
+                let bytes = bincode::serialize(terms).map_err(|e| err("write", e))?;
+                terms_t
+                    .insert(target, bytes.as_slice())
+                    .map_err(|e| err("write", e))?;
+            }
+            let mut after: Vec<Seg> = segs[..j].to_vec();
+            after.push(Seg {
+                id: target,
+                docs: merged.iter().map(Seg::live).sum(),
+                dead: 0,
+            });
+            let bytes = bincode::serialize(&after).map_err(|e| err("write", e))?;
+            meta_t
+                .insert("segments", bytes.as_slice())
+                .map_err(|e| err("write", e))?;
+        }
+        txn.commit().map_err(|e| err("write", e))?;
+        Ok(true)
+    }
+}
+
+/// Writes one term's `rows` (segment, postings; in segment order) as one list under segment
+/// `target`, without the postings of documents not `live`.
+fn merge_rows(
+    post_t: &mut redb::Table<(&'static str, u32), &'static [u8]>,
+    term: &str,
+    rows: Rows,
+    target: u32,
+    live: &HashSet<u32, rustc_hash::FxBuildHasher>,
+) -> Result<(), String> {
+    let alive = |p: &[u8]| live.contains(&u32_at(p, 0));
+    if let [(seg, v)] = rows.as_slice() {
+        if *seg == target && v.chunks_exact(POSTING).all(alive) {
+            return Ok(());
+        }
+    }
+    let mut list: Vec<u8> = Vec::with_capacity(rows.iter().map(|(_, v)| v.len()).sum());
+    for (seg, v) in &rows {
+        for p in v.chunks_exact(POSTING).filter(|p| alive(p)) {
+            list.extend_from_slice(p);
+        }
+        post_t.remove((term, *seg)).map_err(|e| err("write", e))?;
+    }
+    if !list.is_empty() {
+        post_t
+            .insert((term, target), list.as_slice())
+            .map_err(|e| err("write", e))?;
+    }
+    Ok(())
 }
 
 fn u32_at(p: &[u8], i: usize) -> u32 {
@@ -450,19 +819,29 @@ impl Store for DiskStore {
         guarded(|| {
             let txn = self.db.begin_read().map_err(|e| err("read", e))?;
             let files_t = txn.open_table(FILES).map_err(|e| err("read", e))?;
-            let listed: HashSet<Vec<u8>> = files.iter().map(|f| path_key(f)).collect();
-            for f in files {
+            let keys: Vec<Vec<u8>> = files.iter().map(|f| path_key(f)).collect();
+            let listed: HashSet<&[u8]> = keys.iter().map(Vec::as_slice).collect();
+            // Listed files with a record: when they are all the records, none is unlisted.
+            let mut found = 0u64;
+            for (f, key) in files.iter().zip(&keys) {
                 let now = stamp(f);
                 let old: Option<FileRec> = files_t
-                    .get(path_key(f).as_slice())
+                    .get(key.as_slice())
                     .map_err(|e| err("read", e))?
-                    .and_then(|v| bincode::deserialize(v.value()).ok());
+                    .and_then(|v| {
+                        found += 1;
+                        bincode::deserialize(v.value()).ok()
+                    });
                 match (&old, now) {
                     (Some(o), Some((size, mtime))) if o.size == size && o.mtime == mtime => {
                         report.from_cache += o.docs.len();
                     }
                     _ => todo.push((f, now, old)),
                 }
+            }
+            let all = files_t.len().map_err(|e| err("read", e))?;
+            if keys.len() == listed.len() && found == all {
+                return Ok(());
             }
             for row in files_t.iter().map_err(|e| err("read", e))? {
                 let (k, v) = row.map_err(|e| err("read", e))?;
@@ -484,7 +863,7 @@ impl Store for DiskStore {
         }
         if !removed.is_empty() && todo.is_empty() {
             guarded(|| self.write_batch(removed, 1))?;
-            return Ok(());
+            return self.merge();
         }
         let mut removed = Some(removed);
         for (number, batch) in todo.chunks(self.hooks.batch).enumerate() {
@@ -531,7 +910,7 @@ impl Store for DiskStore {
                 p(done, total);
             }
         }
-        Ok(())
+        self.merge()
     }
 
     fn snapshot(
@@ -569,11 +948,12 @@ impl Store for DiskStore {
                     ids.push(d.id);
                 }
             }
-            let place = ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (*id, i as u32))
-                .collect();
+            let mut place = vec![u32::MAX; ids.iter().max().map_or(0, |m| *m as usize + 1)];
+            for (i, id) in ids.iter().enumerate() {
+                if let Some(p) = place.get_mut(*id as usize) {
+                    *p = i as u32;
+                }
+            }
             Ok(Arc::new(DiskSnapshot {
                 heads,
                 ids,
@@ -594,8 +974,9 @@ struct DiskSnapshot {
     heads: Vec<Head>,
     /// Per document (corpus order), its store id.
     ids: Vec<u32>,
-    /// Per store id, the document's place in corpus order.
-    place: HashMap<u32, u32>,
+    /// Per store id, the document's place in corpus order (`u32::MAX`: no listed document,
+    /// such as a removed one whose postings are still stored).
+    place: Vec<u32>,
     docs: ReadOnlyTable<u32, &'static [u8]>,
     postings: ReadOnlyTable<(&'static str, u32), &'static [u8]>,
     df: ReadOnlyTable<&'static str, u64>,
@@ -637,8 +1018,11 @@ impl Postings for DiskSnapshot {
             for row in range {
                 let Ok((_, v)) = row else { continue };
                 for p in v.value().chunks_exact(POSTING) {
-                    if let Some(&doc) = self.place.get(&u32_at(p, 0)) {
-                        f(doc as usize, u32_at(p, 1), u32_at(p, 2), u32_at(p, 3));
+                    match self.place.get(u32_at(p, 0) as usize) {
+                        Some(&doc) if doc != u32::MAX => {
+                            f(doc as usize, u32_at(p, 1), u32_at(p, 2), u32_at(p, 3))
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -901,5 +1285,258 @@ mod tests {
             );
             assert_same(&rebuilt, &memory);
         }
+    }
+
+    fn segments(store: &DiskStore) -> Vec<Seg> {
+        let txn = store.db.begin_read().unwrap_or_else(|e| panic!("{e}"));
+        let t = txn.open_table(META).unwrap_or_else(|e| panic!("{e}"));
+        read_segs(&t).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every postings row: (term, segment, ids).
+    fn rows(store: &DiskStore) -> Vec<(String, u32, Vec<u32>)> {
+        let txn = store.db.begin_read().unwrap_or_else(|e| panic!("{e}"));
+        let t = txn.open_table(POSTINGS).unwrap_or_else(|e| panic!("{e}"));
+        let mut out = Vec::new();
+        for row in t.iter().unwrap_or_else(|e| panic!("{e}")) {
+            let (k, v) = row.unwrap_or_else(|e| panic!("{e}"));
+            let (term, seg) = k.value();
+            let ids = v
+                .value()
+                .chunks_exact(POSTING)
+                .map(|p| u32_at(p, 0))
+                .collect();
+            out.push((term.to_string(), seg, ids));
+        }
+        out
+    }
+
+    /// Updates `store` with the files of `paths` and opens its corpus.
+    fn reopen(store: &DiskStore, paths: &[PathBuf]) -> Corpus {
+        let fs = files(paths);
+        let mut report = LoadReport::default();
+        store
+            .update(&fs, &LoadOptions::default(), &mut report)
+            .unwrap_or_else(|e| panic!("update: {e}"));
+        let snap = store
+            .snapshot(&fs, &mut report)
+            .unwrap_or_else(|e| panic!("snapshot: {e}"));
+        Corpus::from_snapshot(snap)
+    }
+
+    /// Fourteen documents in a folder, sharing words so that terms have postings in many batches.
+    fn many(dir: &Path) {
+        corpus(dir);
+        for i in 0..11 {
+            put(
+                dir,
+                &format!("n{i:02}.md"),
+                &doc(
+                    if i % 2 == 0 { "Hafenkurier" } else { "Nordwelle" },
+                    &format!("2026-03-{:02}", i + 1),
+                    &format!(
+                        "Laut Feuerwehr wurden {} Menschen verletzt. Die Brücke bleibt bis Freitag gesperrt. Der Hafen meldet {} Schiffe.",
+                        10 + i,
+                        40 + i
+                    ),
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn a_merged_store_equals_an_unmerged_one_and_memory_through_updates() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tmp.path().join("corpus");
+        many(&dir);
+        let paths = [dir.clone()];
+        let open = |name: &str, merge: bool| {
+            let (mut s, _) = DiskStore::open(&tmp.path().join(name), &paths, None)
+                .unwrap_or_else(|e| panic!("{e}"));
+            s.hooks.batch = 2;
+            s.no_merge = !merge;
+            s
+        };
+        let merged = open("merged", true);
+        let unmerged = open("unmerged", false);
+        let m = reopen(&merged, &paths);
+        let u = reopen(&unmerged, &paths);
+        // Eight batches: the unmerged store has eight segments, the merged one a single one,
+        // every term one row.
+        assert_eq!(segments(&unmerged).len(), 8);
+        assert_eq!(segments(&merged).len(), 1, "{:?}", segments(&merged));
+        let r = rows(&merged);
+        assert!(r.windows(2).all(|w| w[0].0 != w[1].0));
+        assert!(rows(&unmerged).len() > r.len());
+        let (memory, _) = load::load(&paths, &LoadOptions::default());
+        assert_same(&m, &u);
+        assert_same(&m, &memory);
+        drop((m, u, memory));
+        // Rounds of changes: one file changed, then one added, then one removed, then most
+        // changed (a quarter removed: everything is merged again).
+        let changes: [&dyn Fn(); 4] = [
+            &|| {
+                put(
+                    &dir,
+                    "n03.md",
+                    &doc("Nordwelle", "2026-03-03", "Die Brücke ist wieder offen."),
+                )
+            },
+            &|| {
+                put(
+                    &dir,
+                    "n20.md",
+                    &doc(
+                        "Hafenkurier",
+                        "2026-03-09",
+                        "Laut Polizei wurden 9 Menschen verletzt.",
+                    ),
+                )
+            },
+            &|| {
+                let _ = std::fs::remove_file(dir.join("n05.md"));
+            },
+            &|| {
+                for i in [0, 1, 2, 4, 6, 7, 8] {
+                    put(
+                        &dir,
+                        &format!("n{i:02}.md"),
+                        &doc(
+                            "Nordwelle",
+                            "2026-03-05",
+                            &format!("Der Hafen meldet {i} Schiffe."),
+                        ),
+                    );
+                }
+            },
+        ];
+        let mut merges = 0;
+        for (round, change) in changes.iter().enumerate() {
+            change();
+            let before = segments(&merged).len();
+            let m = reopen(&merged, &paths);
+            let u = reopen(&unmerged, &paths);
+            let (memory, _) = load::load(&paths, &LoadOptions::default());
+            assert_same(&m, &u);
+            assert_same(&m, &memory);
+            let after = segments(&merged);
+            merges += usize::from(after.len() <= before);
+            // A merge leaves no postings of removed documents behind.
+            if after.len() == 1 {
+                let snap_ids: usize = rows(&merged).iter().map(|(_, _, ids)| ids.len()).sum();
+                let fresh =
+                    DiskStore::open(&tmp.path().join(format!("fresh{round}")), &paths, None)
+                        .unwrap_or_else(|e| panic!("{e}"))
+                        .0;
+                drop(reopen(&fresh, &paths));
+                let fresh_ids: usize = rows(&fresh).iter().map(|(_, _, ids)| ids.len()).sum();
+                assert_eq!(
+                    snap_ids, fresh_ids,
+                    "round {round}: postings of removed documents kept"
+                );
+            }
+        }
+        assert!(merges >= 2, "{merges} merges");
+        assert_eq!(segments(&merged).len(), 1, "{:?}", segments(&merged));
+    }
+
+    #[test]
+    fn path_keys_are_normalised_paths() {
+        for p in [
+            "/a/b/c.md",
+            "/a/./b/c.md",
+            "/a/x/../b/c.md",
+            "/a//b/c.md",
+            "/a/b/",
+            "/",
+            "a/b.md",
+            "./a/../b.md",
+            "/a/b/..",
+            "/a/.b/c.md",
+        ] {
+            let want = crate::workspace::normalize(Path::new(p));
+            assert_eq!(
+                path_key(Path::new(p)),
+                want.as_os_str().as_encoded_bytes(),
+                "{p}"
+            );
+        }
+    }
+
+    #[test]
+    fn merge_plan_merges_equal_batches_and_keeps_a_large_segment() {
+        let seg = |id, docs, dead| Seg { id, docs, dead };
+        assert_eq!(merge_plan(&[seg(0, 1000, 0)]), None);
+        let bulk: Vec<Seg> = (0..100).map(|i| seg(i, 1000, 0)).collect();
+        assert_eq!(merge_plan(&bulk), Some(0));
+        assert_eq!(merge_plan(&[seg(0, 100_000, 0), seg(1, 1, 0)]), None);
+        assert_eq!(
+            merge_plan(&[seg(0, 100_000, 1), seg(1, 1, 0), seg(2, 1, 0)]),
+            Some(1)
+        );
+        assert_eq!(merge_plan(&[seg(0, 100_000, 30_000)]), Some(0));
+        let mut segs = [seg(0, 10, 0), seg(4, 5, 0), seg(9, 1, 0)];
+        assert_eq!(owner(&mut segs, 6).map(|s| s.id), Some(4));
+        assert_eq!(owner(&mut segs, 0).map(|s| s.id), Some(0));
+        assert_eq!(owner(&mut segs, 12).map(|s| s.id), Some(9));
+    }
+
+    #[test]
+    fn an_unchanged_folder_is_listed_without_a_walk_and_changes_are_seen() {
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tmp.path().join("corpus");
+        corpus(&dir);
+        let _ = std::fs::create_dir_all(dir.join("sub"));
+        put(
+            &dir.join("sub"),
+            "s.md",
+            &doc("Nordwelle", "2026-03-06", "Die Fähre fährt wieder."),
+        );
+        let paths = [dir.clone()];
+        let (mut store, _) = DiskStore::open(&tmp.path().join("cache"), &paths, None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        store.racy_ns = 0;
+        let listed = |store: &DiskStore| {
+            let mut r = LoadReport::default();
+            let (fs, reused) = store.resolve_listed(&paths, &mut r);
+            assert_eq!(fs, files(&paths));
+            reused
+        };
+        assert!(!listed(&store));
+        assert!(listed(&store));
+        drop(reopen(&store, &paths));
+        // Changed in place: the folder is not walked, the file is read again.
+        let _ = std::fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join("a.md"))
+            .and_then(|mut f| std::io::Write::write_all(&mut f, b"Die Feuerwehr zog ab.\n"));
+        assert!(listed(&store));
+        let c = reopen(&store, &paths);
+        assert!(c.docs[0].doc.text.contains("zog ab"));
+        drop(c);
+        // A file added to, or removed from, a folder below the root: walked again.
+        put(
+            &dir.join("sub"),
+            "t.md",
+            &doc("Nordwelle", "2026-03-07", "Neu."),
+        );
+        assert!(!listed(&store));
+        assert!(listed(&store));
+        let _ = std::fs::remove_file(dir.join("sub").join("s.md"));
+        assert!(!listed(&store));
+        // A folder changed just before the walk: its listing is not kept.
+        store.racy_ns = RACY_NS;
+        put(&dir, "z.md", &doc("Nordwelle", "2026-03-08", "Jetzt."));
+        assert!(!listed(&store));
+        assert!(!listed(&store));
+        // Another set of roots is walked.
+        store.racy_ns = 0;
+        assert!(!listed(&store));
+        assert!(listed(&store));
+        let other = [dir.join("sub")];
+        let mut r = LoadReport::default();
+        let (fs, reused) = store.resolve_listed(&other, &mut r);
+        assert!(!reused);
+        assert_eq!(fs, files(&other));
     }
 }

@@ -173,6 +173,16 @@ impl Hooks {
         }
     }
 
+    /// Prints whether the corpus folders' last listing was used, when asked to.
+    pub(crate) fn listing(&self, reused: bool) {
+        if self.trace {
+            eprintln!(
+                "factlint-test: store listing: {}",
+                if reused { "reused" } else { "walked" }
+            );
+        }
+    }
+
     /// Sleeps when the update is to be killed at this point.
     pub(crate) fn pause(&self, after: bool, batch: usize) {
         if self.pause == Some((after, batch)) {
@@ -242,7 +252,7 @@ pub fn open_corpus(paths: &[PathBuf], opts: &LoadOptions) -> (Corpus, LoadReport
         }
         Err(e) => return in_memory(e),
     };
-    let files = load::resolve(paths, &mut report);
+    let files = store.resolve(paths, &mut report);
     if let Err(e) = store.update(&files, opts, &mut report) {
         return in_memory(e);
     }

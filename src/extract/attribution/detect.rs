@@ -41,13 +41,27 @@ fn free_word(t: &Tok) -> bool {
 // ---------------------------------------------------------------- verbs
 
 fn verbs(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
+    verbs_among(lex, toks, out, |w, c| lex.verb_candidates(w, c));
+}
+
+/// Reporting-verb cues, trying at each token the verbs `candidates` lists for its lower-cased
+/// word (indexes into `lex.verbs`, ascending): `Lexicon::verb_candidates`, or every verb (the
+/// test that shows the two give the same cues).
+fn verbs_among(
+    lex: &Lexicon,
+    toks: &[Tok],
+    out: &mut Vec<Found>,
+    candidates: impl Fn(&str, &mut Vec<usize>),
+) {
     let first_word = toks.iter().position(|t| t.word);
+    let mut cands: Vec<usize> = Vec::new();
     for i in 0..toks.len() {
         let t = &toks[i];
         if !free_word(t) || (t.capital() && Some(i) != first_word && lex.lang == Lang::De) {
             continue;
         }
-        for v in &lex.verbs {
+        candidates(&t.lower, &mut cands);
+        for v in cands.iter().filter_map(|&k| lex.verbs.get(k)) {
             let Some(cue) = match_verb(lex, v, toks, i) else {
                 continue;
             };
@@ -1377,5 +1391,77 @@ fn notes(lex: &Lexicon, toks: &[Tok], text: &str, out: &mut Vec<Found>) {
                 kind: AttrKind::Note,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod candidate_tests {
+    use super::*;
+    use crate::text::{DocKind, Document};
+
+    /// Every Markdown file of the repository's fixtures and labelled suites, with its language.
+    fn texts() -> Vec<(String, Lang)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["fixtures", "tests/fixtures", "tests/eval"] {
+            for e in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                if e.path().extension().is_some_and(|x| x == "md") {
+                    if let Ok(t) = std::fs::read_to_string(e.path()) {
+                        for lang in [Lang::De, Lang::En] {
+                            out.push((t.clone(), lang));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The verb index gives exactly the cues that trying every verb at every token gives.
+    #[test]
+    fn verb_candidates_give_the_cues_of_all_verbs() {
+        let texts = texts();
+        assert!(texts.len() > 100, "fixtures found: {}", texts.len());
+        let (mut sentences, mut found) = (0usize, 0usize);
+        for (text, lang) in &texts {
+            let doc = Document::parse(text, DocKind::Markdown, Some(*lang));
+            let lex = super::super::lexicon::lexicon(*lang);
+            for s in &doc.sentences {
+                let toks = super::super::tokens::tokenize(&doc.masked, s.span, &|_| false);
+                let mut fast = Vec::new();
+                verbs(lex, &toks, &mut fast);
+                let mut all = Vec::new();
+                verbs_among(lex, &toks, &mut all, |_, c: &mut Vec<usize>| {
+                    c.clear();
+                    c.extend(0..lex.verbs.len());
+                });
+                assert_eq!(fast, all, "{}", s.span.slice(&doc.masked));
+                sentences += 1;
+                found += fast.len();
+            }
+        }
+        // The comparison saw cues, not only sentences without any.
+        assert!(
+            sentences > 1000 && found > 200,
+            "{sentences} sentences, {found} cues"
+        );
+    }
+
+    /// Particle verbs are found with the particle attached ("mitgeteilt", "mitzuteilen") and
+    /// separated ("teilte … mit").
+    #[test]
+    fn particle_verbs_are_candidates_in_every_form() {
+        let lex = super::super::lexicon::lexicon(Lang::De);
+        let mut c = Vec::new();
+        for w in ["mitgeteilt", "mitzuteilen", "teilte", "mitteilte"] {
+            lex.verb_candidates(w, &mut c);
+            assert!(
+                c.iter()
+                    .any(|&i| lex.verbs[i].particle.as_deref() == Some("mit")),
+                "{w}: {c:?}"
+            );
+        }
+        lex.verb_candidates("brücke", &mut c);
+        assert!(c.is_empty());
     }
 }

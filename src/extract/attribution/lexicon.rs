@@ -2,8 +2,14 @@
 
 use crate::lang::Lang;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+/// A set of words looked up per token: the FxHash of rustc (`rustc-hash`) instead of SipHash,
+/// which made these lookups a third of corpus extraction. The sets are built from the built-in
+/// word lists, never from input, so a hash-flooding attack has nothing to aim at; and nothing
+/// depends on their iteration order (it was random per process with SipHash).
+pub type WordSet = HashSet<String, rustc_hash::FxBuildHasher>;
 
 /// Whether a verb is always a cue or needs a complement clause.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +23,7 @@ pub enum VerbClass {
 /// One reporting verb: its forms, an optional separable particle and companion words.
 #[derive(Debug)]
 pub struct Verb {
-    pub forms: HashSet<String>,
+    pub forms: WordSet,
     /// The infinitive (the first form of the entry), without its particle.
     pub infinitive: String,
     pub particle: Option<String>,
@@ -79,7 +85,7 @@ struct Raw {
     source_links: Vec<String>,
 }
 
-fn set(v: &[String]) -> HashSet<String> {
+fn set(v: &[String]) -> WordSet {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
 
@@ -88,69 +94,73 @@ fn set(v: &[String]) -> HashSet<String> {
 pub struct Lexicon {
     pub lang: Lang,
     pub verbs: Vec<Verb>,
-    pub complementizers: HashSet<String>,
+    /// Per verb form, the verbs (indexes into `verbs`, ascending) that list it.
+    verb_forms: HashMap<String, Vec<usize>, rustc_hash::FxBuildHasher>,
+    /// The separable particles of `verbs`, each once ("mit", "an").
+    particles: Vec<String>,
+    pub complementizers: WordSet,
     /// Stems of source nouns ("angab", "bericht").
-    pub source_nouns: HashSet<String>,
+    pub source_nouns: WordSet,
     /// Lower-cased source nouns, for compounds ("polizeiangaben").
     pub source_noun_words: Vec<String>,
     /// Multi-word prepositions, split into words ("according to").
     pub prep_source_after: Vec<Vec<String>>,
-    pub prep_source_before: HashSet<String>,
-    pub prep_noun: HashSet<String>,
-    pub adverb_cues: HashSet<String>,
-    pub so_words: HashSet<String>,
+    pub prep_source_before: WordSet,
+    pub prep_noun: WordSet,
+    pub adverb_cues: WordSet,
+    pub so_words: WordSet,
     /// Word sequences that contain a reporting verb but report nothing ("genauer gesagt").
     pub not_cue_phrases: Vec<Vec<String>>,
-    pub passive_aux: HashSet<String>,
-    pub agent_preps: HashSet<String>,
-    pub as_words: HashSet<String>,
-    pub after_so_source: HashSet<String>,
+    pub passive_aux: WordSet,
+    pub agent_preps: WordSet,
+    pub as_words: WordSet,
+    pub after_so_source: WordSet,
     /// Reporting verbs whose object is who is told, never who speaks ("told KVTR", "told
     /// reporters"): no speaker after them.
-    pub addressee_verbs: HashSet<String>,
-    pub note_labels: HashSet<String>,
-    pub self_reference: HashSet<String>,
-    pub adjective_laut_context: HashSet<String>,
-    pub konjunktiv: HashSet<String>,
-    pub konjunktiv2: HashSet<String>,
-    pub hearsay: HashSet<String>,
-    pub perfect_aux: HashSet<String>,
-    pub not_verbs: HashSet<String>,
-    pub determiners: HashSet<String>,
-    pub oblique_determiners: HashSet<String>,
-    pub np_links: HashSet<String>,
-    pub pronouns: HashSet<String>,
-    pub relatives: HashSet<String>,
-    pub conjunctions: HashSet<String>,
-    pub adverbials: HashSet<String>,
-    pub auxiliaries: HashSet<String>,
-    pub skip_words: HashSet<String>,
-    pub adjectival_markers: HashSet<String>,
+    pub addressee_verbs: WordSet,
+    pub note_labels: WordSet,
+    pub self_reference: WordSet,
+    pub adjective_laut_context: WordSet,
+    pub konjunktiv: WordSet,
+    pub konjunktiv2: WordSet,
+    pub hearsay: WordSet,
+    pub perfect_aux: WordSet,
+    pub not_verbs: WordSet,
+    pub determiners: WordSet,
+    pub oblique_determiners: WordSet,
+    pub np_links: WordSet,
+    pub pronouns: WordSet,
+    pub relatives: WordSet,
+    pub conjunctions: WordSet,
+    pub adverbials: WordSet,
+    pub auxiliaries: WordSet,
+    pub skip_words: WordSet,
+    pub adjectival_markers: WordSet,
     /// Endings an attributive adjective carries (German "-e", "-en", …): a verb form without
     /// one is no adjective ("rechnet"). Empty: no such test.
     pub adjective_endings: Vec<String>,
     /// Lower-case particles inside personal names ("van", "de").
-    pub name_particles: HashSet<String>,
+    pub name_particles: WordSet,
     /// Titles and forms of address before a name ("mr.", "dr.", "miss"), lower-cased.
-    pub titles: HashSet<String>,
+    pub titles: WordSet,
     /// Articles and possessives: a word right after one is a noun ("their say", "the reports").
-    pub articles: HashSet<String>,
+    pub articles: WordSet,
     /// Finite auxiliaries and modals (no adverbs): another verb before the cue.
-    pub verbal_aux: HashSet<String>,
+    pub verbal_aux: WordSet,
     /// Whether two apostrophes are quotation marks (`''We will,'' he said.`).
     pub apostrophe_quotes: bool,
     /// Titles of works and names are set in title case ("The End of Time"), and common nouns
     /// are lower case, so a quotation in title case is a title, not speech (English).
     pub title_case_titles: bool,
     /// Modal and future auxiliaries: an infinitive after one states no report ("wollte nicht bestätigen").
-    pub modals: HashSet<String>,
+    pub modals: WordSet,
     /// Demonstratives that open a frame referring back to the previous sentence ("Dies teilte … mit").
-    pub anaphora: HashSet<String>,
+    pub anaphora: WordSet,
     /// Cardinal and collective number words ("zwölf", "Hunderte", "dozens"): the figure a
     /// counting verb (`+#`) needs when it is not written in digits.
-    pub number_words: HashSet<String>,
+    pub number_words: WordSet,
     /// English: words joining a source noun to its source ("figures from the board").
-    pub source_links: HashSet<String>,
+    pub source_links: WordSet,
 }
 
 /// The lexicon of a language.
@@ -183,9 +193,24 @@ impl Lexicon {
                 }
             }
         }
+        let mut verb_forms: HashMap<String, Vec<usize>, rustc_hash::FxBuildHasher> =
+            HashMap::default();
+        let mut particles: Vec<String> = Vec::new();
+        for (i, v) in verbs.iter().enumerate() {
+            for f in &v.forms {
+                verb_forms.entry(f.clone()).or_default().push(i);
+            }
+            if let Some(p) = &v.particle {
+                if !particles.contains(p) {
+                    particles.push(p.clone());
+                }
+            }
+        }
         Lexicon {
             lang,
             verbs,
+            verb_forms,
+            particles,
             complementizers: set(&raw.complementizers),
             source_nouns: raw.source_nouns.iter().map(|w| lang.stem(w)).collect(),
             source_noun_words: raw
@@ -255,6 +280,35 @@ impl Lexicon {
         }
     }
 
+    /// The verbs (indexes into `verbs`, ascending, each once) that may match the lower-cased
+    /// word `w` in `detect::match_verb`: those listing `w` as a form, and those with a particle
+    /// `p` listing what follows `p` in `w` (with or without an infixed "zu": "mitzuteilen").
+    /// Every verb `match_verb` can accept at `w` is among them; the rest are not looked at.
+    pub fn verb_candidates(&self, w: &str, out: &mut Vec<usize>) {
+        out.clear();
+        if let Some(ids) = self.verb_forms.get(w) {
+            out.extend_from_slice(ids);
+        }
+        for p in &self.particles {
+            let Some(rest) = w.strip_prefix(p.as_str()) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            let rest2 = rest.strip_prefix("zu").unwrap_or(rest);
+            for r in [rest, rest2] {
+                for &i in self.verb_forms.get(r).into_iter().flatten() {
+                    if self.verbs[i].particle.as_deref() == Some(p.as_str()) {
+                        out.push(i);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
     /// Whether a lower-cased word is a source noun ("Angaben", "Polizeiangaben", "Medienberichten").
     pub fn is_source_noun(&self, lower: &str) -> bool {
         if self.source_nouns.contains(&self.lang.stem(lower)) {
@@ -293,7 +347,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
         return None;
     }
     let infinitive = forms[0].clone();
-    let mut all: HashSet<String> = HashSet::new();
+    let mut all: WordSet = WordSet::default();
     if forms.len() == 1 {
         all.extend(generate(lang, &forms[0], prefixes));
     }

@@ -219,6 +219,18 @@ fn same_word(a: &str, b: &str) -> bool {
 /// The phrase a German text uses for the outlet `parts` after „laut“ (or before „zufolge“,
 /// turned into „laut …“): „laut dem Süddeutschen Nachrichtendienst“.
 fn after_laut(text: &str, parts: &[&str]) -> Option<String> {
+    // `same_word` needs the first four characters of the first part at the start of a word:
+    // a text without them has no match, and is not split into words (most evidence documents
+    // of a large corpus; same answer: unit test `after_laut_skips_only_texts_without_the_name`).
+    let head: String = parts.first()?.chars().take(4).collect();
+    if head.chars().count() < 4 || !text.contains(head.as_str()) {
+        return None;
+    }
+    after_laut_words(text, parts)
+}
+
+/// `after_laut` without the test for the name's first characters.
+fn after_laut_words(text: &str, parts: &[&str]) -> Option<String> {
     let ws = crate::text::words::words_in(text, crate::text::Span::new(0, text.len()));
     let n = parts.len();
     let article = |w: &str| matches!(w, "dem" | "der" | "des" | "den");
@@ -1133,6 +1145,51 @@ pub fn outlet_name(src: &SourceRef, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The test for the name's first characters changes no answer of `after_laut`: on texts
+    /// with the name after „laut“, before „zufolge“, inflected, in other case, cut short, and
+    /// on the German fixture texts.
+    #[test]
+    fn after_laut_skips_only_texts_without_the_name() {
+        let mut texts: Vec<String> = vec![
+            "Der Pegel stieg laut dem Süddeutschen Nachrichtendienst auf sieben Meter.".into(),
+            "Dem Süddeutschen Nachrichtendienst zufolge stieg der Pegel.".into(),
+            "Laut Süddeutscher Nachrichtendienst stieg der Pegel.".into(),
+            "Laut SÜDDEUTSCHER Nachrichtendienst stieg der Pegel.".into(),
+            "laut Südd Nachrichtendienst, laut Süd Nachrichtendienst".into(),
+            "Laut Märkischer Bote, laut dem Märkischen Boten, laut Lindhagener Anzeiger.".into(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["fixtures", "tests/fixtures", "tests/eval"] {
+            for e in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+                if e.path().extension().is_some_and(|x| x == "md") {
+                    texts.extend(std::fs::read_to_string(e.path()).ok());
+                }
+            }
+        }
+        assert!(texts.len() > 20);
+        let names = [
+            "Süddeutscher Nachrichtendienst",
+            "Süddeutsche Nachrichtendienst",
+            "Südd Nachrichtendienst",
+            "Süd Nachrichtendienst",
+            "Märkischer Bote",
+            "Lindhagener Anzeiger",
+            "Hafenkurier Online",
+            "Nordwelle Radio",
+            "dpa Agentur",
+        ];
+        let mut found = 0;
+        for t in &texts {
+            for n in names {
+                let parts: Vec<&str> = n.split_whitespace().collect();
+                let fast = after_laut(t, &parts);
+                assert_eq!(fast, after_laut_words(t, &parts), "{n} in {t}");
+                found += usize::from(fast.is_some());
+            }
+        }
+        assert!(found >= 4, "{found}");
+    }
 
     fn src(id: &str, name: &str) -> SourceRef {
         SourceRef {
