@@ -753,6 +753,31 @@ mod tests {
         );
     }
 
+    /// A figure compared with an earlier one of its sentence ("– nach 278 Millionen Euro im
+    /// Vorjahr") measures what that one does: it reads the words before the earlier figure.
+    #[test]
+    fn a_figure_compared_with_an_earlier_one_reads_its_words() {
+        use crate::figmap::similar::{local_context, owners};
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let terms = |t: &str, fig: &str, lang: Lang| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(lang));
+            let qs = crate::extract::extract(&doc).quantities;
+            let q = qs.iter().find(|q| q.text == fig);
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+            let all = Span::new(0, t.len());
+            local_context(t, all, q.span, &numbers, &owners(&qs), &[], lang).terms
+        };
+        let t = "Für dieses Jahr peilt Veltra einen Umsatz von rund 315 Millionen Euro an – nach 278 Millionen Euro im Vorjahr.";
+        let got = terms(t, "278 Millionen Euro", Lang::De);
+        assert!(got.iter().any(|w| w.starts_with("umsatz")), "{got:?}");
+        // Not after a word of time: "nach" is no comparison there.
+        let t = "Das Spiel dauerte lange, der Umsatz lag bei 315 Millionen Euro. Nach 20 Minuten fiel das Tor.";
+        let got = terms(t, "20 Minuten", Lang::De);
+        assert!(!got.iter().any(|w| w.starts_with("umsatz")), "{got:?}");
+    }
+
     #[test]
     fn a_time_agrees_with_itself_whatever_its_rounding() {
         use crate::figmap::similar::agree;

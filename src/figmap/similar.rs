@@ -598,7 +598,33 @@ pub fn local_context(
             places.insert(place.to_lowercase());
         }
     }
-    for w in window {
+    // "315 Millionen Euro – nach 278 Millionen im Vorjahr": a figure compared with an earlier
+    // count of its sentence measures what that one does; the words before it are its words too.
+    let own_kind = owners
+        .iter()
+        .find(|(n, _)| n.overlaps(q_span))
+        .is_none_or(|(_, owns)| *owns);
+    let compared_with = first
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .filter(|p| {
+            own_kind
+                && lang
+                    .text_data()
+                    .compared_before
+                    .contains(&p.text.to_lowercase())
+        })
+        .and_then(|p| {
+            other_figures
+                .iter()
+                .filter(|(n, owns)| *owns && n.end <= p.span.start)
+                .max_by_key(|(n, _)| n.end)
+        })
+        .and_then(|(n, _)| words.iter().position(|w| w.span.end > n.start));
+    let borrowed = compared_with
+        .map(|e| words.get(e.saturating_sub(LOCAL_WINDOW)..e).unwrap_or(&[]))
+        .unwrap_or(&[]);
+    for w in window.iter().chain(borrowed) {
         if inside(w.span) && !q_span.contains(w.span) {
             continue;
         }

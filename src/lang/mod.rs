@@ -164,6 +164,11 @@ pub struct TextData {
     pub change_to: Vec<String>,
     #[serde(default)]
     pub change_by: Vec<String>,
+    /// Prepositions before a figure compared with an earlier one of its sentence, whose
+    /// measured thing it leaves unsaid ("315 Millionen Euro – nach 278 Millionen im Vorjahr",
+    /// "$315 million, after $278 million a year earlier").
+    #[serde(default)]
+    pub compared_before: Vec<String>,
     /// The word between the two counts of a tally ("38 zu 23 Stimmen", "38 to 23 votes"): the
     /// first counts the first side of `vote_sides`, the second the second.
     #[serde(default)]
