@@ -1117,14 +1117,20 @@ mod tests {
             DiskStore::open(cache, paths, None).unwrap_or_else(|e| panic!("open: {e}"));
         let mut report = LoadReport::default();
         report.notes.extend(note);
+        let corpus = update_and_open(&store, paths, &mut report);
+        (corpus, report)
+    }
+
+    /// Updates `store` with the files of `paths` and opens its corpus, noting in `report`.
+    fn update_and_open(store: &DiskStore, paths: &[PathBuf], report: &mut LoadReport) -> Corpus {
         let fs = files(paths);
         store
-            .update(&fs, &LoadOptions::default(), &mut report)
+            .update(&fs, &LoadOptions::default(), report)
             .unwrap_or_else(|e| panic!("update: {e}"));
         let snap = store
-            .snapshot(&fs, &mut report)
+            .snapshot(&fs, report)
             .unwrap_or_else(|e| panic!("snapshot: {e}"));
-        (Corpus::from_snapshot(snap), report)
+        Corpus::from_snapshot(snap)
     }
 
     /// Both corpora hold the same documents in the same order, and their indexes give the same
@@ -1313,15 +1319,7 @@ mod tests {
 
     /// Updates `store` with the files of `paths` and opens its corpus.
     fn reopen(store: &DiskStore, paths: &[PathBuf]) -> Corpus {
-        let fs = files(paths);
-        let mut report = LoadReport::default();
-        store
-            .update(&fs, &LoadOptions::default(), &mut report)
-            .unwrap_or_else(|e| panic!("update: {e}"));
-        let snap = store
-            .snapshot(&fs, &mut report)
-            .unwrap_or_else(|e| panic!("snapshot: {e}"));
-        Corpus::from_snapshot(snap)
+        update_and_open(store, paths, &mut LoadReport::default())
     }
 
     /// Fourteen documents in a folder, sharing words so that terms have postings in many batches.
