@@ -71,13 +71,8 @@ pub fn engine_id() -> &'static str {
             .and_then(|p| std::fs::metadata(p).ok());
         let stamp = exe
             .map(|m| {
-                let t = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_nanos())
-                    .unwrap_or(0);
-                format!("{}-{t}", m.len())
+                let (len, t) = crate::corpus::load::stamp_of(&m);
+                format!("{len}-{t}")
             })
             .unwrap_or_default();
         format!("{}+{stamp}", env!("CARGO_PKG_VERSION"))

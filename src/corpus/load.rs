@@ -449,6 +449,22 @@ pub(crate) fn from_entry(path: &Path, key: String, entry: cache::Entry) -> Corpu
     }
 }
 
+/// A file's size and modification time (nanoseconds since 1970, 0 where unknown): what tells
+/// a changed file from an unchanged one without reading it.
+pub fn stamp_of(m: &std::fs::Metadata) -> (u64, u64) {
+    let t = m
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+    (m.len(), t)
+}
+
+/// [`stamp_of`] the file at `path`, if it can be read.
+pub fn stamp(path: &Path) -> Option<(u64, u64)> {
+    std::fs::metadata(path).ok().map(|m| stamp_of(&m))
+}
+
 /// A trailing "(Quelle: X)", "(Quellen: X, Y)", "Source: X" note names the outlet.
 fn source_note(doc: &Document) -> Option<String> {
     let last = doc.sentences.iter().rev().take(3);

@@ -854,6 +854,21 @@ pub fn local_context(
 
 pub use crate::corpus::{report_window, REPORT_WINDOW};
 
+/// Whether the year or date `x` opens `unit` (a paragraph, a sentence): at most `words` words
+/// before it. It then dates the figures after it ("In the 2021 municipal election, …",
+/// „**Juni 2013** – …“).
+pub fn opens_unit(text: &str, unit: Span, x: &Quantity, words: usize) -> bool {
+    unit.contains(x.span)
+        && matches!(x.dimension, Dimension::Year | Dimension::Date)
+        && text
+            .get(unit.start..x.span.start)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+            <= words
+}
+
 /// When a figure holds: a year or dated day in its local window ("der Rekord von 7,38 Metern
 /// aus dem Jahr 2013"), else `fallback` (its document's date). Figures of different times are
 /// different quantities, however alike their words.
@@ -883,17 +898,7 @@ pub fn when(
     // So does a sentence that opens with one ("In the 2021 municipal election, 88,950 ballots
     // were cast and turnout was 33.5 percent"; „Im Jahr 2019 kamen 40.000 Besucher“).
     let opens = |unit: Span, x: &Quantity, words: usize| {
-        x.span != q.span
-            && unit.contains(x.span)
-            && x.span.start < q.span.start
-            && matches!(x.dimension, Dimension::Year | Dimension::Date)
-            && text
-                .get(unit.start..x.span.start)
-                .unwrap_or("")
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .count()
-                <= words
+        x.span != q.span && x.span.start < q.span.start && opens_unit(text, unit, x, words)
     };
     let lead = all
         .iter()

@@ -211,19 +211,13 @@ fn cache_key(lang: Lang, src: &Path) -> Option<[u8; 32]> {
         h.update(b"\0");
         h.update(f.to_string_lossy().as_bytes());
         h.update(b"\0");
-        match std::fs::metadata(&f) {
-            Ok(m) => {
+        match crate::corpus::load::stamp(&f) {
+            Some((len, mtime)) => {
                 any = true;
-                let mtime = m
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_nanos())
-                    .unwrap_or(0);
-                h.update(&m.len().to_le_bytes());
+                h.update(&len.to_le_bytes());
                 h.update(&mtime.to_le_bytes());
             }
-            Err(_) => {
+            None => {
                 h.update(b"missing");
             }
         }

@@ -242,17 +242,10 @@ impl Matches {
             // another year there names another quantity.
             let frame = q.dimension == Dimension::Year
                 && doc
-                    .sentences
-                    .iter()
-                    .find(|s| s.span.contains(q.span))
+                    .sentence_at(q.span.start)
+                    .and_then(|si| doc.sentences.get(si))
                     .is_some_and(|s| {
-                        doc.masked
-                            .get(s.span.start..q.span.start)
-                            .unwrap_or("")
-                            .split(|c: char| !c.is_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .count()
-                            <= 2
+                        crate::figmap::similar::opens_unit(&doc.masked, s.span, q, 2)
                             && facts.quantities.iter().any(|x| {
                                 x.span.start > q.span.end
                                     && s.span.contains(x.span)

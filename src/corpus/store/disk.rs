@@ -29,7 +29,7 @@
 use super::{Head, Hooks, Snapshot, Store};
 use crate::corpus::cache::{self, Entry, EntryRef};
 use crate::corpus::index::Postings;
-use crate::corpus::load::{self, LoadOptions, LoadReport, Skipped};
+use crate::corpus::load::{self, stamp, LoadOptions, LoadReport, Skipped};
 use crate::corpus::{report_window, CorpusDoc};
 use crate::lang::Lang;
 use redb::{
@@ -249,17 +249,6 @@ fn dir_times(_: &Path) -> Option<(u64, u64)> {
 /// folder changed within a file system's time granularity of the walk could change again with
 /// the same times, unseen ("racy" in git's words); it is walked again next time.
 const RACY_NS: u64 = 2_000_000_000;
-
-/// A file's size and modification time (nanoseconds since 1970).
-fn stamp(path: &Path) -> Option<(u64, u64)> {
-    let m = std::fs::metadata(path).ok()?;
-    let t = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
-    Some((m.len(), t))
-}
 
 /// A file's key in `files`: its absolute path with `.` and `..` resolved (as the language
 /// server names corpus paths, `workspace::normalize`), so that `factlint check` run from any

@@ -640,13 +640,9 @@ pub struct IngestReport {
 
 /// A file's size and modification time (nanoseconds since 1970).
 fn stamp(path: &Path) -> Option<(i64, i64)> {
-    let m = std::fs::metadata(path).ok()?;
-    let t = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    Some((i64::try_from(m.len()).unwrap_or(i64::MAX), t))
+    let (len, t) = crate::corpus::load::stamp(path)?;
+    let int = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
+    Some((int(len), int(t)))
 }
 
 /// One file of a batch as it is written.
