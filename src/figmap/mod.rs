@@ -703,6 +703,89 @@ mod tests {
     }
 
     /// In a list of labelled figures, each figure's head is its own label, not the next
+    /// The local context of figure `fig` in the one-sentence text `t`.
+    fn local_of(t: &str, fig: &str, lang: crate::lang::Lang) -> crate::figmap::similar::Local {
+        use crate::figmap::similar::{local_context, owners};
+        use crate::text::Span;
+        let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(lang));
+        let qs = crate::extract::extract(&doc).quantities;
+        let q = qs.iter().find(|q| q.text == fig);
+        let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+        let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+        local_context(
+            t,
+            Span::new(0, t.len()),
+            q.span,
+            &numbers,
+            &owners(&qs),
+            &[],
+            lang,
+        )
+    }
+
+    /// A place nearer another count of the sentence is that count's; an area level (ward,
+    /// city, county) sets figures of different levels apart, in both languages.
+    #[test]
+    fn places_and_area_levels_belong_to_their_own_figures() {
+        use crate::figmap::similar::places_clash;
+        use crate::lang::Lang;
+        let t =
+            "Im Landkreis Merlachtal werden 4.800 Menschen evakuiert, davon 1.870 in Grafenried.";
+        let (county, town) = (
+            local_of(t, "4.800", Lang::De),
+            local_of(t, "1.870", Lang::De),
+        );
+        assert!(!county.places.contains("grafenried"), "{:?}", county.places);
+        assert!(town.places.contains("grafenried"), "{:?}", town.places);
+        let city = local_of(
+            "Die Stadt gab die Zahl der Evakuierten mit 1.870 an.",
+            "1.870",
+            Lang::De,
+        );
+        assert!(places_clash(&city, &county));
+        let other_city = local_of("Die Stadt nannte 1.900 Evakuierte.", "1.900", Lang::De);
+        assert!(!places_clash(&city, &other_city));
+        // English: the turnout across the city is not the ward's; a ward compared across the
+        // city names both levels and clashes with neither.
+        let citywide = local_of(
+            "Turnout across the city hit 55.2 percent.",
+            "55.2 percent",
+            Lang::En,
+        );
+        let ward = local_of(
+            "Ward 3 recorded the highest turnout, at 55.2 percent; Ward 7 the lowest, at 27.9 percent.",
+            "55.2 percent",
+            Lang::En,
+        );
+        let led = local_of(
+            "Ward 3 led the city with 55.2 percent turnout, the Board said.",
+            "55.2 percent",
+            Lang::En,
+        );
+        assert!(places_clash(&citywide, &ward));
+        assert!(!places_clash(&led, &ward));
+        // Without a level on one side nothing is known.
+        let bare = local_of("Turnout was 41.8 percent.", "41.8 percent", Lang::En);
+        assert!(!places_clash(&citywide, &bare));
+    }
+
+    /// Across clauses the head is not sought past a semicolon: the clause after it is a
+    /// parallel statement ("…; Ward 7 the lowest, at 27.9 percent").
+    #[test]
+    fn a_head_is_not_sought_past_a_semicolon() {
+        use crate::lang::Lang;
+        let l = local_of(
+            "Ward 3 recorded the highest turnout, at 55.2 percent; Ward 7 the lowest, at 27.9 percent.",
+            "55.2 percent",
+            Lang::En,
+        );
+        assert!(
+            l.head.as_deref().is_some_and(|h| h.starts_with("turnout")),
+            "{:?}",
+            l.head
+        );
+    }
+
     /// figure's past the comma: two reports of the same prices group price by price.
     #[test]
     fn a_labelled_list_groups_each_figure_with_its_own_label() {

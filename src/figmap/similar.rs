@@ -201,6 +201,8 @@ pub struct Local {
     pub qualifiers: HashSet<usize>,
     /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
     pub places: HashSet<String>,
+    /// The area levels (ward, city, county: [`Lang::scope_level`]) named near the figure.
+    pub scopes: HashSet<usize>,
     /// The byte extent of the local window, for companion figures.
     pub extent: Span,
     /// The word the figure measures, as a comparison term (see [`local_context`]).
@@ -503,6 +505,7 @@ pub fn local_context(
     let mut terms = Vec::new();
     let mut qualifiers = HashSet::new();
     let mut places = HashSet::new();
+    let mut scopes = HashSet::new();
     let window = words.get(lo..hi).unwrap_or(&[]);
     let q_lo = first.saturating_sub(QUALIFIER_WINDOW);
     let q_hi = (last + QUALIFIER_WINDOW + 1).min(words.len());
@@ -550,6 +553,11 @@ pub fn local_context(
     };
     let mut year_earlier = false;
     for (k, w) in words.iter().enumerate().take(q_hi).skip(q_lo) {
+        // An area level counts for every figure near it: "Ward 3 led the city with 55.2
+        // percent" names both the ward and the city the figure is compared across.
+        if let Some(g) = lang.scope_level(&w.text.to_lowercase()) {
+            scopes.insert(g);
+        }
         if nearer_other(k) {
             continue;
         }
@@ -585,9 +593,14 @@ pub fn local_context(
         window.first().map(|w| w.span.start).unwrap_or(q_span.start),
         window.last().map(|w| w.span.end).unwrap_or(q_span.end),
     );
-    for pair in window.windows(2) {
+    // A place nearer another count of the sentence is that count's ("Im Landkreis werden 4.800
+    // Menschen evakuiert, davon 1.870 in Grafenried": Grafenried is the 1.870's place).
+    for (k, pair) in window.windows(2).enumerate() {
         let prep = pair[0].text.to_lowercase();
         let place = pair[1].text;
+        if nearer_other(lo + k + 1) {
+            continue;
+        }
         if matches!(
             prep.as_str(),
             "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit"
@@ -658,45 +671,48 @@ pub fn local_context(
     };
     // Function words do not count towards the window: "Fourteen of them were taken to
     // hospital" is headed by "taken" as "16 were taken to hospital" is.
-    // With `from` (the figure's edge), the search stops at a clause break: in a list of
+    // With `strict`, the search stops at any clause break: in a list of
     // labelled figures ("Tageskarte 29 Euro, im Online-Vorverkauf 24 Euro, Dauerkarte 59
     // Euro") the word past the comma is the next figure's label.
-    let within = |ws: &mut dyn Iterator<Item = &crate::text::words::Word<'_>>,
-                  from: Option<usize>| {
-        let mut counted = 0;
-        let mut at = from;
-        for w in ws {
-            if let Some(p) = at {
+    // Without it (across clauses), the search still stops at a semicolon: the clause past it
+    // is a parallel statement of its own ("the highest turnout, at 55.2 percent; Ward 7 the
+    // lowest").
+    let within =
+        |ws: &mut dyn Iterator<Item = &crate::text::words::Word<'_>>, strict: bool, edge: usize| {
+            let mut counted = 0;
+            let mut at = edge;
+            let breaks: &[char] = if strict {
+                &[',', ';', ':', '(', ')', '–', '—']
+            } else {
+                &[';']
+            };
+            for w in ws {
+                let p = at;
                 let (lo, hi) = if w.span.start >= p {
                     (p, w.span.start)
                 } else {
                     (w.span.end, p)
                 };
-                if text
-                    .get(lo..hi.max(lo))
-                    .unwrap_or("")
-                    .contains([',', ';', ':', '(', ')', '–', '—'])
-                {
+                if text.get(lo..hi.max(lo)).unwrap_or("").contains(breaks) {
                     return None;
                 }
-                at = Some(if w.span.start >= p {
+                at = if w.span.start >= p {
                     w.span.end
                 } else {
                     w.span.start
-                });
+                };
+                if let Some(c) = content(w) {
+                    return Some(c);
+                }
+                if !td.is_stopword(&w.text.to_lowercase()) {
+                    counted += 1;
+                }
+                if counted >= HEAD_WINDOW {
+                    break;
+                }
             }
-            if let Some(c) = content(w) {
-                return Some(c);
-            }
-            if !td.is_stopword(&w.text.to_lowercase()) {
-                counted += 1;
-            }
-            if counted >= HEAD_WINDOW {
-                break;
-            }
-        }
-        None
-    };
+            None
+        };
     // Within the figure's clause first, after it and then before it; else across clauses.
     let (q_end, q_start) = (
         words
@@ -706,15 +722,22 @@ pub fn local_context(
             .get(first)
             .map_or(q_span.start, |w| w.span.start.min(q_span.start)),
     );
-    let found = within(&mut words.iter().skip(last + 1), Some(q_end))
+    let found = within(&mut words.iter().skip(last + 1), true, q_end)
         .or_else(|| {
             within(
                 &mut words.get(..first).unwrap_or(&[]).iter().rev(),
-                Some(q_start),
+                true,
+                q_start,
             )
         })
-        .or_else(|| within(&mut words.iter().skip(last + 1), None))
-        .or_else(|| within(&mut words.get(..first).unwrap_or(&[]).iter().rev(), None));
+        .or_else(|| within(&mut words.iter().skip(last + 1), false, q_end))
+        .or_else(|| {
+            within(
+                &mut words.get(..first).unwrap_or(&[]).iter().rev(),
+                false,
+                q_start,
+            )
+        });
     let head = found
         .as_ref()
         .map(|(w, _, _)| crate::text::words::term(lang, w));
@@ -838,6 +861,7 @@ pub fn local_context(
         terms,
         qualifiers,
         places,
+        scopes,
         extent,
         head,
         head_word,
@@ -1025,8 +1049,11 @@ pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
 }
 
 /// Both figures are placed ("in Grafenried", "in Texas") and no place is shared.
+/// So are two figures counted over different area levels ("across the city" against "Ward 3
+/// … the highest turnout"; „Die Stadt gab … mit 1.870 an“ against „Im Landkreis … 4.800“).
 pub fn places_clash(a: &Local, b: &Local) -> bool {
-    !a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places)
+    (!a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places))
+        || (!a.scopes.is_empty() && !b.scopes.is_empty() && a.scopes.is_disjoint(&b.scopes))
 }
 
 /// Both times are known and do not overlap.
@@ -1170,10 +1197,7 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
         differing += 2;
     }
     sim -= QUALIFIER_PENALTY * differing as f32;
-    if !a.local.places.is_empty()
-        && !b.local.places.is_empty()
-        && a.local.places.is_disjoint(&b.local.places)
-    {
+    if places_clash(a.local, b.local) {
         sim -= PLACE_PENALTY;
     }
     // German capitalises every noun: there a differing "name" may be "Mann" against "Rentner",
@@ -1204,7 +1228,7 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     }
     if directed && crate::figmap::trace() {
         eprintln!(
-            "  parts {:?} -> {:?}: sent {sent:.2} local {local:.2} head {:?}/{:?} counted {:?}/{:?} qual {:?}/{:?} earlier {}/{} sides {} changes {} moments {} places {:?}/{:?} names {:?}/{:?} companions {} when {:?}/{:?}",
+            "  parts {:?} -> {:?}: sent {sent:.2} local {local:.2} head {:?}/{:?} counted {:?}/{:?} qual {:?}/{:?} earlier {}/{} sides {} changes {} moments {} places {:?}{:?}/{:?}{:?} names {:?}/{:?} companions {} when {:?}/{:?}",
             a.q.text,
             b.q.text,
             a.local.head,
@@ -1219,7 +1243,9 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
             changes_differ(a.local, b.local),
             moments_differ(a.local, b.local),
             a.local.places,
+            a.local.scopes,
             b.local.places,
+            b.local.scopes,
             a.local.name,
             b.local.name,
             companions_disagree(a.near, b.near, tol),

@@ -91,6 +91,27 @@ impl Lang {
         map.get(&self.stem(lower)).copied()
     }
 
+    /// The area level (ward, city, county, …) a lower-cased word names, if any.
+    pub fn scope_level(self, lower: &str) -> Option<usize> {
+        type Map = std::collections::HashMap<String, usize>;
+        fn build(l: Lang) -> Map {
+            let mut m = Map::new();
+            for (i, g) in l.text_data().scopes.iter().enumerate() {
+                for w in g {
+                    m.insert(l.stem(w), i);
+                }
+            }
+            m
+        }
+        static DE: LazyLock<Map> = LazyLock::new(|| build(Lang::De));
+        static EN: LazyLock<Map> = LazyLock::new(|| build(Lang::En));
+        let map = match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        };
+        map.get(&self.stem(lower)).copied()
+    }
+
     /// General text data of this language (`src/lang/<code>.toml`).
     pub fn text_data(self) -> &'static TextData {
         static DE: LazyLock<TextData> = LazyLock::new(|| TextData::parse(include_str!("de.toml")));
@@ -122,6 +143,9 @@ pub struct TextData {
     pub synonyms: Vec<Vec<String>>,
     /// Groups of words that make a figure a different quantity (forecast, capacity, test, …).
     pub qualifiers: Vec<Vec<String>>,
+    /// Levels of area a figure may be counted over (a ward, the city, the county): two figures
+    /// both counted over a named level, different ones, are two quantities.
+    pub scopes: Vec<Vec<String>>,
     /// First- and second-person singular pronouns: outside a quotation they mark text that is
     /// not reporting (reader comments, forum posts), whose figures are no source's figures.
     pub personal: Vec<String>,

@@ -287,7 +287,16 @@ impl Rule for MisattributedFigure {
                 .iter()
                 .filter(|m| stated_by(ctx.corpus, m, &name, lang))
                 .collect();
-            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, &docs, q, &name) {
+            // Whether the named source gives the figure anywhere is asked of all the event's
+            // reports: one the map did not align ("Die 1.870 Bewohnerinnen und Bewohner, die …
+            // ihre Wohnungen verlassen mussten") still says it.
+            let mut stating = docs.clone();
+            if let Some(ev) = si.and_then(|si| ctx.matches.events.get(si)) {
+                stating.extend(ev.iter().copied());
+                stating.sort_unstable();
+                stating.dedup();
+            }
+            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, &stating, q, &name) {
                 continue;
             }
             let others: Vec<FigureMatch> = supports
