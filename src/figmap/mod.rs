@@ -743,6 +743,10 @@ mod tests {
             Lang::De,
         );
         assert!(places_clash(&city, &county));
+        let t = "Insgesamt mussten 4.800 Menschen ihre Häuser verlassen, darunter 1.870 in Grafenried und 950 in Lützenbrück.";
+        let l = local_of(t, "950", Lang::De);
+        assert!(!l.places.contains("grafenried"), "{:?}", l.places);
+        assert!(l.places.contains("lützenbrück"), "{:?}", l.places);
         let other_city = local_of("Die Stadt nannte 1.900 Evakuierte.", "1.900", Lang::De);
         assert!(!places_clash(&city, &other_city));
         // English: the turnout across the city is not the ward's; a ward compared across the

@@ -598,13 +598,17 @@ pub fn local_context(
     for (k, pair) in window.windows(2).enumerate() {
         let prep = pair[0].text.to_lowercase();
         let place = pair[1].text;
-        if nearer_other(lo + k + 1) {
+        // Nor is a place past another count, or right after one ("1.870 in Grafenried und 950
+        // in Lützenbrück": Grafenried is the 1.870's, however near the 950).
+        let at = lo + k + 1;
+        let past_other = others.iter().any(|&o| {
+            (at < first && o < at && at - o <= 3) || (at > last && o > last && o < at)
+        });
+        if nearer_other(at) || past_other {
             continue;
         }
-        if matches!(
-            prep.as_str(),
-            "in" | "im" | "across" | "throughout" | "statewide" | "bundesweit"
-        ) && place.chars().next().is_some_and(|c| c.is_uppercase())
+        if lang.text_data().place_before.contains(&prep)
+            && place.chars().next().is_some_and(|c| c.is_uppercase())
             && !lang.text_data().months.contains(&place.to_lowercase())
             && !lang.text_data().is_stopword(&place.to_lowercase())
         {

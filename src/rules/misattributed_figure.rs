@@ -310,6 +310,17 @@ impl Rule for MisattributedFigure {
             // Named but silent on this quantity: only an outlet whose reports are in the corpus
             // (what it says is known), or a speaker when every supporting source gives the
             // figure as somebody else's statement.
+            // A date or a time of the event is nobody's statement: a source silent on it
+            // ("the hospital" on when the ambulances arrived) is no evidence against naming it.
+            let when = matches!(
+                q.dimension,
+                crate::extract::Dimension::Date
+                    | crate::extract::Dimension::Year
+                    | crate::extract::Dimension::TimeOfDay
+            );
+            if by_named.is_empty() && when {
+                continue;
+            }
             if by_named.is_empty()
                 && !is_outlet
                 && !others
@@ -525,6 +536,20 @@ mod tests {
         assert_eq!(super::significant_digits("about 412,000"), 3);
         assert_eq!(super::significant_digits("7,12 Meter"), 3);
         assert_eq!(super::significant_digits("$38 million"), 2);
+    }
+
+    /// A time of the event is nobody's statement: naming a source that is silent on it is no
+    /// misattribution (a source stating another time would be).
+    #[test]
+    fn a_time_named_by_a_source_silent_on_it_is_not_misattributed() {
+        let corpus = [
+            ("hospital.md", "---\nsource: Brannock Medical Center\n---\nThe emergency department went on ambulance diversion at 4:15 a.m. on Tuesday, the hospital said.\n"),
+            ("wire.md", "---\nsource: Midland Wire\n---\nThe hospital's emergency department began diverting ambulances at 4:15 a.m. Tuesday, hospital spokeswoman Ana Reyes said.\n"),
+            ("ems.md", "---\nsource: Kerr County EMS Office\n---\nThe Kerr County EMS office said ambulances were sent to two other hospitals while the emergency department was on diversion.\n"),
+        ];
+        let draft = "The emergency department went on ambulance diversion at 4:15 a.m., the county's EMS office said.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert!(f.is_empty(), "{f:?}");
     }
 
     /// An upper bound the named outlet gives ("bis zu 7,50 Metern") states no figure under it.
