@@ -38,6 +38,9 @@ pub fn trace() -> bool {
 }
 /// A draft figure this similar to a variant is aligned to its quantity.
 pub const ALIGN_MIN: f32 = 0.3;
+/// A source stating the draft's figure this close (below [`ALIGN_MIN`]) keeps a figure no
+/// variant supports from being called unsupported.
+const WEAK_SUPPORT: f32 = ALIGN_MIN;
 /// A draft figure no variant supports is judged against its quantity only when aligned this
 /// strongly (a contradiction on a weak alignment is a guess).
 pub const CONFLICT_MIN: f32 = 0.45;
@@ -516,6 +519,22 @@ impl FigureMap {
             {
                 variants.push((j, s));
             }
+        }
+        // No variant agrees, but a source states the draft's figure in a context that half
+        // fits ("rund 80 Beamte" against "etwa 80 Polizistinnen und Polizisten"): "no source
+        // supports this" would be false if that is the same quantity, and which it is is not
+        // known. No verdict.
+        let weak = sims
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| !apart(j) && !elsewhere(j) && agrees(j))
+            .map(|(_, &s)| s)
+            .fold(f32::MIN, f32::max);
+        if !variants.iter().any(|&(m, _)| agrees(m)) && weak >= WEAK_SUPPORT {
+            if trace() {
+                eprintln!("align refused (weak support {weak:.2}) {:?}", draft.q.text);
+            }
+            return None;
         }
         // Contradictions scattered over more than a factor of [`SCATTER`] (an order of magnitude: "716 yards", "6,728
         // yards", "63 yards" against "70 yards rushing") where no variant supports the draft

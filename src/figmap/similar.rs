@@ -601,9 +601,9 @@ pub fn local_context(
         // Nor is a place past another count, or right after one ("1.870 in Grafenried und 950
         // in Lützenbrück": Grafenried is the 1.870's, however near the 950).
         let at = lo + k + 1;
-        let past_other = others.iter().any(|&o| {
-            (at < first && o < at && at - o <= 3) || (at > last && o > last && o < at)
-        });
+        let past_other = others
+            .iter()
+            .any(|&o| (at < first && o < at && at - o <= 3) || (at > last && o > last && o < at));
         if nearer_other(at) || past_other {
             continue;
         }

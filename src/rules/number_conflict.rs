@@ -95,6 +95,20 @@ mod tests {
             .any(|x| x.edits.iter().any(|e| e.replacement.contains("68,000"))));
     }
 
+    /// A source states the draft's figure in a sentence the map aligns as well as anything
+    /// else, though outside the contradicting variant's quantity: "no source supports this"
+    /// would be false. No verdict.
+    #[test]
+    fn a_figure_a_source_states_in_a_half_fitting_sentence_is_not_unsupported() {
+        let corpus = [
+            ("kvtr.md", "---\nsource: KVTR News 9\n---\nThe Harlan Ridge Fire started around 2:40 p.m. Monday and spread quickly through dry grass and timber east of Dunmore. By Tuesday it had burned roughly 6,800 acres and was 5 percent contained.\n"),
+            ("wire.md", "---\nsource: Allied Press\n---\nDUNMORE, Ore. (Allied Press) — A wind-driven wildfire that broke out at 2:38 p.m. Monday in the hills east of Dunmore had burned about 6,800 acres by Tuesday morning and was 5 percent contained.\n"),
+        ];
+        let draft = "A wildfire that broke out around 2:40 p.m. Monday in the hills east of Dunmore had burned about 6,800 acres by Tuesday.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     #[test]
     fn contradictions_scattered_over_a_kind_are_no_verdict() {
         // Three reports' rushing yards of three players and seasons: "70 yards" measures one
