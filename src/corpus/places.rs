@@ -17,8 +17,9 @@ pub struct Elsewhere {
     pub rivals: Vec<String>,
 }
 
-/// A document's own place is named at least this often in it.
-const MIN_OWN_MENTIONS: usize = 2;
+/// A document's own place is named at least this often in it (a dateline is one mention and
+/// weighs as two: "Merlau, 13. Juni 2024." alone sets a town's release in Merlau).
+const MIN_OWN_MENTIONS: usize = 1;
 
 /// The documents of a corpus set somewhere else (see the module comment), in document order.
 /// Computed on every document: meant for corpora small enough that every document is a
@@ -43,10 +44,12 @@ pub fn elsewhere(docs: &Docs) -> Vec<Elsewhere> {
     places.sort_unstable();
     places.dedup();
     let named_by = |x: &str| profiles.iter().filter(|(_, m)| m.count(x) > 0).count();
+    // Named by a quarter of the documents: in a story's corpus with an archive of other
+    // events (other towns' floods), the story's place is named by fewer than half.
     let shared: Vec<&str> = places
         .iter()
         .copied()
-        .filter(|x| named_by(x) * 2 >= n)
+        .filter(|x| named_by(x) * 4 >= n)
         .collect();
     let mut out = Vec::new();
     for (doc, (p, m)) in profiles.iter().enumerate() {
@@ -56,6 +59,7 @@ pub fn elsewhere(docs: &Docs) -> Vec<Elsewhere> {
             _ => continue,
         };
         let own_mentions = m.count(own);
+
         let others = named_by(own) - usize::from(own_mentions > 0);
         if own_mentions < MIN_OWN_MENTIONS || others * 2 >= n - 1 {
             continue;
@@ -63,9 +67,11 @@ pub fn elsewhere(docs: &Docs) -> Vec<Elsewhere> {
         let rivals: Vec<String> = shared
             .iter()
             .filter(|y| !y.starts_with(own.as_str()) && !own.starts_with(**y))
+            .filter(|y| named_by(y) > others + 1)
             .filter(|y| m.count(y) * 2 < own_mentions)
             .map(|y| y.to_string())
             .collect();
+
         if !rivals.is_empty() {
             out.push(Elsewhere {
                 doc,
@@ -123,6 +129,52 @@ mod tests {
         assert_eq!(about("Evacuees returned to Dunmore on Friday."), vec![3]);
         assert!(about("In Dunmore and near Ashby, fires burned.").is_empty());
         assert!(about("Thousands fled a wildfire.").is_empty());
+    }
+
+    /// A town's release opens with its place and date and never names the place again: the
+    /// dateline alone sets it there.
+    #[test]
+    fn a_dateline_alone_sets_a_release_elsewhere() {
+        let release = "Ashby, June 13, 2024 – After the second fire, the city estimates the damage at about $4 million. Households may apply for aid.";
+        let c = corpus(&[
+            ("wire.txt", FIRE),
+            ("kvtr.txt", KVTR),
+            ("sheriff.txt", SHERIFF),
+            ("ashby-release.txt", release),
+        ]);
+        let e = elsewhere(&c.docs);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].doc, e[0].own.as_str()), (3, "ashby"));
+    }
+
+    /// An archive of other towns' fires: the story's place is named by fewer than half the
+    /// documents, still far more than any archive town, and the archive reports are set apart.
+    #[test]
+    fn in_an_archive_of_other_towns_the_story_place_is_still_shared() {
+        let towns = ["Bexley", "Carrow", "Delford", "Elmstead", "Fenwick"];
+        let archive: Vec<(String, String)> = towns
+            .iter()
+            .map(|t| {
+                (
+                    format!("{}.txt", t.to_lowercase()),
+                    format!("{}, May 2, 2019 – A brush fire burned 300 acres in {t}. Crews in {t} contained it by night.", t.to_uppercase()),
+                )
+            })
+            .collect();
+        let mut texts: Vec<(&str, &str)> = vec![
+            ("wire.txt", FIRE),
+            ("kvtr.txt", KVTR),
+            ("sheriff.txt", SHERIFF),
+        ];
+        texts.extend(archive.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+        let c = corpus(&texts);
+        let e = elsewhere(&c.docs);
+        let set: Vec<usize> = e.iter().map(|x| x.doc).collect();
+        assert_eq!(set, vec![3, 4, 5, 6, 7], "{e:?}");
+        assert!(
+            e.iter().all(|x| x.rivals == vec!["dunmore".to_string()]),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -18,8 +18,8 @@ const MIN_PLACE_LEN: usize = 3;
 
 /// Dateline forms at the start of a paragraph, the place in group 1: "DUNMORE, Ore. (Allied
 /// Press) —", "Berlin (dpa) –", "WASHINGTON, " and a local paper's „Bergheim. Deutlich …“.
-fn datelines() -> &'static [Regex; 4] {
-    static RX: OnceLock<[Regex; 4]> = OnceLock::new();
+fn datelines() -> &'static [Regex; 5] {
+    static RX: OnceLock<[Regex; 5]> = OnceLock::new();
     RX.get_or_init(|| {
         let rx = |s: &str| Regex::new(s).unwrap_or_else(|e| panic!("built-in pattern: {e}"));
         [
@@ -27,6 +27,8 @@ fn datelines() -> &'static [Regex; 4] {
             rx(r"^(\p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)?)\s*\([^)\n]{1,40}\)\s*[—–-]"),
             rx(r"^(\p{Lu}[\p{Lu}'’\-]{2,}(?: \p{Lu}[\p{Lu}'’\-]+){0,2}),\s"),
             rx(r"^(\p{Lu}[\p{Ll}\-]{2,})\.\s+\p{Lu}"),
+            // "Merlau, 13. Juni 2024.", "Ashby, June 13, 2024 –": a place and the full date.
+            rx(r"^(\p{Lu}[\p{Ll}\-]{2,}(?: \p{Lu}[\p{Ll}\-]+)?),\s+(?:\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{4})"),
         ]
     })
 }
@@ -168,6 +170,17 @@ mod tests {
             "Berlin (dpa) – Die Bahn streikt. In Hamburg fielen Züge aus, auch in Hamburg-Altona.";
         let p = places(dpa, Lang::De);
         assert_eq!(p.first(), Some(&("berlin".to_string(), 2)));
+        // A place and the full date open a town's release.
+        let pm = "Merlau, 13. Juni 2024. Nach dem Hochwasser legt die Stadtverwaltung eine erste Bilanz vor.";
+        assert_eq!(
+            places(pm, Lang::De).first(),
+            Some(&("merlau".to_string(), 2))
+        );
+        let en = "Ashby, June 13, 2024 – The city council met on Thursday.";
+        assert_eq!(
+            places(en, Lang::En).first(),
+            Some(&("ashby".to_string(), 2))
+        );
         assert!(p.contains(&("hamburg".to_string(), 1)));
     }
 

@@ -607,7 +607,7 @@ pub fn local_context(
         if nearer_other(at) || past_other {
             continue;
         }
-        if lang.text_data().place_before.contains(&prep)
+        if lang.text_data().place_prepositions.contains(&prep)
             && place.chars().next().is_some_and(|c| c.is_uppercase())
             && !lang.text_data().months.contains(&place.to_lowercase())
             && !lang.text_data().is_stopword(&place.to_lowercase())

@@ -164,11 +164,6 @@ pub struct TextData {
     /// Words that mean "ago" before the span they measure back ("vor vier Jahren").
     #[serde(default)]
     pub ago_before: Vec<String>,
-    /// Prepositions before a place name that says where a figure applies ("in Grafenried",
-    /// "across Texas"). German "im" is not one: what follows it is a common noun ("im
-    /// Einsatz", "im Vorjahr") far more often than a region.
-    #[serde(default)]
-    pub place_before: Vec<String>,
     /// Words that make a year or date the start or end of a span ("seit 2019", "until 2030"):
     /// a bound, not the time a figure beside it holds.
     #[serde(default)]
