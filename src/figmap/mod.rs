@@ -792,6 +792,31 @@ mod tests {
         assert!(!places_clash(&citywide, &bare));
     }
 
+    /// "this year's ballots" is no yearly rate, "after ten hours" no hourly one: the rate
+    /// qualifier is not a word that stems to the time unit.
+    #[test]
+    fn a_time_unit_is_no_rate() {
+        use crate::lang::Lang;
+        let l = local_of(
+            "Of this year's ballots, 31,200 were returned by mail.",
+            "31,200",
+            Lang::En,
+        );
+        assert!(l.qualifiers.is_empty(), "{:?}", l.qualifiers);
+        let l = local_of(
+            "After ten hours, 400 homes still had no power.",
+            "400",
+            Lang::En,
+        );
+        assert!(l.qualifiers.is_empty(), "{:?}", l.qualifiers);
+        let l = local_of(
+            "About 90,000 vehicles cross the bridge daily.",
+            "About 90,000",
+            Lang::En,
+        );
+        assert!(!l.qualifiers.is_empty());
+    }
+
     /// Across clauses the head is not sought past a semicolon: the clause after it is a
     /// parallel statement ("…; Ward 7 the lowest, at 27.9 percent").
     #[test]

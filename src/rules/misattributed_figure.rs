@@ -338,6 +338,10 @@ impl Rule for MisattributedFigure {
                 evidence.iter().filter(|e| e.relation == Relation::Supports),
                 3,
             );
+            // Whose figure it is must be said: no finding that cannot name another source.
+            if who.is_empty() {
+                continue;
+            }
             let message = match (lang, named_figs.is_empty()) {
                 (Lang::De, false) => format!(
                     "{figure}: {name} nennt eine andere Zahl; die Zahl stammt von {}",
