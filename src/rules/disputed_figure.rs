@@ -14,7 +14,9 @@
 //! of a dispute to name is an editor's choice (and the dispute a judgement a person checks).
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
-use crate::rules::figures::{describe, figure_findings_evidence, split};
+use crate::rules::figures::{
+    consensus, describe, dissent, figure_findings_evidence, split, with_dissent,
+};
 use crate::rules::fixes::{distinct_who, figure_attribution};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
@@ -74,10 +76,26 @@ impl Rule for DisputedFigure {
             let who = distinct_who(ctx.corpus, ctx.doc.lang, supporting.iter(), 4);
             // Which side of a dispute to name is an editor's choice: never applied unasked.
             let app = Applicability::Unsafe;
-            let fixes = who
-                .iter()
-                .filter_map(|w| figure_attribution(ctx.doc, sentence.span(), q.span, w, app))
-                .collect();
+            // Where as many sources as support the draft's figure give another, a credit alone
+            // would make it look settled: each credit to a supporting source names their
+            // figure. Where they outnumber it (or the body whose statement it is gives it), the
+            // draft's figure is the outlier: the first fix puts their figure in, credited.
+            let dissent = dissent(ctx, q, &supports, &contradicts);
+            let consensus = dissent
+                .as_ref()
+                .and_then(|(d, _)| consensus(ctx, sentence.span(), q, d));
+            let outvoted = dissent.as_ref().is_some_and(|(_, o)| *o);
+            let mut fixes: Vec<_> = match &consensus {
+                Some(c) if outvoted => c.fix.iter().cloned().collect(),
+                _ => Vec::new(),
+            };
+            fixes.extend(who.iter().filter_map(|w| {
+                let f = figure_attribution(ctx.doc, sentence.span(), q.span, w, app)?;
+                Some(match &consensus {
+                    Some(c) => with_dissent(ctx, sentence.span(), q.span, f, c),
+                    None => f,
+                })
+            }));
             out.push(Finding {
                 rule: RuleId::DisputedFigure,
                 severity: META.default_severity,

@@ -2,11 +2,11 @@
 
 use crate::extract::Quantity;
 use crate::figmap::similar::comparable;
-use crate::finding::{Evidence, Fix};
+use crate::finding::{Applicability, Edit, Evidence, Fix};
 use crate::lang::Lang;
 use crate::rules::evidence::agree;
 use crate::rules::evidence::FigureMatch;
-use crate::rules::fixes::replace_figure;
+use crate::rules::fixes::{replace_figure, Who};
 use crate::rules::RuleContext;
 
 /// Supporting and contradicting matches.
@@ -178,6 +178,276 @@ pub fn certain_replacements(
         return Vec::new();
     }
     kept.into_iter().map(|(m, _)| m).collect()
+}
+
+/// The sources that dispute a draft's figure at least as strongly as it is supported: the
+/// contradicting variants that agree with each other (those [`certain_replacements`] allows),
+/// or, failing those, all contradicting figures where they agree — from at least as many
+/// distinct sources as support the draft's figure. `outvoted` (only with figures a replacement
+/// may take): from more
+/// — or from as many, when one of them is a statement the corpus attributes to a speaker or
+/// body (whose own act or count the figure is) and no supporting one is. `None` when the
+/// draft's figure has more support than dissent.
+pub fn dissent(
+    ctx: &RuleContext,
+    q: &Quantity,
+    supports: &[FigureMatch],
+    contradicts: &[FigureMatch],
+) -> Option<(Vec<FigureMatch>, bool)> {
+    let certain = certain_replacements(ctx, q, contradicts);
+    // Contradictions aligned less confidently than a replacement needs still name the other
+    // figure beside a credit, when they all agree: the finding rests on them already.
+    let tol = &ctx.config.tolerance;
+    let figs: Vec<&Quantity> = contradicts
+        .iter()
+        .filter_map(|m| corpus_figure(ctx, m))
+        .collect();
+    let all_agree = figs.len() == contradicts.len()
+        && figs.iter().all(|a| figs.iter().all(|b| agree(a, b, tol)));
+    let sure = if !certain.is_empty() {
+        certain.clone()
+    } else if all_agree {
+        contradicts.to_vec()
+    } else {
+        return None;
+    };
+    if sure.is_empty() {
+        return None;
+    }
+    let stated = |ms: &[FigureMatch]| {
+        ms.iter()
+            .filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m))
+            .any(|e| {
+                matches!(
+                    crate::rules::fixes::who_of(ctx.corpus, &e, ctx.doc.lang),
+                    Some(Who::Speaker { .. } | Who::Phrase(_))
+                )
+            })
+    };
+    let (c, s) = (sources(ctx, &sure), sources(ctx, supports));
+    let outvoted = !certain.is_empty() && (c > s || (c == s && stated(&sure) && !stated(supports)));
+    (c >= s).then_some((sure, outvoted))
+}
+
+/// How many distinct sources the matches come from.
+fn sources(ctx: &RuleContext, ms: &[FigureMatch]) -> usize {
+    let mut v: Vec<&str> = ms
+        .iter()
+        .filter_map(|m| ctx.corpus.docs.get(m.doc))
+        .map(|d| d.source.name.as_str())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+/// What the sources disputing a draft's figure state ([`dissent`]), for its fixes.
+pub struct Consensus {
+    /// The fix putting their figure in the draft, credited to `who` (`None` where their figure
+    /// does not fit the draft's slot or no credit can be placed beside it).
+    pub fix: Option<Fix>,
+    /// Their figure as the draft would write it.
+    pub figure: String,
+    /// The source credited: a speaker or body whose statement it is before an outlet.
+    pub who: Who,
+}
+
+/// The figure most of the disputing sources state, the source to credit it to — one that
+/// states it in those words ("6,84 Meter" is not credited to the source that wrote "rund 6,90"),
+/// a speaker or body before an outlet — and the fix that puts it in the draft, credited.
+pub fn consensus(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    q: &Quantity,
+    dissent: &[FigureMatch],
+) -> Option<Consensus> {
+    let mut texts: Vec<(String, usize)> = Vec::new();
+    for m in dissent {
+        let t = figure_text(ctx, m);
+        match texts.iter_mut().find(|(x, _)| *x == t) {
+            Some(c) => c.1 += 1,
+            None => texts.push((t, 1)),
+        }
+    }
+    texts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (top, _) = texts.first()?;
+    let same: Vec<FigureMatch> = dissent
+        .iter()
+        .filter(|m| figure_text(ctx, m) == *top)
+        .cloned()
+        .collect();
+    let evidence: Vec<Evidence> = same
+        .iter()
+        .filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m))
+        .collect();
+    let whos = crate::rules::fixes::distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4);
+    let who = whos
+        .iter()
+        .find(|w| !matches!(w, Who::Outlet(_)))
+        .or(whos.first())?
+        .clone();
+    // A bare number in the draft (an age: "Whitcombe, 44, …") takes the source's number alone
+    // ("47" of "a 47-year-old").
+    let bare_draft = crate::rules::fixes::bare_number(&q.text, ctx.doc.lang);
+    let replace = replacements_from(ctx, q, &same)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            if !bare_draft {
+                return None;
+            }
+            let m = same.first()?;
+            let d = ctx.corpus.docs.get(m.doc)?;
+            let f = d.facts.quantities.get(m.quantity)?;
+            let number = f.number_span.slice(&d.doc.text).to_string();
+            replace_figure(q.span, &q.text, &number, ctx.doc.lang, "")
+        });
+    let figure = match &replace {
+        Some(r) => r.edits.first()?.replacement.clone(),
+        None => top.clone(),
+    };
+    let fix = replace.and_then(|replace| {
+        let credit = crate::rules::fixes::figure_attribution(
+            ctx.doc,
+            sentence,
+            q.span,
+            &who,
+            Applicability::Unsafe,
+        )?;
+        // The credit must stand beside the replaced figure, not inside it or over it (a
+        // sentence rewritten whole in Konjunktiv).
+        let r = replace.edits.first()?.span;
+        let overlaps = credit.edits.iter().any(|e| {
+            (e.span.start < r.end && e.span.end > r.start)
+                || (e.span.start > r.start && e.span.start < r.end)
+        });
+        if overlaps {
+            return None;
+        }
+        let n = sources(ctx, dissent);
+        let title = match ctx.doc.lang {
+            Lang::De => format!(
+                "Durch „{figure}“ ersetzen und zuschreiben ({}; so {})",
+                credit_words(&who, Lang::De),
+                if n == 1 {
+                    "1 Quelle".to_string()
+                } else {
+                    format!("{n} Quellen")
+                }
+            ),
+            Lang::En => format!(
+                "Replace with \"{figure}\", credited ({}; {})",
+                credit_words(&who, Lang::En),
+                if n == 1 {
+                    "1 source".to_string()
+                } else {
+                    format!("{n} sources")
+                }
+            ),
+        };
+        let mut edits = replace.edits.clone();
+        edits.extend(credit.edits);
+        Some(Fix {
+            title,
+            edits,
+            applicability: Applicability::Unsafe,
+        })
+    });
+    Some(Consensus { fix, figure, who })
+}
+
+/// "laut X" / "according to X", or the source's own phrase.
+fn credit_words(who: &Who, lang: Lang) -> String {
+    match (lang, who) {
+        (_, Who::Phrase(p)) => p.clone(),
+        // „die Stadt“ takes no „laut“ without changing case: named as it stands.
+        (
+            Lang::De,
+            Who::Speaker {
+                org: true, name, ..
+            },
+        ) => name.clone(),
+        (Lang::De, w) => format!("laut {}", w.name()),
+        (Lang::En, w) => format!("according to {}", w.name()),
+    }
+}
+
+/// An attribution of a disputed figure to a source that supports it, naming what the disputing
+/// sources state, so the credit does not make the figure look settled: a sentence of its own
+/// after it ("…, according to KPEL News 7. The Ellery Courier reported 51.8 percent." / „…
+/// kosten. Laut dem Norddeutschen Pressedienst (ndp) ist von 48.900 Euro die Rede.“) — within
+/// the same sentence the attribution before it would be read as theirs too — or, after a credit
+/// inside an apposition, in parentheses right after it ("Whitcombe, who is 44 according to KPEL
+/// News 7 (47, according to the Ellery Courier), is …"), after one before an attributive figure
+/// in parentheses at the sentence's end. A sentence not ending in its own period
+/// keeps the fix as it was.
+pub fn with_dissent(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    figure: crate::text::Span,
+    mut fix: Fix,
+    c: &Consensus,
+) -> Fix {
+    let text = &ctx.doc.text;
+    let body = sentence.slice(text).trim_end();
+    let end = sentence.start + body.len();
+    if !body.ends_with('.') {
+        return fix;
+    }
+    let in_apposition =
+        fix.edits.iter().any(|e| {
+            e.span.is_empty() && (e.span.start == figure.start || e.span.start == figure.end)
+        }) && text
+            .get(figure.end..)
+            .is_some_and(|rest| rest.starts_with(','));
+    // A credit before an attributive figure („die laut Anzeiger 75-jährige Ostrowski“).
+    let before_figure = fix
+        .edits
+        .iter()
+        .any(|e| e.span.is_empty() && e.span.start == figure.start);
+    let credit = credit_words(&c.who, ctx.doc.lang);
+    let (at, note) = if in_apposition || before_figure {
+        let note = match ctx.doc.lang {
+            Lang::De => format!(" ({credit}: {})", c.figure),
+            Lang::En => format!(" ({}, {credit})", c.figure),
+        };
+        (if in_apposition { figure.end } else { end - 1 }, note)
+    } else {
+        let note = match (ctx.doc.lang, &c.who) {
+            (Lang::De, Who::Speaker { name, .. }) => {
+                format!(" {} spricht von {}.", upper_first(name), c.figure)
+            }
+            (Lang::De, _) => format!(" {} ist von {} die Rede.", upper_first(&credit), c.figure),
+            (Lang::En, Who::Phrase(_)) => return fix,
+            (Lang::En, w) => format!(" {} reported {}.", upper_first(w.name()), c.figure),
+        };
+        (end, note)
+    };
+    fix.edits.push(Edit {
+        span: crate::text::Span::new(at, at),
+        replacement: note.clone(),
+    });
+    fix.title = match ctx.doc.lang {
+        Lang::De => format!(
+            "{} und die abweichende Zahl nennen: „{}“",
+            fix.title,
+            note.trim()
+        ),
+        Lang::En => format!(
+            "{} and name the other figure: \"{}\"",
+            fix.title,
+            note.trim()
+        ),
+    };
+    fix
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// Replacement fixes: the contradicting sources' figures, most frequent first, in the draft's

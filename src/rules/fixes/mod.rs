@@ -66,6 +66,9 @@ pub(crate) struct Words {
     pub feminine_role_endings: Vec<String>,
     pub masculine_role_endings: Vec<String>,
     pub article_heads: Vec<String>,
+    /// The cardinals copy writes as words, from two up ("zwei", …, "zwölf"): a replacement
+    /// keeps the draft's choice of words or digits for them.
+    pub cardinal_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -734,6 +737,39 @@ pub fn figure_attribution(
     };
     // Before an attributive figure („die laut Anzeiger 75-jährige Ostrowski“), after one in
     // an apposition.
+    let bare = bare_number(figure.slice(&doc.text), doc.lang);
+    if adjective.is_none() && bare {
+        // A bare number in an apposition (an age): the attribution inside it, as copy words
+        // it — "Whitcombe, who is 44 according to KPEL News 7, is …", „Ostrowski, laut
+        // Anzeiger 75, führt …“ — not in parentheses after the number.
+        let (edits, title) = match doc.lang {
+            Lang::De => (
+                vec![Edit {
+                    span: Span::new(figure.start, figure.start),
+                    replacement: format!("{p} "),
+                }],
+                format!("„{p}“ vor der Zahl ergänzen"),
+            ),
+            Lang::En => (
+                vec![
+                    Edit {
+                        span: Span::new(figure.start, figure.start),
+                        replacement: "who is ".into(),
+                    },
+                    Edit {
+                        span: Span::new(at, at),
+                        replacement: format!(" {p}"),
+                    },
+                ],
+                format!("Add \"who is … {p}\""),
+            ),
+        };
+        return Some(Fix {
+            title,
+            edits,
+            applicability: applicability.min(Applicability::Unsafe),
+        });
+    }
     let (t, title) = if adjective.is_some() {
         (format!("{p} "), format!("„{p}“ vor der Zahl ergänzen"))
     } else {
@@ -922,6 +958,47 @@ fn draft_forms(original: &str, replacement: &str, lang: Lang) -> String {
     rep.join(" ")
 }
 
+/// The replacement with its small cardinal written as the draft writes its own: in words where
+/// the draft's figure is a number word („zwei Millionen“ → „acht Millionen“, not „8
+/// Millionen“), in digits where the draft writes a small number in digits ("3 injuries" →
+/// "9 injuries"). Larger numbers, which copy writes in digits anyway, say nothing of the
+/// draft's style and are left as the source writes them.
+fn number_style(original: &str, replacement: &str, lang: Lang) -> String {
+    let cardinals = &words(lang).cardinal_words;
+    let value_of_word = |w: &str| {
+        let l = w.to_lowercase();
+        cardinals.iter().position(|c| *c == l).map(|i| i + 2)
+    };
+    let small_digits = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            && w.parse::<usize>()
+                .is_ok_and(|v| (2..2 + cardinals.len()).contains(&v))
+    };
+    let orig: Vec<&str> = original.split_whitespace().collect();
+    let has_digit = |w: &&str| w.chars().any(|c| c.is_ascii_digit());
+    let in_words = !orig.iter().any(has_digit) && orig.iter().any(|w| value_of_word(w).is_some());
+    let in_digits = orig.iter().any(|w| small_digits(w))
+        && !orig.iter().any(|w| has_digit(w) && !small_digits(w));
+    let out: Vec<String> = replacement
+        .split_whitespace()
+        .map(|w| {
+            if in_words && small_digits(w) {
+                let v: usize = w.parse().unwrap_or(0);
+                if let Some(c) = v.checked_sub(2).and_then(|i| cardinals.get(i)) {
+                    return c.clone();
+                }
+            }
+            if in_digits {
+                if let Some(v) = value_of_word(w) {
+                    return v.to_string();
+                }
+            }
+            w.to_string()
+        })
+        .collect();
+    out.join(" ")
+}
+
 /// Whether a figure's words are only digits, number words and approximators ("Nine", "about
 /// 8,300", "rund 1.200"): no unit or counted noun of its own.
 pub fn bare_number(text: &str, lang: Lang) -> bool {
@@ -947,6 +1024,7 @@ pub fn replace_figure(
     source: &str,
 ) -> Option<Fix> {
     let replacement = draft_forms(original, replacement, lang);
+    let replacement = number_style(original, &replacement, lang);
     if replacement.is_empty() {
         return None;
     }
