@@ -418,6 +418,11 @@ impl Rule for MisattributedFigure {
                 .iter()
                 .filter(|_| !subject_first && !takes_figure)
                 .filter(|w| gives_the_rest(w))
+                // A source the paragraph credits already would confirm itself ("Auch Messe
+                // Lindhagen berichtete …" after „…, teilte die Messe mit“).
+                .filter(|w| {
+                    !crate::rules::fixes::credited_in_paragraph(ctx.doc, sentence.span(), w)
+                })
                 .filter(|w| match w {
                     Who::Outlet(_) => true,
                     Who::Speaker { org, .. } => !org || lang == Lang::En,

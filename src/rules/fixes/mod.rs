@@ -401,6 +401,35 @@ pub fn credited_before(doc: &Document, s: Span, who: &Who) -> bool {
     previous_in_block(doc, s).is_some_and(|p| credits(p.slice(&doc.text), who, doc.lang))
 }
 
+/// Whether an earlier sentence of the paragraph of `s` credits `who` already, by a word of its
+/// name ("teilte die Messe mit" for "Messe Lindhagen", "the Board said" for "Port Ellery Board
+/// of Elections"): naming it as the source of `s` instead of another makes it confirm itself
+/// ("Auch Messe Lindhagen berichtete …").
+pub fn credited_in_paragraph(doc: &Document, s: Span, who: &Who) -> bool {
+    let Some(i) = doc.sentence_at(s.start) else {
+        return false;
+    };
+    let Some(here) = doc.sentences.get(i) else {
+        return false;
+    };
+    let w = words(doc.lang);
+    let keys: Vec<String> = who
+        .name()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|x| x.chars().count() >= 4 && x.chars().next().is_some_and(char::is_uppercase))
+        .filter(|x| !w.nominative_articles.contains(&x.to_lowercase()))
+        .map(str::to_string)
+        .collect();
+    doc.sentences[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.block == here.block)
+        .map(|p| p.span.slice(&doc.text))
+        .any(|body| {
+            attributed_in_words(body, doc.lang) && keys.iter().any(|k| contains_word(body, k))
+        })
+}
+
 /// Whether the sentence has a first-person word outside quotation marks ("our crews", „wir“):
 /// an attribution after it would leave a half-direct sentence ("…, Ortiz said" after "we").
 fn first_person_outside_quotes(doc: &Document, s: Span) -> bool {
