@@ -152,6 +152,61 @@ mod tests {
         assert!(ok.is_empty(), "{ok:?}");
     }
 
+    fn fixed_all(corpus: &[(&str, &str)], draft: &str) -> Vec<String> {
+        let f = findings(corpus, draft, RuleId::DisputedFigure);
+        f.first()
+            .map(|f| f.fixes.iter().map(|x| x.apply(draft)).collect())
+            .unwrap_or_default()
+    }
+
+    /// As many sources dispute the figure as support it: the credit names their figure, in a
+    /// sentence of its own. Outvoted: their figure, credited, comes first.
+    #[test]
+    fn a_credit_names_the_disputing_figure_and_an_outvoted_figure_is_replaced() {
+        let draft = "The Kessler Bridge repairs will cost $340 million.\n";
+        assert_eq!(
+            fixed_all(&CORPUS, draft),
+            vec!["The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave reported $310 million.\n".to_string()]
+        );
+        let three = [
+            CORPUS[0],
+            CORPUS[1],
+            ("post.md", "---\nsource: Coast Post\n---\nRepairs to the Kessler Bridge will cost $310 million.\n"),
+        ];
+        assert_eq!(
+            fixed_all(&three, draft),
+            vec![
+                "The Kessler Bridge repairs will cost $310 million, according to Channel 9 Wave.\n".to_string(),
+                "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave reported $310 million.\n".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn german_credit_names_the_disputing_figure_and_an_outvoted_figure_is_replaced() {
+        let corpus = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nDie Hallen der Messe öffneten täglich um 10 Uhr.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDie Hallen der Messe öffneten täglich um 9 Uhr.\n"),
+        ];
+        let draft = "Die Hallen der Messe öffneten täglich um 10 Uhr.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec!["Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr. Laut Kurier ist von 9 Uhr die Rede.\n".to_string()]
+        );
+        let three = [
+            corpus[0],
+            corpus[1],
+            ("c.md", "---\nsource: Tagblatt\n---\nDie Hallen der Messe öffneten täglich um 9 Uhr.\n"),
+        ];
+        assert_eq!(
+            fixed_all(&three, draft),
+            vec![
+                "Die Hallen der Messe öffneten laut Kurier täglich um 9 Uhr.\n".to_string(),
+                "Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr. Laut Kurier ist von 9 Uhr die Rede.\n".to_string(),
+            ]
+        );
+    }
+
     #[test]
     fn attributed_figure_is_fine() {
         let f = findings(

@@ -317,10 +317,10 @@ pub fn consensus(
         // The credit must stand beside the replaced figure, not inside it or over it (a
         // sentence rewritten whole in Konjunktiv).
         let r = replace.edits.first()?.span;
-        let overlaps = credit.edits.iter().any(|e| {
-            (e.span.start < r.end && e.span.end > r.start)
-                || (e.span.start > r.start && e.span.start < r.end)
-        });
+        let overlaps = credit
+            .edits
+            .iter()
+            .any(|e| e.span.start < r.end && e.span.end > r.start);
         if overlaps {
             return None;
         }

@@ -62,6 +62,13 @@ fn german_golden() {
             outlet("Welt"),
             Some("Am Montag brach er laut Welt die Reise ab.\n"),
         ),
+        // A subject named with its title right after the verb: „laut X“ after the name.
+        (
+            "Um 16 Uhr am Samstag rief Landrat Martin Oberhuber den Katastrophenfall aus.\n",
+            "Um 16",
+            outlet("Merlach-TV"),
+            Some("Um 16 Uhr am Samstag rief Landrat Martin Oberhuber laut Merlach-TV den Katastrophenfall aus.\n"),
+        ),
         // The source's own prepositional phrase, at the same place.
         (
             "Der Katastrophenfall dauerte gut vier Tage.\n",

@@ -229,6 +229,28 @@ fn after_finite_verb(doc: &Document, s: Span) -> Option<usize> {
     let mut v = verb?;
     if v + 1 < ws.len() && w.subject_pronouns.contains(&lower[v + 1]) {
         v += 1;
+    } else {
+        // A name right after the verb, its subject with a title ("rief Landrat Martin Oberhuber
+        // den Katastrophenfall aus"): „laut X“ goes after it, not between verb and name.
+        let name_word = |i: usize| {
+            is_upper(i)
+                && ws[i]
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+                && !w.no_verb.contains(&lower[i])
+                && text
+                    .get(ws[i - 1].span.end..ws[i].span.start)
+                    .is_some_and(|g| g.trim().is_empty())
+        };
+        let mut j = v + 1;
+        while j < ws.len() && name_word(j) {
+            j += 1;
+        }
+        // Two or more such words, and the clause goes on with no figure right after them.
+        if j - v > 2 && j < ws.len() && !digit(j) {
+            v = j - 1;
+        }
     }
     // The clause must go on after it (not "…, teilte X mit" at the very end).
     let at = ws[v].span.end;
