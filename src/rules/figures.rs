@@ -182,10 +182,9 @@ pub fn certain_replacements(
 
 /// The sources that dispute a draft's figure at least as strongly as it is supported: the
 /// contradicting variants that agree with each other (those [`certain_replacements`] allows),
-/// or, failing those, all contradicting figures where they agree — from at least as many
-/// distinct sources as support the draft's figure. `outvoted` (only with figures a replacement
-/// may take): from more
-/// — or from as many, when one of them is a statement the corpus attributes to a speaker or
+/// from at least as many distinct sources as support the draft's figure (contradictions aligned
+/// less surely than a replacement needs name no figure: their alignment may be another
+/// quantity's). `outvoted`: from more — or from as many, when one of them is a statement the corpus attributes to a speaker or
 /// body (whose own act or count the figure is) and no supporting one is. `None` when the
 /// draft's figure has more support than dissent.
 pub fn dissent(
@@ -194,23 +193,7 @@ pub fn dissent(
     supports: &[FigureMatch],
     contradicts: &[FigureMatch],
 ) -> Option<(Vec<FigureMatch>, bool)> {
-    let certain = certain_replacements(ctx, q, contradicts);
-    // Contradictions aligned less confidently than a replacement needs still name the other
-    // figure beside a credit, when they all agree: the finding rests on them already.
-    let tol = &ctx.config.tolerance;
-    let figs: Vec<&Quantity> = contradicts
-        .iter()
-        .filter_map(|m| corpus_figure(ctx, m))
-        .collect();
-    let all_agree = figs.len() == contradicts.len()
-        && figs.iter().all(|a| figs.iter().all(|b| agree(a, b, tol)));
-    let sure = if !certain.is_empty() {
-        certain.clone()
-    } else if all_agree {
-        contradicts.to_vec()
-    } else {
-        return None;
-    };
+    let sure = certain_replacements(ctx, q, contradicts);
     if sure.is_empty() {
         return None;
     }
@@ -225,7 +208,7 @@ pub fn dissent(
             })
     };
     let (c, s) = (sources(ctx, &sure), sources(ctx, supports));
-    let outvoted = !certain.is_empty() && (c > s || (c == s && stated(&sure) && !stated(supports)));
+    let outvoted = c > s || (c == s && stated(&sure) && !stated(supports));
     (c >= s).then_some((sure, outvoted))
 }
 
@@ -502,6 +485,23 @@ fn another_magnitude(q: &Quantity, f: &Quantity) -> bool {
 /// source's own figure for a misattributed one).
 pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
     let mut counts: Vec<(String, usize, String)> = Vec::new();
+    // A figure the draft writes in words elsewhere ("acht Millionen …, erklärte Musk") keeps
+    // that form here ("8 Millionen" → "acht Millionen").
+    let tol = &ctx.config.tolerance;
+    let mut worded: Vec<String> = Vec::new();
+    for m in contradicts {
+        if let Some(f) = corpus_figure(ctx, m) {
+            let elsewhere = ctx.facts.quantities.iter().any(|o| {
+                o.span != q.span
+                    && !o.text.chars().any(|c| c.is_ascii_digit())
+                    && comparable(o, f)
+                    && agree(o, f, tol)
+            });
+            if elsewhere {
+                worded.push(figure_text(ctx, m));
+            }
+        }
+    }
     for m in contradicts {
         let Some(d) = ctx.corpus.docs.get(m.doc) else {
             continue;
@@ -587,6 +587,11 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
                 } else {
                     (q.span, q.text.clone())
                 };
+            let t = if worded.contains(&t) {
+                crate::rules::fixes::small_cardinals_in_words(&t, ctx.doc.lang)
+            } else {
+                t
+            };
             replace_figure(span, &original, &t, ctx.doc.lang, &src)
         })
         .collect()
@@ -683,6 +688,14 @@ mod tests {
         )
         .expect("a conflict");
         assert!(r.iter().any(|x| x.contains("8 Millionen")), "{r:?}");
+        // The draft writes this figure in words elsewhere: the replacement too.
+        let r = replacements(
+            &corpus,
+            "Musk nannte acht Millionen Zuhörer. Das System war mit 800.000 Zuhörern getestet worden.\n",
+        )
+        .expect("a conflict");
+        assert!(r.iter().any(|x| x.contains("acht Millionen")), "{r:?}");
+        assert!(!r.iter().any(|x| x.contains("8 Millionen")), "{r:?}");
         let r = replacements(
             &corpus,
             "Das System war mit 12.000 Zuhörern getestet worden.\n",

@@ -1014,6 +1014,15 @@ fn draft_forms(original: &str, replacement: &str, lang: Lang) -> String {
 /// Millionen“), in digits where the draft writes a small number in digits ("3 injuries" →
 /// "9 injuries"). Larger numbers, which copy writes in digits anyway, say nothing of the
 /// draft's style and are left as the source writes them.
+/// `text` with its small cardinals in words ("8 Millionen" → "acht Millionen"): for a draft
+/// that writes this very figure in words elsewhere.
+pub fn small_cardinals_in_words(text: &str, lang: Lang) -> String {
+    match words(lang).cardinal_words.first() {
+        Some(w) => number_style(w, text, lang),
+        None => text.to_string(),
+    }
+}
+
 fn number_style(original: &str, replacement: &str, lang: Lang) -> String {
     let cardinals = &words(lang).cardinal_words;
     let value_of_word = |w: &str| {
