@@ -11,8 +11,10 @@
 //!   the finite verb of the main clause ("Am Ende verfolgten laut X rund …"), which keeps the
 //!   verb second; a quotation „…“, sagte X. Never in headings or table cells, never inside a
 //!   quotation; list items take the attribution in parentheses at their end.
-//! - a figure standing alone in an apposition after a name takes its attribution in
-//!   parentheses right after it (`figure_attribution`), not at the sentence's end.
+//! - a figure standing alone in an apposition after a name takes its attribution inside the
+//!   apposition (`figure_attribution`: "Whitcombe, who is 44 according to KPEL News 7, is …"),
+//!   not at the sentence's end. A German subject named with its title right after the verb
+//!   takes „laut X“ after the name.
 //! - placeholders ("add a source — factlint found none in the corpus") are display-only, titled
 //!   by what the evidence shows (nothing matched; only unnamed documents; a figure with its own finding).
 //!
@@ -756,9 +758,11 @@ fn adjective_before(doc: &Document, s: Span, figure: Span) -> Option<usize> {
     (before.ends_with(' ') && article && noun).then_some(figure.start)
 }
 
-/// A fix that attributes the figure at `figure` in sentence `s` to `who`: in parentheses right
-/// after it where it stands alone in an apposition ("Whitcombe, 44 (according to KPEL News
-/// 7), is …"), else the sentence's attribution ([`attribution`]).
+/// A fix that attributes the figure at `figure` in sentence `s` to `who`: where it stands alone
+/// in an apposition, inside it for a bare number ("Whitcombe, who is 44 according to KPEL News
+/// 7, is …", „Ostrowski, laut Anzeiger 75, führt …“) or in parentheses right after a figure
+/// with a unit; German „laut X“ before an attributive figure; else the sentence's attribution
+/// ([`attribution`]).
 pub fn figure_attribution(
     doc: &Document,
     s: Span,
