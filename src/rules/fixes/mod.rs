@@ -71,6 +71,9 @@ pub(crate) struct Words {
     /// The cardinals copy writes as words, from two up ("zwei", …, "zwölf"): a replacement
     /// keeps the draft's choice of words or digits for them.
     pub cardinal_words: Vec<String>,
+    /// Verbs of a person speaking, which an outlet's name cannot follow as their subject
+    /// („…, sagte Lindhagener Anzeiger“).
+    pub speech_verbs: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
