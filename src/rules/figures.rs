@@ -396,11 +396,12 @@ pub fn with_dissent(
         };
         (if in_apposition { figure.end } else { end - 1 }, note)
     } else {
+        let dative = german_dative(&c.figure);
         let note = match (ctx.doc.lang, &c.who) {
             (Lang::De, Who::Speaker { name, .. }) => {
-                format!(" {} spricht von {}.", upper_first(name), c.figure)
+                format!(" {} spricht von {dative}.", upper_first(name))
             }
-            (Lang::De, _) => format!(" {} ist von {} die Rede.", upper_first(&credit), c.figure),
+            (Lang::De, _) => format!(" {} ist von {dative} die Rede.", upper_first(&credit)),
             (Lang::En, Who::Phrase(_)) => return fix,
             (Lang::En, w) => format!(" {} reported {}.", upper_first(w.name()), c.figure),
         };
@@ -423,6 +424,32 @@ pub fn with_dissent(
         ),
     };
     fix
+}
+
+/// A German figure after „von“: a plural noun in -e, -er or -el takes the dative -n
+/// („anderthalb Tage“ → „anderthalb Tagen“, „6,84 Meter“ → „6,84 Metern“); a singular figure
+/// („1 Meter“, „eine Stunde“) and other nouns („Euro“, „Uhr“, „Prozent“) stay as they are.
+fn german_dative(figure: &str) -> String {
+    let ws: Vec<&str> = figure.split_whitespace().collect();
+    let singular = ws.iter().any(|w| {
+        let l = w.to_lowercase();
+        l == "1"
+            || crate::rules::fixes::words(Lang::De)
+                .singular_words
+                .contains(&l)
+    });
+    match ws.split_last() {
+        Some((last, rest))
+            if !singular
+                && !rest.is_empty()
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && last.chars().all(char::is_alphabetic)
+                && ["e", "er", "el"].iter().any(|e| last.ends_with(e)) =>
+        {
+            format!("{} {last}n", rest.join(" "))
+        }
+        _ => figure.to_string(),
+    }
 }
 
 fn upper_first(s: &str) -> String {
@@ -612,6 +639,18 @@ mod tests {
                 .flat_map(|x| x.edits.iter().map(|e| e.replacement.clone()))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn german_figures_after_von_take_the_dative() {
+        use super::german_dative as d;
+        assert_eq!(d("anderthalb Tage"), "anderthalb Tagen");
+        assert_eq!(d("6,84 Meter"), "6,84 Metern");
+        assert_eq!(d("48.900 Euro"), "48.900 Euro");
+        assert_eq!(d("9 Uhr"), "9 Uhr");
+        assert_eq!(d("1 Meter"), "1 Meter");
+        assert_eq!(d("eine Stunde"), "eine Stunde");
+        assert_eq!(d("März 2026"), "März 2026");
     }
 
     /// Sources that agree offer their figure; where most agree, the outlier is left out; where
