@@ -14,7 +14,9 @@
 //! of a dispute to name is an editor's choice (and the dispute a judgement a person checks).
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
-use crate::rules::figures::{describe, figure_findings_evidence, split};
+use crate::rules::figures::{
+    consensus, describe, dissent, figure_findings_evidence, split, with_dissent,
+};
 use crate::rules::fixes::{distinct_who, figure_attribution};
 use crate::rules::{Rule, RuleContext, RuleMeta};
 
@@ -74,10 +76,26 @@ impl Rule for DisputedFigure {
             let who = distinct_who(ctx.corpus, ctx.doc.lang, supporting.iter(), 4);
             // Which side of a dispute to name is an editor's choice: never applied unasked.
             let app = Applicability::Unsafe;
-            let fixes = who
-                .iter()
-                .filter_map(|w| figure_attribution(ctx.doc, sentence.span(), q.span, w, app))
-                .collect();
+            // Where as many sources as support the draft's figure give another, a credit alone
+            // would make it look settled: each credit to a supporting source names their
+            // figure. Where they outnumber it (or the body whose statement it is gives it), the
+            // draft's figure is the outlier: the first fix puts their figure in, credited.
+            let dissent = dissent(ctx, q, &supports, &contradicts);
+            let consensus = dissent
+                .as_ref()
+                .and_then(|(d, _)| consensus(ctx, sentence.span(), q, d));
+            let outvoted = dissent.as_ref().is_some_and(|(_, o)| *o);
+            let mut fixes: Vec<_> = match &consensus {
+                Some(c) if outvoted => c.fix.iter().cloned().collect(),
+                _ => Vec::new(),
+            };
+            fixes.extend(who.iter().filter_map(|w| {
+                let f = figure_attribution(ctx.doc, sentence.span(), q.span, w, app)?;
+                Some(match &consensus {
+                    Some(c) => with_dissent(ctx, sentence.span(), q.span, f, c),
+                    None => f,
+                })
+            }));
             out.push(Finding {
                 rule: RuleId::DisputedFigure,
                 severity: META.default_severity,
@@ -132,6 +150,61 @@ mod tests {
             RuleId::NumberConflict,
         );
         assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    fn fixed_all(corpus: &[(&str, &str)], draft: &str) -> Vec<String> {
+        let f = findings(corpus, draft, RuleId::DisputedFigure);
+        f.first()
+            .map(|f| f.fixes.iter().map(|x| x.apply(draft)).collect())
+            .unwrap_or_default()
+    }
+
+    /// As many sources dispute the figure as support it: the credit names their figure, in a
+    /// sentence of its own. Outvoted: their figure, credited, comes first.
+    #[test]
+    fn a_credit_names_the_disputing_figure_and_an_outvoted_figure_is_replaced() {
+        let draft = "The Kessler Bridge repairs will cost $340 million.\n";
+        assert_eq!(
+            fixed_all(&CORPUS, draft),
+            vec!["The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave reported $310 million.\n".to_string()]
+        );
+        let three = [
+            CORPUS[0],
+            CORPUS[1],
+            ("post.md", "---\nsource: Coast Post\n---\nRepairs to the Kessler Bridge will cost $310 million.\n"),
+        ];
+        assert_eq!(
+            fixed_all(&three, draft),
+            vec![
+                "The Kessler Bridge repairs will cost $310 million, according to Channel 9 Wave.\n".to_string(),
+                "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave reported $310 million.\n".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn german_credit_names_the_disputing_figure_and_an_outvoted_figure_is_replaced() {
+        let corpus = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nDie Hallen der Messe öffneten täglich um 10 Uhr.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDie Hallen der Messe öffneten täglich um 9 Uhr.\n"),
+        ];
+        let draft = "Die Hallen der Messe öffneten täglich um 10 Uhr.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec!["Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr. Laut Kurier ist von 9 Uhr die Rede.\n".to_string()]
+        );
+        let three = [
+            corpus[0],
+            corpus[1],
+            ("c.md", "---\nsource: Tagblatt\n---\nDie Hallen der Messe öffneten täglich um 9 Uhr.\n"),
+        ];
+        assert_eq!(
+            fixed_all(&three, draft),
+            vec![
+                "Die Hallen der Messe öffneten laut Kurier täglich um 9 Uhr.\n".to_string(),
+                "Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr. Laut Kurier ist von 9 Uhr die Rede.\n".to_string(),
+            ]
+        );
     }
 
     #[test]

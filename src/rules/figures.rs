@@ -2,11 +2,11 @@
 
 use crate::extract::Quantity;
 use crate::figmap::similar::comparable;
-use crate::finding::{Evidence, Fix};
+use crate::finding::{Applicability, Edit, Evidence, Fix};
 use crate::lang::Lang;
 use crate::rules::evidence::agree;
 use crate::rules::evidence::FigureMatch;
-use crate::rules::fixes::replace_figure;
+use crate::rules::fixes::{replace_figure, Who};
 use crate::rules::RuleContext;
 
 /// Supporting and contradicting matches.
@@ -180,6 +180,286 @@ pub fn certain_replacements(
     kept.into_iter().map(|(m, _)| m).collect()
 }
 
+/// The sources that dispute a draft's figure at least as strongly as it is supported: the
+/// contradicting variants that agree with each other (those [`certain_replacements`] allows),
+/// from at least as many distinct sources as support the draft's figure (contradictions aligned
+/// less surely than a replacement needs name no figure: their alignment may be another
+/// quantity's). `outvoted`: from more — or from as many, when one of them is a statement the corpus attributes to a speaker or
+/// body (whose own act or count the figure is) and no supporting one is. `None` when the
+/// draft's figure has more support than dissent.
+pub fn dissent(
+    ctx: &RuleContext,
+    q: &Quantity,
+    supports: &[FigureMatch],
+    contradicts: &[FigureMatch],
+) -> Option<(Vec<FigureMatch>, bool)> {
+    let sure = certain_replacements(ctx, q, contradicts);
+    if sure.is_empty() {
+        return None;
+    }
+    let stated = |ms: &[FigureMatch]| {
+        ms.iter()
+            .filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m))
+            .any(|e| {
+                matches!(
+                    crate::rules::fixes::who_of(ctx.corpus, &e, ctx.doc.lang),
+                    Some(Who::Speaker { .. } | Who::Phrase(_))
+                )
+            })
+    };
+    let (c, s) = (sources(ctx, &sure), sources(ctx, supports));
+    let outvoted = c > s || (c == s && stated(&sure) && !stated(supports));
+    (c >= s).then_some((sure, outvoted))
+}
+
+/// How many distinct sources the matches come from.
+fn sources(ctx: &RuleContext, ms: &[FigureMatch]) -> usize {
+    let mut v: Vec<&str> = ms
+        .iter()
+        .filter_map(|m| ctx.corpus.docs.get(m.doc))
+        .map(|d| d.source.name.as_str())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+/// What the sources disputing a draft's figure state ([`dissent`]), for its fixes.
+pub struct Consensus {
+    /// The fix putting their figure in the draft, credited to `who` (`None` where their figure
+    /// does not fit the draft's slot or no credit can be placed beside it).
+    pub fix: Option<Fix>,
+    /// Their figure as the draft would write it.
+    pub figure: String,
+    /// The source credited: a speaker or body whose statement it is before an outlet.
+    pub who: Who,
+}
+
+/// The figure most of the disputing sources state, the source to credit it to — one that
+/// states it in those words ("6,84 Meter" is not credited to the source that wrote "rund 6,90"),
+/// a speaker or body before an outlet — and the fix that puts it in the draft, credited.
+pub fn consensus(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    q: &Quantity,
+    dissent: &[FigureMatch],
+) -> Option<Consensus> {
+    let mut texts: Vec<(String, usize)> = Vec::new();
+    for m in dissent {
+        let t = figure_text(ctx, m);
+        match texts.iter_mut().find(|(x, _)| *x == t) {
+            Some(c) => c.1 += 1,
+            None => texts.push((t, 1)),
+        }
+    }
+    texts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (top, _) = texts.first()?;
+    let same: Vec<FigureMatch> = dissent
+        .iter()
+        .filter(|m| figure_text(ctx, m) == *top)
+        .cloned()
+        .collect();
+    let evidence: Vec<Evidence> = same
+        .iter()
+        .filter_map(|m| ctx.matches.figure_evidence(ctx.corpus, m))
+        .collect();
+    let whos = crate::rules::fixes::distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4);
+    let who = whos
+        .iter()
+        .find(|w| !matches!(w, Who::Outlet(_)))
+        .or(whos.first())?
+        .clone();
+    // A bare number in the draft (an age: "Whitcombe, 44, …") takes the source's number alone
+    // ("47" of "a 47-year-old").
+    let bare_draft = crate::rules::fixes::bare_number(&q.text, ctx.doc.lang);
+    let replace = replacements_from(ctx, q, &same)
+        .into_iter()
+        .next()
+        .or_else(|| {
+            if !bare_draft {
+                return None;
+            }
+            let m = same.first()?;
+            let d = ctx.corpus.docs.get(m.doc)?;
+            let f = d.facts.quantities.get(m.quantity)?;
+            let number = f.number_span.slice(&d.doc.text).to_string();
+            replace_figure(q.span, &q.text, &number, ctx.doc.lang, "")
+        });
+    let figure = match &replace {
+        Some(r) => r.edits.first()?.replacement.clone(),
+        None => top.clone(),
+    };
+    let fix = replace.and_then(|replace| {
+        let credit = crate::rules::fixes::figure_attribution(
+            ctx.doc,
+            sentence,
+            q.span,
+            &who,
+            Applicability::Unsafe,
+        )?;
+        // The credit must stand beside the replaced figure, not inside it or over it (a
+        // sentence rewritten whole in Konjunktiv).
+        let r = replace.edits.first()?.span;
+        let overlaps = credit
+            .edits
+            .iter()
+            .any(|e| e.span.start < r.end && e.span.end > r.start);
+        if overlaps {
+            return None;
+        }
+        let n = sources(ctx, dissent);
+        let title = match ctx.doc.lang {
+            Lang::De => format!(
+                "Durch „{figure}“ ersetzen und zuschreiben ({}; so {})",
+                credit_words(&who, Lang::De),
+                if n == 1 {
+                    "1 Quelle".to_string()
+                } else {
+                    format!("{n} Quellen")
+                }
+            ),
+            Lang::En => format!(
+                "Replace with \"{figure}\", credited ({}; {})",
+                credit_words(&who, Lang::En),
+                if n == 1 {
+                    "1 source".to_string()
+                } else {
+                    format!("{n} sources")
+                }
+            ),
+        };
+        let mut edits = replace.edits.clone();
+        edits.extend(credit.edits);
+        Some(Fix {
+            title,
+            edits,
+            applicability: Applicability::Unsafe,
+        })
+    });
+    Some(Consensus { fix, figure, who })
+}
+
+/// "laut X" / "according to X", or the source's own phrase.
+fn credit_words(who: &Who, lang: Lang) -> String {
+    match (lang, who) {
+        (_, Who::Phrase(p)) => p.clone(),
+        // „die Stadt“ takes no „laut“ without changing case: named as it stands.
+        (
+            Lang::De,
+            Who::Speaker {
+                org: true, name, ..
+            },
+        ) => name.clone(),
+        (Lang::De, w) => format!("laut {}", w.name()),
+        (Lang::En, w) => format!("according to {}", w.name()),
+    }
+}
+
+/// An attribution of a disputed figure to a source that supports it, naming what the disputing
+/// sources state, so the credit does not make the figure look settled: a sentence of its own
+/// after it ("…, according to KPEL News 7. The Ellery Courier reported 51.8 percent." / „…
+/// kosten. Laut dem Norddeutschen Pressedienst (ndp) ist von 48.900 Euro die Rede.“) — within
+/// the same sentence the attribution before it would be read as theirs too — or, after a credit
+/// inside an apposition, in parentheses right after it ("Whitcombe, who is 44 according to KPEL
+/// News 7 (47, according to the Ellery Courier), is …"), after one before an attributive figure
+/// in parentheses at the sentence's end. A sentence not ending in its own period
+/// keeps the fix as it was.
+pub fn with_dissent(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    figure: crate::text::Span,
+    mut fix: Fix,
+    c: &Consensus,
+) -> Fix {
+    let text = &ctx.doc.text;
+    let body = sentence.slice(text).trim_end();
+    let end = sentence.start + body.len();
+    if !body.ends_with('.') {
+        return fix;
+    }
+    let in_apposition =
+        fix.edits.iter().any(|e| {
+            e.span.is_empty() && (e.span.start == figure.start || e.span.start == figure.end)
+        }) && text
+            .get(figure.end..)
+            .is_some_and(|rest| rest.starts_with(','));
+    // A credit before an attributive figure („die laut Anzeiger 75-jährige Ostrowski“).
+    let before_figure = fix
+        .edits
+        .iter()
+        .any(|e| e.span.is_empty() && e.span.start == figure.start);
+    let credit = credit_words(&c.who, ctx.doc.lang);
+    let (at, note) = if in_apposition || before_figure {
+        let note = match ctx.doc.lang {
+            Lang::De => format!(" ({credit}: {})", c.figure),
+            Lang::En => format!(" ({}, {credit})", c.figure),
+        };
+        (if in_apposition { figure.end } else { end - 1 }, note)
+    } else {
+        let dative = german_dative(&c.figure);
+        let note = match (ctx.doc.lang, &c.who) {
+            (Lang::De, Who::Speaker { name, .. }) => {
+                format!(" {} spricht von {dative}.", upper_first(name))
+            }
+            (Lang::De, _) => format!(" {} ist von {dative} die Rede.", upper_first(&credit)),
+            (Lang::En, Who::Phrase(_)) => return fix,
+            (Lang::En, w) => format!(" {} reported {}.", upper_first(w.name()), c.figure),
+        };
+        (end, note)
+    };
+    fix.edits.push(Edit {
+        span: crate::text::Span::new(at, at),
+        replacement: note.clone(),
+    });
+    fix.title = match ctx.doc.lang {
+        Lang::De => format!(
+            "{} und die abweichende Zahl nennen: „{}“",
+            fix.title,
+            note.trim()
+        ),
+        Lang::En => format!(
+            "{} and name the other figure: \"{}\"",
+            fix.title,
+            note.trim()
+        ),
+    };
+    fix
+}
+
+/// A German figure after „von“: a plural noun in -e, -er or -el takes the dative -n
+/// („anderthalb Tage“ → „anderthalb Tagen“, „6,84 Meter“ → „6,84 Metern“); a singular figure
+/// („1 Meter“, „eine Stunde“) and other nouns („Euro“, „Uhr“, „Prozent“) stay as they are.
+fn german_dative(figure: &str) -> String {
+    let ws: Vec<&str> = figure.split_whitespace().collect();
+    let singular = ws.iter().any(|w| {
+        let l = w.to_lowercase();
+        l == "1"
+            || crate::rules::fixes::words(Lang::De)
+                .singular_words
+                .contains(&l)
+    });
+    match ws.split_last() {
+        Some((last, rest))
+            if !singular
+                && !rest.is_empty()
+                && last.chars().next().is_some_and(char::is_uppercase)
+                && last.chars().all(char::is_alphabetic)
+                && ["e", "er", "el"].iter().any(|e| last.ends_with(e)) =>
+        {
+            format!("{} {last}n", rest.join(" "))
+        }
+        _ => figure.to_string(),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Replacement fixes: the contradicting sources' figures, most frequent first, in the draft's
 /// language — only those [`certain_replacements`] allows.
 pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
@@ -232,6 +512,23 @@ fn another_magnitude(q: &Quantity, f: &Quantity) -> bool {
 /// source's own figure for a misattributed one).
 pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
     let mut counts: Vec<(String, usize, String)> = Vec::new();
+    // A figure the draft writes in words elsewhere ("acht Millionen …, erklärte Musk") keeps
+    // that form here ("8 Millionen" → "acht Millionen").
+    let tol = &ctx.config.tolerance;
+    let mut worded: Vec<String> = Vec::new();
+    for m in contradicts {
+        if let Some(f) = corpus_figure(ctx, m) {
+            let elsewhere = ctx.facts.quantities.iter().any(|o| {
+                o.span != q.span
+                    && !o.text.chars().any(|c| c.is_ascii_digit())
+                    && comparable(o, f)
+                    && agree(o, f, tol)
+            });
+            if elsewhere {
+                worded.push(figure_text(ctx, m));
+            }
+        }
+    }
     for m in contradicts {
         let Some(d) = ctx.corpus.docs.get(m.doc) else {
             continue;
@@ -317,6 +614,11 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
                 } else {
                     (q.span, q.text.clone())
                 };
+            let t = if worded.contains(&t) {
+                crate::rules::fixes::small_cardinals_in_words(&t, ctx.doc.lang)
+            } else {
+                t
+            };
             replace_figure(span, &original, &t, ctx.doc.lang, &src)
         })
         .collect()
@@ -337,6 +639,18 @@ mod tests {
                 .flat_map(|x| x.edits.iter().map(|e| e.replacement.clone()))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn german_figures_after_von_take_the_dative() {
+        use super::german_dative as d;
+        assert_eq!(d("anderthalb Tage"), "anderthalb Tagen");
+        assert_eq!(d("6,84 Meter"), "6,84 Metern");
+        assert_eq!(d("48.900 Euro"), "48.900 Euro");
+        assert_eq!(d("9 Uhr"), "9 Uhr");
+        assert_eq!(d("1 Meter"), "1 Meter");
+        assert_eq!(d("eine Stunde"), "eine Stunde");
+        assert_eq!(d("März 2026"), "März 2026");
     }
 
     /// Sources that agree offer their figure; where most agree, the outlier is left out; where
@@ -413,6 +727,14 @@ mod tests {
         )
         .expect("a conflict");
         assert!(r.iter().any(|x| x.contains("8 Millionen")), "{r:?}");
+        // The draft writes this figure in words elsewhere: the replacement too.
+        let r = replacements(
+            &corpus,
+            "Musk nannte acht Millionen Zuhörer. Das System war mit 800.000 Zuhörern getestet worden.\n",
+        )
+        .expect("a conflict");
+        assert!(r.iter().any(|x| x.contains("acht Millionen")), "{r:?}");
+        assert!(!r.iter().any(|x| x.contains("8 Millionen")), "{r:?}");
         let r = replacements(
             &corpus,
             "Das System war mit 12.000 Zuhörern getestet worden.\n",

@@ -442,7 +442,17 @@ impl Rule for MisattributedFigure {
                 .iter()
                 .filter(|_| !subject_first && !takes_figure)
                 .filter(|w| gives_the_rest(w))
+                // A source the paragraph credits already would confirm itself ("Auch Messe
+                // Lindhagen berichtete …" after „…, teilte die Messe mit“).
+                .filter(|w| {
+                    !crate::rules::fixes::credited_in_paragraph(ctx.doc, sentence.span(), w)
+                })
                 .filter(|w| match w {
+                    // An outlet reports, it does not speak: not after German „sagte“ („…, sagte
+                    // Lindhagener Anzeiger“ for a speaker's name).
+                    Who::Outlet(_) if lang == Lang::De => {
+                        !crate::rules::fixes::words(lang).speech_verbs.contains(&verb)
+                    }
                     Who::Outlet(_) => true,
                     Who::Speaker { org, .. } => !org || lang == Lang::En,
                     Who::Phrase(_) => false,
@@ -566,6 +576,35 @@ mod tests {
         let draft = "Laut Grafenrieder Tagblatt stieg der Pegel der Merlach in Grafenried am Sonntag auf 7,12 Meter.\n";
         let f = findings(&corpus, draft, RuleId::MisattributedFigure);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// An outlet reports, it does not speak: no „…, sagte Bote“; before „berichtete“ it stands.
+    #[test]
+    fn an_outlet_does_not_replace_a_speaker_after_a_verb_of_speech() {
+        let fixed = |draft: &str| -> Vec<String> {
+            findings(&CORPUS, draft, RuleId::MisattributedFigure)
+                .iter()
+                .flat_map(|f| f.fixes.iter().map(|x| x.apply(draft)))
+                .collect()
+        };
+        let said = fixed("Der Livestream startete mit 45 Minuten Verspätung, sagte Welt.\n");
+        assert!(said.iter().all(|t| !t.contains("sagte Bote")), "{said:?}");
+        let reported = fixed("Auch Welt berichtete von 45 Minuten Verspätung.\n");
+        assert!(reported.iter().any(|t| t.contains("Auch Bote berichtete")), "{reported:?}");
+    }
+
+    /// A source the paragraph credits already is not offered: it would confirm itself.
+    #[test]
+    fn a_source_credited_in_the_paragraph_is_not_offered_again() {
+        let draft = "Der Livestream startete mit 45 Minuten Verspätung, berichtete der Bote. Auch Welt berichtete von 45 Minuten Verspätung.\n";
+        let f = findings(&CORPUS, draft, RuleId::MisattributedFigure);
+        let fixed: Vec<String> = f.iter().flat_map(|f| f.fixes.iter().map(|x| x.apply(draft))).collect();
+        assert!(fixed.iter().all(|t| !t.contains("Auch Bote")), "{fixed:?}");
+        // Without the credit before, the outlet is offered.
+        let alone = "Auch Welt berichtete von 45 Minuten Verspätung.\n";
+        let f = findings(&CORPUS, alone, RuleId::MisattributedFigure);
+        let fixed: Vec<String> = f.iter().flat_map(|f| f.fixes.iter().map(|x| x.apply(alone))).collect();
+        assert!(fixed.iter().any(|t| t.contains("Auch Bote")), "{fixed:?}");
     }
 
     #[test]

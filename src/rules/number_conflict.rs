@@ -61,7 +61,13 @@ impl Rule for NumberConflict {
             }
             let evidence = figure_findings_evidence(ctx, &supports, &contradicts);
             let message = describe(ctx, q, &supports, &contradicts);
-            let fixes = replacement_fixes(ctx, q, &contradicts);
+            let mut fixes = replacement_fixes(ctx, q, &contradicts);
+            // The sentence before states the sources' figure already ("Ward 3 led the city with
+            // 55.2 percent turnout, the Board said. Turnout in Ward 3 topped 70 percent."): the
+            // replacement would repeat it; striking the sentence comes first.
+            if !fixes.is_empty() {
+                fixes.splice(0..0, strike_repeat(ctx, q, &contradicts));
+            }
             out.push(Finding {
                 rule: RuleId::NumberConflict,
                 severity: META.default_severity,
@@ -74,10 +80,78 @@ impl Rule for NumberConflict {
     }
 }
 
+/// A fix striking the sentence of `q` where the sentence before it, in the same paragraph,
+/// states the figure that would replace `q` (same kind, agreeing value): the sentence would only
+/// repeat it.
+fn strike_repeat(
+    ctx: &RuleContext,
+    q: &crate::extract::Quantity,
+    contradicts: &[crate::rules::evidence::FigureMatch],
+) -> Option<crate::finding::Fix> {
+    use crate::finding::{Applicability, Edit, Fix};
+    let sure = crate::rules::figures::certain_replacements(ctx, q, contradicts);
+    let si = ctx.doc.sentence_at(q.span.start)?;
+    let here = ctx.doc.sentences.get(si)?;
+    let prev = ctx.doc.sentences.get(si.checked_sub(1)?)?;
+    if prev.block != here.block || here.heading || here.question {
+        return None;
+    }
+    let tol = &ctx.config.tolerance;
+    let repeated = ctx.facts.quantities.iter().any(|o| {
+        prev.span.contains(o.span)
+            && sure.iter().any(|r| {
+                ctx.corpus
+                    .docs
+                    .get(r.doc)
+                    .and_then(|d| d.facts.quantities.get(r.quantity))
+                    .is_some_and(|f| {
+                        crate::figmap::similar::comparable(o, f)
+                            && crate::rules::evidence::agree(o, f, tol)
+                    })
+            })
+    });
+    if !repeated {
+        return None;
+    }
+    let title = match ctx.doc.lang {
+        crate::lang::Lang::De => "Satz streichen: der Satz davor nennt die Zahl der Quellen schon",
+        crate::lang::Lang::En => "Delete the sentence: the one before gives the sources' figure",
+    };
+    Some(Fix {
+        title: title.into(),
+        edits: vec![Edit {
+            span: crate::text::Span::new(prev.span.end, here.span.end),
+            replacement: String::new(),
+        }],
+        applicability: Applicability::Unsafe,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
+
+    /// A replacement that would repeat the sentence before: striking the sentence comes
+    /// first, the replacement stays offered.
+    #[test]
+    fn a_repeat_of_the_sentence_before_is_struck() {
+        let corpus = [("board.md", "---\nsource: Board of Elections\n---\nTurnout in Ward 3 was 55.2 percent on Tuesday.\n")];
+        let draft = "Turnout in Ward 3 was 55.2 percent on Tuesday, the Board said. Turnout in Ward 3 was 70 percent on Tuesday.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let fixed: Vec<String> = f[0].fixes.iter().map(|x| x.apply(draft)).collect();
+        assert_eq!(
+            fixed.first().map(String::as_str),
+            Some("Turnout in Ward 3 was 55.2 percent on Tuesday, the Board said.\n"),
+            "{fixed:?}"
+        );
+        assert!(fixed.iter().any(|x| x.ends_with("Turnout in Ward 3 was 55.2 percent on Tuesday.\n")), "{fixed:?}");
+        // Not after a sentence that states another figure.
+        let other = "Ward 3 has 48 polling stations, the Board said. Turnout in Ward 3 was 70 percent on Tuesday.\n";
+        let f = findings(&corpus, other, RuleId::NumberConflict);
+        assert!(f.iter().all(|x| x.fixes.iter().all(|x| !x.edits.iter().any(|e| e.replacement.is_empty()))), "{f:?}");
+    }
 
     #[test]
     fn conflicting_count_is_flagged_with_fix() {

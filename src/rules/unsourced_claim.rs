@@ -215,8 +215,19 @@ impl Rule for UnsourcedClaim {
                         "the sources report it only as a statement"
                     });
                 }
+                // With figures to source, a statement names its speaker for the sentence only
+                // where it states one of them: "Analysts … estimate $55 million to $70 million"
+                // is no source for "The recall will cost $38 million".
+                let states_figure = |r: &crate::rules::evidence::Related| {
+                    figure_idx.is_empty()
+                        || figure_idx.iter().any(|&i| {
+                            ctx.matches.figures[i]
+                                .iter()
+                                .any(|m| m.supports && m.doc == r.doc && m.sentence == r.sentence)
+                        })
+                };
                 if attributed.len() == strong.len() {
-                    for r in attributed {
+                    for r in attributed.iter().filter(|r| states_figure(r)) {
                         if let Some(d) = ctx.corpus.docs.get(r.doc) {
                             if let Some(e) = sentence_evidence(d, r.sentence, Relation::Supports) {
                                 if verb.is_none() {

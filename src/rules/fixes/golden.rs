@@ -62,6 +62,13 @@ fn german_golden() {
             outlet("Welt"),
             Some("Am Montag brach er laut Welt die Reise ab.\n"),
         ),
+        // A subject named with its title right after the verb: „laut X“ after the name.
+        (
+            "Um 16 Uhr am Samstag rief Landrat Martin Oberhuber den Katastrophenfall aus.\n",
+            "Um 16",
+            outlet("Merlach-TV"),
+            Some("Um 16 Uhr am Samstag rief Landrat Martin Oberhuber laut Merlach-TV den Katastrophenfall aus.\n"),
+        ),
         // The source's own prepositional phrase, at the same place.
         (
             "Der Katastrophenfall dauerte gut vier Tage.\n",
@@ -427,9 +434,39 @@ fn replacements_fit_the_slot() {
     );
     assert_eq!(r("Rund 1.900", "etwa 1.200").as_deref(), Some("Etwa 1.200"));
     assert_eq!(r("35 Euro", "29 Euro").as_deref(), Some("29 Euro"));
+    // The draft's words or digits for a small cardinal are kept; larger numbers as the source.
+    assert_eq!(
+        r("zwei Millionen", "8 Millionen").as_deref(),
+        Some("acht Millionen")
+    );
+    assert_eq!(r("800.000", "8 Millionen").as_deref(), Some("8 Millionen"));
+    assert_eq!(
+        r("Zwei Stunden", "3 Stunden").as_deref(),
+        Some("Drei Stunden")
+    );
+    assert_eq!(
+        r("zwei Stunden", "rund 2,5 Stunden").as_deref(),
+        Some("rund 2,5 Stunden")
+    );
     let e = |orig: &str, rep: &str| {
         replace_figure(Span::new(0, orig.len()), orig, rep, Lang::En, "x").map(|f| f.apply(orig))
     };
+    assert_eq!(
+        e("3 injuries", "nine injuries").as_deref(),
+        Some("9 injuries")
+    );
+    assert_eq!(
+        e("three injuries", "9 injuries").as_deref(),
+        Some("nine injuries")
+    );
+    assert_eq!(
+        e("23 injuries", "nine injuries").as_deref(),
+        Some("nine injuries")
+    );
+    assert_eq!(
+        e("Two million", "8 million").as_deref(),
+        Some("Eight million")
+    );
     // A unit the source inflects for its own sentence keeps the draft's case; a change of
     // number (one → several) takes the source's form.
     assert_eq!(
@@ -828,14 +865,29 @@ fn figures_in_appositions_are_attributed_where_they_stand() {
             "44",
             Lang::En,
             outlet("KPEL News 7"),
-            Some("Whitcombe, 44 (according to KPEL News 7), is a former school board president.\n"),
+            Some("Whitcombe, who is 44 according to KPEL News 7, is a former school board president.\n"),
         ),
         (
             "Die Unternehmenschefin Ostrowski, 75, führt Veltra seit 2019.\n",
             "75",
             Lang::De,
             outlet("Lindhagener Anzeiger"),
-            Some("Die Unternehmenschefin Ostrowski, 75 (laut Lindhagener Anzeiger), führt Veltra seit 2019.\n"),
+            Some("Die Unternehmenschefin Ostrowski, laut Lindhagener Anzeiger 75, führt Veltra seit 2019.\n"),
+        ),
+        (
+            "Chief Executive Renata Solvik, 52, took over in 2021.\n",
+            "52",
+            Lang::En,
+            outlet("the Midwest Business Journal"),
+            Some("Chief Executive Renata Solvik, who is 52 according to the Midwest Business Journal, took over in 2021.\n"),
+        ),
+        // A figure with a unit in an apposition keeps the parenthesis after it.
+        (
+            "The Kessler Bridge, 1,200 feet, will close.\n",
+            "1,200 feet",
+            Lang::En,
+            outlet("the Harbor Ledger"),
+            Some("The Kessler Bridge, 1,200 feet (according to the Harbor Ledger), will close.\n"),
         ),
         // German: an attributive figure takes „laut X“ between its article and itself.
         (

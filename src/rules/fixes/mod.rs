@@ -11,8 +11,10 @@
 //!   the finite verb of the main clause ("Am Ende verfolgten laut X rund …"), which keeps the
 //!   verb second; a quotation „…“, sagte X. Never in headings or table cells, never inside a
 //!   quotation; list items take the attribution in parentheses at their end.
-//! - a figure standing alone in an apposition after a name takes its attribution in
-//!   parentheses right after it (`figure_attribution`), not at the sentence's end.
+//! - a figure standing alone in an apposition after a name takes its attribution inside the
+//!   apposition (`figure_attribution`: "Whitcombe, who is 44 according to KPEL News 7, is …"),
+//!   not at the sentence's end. A German subject named with its title right after the verb
+//!   takes „laut X“ after the name.
 //! - placeholders ("add a source — factlint found none in the corpus") are display-only, titled
 //!   by what the evidence shows (nothing matched; only unnamed documents; a figure with its own finding).
 //!
@@ -66,6 +68,12 @@ pub(crate) struct Words {
     pub feminine_role_endings: Vec<String>,
     pub masculine_role_endings: Vec<String>,
     pub article_heads: Vec<String>,
+    /// The cardinals copy writes as words, from two up ("zwei", …, "zwölf"): a replacement
+    /// keeps the draft's choice of words or digits for them.
+    pub cardinal_words: Vec<String>,
+    /// Verbs of a person speaking, which an outlet's name cannot follow as their subject
+    /// („…, sagte Lindhagener Anzeiger“).
+    pub speech_verbs: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -226,6 +234,28 @@ fn after_finite_verb(doc: &Document, s: Span) -> Option<usize> {
     let mut v = verb?;
     if v + 1 < ws.len() && w.subject_pronouns.contains(&lower[v + 1]) {
         v += 1;
+    } else {
+        // A name right after the verb, its subject with a title ("rief Landrat Martin Oberhuber
+        // den Katastrophenfall aus"): „laut X“ goes after it, not between verb and name.
+        let name_word = |i: usize| {
+            is_upper(i)
+                && ws[i]
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+                && !w.no_verb.contains(&lower[i])
+                && text
+                    .get(ws[i - 1].span.end..ws[i].span.start)
+                    .is_some_and(|g| g.trim().is_empty())
+        };
+        let mut j = v + 1;
+        while j < ws.len() && name_word(j) {
+            j += 1;
+        }
+        // Two or more such words, and the clause goes on with no figure right after them.
+        if j - v > 2 && j < ws.len() && !digit(j) {
+            v = j - 1;
+        }
     }
     // The clause must go on after it (not "…, teilte X mit" at the very end).
     let at = ws[v].span.end;
@@ -396,6 +426,35 @@ fn credits(body: &str, who: &Who, lang: Lang) -> bool {
 /// source's phrase, with words of attribution): a second attribution would repeat it.
 pub fn credited_before(doc: &Document, s: Span, who: &Who) -> bool {
     previous_in_block(doc, s).is_some_and(|p| credits(p.slice(&doc.text), who, doc.lang))
+}
+
+/// Whether an earlier sentence of the paragraph of `s` credits `who` already, by a word of its
+/// name ("teilte die Messe mit" for "Messe Lindhagen", "the Board said" for "Port Ellery Board
+/// of Elections"): naming it as the source of `s` instead of another makes it confirm itself
+/// ("Auch Messe Lindhagen berichtete …").
+pub fn credited_in_paragraph(doc: &Document, s: Span, who: &Who) -> bool {
+    let Some(i) = doc.sentence_at(s.start) else {
+        return false;
+    };
+    let Some(here) = doc.sentences.get(i) else {
+        return false;
+    };
+    let w = words(doc.lang);
+    let keys: Vec<String> = who
+        .name()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|x| x.chars().count() >= 4 && x.chars().next().is_some_and(char::is_uppercase))
+        .filter(|x| !w.nominative_articles.contains(&x.to_lowercase()))
+        .map(str::to_string)
+        .collect();
+    doc.sentences[..i]
+        .iter()
+        .rev()
+        .take_while(|p| p.block == here.block)
+        .map(|p| p.span.slice(&doc.text))
+        .any(|body| {
+            attributed_in_words(body, doc.lang) && keys.iter().any(|k| contains_word(body, k))
+        })
 }
 
 /// Whether the sentence has a first-person word outside quotation marks ("our crews", „wir“):
@@ -702,9 +761,11 @@ fn adjective_before(doc: &Document, s: Span, figure: Span) -> Option<usize> {
     (before.ends_with(' ') && article && noun).then_some(figure.start)
 }
 
-/// A fix that attributes the figure at `figure` in sentence `s` to `who`: in parentheses right
-/// after it where it stands alone in an apposition ("Whitcombe, 44 (according to KPEL News
-/// 7), is …"), else the sentence's attribution ([`attribution`]).
+/// A fix that attributes the figure at `figure` in sentence `s` to `who`: where it stands alone
+/// in an apposition, inside it for a bare number ("Whitcombe, who is 44 according to KPEL News
+/// 7, is …", „Ostrowski, laut Anzeiger 75, führt …“) or in parentheses right after a figure
+/// with a unit; German „laut X“ before an attributive figure; else the sentence's attribution
+/// ([`attribution`]).
 pub fn figure_attribution(
     doc: &Document,
     s: Span,
@@ -734,6 +795,39 @@ pub fn figure_attribution(
     };
     // Before an attributive figure („die laut Anzeiger 75-jährige Ostrowski“), after one in
     // an apposition.
+    let bare = bare_number(figure.slice(&doc.text), doc.lang);
+    if adjective.is_none() && bare {
+        // A bare number in an apposition (an age): the attribution inside it, as copy words
+        // it — "Whitcombe, who is 44 according to KPEL News 7, is …", „Ostrowski, laut
+        // Anzeiger 75, führt …“ — not in parentheses after the number.
+        let (edits, title) = match doc.lang {
+            Lang::De => (
+                vec![Edit {
+                    span: Span::new(figure.start, figure.start),
+                    replacement: format!("{p} "),
+                }],
+                format!("„{p}“ vor der Zahl ergänzen"),
+            ),
+            Lang::En => (
+                vec![
+                    Edit {
+                        span: Span::new(figure.start, figure.start),
+                        replacement: "who is ".into(),
+                    },
+                    Edit {
+                        span: Span::new(at, at),
+                        replacement: format!(" {p}"),
+                    },
+                ],
+                format!("Add \"who is … {p}\""),
+            ),
+        };
+        return Some(Fix {
+            title,
+            edits,
+            applicability: applicability.min(Applicability::Unsafe),
+        });
+    }
     let (t, title) = if adjective.is_some() {
         (format!("{p} "), format!("„{p}“ vor der Zahl ergänzen"))
     } else {
@@ -922,6 +1016,56 @@ fn draft_forms(original: &str, replacement: &str, lang: Lang) -> String {
     rep.join(" ")
 }
 
+/// The replacement with its small cardinal written as the draft writes its own: in words where
+/// the draft's figure is a number word („zwei Millionen“ → „acht Millionen“, not „8
+/// Millionen“), in digits where the draft writes a small number in digits ("3 injuries" →
+/// "9 injuries"). Larger numbers, which copy writes in digits anyway, say nothing of the
+/// draft's style and are left as the source writes them.
+/// `text` with its small cardinals in words ("8 Millionen" → "acht Millionen"): for a draft
+/// that writes this very figure in words elsewhere.
+pub fn small_cardinals_in_words(text: &str, lang: Lang) -> String {
+    match words(lang).cardinal_words.first() {
+        Some(w) => number_style(w, text, lang),
+        None => text.to_string(),
+    }
+}
+
+fn number_style(original: &str, replacement: &str, lang: Lang) -> String {
+    let cardinals = &words(lang).cardinal_words;
+    let value_of_word = |w: &str| {
+        let l = w.to_lowercase();
+        cardinals.iter().position(|c| *c == l).map(|i| i + 2)
+    };
+    let small_digits = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            && w.parse::<usize>()
+                .is_ok_and(|v| (2..2 + cardinals.len()).contains(&v))
+    };
+    let orig: Vec<&str> = original.split_whitespace().collect();
+    let has_digit = |w: &&str| w.chars().any(|c| c.is_ascii_digit());
+    let in_words = !orig.iter().any(has_digit) && orig.iter().any(|w| value_of_word(w).is_some());
+    let in_digits = orig.iter().any(|w| small_digits(w))
+        && !orig.iter().any(|w| has_digit(w) && !small_digits(w));
+    let out: Vec<String> = replacement
+        .split_whitespace()
+        .map(|w| {
+            if in_words && small_digits(w) {
+                let v: usize = w.parse().unwrap_or(0);
+                if let Some(c) = v.checked_sub(2).and_then(|i| cardinals.get(i)) {
+                    return c.clone();
+                }
+            }
+            if in_digits {
+                if let Some(v) = value_of_word(w) {
+                    return v.to_string();
+                }
+            }
+            w.to_string()
+        })
+        .collect();
+    out.join(" ")
+}
+
 /// Whether a figure's words are only digits, number words and approximators ("Nine", "about
 /// 8,300", "rund 1.200"): no unit or counted noun of its own.
 pub fn bare_number(text: &str, lang: Lang) -> bool {
@@ -947,6 +1091,7 @@ pub fn replace_figure(
     source: &str,
 ) -> Option<Fix> {
     let replacement = draft_forms(original, replacement, lang);
+    let replacement = number_style(original, &replacement, lang);
     if replacement.is_empty() {
         return None;
     }
