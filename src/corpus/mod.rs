@@ -217,7 +217,17 @@ pub struct Memo {
     quotes: Locked<String, QuoteTuple>,
     events: Locked<u64, Arc<Vec<usize>>>,
     maps: Locked<u64, Arc<crate::figmap::FigureMap>>,
+    /// Content words of a corpus sentence: (document, sentence, language) →
+    /// `text::words::content_terms` of its span in its document's text.
+    sentence_terms: Locked<(usize, usize, Lang), Arc<Vec<String>>>,
+    /// `rules::evidence::Matches::copied_from`: (a draft sentence's words, the corpus sentences
+    /// related to it word for word at most) → the documents holding it word for word.
+    copied: Locked<CopiedKey, Arc<Vec<usize>>>,
 }
+
+/// The key of [`Memo::copied`]: a draft sentence's words and the (document, sentence) pairs of
+/// the corpus sentences its word-for-word comparison reads.
+pub type CopiedKey = (Vec<String>, Vec<(usize, usize)>);
 
 /// Memoised related sentences: (doc, sentence, similarity), best first.
 pub type RelatedList = Vec<(usize, usize, f32)>;
@@ -292,6 +302,22 @@ impl Memo {
         cached(&self.figures, key.as_str(), str::to_string, || {
             Arc::new(compute())
         })
+    }
+
+    /// The memoised content words of sentence `sentence` of corpus document `doc` read in
+    /// `lang` (`compute` gives them on a miss).
+    pub fn sentence_terms(
+        &self,
+        key: (usize, usize, Lang),
+        compute: impl FnOnce() -> Vec<String>,
+    ) -> Arc<Vec<String>> {
+        cached(&self.sentence_terms, &key, |k| *k, || Arc::new(compute()))
+    }
+
+    /// The memoised corpus documents that hold a draft sentence word for word, keyed by the
+    /// sentence's words and the (document, sentence) pairs its comparison reads.
+    pub fn copied(&self, key: CopiedKey, compute: impl FnOnce() -> Vec<usize>) -> Arc<Vec<usize>> {
+        cached(&self.copied, &key, |k| k.clone(), || Arc::new(compute()))
     }
 
     /// The memoised related sentences for `terms`, computing and storing them on a miss.

@@ -135,6 +135,9 @@ impl std::fmt::Display for Lang {
 pub struct TextData {
     /// Abbreviations that end in a period but do not end a sentence ("z. B.", "Dr.", "Mr.").
     pub abbreviations: Vec<String>,
+    /// Each of `abbreviations` in upper case (same order), computed once.
+    #[serde(skip)]
+    pub abbreviations_upper: Vec<String>,
     /// Words that, before a period-terminated number, make it an ordinal/date ("am 13. Juli").
     pub months: Vec<String>,
     /// Function words ignored when comparing sentences.
@@ -226,6 +229,7 @@ impl TextData {
         let mut d: TextData =
             toml::from_str(src).unwrap_or_else(|e| panic!("invalid built-in language data: {e}"));
         d.stop_set = d.stopwords.iter().cloned().collect();
+        d.abbreviations_upper = d.abbreviations.iter().map(|a| a.to_uppercase()).collect();
         for g in &d.synonyms {
             if let Some(rep) = g.first() {
                 for w in g {

@@ -74,6 +74,27 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The documents of the `related` sentences at [`VERBATIM`] or more whose words are `own`,
+/// sorted, each once: what [`Matches::copied_from`] computes.
+fn copied_among(corpus: &Corpus, own: &[String], related: &[Related]) -> Vec<usize> {
+    let mut out: Vec<usize> = related
+        .iter()
+        .filter(|r| r.sim >= VERBATIM)
+        .filter(|r| {
+            corpus.docs.get(r.doc).is_some_and(|d| {
+                d.doc
+                    .sentences
+                    .get(r.sentence)
+                    .is_some_and(|cs| tokens(cs.span.slice(&d.doc.text)) == own)
+            })
+        })
+        .map(|r| r.doc)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 impl Matches {
     /// The corpus documents that hold draft sentence `si` word for word (figures included).
     pub fn copied_from(&self, doc: &Document, corpus: &Corpus, si: usize) -> Vec<usize> {
@@ -81,27 +102,26 @@ impl Matches {
             return Vec::new();
         };
         let own = tokens(s.span.slice(&doc.text));
-        let mut out: Vec<usize> = self
+        // The answer depends on these words and the verbatim candidates only: memoised in the
+        // corpus (every re-check of a fix asks again for every sentence of the draft).
+        let candidates: Vec<(usize, usize)> = self
             .related
             .get(si)
             .map(|rel| {
                 rel.iter()
                     .filter(|r| r.sim >= VERBATIM)
-                    .filter(|r| {
-                        corpus.docs.get(r.doc).is_some_and(|d| {
-                            d.doc
-                                .sentences
-                                .get(r.sentence)
-                                .is_some_and(|cs| tokens(cs.span.slice(&d.doc.text)) == own)
-                        })
-                    })
-                    .map(|r| r.doc)
+                    .map(|r| (r.doc, r.sentence))
                     .collect()
             })
             .unwrap_or_default();
-        out.sort_unstable();
-        out.dedup();
-        out
+        if candidates.is_empty() {
+            return Vec::new();
+        }
+        let related = self.related.get(si).map_or(&[][..], |r| r.as_slice());
+        let found = corpus.memo.copied((own.clone(), candidates), || {
+            copied_among(corpus, &own, related)
+        });
+        found.as_ref().clone()
     }
 
     /// The corpus document the draft reprints, if any: one document holds at least half of the
@@ -979,6 +999,83 @@ mod tests {
             "A residents' group in Oakvale has collected 900 signatures, the group said.\n",
         );
         assert!(found.iter().any(|(t, _)| t.contains("900")), "{found:?}");
+    }
+
+    /// The corpus memos of draft sentences copied word for word and of corpus sentences' content
+    /// words give what computing afresh gives: per sentence, and as whole analyses (every fix
+    /// re-checked) on a fresh corpus, on the same corpus again, and on one whose memos other
+    /// drafts filled first.
+    #[test]
+    fn copied_and_sentence_term_memos_equal_fresh_computation() {
+        use super::{copied_among, tokens, Matches};
+        use crate::corpus::Corpus;
+        use crate::text::words::content_terms;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut copied_seen = 0;
+        for lang in ["de", "en"] {
+            let mut texts: Vec<(String, String)> = Vec::new();
+            for e in std::fs::read_dir(root.join("corpus").join(lang))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = e.file_name().to_string_lossy().to_string();
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    texts.push((name, t));
+                }
+            }
+            texts.sort();
+            assert!(texts.len() >= 2, "{lang}: {}", texts.len());
+            let draft = std::fs::read_to_string(root.join("drafts").join(lang).join(match lang {
+                "de" => "sturmflut.md",
+                _ => "concert.md",
+            }))
+            .unwrap_or_default();
+            assert!(!draft.is_empty());
+            // A draft that reprints a source: its sentences are copied word for word.
+            let reprint = texts
+                .iter()
+                .find(|(n, _)| n.ends_with(".md"))
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default();
+            let build =
+                || Corpus::from_texts(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())), None);
+            let config = crate::config::Config::default();
+            let fresh = build();
+            let first = crate::analysis::analyze(&draft, None, &fresh, &config).findings;
+            let again = crate::analysis::analyze(&draft, None, &fresh, &config).findings;
+            assert_eq!(first, again, "{lang}: the same corpus again");
+            let warmed = build();
+            let _ = crate::analysis::analyze(&reprint, None, &warmed, &config);
+            let after = crate::analysis::analyze(&draft, None, &warmed, &config).findings;
+            assert_eq!(first, after, "{lang}: memos filled by another draft first");
+            for text in [&draft, &reprint] {
+                let doc = crate::text::Document::parse(text, crate::text::DocKind::Markdown, None);
+                let facts = crate::extract::extract(&doc);
+                let m = Matches::compute(&doc, &facts, &warmed, &config);
+                for (si, s) in doc.sentences.iter().enumerate() {
+                    let own = tokens(s.span.slice(&doc.text));
+                    let direct = copied_among(&warmed, &own, &m.related[si]);
+                    assert_eq!(
+                        m.copied_from(&doc, &warmed, si),
+                        direct,
+                        "{lang} sentence {si}"
+                    );
+                    copied_seen += usize::from(!direct.is_empty());
+                }
+            }
+            for (d, cd) in warmed.docs.iter().enumerate() {
+                for (ci, cs) in cd.doc.sentences.iter().enumerate() {
+                    let direct = content_terms(&cd.doc.text, cs.span, cd.doc.lang);
+                    let memo = warmed.memo.sentence_terms((d, ci, cd.doc.lang), || {
+                        content_terms(&cd.doc.text, cs.span, cd.doc.lang)
+                    });
+                    assert_eq!(*memo, direct);
+                }
+            }
+        }
+        // The reprints' sentences were found copied: the memo held real answers.
+        assert!(copied_seen >= 4, "{copied_seen}");
     }
 
     /// The sorted-sums masses equal the pairwise sums, windows touching at their ends included.

@@ -699,8 +699,11 @@ fn own_words(ctx: &RuleContext, qi: usize, si: Option<usize>) -> Option<(usize, 
         if cd.doc.lang != lang {
             continue;
         }
-        for cs in &cd.doc.sentences {
-            let ct = content_terms(&cd.doc.text, cs.span, lang);
+        for (ci, cs) in cd.doc.sentences.iter().enumerate() {
+            // Every quote of every re-check reads these again: memoised per corpus sentence.
+            let ct = ctx.corpus.memo.sentence_terms((d, ci, lang), || {
+                content_terms(&cd.doc.text, cs.span, lang)
+            });
             let shared = terms.iter().filter(|t| ct.contains(t)).count();
             if shared == 0 {
                 continue;

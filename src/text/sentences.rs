@@ -193,16 +193,24 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize, lang: Lang) -> bool
         .collect();
     let next_lower = next_word.to_lowercase();
     // Abbreviations, matched on a word boundary.
-    for abbr in data
+    let bytes = text.as_bytes();
+    let odata = other(lang).text_data();
+    for (abbr, upper) in data
         .abbreviations
         .iter()
-        .chain(other(lang).text_data().abbreviations.iter())
+        .zip(&data.abbreviations_upper)
+        .chain(odata.abbreviations.iter().zip(&odata.abbreviations_upper))
     {
         // The dot may be any of the abbreviation's periods ("z." of "z. B.").
         let matched = abbr.match_indices('.').find_map(|(k, _)| {
             let start = (dot + 1).checked_sub(k + 1)?;
+            // The first byte decides most comparisons.
+            let b = *bytes.get(start)?;
+            if abbr.as_bytes().first() != Some(&b) && upper.as_bytes().first() != Some(&b) {
+                return None;
+            }
             text.get(start..start + abbr.len())
-                .is_some_and(|t| t == abbr || t == abbr.to_uppercase())
+                .is_some_and(|t| t == abbr || t == upper)
                 .then_some((start, k + 1 == abbr.len()))
         });
         if let Some((start, last_dot)) = matched {

@@ -217,6 +217,69 @@ pub struct QuantityData {
     /// (form, cased, unit index), longest form first; filled after loading.
     #[serde(skip)]
     pub unit_forms: Vec<(String, bool, usize)>,
+    /// `unit_forms` by their first character: the forms that may match at a place.
+    #[serde(skip)]
+    pub unit_first: EndIndex,
+    /// The `unit_forms` a currency sign or code before a number may be (currencies, not
+    /// subunits, not cased; codes of three letters and forms with a sign), by their last character.
+    #[serde(skip)]
+    pub currency_last: EndIndex,
+}
+
+/// Forms (by index) grouped by the character at one end, case folded: for a character of the
+/// text, the forms that may match there, in their original order — every form `match_at`
+/// (first character) or `match_back` (last character) can match starting or ending with it,
+/// and maybe others. Forms with a space or nothing at that end are candidates everywhere.
+#[derive(Debug, Default)]
+pub struct EndIndex {
+    by_char: rustc_hash::FxHashMap<char, Vec<usize>>,
+    always: Vec<usize>,
+}
+
+/// The key of a character: the first character of its lower case. Two characters that
+/// `scan::same` takes as equal have the same key.
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+impl EndIndex {
+    /// Indexes `forms` (index, form) by their first (`last` false) or last character.
+    pub fn build<'a>(forms: impl Iterator<Item = (usize, &'a str)>, last: bool) -> EndIndex {
+        let mut ix = EndIndex::default();
+        let mut keyed: Vec<(Option<char>, usize)> = Vec::new();
+        for (i, f) in forms {
+            let end = if last {
+                f.chars().next_back()
+            } else {
+                f.chars().next()
+            };
+            match end.filter(|c| *c != ' ') {
+                Some(c) => keyed.push((Some(fold(c)), i)),
+                None => {
+                    ix.always.push(i);
+                    keyed.push((None, i));
+                }
+            }
+        }
+        for (k, i) in &keyed {
+            if let Some(c) = k {
+                ix.by_char.entry(*c).or_default().push(*i);
+            }
+        }
+        // Each list with the forms that match anywhere, in the original order.
+        for list in ix.by_char.values_mut() {
+            list.extend(ix.always.iter().copied());
+            list.sort_unstable();
+        }
+        ix
+    }
+
+    /// The forms that may match where the text has `c` at the indexed end (`None`: no
+    /// character there).
+    pub fn get(&self, c: Option<char>) -> &[usize] {
+        c.and_then(|c| self.by_char.get(&fold(c)))
+            .map_or(self.always.as_slice(), |v| v.as_slice())
+    }
 }
 
 impl QuantityData {
@@ -234,6 +297,16 @@ impl QuantityData {
             }
         }
         forms.sort_by_key(|f| std::cmp::Reverse(f.0.chars().count()));
+        d.unit_first = EndIndex::build(forms.iter().map(|f| f.0.as_str()).enumerate(), false);
+        let currency = forms.iter().enumerate().filter(|(_, (form, cased, idx))| {
+            d.units.get(*idx).is_some_and(|def| {
+                def.dim() == Dimension::Currency
+                    && !def.subunit
+                    && !*cased
+                    && (is_code(form) || is_sign(form))
+            })
+        });
+        d.currency_last = EndIndex::build(currency.map(|(i, f)| (i, f.0.as_str())), true);
         d.unit_forms = forms;
         d
     }
@@ -245,6 +318,16 @@ impl QuantityData {
     pub fn is(&self, list: &[String], lower: &str) -> bool {
         list.iter().any(|w| w == lower)
     }
+}
+
+/// A currency code: three ASCII letters ("USD").
+pub fn is_code(form: &str) -> bool {
+    form.chars().all(|c| c.is_ascii_alphabetic()) && form.len() == 3
+}
+
+/// A form with a sign in it ("$", "€", "US-$").
+pub fn is_sign(form: &str) -> bool {
+    form.chars().any(|c| !c.is_alphanumeric() && c != ' ')
 }
 
 /// The quantity word lists of a language.

@@ -62,7 +62,7 @@ pub fn distinct_who<'a>(
             continue;
         };
         let w = match w {
-            Who::Outlet(n) => as_written(&docs, &n, lang, &e.source.name),
+            Who::Outlet(n) => as_written_memo(corpus, &docs, &n, lang, &e.source.name),
             w => w,
         };
         if !out.iter().any(|o| o.name().eq_ignore_ascii_case(w.name())) {
@@ -73,6 +73,57 @@ pub fn distinct_who<'a>(
         }
     }
     out
+}
+
+/// What [`as_written`] reads: the corpus (`Corpus::id`), each document by source id, path and
+/// content key (which fix its text), the outlet's name, the language and the source's label.
+type WrittenKey = (
+    u64,
+    Vec<(String, std::path::PathBuf, String)>,
+    String,
+    Lang,
+    String,
+);
+
+/// Answers of [`as_written`] already given.
+static WRITTEN: std::sync::Mutex<Option<std::collections::HashMap<WrittenKey, Who>>> =
+    std::sync::Mutex::new(None);
+
+/// Entries kept before [`WRITTEN`] starts over.
+const WRITTEN_LIMIT: usize = 20_000;
+
+/// [`as_written`], memoised: every re-check of a fix and every keystroke asks again for the
+/// same outlets in the same documents, and reading their words is most of naming them.
+fn as_written_memo(
+    corpus: &Corpus,
+    docs: &[&CorpusDoc],
+    name: &str,
+    lang: Lang,
+    label: &str,
+) -> Who {
+    let key: WrittenKey = (
+        corpus.id,
+        docs.iter()
+            .map(|d| (d.source.id.clone(), d.source.path.clone(), d.key.clone()))
+            .collect(),
+        name.to_string(),
+        lang,
+        label.to_string(),
+    );
+    if let Ok(m) = WRITTEN.lock() {
+        if let Some(w) = m.as_ref().and_then(|m| m.get(&key)) {
+            return w.clone();
+        }
+    }
+    let w = as_written(docs, name, lang, label);
+    if let Ok(mut m) = WRITTEN.lock() {
+        let m = m.get_or_insert_with(Default::default);
+        if m.len() >= WRITTEN_LIMIT {
+            m.clear();
+        }
+        m.insert(key, w.clone());
+    }
+    w
 }
 
 /// An outlet as the corpus itself writes it in running text: English with its article where
@@ -1145,6 +1196,69 @@ pub fn outlet_name(src: &SourceRef, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The memo of `as_written` gives what reading the documents gives, for the same documents
+    /// again and for documents of the same name in another corpus or with another text: two
+    /// corpora whose one document writes the outlet differently get their own answers, in any
+    /// order.
+    #[test]
+    fn as_written_memo_equals_reading_the_documents() {
+        let name = "Harbor Ledger";
+        let text = |body: &str| format!("---\nsource: {name}\nlang: en\n---\n\n{body}\n");
+        let a = Corpus::from_texts(
+            [(
+                "report.md",
+                text("The bridge closed, the Harbor Ledger reported. According to the Harbor Ledger, it reopens on Friday.").as_str(),
+            )],
+            None,
+        );
+        let b = Corpus::from_texts(
+            [(
+                "report.md",
+                text("The bridge closed, Harbor Ledger reported. According to Harbor Ledger, it reopens on Friday.").as_str(),
+            )],
+            None,
+        );
+        let fresh = |c: &Corpus| {
+            let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
+            as_written(&docs, name, Lang::En, name)
+        };
+        let memo = |c: &Corpus| {
+            let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
+            as_written_memo(c, &docs, name, Lang::En, name)
+        };
+        let (fa, fb) = (fresh(&a), fresh(&b));
+        // The two corpora do call for different answers.
+        assert_ne!(fa, fb);
+        for c in [&a, &b, &a, &b, &b, &a] {
+            let want = if std::ptr::eq(c, &a) { &fa } else { &fb };
+            assert_eq!(&memo(c), want);
+        }
+        // The German fixture corpus, every outlet it names, twice.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus/de");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&root)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let t = std::fs::read_to_string(e.path()).ok()?;
+                Some((e.file_name().to_string_lossy().to_string(), t))
+            })
+            .collect();
+        files.sort();
+        let c = Corpus::from_texts(files.iter().map(|(n, t)| (n.as_str(), t.as_str())), None);
+        let docs: Vec<&CorpusDoc> = c.docs.iter().collect();
+        assert!(docs.len() >= 2);
+        for _ in 0..2 {
+            for d in &docs {
+                let n = d.source.name.as_str();
+                assert_eq!(
+                    as_written_memo(&c, &docs, n, Lang::De, n),
+                    as_written(&docs, n, Lang::De, n)
+                );
+            }
+        }
+    }
 
     /// The test for the name's first characters changes no answer of `after_laut`: on texts
     /// with the name after „laut“, before „zufolge“, inflected, in other case, cut short, and
