@@ -342,23 +342,36 @@ impl Rule for MisattributedFigure {
             if who.is_empty() {
                 continue;
             }
+            // The message names sources, not the phrases a fix would write („laut dem
+            // Norddeutschen Pressedienst“): a phrase is named by its document's source.
+            let mut names: Vec<String> = Vec::new();
+            for w in &who {
+                let named = match w {
+                    Who::Phrase(_) => evidence
+                        .iter()
+                        .filter(|e| e.relation == Relation::Supports)
+                        .map(|e| e.source.name.clone())
+                        .find(|n| !names.contains(n)),
+                    _ => Some(w.name().to_string()),
+                };
+                if let Some(n) = named.filter(|n| !names.contains(n)) {
+                    names.push(n);
+                }
+            }
+            let from = names.join(", ");
             let message = match (lang, named_figs.is_empty()) {
-                (Lang::De, false) => format!(
-                    "{figure}: {name} nennt eine andere Zahl; die Zahl stammt von {}",
-                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
-                ),
-                (Lang::De, true) => format!(
-                    "{figure}: {name} nennt diese Zahl nicht; sie stammt von {}",
-                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
-                ),
-                (Lang::En, false) => format!(
-                    "{figure}: {name} gives a different figure; this one is from {}",
-                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
-                ),
-                (Lang::En, true) => format!(
-                    "{figure}: {name} does not give this figure; it is from {}",
-                    who.iter().map(|w| w.name()).collect::<Vec<_>>().join(", ")
-                ),
+                (Lang::De, false) => {
+                    format!("{figure}: {name} nennt eine andere Zahl; die Zahl stammt von {from}")
+                }
+                (Lang::De, true) => {
+                    format!("{figure}: {name} nennt diese Zahl nicht; sie stammt von {from}")
+                }
+                (Lang::En, false) => {
+                    format!("{figure}: {name} gives a different figure; this one is from {from}")
+                }
+                (Lang::En, true) => {
+                    format!("{figure}: {name} does not give this figure; it is from {from}")
+                }
             };
             // The wrong source's name is replaced (never a second attribution added), by a
             // name that fits its slot: an outlet or a person, or in English an organisation.
@@ -564,6 +577,22 @@ mod tests {
         let draft = "The emergency department went on ambulance diversion at 4:15 a.m., the county's EMS office said.\n";
         let f = findings(&corpus, draft, RuleId::MisattributedFigure);
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// The message names the sources, never the phrase a fix writes („laut dem
+    /// Norddeutschen Pressedienst“).
+    #[test]
+    fn the_message_names_sources_not_attribution_phrases() {
+        let corpus = [
+            ("anz.md", "---\nsource: Lindhagener Anzeiger\n---\nVeltra liefert den neuen Roboterarm ab Mai 2026 aus.\n"),
+            ("ndp.md", "---\nsource: Norddeutscher Pressedienst (ndp)\n---\nVeltra liefert den neuen Roboterarm ab März 2026 aus.\n"),
+            ("fa.md", "---\nsource: Fertigung aktuell\n---\nDer neue Roboterarm von Veltra wird ab März 2026 ausgeliefert.\n"),
+        ];
+        let draft = "Laut Lindhagener Anzeiger liefert Veltra den neuen Roboterarm ab März 2026 aus.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("stammt von Norddeutscher Pressedienst (ndp)"), "{}", f[0].message);
+        assert!(!f[0].message.contains("laut"), "{}", f[0].message);
     }
 
     /// An upper bound the named outlet gives ("bis zu 7,50 Metern") states no figure under it.
