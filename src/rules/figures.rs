@@ -28,12 +28,40 @@ pub fn figure_findings_evidence(
 }
 
 fn figure_text(ctx: &RuleContext, m: &FigureMatch) -> String {
+    // A range is written whole: its first half alone would misstate the source ("$55
+    // million" of "$55 million to $70 million").
+    if let Some(t) = range_text(ctx, m) {
+        return t;
+    }
     ctx.corpus
         .docs
         .get(m.doc)
         .and_then(|d| d.facts.quantities.get(m.quantity))
         .map(|q| q.text.split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default()
+}
+
+/// A corpus range's whole text ("$55 million to $70 million") from either of its halves:
+/// `None` when the figure is no range or its other half is not found right beside it.
+fn range_text(ctx: &RuleContext, m: &FigureMatch) -> Option<String> {
+    let d = ctx.corpus.docs.get(m.doc)?;
+    let f = d.facts.quantities.get(m.quantity)?;
+    if f.approx != crate::extract::Approx::Range {
+        return None;
+    }
+    let other = d.facts.quantities.iter().find(|o| {
+        o.span != f.span
+            && o.approx == crate::extract::Approx::Range
+            && o.low == f.low
+            && o.high == f.high
+            && (o.span.start.abs_diff(f.span.end) <= 6 || f.span.start.abs_diff(o.span.end) <= 6)
+    })?;
+    let (start, end) = (
+        f.span.start.min(other.span.start),
+        f.span.end.max(other.span.end),
+    );
+    let t = d.doc.text.get(start..end)?;
+    Some(t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn group(ctx: &RuleContext, ms: &[FigureMatch]) -> String {

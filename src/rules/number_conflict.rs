@@ -183,6 +183,21 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
+    /// A source's range replaces the draft's figure whole, never by its first half.
+    #[test]
+    fn a_range_replaces_whole() {
+        let corpus = [
+            ("wire.md", "---\nsource: Allied Wire\n---\nKellner is recalling 412,000 pressure cookers. Analysts at Garrow & Finch estimate the cost of the recall at $55 million to $70 million.\n"),
+            ("journal.md", "---\nsource: Business Journal\n---\nKellner recalls 412,000 cookers. Analysts at Garrow & Finch estimate the recall's cost at $55 million to $70 million.\n"),
+        ];
+        let draft = "Kellner is recalling 412,000 pressure cookers. Analysts at Garrow & Finch estimate the cost of the recall at $38 million.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        let fixed: Vec<String> = f.iter().flat_map(|x| &x.fixes).map(|x| x.apply(draft)).collect();
+        assert!(!fixed.is_empty(), "{f:?}");
+        assert!(fixed.iter().all(|t| !t.contains("$55 million.")), "{fixed:?}");
+        assert!(fixed.iter().any(|t| t.contains("at $55 million to $70 million.")), "{fixed:?}");
+    }
+
     #[test]
     fn contradictions_scattered_over_a_kind_are_no_verdict() {
         // Three reports' rushing yards of three players and seasons: "70 yards" measures one
