@@ -72,42 +72,27 @@ impl Lang {
 
     /// The qualifier group (forecast, capacity, test, …) a lower-cased word belongs to, if any.
     pub fn qualifier_group(self, lower: &str) -> Option<usize> {
-        type Map = std::collections::HashMap<String, usize>;
-        fn build(l: Lang) -> Map {
-            let mut m = Map::new();
-            for (i, g) in l.text_data().qualifiers.iter().enumerate() {
-                for w in g {
-                    m.insert(l.stem(w), i);
-                }
-            }
-            m
-        }
-        static DE: LazyLock<Map> = LazyLock::new(|| build(Lang::De));
-        static EN: LazyLock<Map> = LazyLock::new(|| build(Lang::En));
-        let map = match self {
-            Lang::De => &DE,
-            Lang::En => &EN,
-        };
-        map.get(&self.stem(lower)).copied()
+        static DE: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::De, &Lang::De.text_data().qualifiers));
+        static EN: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::En, &Lang::En.text_data().qualifiers));
+        self.group_in(&DE, &EN, lower)
     }
 
     /// The area level (ward, city, county, …) a lower-cased word names, if any.
     pub fn scope_level(self, lower: &str) -> Option<usize> {
-        type Map = std::collections::HashMap<String, usize>;
-        fn build(l: Lang) -> Map {
-            let mut m = Map::new();
-            for (i, g) in l.text_data().scopes.iter().enumerate() {
-                for w in g {
-                    m.insert(l.stem(w), i);
-                }
-            }
-            m
-        }
-        static DE: LazyLock<Map> = LazyLock::new(|| build(Lang::De));
-        static EN: LazyLock<Map> = LazyLock::new(|| build(Lang::En));
+        static DE: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::De, &Lang::De.text_data().scopes));
+        static EN: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::En, &Lang::En.text_data().scopes));
+        self.group_in(&DE, &EN, lower)
+    }
+
+    /// The group of a word's stem in this language's map of `de` / `en`.
+    fn group_in(self, de: &GroupMap, en: &GroupMap, lower: &str) -> Option<usize> {
         let map = match self {
-            Lang::De => &DE,
-            Lang::En => &EN,
+            Lang::De => de,
+            Lang::En => en,
         };
         map.get(&self.stem(lower)).copied()
     }
@@ -121,6 +106,19 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+}
+
+/// Word stems to the index of the group (of a `lang/*.toml` list of word groups) they are in.
+type GroupMap = std::collections::HashMap<String, usize>;
+
+fn group_map(l: Lang, groups: &[Vec<String>]) -> GroupMap {
+    let mut m = GroupMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        for w in g {
+            m.insert(l.stem(w), i);
+        }
+    }
+    m
 }
 
 impl std::fmt::Display for Lang {
