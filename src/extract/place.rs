@@ -35,7 +35,7 @@ fn datelines() -> &'static [Regex; 5] {
 
 /// A word that can name a place: capitalised, long enough, not a function word, month or
 /// weekday of `lang`.
-fn place_word(lang: Lang, w: &str) -> Option<String> {
+pub fn place_word(lang: Lang, w: &str) -> Option<String> {
     let w = w
         .trim_end_matches("'s")
         .trim_end_matches("’s")

@@ -607,12 +607,10 @@ pub fn local_context(
         if nearer_other(at) || past_other {
             continue;
         }
-        if lang.text_data().place_prepositions.contains(&prep)
-            && place.chars().next().is_some_and(|c| c.is_uppercase())
-            && !lang.text_data().months.contains(&place.to_lowercase())
-            && !lang.text_data().is_stopword(&place.to_lowercase())
-        {
-            places.insert(place.to_lowercase());
+        if lang.text_data().place_prepositions.contains(&prep) {
+            if let Some(p) = crate::extract::place::place_word(lang, place) {
+                places.insert(p);
+            }
         }
     }
     // "315 Millionen Euro – nach 278 Millionen im Vorjahr": a figure compared with an earlier
