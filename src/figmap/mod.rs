@@ -834,6 +834,39 @@ mod tests {
         );
     }
 
+    /// The next figure's approximator is no head: "for approximately $334 million, of which
+    /// approximately $281 million …" is headed by what was bought, not by "approximately".
+    #[test]
+    fn another_figures_approximator_is_no_head() {
+        use crate::figmap::similar::local_context;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        for (t, fig, lang) in [
+            (
+                "AMD agreed to buy SeaMicro, a maker of microservers, for approximately $334 million, of which approximately $281 million will be paid in cash.",
+                "approximately $334 million",
+                Lang::En,
+            ),
+            (
+                "Die Stadt kaufte das Areal am Hafen, für rund 12 Millionen Euro, davon etwa 3 Millionen Euro aus Fördermitteln.",
+                "rund 12 Millionen Euro",
+                Lang::De,
+            ),
+        ] {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(lang));
+            let qs = crate::extract::extract(&doc).quantities;
+            let q = qs.iter().find(|q| q.text == fig);
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+            let head = local_context(t, Span::new(0, t.len()), q.span, &numbers, &[], &[], lang).head;
+            assert!(
+                head.as_deref()
+                    .is_some_and(|h| !h.starts_with("approxim") && !h.starts_with("etwa")),
+                "{t}: {head:?}"
+            );
+        }
+    }
+
     /// figure's past the comma: two reports of the same prices group price by price.
     #[test]
     fn a_labelled_list_groups_each_figure_with_its_own_label() {

@@ -660,7 +660,12 @@ pub fn local_context(
             || td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
             || td.months.contains(&lower)
             // "Menschen", "people": any count of persons; the head is what follows.
-            || td.generic_counted.contains(&lower);
+            || td.generic_counted.contains(&lower)
+            // "…, of which approximately $281 million": the next figure's approximator.
+            || crate::extract::quantity::approximator_word(
+                &lower,
+                crate::extract::quantity::data::data(lang),
+            );
         (!inside(w.span)
             && !timely
             && !speakers.iter().any(|sp| sp.overlaps(w.span))

@@ -563,6 +563,19 @@ fn section_event_docs(
     let mut ranked: Vec<(usize, f32)> = score.into_iter().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let best = ranked.first().map_or(0.0, |r| r.1);
+    if crate::figmap::trace() {
+        let top: Vec<String> = ranked
+            .iter()
+            .take(30)
+            .map(|(d, s)| {
+                format!(
+                    "{}={s:.1}",
+                    corpus.docs.get(*d).map_or("?", |x| x.source.name.as_str())
+                )
+            })
+            .collect();
+        eprintln!("event ranking: {}", top.join(" "));
+    }
     let mut docs: Vec<usize> = ranked
         .into_iter()
         .take_while(|r| r.1 >= best * EVENT_RELATIVE)

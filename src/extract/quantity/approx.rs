@@ -32,6 +32,24 @@ pub fn approximator(
     best
 }
 
+/// Whether `word` (lower case) is, on its own, one of the language's approximators or bounds
+/// ("approximately", "etwa", "over"): a word about another figure's precision, never what a
+/// figure measures.
+pub fn approximator_word(word: &str, d: &QuantityData) -> bool {
+    let a = &d.approx;
+    [
+        &a.about,
+        &a.nearly,
+        &a.more_than,
+        &a.just_over,
+        &a.at_least,
+        &a.up_to,
+        &a.less_than,
+    ]
+    .iter()
+    .any(|l| d.is(l, word))
+}
+
 /// The interval a value allows under an approximator; `round` is the rounding unit of a bare value.
 pub fn interval(value: f64, round: f64, approx: Approx) -> (f64, f64) {
     let (lo, hi) = match approx {

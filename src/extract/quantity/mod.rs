@@ -1,6 +1,7 @@
 //! Figures in prose: digits and number words, scales, units, approximators, as intervals.
 
 mod approx;
+pub use approx::approximator_word;
 mod context;
 pub(crate) mod data;
 mod date;
