@@ -33,7 +33,7 @@ pub struct Tolerance {
 impl Default for Tolerance {
     fn default() -> Tolerance {
         Tolerance {
-            about: 0.1,
+            about: 0.075,
             nearly: 0.1,
             more_than: 0.4,
             just_over: 0.2,

@@ -959,6 +959,40 @@ mod tests {
         assert!(agree(a, b, &Tolerance::default()), "{a:?} {b:?}");
     }
 
+    /// "About" is a figure's own rounding, not licence for a tenth either way: two reports'
+    /// "about 112,000" and "roughly 102,000" ballots disagree; the exact count still agrees
+    /// with both its roundings.
+    #[test]
+    fn about_allows_rounding_not_another_figure() {
+        use crate::figmap::similar::agree;
+        let c = Corpus::from_texts(
+            [
+                (
+                    "a.md",
+                    "KPEL put the number of ballots cast at about 112,000.\n",
+                ),
+                ("b.md", "Roughly 102,000 ballots were cast.\n"),
+                ("c.md", "A total of 112,406 ballots were cast.\n"),
+                (
+                    "d.md",
+                    "Etwa 4.800 Menschen mussten ihre Häuser verlassen.\n",
+                ),
+                (
+                    "e.md",
+                    "Rund 5.300 Menschen mussten ihre Häuser verlassen.\n",
+                ),
+                ("f.md", "Die Stadt zählte 4.812 Evakuierte.\n"),
+            ],
+            None,
+        );
+        let q = |d: usize| &c.docs[d].facts.quantities[0];
+        let tol = Tolerance::default();
+        assert!(!agree(q(0), q(1), &tol), "{:?} {:?}", q(0), q(1));
+        assert!(agree(q(0), q(2), &tol), "{:?} {:?}", q(0), q(2));
+        assert!(!agree(q(3), q(4), &tol), "{:?} {:?}", q(3), q(4));
+        assert!(agree(q(3), q(5), &tol), "{:?} {:?}", q(3), q(5));
+    }
+
     /// The same words about the same town, eleven years apart: two floods, two quantities; a
     /// record level quoted with its year stays with that year.
     #[test]

@@ -54,7 +54,7 @@ pub fn approximator_word(word: &str, d: &QuantityData) -> bool {
 pub fn interval(value: f64, round: f64, approx: Approx) -> (f64, f64) {
     let (lo, hi) = match approx {
         Approx::Exact | Approx::Range => (value - round / 2.0, value + round / 2.0),
-        Approx::About => (value * 0.9, value * 1.1),
+        Approx::About => (value * 0.925, value * 1.075),
         Approx::Nearly => (value * 0.9, value),
         Approx::MoreThan | Approx::AtLeast => (value, value * 1.5),
         Approx::JustOver => (value, value * 1.2),

@@ -391,7 +391,7 @@ fn approximators_and_intervals() {
     check(
         "Es kamen rund 100 Gäste.",
         DE,
-        &["rund 100=100 Count About of Gäste [90, 110]"],
+        &["rund 100=100 Count About of Gäste [92.5, 107.5]"],
     );
     check(
         "mehr als 200, mindestens 10, bis zu 40, weniger als 8, knapp 50",
@@ -408,7 +408,7 @@ fn approximators_and_intervals() {
         "about 100, nearly 50, more than 20, at least 10, up to 40, less than 8",
         EN,
         &[
-            "about 100=100 Number About [90, 110]",
+            "about 100=100 Number About [92.5, 107.5]",
             "nearly 50=50 Number Nearly [45, 50]",
             "more than 20=20 Number MoreThan [20, 30]",
             "at least 10=10 Number AtLeast [10, 15]",
