@@ -121,9 +121,30 @@ fn speaker_known(corpus: &Corpus, docs: &[usize], named: &str, lang: Lang) -> bo
 
 /// Whether `named`'s own documents or statements anywhere hold a figure agreeing with `q` (the
 /// map may not have aligned it: then no verdict against `named`).
-fn states_anywhere(ctx: &RuleContext, docs: &[usize], q: &Quantity, named: &str) -> bool {
+/// Only reports of the quantity's time count: when the reports the map aligned are dated, a
+/// report from outside their span (an archive's flood of another year) is another occasion,
+/// whatever figure it gives.
+fn states_anywhere(
+    ctx: &RuleContext,
+    docs: &[usize],
+    q: &Quantity,
+    named: &str,
+    aligned: &[FigureMatch],
+) -> bool {
     let lang = ctx.doc.lang;
-    docs.iter().filter_map(|&i| ctx.corpus.docs.get(i)).any(|d| {
+    let windows = &ctx.corpus.windows;
+    let span = aligned
+        .iter()
+        .filter_map(|m| windows.get(m.doc).copied().flatten())
+        .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+    let of_the_time = |i: usize| match (span, windows.get(i).copied().flatten()) {
+        (Some((lo, hi)), Some((a, b))) => a <= hi && lo <= b,
+        _ => true,
+    };
+    docs.iter()
+        .filter(|&&i| of_the_time(i))
+        .filter_map(|&i| ctx.corpus.docs.get(i))
+        .any(|d| {
         let own = same_source(&d.source.name, named, lang);
         d.facts.quantities.iter().any(|c| {
             // "bis zu 7,50 Metern" bounds a figure from above; it states none of them.
@@ -296,7 +317,7 @@ impl Rule for MisattributedFigure {
                 stating.sort_unstable();
                 stating.dedup();
             }
-            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, &stating, q, &name) {
+            if by_named.iter().any(|m| m.supports) || states_anywhere(ctx, &stating, q, &name, matches) {
                 continue;
             }
             let others: Vec<FigureMatch> = supports
@@ -310,14 +331,15 @@ impl Rule for MisattributedFigure {
             // Named but silent on this quantity: only an outlet whose reports are in the corpus
             // (what it says is known), or a speaker when every supporting source gives the
             // figure as somebody else's statement.
-            // A date or a time of the event is nobody's statement: a source silent on it
+            // A date or a time of the event is nobody's statement, nor is a span that dates it
+            // ("Four years ago, …, according to the Board"): a source silent on it
             // ("the hospital" on when the ambulances arrived) is no evidence against naming it.
             let when = matches!(
                 q.dimension,
                 crate::extract::Dimension::Date
                     | crate::extract::Dimension::Year
                     | crate::extract::Dimension::TimeOfDay
-            );
+            ) || crate::extract::quantity::dates_event(&ctx.doc.masked, q, lang);
             if by_named.is_empty() && when {
                 continue;
             }
@@ -359,6 +381,23 @@ impl Rule for MisattributedFigure {
                 }
             }
             let from = names.join(", ");
+            // The named source as the corpus names it („Polizeiinspektion Grafenried“, not the
+            // draft's „der Polizei“, which would need its case changed).
+            let shown = named_figs
+                .first()
+                .and_then(|m| {
+                    crate::figmap::briefing::speaker(ctx.corpus, m.doc, m.sentence)
+                        .or_else(|| ctx.corpus.docs.get(m.doc).map(|d| d.source.name.clone()))
+                })
+                .or_else(|| {
+                    docs.iter()
+                        .filter_map(|&i| ctx.corpus.docs.get(i))
+                        .map(|d| &d.source.name)
+                        .find(|n| same_source(n, &name, lang))
+                        .cloned()
+                })
+                .unwrap_or_else(|| name.clone());
+            let name = &shown;
             let message = match (lang, named_figs.is_empty()) {
                 (Lang::De, false) => {
                     format!("{figure}: {name} nennt eine andere Zahl; die Zahl stammt von {from}")
@@ -563,6 +602,36 @@ mod tests {
         assert_eq!(super::significant_digits("about 412,000"), 3);
         assert_eq!(super::significant_digits("7,12 Meter"), 3);
         assert_eq!(super::significant_digits("$38 million"), 2);
+    }
+
+    /// The named source giving the same figure of another occasion (an archive's report of a
+    /// flood years before) does not make the draft's figure its own; the message names the
+    /// source as the corpus does, not in the draft's case („der Polizei“).
+    #[test]
+    fn the_same_figure_from_another_time_is_not_the_named_sources() {
+        let corpus = [
+            ("police.md", "---\nsource: Polizeiinspektion Grafenried\ndate: 2024-06-09\n---\nEinsatzkräfte fanden in Aumühle einen 78 Jahre alten Mann leblos in seinem Keller.\n"),
+            ("tv.md", "---\nsource: Merlach-TV\ndate: 2024-06-09\n---\nIn Aumühle fanden Einsatzkräfte einen 87-jährigen Rentner tot in seinem Keller.\n"),
+            ("paper.md", "---\nsource: Grafenrieder Tagblatt\ndate: 2024-06-10\n---\nDer 78-jährige Mann aus Aumühle starb in seinem Keller.\n"),
+            ("archive.md", "---\nsource: Polizeipräsidium Wendeltal\ndate: 2021-07-19\n---\nUms Leben kam in Sulzhausen eine 87 Jahre alte Frau.\n"),
+        ];
+        let draft = "Nach Angaben der Polizei war der Tote ein 87-jähriger Mann aus Aumühle.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("Polizeiinspektion Grafenried nennt"), "{}", f[0].message);
+    }
+
+    /// A span that dates what happened ("Four years ago") is nobody's statement either.
+    #[test]
+    fn a_span_that_dates_the_event_is_not_misattributed() {
+        let corpus = [
+            ("board.md", "---\nsource: Port Ellery Board of Elections\n---\nIn the 2021 municipal election, 88,950 ballots were cast.\n"),
+            ("courier.md", "---\nsource: The Ellery Courier\n---\nFour years ago, about a third of registered voters cast a ballot.\n"),
+            ("wire.md", "---\nsource: Coastal Press Service\n---\nFour years ago, 88,950 ballots were cast.\n"),
+        ];
+        let draft = "Four years ago, 88,950 ballots were cast, according to the Board.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert!(f.iter().all(|x| !x.message.starts_with("Four years")), "{f:?}");
     }
 
     /// A time of the event is nobody's statement: naming a source that is silent on it is no
