@@ -491,11 +491,28 @@ fn event_docs(
     let mut out = Vec::with_capacity(doc.sentences.len());
     // Reports of a look-alike event somewhere else the draft never names (small corpora only:
     // a large one's event documents are chosen by the section's rare words, names among them).
-    let elsewhere = if corpus.docs.len() < EVENT_MIN_CORPUS {
-        crate::corpus::places::not_about(
-            corpus.elsewhere(),
-            &crate::extract::place::Mentions::of(doc),
-        )
+    let small = corpus.docs.len() < EVENT_MIN_CORPUS;
+    let mentions = crate::extract::place::Mentions::of(doc);
+    let elsewhere = if small {
+        crate::corpus::places::not_about(corpus.elsewhere(), &mentions)
+    } else {
+        Vec::new()
+    };
+    // Reports from a place the draft names only in passing (the neighbouring town's festival a
+    // week before), while it names the place they are set apart from far more: evidence only
+    // for the paragraphs that name their place.
+    let passing: Vec<&crate::corpus::places::Elsewhere> = if small {
+        corpus
+            .elsewhere()
+            .iter()
+            .filter(|e| {
+                let own = mentions.count(&e.own);
+                own > 0
+                    && e.rivals
+                        .iter()
+                        .any(|y| mentions.count(y) >= PASSING_RIVAL * own)
+            })
+            .collect()
     } else {
         Vec::new()
     };
@@ -523,10 +540,40 @@ fn event_docs(
         // by them, they stay memoised while the section is edited.
         let mut h = std::collections::hash_map::DefaultHasher::new();
         docs.hash(&mut h);
-        out.extend(std::iter::repeat_n((h.finish(), docs), end - start));
+        let whole = (h.finish(), docs);
+        for si in start..end {
+            let block = doc
+                .sentences
+                .get(si)
+                .and_then(|s| doc.blocks.get(s.block))
+                .map_or("", |b| b.span.slice(&doc.masked));
+            let here = crate::extract::place::Mentions::of_text(block);
+            let drop: Vec<usize> = passing
+                .iter()
+                .filter(|e| here.count(&e.own) == 0 && whole.1.binary_search(&e.doc).is_ok())
+                .map(|e| e.doc)
+                .collect();
+            if drop.is_empty() {
+                out.push((whole.0, std::sync::Arc::clone(&whole.1)));
+                continue;
+            }
+            let docs: Vec<usize> = whole
+                .1
+                .iter()
+                .copied()
+                .filter(|d| !drop.contains(d))
+                .collect();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            docs.hash(&mut h);
+            out.push((h.finish(), std::sync::Arc::new(docs)));
+        }
     }
     out
 }
+
+/// A place the draft names at least this many times as often as another is what it is about;
+/// the other it names in passing.
+const PASSING_RIVAL: usize = 2;
 
 /// The event documents of one section (see [`EventDocs`]), sorted.
 fn section_event_docs(
@@ -970,6 +1017,39 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
 #[cfg(test)]
 mod tests {
     use super::Masses;
+
+    /// A neighbouring town's festival, which the draft names in one paragraph only, is an
+    /// event report for that paragraph and for no other.
+    #[test]
+    fn a_place_named_in_passing_is_evidence_only_where_it_is_named() {
+        let corpus = [
+            ("pm.md", "---\nsource: Weinbauverein Wallbrunn\n---\n**Wallbrunn.** Beim Weinfest in Wallbrunn schenkten 34 Winzer aus. Wallbrunn feierte vier Tage.\n"),
+            ("anzeiger.md", "---\nsource: Wallbrunner Anzeiger\n---\n**Wallbrunn.** In Wallbrunn schenkten 34 Winzer aus. Die Wallbrunner Altstadt war voll.\n"),
+            ("bote.md", "---\nsource: Lenzachtal-Bote\n---\n**Wallbrunn.** Das Wallbrunner Weinfest ist vorbei, in Wallbrunn waren 34 Winzer dabei.\n"),
+            ("m-bote.md", "---\nsource: Lenzachtal-Bote\n---\n**Mettenbach.** In Mettenbach schenkten beim Winzerfest 21 Winzer aus. Mettenbach zählte rund 40.000 Gäste. In Mettenbach war es heiß.\n"),
+        ];
+        let draft = "Das Weinfest in Wallbrunn ist vorbei. In Wallbrunn kamen viele Gäste.\n\n34 Winzer schenkten an ihren Ständen aus. Die Wallbrunner waren zufrieden.\n\nIm benachbarten Mettenbach schenkten eine Woche zuvor 21 Winzer aus.\n";
+        let c = crate::corpus::Corpus::from_texts(corpus.iter().copied(), None);
+        let doc = crate::text::Document::parse(draft, crate::text::DocKind::Markdown, None);
+        let facts = crate::extract::extract(&doc);
+        let m = super::Matches::compute(&doc, &facts, &c, &crate::config::Config::default());
+        let mettenbach = c
+            .docs
+            .iter()
+            .position(|d| d.doc.masked.contains("Mettenbach zählte"))
+            .expect("the Mettenbach report");
+        let with = |needle: &str| {
+            let si = doc
+                .sentences
+                .iter()
+                .position(|s| s.span.slice(draft).contains(needle))
+                .expect("the sentence");
+            m.events[si].contains(&mettenbach)
+        };
+        assert!(!with("34 Winzer"), "{:?}", m.events);
+        assert!(!with("Das Weinfest"), "{:?}", m.events);
+        assert!(with("21 Winzer"), "{:?}", m.events);
+    }
 
     /// The figure findings of `draft` against `corpus`: (figure text, rule).
     fn figure_findings(
