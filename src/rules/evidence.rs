@@ -516,6 +516,13 @@ fn event_docs(
     } else {
         Vec::new()
     };
+    if crate::figmap::trace() {
+        eprintln!(
+            "elsewhere: {:?}; not about: {elsewhere:?}; in passing: {:?}",
+            corpus.elsewhere(),
+            passing.iter().map(|e| e.doc).collect::<Vec<_>>()
+        );
+    }
     for (start, end) in sections_of(doc) {
         let section = draft_terms.get(start..end).unwrap_or(&[]);
         let mut h = std::collections::hash_map::DefaultHasher::new();
