@@ -154,6 +154,8 @@ pub struct Context {
     /// Labels before a number that make it a name, rank or version, not a figure ("Nr.", "No.",
     /// "Platz", "Week", "version"); a form ending in "." matches the word and its dot.
     pub label_before: Vec<String>,
+    /// Words joining the members of a list of numbers ("6, 7, 8 and 9").
+    pub list_joins: Vec<String>,
     /// Words glued by a hyphen after a number that make it no figure ("two-time").
     pub not_figure_compounds: Vec<String>,
 }

@@ -616,6 +616,9 @@ fn ordinal_compound(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
         && toks.get(num.t1 + 1).is_some_and(|x| x.glued && x.is_word())
 }
 
+/// The most members of a list of numbers looked back over for its label.
+const LIST_MEMBERS: usize = 12;
+
 /// "Nr. 5", "No. 1", "Platz 2", "Week 17", "version 2.1": a label before the number makes it a
 /// name, rank or version. A count whose noun follows the number stays a figure ("in der Woche 17
 /// Menschen").
@@ -630,10 +633,30 @@ fn labelled(
     if num.words || num.t0 == 0 || q.start != num.start {
         return false;
     }
-    let prev = &toks[num.t0 - 1];
-    let dotted = prev.is_sym('.') && prev.glued && num.t0 >= 2 && toks[num.t0 - 2].is_word();
+    // A later member of a list of labelled numbers ("versions 6, 7, 8 and 9", „Gleise 3 und
+    // 4“) is labelled by the label before the first.
+    let mut first = num.t0;
+    for _ in 0..LIST_MEMBERS {
+        let Some(k) = first.checked_sub(1) else { break };
+        let join =
+            |t: &Tok| t.is_sym(',') || (t.is_word() && d.is(&d.context.list_joins, &t.lower));
+        let mut j = k;
+        // ", and": a comma and a conjunction join one member.
+        while j > 0 && toks.get(j).is_some_and(join) && toks.get(j - 1).is_some_and(join) {
+            j -= 1;
+        }
+        if !toks.get(j).is_some_and(join) || j == 0 || toks[j - 1].digits().is_none() {
+            break;
+        }
+        first = j - 1;
+    }
+    if first == 0 {
+        return false;
+    }
+    let prev = &toks[first - 1];
+    let dotted = prev.is_sym('.') && prev.glued && first >= 2 && toks[first - 2].is_word();
     let word = if dotted {
-        format!("{}.", toks[num.t0 - 2].lower)
+        format!("{}.", toks[first - 2].lower)
     } else if prev.is_word() {
         prev.lower.clone()
     } else {

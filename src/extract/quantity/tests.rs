@@ -1296,6 +1296,27 @@ fn capitalised_labels_name_in_english() {
     check("In week 17 people died.", EN, &["17=17 Count of people"]);
 }
 
+/// The later members of a list of labelled numbers are labels too; a list without a label
+/// stays figures.
+#[test]
+fn a_list_of_labelled_numbers_names_throughout() {
+    check(
+        "The flaw affects Internet Explorer versions 6, 7, 8, and 9 and Windows XP.",
+        EN,
+        &[],
+    );
+    check(
+        "Betroffen sind die Gleise 3 und 4 sowie 12 Züge.",
+        DE,
+        &["12=12 Count of Züge"],
+    );
+    check(
+        "Police detained 6, 7 or 8 people.",
+        EN,
+        &["6=6 Number", "7=7 Number", "8=8 Count of people"],
+    );
+}
+
 #[test]
 fn publication_stamps_are_no_figures() {
     check("Last updated 13:26 14/09/2013", EN, &[]);
