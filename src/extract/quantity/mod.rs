@@ -414,7 +414,7 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
         }
     }
     // "Updated: January 6, 2011, 11:34 AM ET": the page's stamp, not the story's figures.
-    if publication_stamp(text, s, d) {
+    if publication_stamp(text, s, d) || bare_stamp(text, s, &out) {
         out.clear();
     }
     // "BERLIN, 12. März (dpa) –": the dateline dates the report, not the event.
@@ -462,6 +462,32 @@ fn publication_stamp(text: &str, s: Span, d: &QuantityData) -> bool {
             || d.context.weekdays.contains_key(next)
             || d.context.months.contains_key(next)
     })
+}
+
+/// At most this many words besides its date and time make a line a bare stamp ("ET", "GMT",
+/// "at", „Uhr“).
+const BARE_STAMP_WORDS: usize = 2;
+
+/// Whether sentence `s` is only a date and a time of day ("September 16, 2013 9:36 am",
+/// „16.09.2013, 09:36 Uhr“): a page's stamp, with nothing said about the story.
+fn bare_stamp(text: &str, s: Span, out: &[Draft]) -> bool {
+    let has = |dim: Dimension| out.iter().any(|q| q.dimension == dim);
+    if !(has(Dimension::Date) && has(Dimension::TimeOfDay)) {
+        return false;
+    }
+    let Some(sentence) = text.get(s.start..s.end) else {
+        return false;
+    };
+    let mut rest = String::with_capacity(sentence.len());
+    for (i, c) in sentence.char_indices() {
+        let at = s.start + i;
+        let covered = out.iter().any(|q| q.start <= at && at < q.end);
+        rest.push(if covered { ' ' } else { c });
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+        <= BARE_STAMP_WORDS
 }
 
 /// An article (or "half" and an article) before a unit word: the figure 1 (or ½), with an

@@ -1325,6 +1325,9 @@ fn publication_stamps_are_no_figures() {
     check("Posted at 3:21 PM ET, 01/5/2011", EN, &[]);
     check("Aktualisiert am 12. März 2024, 14.05 Uhr", DE, &[]);
     check("Stand: 14. März 2024, 9.30 Uhr", DE, &[]);
+    // A line that is only a date and a time, without a label.
+    check("September 16, 2013 9:36 am", EN, &[]);
+    check("14. März 2024, 9.30 Uhr", DE, &[]);
     // A label that opens a sentence of the story is no stamp.
     check(
         "Published figures show 5 men were arrested.",
