@@ -394,6 +394,29 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             None => i = next,
         }
     }
+    // "the 1982-83 season", "2003/04": one span of two years, not a year and a count.
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (x, y) = (&out[k], &out[k + 1]);
+        let glue = text.get(x.end..y.start).unwrap_or("");
+        let short = text.get(y.start..y.end).unwrap_or("");
+        let next_year = (x.value as i64 + 1).rem_euclid(100);
+        if x.dimension == Dimension::Year
+            && matches!(glue, "-" | "–" | "/")
+            && short.len() == 2
+            && short.bytes().all(|b| b.is_ascii_digit())
+            && short.parse::<i64>().ok() == Some(next_year)
+        {
+            let end = y.end;
+            let high = x.value + 1.0;
+            out.remove(k + 1);
+            let x = &mut out[k];
+            x.end = end;
+            x.approx = Approx::Range;
+            x.interval = Some((x.value, high));
+        }
+        k += 1;
+    }
     // "Thursday, Sept. 18", "am Donnerstag, den 18. September": the date, not also the weekday.
     let links = &d.context.weekday_date_links;
     let mut k = 0;

@@ -1296,6 +1296,24 @@ fn capitalised_labels_name_in_english() {
     check("In week 17 people died.", EN, &["17=17 Count of people"]);
 }
 
+/// "the 1982-83 season": one span of two years, not a year and a count of 83.
+#[test]
+fn a_season_of_two_years_is_one_span() {
+    let qs = extract(
+        "He won the 1982-83 title and played in the 2003/04 season.",
+        &[Span::new(0, 58)],
+        EN,
+    );
+    let got: Vec<(String, f64, f64)> = qs.iter().map(|q| (q.text.clone(), q.low, q.high)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("1982-83".to_string(), 1982.0, 1983.0),
+            ("2003/04".to_string(), 2003.0, 2004.0)
+        ]
+    );
+}
+
 /// The later members of a list of labelled numbers are labels too; a list without a label
 /// stays figures.
 #[test]
