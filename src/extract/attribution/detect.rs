@@ -73,6 +73,9 @@ fn verbs_among(
             {
                 continue;
             }
+            if reflexive_use(lex, v, toks, i) {
+                continue;
+            }
             if v.class == VerbClass::Thought && !has_complement(lex, toks, i) {
                 continue;
             }
@@ -200,6 +203,27 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
         return None;
     }
     Some(toks[i].span)
+}
+
+/// German: "bestätigt sich", "meldete sich", "verspricht sich": a reporting verb followed by a
+/// reflexive pronoun its entry neither requires nor allows is another verb.
+fn reflexive_use(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool {
+    if lex.lang != Lang::De {
+        return false;
+    }
+    if v.requires.iter().any(|r| r == "sich") || v.reflexive.iter().any(|r| r == "sich") {
+        return false;
+    }
+    let next = toks[i + 1..]
+        .iter()
+        .find(|t| !(t.word && lex.skip_words.contains(&t.lower) && !t.is("sich")));
+    // Verb-final, the pronoun stands before it: "haben sich drei Kandidaten gemeldet".
+    let (cs, _) = clause_range(toks, i);
+    let verb_final = toks
+        .get(i + 1)
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    next.is_some_and(|t| free_word(t) && t.is("sich"))
+        || (verb_final && toks[cs..i].iter().any(|t| free_word(t) && t.is("sich")))
 }
 
 /// A counting verb reports a figure: "zählte 120 Einsätze", "tallied 58,214 votes". The figure
@@ -632,15 +656,10 @@ fn paren_subject_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, us
 /// The finite verb of a main clause whose first position starts at `s` and whose reporting verb
 /// is `v`: the reporting verb itself or an auxiliary before it, with only words before it.
 fn finite_de(lex: &Lexicon, toks: &[Tok], s: usize, v: usize) -> Option<usize> {
-    for k in s + 1..=v {
-        if !toks[k].word {
-            return None;
-        }
-        if k == v || (lex.auxiliaries.contains(&toks[k].lower) && !toks[k].capital()) {
-            return Some(k);
-        }
-    }
-    None
+    let k = (s + 1..=v).find(|&k| {
+        !toks[k].word || k == v || (lex.auxiliaries.contains(&toks[k].lower) && !toks[k].capital())
+    })?;
+    toks[k].word.then_some(k)
 }
 
 /// "Der Politik schlug er vor", "Die Bürger forderte er auf": a pronoun that is only ever
@@ -671,6 +690,30 @@ fn pronoun_after_finite_de(
 fn time_phrase_de(lex: &Lexicon, toks: &[Tok], np: (usize, usize)) -> bool {
     toks.get(np.0)
         .is_some_and(|t| np.0 < np.1 && lex.time_words.contains(&t.lower))
+}
+
+/// The finite verb of a German main clause ending before `end`, guessed as its first
+/// lower-case word that is no article, link, preposition or conjunction and follows no
+/// article ("In einem Interview äußerte sich …", "Der Text lautete: …").
+pub fn finite_guess_de(lex: &Lexicon, toks: &[Tok], end: usize) -> Option<usize> {
+    (1..end.min(toks.len())).find(|&k| {
+        let (t, prev) = (&toks[k], &toks[k - 1]);
+        free_word(t)
+            && !t.capital()
+            && !t.text.starts_with(|c: char| c.is_ascii_digit())
+            && !lex.determiners.contains(&t.lower)
+            && !lex.oblique_determiners.contains(&t.lower)
+            && !lex.np_links.contains(&t.lower)
+            && !lex.adverbials.contains(&t.lower)
+            && !lex.conjunctions.contains(&t.lower)
+            && !lex.relatives.contains(&t.lower)
+            && !lex.name_particles.contains(&t.lower)
+            && !lex.skip_words.contains(&t.lower)
+            && !(prev.word
+                && (lex.determiners.contains(&prev.lower)
+                    || lex.oblique_determiners.contains(&prev.lower)
+                    || adjective_de(lex, prev)))
+    })
 }
 
 /// "Täglich haben …", "Sinngemäß hofft Musk": one capitalised word with an adjective's or

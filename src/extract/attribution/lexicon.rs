@@ -31,6 +31,10 @@ pub struct Verb {
     pub requires: Vec<String>,
     /// Words that must not follow in the same clause ("erklärte … für beendet").
     pub excludes: Vec<String>,
+    /// Words that may follow the verb as its reflexive pronoun and leave it a report
+    /// ("äußerte sich"); other verbs followed by one are used in another sense ("bestätigt
+    /// sich", "meldete sich").
+    pub reflexive: Vec<String>,
     pub class: VerbClass,
 }
 
@@ -370,6 +374,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
     let mut particle = None;
     let mut requires = Vec::new();
     let mut excludes = Vec::new();
+    let mut reflexive = Vec::new();
     for item in entry.split_whitespace() {
         let item = item.to_lowercase();
         if let Some(p) = item.strip_suffix(':') {
@@ -380,6 +385,8 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
             requires.push(w.to_string());
         } else if let Some(w) = item.strip_prefix('!') {
             excludes.push(w.to_string());
+        } else if let Some(w) = item.strip_prefix('?') {
+            reflexive.push(w.to_string());
         } else {
             forms.push(item);
         }
@@ -399,6 +406,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
         particle,
         requires,
         excludes,
+        reflexive,
         class,
     })
 }

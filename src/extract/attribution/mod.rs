@@ -641,6 +641,16 @@ fn quote_speaker(
         if k < c && (k == 0 || !t[k - 1].word) {
             return Some(Span::new(t[k].span.start, t[c - 1].span.end));
         }
+        // "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“", "Hier sparte der
+        // Bundespräsident nicht mit Kritik: „…“": the subject of the clause that the colon
+        // ends, when the quotation opens right after it.
+        let opens = t.get(c + 1).is_some_and(|x| x.span.start == q.outer.start);
+        if lex.lang == Lang::De && opens {
+            let subj = detect::finite_guess_de(lex, t, c).and_then(|v| detect::subject(lex, t, v));
+            if let Some((a, b)) = subj.filter(|&(a, b)| a < b && b <= c) {
+                return Some(Span::new(t[a].span.start, t[b - 1].span.end));
+            }
+        }
     }
     // The next sentence names the speaker: "Das teilte der Sprecher mit."
     let last = touched.last().copied().unwrap_or(here);

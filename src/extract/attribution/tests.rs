@@ -1063,3 +1063,48 @@ fn english_passive_auxiliary_stands_before_the_participle() {
         &[Some("the county")],
     );
 }
+
+#[test]
+fn german_quotes_after_a_colon_take_the_subject_of_its_clause() {
+    check(
+        "Teamchef Jean Todt stellt sich vor seinen Piloten: „Er ist immer noch der Meister, den wir schätzen.“",
+        Lang::De,
+        &[Some("Teamchef Jean Todt")],
+    );
+    // The reflexive pronoun between the verb and its subject.
+    check(
+        "In einem Interview äußerte sich der Außenbeauftragte Javier Solana zuversichtlich: „Ich gehe davon aus, dass eine Einigung gelingt.“",
+        Lang::De,
+        &[Some("der Außenbeauftragte Javier Solana")],
+    );
+    check(
+        "Zum gleichen Thema äußerte sich heute auch der Präsident, er sei zufrieden.",
+        Lang::De,
+        &[Some("der Präsident")],
+    );
+}
+
+#[test]
+fn german_reflexive_uses_of_reporting_verbs_are_other_verbs() {
+    check(
+        "Damit bestätigt sich die Befürchtung, dass das Virus sich ausbreitet.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Nach dem Ende der Auktion meldete sich der Betrüger bei den Käufern.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Als Nachfolger haben sich bereits drei Kandidaten gemeldet.",
+        Lang::De,
+        &[None],
+    );
+    // Verbs whose entry allows the pronoun still report.
+    check(
+        "Offenbar entschied sich der Leiter dazu, ein Kamel zu schlachten.",
+        Lang::De,
+        &[Some("der Leiter")],
+    );
+}
