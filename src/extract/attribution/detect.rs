@@ -1326,6 +1326,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
                 Lang::De => np_de(lex, toks, i + len, true)
                     .or_else(|| capital_run(toks, i + len))
                     .or_else(|| loose_source(toks, i + len))
+                    .or_else(|| attributed_noun_de(lex, toks, i + len))
                     .map(|r| strip_source_noun(lex, toks, r)),
                 Lang::En => np_en(lex, toks, i + len).map(|r| strip_source_noun_en(lex, toks, r)),
             };
@@ -1444,6 +1445,24 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// "laut einer am Dienstag veröffentlichten Mitteilung des WFP": an article, then an attribute
+/// with words of its own (a participle's phrase), then the noun; the noun phrase from the noun,
+/// within the clause and at most eight words on.
+fn attributed_noun_de(lex: &Lexicon, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    let first = toks.get(j)?;
+    if !(free_word(first)
+        && (lex.determiners.contains(&first.lower)
+            || lex.oblique_determiners.contains(&first.lower)))
+    {
+        return None;
+    }
+    let (_, ce) = clause_range(toks, j);
+    let k = (j + 1..ce.min(j + 9))
+        .find(|&k| free_word(&toks[k]) && toks[k].capital() && adjective_de(lex, &toks[k - 1]))?;
+    let (_, e) = np_de(lex, toks, k, false)?;
+    Some((k, e))
 }
 
 /// "laut" is the preposition, not the adjective ("Kritik wurde laut", "laut geworden").

@@ -1108,3 +1108,19 @@ fn german_reflexive_uses_of_reporting_verbs_are_other_verbs() {
         &[Some("der Leiter")],
     );
 }
+
+#[test]
+fn german_laut_before_an_article_with_a_long_attribute() {
+    // The article makes "laut" the preposition; its noun comes after a participle's phrase.
+    check(
+        "Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt.",
+        Lang::De,
+        &[Some("des WFP")],
+    );
+    // The adjective "laut" stays no cue.
+    check(
+        "Die Kritik an der am Dienstag veröffentlichten Mitteilung wurde laut.",
+        Lang::De,
+        &[None],
+    );
+}
