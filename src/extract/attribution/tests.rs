@@ -1124,3 +1124,28 @@ fn german_laut_before_an_article_with_a_long_attribute() {
         &[None],
     );
 }
+
+#[test]
+fn german_rulings_admissions_and_complaints_report() {
+    check(
+        "Die Kürzung der Pauschale ist rechtswidrig. Dies urteilte heute das Bundesverfassungsgericht.",
+        Lang::De,
+        &[Some("das Bundesverfassungsgericht"), Some("das Bundesverfassungsgericht")],
+    );
+    check(
+        "Die Organisatoren gestanden ein, dass die Sängerin nicht gesungen hatte.",
+        Lang::De,
+        &[Some("Die Organisatoren")],
+    );
+    check(
+        "Außerdem bemängeln die Kläger, dass der Bundesrat ausgeschlossen wurde.",
+        Lang::De,
+        &[Some("die Kläger")],
+    );
+    // "Zusammen mit X" opens the clause as an adverbial.
+    check(
+        "Zusammen mit dem Finanzminister plädiert Frank für eine Erweiterung der Befugnisse.",
+        Lang::De,
+        &[Some("Frank")],
+    );
+}
