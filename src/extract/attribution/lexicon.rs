@@ -63,6 +63,7 @@ struct Raw {
     konjunktiv: Vec<String>,
     konjunktiv2: Vec<String>,
     konjunktiv_only: Vec<String>,
+    konjunktiv_endings: Vec<String>,
     hearsay: Vec<String>,
     hearsay_alone: Vec<String>,
     perfect_aux: Vec<String>,
@@ -138,6 +139,8 @@ pub struct Lexicon {
     pub konjunktiv2: WordSet,
     /// Konjunktiv I forms that are never indicative ("sei").
     pub konjunktiv_only: WordSet,
+    /// Endings of Konjunktiv I forms of a whole verb class ("-iere": "funktioniere").
+    pub konjunktiv_endings: Vec<String>,
     pub hearsay: WordSet,
     /// The hearsay modals that report with no frame nearby ("soll", not "sollte").
     pub hearsay_alone: WordSet,
@@ -290,6 +293,7 @@ impl Lexicon {
             konjunktiv: set(&raw.konjunktiv),
             konjunktiv2: set(&raw.konjunktiv2),
             konjunktiv_only: set(&raw.konjunktiv_only),
+            konjunktiv_endings: raw.konjunktiv_endings.clone(),
             hearsay: set(&raw.hearsay),
             hearsay_alone: set(&raw.hearsay_alone),
             perfect_aux: set(&raw.perfect_aux),

@@ -702,6 +702,11 @@ fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
         if lex.konjunktiv.contains(&t.lower) || (continuing && lex.konjunktiv2.contains(&t.lower)) {
             return true;
         }
+        if lex.konjunktiv_endings.iter().any(|e| {
+            t.lower.ends_with(e.as_str()) && t.lower.chars().count() >= e.chars().count() + 3
+        }) {
+            return true;
+        }
         // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
         let next = toks.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
         let subj = |w: &str| ["er", "sie", "es", "man"].contains(&w);

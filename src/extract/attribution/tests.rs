@@ -1149,3 +1149,18 @@ fn german_rulings_admissions_and_complaints_report() {
         &[Some("Frank")],
     );
 }
+
+#[test]
+fn german_konjunktiv_of_ieren_verbs() {
+    check(
+        "Der Verein teilte mit, die Seite sei gesperrt. Der Zugriff über die andere Adresse funktioniere weiterhin.",
+        Lang::De,
+        &[Some("Der Verein"), Some("Der Verein")],
+    );
+    // The first person's indicative.
+    check(
+        "Der Künstler sagte, er sei glücklich. Ich probiere gern Neues aus.",
+        Lang::De,
+        &[Some("Der Künstler"), None],
+    );
+}
