@@ -66,10 +66,14 @@ fn verbs_among(
                 continue;
             };
             if adjectival(lex, toks, i)
+                || cross_reference(lex, toks, i)
                 || fixed_phrase(lex, toks, i)
                 || noun_use_en(lex, toks, i)
                 || modal_infinitive_de(lex, v, toks, i)
             {
+                continue;
+            }
+            if reflexive_use(lex, v, toks, i) {
                 continue;
             }
             if v.class == VerbClass::Thought && !has_complement(lex, toks, i) {
@@ -147,12 +151,21 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
             // Separated particle at the end of the clause ("teilte … mit"), or just before ("bekannt gegeben").
             // The particle may stand after an enumeration with commas ("schlug X, Y und Z vor").
             let mut e = ce;
+            // A chunk with a finite auxiliary is a clause of its own ("Ob es Verletzte gab, ist
+            // nicht bekannt"), not a list item.
             while e < toks.len()
                 && e - i < 30
                 && toks[e].is(",")
                 && toks.get(e + 1).is_some_and(free_word)
             {
-                e = clause_range(toks, e + 1).1;
+                let (a, b) = clause_range(toks, e + 1);
+                if toks[a..b]
+                    .iter()
+                    .any(|t| free_word(t) && lex.auxiliaries.contains(&t.lower))
+                {
+                    break;
+                }
+                e = b;
             }
             let after = (i + 1..e)
                 .any(|j| toks[j].is(p) && free_word(&toks[j]) && clause_final(lex, toks, j));
@@ -177,13 +190,40 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     }) {
         return None;
     }
+    // "erklärte das Spiel für beendet"; verb-final, the words stand before it: "wurde für
+    // beendet erklärt".
+    let verb_final = toks
+        .get(i + 1)
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    let from = if verb_final { cs } else { i + 1 };
     if v.excludes
         .iter()
-        .any(|x| (i + 1..ce).any(|j| toks[j].is(x)))
+        .any(|x| (from..ce).any(|j| j != i && toks[j].is(x)))
     {
         return None;
     }
     Some(toks[i].span)
+}
+
+/// German: "bestätigt sich", "meldete sich", "verspricht sich": a reporting verb followed by a
+/// reflexive pronoun its entry neither requires nor allows is another verb.
+fn reflexive_use(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool {
+    if lex.lang != Lang::De {
+        return false;
+    }
+    if v.requires.iter().any(|r| r == "sich") || v.reflexive.iter().any(|r| r == "sich") {
+        return false;
+    }
+    let next = toks[i + 1..]
+        .iter()
+        .find(|t| !(t.word && lex.skip_words.contains(&t.lower) && !t.is("sich")));
+    // Verb-final, the pronoun stands before it: "haben sich drei Kandidaten gemeldet".
+    let (cs, _) = clause_range(toks, i);
+    let verb_final = toks
+        .get(i + 1)
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    next.is_some_and(|t| free_word(t) && t.is("sich"))
+        || (verb_final && toks[cs..i].iter().any(|t| free_word(t) && t.is("sich")))
 }
 
 /// A counting verb reports a figure: "zählte 120 Einsätze", "tallied 58,214 votes". The figure
@@ -408,9 +448,8 @@ fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
                 toks[j].is(",") && {
                     let (a, e) = clause_range(toks, j + 1);
                     e >= a + 3
-                        && toks[e - 2].is("zu")
-                        && free_word(&toks[e - 2])
-                        && toks[e - 1].word
+                        && ((toks[e - 2].is("zu") && free_word(&toks[e - 2]) && toks[e - 1].word)
+                            || zu_infinitive_de(lex, &toks[e - 1]))
                 }
             }) || (i > 0 && toks[..i].iter().rev().take_while(|t| t.word).count() > 0 && {
                 // Verb-final subordinate clause after the content: "…, wie die Polizei vermutet."
@@ -430,6 +469,18 @@ fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     }
 }
 
+/// A particle verb's infinitive with "zu" inside it: "einzubringen", "aufzunehmen".
+fn zu_infinitive_de(lex: &Lexicon, t: &Tok) -> bool {
+    free_word(t)
+        && !t.capital()
+        && lex.separable_particles.iter().any(|p| {
+            t.lower
+                .strip_prefix(p.as_str())
+                .and_then(|r| r.strip_prefix("zu"))
+                .is_some_and(|r| r.chars().count() >= 3 && r.ends_with('n'))
+        })
+}
+
 /// "wie berichtet", "as reported": the publication's own report, without a speaker.
 fn self_reference(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     lex.self_reference.contains(&toks[i].lower) && {
@@ -443,7 +494,10 @@ fn self_reference(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
 /// A passive frame without a speaker: "wurde mitgeteilt", "wird berichtet", "was announced".
 fn passive(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     let (cs, ce) = clause_range(toks, i);
-    toks[cs..ce]
+    // English sets the auxiliary before the participle ("was announced"; not "responded by
+    // saying it was"); German anywhere in the clause ("mitgeteilt wurde").
+    let end = if lex.lang == Lang::En { i } else { ce };
+    toks[cs..end]
         .iter()
         .any(|t| free_word(t) && lex.passive_aux.contains(&t.lower))
         && (lex.lang == Lang::De || toks[i].lower.ends_with("ed"))
@@ -464,20 +518,24 @@ pub fn subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> 
 fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize, usize)> {
     // A parenthesis between the name and the verb ("Fraktionschef Dieter Lorch (Freie Wähler)
     // sprach von …"): the subject is the clause before it, when that clause opens the sentence.
-    if cs == v && cs > 0 && toks[cs - 1].is(")") {
-        if let Some(open) = (0..cs - 1).rev().find(|&k| toks[k].is("(")) {
-            let start = (0..open)
-                .rev()
-                .take_while(|&k| toks[k].word)
-                .last()
-                .unwrap_or(open);
-            if start < open && toks[..start].iter().all(|t| !t.word) {
-                if let Some(np) = np_de(lex, toks, start, false) {
-                    if np.1 == open {
-                        return Some(np);
-                    }
-                }
-            }
+    if cs == v {
+        if let Some(np) = paren_subject_de(lex, toks, cs) {
+            return Some(np);
+        }
+    }
+    // The same before a finite auxiliary opening the clause: "Günther Oettinger (CDU) hat
+    // angekündigt, …", "Die „Süddeutsche Zeitung“ hatte berichtet", "Die Parteien, die PPP und
+    // die PML-N, hatten erklärt, …".
+    if cs < v
+        && lex.auxiliaries.contains(&toks[cs].lower)
+        && !toks[cs].capital()
+        && toks[cs..v].iter().all(|t| t.word)
+    {
+        let before = paren_subject_de(lex, toks, cs)
+            .or_else(|| named_in_quotes_de(lex, toks, cs))
+            .or_else(|| apposition_de(lex, toks, cs));
+        if before.is_some() {
+            return before;
         }
     }
     // "wie X mitteilte", "wie schon die WHO sagte", "Denn wie X berichtete"
@@ -521,12 +579,19 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
             && toks
                 .get(s + 1)
                 .is_some_and(|n| n.capital() || adjective_de(lex, n));
+        if let Some(p) = pronoun_after_finite_de(lex, toks, s, v) {
+            return Some(p);
+        }
         if (det_noun || !lex.adverbials.contains(&t.lower))
             && !lex.oblique_determiners.contains(&t.lower)
             && !predicative
         {
             if let Some(np) = np_de(lex, toks, s, false) {
-                if np.1 <= v && (np.1 == v || (toks[np.1].word && !toks[np.1].capital())) {
+                if np.1 <= v
+                    && (np.1 == v || (toks[np.1].word && !toks[np.1].capital()))
+                    && !time_phrase_de(lex, toks, np)
+                    && !adverb_de(lex, toks, np)
+                {
                     return Some(np);
                 }
             }
@@ -541,8 +606,12 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
             && !t.quoted
             && (figure_object(lex, toks, v) || has_complement(lex, toks, v))
         {
-            let np = np_de(lex, toks, s + 1, false)
-                .filter(|np| np.1 == v && !lex.oblique_determiners.contains(&toks[s + 1].lower));
+            // The phrase ends at the verb or at its finite auxiliary ("Auch einige Parteien
+            // haben angekündigt, …").
+            let np = np_de(lex, toks, s + 1, false).filter(|np| {
+                (np.1 == v || finite_de(lex, toks, np.1 - 1, v) == Some(np.1))
+                    && !lex.oblique_determiners.contains(&toks[s + 1].lower)
+            });
             if np.is_some() {
                 return np;
             }
@@ -563,6 +632,114 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
     named_in_quotes_de(lex, toks, v)
         .or_else(|| apposition_de(lex, toks, cs))
         .or_else(|| after_de(lex, toks, v + 1))
+}
+
+/// "Fraktionschef Dieter Lorch (Freie Wähler) sprach …": the noun phrase opening the sentence
+/// before a parenthesis that ends right before the clause at `cs`.
+fn paren_subject_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize)> {
+    if cs == 0 || !toks[cs - 1].is(")") {
+        return None;
+    }
+    let open = (0..cs - 1).rev().find(|&k| toks[k].is("("))?;
+    let start = (0..open)
+        .rev()
+        .take_while(|&k| toks[k].word)
+        .last()
+        .unwrap_or(open);
+    if start >= open || toks[..start].iter().any(|t| t.word) {
+        return None;
+    }
+    // The phrase ends at the bracket, or takes it in ("Oettinger (CDU)").
+    np_de(lex, toks, start, false).filter(|np| np.1 == open || np.1 == cs)
+}
+
+/// The finite verb of a main clause whose first position starts at `s` and whose reporting verb
+/// is `v`: the reporting verb itself or an auxiliary before it, with only words before it.
+fn finite_de(lex: &Lexicon, toks: &[Tok], s: usize, v: usize) -> Option<usize> {
+    let k = (s + 1..=v).find(|&k| {
+        !toks[k].word || k == v || (lex.auxiliaries.contains(&toks[k].lower) && !toks[k].capital())
+    })?;
+    toks[k].word.then_some(k)
+}
+
+/// "Der Politik schlug er vor", "Die Bürger forderte er auf": a pronoun that is only ever
+/// nominative right after the finite verb is the subject, and what stands before the verb is
+/// an object or an adverbial.
+fn pronoun_after_finite_de(
+    lex: &Lexicon,
+    toks: &[Tok],
+    s: usize,
+    v: usize,
+) -> Option<(usize, usize)> {
+    let f = finite_de(lex, toks, s, v)?;
+    let mut j = f + 1;
+    while toks
+        .get(j)
+        .is_some_and(|t| free_word(t) && lex.skip_words.contains(&t.lower))
+    {
+        j += 1;
+    }
+    let t = toks.get(j)?;
+    (free_word(t) && t.clause == toks[f].clause && lex.subject_pronouns.contains(&t.lower))
+        .then_some((j, j + 1))
+}
+
+/// "Ende Januar 2006", "April 2006": a noun phrase without an article that opens with a time
+/// word (a month, "Ende", "Mitte") opens the clause as an adverbial; the subject follows the
+/// finite verb. ("Die Herbstsaison 2005 hat …" is a subject.)
+fn time_phrase_de(lex: &Lexicon, toks: &[Tok], np: (usize, usize)) -> bool {
+    toks.get(np.0)
+        .is_some_and(|t| np.0 < np.1 && lex.time_words.contains(&t.lower))
+}
+
+/// The finite verb of a German main clause ending before `end`, guessed as its first
+/// lower-case word that is no article, link, preposition or conjunction and follows no
+/// article ("In einem Interview äußerte sich …", "Der Text lautete: …").
+pub fn finite_guess_de(lex: &Lexicon, toks: &[Tok], end: usize) -> Option<usize> {
+    (1..end.min(toks.len())).find(|&k| {
+        let (t, prev) = (&toks[k], &toks[k - 1]);
+        free_word(t)
+            && !t.capital()
+            && !t.text.starts_with(|c: char| c.is_ascii_digit())
+            && !lex.determiners.contains(&t.lower)
+            && !lex.oblique_determiners.contains(&t.lower)
+            && !lex.np_links.contains(&t.lower)
+            && !lex.adverbials.contains(&t.lower)
+            && !lex.conjunctions.contains(&t.lower)
+            && !lex.relatives.contains(&t.lower)
+            && !lex.name_particles.contains(&t.lower)
+            && !lex.skip_words.contains(&t.lower)
+            && !(prev.word
+                && (lex.determiners.contains(&prev.lower)
+                    || lex.oblique_determiners.contains(&prev.lower)
+                    || adjective_de(lex, prev)))
+    })
+}
+
+/// "Täglich haben …", "Sinngemäß hofft Musk": one capitalised word with an adjective's or
+/// adverb's ending, alone before the finite verb, is an adverbial.
+fn adverb_de(lex: &Lexicon, toks: &[Tok], np: (usize, usize)) -> bool {
+    np.1 == np.0 + 1
+        && lex
+            .adverb_endings
+            .iter()
+            .any(|e| toks[np.0].lower.ends_with(e.as_str()) && toks[np.0].lower.len() > e.len() + 2)
+}
+
+/// "(Wikinews berichtete)", "(wir berichteten)": a bracket holding only a subject and a
+/// reporting verb refers to earlier coverage; it reports nothing.
+fn cross_reference(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    if !lex.cross_reference.contains(&toks[i].lower) {
+        return false;
+    }
+    let Some(open) = (0..i).rev().find(|&k| !toks[k].word) else {
+        return false;
+    };
+    toks[open].is("(")
+        && (1..=3).contains(&(i - open - 1))
+        && toks
+            .get(i + 1)
+            .is_some_and(|t| t.is(")") || (t.is(".") && toks.get(i + 2).is_some_and(|c| c.is(")"))))
 }
 
 /// "Wie der Sprecher der Firma, Anna Berg, in Bonn mitteilte": a "wie" clause whose subject
@@ -587,8 +764,11 @@ fn as_apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<
             let np = np_de(lex, toks, a, true)?;
             return (np.1 == end - 1).then_some((np.0, last));
         }
-        // An apposition chunk: a whole noun phrase.
-        if np_de(lex, toks, ps, false).is_none_or(|np| np.1 != end - 1) {
+        // An apposition chunk: a whole noun phrase, maybe with a prepositional attribute
+        // ("Sprecher der UN-Büros in Birma").
+        if np_de(lex, toks, ps, false).is_none_or(|np| {
+            np.1 != end - 1 && !(np.1 < end - 1 && attribute_words_de(lex, &toks[np.1..end - 1]))
+        }) {
             return None;
         }
         end = ps;
@@ -639,8 +819,15 @@ fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
         let ends_in_noun = toks[comma - 1].capital();
         let np = match np {
             Some(np) if np.1 == comma => np,
-            // "der Milliardär hinter der Firma": an apposition with a prepositional attribute.
-            Some(np) if ends_in_noun && lex.determiners.contains(&toks[ps].lower) => (np.0, comma),
+            // "der Milliardär hinter der Firma": an apposition with a prepositional attribute,
+            // not a clause of its own ("Die Gefährdung ist bei Frauen höher, stellten … fest").
+            Some(np)
+                if ends_in_noun
+                    && lex.determiners.contains(&toks[ps].lower)
+                    && attribute_words_de(lex, &toks[np.1..comma]) =>
+            {
+                (np.0, comma)
+            }
             // Skip a relative clause: "Die Organisation, die … ausübt, erklärte".
             _ if lex.relatives.contains(&toks[ps].lower) && !toks[ps].capital() => {
                 end = ps;
@@ -656,6 +843,23 @@ fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
     best.filter(|_| opens == 0 || !toks[opens - 1].word && !toks[opens - 1].is(","))
 }
 
+/// Whether `toks` (what follows a noun phrase's head) can be a prepositional attribute of it
+/// ("hinter der Firma", "aus dem Süden Frankreichs"): prepositions, articles, adjectives and
+/// nouns only, no verb.
+fn attribute_words_de(lex: &Lexicon, toks: &[Tok]) -> bool {
+    toks.iter().all(|t| {
+        free_word(t)
+            && (t.capital()
+                || lex.determiners.contains(&t.lower)
+                || lex.oblique_determiners.contains(&t.lower)
+                || lex.np_links.contains(&t.lower)
+                || lex.name_particles.contains(&t.lower)
+                || (lex.adverbials.contains(&t.lower) && !lex.auxiliaries.contains(&t.lower))
+                || lex.coordinators.contains(&t.lower)
+                || adjective_de(lex, t))
+    })
+}
+
 /// The subject right after a verb: "sagte der Sprecher", "teilte die Polizei mit", "sagte er".
 fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)> {
     while toks
@@ -668,13 +872,14 @@ fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)>
     if !t.word || t.quoted {
         return None;
     }
-    if lex.pronouns.contains(&t.lower) && !t.is("es") {
-        return Some((j, j + 1));
-    }
     let det_noun = lex.determiners.contains(&t.lower)
         && toks
             .get(j + 1)
             .is_some_and(|n| free_word(n) && (n.capital() || adjective_de(lex, n)));
+    // "signalisiert dieser Index": a demonstrative before its noun is its determiner.
+    if lex.pronouns.contains(&t.lower) && !t.is("es") && !det_noun {
+        return Some((j, j + 1));
+    }
     if lex.oblique_determiners.contains(&t.lower)
         || (lex.adverbials.contains(&t.lower) && !det_noun)
     {
@@ -724,6 +929,23 @@ pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Opti
     };
     let head = noun_run(lex, toks, k).or_else(quoted_head)?;
     k = head;
+    // After a source noun a genitive may open with a possessive ("Angaben seines Anwalts") or,
+    // in the plural, with an adjective alone ("Angaben libanesischer Sicherheitskreise").
+    let source_head = toks[head - 1].capital() && lex.is_source_noun(&toks[head - 1].lower);
+    if source_head {
+        if let Some(l) = toks.get(k).filter(|l| free_word(l) && !l.capital()) {
+            let genitive = if lex.source_genitives.contains(&l.lower) {
+                noun_run(lex, toks, k + 1)
+            } else if l.lower.ends_with("er") && adjective_de(lex, l) {
+                noun_run(lex, toks, k)
+            } else {
+                None
+            };
+            if let Some(e) = genitive {
+                k = e;
+            }
+        }
+    }
     // Genitive or "von" attributes, at most two.
     for _ in 0..2 {
         let Some(l) = toks.get(k) else { break };
@@ -773,15 +995,22 @@ fn strip_source_noun(lex: &Lexicon, toks: &[Tok], r: (usize, usize)) -> (usize, 
     if a + 1 < r.1 && lex.determiners.contains(&toks[a].lower) && toks[a + 1].capital() {
         a += 1;
     }
+    let link_word = |t: &Tok| {
+        lex.np_links.contains(&t.lower)
+            || lex.source_genitives.contains(&t.lower)
+            || (t.lower.ends_with("er") && adjective_de(lex, t))
+    };
     if a + 2 < r.1
         && toks[a].capital()
         && lex.is_source_noun(&toks[a].lower)
         && free_word(&toks[a + 1])
-        && lex.np_links.contains(&toks[a + 1].lower)
+        && link_word(&toks[a + 1])
     {
         let link = &toks[a + 1];
-        // A genitive keeps its article ("der Polizei"); "von" goes ("von Anna Berg" → "Anna Berg").
-        let start = if lex.determiners.contains(&link.lower) {
+        // A genitive keeps its article ("der Polizei", "seines Anwalts", "libanesischer
+        // Kreise"); "von" goes ("von Anna Berg" → "Anna Berg").
+        let start = if !lex.np_links.contains(&link.lower) || lex.determiners.contains(&link.lower)
+        {
             a + 1
         } else {
             a + 2
@@ -1097,6 +1326,7 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
                 Lang::De => np_de(lex, toks, i + len, true)
                     .or_else(|| capital_run(toks, i + len))
                     .or_else(|| loose_source(toks, i + len))
+                    .or_else(|| attributed_noun_de(lex, toks, i + len))
                     .map(|r| strip_source_noun(lex, toks, r)),
                 Lang::En => np_en(lex, toks, i + len).map(|r| strip_source_noun_en(lex, toks, r)),
             };
@@ -1215,6 +1445,24 @@ fn prepositions(lex: &Lexicon, toks: &[Tok], out: &mut Vec<Found>) {
             });
         }
     }
+}
+
+/// "laut einer am Dienstag veröffentlichten Mitteilung des WFP": an article, then an attribute
+/// with words of its own (a participle's phrase), then the noun; the noun phrase from the noun,
+/// within the clause and at most eight words on.
+fn attributed_noun_de(lex: &Lexicon, toks: &[Tok], j: usize) -> Option<(usize, usize)> {
+    let first = toks.get(j)?;
+    if !(free_word(first)
+        && (lex.determiners.contains(&first.lower)
+            || lex.oblique_determiners.contains(&first.lower)))
+    {
+        return None;
+    }
+    let (_, ce) = clause_range(toks, j);
+    let k = (j + 1..ce.min(j + 9))
+        .find(|&k| free_word(&toks[k]) && toks[k].capital() && adjective_de(lex, &toks[k - 1]))?;
+    let (_, e) = np_de(lex, toks, k, false)?;
+    Some((k, e))
 }
 
 /// "laut" is the preposition, not the adjective ("Kritik wurde laut", "laut geworden").

@@ -31,6 +31,10 @@ pub struct Verb {
     pub requires: Vec<String>,
     /// Words that must not follow in the same clause ("erklärte … für beendet").
     pub excludes: Vec<String>,
+    /// Words that may follow the verb as its reflexive pronoun and leave it a report
+    /// ("äußerte sich"); other verbs followed by one are used in another sense ("bestätigt
+    /// sich", "meldete sich").
+    pub reflexive: Vec<String>,
     pub class: VerbClass,
 }
 
@@ -58,7 +62,10 @@ struct Raw {
     adjective_laut_context: Vec<String>,
     konjunktiv: Vec<String>,
     konjunktiv2: Vec<String>,
+    konjunktiv_only: Vec<String>,
+    konjunktiv_endings: Vec<String>,
     hearsay: Vec<String>,
+    hearsay_alone: Vec<String>,
     perfect_aux: Vec<String>,
     not_verbs: Vec<String>,
     determiners: Vec<String>,
@@ -83,6 +90,13 @@ struct Raw {
     anaphora: Vec<String>,
     number_words: Vec<String>,
     source_links: Vec<String>,
+    subject_pronouns: Vec<String>,
+    time_words: Vec<String>,
+    source_genitives: Vec<String>,
+    coordinators: Vec<String>,
+    adverb_endings: Vec<String>,
+    cross_reference: Vec<String>,
+    separable_particles: Vec<String>,
 }
 
 fn set(v: &[String]) -> WordSet {
@@ -123,7 +137,13 @@ pub struct Lexicon {
     pub adjective_laut_context: WordSet,
     pub konjunktiv: WordSet,
     pub konjunktiv2: WordSet,
+    /// Konjunktiv I forms that are never indicative ("sei").
+    pub konjunktiv_only: WordSet,
+    /// Endings of Konjunktiv I forms of a whole verb class ("-iere": "funktioniere").
+    pub konjunktiv_endings: Vec<String>,
     pub hearsay: WordSet,
+    /// The hearsay modals that report with no frame nearby ("soll", not "sollte").
+    pub hearsay_alone: WordSet,
     pub perfect_aux: WordSet,
     pub not_verbs: WordSet,
     pub determiners: WordSet,
@@ -161,6 +181,25 @@ pub struct Lexicon {
     pub number_words: WordSet,
     /// English: words joining a source noun to its source ("figures from the board").
     pub source_links: WordSet,
+    /// Pronouns that are only ever nominative ("er", "wir"): right after a main clause's finite
+    /// verb, its subject.
+    pub subject_pronouns: WordSet,
+    /// Words of a time phrase ("Ende", "Mitte", month names): a phrase of them opens a clause
+    /// as an adverbial, not as its subject.
+    pub time_words: WordSet,
+    /// Determiners that open a genitive after a source noun ("Angaben seines Anwalts").
+    pub source_genitives: WordSet,
+    /// Words joining the parts of a noun phrase ("und", "oder").
+    pub coordinators: WordSet,
+    /// Endings of adjectives and adverbs ("-lich", "-weise"): such a capitalised word alone
+    /// before the finite verb is an adverbial.
+    pub adverb_endings: Vec<String>,
+    /// Reporting verb forms that, alone with their subject in brackets, refer to earlier
+    /// coverage ("(wir berichteten)").
+    pub cross_reference: WordSet,
+    /// Separable verb particles ("ein", "auf"): "zu" stands inside an infinitive after one
+    /// ("einzubringen").
+    pub separable_particles: Vec<String>,
 }
 
 /// The lexicon of a language.
@@ -253,7 +292,10 @@ impl Lexicon {
             adjective_laut_context: set(&raw.adjective_laut_context),
             konjunktiv: set(&raw.konjunktiv),
             konjunktiv2: set(&raw.konjunktiv2),
+            konjunktiv_only: set(&raw.konjunktiv_only),
+            konjunktiv_endings: raw.konjunktiv_endings.clone(),
             hearsay: set(&raw.hearsay),
+            hearsay_alone: set(&raw.hearsay_alone),
             perfect_aux: set(&raw.perfect_aux),
             not_verbs: set(&raw.not_verbs),
             determiners: set(&raw.determiners),
@@ -277,6 +319,13 @@ impl Lexicon {
             anaphora: set(&raw.anaphora),
             number_words: set(&raw.number_words),
             source_links: set(&raw.source_links),
+            subject_pronouns: set(&raw.subject_pronouns),
+            source_genitives: set(&raw.source_genitives),
+            coordinators: set(&raw.coordinators),
+            adverb_endings: raw.adverb_endings.clone(),
+            cross_reference: set(&raw.cross_reference),
+            separable_particles: raw.separable_particles.clone(),
+            time_words: set(&raw.time_words),
         }
     }
 
@@ -329,6 +378,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
     let mut particle = None;
     let mut requires = Vec::new();
     let mut excludes = Vec::new();
+    let mut reflexive = Vec::new();
     for item in entry.split_whitespace() {
         let item = item.to_lowercase();
         if let Some(p) = item.strip_suffix(':') {
@@ -339,6 +389,8 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
             requires.push(w.to_string());
         } else if let Some(w) = item.strip_prefix('!') {
             excludes.push(w.to_string());
+        } else if let Some(w) = item.strip_prefix('?') {
+            reflexive.push(w.to_string());
         } else {
             forms.push(item);
         }
@@ -358,6 +410,7 @@ fn parse_verb(lang: Lang, entry: &str, class: VerbClass, prefixes: &[String]) ->
         particle,
         requires,
         excludes,
+        reflexive,
         class,
     })
 }

@@ -217,9 +217,9 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
             // Konjunktiv I is reported speech even when its frame is further away or missing.
             let konj = konjunktiv(lex, &toks[i], active.is_some());
             let modal = active.is_some()
-                && toks[i]
-                    .iter()
-                    .any(|t| t.word && !t.quoted && lex.hearsay.contains(&t.lower));
+                && toks[i].iter().enumerate().any(|(k, t)| {
+                    t.word && !t.quoted && lex.hearsay.contains(&t.lower) && main_verb(&toks[i], k)
+                });
             if konj || modal {
                 let src = active
                     .as_ref()
@@ -299,6 +299,11 @@ fn anticipated(
             .first()
             .is_some_and(|t| !t.quoted && lex.anaphora.contains(&t.lower))
         {
+            continue;
+        }
+        // "Das Gericht wies … zurück": before a noun the word is an article, not a demonstrative
+        // (German capitalises nouns; an English name after "That," is the speaker).
+        if doc.lang == Lang::De && words.get(1).is_some_and(|t| t.capital()) {
             continue;
         }
         // The frame's verb stands right after the demonstrative or its auxiliary.
@@ -636,6 +641,16 @@ fn quote_speaker(
         if k < c && (k == 0 || !t[k - 1].word) {
             return Some(Span::new(t[k].span.start, t[c - 1].span.end));
         }
+        // "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“", "Hier sparte der
+        // Bundespräsident nicht mit Kritik: „…“": the subject of the clause that the colon
+        // ends, when the quotation opens right after it.
+        let opens = t.get(c + 1).is_some_and(|x| x.span.start == q.outer.start);
+        if lex.lang == Lang::De && opens {
+            let subj = detect::finite_guess_de(lex, t, c).and_then(|v| detect::subject(lex, t, v));
+            if let Some((a, b)) = subj.filter(|&(a, b)| a < b && b <= c) {
+                return Some(Span::new(t[a].span.start, t[b - 1].span.end));
+            }
+        }
     }
     // The next sentence names the speaker: "Das teilte der Sprecher mit."
     let last = touched.last().copied().unwrap_or(here);
@@ -676,7 +691,20 @@ fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
         if prev == "ich" {
             return false;
         }
+        // "indem ich sie ausprobiert habe": with "ich" in its clause an -e form is the first
+        // person's indicative, not Konjunktiv I ("sei" is never indicative).
+        if t.lower.ends_with('e') && !lex.konjunktiv_only.contains(&t.lower) {
+            let (cs, ce) = tokens::clause_range(toks, i);
+            if toks[cs..ce].iter().any(|x| x.word && x.lower == "ich") {
+                return false;
+            }
+        }
         if lex.konjunktiv.contains(&t.lower) || (continuing && lex.konjunktiv2.contains(&t.lower)) {
+            return true;
+        }
+        if lex.konjunktiv_endings.iter().any(|e| {
+            t.lower.ends_with(e.as_str()) && t.lower.chars().count() >= e.chars().count() + 3
+        }) {
             return true;
         }
         // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
@@ -694,10 +722,20 @@ fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
     })
 }
 
+/// Whether the finite verb at `k` can be a main clause's: not the sentence's first word (a
+/// condition or question: "Sollte der Antrag …") nor the last of its clause (a subordinate
+/// clause: "…, das finanziert werden soll.").
+fn main_verb(toks: &[Tok], k: usize) -> bool {
+    let (_, ce) = tokens::clause_range(toks, k);
+    let first = toks[..k].iter().all(|t| !t.word);
+    let last = toks[k + 1..ce].iter().all(|t| !t.word);
+    !first && !last
+}
+
 /// "Der Täter soll das Opfer erstochen haben": a hearsay modal with a perfect infinitive.
 fn hearsay(lex: &Lexicon, toks: &[Tok]) -> Option<Span> {
     for (i, t) in toks.iter().enumerate() {
-        if !t.word || t.quoted || !lex.hearsay.contains(&t.lower) {
+        if !t.word || t.quoted || !lex.hearsay_alone.contains(&t.lower) || !main_verb(toks, i) {
             continue;
         }
         let (_, ce) = tokens::clause_range(toks, i);

@@ -496,9 +496,16 @@ fn german_prepositional_sources_beyond_noun_phrases() {
     );
     // "zufolge" after a quoted name or a bracketed abbreviation.
     check(
-        "Zudem hob Sarkozy dem „Figaro“ zufolge die Rolle Englands hervor.",
+        "Zudem spielte England dem „Figaro“ zufolge eine wichtige Rolle.",
         Lang::De,
         &[Some("dem „Figaro“")],
+    );
+    // A quoted name inside the clause does not cut the particle off its verb: the speaker
+    // comes first ("hob … hervor"), the outlet's "zufolge" stays a cue of its own.
+    check(
+        "Zudem hob Sarkozy dem „Figaro“ zufolge die Rolle Englands hervor.",
+        Lang::De,
+        &[Some("Sarkozy")],
     );
     check(
         "Einer Erklärung des Verbandes (VDR) zufolge kamen mehrere tausend Lehrer.",
@@ -842,5 +849,318 @@ fn as_clauses_after_a_conjunction_and_quoted_outlet_names() {
             Some("die Polizei"),
             Some("Die „Süddeutsche Zeitung“"),
         ],
+    );
+}
+
+#[test]
+fn german_ordinal_dots_and_dates_cut_no_clause() {
+    // "4." is an ordinal: the clause goes on, and the subject follows the auxiliary.
+    check(
+        "Am 4. April 2006 hatte Thaksin seinen Rücktritt bekannt gegeben, nachdem die Wahl scheiterte.",
+        Lang::De,
+        &[Some("Thaksin")],
+    );
+    // A passive with no agent and no content: "Juni" is no speaker.
+    check(
+        "Das offizielle Ergebnis der Wahl wird am 08. Juni bekannt gegeben.",
+        Lang::De,
+        &[None],
+    );
+    // "für"/"zur" before a verb-final participle: "zur Zone erklärt" declares, it reports nothing.
+    check(
+        "Der Flughafen wurde am 15. April zur rauchfreien Zone erklärt.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_first_position_adverbials_are_no_speakers() {
+    // Prepositions opening the clause.
+    check(
+        "Bezüglich des Startortes meldet die Nachrichtenagentur Xinhua, die Maschine sei gestartet.",
+        Lang::De,
+        &[Some("die Nachrichtenagentur Xinhua")],
+    );
+    check(
+        "Zu den Gegenveranstaltungen hatten über 50 linke Gruppen aufgerufen.",
+        Lang::De,
+        &[None],
+    );
+    // A time phrase.
+    check(
+        "Ende Januar 2006 verkündete der Verband, dass man sich bewerben werde.",
+        Lang::De,
+        &[Some("der Verband")],
+    );
+    // An adverb or adjective alone before the finite verb.
+    check(
+        "Täglich haben etwa eine Million Nutzer die Seite aufgerufen.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Sinngemäß hofft Musk also, dass der nächste Start gelingt.",
+        Lang::De,
+        &[Some("Musk")],
+    );
+    // An object first: a nominative pronoun after the finite verb is the subject.
+    check(
+        "Der Politik schlug er vor, sich an US-Modellen zu orientieren.",
+        Lang::De,
+        &[Some("er")],
+    );
+    // A demonstrative before its noun is its determiner.
+    check(
+        "Ab einem Wert von unter 50 signalisiert dieser Index einen Rückgang.",
+        Lang::De,
+        &[Some("dieser Index")],
+    );
+}
+
+#[test]
+fn german_source_nouns_take_possessive_and_adjective_genitives() {
+    check(
+        "Nach Angaben seines Anwalts starb er in seinem Haus am See.",
+        Lang::De,
+        &[Some("seines Anwalts")],
+    );
+    check(
+        "Nach Angaben libanesischer Sicherheitskreise wurde eine Person getötet.",
+        Lang::De,
+        &[Some("libanesischer Sicherheitskreise")],
+    );
+}
+
+#[test]
+fn german_subjects_across_clause_marks() {
+    // The content before a trailing thought verb is no apposition of its subject.
+    check(
+        "Die Gefährdung ist bei Frauen noch höher als bei Männern, stellten die Wissenschaftler fest.",
+        Lang::De,
+        &[Some("die Wissenschaftler")],
+    );
+    // A bracket or a quoted name closes the subject before a finite auxiliary.
+    check(
+        "Ministerpräsident Günther Oettinger (CDU) hat nun angekündigt, das Gymnasium zu reformieren.",
+        Lang::De,
+        &[Some("Ministerpräsident Günther Oettinger (CDU)")],
+    );
+    check(
+        "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
+        Lang::De,
+        &[Some("Die „Süddeutsche Zeitung“")],
+    );
+    // An apposition with a prepositional attribute inside a "wie" clause.
+    check(
+        "Wie Steve Marshall, Sprecher der UN-Büros in Birma, in Bangkok mitteilte, sind nur sechs Hubschrauber im Einsatz.",
+        Lang::De,
+        &[Some("Steve Marshall, Sprecher der UN-Büros in Birma")],
+    );
+    // A focus particle, the subject and then the finite auxiliary.
+    check(
+        "Auch einige kleinere Parteien haben angekündigt, vor das Gericht zu ziehen.",
+        Lang::De,
+        &[Some("einige kleinere Parteien")],
+    );
+    // A quotation inside the clause cuts neither the agent nor "als" off the verb.
+    check(
+        "Seine Werke werden von Musikkennern als „Meilensteine der Musik“ bezeichnet.",
+        Lang::De,
+        &[Some("Musikkennern")],
+    );
+    check(
+        "Wie die „Bild“-Zeitung in ihrer Ausgabe vom 17.12.2005 berichtete, leidet der Schauspieler an Alzheimer.",
+        Lang::De,
+        &[Some("die „Bild“-Zeitung")],
+    );
+}
+
+#[test]
+fn german_complements_and_clauses_of_their_own() {
+    // "zu" inside a particle verb's infinitive makes the complement of a thought verb.
+    check(
+        "Das Kabinett hat am Dienstag entschieden, einen Gesetzentwurf in den Landtag einzubringen.",
+        Lang::De,
+        &[Some("Das Kabinett")],
+    );
+    // A clause with its own finite verb is no list item the particle may follow.
+    check(
+        "Ob es bei der Vertreibung Verletzte gab, ist derzeit noch nicht bekannt.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_cross_references_report_nothing() {
+    check(
+        "Die SPD scheint zur Juniorpartnerschaft bereitzustehen (Wikinews berichtete).",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Die Brücke bleibt bis Mai gesperrt (wir berichteten).",
+        Lang::De,
+        &[None],
+    );
+    // A bracket with more than a subject and the verb still reports.
+    check(
+        "Die Brücke bleibt gesperrt (die Stadt berichtete von Rissen).",
+        Lang::De,
+        &[Some("die Stadt")],
+    );
+}
+
+#[test]
+fn german_articles_subordinate_modals_and_first_persons_continue_nothing() {
+    // "Das Gericht" is an article and a noun, not "Das" referring back.
+    check(
+        "Die Gemeinde hatte Klage erhoben. Das Bundesverfassungsgericht wies die Klage zurück.",
+        Lang::De,
+        &[None, Some("Das Bundesverfassungsgericht")],
+    );
+    // "soll" at the end of a relative clause, "Sollte" opening a condition: no hearsay.
+    check(
+        "Der Minister sagte, die Strecke werde privat gebaut. Der Abschnitt ist das erste Projekt, das nicht aus dem Haushalt finanziert werden soll.",
+        Lang::De,
+        &[Some("Der Minister"), None],
+    );
+    check(
+        "Der Anwalt sagte, der Antrag sei gestellt. Sollte der Antrag angenommen werden, könnte die Seite wieder online gehen.",
+        Lang::De,
+        &[Some("Der Anwalt"), None],
+    );
+    // The past "sollte" with no frame tells a plan or a fate, not hearsay.
+    check(
+        "Am Ende des Durchgangs sollte sie Neunte sein.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Der Täter soll das Opfer erstochen haben.",
+        Lang::De,
+        &[Some("")],
+    );
+    // With "ich" in its clause, "habe" is the first person's indicative.
+    check(
+        "Der Künstler sagte, er sei glücklich. Ich habe so viel gelernt, indem ich alles ausprobiert habe.",
+        Lang::De,
+        &[Some("Der Künstler"), None],
+    );
+}
+
+#[test]
+fn english_passive_auxiliary_stands_before_the_participle() {
+    check(
+        "Obama responded by saying his refusal was an issue.",
+        Lang::En,
+        &[Some("Obama")],
+    );
+    check(
+        "The closure was announced by the county on Monday.",
+        Lang::En,
+        &[Some("the county")],
+    );
+}
+
+#[test]
+fn german_quotes_after_a_colon_take_the_subject_of_its_clause() {
+    check(
+        "Teamchef Jean Todt stellt sich vor seinen Piloten: „Er ist immer noch der Meister, den wir schätzen.“",
+        Lang::De,
+        &[Some("Teamchef Jean Todt")],
+    );
+    // The reflexive pronoun between the verb and its subject.
+    check(
+        "In einem Interview äußerte sich der Außenbeauftragte Javier Solana zuversichtlich: „Ich gehe davon aus, dass eine Einigung gelingt.“",
+        Lang::De,
+        &[Some("der Außenbeauftragte Javier Solana")],
+    );
+    check(
+        "Zum gleichen Thema äußerte sich heute auch der Präsident, er sei zufrieden.",
+        Lang::De,
+        &[Some("der Präsident")],
+    );
+}
+
+#[test]
+fn german_reflexive_uses_of_reporting_verbs_are_other_verbs() {
+    check(
+        "Damit bestätigt sich die Befürchtung, dass das Virus sich ausbreitet.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Nach dem Ende der Auktion meldete sich der Betrüger bei den Käufern.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Als Nachfolger haben sich bereits drei Kandidaten gemeldet.",
+        Lang::De,
+        &[None],
+    );
+    // Verbs whose entry allows the pronoun still report.
+    check(
+        "Offenbar entschied sich der Leiter dazu, ein Kamel zu schlachten.",
+        Lang::De,
+        &[Some("der Leiter")],
+    );
+}
+
+#[test]
+fn german_laut_before_an_article_with_a_long_attribute() {
+    // The article makes "laut" the preposition; its noun comes after a participle's phrase.
+    check(
+        "Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt.",
+        Lang::De,
+        &[Some("des WFP")],
+    );
+    // The adjective "laut" stays no cue.
+    check(
+        "Die Kritik an der am Dienstag veröffentlichten Mitteilung wurde laut.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_rulings_admissions_and_complaints_report() {
+    check(
+        "Die Kürzung der Pauschale ist rechtswidrig. Dies urteilte heute das Bundesverfassungsgericht.",
+        Lang::De,
+        &[Some("das Bundesverfassungsgericht"), Some("das Bundesverfassungsgericht")],
+    );
+    check(
+        "Die Organisatoren gestanden ein, dass die Sängerin nicht gesungen hatte.",
+        Lang::De,
+        &[Some("Die Organisatoren")],
+    );
+    check(
+        "Außerdem bemängeln die Kläger, dass der Bundesrat ausgeschlossen wurde.",
+        Lang::De,
+        &[Some("die Kläger")],
+    );
+    // "Zusammen mit X" opens the clause as an adverbial.
+    check(
+        "Zusammen mit dem Finanzminister plädiert Frank für eine Erweiterung der Befugnisse.",
+        Lang::De,
+        &[Some("Frank")],
+    );
+}
+
+#[test]
+fn german_konjunktiv_of_ieren_verbs() {
+    check(
+        "Der Verein teilte mit, die Seite sei gesperrt. Der Zugriff über die andere Adresse funktioniere weiterhin.",
+        Lang::De,
+        &[Some("Der Verein"), Some("Der Verein")],
+    );
+    // The first person's indicative.
+    check(
+        "Der Künstler sagte, er sei glücklich. Ich probiere gern Neues aus.",
+        Lang::De,
+        &[Some("Der Künstler"), None],
     );
 }

@@ -65,6 +65,20 @@ fn abbreviation(text: &str, w: Span) -> bool {
         .any(|l| l.text_data().abbreviations.iter().any(|a| a == word))
 }
 
+/// Whether the word at `w` is a number whose dot makes it an ordinal inside the sentence `sent`
+/// ("am 4. April", "der 16. Deutsche Bundestag"): the dot is part of the word and ends no clause,
+/// since the sentence goes on after it.
+fn ordinal(text: &str, w: Span, sent: Span) -> bool {
+    let digits = text
+        .get(w.start..w.end)
+        .is_some_and(|d| (1..=4).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()));
+    let rest = text.get(w.end + 1..sent.end).unwrap_or("");
+    digits
+        && text.get(w.end..w.end + 1) == Some(".")
+        && rest.starts_with(' ')
+        && rest.trim_start().starts_with(char::is_alphanumeric)
+}
+
 /// Tokens of `text[span]`; `quoted` tells whether a byte offset lies inside a quotation.
 pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<Tok> {
     let words = words_in(text, span);
@@ -94,7 +108,7 @@ pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<T
         push_punct(&mut out, pos, w.span.start);
         // An abbreviation keeps its dot ("Mr.", "Dr.", "Sen."): the dot ends no clause and a
         // name goes on after it ("said Mr. Brown").
-        let end = if abbreviation(text, w.span) {
+        let end = if abbreviation(text, w.span) || ordinal(text, w.span, span) {
             w.span.end + 1
         } else {
             w.span.end
@@ -112,9 +126,15 @@ pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<T
         pos = span.end;
     }
     push_punct(&mut out, pos, span.end);
+    let embedded = embedded_quotes(&out);
     let mut clause = 0;
     let mut prev_quoted = out.first().map(|t| t.quoted).unwrap_or(false);
-    for t in &mut out {
+    for (t, &inside) in out.iter_mut().zip(&embedded) {
+        if inside {
+            prev_quoted = t.quoted;
+            t.clause = clause;
+            continue;
+        }
         if !t.word && clause_break(&t.text) {
             clause += 1;
             t.clause = clause;
@@ -126,6 +146,47 @@ pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<T
             prev_quoted = t.quoted;
         }
         t.clause = clause;
+    }
+    out
+}
+
+/// A quotation mark.
+fn quote_mark(t: &Tok) -> bool {
+    !t.word && matches!(t.text.as_str(), "„" | "“" | "”" | "\"" | "»" | "«")
+}
+
+/// The tokens (marks included) of quotations set inside a clause, between two of its words,
+/// with no punctuation of their own: a name or a phrase the clause goes on after ("wurde als
+/// „junge Demokratie“ bezeichnet", "wie die „Bild“-Zeitung berichtete"). They break no clause.
+fn embedded_quotes(toks: &[Tok]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].quoted || (i > 0 && toks[i - 1].quoted) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end) = (i, i);
+        while end < toks.len() && toks[end].quoted {
+            end += 1;
+        }
+        i = end;
+        let opens = start >= 2
+            && quote_mark(&toks[start - 1])
+            && toks[start - 2].word
+            && !toks[start - 2].quoted;
+        let closes = toks.get(end).is_some_and(quote_mark)
+            && toks
+                .get(end + 1)
+                .is_some_and(|n| (n.word && !n.quoted) || n.is("-"));
+        let plain = toks[start..end]
+            .iter()
+            .all(|t| t.word || !clause_break(&t.text));
+        if opens && closes && plain {
+            for x in &mut out[start - 1..=end] {
+                *x = true;
+            }
+        }
     }
     out
 }
