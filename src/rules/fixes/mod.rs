@@ -74,6 +74,11 @@ pub(crate) struct Words {
     /// Verbs of a person speaking, which an outlet's name cannot follow as their subject
     /// („…, sagte Lindhagener Anzeiger“).
     pub speech_verbs: Vec<String>,
+    /// Prepositions a figure's slot may open with („um 10 Uhr“, „ab Mai“): a second figure
+    /// named beside it in an ellipsis repeats the preposition („…, laut X um 9 Uhr“).
+    pub figure_prepositions: Vec<String>,
+    /// Those of them that govern the dative (the figure's noun takes it: „von anderthalb Tagen“).
+    pub dative_prepositions: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {

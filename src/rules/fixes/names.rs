@@ -359,6 +359,25 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
     if in_subject {
         return outlet();
     }
+    // Reported speech continued from an earlier sentence covers only its reported clauses: a
+    // figure in a clause the writer states in the indicative („Die Brücke war anderthalb Tage
+    // gesperrt, die Bahnstrecke soll …“) is the outlet's, not the earlier speaker's.
+    if matches!(a.kind, AttrKind::Continuation | AttrKind::Hearsay) {
+        let at = e.figure.as_deref().and_then(|fig| {
+            let i = d
+                .doc
+                .text
+                .get(a.sentence_span.start..a.sentence_span.end)?
+                .find(fig)?;
+            let start = a.sentence_span.start + i;
+            Some(crate::text::Span::new(start, start + fig.len()))
+        });
+        if at.is_some_and(|at| {
+            crate::extract::attribution::reported::indicative_clause(&d.doc, a.sentence_span, at)
+        }) {
+            return outlet();
+        }
+    }
     let found = match a.kind {
         AttrKind::Preposition => phrase(d, a.cue, src, lang),
         AttrKind::Note | AttrKind::Link | AttrKind::Hearsay => None,
