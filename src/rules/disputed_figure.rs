@@ -248,6 +248,42 @@ mod tests {
         );
     }
 
+    /// English: the credit ends the figure's clause, before a participle clause that states
+    /// something else ("…, defeating Marcus Oyelaran").
+    #[test]
+    fn english_credit_before_a_participle_clause() {
+        let corpus = [
+            ("a.md", "---\nsource: KPEL News 7\n---\nWhitcombe won 53 percent of the vote in the mayoral race.\n"),
+            ("b.md", "---\nsource: Ellery Courier\n---\nWhitcombe won 51.8 percent of the vote in the mayoral race.\n"),
+        ];
+        let draft = "Whitcombe won 53 percent of the vote in the mayoral race, defeating Marcus Oyelaran.\n";
+        let fixed = fixed_all(&corpus, draft);
+        assert_eq!(
+            fixed.first().map(String::as_str),
+            Some("Whitcombe won 53 percent of the vote in the mayoral race, according to KPEL News 7, defeating Marcus Oyelaran. The Ellery Courier reported 51.8 percent.\n"),
+            "{fixed:?}"
+        );
+    }
+
+    /// The paragraph states the other figure already: the credit does not repeat it.
+    #[test]
+    fn no_other_figure_where_the_paragraph_states_it() {
+        let draft = "The Kessler Bridge repairs will cost $340 million. Channel 9 Wave put the cost at $310 million.\n";
+        assert_eq!(
+            fixed_all(&CORPUS, draft),
+            vec!["The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave put the cost at $310 million.\n".to_string()]
+        );
+        let de = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nDie Hallen der Messe öffneten täglich um 10 Uhr.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDie Hallen der Messe öffneten täglich um 9 Uhr.\n"),
+        ];
+        let draft = "Die Hallen der Messe öffneten täglich um 10 Uhr. Der Kurier nennt 9 Uhr.\n";
+        assert_eq!(
+            fixed_all(&de, draft),
+            vec!["Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr. Der Kurier nennt 9 Uhr.\n".to_string()]
+        );
+    }
+
     #[test]
     fn german_credit_names_the_disputing_figure_and_an_outvoted_figure_is_replaced() {
         let corpus = [

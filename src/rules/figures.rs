@@ -261,6 +261,9 @@ pub struct Consensus {
     pub figure: String,
     /// The source credited: a speaker or body whose statement it is before an outlet.
     pub who: Who,
+    /// Their figures as the sources write them (what a figure of the draft agrees with when
+    /// the draft states it too).
+    pub figures: Vec<Quantity>,
 }
 
 /// The figure most of the disputing sources state, the source to credit it to — one that
@@ -364,7 +367,17 @@ pub fn consensus(
             applicability: Applicability::Unsafe,
         })
     });
-    Some(Consensus { fix, figure, who })
+    let figures = same
+        .iter()
+        .filter_map(|m| corpus_figure(ctx, m))
+        .cloned()
+        .collect();
+    Some(Consensus {
+        fix,
+        figure,
+        who,
+        figures,
+    })
 }
 
 /// "laut X" / "according to X", or the source's own phrase.
@@ -407,6 +420,25 @@ pub fn with_dissent(
     let body = sentence.slice(text).trim_end();
     let end = sentence.start + body.len();
     if !body.ends_with('.') {
+        return fix;
+    }
+    // The paragraph states their figure already ("Analysts … estimate the cost at $55 million
+    // to $70 million." two sentences on): naming it again would repeat the draft.
+    let block = |at: usize| {
+        ctx.doc
+            .sentence_at(at)
+            .and_then(|i| ctx.doc.sentences.get(i))
+            .map(|s| s.block)
+    };
+    let here = block(figure.start);
+    let stated = ctx.facts.quantities.iter().any(|o| {
+        o.span != figure
+            && block(o.span.start) == here
+            && c.figures
+                .iter()
+                .any(|f| comparable(o, f) && agree(o, f, &ctx.config.tolerance))
+    });
+    if stated {
         return fix;
     }
     let in_apposition =

@@ -716,9 +716,24 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     if lang.text_data().abbreviations.iter().any(|a| a == t) || t.len() <= 1 {
         return None;
     }
-    let raw = collapse(raw.trim_matches(|c: char| {
+    let mut raw = collapse(raw.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '*' | ':' | ',' | '.' | ';' | '-' | '–' | '—')
     }));
+    // A company as English copy names it: no legal form ("Kellner Home Products Inc." →
+    // "Kellner Home Products"), as for an outlet. (German copy keeps it with the article: „die
+    // Veltra Robotik AG teilte mit“.)
+    let legal: &[String] = if lang == Lang::En {
+        &words(lang).legal_forms
+    } else {
+        &[]
+    };
+    for f in legal {
+        let f = f.trim_end_matches('.');
+        if let Some(stripped) = raw.strip_suffix(&format!(" {f}")) {
+            raw = stripped.trim_end_matches(',').trim_end().to_string();
+            break;
+        }
+    }
     let ws: Vec<&str> = raw.split_whitespace().collect();
     if ws.is_empty()
         || ws.len() > 6
@@ -1539,6 +1554,21 @@ mod tests {
                 .map(|w| w.name().to_string())
                 .as_deref(),
             Some("Transportation Secretary Alan Brooks")
+        );
+    }
+
+    /// A company speaker is printed without its legal form, as an outlet is.
+    #[test]
+    fn companies_are_named_without_legal_forms() {
+        let name =
+            |raw: &str, lang: Lang| speaker_name(raw, lang, None).map(|w| w.name().to_string());
+        assert_eq!(
+            name("Kellner Home Products Inc.", Lang::En).as_deref(),
+            Some("Kellner Home Products")
+        );
+        assert_eq!(
+            name("Kellner Home Products", Lang::En).as_deref(),
+            Some("Kellner Home Products")
         );
     }
 
