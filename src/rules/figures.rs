@@ -261,6 +261,9 @@ pub struct Consensus {
     pub figure: String,
     /// The source credited: a speaker or body whose statement it is before an outlet.
     pub who: Who,
+    /// Their figures as the sources write them (what a figure of the draft agrees with when
+    /// the draft states it too).
+    pub figures: Vec<Quantity>,
 }
 
 /// The figure most of the disputing sources state, the source to credit it to — one that
@@ -364,7 +367,17 @@ pub fn consensus(
             applicability: Applicability::Unsafe,
         })
     });
-    Some(Consensus { fix, figure, who })
+    let figures = same
+        .iter()
+        .filter_map(|m| corpus_figure(ctx, m))
+        .cloned()
+        .collect();
+    Some(Consensus {
+        fix,
+        figure,
+        who,
+        figures,
+    })
 }
 
 /// "laut X" / "according to X", or the source's own phrase.
@@ -384,14 +397,18 @@ fn credit_words(who: &Who, lang: Lang) -> String {
 }
 
 /// An attribution of a disputed figure to a source that supports it, naming what the disputing
-/// sources state, so the credit does not make the figure look settled: a sentence of its own
-/// after it ("…, according to KPEL News 7. The Ellery Courier reported 51.8 percent." / „…
-/// kosten. Laut dem Norddeutschen Pressedienst (ndp) ist von 48.900 Euro die Rede.“) — within
-/// the same sentence the attribution before it would be read as theirs too — or, after a credit
-/// inside an apposition, in parentheses right after it ("Whitcombe, who is 44 according to KPEL
-/// News 7 (47, according to the Ellery Courier), is …"), after one before an attributive figure
-/// in parentheses at the sentence's end. A sentence not ending in its own period
-/// keeps the fix as it was.
+/// sources state, so the credit does not make the figure look settled. German: in an ellipsis
+/// at the sentence's end when the figure's clause runs to it („Die Hallen öffneten laut
+/// Anzeiger täglich um 10 Uhr, laut ndp um 9 Uhr.“, [`german_ellipsis`]), else in parentheses
+/// right after the figure („… 7,12 Meter (laut Tagblatt: 6,84 Meter), danach …“); a speaker or
+/// body in a sentence of its own („Die Stadt spricht von anderthalb Tagen.“). English: a
+/// sentence of its own after it ("…, according to KPEL News 7. The Ellery Courier reported
+/// 51.8 percent.") — within the same sentence the attribution before it would be read as
+/// theirs too. After a credit inside an apposition, in parentheses right after it ("Whitcombe,
+/// who is 44 according to KPEL News 7 (47, according to the Ellery Courier), is …"); after one
+/// before an attributive figure, in parentheses after the noun it qualifies („die laut
+/// Anzeiger 75-jährige Ostrowski (laut Kurier: 57) führt …“). A sentence not ending in its own
+/// period keeps the fix as it was.
 pub fn with_dissent(
     ctx: &RuleContext,
     sentence: crate::text::Span,
@@ -403,6 +420,25 @@ pub fn with_dissent(
     let body = sentence.slice(text).trim_end();
     let end = sentence.start + body.len();
     if !body.ends_with('.') {
+        return fix;
+    }
+    // The paragraph states their figure already ("Analysts … estimate the cost at $55 million
+    // to $70 million." two sentences on): naming it again would repeat the draft.
+    let block = |at: usize| {
+        ctx.doc
+            .sentence_at(at)
+            .and_then(|i| ctx.doc.sentences.get(i))
+            .map(|s| s.block)
+    };
+    let here = block(figure.start);
+    let stated = ctx.facts.quantities.iter().any(|o| {
+        o.span != figure
+            && block(o.span.start) == here
+            && c.figures
+                .iter()
+                .any(|f| comparable(o, f) && agree(o, f, &ctx.config.tolerance))
+    });
+    if stated {
         return fix;
     }
     let in_apposition =
@@ -422,14 +458,38 @@ pub fn with_dissent(
             Lang::De => format!(" ({credit}: {})", c.figure),
             Lang::En => format!(" ({}, {credit})", c.figure),
         };
-        (if in_apposition { figure.end } else { end - 1 }, note)
+        let at = if in_apposition {
+            figure.end
+        } else {
+            head_noun_end(text, figure.end, end - 1)
+        };
+        (at, note)
+    } else if let Some(note) = german_ellipsis(ctx, figure, end, &fix, c) {
+        (end - 1, note)
     } else {
         let dative = german_dative(&c.figure);
         let note = match (ctx.doc.lang, &c.who) {
             (Lang::De, Who::Speaker { name, .. }) => {
                 format!(" {} spricht von {dative}.", upper_first(name))
             }
-            (Lang::De, _) => format!(" {} ist von {dative} die Rede.", upper_first(&credit)),
+            // Where no ellipsis fits, in parentheses right after the draft's figure, where
+            // it cannot be read as another clause's („zwei Tage (laut Tagblatt: anderthalb
+            // Tage) gesperrt, …“); at the sentence's end when the credit stands right there.
+            (Lang::De, _) => {
+                let taken = fix.edits.iter().any(|e| e.span.start == figure.end);
+                let at = if taken { end - 1 } else { figure.end };
+                let note = format!(" ({credit}: {})", c.figure);
+                fix.edits.push(Edit {
+                    span: crate::text::Span::new(at, at),
+                    replacement: note.clone(),
+                });
+                fix.title = format!(
+                    "{} und die abweichende Zahl nennen: „{}“",
+                    fix.title,
+                    note.trim()
+                );
+                return fix;
+            }
             (Lang::En, Who::Phrase(_)) => return fix,
             (Lang::En, w) => format!(" {} reported {}.", upper_first(w.name()), c.figure),
         };
@@ -443,7 +503,7 @@ pub fn with_dissent(
         Lang::De => format!(
             "{} und die abweichende Zahl nennen: „{}“",
             fix.title,
-            note.trim()
+            note.trim_start_matches([',', ' ']).trim_end()
         ),
         Lang::En => format!(
             "{} and name the other figure: \"{}\"",
@@ -452,6 +512,95 @@ pub fn with_dissent(
         ),
     };
     fix
+}
+
+/// The end of the noun an attributive figure qualifies — its capitalised words right after it
+/// („die 75-jährige Martina Ostrowski| führt …“) — so that a note on the figure stands beside
+/// what it describes, not after another figure at the sentence's end; `fallback` where no
+/// capitalised word follows.
+fn head_noun_end(text: &str, from: usize, fallback: usize) -> usize {
+    let mut at = None;
+    let mut pos = from;
+    let rest = text.get(from..fallback).unwrap_or("");
+    for w in rest.split_inclusive(' ') {
+        let word = w.trim_end();
+        if word.is_empty() {
+            pos += w.len();
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !capital {
+            break;
+        }
+        at = Some(pos + word.len());
+        pos += w.len();
+    }
+    at.unwrap_or(fallback)
+}
+
+/// The other figure named as German copy names it, in an ellipsis at the end of the sentence
+/// whose credit stands inside it: „Der Pegel erreichte laut Merlach-TV am Sonntagmorgen 7,12
+/// Meter, laut Grafenrieder Tagblatt 6,84 Meter.“, „Die Hallen öffneten laut Anzeiger täglich
+/// um 10 Uhr, laut ndp um 9 Uhr.“ (the preposition opening the figure's slot repeated, the
+/// dative where it governs one). `None` — a sentence of its own instead — where the figure's
+/// clause does not run to the sentence's end (the ellipsis would attach to another clause),
+/// where the credit stands at the end („…, sagte X.“), or where the credit is an
+/// organisation named with its article, which „laut“ would have to decline.
+fn german_ellipsis(
+    ctx: &RuleContext,
+    figure: crate::text::Span,
+    end: usize,
+    fix: &Fix,
+    c: &Consensus,
+) -> Option<String> {
+    if ctx.doc.lang != Lang::De || matches!(c.who, Who::Speaker { org: true, .. }) {
+        return None;
+    }
+    let text = &ctx.doc.text;
+    let period = end.checked_sub(1)?;
+    // The credit inside the sentence, not a frame after it.
+    let inside = fix
+        .edits
+        .iter()
+        .all(|e| e.span.end <= period && !e.replacement.contains(','));
+    let tail = text.get(figure.end..period)?;
+    let breaks = |t: &str| {
+        t.contains([
+            ',', ';', ':', '–', '—', '(', ')', '"', '„', '“', '”', '«', '»',
+        ])
+    };
+    if !inside || breaks(tail) {
+        return None;
+    }
+    let w = crate::rules::fixes::words(Lang::De);
+    let prev = text
+        .get(..figure.start)?
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let first = c
+        .figure
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let opens = |x: &str| w.figure_prepositions.iter().any(|p| p == x);
+    let figure_text = if opens(&prev) && !opens(&first) {
+        let fig = if w.dative_prepositions.contains(&prev) {
+            german_dative(&c.figure)
+        } else {
+            c.figure.clone()
+        };
+        format!("{prev} {fig}")
+    } else {
+        c.figure.clone()
+    };
+    Some(format!(
+        ", {} {figure_text}",
+        credit_words(&c.who, Lang::De)
+    ))
 }
 
 /// A German figure after „von“: a plural noun in -e, -er or -el takes the dative -n

@@ -274,9 +274,22 @@ impl Rule for MisattributedFigure {
                 continue;
             }
             let attrs: Vec<_> = ctx.facts.attributions_in(sentence.span()).collect();
-            let attr = attrs
-                .iter()
-                .find(|a| a.span.contains(q.span))
+            // Of two credits in one sentence, a prepositional one right before a figure is that
+            // figure's: „Der VR-7 soll laut A 49.800 Euro kosten, laut B 48.900 Euro.“,
+            // „… zwei Tage (laut B: anderthalb Tage) gesperrt, sagte A.“
+            let nearest = (attrs.len() >= 2)
+                .then(|| {
+                    attrs
+                        .iter()
+                        .filter(|a| {
+                            a.kind == crate::extract::AttrKind::Preposition
+                                && a.cue.end <= q.span.start
+                        })
+                        .max_by_key(|a| a.cue.start)
+                })
+                .flatten();
+            let attr = nearest
+                .or_else(|| attrs.iter().find(|a| a.span.contains(q.span)))
                 .or(attrs.first());
             let Some(named) = attr.and_then(|a| a.source.as_ref()) else {
                 continue;
@@ -561,6 +574,29 @@ mod tests {
     use crate::finding::RuleId;
     use crate::lang::Lang;
     use crate::rules::tests::findings;
+
+    /// Of two credits in one sentence, the one right before a figure is that figure's: the
+    /// other figure named beside a credited one („…, laut B 48.900 Euro.“) is B's, not A's.
+    #[test]
+    fn the_credit_right_before_a_figure_is_its_own() {
+        let de = [
+            ("a.md", "---\nsource: Anzeiger\n---\nDer Roboterarm VR-7 soll 49.800 Euro kosten.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDer Roboterarm VR-7 soll 48.900 Euro kosten.\n"),
+        ];
+        let ok = "Der Roboterarm VR-7 soll laut Anzeiger 49.800 Euro kosten, laut Kurier 48.900 Euro.\n";
+        let f = findings(&de, ok, RuleId::MisattributedFigure);
+        assert!(f.is_empty(), "{f:?}");
+        let swapped = "Der Roboterarm VR-7 soll laut Kurier 49.800 Euro kosten, laut Anzeiger 48.900 Euro.\n";
+        let f = findings(&de, swapped, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 2, "{f:?}");
+        let en = [
+            ("a.md", "---\nsource: Harbor Ledger\n---\nThe Kessler Bridge repairs will cost $340 million.\n"),
+            ("b.md", "---\nsource: Channel 9 Wave\n---\nThe Kessler Bridge repairs will cost $310 million.\n"),
+        ];
+        let ok = "The Kessler Bridge repairs will cost $340 million according to the Harbor Ledger, or according to Channel 9 Wave $310 million.\n";
+        let f = findings(&en, ok, RuleId::MisattributedFigure);
+        assert!(f.is_empty(), "{f:?}");
+    }
 
     /// "nach Angaben der Messe 12 Euro": the extractor's source runs into the figure; the name is
     /// "der Messe", which matches the outlet "Messe Lindhagen".

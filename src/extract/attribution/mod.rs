@@ -2,6 +2,7 @@
 
 pub(crate) mod detect;
 mod lexicon;
+pub(crate) mod reported;
 pub(crate) mod tokens;
 
 use crate::lang::Lang;

@@ -912,12 +912,21 @@ fn figures_in_appositions_are_attributed_where_they_stand() {
             outlet("the Harbor Ledger"),
             Some("The repairs will cost $340 million, according to the Harbor Ledger.\n"),
         ),
+        // A participle clause after the figure's clause states something else: the credit
+        // ends the figure's clause (blind review s10, item 21).
         (
             "She took 53 percent of the vote, defeating Oyelaran.\n",
             "53 percent",
             Lang::En,
             outlet("KPEL News 7"),
-            Some("She took 53 percent of the vote, defeating Oyelaran, according to KPEL News 7.\n"),
+            Some("She took 53 percent of the vote, according to KPEL News 7, defeating Oyelaran.\n"),
+        ),
+        (
+            "She took 53 percent of the vote, a record.\n",
+            "53 percent",
+            Lang::En,
+            outlet("KPEL News 7"),
+            Some("She took 53 percent of the vote, a record, according to KPEL News 7.\n"),
         ),
         // Attributed already: nothing added.
         (

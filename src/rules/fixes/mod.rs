@@ -74,6 +74,11 @@ pub(crate) struct Words {
     /// Verbs of a person speaking, which an outlet's name cannot follow as their subject
     /// („…, sagte Lindhagener Anzeiger“).
     pub speech_verbs: Vec<String>,
+    /// Prepositions a figure's slot may open with („um 10 Uhr“, „ab Mai“): a second figure
+    /// named beside it in an ellipsis repeats the preposition („…, laut X um 9 Uhr“).
+    pub figure_prepositions: Vec<String>,
+    /// Those of them that govern the dative (the figure's noun takes it: „von anderthalb Tagen“).
+    pub dative_prepositions: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -777,7 +782,8 @@ pub fn figure_attribution(
     let laut = !matches!(who, Who::Phrase(p) if !p.starts_with("laut "));
     let adjective = adjective_before(doc, s, figure).filter(|_| laut);
     let Some(at) = apposition_end(doc, s, figure).or(adjective) else {
-        return attribution(doc, s, who, None, applicability);
+        return attribution(doc, s, who, None, applicability)
+            .map(|f| before_participle(doc, s, figure, f));
     };
     let (kind, heading) = block_kind(doc, s)?;
     if heading || matches!(kind, BlockKind::Heading | BlockKind::TableCell) {
@@ -846,6 +852,48 @@ pub fn figure_attribution(
         }],
         applicability: applicability.min(Applicability::Unsafe),
     })
+}
+
+/// English: "according to X" at the end of a sentence whose figure is followed by a
+/// participle clause ("She took 53 percent of the vote, defeating Marcus Oyelaran.") moves to
+/// the end of the figure's clause — "…of the vote, according to KPEL News 7, defeating …" — so
+/// that it credits the figure, not the participle's statement.
+fn before_participle(doc: &Document, s: Span, figure: Span, mut fix: Fix) -> Fix {
+    if doc.lang != Lang::En || fix.edits.len() != 1 {
+        return fix;
+    }
+    let Some(e) = fix.edits.first() else {
+        return fix;
+    };
+    if !e.span.is_empty()
+        || !e.replacement.starts_with(", according to ")
+        || e.span.start < figure.end
+    {
+        return fix;
+    }
+    let Some(between) = doc.text.get(figure.end..e.span.start) else {
+        return fix;
+    };
+    // The first clause break after the figure: a comma opening a participle clause.
+    let Some(comma) = between.find([',', ';', ':', '(', '"', '“']) else {
+        return fix;
+    };
+    let participle = between.get(comma..).is_some_and(|rest| {
+        rest.starts_with(", ")
+            && rest[2..].split_whitespace().next().is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase())
+            })
+    });
+    if !participle || !s.contains_offset(figure.end + comma) {
+        return fix;
+    }
+    let at = figure.end + comma;
+    let replacement = e.replacement.clone();
+    fix.edits = vec![Edit {
+        span: Span::new(at, at),
+        replacement,
+    }];
+    fix
 }
 
 /// Whether the evidence names exactly one source, the one in `who`: the first condition of a

@@ -359,6 +359,25 @@ pub fn who_of(corpus: &Corpus, e: &Evidence, lang: Lang) -> Option<Who> {
     if in_subject {
         return outlet();
     }
+    // Reported speech continued from an earlier sentence covers only its reported clauses: a
+    // figure in a clause the writer states in the indicative („Die Brücke war anderthalb Tage
+    // gesperrt, die Bahnstrecke soll …“) is the outlet's, not the earlier speaker's.
+    if matches!(a.kind, AttrKind::Continuation | AttrKind::Hearsay) {
+        let at = e.figure.as_deref().and_then(|fig| {
+            let i = d
+                .doc
+                .text
+                .get(a.sentence_span.start..a.sentence_span.end)?
+                .find(fig)?;
+            let start = a.sentence_span.start + i;
+            Some(crate::text::Span::new(start, start + fig.len()))
+        });
+        if at.is_some_and(|at| {
+            crate::extract::attribution::reported::indicative_clause(&d.doc, a.sentence_span, at)
+        }) {
+            return outlet();
+        }
+    }
     let found = match a.kind {
         AttrKind::Preposition => phrase(d, a.cue, src, lang),
         AttrKind::Note | AttrKind::Link | AttrKind::Hearsay => None,
@@ -697,9 +716,24 @@ pub fn speaker_name(raw: &str, lang: Lang, d: Option<&CorpusDoc>) -> Option<Who>
     if lang.text_data().abbreviations.iter().any(|a| a == t) || t.len() <= 1 {
         return None;
     }
-    let raw = collapse(raw.trim_matches(|c: char| {
+    let mut raw = collapse(raw.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '*' | ':' | ',' | '.' | ';' | '-' | '–' | '—')
     }));
+    // A company as English copy names it: no legal form ("Kellner Home Products Inc." →
+    // "Kellner Home Products"), as for an outlet. (German copy keeps it with the article: „die
+    // Veltra Robotik AG teilte mit“.)
+    let legal: &[String] = if lang == Lang::En {
+        &words(lang).legal_forms
+    } else {
+        &[]
+    };
+    for f in legal {
+        let f = f.trim_end_matches('.');
+        if let Some(stripped) = raw.strip_suffix(&format!(" {f}")) {
+            raw = stripped.trim_end_matches(',').trim_end().to_string();
+            break;
+        }
+    }
     let ws: Vec<&str> = raw.split_whitespace().collect();
     if ws.is_empty()
         || ws.len() > 6
@@ -1520,6 +1554,21 @@ mod tests {
                 .map(|w| w.name().to_string())
                 .as_deref(),
             Some("Transportation Secretary Alan Brooks")
+        );
+    }
+
+    /// A company speaker is printed without its legal form, as an outlet is.
+    #[test]
+    fn companies_are_named_without_legal_forms() {
+        let name =
+            |raw: &str, lang: Lang| speaker_name(raw, lang, None).map(|w| w.name().to_string());
+        assert_eq!(
+            name("Kellner Home Products Inc.", Lang::En).as_deref(),
+            Some("Kellner Home Products")
+        );
+        assert_eq!(
+            name("Kellner Home Products", Lang::En).as_deref(),
+            Some("Kellner Home Products")
         );
     }
 
