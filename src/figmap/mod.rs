@@ -834,6 +834,48 @@ mod tests {
         );
     }
 
+    /// A margin or an amount of change ("beating Oyelaran by about 8,300 votes") is never a
+    /// level ("Oyelaran received 49,870 votes"); the agent of a passive ("fought by 410
+    /// firefighters") and a time after „um“ are no amounts.
+    #[test]
+    fn a_margin_is_no_level_but_an_agent_is() {
+        use crate::figmap::similar::{changes_differ, local_context, owners, Change};
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let local = |t: &str, fig: &str, lang: Lang| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(lang));
+            let qs = crate::extract::extract(&doc).quantities;
+            let q = qs.iter().find(|q| q.text == fig);
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
+            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
+            local_context(
+                t,
+                Span::new(0, t.len()),
+                q.span,
+                &numbers,
+                &owners(&qs),
+                &[],
+                lang,
+            )
+        };
+        let margin = local(
+            "Whitcombe won, beating Oyelaran by about 8,300 votes.",
+            "about 8,300",
+            Lang::En,
+        );
+        let level = local("Oyelaran received 49,870 votes.", "49,870", Lang::En);
+        assert_eq!(margin.change, Some(Change::By));
+        assert!(changes_differ(&margin, &level));
+        let agent = local(
+            "The fire is being fought by 410 firefighters.",
+            "410",
+            Lang::En,
+        );
+        assert_eq!(agent.change, None);
+        let time = local("Die Hallen öffneten täglich um 10 Uhr.", "10 Uhr", Lang::De);
+        assert_eq!(time.change, None);
+    }
+
     /// The next figure's approximator is no head: "for approximately $334 million, of which
     /// approximately $281 million …" is headed by what was bought, not by "approximately".
     #[test]

@@ -277,7 +277,14 @@ fn change_of(
     let lower = |k: usize| words.get(k).map(|w| w.text.to_lowercase());
     let before = lower(first.checked_sub(1)?)?;
     if td.change_by.contains(&before) {
-        return Some(Change::By);
+        // "is being fought by 410 firefighters": the agent of a passive, not an amount.
+        let passive = (2..=3).any(|n| {
+            first
+                .checked_sub(n)
+                .and_then(lower)
+                .is_some_and(|w| td.passive_auxiliaries.contains(&w))
+        });
+        return (!passive).then_some(Change::By);
     }
     let number = |k: usize| {
         words
@@ -297,9 +304,15 @@ fn change_of(
     (td.change_from.contains(&before) && to_follows).then_some(Change::From)
 }
 
-/// Both figures have a role in a change, and not the same.
+/// Both figures have a role in a change, and not the same; or one is the amount of a change
+/// or a margin ("beating Oyelaran by about 8,300 votes", „um zwölf Prozent“) and the other a
+/// level, which it never is.
 pub fn changes_differ(a: &Local, b: &Local) -> bool {
-    matches!((a.change, b.change), (Some(x), Some(y)) if x != y)
+    match (a.change, b.change) {
+        (Some(x), Some(y)) => x != y,
+        (Some(Change::By), None) | (None, Some(Change::By)) => true,
+        _ => false,
+    }
 }
 
 /// Bonus when two figures count the same side of a vote (their counted nouns then say no
@@ -878,7 +891,8 @@ pub fn local_context(
         name_sure,
         year_earlier,
         side: side_of(lang, text, &words, first, last),
-        change: change_of(lang, &words, first, last),
+        // "um 10 Uhr", "by 2030": a time or year after "by"/„um“ is no amount of change.
+        change: change_of(lang, &words, first, last).filter(|c| *c != Change::By || own_kind),
         moment: None,
     }
 }

@@ -189,6 +189,10 @@ pub struct TextData {
     pub change_to: Vec<String>,
     #[serde(default)]
     pub change_by: Vec<String>,
+    /// Auxiliaries of a passive, one or two words before `change_by`: then it names the agent
+    /// ("being fought by 410 firefighters"), not an amount of change.
+    #[serde(default)]
+    pub passive_auxiliaries: Vec<String>,
     /// Prepositions before a figure compared with an earlier one of its sentence, whose
     /// measured thing it leaves unsaid ("315 Millionen Euro – nach 278 Millionen im Vorjahr",
     /// "$315 million, after $278 million a year earlier").
