@@ -400,12 +400,15 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
         let (x, y) = (&out[k], &out[k + 1]);
         let glue = text.get(x.end..y.start).unwrap_or("");
         let short = text.get(y.start..y.end).unwrap_or("");
-        let next_year = (x.value as i64 + 1).rem_euclid(100);
+        // Any number may reach here: only a year's value is small enough to count on.
+        let next_year = (x.value.is_finite() && x.value.abs() < 1e6)
+            .then(|| (x.value as i64 + 1).rem_euclid(100));
         if x.dimension == Dimension::Year
+            && next_year.is_some()
             && matches!(glue, "-" | "–" | "/")
             && short.len() == 2
             && short.bytes().all(|b| b.is_ascii_digit())
-            && short.parse::<i64>().ok() == Some(next_year)
+            && short.parse::<i64>().ok() == next_year
         {
             let end = y.end;
             let high = x.value + 1.0;
@@ -749,23 +752,17 @@ fn capitalised(text: &str, t: &Tok) -> bool {
 fn function_word(text: &str, t: &Tok, d: &QuantityData, lang: Lang) -> bool {
     let a = &d.approx;
     let w = t.lower.as_str();
-    [
-        &a.about,
-        &a.nearly,
-        &a.more_than,
-        &a.just_over,
-        &a.at_least,
-        &a.up_to,
-        &a.less_than,
-        &a.range_open,
-        &d.context.not_counted,
-        &d.context.year_preps,
-        &d.context.age_before,
-        &d.context.label_keep,
-        &d.articles.forms,
-    ]
-    .iter()
-    .any(|l| d.is(l, w))
+    approximator_word(w, d)
+        || [
+            &a.range_open,
+            &d.context.not_counted,
+            &d.context.year_preps,
+            &d.context.age_before,
+            &d.context.label_keep,
+            &d.articles.forms,
+        ]
+        .iter()
+        .any(|l| d.is(l, w))
         || number::classify(w, d, lang) != number::WClass::Other
         || month_of(d, w).is_some()
         || unit::unit_at(text, t.start, t.end, d).is_some()

@@ -1312,6 +1312,9 @@ fn a_season_of_two_years_is_one_span() {
             ("2003/04".to_string(), 2003.0, 2004.0)
         ]
     );
+    // A number too large for any year before "-12" (a fuzzer's find: an overflow in debug).
+    let t = "Ferries 77777777777777777777777776-12 ran.";
+    let _ = extract(t, &[Span::new(0, t.len())], EN);
 }
 
 /// The later members of a list of labelled numbers are labels too; a list without a label
