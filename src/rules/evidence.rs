@@ -492,7 +492,11 @@ fn event_docs(
     // Reports of a look-alike event somewhere else the draft never names (small corpora only:
     // a large one's event documents are chosen by the section's rare words, names among them).
     let small = corpus.docs.len() < EVENT_MIN_CORPUS;
-    let mentions = crate::extract::place::Mentions::of(doc);
+    let mentions = if small {
+        crate::extract::place::Mentions::of(doc)
+    } else {
+        crate::extract::place::Mentions::default()
+    };
     let elsewhere = if small {
         crate::corpus::places::not_about(corpus.elsewhere(), &mentions)
     } else {
@@ -548,6 +552,12 @@ fn event_docs(
         let mut h = std::collections::hash_map::DefaultHasher::new();
         docs.hash(&mut h);
         let whole = (h.finish(), docs);
+        // The usual case (no report from a place named in passing): one list for the section,
+        // no paragraph read.
+        if passing.is_empty() {
+            out.extend(std::iter::repeat_n(whole, end - start));
+            continue;
+        }
         for si in start..end {
             let block = doc
                 .sentences
