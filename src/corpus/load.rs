@@ -4,7 +4,6 @@ use crate::corpus::{cache, readers, Corpus, CorpusDoc};
 use crate::extract;
 use crate::finding::SourceRef;
 use crate::lang::Lang;
-use crate::text::words::content_terms;
 use crate::text::{DocKind, Document, LineIndex};
 use std::path::{Path, PathBuf};
 
@@ -401,7 +400,7 @@ pub(crate) fn read_document_keyed(
     let terms = doc
         .sentences
         .iter()
-        .map(|s| content_terms(&blanked, s.span, doc.lang))
+        .map(|s| extract::sentence_terms(&doc, &blanked, s))
         .collect();
     from_entry(path, key, cache::Entry { doc, facts, terms })
 }
@@ -436,7 +435,7 @@ pub(crate) fn from_entry(path: &Path, key: String, entry: cache::Entry) -> Corpu
         name,
         title,
         url: doc.meta.url.clone(),
-        date: doc.meta.date.clone(),
+        date: doc.meta.date.clone().or_else(|| dateline(&doc, &facts)),
     };
     let lines = LineIndex::new(&doc.text);
     CorpusDoc {
@@ -626,5 +625,73 @@ mod tests {
         );
         let (_, r5) = load(&paths, &opts);
         assert_eq!(r5.from_cache, 2);
+    }
+}
+
+/// Bytes from the start of a document's body within which a date is its dateline.
+const DATELINE_BYTES: usize = 300;
+/// Lines from the start of a document's body within which a date is its dateline.
+const DATELINE_LINES: usize = 3;
+
+/// The date a document without a `date` field gives in its first lines, as `YYYY-MM-DD`: a
+/// dateline ("WASHINGTON, Nov. 2, 2021 (AP) —"), a release's or certificate's date line
+/// ("Certified Results – Municipal General Election, November 2, 2021"). Only a full date of
+/// one day counts.
+fn dateline(doc: &Document, facts: &extract::Facts) -> Option<String> {
+    let body = doc.sentences.first()?.span.start;
+    let rest = doc.text.get(body..)?;
+    let mut end = body + rest.len().min(DATELINE_BYTES);
+    let mut lines = 0;
+    for (i, c) in rest.char_indices() {
+        if c == '\n' && rest.get(..i).is_some_and(|r| !r.trim().is_empty()) {
+            lines += 1;
+            if lines == DATELINE_LINES {
+                end = end.min(body + i);
+                break;
+            }
+        }
+    }
+    let q = facts.quantities.iter().find(|q| {
+        q.dimension == extract::Dimension::Date
+            && q.unit.as_deref() == Some("date")
+            && q.low == q.high
+            && q.span.start >= body
+            && q.span.end <= end
+    })?;
+    let (y, m, d) = extract::date_from_days(q.low as i64);
+    (1000..=9999)
+        .contains(&y)
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::*;
+
+    /// A document without a date field is dated by a full date in its first lines, not by
+    /// one further down or one without a day.
+    #[test]
+    fn a_dateline_dates_an_undated_document() {
+        let date = |text: &str| {
+            read_document(Path::new("x.txt"), text, Some(Lang::En))
+                .source
+                .date
+        };
+        assert_eq!(
+            date("BOARD OF ELECTIONS\nCertified Results - General Election, November 2, 2021\n\nJim Harlan 40,739 votes\n").as_deref(),
+            Some("2021-11-02")
+        );
+        assert_eq!(
+            date("Results\n\nJim Harlan drew 40,739 votes.\nMore text.\nEven more.\nThe count ended on November 2, 2021.\n"),
+            None
+        );
+        assert_eq!(
+            date("Results for November 2021\n\nJim Harlan drew 40,739 votes.\n"),
+            None
+        );
+        assert_eq!(
+            date("---\ndate: 2024-06-09\n---\nOn November 2, 2021, it rained.\n").as_deref(),
+            Some("2024-06-09")
+        );
     }
 }

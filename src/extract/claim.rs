@@ -89,6 +89,59 @@ fn lead_in_attributed(
     last.span.slice(&doc.text).trim_end().ends_with(':') && sourced(last.span)
 }
 
+/// Whether a table cell's table is credited as a whole: by a source line right under it
+/// ("*Source: Port Ellery Board of Elections, final unofficial results.*", „Quellen: …“) or
+/// by an attributed lead-in ending in a colon right before it ("Laut Gemeinde:").
+fn table_credited(
+    doc: &Document,
+    block: usize,
+    attributions: &[Attribution],
+    sourced: &dyn Fn(crate::text::Span) -> bool,
+) -> bool {
+    use crate::text::BlockKind;
+    let cell = |b: usize| {
+        doc.blocks
+            .get(b)
+            .is_some_and(|x| x.kind == BlockKind::TableCell)
+    };
+    if !cell(block) {
+        return false;
+    }
+    let mut last = block;
+    while cell(last + 1) {
+        last += 1;
+    }
+    let mut first = block;
+    while first > 0 && cell(first - 1) {
+        first -= 1;
+    }
+    // The caption: the block right after the table, when it is a source line.
+    let caption = doc.blocks.get(last + 1).and_then(|b| {
+        doc.sentences
+            .iter()
+            .find(|s| b.span.contains(s.span))
+            .filter(|s| {
+                attributions.iter().any(|a| {
+                    a.sentence_span == s.span && a.kind == AttrKind::Note && {
+                        let before = doc.text.get(s.span.start..a.cue.start).unwrap_or("");
+                        !before.chars().any(char::is_alphanumeric)
+                    }
+                })
+            })
+    });
+    if caption.is_some() {
+        return true;
+    }
+    let Some(lead) = first.checked_sub(1).and_then(|b| doc.blocks.get(b)) else {
+        return false;
+    };
+    doc.sentences
+        .iter()
+        .rev()
+        .find(|s| lead.span.contains(s.span))
+        .is_some_and(|s| s.span.slice(&doc.text).trim_end().ends_with(':') && sourced(s.span))
+}
+
 /// A paragraph that is one line in title case with no closing punctuation ("Microsoft
 /// Releases Critical Patch For IE Zero Day Flaw"): a headline set as plain text, which, like a
 /// heading, states no claim.
@@ -96,6 +149,10 @@ pub fn headline(doc: &Document, s: &crate::text::Sentence) -> bool {
     let Some(block) = doc.blocks.get(s.block) else {
         return false;
     };
+    // A table cell is read in its row, never as a headline ("| Dana Whitcombe | 58,214 |").
+    if block.kind == crate::text::BlockKind::TableCell {
+        return false;
+    }
     let t = s.span.slice(&doc.text).trim();
     block.span.slice(&doc.text).trim() == t
         && !t.contains('\n')
@@ -119,7 +176,9 @@ pub fn classify(
         .iter()
         .map(|s| {
             let never = s.heading || s.question || headline(doc, s);
-            let attributed = sourced(s.span) || lead_in_attributed(doc, s.block, &sourced);
+            let attributed = sourced(s.span)
+                || lead_in_attributed(doc, s.block, &sourced)
+                || table_credited(doc, s.block, attributions, &sourced);
             let has_quote = quotes
                 .iter()
                 .any(|q| s.span.contains(q.span) && q.text.split_whitespace().count() >= 2);

@@ -11,7 +11,7 @@ pub mod quote;
 
 pub use attribution::{AttrKind, Attribution, SourceText};
 pub use memo::Memo;
-pub use quantity::{days_since_epoch, Approx, Dimension, Quantity};
+pub use quantity::{date_from_days, days_since_epoch, Approx, Dimension, Quantity};
 pub use quote::Quote;
 
 use crate::lang::Lang;
@@ -85,6 +85,31 @@ pub fn term_text(doc: &Document, facts: &Facts) -> String {
                 .filter_map(|a| a.source.as_ref().map(|s| Span::new(s.start, s.end))),
         );
     crate::text::words::blank_spans(&doc.masked, spans)
+}
+
+/// The comparison terms of sentence `s` of `doc`, read from `blanked` ([`term_text`]): its
+/// content words and, for a table cell, those of its row's other cells and of its column's
+/// header ("| Lydia Perrault | 4,232 |" under "Votes"): a cell alone says nothing of what it
+/// counts. Draft and corpus read sentences through this one function.
+pub fn sentence_terms(doc: &Document, blanked: &str, s: &crate::text::Sentence) -> Vec<String> {
+    let mut terms = crate::text::words::content_terms(blanked, s.span, doc.lang);
+    let in_cell = doc
+        .blocks
+        .get(s.block)
+        .is_some_and(|b| b.kind == crate::text::BlockKind::TableCell);
+    if !in_cell {
+        return terms;
+    }
+    if let Some(ctx) = crate::text::table::cell_context(&doc.text, s.span) {
+        for span in ctx.others.iter().chain(ctx.header.iter()) {
+            for t in crate::text::words::content_terms(blanked, *span, doc.lang) {
+                if !terms.contains(&t) {
+                    terms.push(t);
+                }
+            }
+        }
+    }
+    terms
 }
 
 /// Runs every extractor over a parsed document.

@@ -182,15 +182,16 @@ impl FigureMap {
                         q,
                         &d.facts.quantities,
                     );
-                    let when = similar::when(
-                        &d.doc.masked,
-                        d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
-                        s.span,
-                        q,
-                        &local,
-                        &d.facts.quantities,
-                        dated,
-                    );
+                    let when =
+                        similar::table_when(&d.doc, s, q, &d.facts.quantities).or(similar::when(
+                            &d.doc.masked,
+                            d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
+                            s.span,
+                            q,
+                            &local,
+                            &d.facts.quantities,
+                            dated,
+                        ));
                     figures.push(Features {
                         at: FigRef {
                             doc: di,
@@ -202,7 +203,8 @@ impl FigureMap {
                         sent: similar::Weighted::new(corpus, corpus.terms(di, si)),
                         local,
                         counted: similar::counted_term(d.doc.lang, q)
-                            .or_else(|| similar::label_counted(&d.doc.masked, q, d.doc.lang)),
+                            .or_else(|| similar::label_counted(&d.doc.masked, q, d.doc.lang))
+                            .or_else(|| similar::table_counted(&d.doc, s, q)),
                         lang: d.doc.lang,
                         when,
                         voiced: !speakers.is_empty(),
@@ -874,6 +876,15 @@ mod tests {
         assert_eq!(agent.change, None);
         let time = local("Die Hallen öffneten täglich um 10 Uhr.", "10 Uhr", Lang::De);
         assert_eq!(time.change, None);
+        // A margin named by its noun is a qualifier the level lacks.
+        let noun = local(
+            "Her margin was more than 10,000 votes.",
+            "more than 10,000",
+            Lang::En,
+        );
+        assert!(!noun.qualifiers.is_empty() && level.qualifiers.is_empty());
+        let de = local("Ihr Vorsprung betrug 8.300 Stimmen.", "8.300", Lang::De);
+        assert!(!de.qualifiers.is_empty());
     }
 
     /// The next figure's approximator is no head: "for approximately $334 million, of which

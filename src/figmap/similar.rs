@@ -142,20 +142,25 @@ pub fn label_counted(text: &str, q: &Quantity, lang: Lang) -> Option<String> {
     }
     let label = text.get(line_start..q.span.start)?.trim_end();
     let label = label.strip_suffix(':')?;
+    label_head(label, lang)
+}
+
+/// The counted noun a label names: in English the word before its first preposition, else its
+/// last word; in German its last capitalised word. `None` for generic or function words.
+fn label_head(label: &str, lang: Lang) -> Option<String> {
     let words: Vec<&str> = label
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
+    let preps = &lang.text_data().label_prepositions;
+    let cut = words
+        .iter()
+        .position(|w| preps.contains(&w.to_lowercase()))
+        .unwrap_or(words.len());
+    let before = words.get(..cut)?;
     let head = match lang {
-        Lang::En => {
-            let preps = &lang.text_data().label_prepositions;
-            let cut = words
-                .iter()
-                .position(|w| preps.contains(&w.to_lowercase()))
-                .unwrap_or(words.len());
-            words.get(..cut)?.last()?
-        }
-        Lang::De => words
+        Lang::En => before.last()?,
+        Lang::De => before
             .iter()
             .rev()
             .find(|w| w.chars().next().is_some_and(char::is_uppercase))?,
@@ -163,6 +168,62 @@ pub fn label_counted(text: &str, q: &Quantity, lang: Lang) -> Option<String> {
     let lower = head.to_lowercase();
     (!lang.text_data().generic_counted.contains(&lower) && !lang.text_data().is_stopword(&lower))
         .then(|| crate::text::words::term(lang, &lower))
+}
+
+/// The text a figure is read in: its sentence, or for a table cell its whole row ("| Lydia
+/// Perrault | 4,232 | 3.8% |": whose votes, with which share).
+pub fn figure_unit(doc: &crate::text::Document, sentence: &crate::text::Sentence) -> Span {
+    let in_cell = doc
+        .blocks
+        .get(sentence.block)
+        .is_some_and(|b| b.kind == crate::text::BlockKind::TableCell);
+    if !in_cell {
+        return sentence.span;
+    }
+    crate::text::table::cell_context(&doc.text, sentence.span)
+        .and_then(|c| {
+            let lo = c
+                .others
+                .iter()
+                .map(|o| o.start)
+                .min()?
+                .min(sentence.span.start);
+            let hi = c.others.iter().map(|o| o.end).max()?.max(sentence.span.end);
+            Some(Span::new(lo, hi))
+        })
+        .unwrap_or(sentence.span)
+}
+
+/// The counted noun of a bare count in a table cell: its column's header ("Votes"), else the
+/// row's first cell ("| Evakuierte in Grafenried | 3.100 | 1.870 |"), read as a label.
+pub fn table_counted(
+    doc: &crate::text::Document,
+    sentence: &crate::text::Sentence,
+    q: &Quantity,
+) -> Option<String> {
+    if q.counted.is_some()
+        || !matches!(q.dimension, Dimension::Count | Dimension::Number)
+        || !doc
+            .blocks
+            .get(sentence.block)
+            .is_some_and(|b| b.kind == crate::text::BlockKind::TableCell)
+    {
+        return None;
+    }
+    let lang = doc.lang;
+    let ctx = crate::text::table::cell_context(&doc.text, sentence.span)?;
+    let read = |span: Span| {
+        doc.masked
+            .get(span.start..span.end)
+            .and_then(|t| label_head(t, lang))
+    };
+    ctx.header.and_then(read).or_else(|| {
+        ctx.others
+            .first()
+            .filter(|c| c.end <= q.span.start)
+            .copied()
+            .and_then(read)
+    })
 }
 
 pub fn base_value(q: &Quantity) -> f64 {
@@ -987,6 +1048,52 @@ pub fn when(
         return fallback.map(|(lo, hi)| (lo - 365, hi - 365));
     }
     fallback
+}
+
+/// When a figure in a table cell holds: the year or date that heads its column ("| | 2013 |
+/// 2024 |" over "| Evakuierte | 3.100 | 1.870 |"): a table of several years puts each year's
+/// figure under its own header. `None` outside tables, for dates and years themselves, under
+/// headers that are no year or date, and in tables with fewer than two such columns.
+pub fn table_when(
+    doc: &crate::text::Document,
+    sentence: &crate::text::Sentence,
+    q: &Quantity,
+    all: &[Quantity],
+) -> Option<(i64, i64)> {
+    if matches!(q.dimension, Dimension::Year | Dimension::Date)
+        || !doc
+            .blocks
+            .get(sentence.block)
+            .is_some_and(|b| b.kind == crate::text::BlockKind::TableCell)
+    {
+        return None;
+    }
+    let ctx = crate::text::table::cell_context(&doc.text, sentence.span)?;
+    let header = ctx.header?;
+    // Only a table that compares years or dates column by column: a single year over a
+    // table ("| Posten | 2027 |") names what the table is about (a budget year), not when
+    // its figures were reported.
+    let dated = |h: &Span| {
+        all.iter()
+            .any(|x| h.contains(x.span) && matches!(x.dimension, Dimension::Year | Dimension::Date))
+    };
+    if ctx.headers.iter().filter(|h| dated(h)).count() < 2 {
+        return None;
+    }
+    let x = all.iter().find(|x| header.contains(x.span))?;
+    match (x.dimension, x.unit.as_deref()) {
+        (Dimension::Year, _) if x.value.fract() == 0.0 && (1000.0..=9999.0).contains(&x.value) => {
+            let y = x.value as i32;
+            Some((
+                crate::extract::days_since_epoch(y, 1, 1),
+                crate::extract::days_since_epoch(y, 12, 31),
+            ))
+        }
+        (Dimension::Date, Some("date")) => {
+            Some((x.low.floor() as i64 - 3, x.high.ceil() as i64 + 3))
+        }
+        _ => None,
+    }
 }
 
 /// Distinct comparison terms with their idf weights: computed once per figure, so comparing

@@ -185,7 +185,7 @@ impl Matches {
         let draft_terms: Vec<Vec<String>> = doc
             .sentences
             .iter()
-            .map(|s| content_terms(&text, s.span, doc.lang))
+            .map(|s| crate::extract::sentence_terms(doc, &text, s))
             .collect();
         {
             // One round trip for every term's frequency where the corpus is in a database.
@@ -816,22 +816,20 @@ fn match_figure(
     let Some(q_sentence) = doc.sentences.iter().find(|s| s.span.contains(q.span)) else {
         return Vec::new();
     };
+    // A table cell is read in its row.
+    let unit = crate::figmap::similar::figure_unit(doc, q_sentence);
     let numbers: Vec<Span> = facts
         .quantities
         .iter()
-        .filter(|x| q_sentence.span.contains(x.span))
+        .filter(|x| unit.contains(x.span))
         .map(|x| x.number_span)
         .collect();
-    let owners = crate::figmap::similar::owners(
-        facts
-            .quantities
-            .iter()
-            .filter(|x| q_sentence.span.contains(x.span)),
-    );
+    let owners =
+        crate::figmap::similar::owners(facts.quantities.iter().filter(|x| unit.contains(x.span)));
     let speakers = crate::figmap::speaker_spans(facts, q_sentence.span);
     let mut local = local_context(
         &doc.masked,
-        q_sentence.span,
+        unit,
         q.span,
         &numbers,
         &owners,
@@ -847,7 +845,8 @@ fn match_figure(
         &facts.quantities,
     );
     let counted = crate::figmap::similar::counted_term(lang, q)
-        .or_else(|| crate::figmap::similar::label_counted(&doc.masked, q, lang));
+        .or_else(|| crate::figmap::similar::label_counted(&doc.masked, q, lang))
+        .or_else(|| crate::figmap::similar::table_counted(doc, q_sentence, q));
     let sent = crate::figmap::similar::Weighted::new(corpus, terms);
     let loc = crate::figmap::similar::Weighted::new(corpus, &local.terms);
     let near = crate::figmap::similar::companions(&doc.masked, q, &local, &facts.quantities);
@@ -858,16 +857,18 @@ fn match_figure(
         counted: counted.as_deref(),
         sent: &sent,
         loc: &loc,
-        when: crate::figmap::similar::when(
-            &doc.masked,
-            doc.blocks
-                .get(q_sentence.block)
-                .map_or(q_sentence.span, |b| b.span),
-            q_sentence.span,
-            q,
-            &local,
-            &facts.quantities,
-            window,
+        when: crate::figmap::similar::table_when(doc, q_sentence, q, &facts.quantities).or(
+            crate::figmap::similar::when(
+                &doc.masked,
+                doc.blocks
+                    .get(q_sentence.block)
+                    .map_or(q_sentence.span, |b| b.span),
+                unit,
+                q,
+                &local,
+                &facts.quantities,
+                window,
+            ),
         ),
     };
     let Some((_, variants)) = map.align(corpus, &mention, tol) else {

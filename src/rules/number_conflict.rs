@@ -153,6 +153,28 @@ mod tests {
         assert!(f.iter().all(|x| x.fixes.iter().all(|x| !x.edits.iter().any(|e| e.replacement.is_empty()))), "{f:?}");
     }
 
+    /// A figure in a table cell is read with its row and its column's header: "| Lydia
+    /// Perrault | 4,232 |" under "Votes" is Perrault's vote count. In a table of several
+    /// years, a figure under an earlier year is not this year's.
+    #[test]
+    fn a_table_cell_is_read_in_its_row_and_column() {
+        let corpus = [
+            ("courier.md", "---\nsource: The Ellery Courier\ndate: 2025-11-05\n---\nIndependent Lydia Perrault drew 4,322 votes.\n"),
+            ("wire.md", "---\nsource: Coastal Press Service\ndate: 2025-11-05\n---\nTurnout in the city was 41.2 percent.\n"),
+        ];
+        let draft = "Results.\n\n| Candidate | Votes |\n|---|---|\n| Lydia Perrault | 4,232 |\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].fixes.iter().any(|x| x.apply(draft).contains("| 4,322 |")), "{f:?}");
+        let corpus = [
+            ("city.md", "---\nsource: Stadt Grafenried\ndate: 2024-06-11\n---\nIn Grafenried wurden 1.870 Menschen evakuiert.\n"),
+            ("paper.md", "---\nsource: Grafenrieder Tagblatt\ndate: 2024-06-12\n---\nEvakuiert wurden in Grafenried 1.870 Menschen.\n"),
+        ];
+        let draft = "Bilanz.\n\n| | 2013 | 2024 |\n|---|---|---|\n| Evakuierte in Grafenried | 3.100 | 1.870 |\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     #[test]
     fn conflicting_count_is_flagged_with_fix() {
         let corpus = [("ledger.md", "---\nsource: Harbor Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n")];

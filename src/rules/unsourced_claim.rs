@@ -406,6 +406,18 @@ mod tests {
         "---\nsource: Harbor Ledger\n---\nFerry service will expand to run every 15 minutes during rush hour.\n\n\"This is the most complex repair in the state's history,\" Transportation Secretary Alan Brooks said.\n",
     )];
 
+    /// A source line under a table credits every cell of it.
+    #[test]
+    fn a_source_line_under_a_table_credits_its_cells() {
+        let corpus = [("board.md", "---\nsource: Board of Elections\n---\nDana Whitcombe won 51.8 percent of the vote.\n")];
+        let table = "Results.\n\n| Candidate | Share |\n|---|---|\n| Dana Whitcombe | 51.8% |\n";
+        let f = findings(&corpus, table, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let credited = format!("{table}\n*Source: Board of Elections, final results.*\n");
+        let f = findings(&corpus, &credited, RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     #[test]
     fn figure_without_attribution_gets_source_fix() {
         let draft = "Ferries will run every 15 minutes during rush hour.\n";

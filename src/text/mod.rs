@@ -12,6 +12,7 @@ pub mod memo;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
+pub mod table;
 pub mod words;
 
 pub use document::{Block, BlockKind, DocKind, Document, LangSource, Meta, Sentence};

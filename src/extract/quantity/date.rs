@@ -40,6 +40,20 @@ pub fn days_since_epoch(y: i32, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The date (year, month, day) `days` days after 1970-01-01: the inverse of
+/// [`days_since_epoch`].
+pub fn date_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 impl DateParts {
     pub fn valid(&self) -> bool {
         let day_ok = |m: u32, d: u32| d >= 1 && d <= days_in_month(self.year, m);
@@ -384,4 +398,27 @@ pub(super) fn date_range(
     qs[i + 1].interval = Some((lo, hi));
     in_range[i] = true;
     in_range[i + 1] = true;
+}
+
+#[cfg(test)]
+mod epoch_tests {
+    use super::*;
+
+    #[test]
+    fn days_and_dates_round_trip() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2021, 11, 2),
+            (1969, 12, 31),
+            (2400, 3, 1),
+        ] {
+            assert_eq!(
+                date_from_days(days_since_epoch(y, m, d)),
+                (i64::from(y), m, d)
+            );
+        }
+        assert_eq!(date_from_days(0), (1970, 1, 1));
+        assert_eq!(date_from_days(-1), (1969, 12, 31));
+    }
 }
