@@ -885,6 +885,36 @@ mod tests {
         assert!(!noun.qualifiers.is_empty() && level.qualifiers.is_empty());
         let de = local("Ihr Vorsprung betrug 8.300 Stimmen.", "8.300", Lang::De);
         assert!(!de.qualifiers.is_empty());
+        // An adverb between the preposition and the amount: still the amount of a change.
+        let adverb = local(
+            "Die Beiträge werden um durchschnittlich acht Prozent angehoben.",
+            "acht Prozent",
+            Lang::De,
+        );
+        assert_eq!(adverb.change, Some(Change::By));
+    }
+
+    /// Two reports phrasing one statement differently share its specific companion (a written
+    /// date); a weekday or a year is no such companion.
+    #[test]
+    fn a_shared_written_date_is_a_companion_that_agrees() {
+        use crate::figmap::similar::companions_agree;
+        let tol = crate::config::Tolerance::default();
+        let figs = |t: &str| {
+            let doc = crate::text::Document::parse(
+                t,
+                crate::text::DocKind::Plain,
+                Some(crate::lang::Lang::De),
+            );
+            crate::extract::extract(&doc).quantities
+        };
+        let a = figs("zum 1. März 2027");
+        let b = figs("ab dem 1. März 2027");
+        let other = figs("zum 1. April 2027");
+        let weekday = figs("am Montag");
+        assert!(companions_agree(&a, &b, &tol));
+        assert!(!companions_agree(&a, &other, &tol));
+        assert!(!companions_agree(&weekday, &weekday, &tol));
     }
 
     /// The next figure's approximator is no head: "for approximately $334 million, of which

@@ -237,6 +237,8 @@ const QUALIFIER_WINDOW: usize = 8;
 /// Penalty when both figures come with a companion figure of one kind ("over 12 months" vs
 /// "over two years") and the companions disagree.
 const COMPANION_PENALTY: f32 = 0.35;
+/// Bonus when two figures share a specific companion ([`companions_agree`]).
+const COMPANION_BONUS: f32 = 0.15;
 /// Penalty per qualifier group (forecast, capacity, test, …) present on one side only.
 const QUALIFIER_PENALTY: f32 = 0.35;
 /// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
@@ -336,12 +338,24 @@ fn change_of(
 ) -> Option<Change> {
     let td = lang.text_data();
     let lower = |k: usize| words.get(k).map(|w| w.text.to_lowercase());
-    let before = lower(first.checked_sub(1)?)?;
+    let mut before = lower(first.checked_sub(1)?)?;
+    // One adverb may stand between the preposition and the figure: „um durchschnittlich acht
+    // Prozent“, "by another 8 percent".
+    let mut at = first;
+    if !td.change_by.contains(&before) && first >= 2 {
+        let adverb = words.get(first - 1).is_some_and(|w| {
+            w.text.chars().all(char::is_alphabetic)
+                && w.text.starts_with(|c: char| c.is_lowercase())
+        });
+        if let Some(prep) = lower(first - 2).filter(|p| adverb && td.change_by.contains(p)) {
+            before = prep;
+            at = first - 1;
+        }
+    }
     if td.change_by.contains(&before) {
         // "is being fought by 410 firefighters": the agent of a passive, not an amount.
         let passive = (2..=3).any(|n| {
-            first
-                .checked_sub(n)
+            at.checked_sub(n)
                 .and_then(lower)
                 .is_some_and(|w| td.passive_auxiliaries.contains(&w))
         });
@@ -498,6 +512,29 @@ pub fn companions_disagree(qa: &[Quantity], ca: &[Quantity], tol: &Tolerance) ->
         }
     }
     shared_kind
+}
+
+/// Both figures come with the same specific companion — a day's date or a figure of three
+/// or more significant digits ("zum 1. März 2027 um acht Prozent" and "werden zum 1. März
+/// 2027 um durchschnittlich acht Prozent angehoben"): two reports phrasing one statement
+/// differently.
+pub fn companions_agree(qa: &[Quantity], ca: &[Quantity], tol: &Tolerance) -> bool {
+    let specific = |q: &Quantity| match q.dimension {
+        // A written date, not a weekday ("am Montag", resolved against the report's date).
+        Dimension::Date => q.low == q.high && q.text.chars().any(|c| c.is_ascii_digit()),
+        Dimension::Year | Dimension::TimeOfDay | Dimension::Age => false,
+        _ => {
+            let digits = format!("{}", base_value(q).abs())
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>();
+            digits.trim_start_matches('0').len() >= 3
+        }
+    };
+    qa.iter()
+        .any(|a| specific(a) && ca.iter().any(|b| comparable(a, b) && agree(a, b, tol)))
 }
 
 /// Words at most this far apart make two figures companions.
@@ -1347,6 +1384,8 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     }
     if companions_disagree(a.near, b.near, tol) {
         sim -= COMPANION_PENALTY;
+    } else if companions_agree(a.near, b.near, tol) {
+        sim += COMPANION_BONUS;
     }
     if matches!(
         a.q.dimension,
