@@ -564,6 +564,29 @@ fn event_docs(
                 .get(si)
                 .and_then(|s| doc.blocks.get(s.block))
                 .map_or("", |b| b.span.slice(&doc.masked));
+            // A sentence set in a place named in passing, and naming none of the places it is
+            // set apart from ("Zum Vergleich: Im benachbarten Mettenbach schenkten 21 Winzer
+            // aus"), speaks of that place: only its reports are evidence.
+            let sentence = doc
+                .sentences
+                .get(si)
+                .map_or("", |s| s.span.slice(&doc.masked));
+            let said = crate::extract::place::Mentions::of_text(sentence);
+            let there: Vec<usize> = passing
+                .iter()
+                .filter(|e| {
+                    said.count(&e.own) > 0
+                        && e.rivals.iter().all(|r| said.count(r) == 0)
+                        && whole.1.binary_search(&e.doc).is_ok()
+                })
+                .map(|e| e.doc)
+                .collect();
+            if !there.is_empty() {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                there.hash(&mut h);
+                out.push((h.finish(), std::sync::Arc::new(there)));
+                continue;
+            }
             let here = crate::extract::place::Mentions::of_text(block);
             let drop: Vec<usize> = passing
                 .iter()
@@ -1067,6 +1090,13 @@ mod tests {
         assert!(!with("34 Winzer"), "{:?}", m.events);
         assert!(!with("Das Weinfest"), "{:?}", m.events);
         assert!(with("21 Winzer"), "{:?}", m.events);
+        // The sentence set in Mettenbach reads only Mettenbach's reports.
+        let si = doc
+            .sentences
+            .iter()
+            .position(|s| s.span.slice(draft).contains("21 Winzer"))
+            .expect("the sentence");
+        assert_eq!(m.events[si].as_slice(), &[mettenbach], "{:?}", m.events);
     }
 
     /// The figure findings of `draft` against `corpus`: (figure text, rule).

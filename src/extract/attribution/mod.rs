@@ -382,6 +382,10 @@ fn links(doc: &Document, found: &mut [Vec<Found>]) {
     }
 }
 
+/// A "Label: value" line with at most this many words after the colon and no closing
+/// punctuation is a fact box's line, not a speaker's turn.
+const FACT_VALUE_WORDS: usize = 8;
+
 /// Transcript and interview turns: lines opening with a speaker label ("MODERATOR:",
 /// "Oberbürgermeister Koller:", "RUTH OKAFOR (General Secretary, NURO):") attribute every
 /// sentence up to the next label or blank line to that speaker. A document counts as a
@@ -398,6 +402,20 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
         if let Some(c) = re.captures(line) {
             if let Some(m) = c.get(1) {
                 let span = Span::new(pos + m.start(), pos + m.end());
+                // "- Auslieferung: ab Mai 2026", "Traglast: sieben Kilogramm": a fact box's
+                // label and value, no words spoken — a few words with no closing punctuation.
+                let rest = line
+                    .get(m.end()..)
+                    .unwrap_or("")
+                    .trim_start_matches([' ', '\t', ')'])
+                    .trim_start_matches(':')
+                    .trim();
+                let value_only = rest.split_whitespace().count() <= FACT_VALUE_WORDS
+                    && !rest.ends_with(['.', '!', '?', '…', '"', '“', '”', '»', '«', '\'']);
+                if value_only {
+                    pos += line.len();
+                    continue;
+                }
                 if doc.masked.get(span.start..span.end) == doc.text.get(span.start..span.end) {
                     labels.push((pos, span));
                 }
@@ -750,3 +768,31 @@ fn hearsay(lex: &Lexicon, toks: &[Tok]) -> Option<Span> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod turn_tests {
+    use crate::extract::AttrKind;
+    use crate::lang::Lang;
+    use crate::text::{DocKind, Document};
+
+    fn turns(text: &str) -> Vec<String> {
+        let doc = Document::parse(text, DocKind::Markdown, Some(Lang::De));
+        crate::extract::extract(&doc)
+            .attributions
+            .iter()
+            .filter(|a| a.kind == AttrKind::Turn)
+            .filter_map(|a| a.source.as_ref().map(|s| s.text.clone()))
+            .collect()
+    }
+
+    /// A fact box's "Label: value" lines are no speakers' turns; a transcript's are.
+    #[test]
+    fn fact_box_lines_are_no_turns() {
+        assert!(turns(
+            "Die Eckdaten:\n\n- Traglast: sieben Kilogramm\n- Auslieferung: ab Mai 2026\n"
+        )
+        .is_empty());
+        let t = turns("MODERATOR: Viele fragen nach dem Damm.\nKOLLER: Wir bauen ihn bis zum Herbst neu auf.\n");
+        assert_eq!(t, vec!["MODERATOR".to_string(), "KOLLER".to_string()]);
+    }
+}
