@@ -465,10 +465,14 @@ pub fn consensus(
 /// Empty where one source states the figure, or where the first credit is the source's own
 /// phrase or a German organisation named with its article (no list can follow either).
 fn also(c: &Consensus, lang: Lang, nominative: bool) -> String {
-    let fixed = matches!(
-        (&c.who, lang),
-        (Who::Phrase(_), _) | (Who::Speaker { org: true, .. }, Lang::De)
-    );
+    // A phrase takes more names only where it is the credit's own preposition („laut dem
+    // Norddeutschen Pressedienst (ndp)“): „nach Angaben der Polizei“ would need the genitive.
+    let fixed = match (&c.who, lang) {
+        (Who::Phrase(p), Lang::De) => !p.starts_with("laut "),
+        (Who::Phrase(p), Lang::En) => !p.starts_with("according to "),
+        (Who::Speaker { org, .. }, Lang::De) => *org,
+        _ => false,
+    };
     if c.sources <= 1 || fixed {
         return String::new();
     }
@@ -969,6 +973,92 @@ mod tests {
                 .flat_map(|x| x.edits.iter().map(|e| e.replacement.clone()))
                 .collect(),
         )
+    }
+
+    /// Golden: how a credit names the weight of the other side — one more outlet by name where
+    /// it writes the figure as named, else a count; a phrase that is not the credit's own
+    /// preposition takes neither (its case would not fit).
+    #[test]
+    fn a_credit_names_the_weight_of_the_other_side() {
+        use super::{credit_all, Consensus};
+        use crate::lang::Lang;
+        use crate::rules::fixes::Who;
+        let c = |who: Who, sources: usize, others: Vec<(Who, bool)>| Consensus {
+            fix: None,
+            figure: "57".into(),
+            who,
+            figures: Vec::new(),
+            sources,
+            others,
+        };
+        let outlet = |n: &str| Who::Outlet(n.into());
+        let cases: Vec<(Consensus, Lang, &str)> = vec![
+            (c(outlet("Kurier"), 1, vec![]), Lang::De, "laut Kurier"),
+            (
+                c(outlet("Kurier"), 2, vec![(outlet("Tagblatt"), true)]),
+                Lang::De,
+                "laut Kurier und Tagblatt",
+            ),
+            (
+                c(
+                    Who::Phrase("laut dem Norddeutschen Pressedienst (ndp)".into()),
+                    2,
+                    vec![(outlet("Fertigung aktuell"), true)],
+                ),
+                Lang::De,
+                "laut dem Norddeutschen Pressedienst (ndp) und Fertigung aktuell",
+            ),
+            (
+                c(Who::Phrase("nach Angaben der Polizei".into()), 3, vec![]),
+                Lang::De,
+                "nach Angaben der Polizei",
+            ),
+            (
+                c(
+                    outlet("Kurier"),
+                    2,
+                    vec![(Who::person("Martina Ostrowski"), true)],
+                ),
+                Lang::De,
+                "laut Kurier und einer weiteren Quelle",
+            ),
+            (
+                c(
+                    outlet("Kurier"),
+                    3,
+                    vec![(outlet("Tagblatt"), true), (outlet("Post"), true)],
+                ),
+                Lang::De,
+                "laut Kurier und zwei weiteren Quellen",
+            ),
+            (
+                c(
+                    outlet("the Ellery Courier"),
+                    2,
+                    vec![(outlet("the Coastal Press Service"), true)],
+                ),
+                Lang::En,
+                "according to the Ellery Courier and the Coastal Press Service",
+            ),
+            // The other writes the figure in other words ("nearly 52 percent"): counted.
+            (
+                c(
+                    outlet("the Ellery Courier"),
+                    2,
+                    vec![(outlet("KPEL News 7"), false)],
+                ),
+                Lang::En,
+                "according to the Ellery Courier and one other source",
+            ),
+            (
+                c(outlet("the Ellery Courier"), 4, vec![]),
+                Lang::En,
+                "according to the Ellery Courier and three other sources",
+            ),
+        ];
+        for (consensus, lang, want) in cases {
+            assert_eq!(credit_all(&consensus, lang), want);
+        }
     }
 
     #[test]
