@@ -110,6 +110,38 @@ impl Rule for DisputedFigure {
                     .map(move |doc| (at, doc.source.name.clone()))
             })
             .collect();
+        // A source alone in supporting two or more disputed figures of one paragraph, each
+        // contradicted by other sources, is the odd one out there as well: where its figure
+        // ties with another, the other is the better supported one.
+        let lone = |d: &Disputed| -> Option<String> {
+            let mut names: Vec<&str> = d
+                .supports
+                .iter()
+                .filter_map(|m| ctx.corpus.docs.get(m.doc))
+                .map(|doc| doc.source.name.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            match names.as_slice() {
+                [one] => Some(one.to_string()),
+                _ => None,
+            }
+        };
+        let mut outvoted_sources = outvoted_sources;
+        for d in &found {
+            let (Some(at), Some(name)) = (block(d.q.span), lone(d)) else {
+                continue;
+            };
+            let alone_twice = found
+                .iter()
+                .filter(|o| block(o.q.span).is_some_and(|(ob, _)| ob == at.0))
+                .filter(|o| lone(o).as_deref() == Some(name.as_str()))
+                .count()
+                >= 2;
+            if alone_twice {
+                outvoted_sources.push((at, name));
+            }
+        }
         let discredited = |d: &Disputed| {
             let Some((b, si)) = block(d.q.span) else {
                 return false;
@@ -243,8 +275,90 @@ mod tests {
             fixed_all(&three, draft),
             vec![
                 "The Kessler Bridge repairs will cost $310 million, according to Channel 9 Wave.\n".to_string(),
-                "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave reported $310 million.\n".to_string(),
+                "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave and the Coast Post reported $310 million.\n".to_string(),
             ]
+        );
+    }
+
+    /// Golden: an outvoted age. The replacement credits the clause, not the age slot ("who is
+    /// 47 according to …" would read as one more voice in a dispute); the credit to the
+    /// outlier stays offered, naming in the same clause all that give the other figure.
+    #[test]
+    fn english_golden_outvoted_age() {
+        let corpus = [
+            ("a.md", "---\nsource: KPEL News 7\n---\nWhitcombe, 44, is a former school board president.\n"),
+            ("b.md", "---\nsource: Ellery Courier\n---\nWhitcombe, 47, is a former school board president.\n"),
+            ("c.md", "---\nsource: Coastal Press Service\n---\nWhitcombe, 47, is a former school board president.\n"),
+        ];
+        let draft = "Whitcombe, 44, is a former school board president.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec![
+                "Whitcombe, 47, is a former school board president, according to the Ellery Courier.\n".to_string(),
+                "Whitcombe, who is 44 according to KPEL News 7 and 47 according to the Ellery Courier and the Coastal Press Service, is a former school board president.\n".to_string(),
+            ]
+        );
+        // More than two: the first by name, the rest counted.
+        let four = [
+            corpus[0],
+            corpus[1],
+            corpus[2],
+            ("d.md", "---\nsource: Harbor Post\n---\nWhitcombe, 47, is a former school board president.\n"),
+        ];
+        let fixed = fixed_all(&four, draft);
+        assert_eq!(
+            fixed.get(1).map(String::as_str),
+            Some("Whitcombe, who is 44 according to KPEL News 7 and 47 according to the Ellery Courier and two other sources, is a former school board president.\n"),
+            "{fixed:?}"
+        );
+    }
+
+    /// Golden: an outvoted German age. „Die laut Kurier 57-jährige …“ reads as a dispute: the
+    /// replacement credits the clause after its finite verb; the credit to the outlier names
+    /// the weight of the other side.
+    #[test]
+    fn german_golden_outvoted_age() {
+        let corpus = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nVorstandschefin Martina Ostrowski (75) führt die Veltra Robotik AG seit 2019.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nVorstandschefin Martina Ostrowski, 57, führt die Veltra Robotik AG seit 2019.\n"),
+            ("c.md", "---\nsource: Tagblatt\n---\nVorstandschefin Martina Ostrowski, 57, führt die Veltra Robotik AG seit 2019.\n"),
+        ];
+        let draft = "Die 75-jährige Martina Ostrowski führt die Veltra Robotik AG seit 2019.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec![
+                "Die 57-jährige Martina Ostrowski führt laut Kurier die Veltra Robotik AG seit 2019.\n".to_string(),
+                "Die laut Lindhagener Anzeiger 75-jährige Martina Ostrowski (laut Kurier und Tagblatt: 57) führt die Veltra Robotik AG seit 2019.\n".to_string(),
+            ]
+        );
+    }
+
+    /// A source alone in supporting two disputed figures of one paragraph is the odd one out
+    /// there: where one of its figures ties with another source's, that figure comes first.
+    #[test]
+    fn a_tie_goes_against_a_source_alone_twice_in_the_paragraph() {
+        let corpus = [
+            ("a.md", "---\nsource: Merlach-TV\n---\nDer Landrat rief den Katastrophenfall um 16 Uhr aus. Der Pegel der Merlach erreichte am Sonntag 7,12 Meter.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDer Landrat rief den Katastrophenfall um 14 Uhr aus.\n"),
+            ("c.md", "---\nsource: Tagblatt\n---\nDer Pegel der Merlach erreichte am Sonntag 6,84 Meter.\n"),
+        ];
+        let draft = "Der Landrat rief den Katastrophenfall um 16 Uhr aus. Der Pegel der Merlach erreichte am Sonntag 7,12 Meter.\n";
+        let f = findings(&corpus, draft, RuleId::DisputedFigure);
+        let level = f.iter().find(|f| f.message.starts_with("7,12")).expect("the level is disputed");
+        let fixed: Vec<String> = level.fixes.iter().map(|x| x.apply(draft)).collect();
+        assert_eq!(
+            fixed.first().map(String::as_str),
+            Some("Der Landrat rief den Katastrophenfall um 16 Uhr aus. Der Pegel der Merlach erreichte laut Tagblatt am Sonntag 6,84 Meter.\n"),
+            "{fixed:?}"
+        );
+        assert!(fixed.iter().any(|x| x.contains("laut Merlach-TV am Sonntag 7,12 Meter")), "{fixed:?}");
+        // Alone once: a tie, the credit first.
+        let once = "Der Pegel der Merlach erreichte am Sonntag 7,12 Meter.\n";
+        let fixed = fixed_all(&corpus, once);
+        assert_eq!(
+            fixed.first().map(String::as_str),
+            Some("Der Pegel der Merlach erreichte laut Merlach-TV am Sonntag 7,12 Meter, laut Tagblatt 6,84 Meter.\n"),
+            "{fixed:?}"
         );
     }
 
@@ -304,7 +418,7 @@ mod tests {
             fixed_all(&three, draft),
             vec![
                 "Die Hallen der Messe öffneten laut Kurier täglich um 9 Uhr.\n".to_string(),
-                "Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr, laut Kurier um 9 Uhr.\n".to_string(),
+                "Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr, laut Kurier und Tagblatt um 9 Uhr.\n".to_string(),
             ]
         );
     }

@@ -235,9 +235,39 @@ pub fn dissent(
                 )
             })
     };
-    let (c, s) = (sources(ctx, &sure), sources(ctx, supports));
-    let outvoted = c > s || (c == s && stated(&sure) && !stated(supports));
-    (c >= s).then_some((sure, outvoted))
+    let backing = backing(ctx, &sure, contradicts);
+    let (c, s) = (sources(ctx, &backing), sources(ctx, supports));
+    let outvoted = c > s || (c == s && stated(&backing) && !stated(supports));
+    (c >= s).then_some((backing, outvoted))
+}
+
+/// The certain contradictions ([`certain_replacements`]) and, after them, the contradictions
+/// aligned less surely that state a figure agreeing with one of theirs: a source that writes
+/// the very figure the certain ones write weighs with them (their alignment alone would not
+/// have named a figure; their agreement in value with the certain ones does).
+fn backing(
+    ctx: &RuleContext,
+    sure: &[FigureMatch],
+    contradicts: &[FigureMatch],
+) -> Vec<FigureMatch> {
+    let tol = &ctx.config.tolerance;
+    let sure_figs: Vec<&Quantity> = sure.iter().filter_map(|m| corpus_figure(ctx, m)).collect();
+    let same = |a: &FigureMatch, b: &FigureMatch| a.doc == b.doc && a.quantity == b.quantity;
+    let mut out: Vec<FigureMatch> = sure.to_vec();
+    for m in contradicts {
+        if out.iter().any(|o| same(o, m)) {
+            continue;
+        }
+        let agrees = corpus_figure(ctx, m).is_some_and(|f| {
+            sure_figs
+                .iter()
+                .any(|g| comparable(f, g) && agree(f, g, tol))
+        });
+        if agrees {
+            out.push(*m);
+        }
+    }
+    out
 }
 
 /// How many distinct sources the matches come from.
@@ -264,6 +294,11 @@ pub struct Consensus {
     /// Their figures as the sources write them (what a figure of the draft agrees with when
     /// the draft states it too).
     pub figures: Vec<Quantity>,
+    /// How many distinct sources state their figure (the weight of the other side).
+    pub sources: usize,
+    /// The other sources that state it, as a credit names them (`who` not among them), each
+    /// with whether it writes the figure in the words `figure` names.
+    pub others: Vec<(Who, bool)>,
 }
 
 /// The figure most of the disputing sources state, the source to credit it to — one that
@@ -321,21 +356,37 @@ pub fn consensus(
         None => top.clone(),
     };
     let fix = replace.and_then(|replace| {
-        let credit = crate::rules::fixes::figure_attribution(
+        let r = replace.edits.first()?.span;
+        // The credit must stand beside the replaced figure, not inside it or over it (a
+        // sentence rewritten whole in Konjunktiv).
+        let beside = |credit: &Fix| {
+            !credit
+                .edits
+                .iter()
+                .any(|e| e.span.start < r.end && e.span.end > r.start)
+        };
+        // A figure in an age or adjective slot is credited with its clause: the credit inside
+        // the slot („die laut X 57-jährige“, "who is 47 according to X") would read as one
+        // more voice in a dispute, where the figure is the one most sources give.
+        let clause = crate::rules::fixes::clause_attribution(
             ctx.doc,
             sentence,
             q.span,
             &who,
             Applicability::Unsafe,
-        )?;
-        // The credit must stand beside the replaced figure, not inside it or over it (a
-        // sentence rewritten whole in Konjunktiv).
-        let r = replace.edits.first()?.span;
-        let overlaps = credit
-            .edits
-            .iter()
-            .any(|e| e.span.start < r.end && e.span.end > r.start);
-        if overlaps {
+        )
+        .filter(|c| beside(c));
+        let credit = match clause {
+            Some(c) => c,
+            None => crate::rules::fixes::figure_attribution(
+                ctx.doc,
+                sentence,
+                q.span,
+                &who,
+                Applicability::Unsafe,
+            )?,
+        };
+        if !beside(&credit) {
             return None;
         }
         let n = sources(ctx, dissent);
@@ -372,12 +423,93 @@ pub fn consensus(
         .filter_map(|m| corpus_figure(ctx, m))
         .cloned()
         .collect();
+    // The other sources by name: one per source, an outlet only (what it printed is its
+    // own; a speaker its sentence quotes may have said something else), and whether it writes
+    // the figure in the words the credit names.
+    let mut seen: Vec<&str> = Vec::new();
+    let mut others: Vec<(Who, bool)> = Vec::new();
+    for m in dissent {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
+        if seen.contains(&d.source.name.as_str()) {
+            continue;
+        }
+        seen.push(d.source.name.as_str());
+        let Some(e) = ctx.matches.figure_evidence(ctx.corpus, m) else {
+            continue;
+        };
+        let w = crate::rules::fixes::distinct_who(ctx.corpus, ctx.doc.lang, std::iter::once(&e), 1);
+        let Some(w) = w.into_iter().next() else {
+            continue;
+        };
+        if w.name().eq_ignore_ascii_case(who.name()) {
+            continue;
+        }
+        others.push((w, figure_text(ctx, m) == *top));
+    }
     Some(Consensus {
         fix,
         figure,
         who,
         figures,
+        sources: sources(ctx, dissent),
+        others,
     })
+}
+
+/// The rest of the other side after its first source, in the case a credit needs: " and the
+/// Coastal Press Service" where there is one more that a credit can name, " and two other
+/// sources" where there are more; German „ und Fertigung aktuell“ / „ und zwei weiteren
+/// Quellen“ (dative after „laut“; `nominative` for a subject: „und zwei weitere Quellen“).
+/// Empty where one source states the figure, or where the first credit is the source's own
+/// phrase or a German organisation named with its article (no list can follow either).
+fn also(c: &Consensus, lang: Lang, nominative: bool) -> String {
+    // A phrase takes more names only where it is the credit's own preposition („laut dem
+    // Norddeutschen Pressedienst (ndp)“): „nach Angaben der Polizei“ would need the genitive.
+    let fixed = match (&c.who, lang) {
+        (Who::Phrase(p), Lang::De) => !p.starts_with("laut "),
+        (Who::Phrase(p), Lang::En) => !p.starts_with("according to "),
+        (Who::Speaker { org, .. }, Lang::De) => *org,
+        _ => false,
+    };
+    if c.sources <= 1 || fixed {
+        return String::new();
+    }
+    // One more source is named where it is an outlet that writes the figure as named.
+    match (c.others.as_slice(), lang) {
+        ([(Who::Outlet(one), true)], Lang::De) if c.sources == 2 && !nominative => {
+            return format!(" und {one}")
+        }
+        ([(Who::Outlet(one), true)], Lang::En) if c.sources == 2 => return format!(" and {one}"),
+        _ => {}
+    }
+    let k = c.sources - 1;
+    match lang {
+        Lang::De => {
+            let n = crate::rules::fixes::small_cardinals_in_words(&k.to_string(), Lang::De);
+            match (k, nominative) {
+                (1, false) => " und einer weiteren Quelle".to_string(),
+                (1, true) => " und eine weitere Quelle".to_string(),
+                (_, false) => format!(" und {n} weiteren Quellen"),
+                (_, true) => format!(" und {n} weitere Quellen"),
+            }
+        }
+        Lang::En => {
+            if k == 1 {
+                " and one other source".to_string()
+            } else {
+                let n = crate::rules::fixes::small_cardinals_in_words(&k.to_string(), Lang::En);
+                format!(" and {n} other sources")
+            }
+        }
+    }
+}
+
+/// The credit for the other side's figure, naming its weight: „laut Fertigung aktuell und dem
+/// Norddeutschen Pressedienst (ndp)“, "according to the Ellery Courier and two other sources".
+fn credit_all(c: &Consensus, lang: Lang) -> String {
+    format!("{}{}", credit_words(&c.who, lang), also(c, lang, false))
 }
 
 /// "laut X" / "according to X", or the source's own phrase.
@@ -452,7 +584,24 @@ pub fn with_dissent(
         .edits
         .iter()
         .any(|e| e.span.is_empty() && e.span.start == figure.start);
-    let credit = credit_words(&c.who, ctx.doc.lang);
+    let credit = credit_all(c, ctx.doc.lang);
+    // An English age or bare number credited inside its apposition ("Whitcombe, who is 44
+    // according to KPEL News 7, …") takes the other figure in the same clause ("… and 47
+    // according to the Ellery Courier, …"), not a second parenthetical after it.
+    if in_apposition && ctx.doc.lang == Lang::En {
+        if let Some(e) = fix.edits.iter_mut().find(|e| {
+            e.span.is_empty() && e.span.start == figure.end && e.replacement.starts_with(' ')
+        }) {
+            let note = format!(" and {} {credit}", c.figure);
+            e.replacement.push_str(&note);
+            fix.title = format!(
+                "{} and name the other figure: \"{}\"",
+                fix.title,
+                note.trim()
+            );
+            return fix;
+        }
+    }
     let (at, note) = if in_apposition || before_figure {
         let note = match ctx.doc.lang {
             Lang::De => format!(" ({credit}: {})", c.figure),
@@ -470,7 +619,13 @@ pub fn with_dissent(
         let dative = german_dative(&c.figure);
         let note = match (ctx.doc.lang, &c.who) {
             (Lang::De, Who::Speaker { name, .. }) => {
-                format!(" {} spricht von {dative}.", upper_first(name))
+                let more = also(c, Lang::De, true);
+                let verb = if more.is_empty() {
+                    "spricht"
+                } else {
+                    "sprechen"
+                };
+                format!(" {}{more} {verb} von {dative}.", upper_first(name))
             }
             // Where no ellipsis fits, in parentheses right after the draft's figure, where
             // it cannot be read as another clause's („zwei Tage (laut Tagblatt: anderthalb
@@ -491,7 +646,12 @@ pub fn with_dissent(
                 return fix;
             }
             (Lang::En, Who::Phrase(_)) => return fix,
-            (Lang::En, w) => format!(" {} reported {}.", upper_first(w.name()), c.figure),
+            (Lang::En, w) => format!(
+                " {}{} reported {}.",
+                upper_first(w.name()),
+                also(c, Lang::En, true),
+                c.figure
+            ),
         };
         (end, note)
     };
@@ -597,10 +757,7 @@ fn german_ellipsis(
     } else {
         c.figure.clone()
     };
-    Some(format!(
-        ", {} {figure_text}",
-        credit_words(&c.who, Lang::De)
-    ))
+    Some(format!(", {} {figure_text}", credit_all(c, Lang::De)))
 }
 
 /// A German figure after „von“: a plural noun in -e, -er or -el takes the dative -n
@@ -816,6 +973,92 @@ mod tests {
                 .flat_map(|x| x.edits.iter().map(|e| e.replacement.clone()))
                 .collect(),
         )
+    }
+
+    /// Golden: how a credit names the weight of the other side — one more outlet by name where
+    /// it writes the figure as named, else a count; a phrase that is not the credit's own
+    /// preposition takes neither (its case would not fit).
+    #[test]
+    fn a_credit_names_the_weight_of_the_other_side() {
+        use super::{credit_all, Consensus};
+        use crate::lang::Lang;
+        use crate::rules::fixes::Who;
+        let c = |who: Who, sources: usize, others: Vec<(Who, bool)>| Consensus {
+            fix: None,
+            figure: "57".into(),
+            who,
+            figures: Vec::new(),
+            sources,
+            others,
+        };
+        let outlet = |n: &str| Who::Outlet(n.into());
+        let cases: Vec<(Consensus, Lang, &str)> = vec![
+            (c(outlet("Kurier"), 1, vec![]), Lang::De, "laut Kurier"),
+            (
+                c(outlet("Kurier"), 2, vec![(outlet("Tagblatt"), true)]),
+                Lang::De,
+                "laut Kurier und Tagblatt",
+            ),
+            (
+                c(
+                    Who::Phrase("laut dem Norddeutschen Pressedienst (ndp)".into()),
+                    2,
+                    vec![(outlet("Fertigung aktuell"), true)],
+                ),
+                Lang::De,
+                "laut dem Norddeutschen Pressedienst (ndp) und Fertigung aktuell",
+            ),
+            (
+                c(Who::Phrase("nach Angaben der Polizei".into()), 3, vec![]),
+                Lang::De,
+                "nach Angaben der Polizei",
+            ),
+            (
+                c(
+                    outlet("Kurier"),
+                    2,
+                    vec![(Who::person("Martina Ostrowski"), true)],
+                ),
+                Lang::De,
+                "laut Kurier und einer weiteren Quelle",
+            ),
+            (
+                c(
+                    outlet("Kurier"),
+                    3,
+                    vec![(outlet("Tagblatt"), true), (outlet("Post"), true)],
+                ),
+                Lang::De,
+                "laut Kurier und zwei weiteren Quellen",
+            ),
+            (
+                c(
+                    outlet("the Ellery Courier"),
+                    2,
+                    vec![(outlet("the Coastal Press Service"), true)],
+                ),
+                Lang::En,
+                "according to the Ellery Courier and the Coastal Press Service",
+            ),
+            // The other writes the figure in other words ("nearly 52 percent"): counted.
+            (
+                c(
+                    outlet("the Ellery Courier"),
+                    2,
+                    vec![(outlet("KPEL News 7"), false)],
+                ),
+                Lang::En,
+                "according to the Ellery Courier and one other source",
+            ),
+            (
+                c(outlet("the Ellery Courier"), 4, vec![]),
+                Lang::En,
+                "according to the Ellery Courier and three other sources",
+            ),
+        ];
+        for (consensus, lang, want) in cases {
+            assert_eq!(credit_all(&consensus, lang), want);
+        }
     }
 
     #[test]

@@ -246,11 +246,24 @@ impl Rule for UnsourcedClaim {
             evidence.retain(|e| seen.insert((e.source.id.clone(), e.span)));
             // With a figure the sources contradict, naming a source for the whole sentence would
             // put that figure in its mouth: only a placeholder then.
+            // A source whose sentence states the sentence's time or figure as a plan that was
+            // not kept („angesetzt für 10.30 Uhr, begann 25 Minuten später als geplant“) says
+            // the opposite of a sentence stating it as what happened: it is credited with nothing.
+            let body = span.slice(&ctx.doc.text);
+            let contrary = |e: &crate::finding::Evidence| {
+                crate::rules::fixes::doc_of(ctx.corpus, &e.source)
+                    .and_then(|d| d.doc.text.get(e.span.start..e.span.end))
+                    .is_some_and(|src| {
+                        crate::rules::fixes::states_a_plan_not_kept(body, src, ctx.doc.lang)
+                    })
+            };
+            let credible: Vec<crate::finding::Evidence> =
+                evidence.iter().filter(|e| !contrary(e)).cloned().collect();
             let who = if figure_flagged && !figure_idx.is_empty() {
                 Vec::new()
             } else {
                 let events = ctx.matches.events.get(si).map(|e| e.as_slice()).unwrap_or(&[]);
-                distinct_who(ctx.corpus, ctx.doc.lang, evidence.iter(), 4)
+                distinct_who(ctx.corpus, ctx.doc.lang, credible.iter(), 4)
                     .into_iter()
                     .map(|w| identified_in(ctx.corpus, events, w))
                     .collect()
@@ -285,7 +298,7 @@ impl Rule for UnsourcedClaim {
             crate::rules::fixes::dedup_fixes(&mut fixes);
             // A placeholder only where no source can be named at all; where one can but no
             // attribution fits the sentence, the finding stands without a fix.
-            if fixes.is_empty() && who.is_empty() {
+            if fixes.is_empty() && who.is_empty() && credible.len() == evidence.len() {
                 let why = if figure_flagged && !figure_idx.is_empty() {
                     NoSource::Disputed
                 } else if evidence.is_empty() {
@@ -339,6 +352,9 @@ fn cue_verb(d: &crate::corpus::CorpusDoc, sentence: usize) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::finding::RuleId;
+    use crate::rules::tests::findings;
+
     /// Two outlets stating a figure as fact, with no source against it: established, no
     /// attribution needed. One outlet, or one of them quoting somebody: a claim.
     #[test]
@@ -398,8 +414,6 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
-    use crate::finding::RuleId;
-    use crate::rules::tests::findings;
 
     const CORPUS: [(&str, &str); 1] = [(
         "ledger.md",

@@ -945,3 +945,73 @@ fn figures_in_appositions_are_attributed_where_they_stand() {
         );
     }
 }
+
+/// Golden: a figure in an age or adjective slot credited with its clause (a replacement most
+/// sources agree on); a figure in no such slot gets none from here.
+#[test]
+fn clause_credits_for_figures_in_a_slot() {
+    let cases: Vec<(&str, &str, Lang, Who, Option<&str>)> = vec![
+        (
+            "Whitcombe, 47, is a former school board president.\n",
+            "47",
+            Lang::En,
+            outlet("the Ellery Courier"),
+            Some("Whitcombe, 47, is a former school board president, according to the Ellery Courier.\n"),
+        ),
+        (
+            "Die 57-jährige Ostrowski führt Veltra seit 2019.\n",
+            "57-jährige",
+            Lang::De,
+            outlet("Fertigung aktuell"),
+            Some("Die 57-jährige Ostrowski führt laut Fertigung aktuell Veltra seit 2019.\n"),
+        ),
+        (
+            "Der VR-7 soll 48.900 Euro kosten.\n",
+            "48.900 Euro",
+            Lang::De,
+            outlet("Fertigung aktuell"),
+            None,
+        ),
+    ];
+    for (text, figure, lang, who, want) in cases {
+        let d = Document::parse(text, DocKind::Markdown, Some(lang));
+        let at = text.find(figure).expect("the figure");
+        let f = Span::new(at, at + figure.len());
+        let s = d.sentences[0].span;
+        let got = clause_attribution(&d, s, f, &who, Applicability::Unsafe).map(|x| x.apply(text));
+        assert_eq!(got.as_deref(), want, "{text}");
+    }
+}
+
+/// A source stating the draft's time as a plan not kept contradicts a sentence stating it as
+/// what happened; a draft that itself speaks of the plan or the delay agrees with it.
+#[test]
+fn a_plan_not_kept_contradicts_what_happened() {
+    let de = "Die Eröffnungsfeier im Kongresssaal, angesetzt für 10.30 Uhr, begann 25 Minuten später als geplant.";
+    assert!(states_a_plan_not_kept(
+        "Die Eröffnungsfeier hatte am Dienstag pünktlich um 10.30 Uhr begonnen.",
+        de,
+        Lang::De
+    ));
+    assert!(!states_a_plan_not_kept(
+        "Die Eröffnungsfeier war für 10.30 Uhr angesetzt.",
+        de,
+        Lang::De
+    ));
+    assert!(!states_a_plan_not_kept(
+        "Die Eröffnungsfeier begann um 10.30 Uhr.",
+        "Die Eröffnungsfeier begann um 10.30 Uhr im Kongresssaal.",
+        Lang::De
+    ));
+    let en = "The ceremony, scheduled for 10:30 a.m., began 25 minutes later than planned.";
+    assert!(states_a_plan_not_kept(
+        "The ceremony began on time at 10:30 a.m.",
+        en,
+        Lang::En
+    ));
+    assert!(!states_a_plan_not_kept(
+        "The ceremony was scheduled for 10:30 a.m.",
+        en,
+        Lang::En
+    ));
+}

@@ -79,6 +79,12 @@ pub(crate) struct Words {
     pub figure_prepositions: Vec<String>,
     /// Those of them that govern the dative (the figure's noun takes it: „von anderthalb Tagen“).
     pub dative_prepositions: Vec<String>,
+    /// Phrases with which a source states a time or figure as a plan not kept („begann 25
+    /// Minuten später als geplant“): it contradicts a sentence that states it as what happened.
+    pub deviation_words: Vec<String>,
+    /// Words with which the draft itself states a plan or a deviation (then such a source
+    /// agrees with it).
+    pub plan_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -357,6 +363,19 @@ pub fn mention_in_place(doc: &Document, s: Span, span: Span, who: &Who) -> Edit 
         };
     }
     bare
+}
+
+/// Whether `source` (a corpus sentence) states a time or figure of the draft sentence `draft`
+/// as a plan that was not kept („angesetzt für 10.30 Uhr, begann 25 Minuten später als
+/// geplant“) while the draft states it as what happened („begann pünktlich um 10.30 Uhr“): a
+/// credit to that source would put the opposite of its report in its mouth.
+pub fn states_a_plan_not_kept(draft: &str, source: &str, lang: Lang) -> bool {
+    let w = words(lang);
+    let (draft, source) = (draft.to_lowercase(), source.to_lowercase());
+    let any = |hay: &str, list: &[String]| list.iter().any(|p| contains_phrase(hay, p));
+    any(&source, &w.deviation_words)
+        && !any(&draft, &w.deviation_words)
+        && !any(&draft, &w.plan_words)
 }
 
 /// Whether `phrase` stands in `hay` as whole words.
@@ -852,6 +871,26 @@ pub fn figure_attribution(
         }],
         applicability: applicability.min(Applicability::Unsafe),
     })
+}
+
+/// A fix that credits the clause a figure stands in, wherever the figure stands: for a figure
+/// replaced by one that several sources agree on, whose credit inside an age or adjective slot
+/// would read as a dispute („die laut X 57-jährige Ostrowski“): „Die 57-jährige Ostrowski führt
+/// laut X Veltra …“, "Whitcombe, 47, is a former school board president, according to X."
+/// `None` where the figure stands in no such slot (the caller's figure credit is the same).
+pub fn clause_attribution(
+    doc: &Document,
+    s: Span,
+    figure: Span,
+    who: &Who,
+    applicability: Applicability,
+) -> Option<Fix> {
+    let slot =
+        apposition_end(doc, s, figure).is_some() || adjective_before(doc, s, figure).is_some();
+    if !slot {
+        return None;
+    }
+    attribution(doc, s, who, None, applicability).map(|f| before_participle(doc, s, figure, f))
 }
 
 /// English: "according to X" at the end of a sentence whose figure is followed by a
