@@ -32,6 +32,44 @@ pub fn approximator(
     best
 }
 
+/// Hours a bare bound of a clock time reaches ("before 4 a.m.": from 2 a.m.).
+const TIME_BOUND_HOURS: f64 = 2.0;
+/// Hours "shortly before/after" a clock time reaches.
+const TIME_SHORTLY_HOURS: f64 = 0.5;
+
+/// A bound right before the clock time at `pos` whose value is `value` hours: its kind, its
+/// start and the interval of hours it allows ("before 4 a.m." → 2–4, „kurz nach 22 Uhr“ →
+/// 22–22.5). The longest bound wins ("shortly after" over "after").
+pub fn time_bound(
+    text: &str,
+    floor: usize,
+    pos: usize,
+    value: f64,
+    d: &QuantityData,
+) -> Option<(Approx, usize, (f64, f64))> {
+    let a = &d.approx;
+    let lists = [
+        (&a.time_shortly_before, Approx::AtMost, -TIME_SHORTLY_HOURS),
+        (&a.time_shortly_after, Approx::AtLeast, TIME_SHORTLY_HOURS),
+        (&a.time_before, Approx::AtMost, -TIME_BOUND_HOURS),
+        (&a.time_after, Approx::AtLeast, TIME_BOUND_HOURS),
+    ];
+    let mut best: Option<(Approx, usize, (f64, f64))> = None;
+    for (forms, kind, reach) in lists {
+        if let Some(s) = form_before(text, floor, pos, forms) {
+            if best.is_none_or(|(_, b, _)| s < b) {
+                let (lo, hi) = if reach < 0.0 {
+                    ((value + reach).max(0.0), value)
+                } else {
+                    (value, (value + reach).min(24.0))
+                };
+                best = Some((kind, s, (lo, hi)));
+            }
+        }
+    }
+    best
+}
+
 /// Whether `word` (lower case) is, on its own, one of the language's approximators or bounds
 /// ("approximately", "etwa", "over"): a word about another figure's precision, never what a
 /// figure measures.

@@ -101,6 +101,14 @@ pub struct ApproxWords {
     pub period_lead: Vec<String>,
     /// Words before "over" that keep it "more than" ("for over 20 years").
     pub period_blockers: Vec<String>,
+    /// Before a clock time, a bound: no later than it ("before 4 a.m.", „vor 4 Uhr“) …
+    pub time_before: Vec<String>,
+    /// … no earlier than it ("after 10 p.m.", „nach 22 Uhr“) …
+    pub time_after: Vec<String>,
+    /// … within half an hour before it ("shortly before", „kurz vor“) …
+    pub time_shortly_before: Vec<String>,
+    /// … within half an hour after it ("shortly after", „kurz nach“).
+    pub time_shortly_after: Vec<String>,
 }
 
 /// Context words: dates, clock times, ages, counted nouns.

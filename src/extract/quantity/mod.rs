@@ -1954,6 +1954,17 @@ fn ranges(text: &str, s: Span, d: &QuantityData, qs: &mut [Draft]) {
                     }
                 }
             }
+        } else if qs[k].dimension == Dimension::TimeOfDay && !in_range[k] {
+            // "before 4 a.m.", „kurz nach 22 Uhr“: a bound of the time, part of the figure.
+            if let Some((kind, st, bounds)) =
+                approx::time_bound(text, s.start, qs[k].start, qs[k].value, d)
+            {
+                if st >= prev_end {
+                    qs[k].start = st;
+                    qs[k].approx = kind;
+                    qs[k].interval = Some(bounds);
+                }
+            }
         }
         prev_end = qs[k].end;
     }

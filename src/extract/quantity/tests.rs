@@ -351,9 +351,23 @@ fn times_dates_years() {
         &[
             "9:42 p.m.=21.7 h TimeOfDay",
             "March 3=303 md Date",
-            "10 p.m.=22 h TimeOfDay",
+            "shortly before 10 p.m.=22 h TimeOfDay AtMost [21.5, 22]",
             "2019=2019 Year",
         ],
+    );
+    // Bounds of a clock time are part of it, and make its interval.
+    check(
+        "The attack was discovered before 4 a.m. and ambulances returned after 8 p.m.",
+        EN,
+        &[
+            "before 4 a.m.=4 h TimeOfDay AtMost [2, 4]",
+            "after 8 p.m.=20 h TimeOfDay AtLeast [20, 22]",
+        ],
+    );
+    check(
+        "Kurz nach 22 Uhr war die Sitzung zu Ende.",
+        DE,
+        &["Kurz nach 22 Uhr=22 h TimeOfDay AtLeast [22, 22.5]"],
     );
     check(
         "Um 10.30 Uhr kam der 5G-Ausbau.",
