@@ -70,8 +70,31 @@ pub fn is_content(lang: Lang, lower: &str) -> bool {
 pub fn term(lang: Lang, lower: &str) -> String {
     match lang.text_data().synonym_of(lower) {
         Some(rep) => format!("~{rep}"),
-        None => lang.stem(lower),
+        None => match compound_synonym(lang, lower) {
+            Some(rep) => format!("~{rep}"),
+            None => lang.stem(lower),
+        },
     }
+}
+
+/// Letters a German compound's modifier and head must each have at least (see
+/// [`compound_synonym`]).
+const COMPOUND_PART: usize = 3;
+
+/// A German compound counts what its head counts: „Fachbesucherinnen“, „Messebesucher“ are
+/// visitors like „Besucher“. The group of the longest head of `lower` that is in a group.
+fn compound_synonym(lang: Lang, lower: &str) -> Option<&'static str> {
+    if lang != Lang::De {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    (COMPOUND_PART..chars.len().saturating_sub(COMPOUND_PART - 1)).find_map(|k| {
+        let at = chars.get(k)?.0;
+        let head = lower.get(at..)?.trim_start_matches('-');
+        (head.chars().count() > COMPOUND_PART)
+            .then(|| lang.text_data().synonym_of(head))
+            .flatten()
+    })
 }
 
 /// A copy of `text` with the given spans blanked (same length), e.g. numbers before comparing words.
@@ -112,6 +135,23 @@ pub fn content_terms(text: &str, range: Span, lang: Lang) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    /// A German compound counts what its head counts; a short modifier or head does not make
+    /// one, and English words are left alone.
+    #[test]
+    fn a_compound_takes_its_heads_group() {
+        assert_eq!(
+            term(Lang::De, "fachbesucherinnen"),
+            term(Lang::De, "besucher")
+        );
+        assert_eq!(term(Lang::De, "messebesucher"), term(Lang::De, "besucher"));
+        // The head decides, not the modifier: „Besucherzahl“ is a number, not visitors.
+        assert_ne!(term(Lang::De, "besucherzahl"), term(Lang::De, "besucher"));
+        assert_eq!(
+            term(Lang::En, "supervisitors"),
+            Lang::En.stem("supervisitors")
+        );
+    }
+
     use super::*;
 
     #[test]
