@@ -192,9 +192,22 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     }
     // "erklärte das Spiel für beendet"; verb-final, the words stand before it: "wurde für
     // beendet erklärt".
+    // A finite verb in second position before a comma ("Ken Rice vom Institut für Astronomie
+    // erklärte, …") is no verb-final one: its subject may hold the word.
     let verb_final = toks
         .get(i + 1)
-        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause)
+        && (toks[cs..i].iter().any(|t| {
+            free_word(t)
+                && (lex.auxiliaries.contains(&t.lower)
+                    || lex.passive_aux.contains(&t.lower)
+                    || lex.modals.contains(&t.lower))
+        }) || toks.get(cs).is_some_and(|t| {
+            free_word(t)
+                && (lex.conjunctions.contains(&t.lower)
+                    || lex.relatives.contains(&t.lower)
+                    || lex.as_words.contains(&t.lower))
+        }));
     let from = if verb_final { cs } else { i + 1 };
     if v.excludes
         .iter()
@@ -222,8 +235,14 @@ fn reflexive_use(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool {
     let verb_final = toks
         .get(i + 1)
         .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    // "befand sich nahe der Explosion und berichtete, …": a pronoun before a coordinator is the
+    // first verb's.
+    let from = (cs..i)
+        .rev()
+        .find(|&k| free_word(&toks[k]) && lex.verb_coordinators.contains(&toks[k].lower))
+        .map_or(cs, |k| k + 1);
     next.is_some_and(|t| free_word(t) && t.is("sich"))
-        || (verb_final && toks[cs..i].iter().any(|t| free_word(t) && t.is("sich")))
+        || (verb_final && toks[from..i].iter().any(|t| free_word(t) && t.is("sich")))
 }
 
 /// A counting verb reports a figure: "zählte 120 Einsätze", "tallied 58,214 votes". The figure
@@ -328,9 +347,16 @@ fn modal_infinitive_de(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool 
     let last = toks
         .get(i + 1)
         .is_none_or(|t| !t.word || t.clause != toks[i].clause);
-    last && toks[cs..i]
-        .iter()
-        .any(|t| free_word(t) && lex.modals.contains(&t.lower))
+    // Verb-final, the modal follows the infinitive: "… eine Rückübertragung verlangen müssen",
+    // "… mit 39 Prozent rechnen können".
+    let modal_after = toks.get(i + 1).is_some_and(|t| {
+        free_word(t) && t.clause == toks[i].clause && lex.modals.contains(&t.lower)
+    }) && clause_final(lex, toks, i + 1);
+    modal_after
+        || last
+            && toks[cs..i]
+                .iter()
+                .any(|t| free_word(t) && lex.modals.contains(&t.lower))
 }
 
 /// English: a clause-initial participle of a reporting verb ("…, saying she would …").
@@ -509,9 +535,62 @@ fn passive(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
 /// The speaker of the reporting verb at token `v`, as a token range.
 pub fn subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
     let (cs, _) = clause_range(toks, v);
-    match lex.lang {
+    let found = match lex.lang {
         Lang::De => subject_de(lex, toks, cs, v),
         Lang::En => subject_en(lex, toks, cs, v),
+    };
+    found.or_else(|| coordinated_subject(lex, toks, v))
+}
+
+/// "Ein Journalist der dpa (dpa) befand sich nahe der Explosion und berichtet, dass …", "Police
+/// arrived at the scene and said …": a reporting verb right after a coordinator joining two verb
+/// phrases has the subject of the sentence's first clause.
+fn coordinated_subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
+    let c = v.checked_sub(1)?;
+    if !(free_word(&toks[c]) && lex.verb_coordinators.contains(&toks[c].lower)) {
+        return None;
+    }
+    let f = toks.iter().position(|t| t.word)?;
+    if toks[..f]
+        .iter()
+        .any(|t| !t.is("„") && !t.is("\"") && !t.is("“"))
+        || toks[f].quoted
+    {
+        return None;
+    }
+    let first = &toks[f];
+    match lex.lang {
+        Lang::De => {
+            // The first clause's finite verb, then its subject as for any verb.
+            let fin = (f + 1..c)
+                .find(|&k| finite_candidate_de(lex, toks, k) && toks[k].clause == toks[c].clause)?;
+            let (fs, _) = clause_range(toks, fin);
+            subject_de(lex, toks, fs, fin).filter(|np| np.1 <= c && np.0 >= f)
+        }
+        Lang::En => {
+            if lex.pronouns.contains(&first.lower) {
+                return Some((f, f + 1));
+            }
+            // A name ("Police", "John Smith"), or an article and its noun ("The company", "The
+            // Associated Press").
+            let det = lex.determiners.contains(&first.lower);
+            if !(first.capital() || det) {
+                return None;
+            }
+            let mut k = f + 1;
+            while k < c && k - f <= 4 && free_word(&toks[k]) && toks[k].capital() {
+                k += 1;
+            }
+            if det && k == f + 1 {
+                k += 1;
+            }
+            let ok = k > f + usize::from(det)
+                && k < c
+                && toks[f..k].iter().all(free_word)
+                && free_word(&toks[k])
+                && !toks[k].capital();
+            ok.then_some((f, k))
+        }
     }
 }
 
@@ -696,7 +775,12 @@ fn time_phrase_de(lex: &Lexicon, toks: &[Tok], np: (usize, usize)) -> bool {
 /// lower-case word that is no article, link, preposition or conjunction and follows no
 /// article ("In einem Interview äußerte sich …", "Der Text lautete: …").
 pub fn finite_guess_de(lex: &Lexicon, toks: &[Tok], end: usize) -> Option<usize> {
-    (1..end.min(toks.len())).find(|&k| {
+    (1..end.min(toks.len())).find(|&k| finite_candidate_de(lex, toks, k))
+}
+
+/// Whether token `k` (not the first) can be the finite verb [`finite_guess_de`] looks for.
+fn finite_candidate_de(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    k > 0 && k < toks.len() && {
         let (t, prev) = (&toks[k], &toks[k - 1]);
         free_word(t)
             && !t.capital()
@@ -713,7 +797,7 @@ pub fn finite_guess_de(lex: &Lexicon, toks: &[Tok], end: usize) -> Option<usize>
                 && (lex.determiners.contains(&prev.lower)
                     || lex.oblique_determiners.contains(&prev.lower)
                     || adjective_de(lex, prev)))
-    })
+    }
 }
 
 /// "Täglich haben …", "Sinngemäß hofft Musk": one capitalised word with an adjective's or
@@ -1139,8 +1223,12 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }) {
             b = c + 1;
         }
-        // A relative clause before the cue: "what Obama says".
-        if toks[b..e].iter().any(|t| lex.relatives.contains(&t.lower)) {
+        // A relative clause before the cue: "what Obama says" (not an acronym: "the WHO said").
+        let acronym = |t: &Tok| t.text.chars().all(|c| c.is_uppercase()) && t.text.len() >= 2;
+        if toks[b..e]
+            .iter()
+            .any(|t| lex.relatives.contains(&t.lower) && !acronym(t))
+        {
             return None;
         }
         // Another finite verb: "allies have in the past said" keeps "allies".
@@ -1211,8 +1299,14 @@ fn apposition_en(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
             .unwrap_or(comma);
         // One relative or participle clause may stand between the speaker and the verb
         // ("Executives, which generated …, say"; "Rubio, appearing on Fox News, said").
-        let participle =
-            !toks[a].capital() && (toks[a].lower.ends_with("ing") || toks[a].lower.ends_with("ed"));
+        // So may a phrase opening with a preposition ("Jackson, in a statement released through
+        // the team, said"; "Obama, in announcing his decision, said").
+        let participle = !toks[a].capital()
+            && (toks[a].lower.ends_with("ing")
+                || toks[a].lower.ends_with("ed")
+                || (toks[a].word
+                    && lex.np_links.contains(&toks[a].lower)
+                    && toks.get(a + 1).is_some_and(free_word)));
         // An age between commas ("Linda Ortega, 67, told"): skipped like a clause.
         let age = cut == a + 1
             && toks[a].lower.len() <= 3
@@ -1238,10 +1332,12 @@ fn apposition_en(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
     Some((first, last_end?))
 }
 
-/// Whether `toks[a..b]` reads as a noun phrase: a determiner or capital first, at most eight
+/// Whether `toks[a..b]` reads as a noun phrase: a determiner or capital first, at most twenty
 /// words, no auxiliary, pronoun or verb-looking word.
 fn np_like_en(lex: &Lexicon, toks: &[Tok], a: usize, b: usize) -> bool {
-    if a >= b || b - a > 8 || !toks[a..b].iter().all(free_word) {
+    // A possessive's apostrophe after a plural ("Concerned Scientists' program") is no break.
+    let part = |t: &Tok| free_word(t) || (!t.quoted && (t.is("'") || t.is("’")));
+    if a >= b || b - a > 20 || !toks[a..b].iter().all(part) || !free_word(&toks[a]) {
         return false;
     }
     if lex.pronouns.contains(&toks[a].lower) {
@@ -1252,14 +1348,16 @@ fn np_like_en(lex: &Lexicon, toks: &[Tok], a: usize, b: usize) -> bool {
     if (a + 1..b).any(|k| {
         lex.determiners.contains(&toks[k].lower)
             && !lex.np_links.contains(&toks[k - 1].lower)
-            && !toks[k - 1].is("and")
+            && !lex.coordinators.contains(&toks[k - 1].lower)
     }) {
         return false;
     }
     toks[a..b].iter().all(|t| {
-        t.capital()
+        !t.word
+            || t.capital()
             || lex.determiners.contains(&t.lower)
             || lex.np_links.contains(&t.lower)
+            || lex.coordinators.contains(&t.lower)
             || !(lex.auxiliaries.contains(&t.lower)
                 || lex.pronouns.contains(&t.lower)
                 || lex.relatives.contains(&t.lower)
