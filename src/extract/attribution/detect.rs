@@ -550,6 +550,10 @@ fn coordinated_subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, 
     if !(free_word(&toks[c]) && lex.verb_coordinators.contains(&toks[c].lower)) {
         return None;
     }
+    // Only with reported content: "… and added six rebounds" is no statement.
+    if !has_complement(lex, toks, v) {
+        return None;
+    }
     let f = toks.iter().position(|t| t.word)?;
     if toks[..f]
         .iter()

@@ -1291,6 +1291,12 @@ fn coordinated_reporting_verbs_share_the_first_subject() {
         Lang::De,
         &[None],
     );
+    // Without reported content the second verb is no report ("added six rebounds").
+    check(
+        "Artino scored a career-high 14 points and added six rebounds in the win.",
+        Lang::En,
+        &[None],
+    );
 }
 
 #[test]
