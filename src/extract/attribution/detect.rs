@@ -635,6 +635,10 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         while a < v && lex.skip_words.contains(&toks[a].lower) {
             a += 1;
         }
+        // "Wie aus einer Verlautbarung der ISAF hervorgeht": the source after "aus".
+        if a + 1 < v && toks[a].word && lex.prep_noun.contains(&toks[a].lower) {
+            a += 1;
+        }
         // "Wie „heise online“ berichtet", "wie lindhagen24 berichtete"
         let np = np_de(lex, toks, a, true)
             .or_else(|| quoted_name(toks, a).map(|e| (a, e)))

@@ -1323,3 +1323,48 @@ fn english_long_appositions_and_prepositional_asides() {
         &[Some("the WHO")],
     );
 }
+
+#[test]
+fn german_konjunktiv_i_in_second_position_continues() {
+    check(
+        "Der Wetterdienst warnte, es gebe Sturm. Dies bedinge teilweise schwere Böen.",
+        Lang::De,
+        &[Some("Der Wetterdienst"), Some("Der Wetterdienst")],
+    );
+    check(
+        "Elshorst sagte, der Verein prüfe den Fall. Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig.",
+        Lang::De,
+        &[Some("Elshorst"), Some("Elshorst")],
+    );
+    // Adjectives in -e after an article or further in are no verbs.
+    check(
+        "Der Experte sagte, die Sorte sei neu. Die neue transgene Sorte trägt den Namen Fortuna.",
+        Lang::De,
+        &[Some("Der Experte"), None],
+    );
+    check(
+        "Der Experte sagte, die Lage sei ernst. Nach dem möglicherweise vorsätzlich begangenen Delikt richteten sich die Proteste gegen den Clan.",
+        Lang::De,
+        &[Some("Der Experte"), None],
+    );
+}
+
+#[test]
+fn german_findings_framed_by_wie() {
+    check(
+        "Wie eine Studie ergab, trinken viele Kinder regelmäßig Alkohol.",
+        Lang::De,
+        &[Some("eine Studie")],
+    );
+    check(
+        "Wie aus einer Verlautbarung der ISAF hervorgeht, wurden im Bezirk Zhari fünf Zivilisten getötet.",
+        Lang::De,
+        &[Some("einer Verlautbarung der ISAF")],
+    );
+    // Without "wie" a result reports nothing.
+    check(
+        "Die Untersuchung ergab keine Hinweise auf Fremdverschulden.",
+        Lang::De,
+        &[None],
+    );
+}
