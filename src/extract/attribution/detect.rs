@@ -459,6 +459,16 @@ fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     if trailing_after_content(lex, toks, i) {
         return true;
     }
+    // "…, so glaubt man.", "Der Grund, so vermutet die Zeitung, …": "so" after a comma points
+    // back to the content.
+    if lex.lang == Lang::De
+        && i >= 3
+        && toks[i - 1].word
+        && lex.so_words.contains(&toks[i - 1].lower)
+        && toks[i - 2].is(",")
+    {
+        return true;
+    }
     let n = toks.len();
     match lex.lang {
         Lang::De => {
@@ -642,6 +652,8 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         // "Wie „heise online“ berichtet", "wie lindhagen24 berichtete"
         let np = np_de(lex, toks, a, true)
             .or_else(|| quoted_name(toks, a).map(|e| (a, e)))
+            // "Wie „heise online“ berichtet": a lower-case name in quotation marks.
+            .or_else(|| quoted_words(toks, a).map(|e| (a, e)))
             .or_else(|| {
                 (a + 1 == v && toks.get(a).is_some_and(|t| web_name(t) || agency_short(t)))
                     .then_some((a, a + 1))
@@ -662,10 +674,12 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         if lex.pronouns.contains(&t.lower) && !t.is("es") {
             return Some((s, s + 1));
         }
+        // An article before a name in quotation marks ("Das „National Hurricane Centre“ der USA").
         let det_noun = lex.determiners.contains(&t.lower)
-            && toks
+            && (toks
                 .get(s + 1)
-                .is_some_and(|n| n.capital() || adjective_de(lex, n));
+                .is_some_and(|n| n.capital() || adjective_de(lex, n))
+                || quoted_name(toks, s + 1).is_some());
         if let Some(p) = pronoun_after_finite_de(lex, toks, s, v) {
             return Some(p);
         }
@@ -961,13 +975,20 @@ fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)>
         j += 1;
     }
     let t = toks.get(j)?;
+    // "hatte „France Football“ … bekannt gegeben": a name in quotation marks after the finite
+    // auxiliary (not after a participle: "…, genannt „BRD-Video“" names a thing).
+    let after_aux = j > 0 && toks[j - 1].word && lex.auxiliaries.contains(&toks[j - 1].lower);
+    if let Some(e) = quoted_name(toks, j).filter(|_| after_aux) {
+        return Some((j, e));
+    }
     if !t.word || t.quoted {
         return None;
     }
     let det_noun = lex.determiners.contains(&t.lower)
-        && toks
+        && (toks
             .get(j + 1)
-            .is_some_and(|n| free_word(n) && (n.capital() || adjective_de(lex, n)));
+            .is_some_and(|n| free_word(n) && (n.capital() || adjective_de(lex, n)))
+            || quoted_name(toks, j + 1).is_some());
     // "signalisiert dieser Index": a demonstrative before its noun is its determiner.
     if lex.pronouns.contains(&t.lower) && !t.is("es") && !det_noun {
         return Some((j, j + 1));
@@ -977,7 +998,15 @@ fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)>
     {
         return None;
     }
-    np_de(lex, toks, j, false)
+    // "teilte die zur Stanford University gehörende Hoover Institution mit": an article, a
+    // participle's phrase, then the noun.
+    np_de(lex, toks, j, false).or_else(|| {
+        // Not a second article's noun: "sprachen sich die beiden für eine Aussöhnung aus".
+        attributed_noun_de(lex, toks, j).filter(|&(k, _)| {
+            !lex.determiners.contains(&toks[k - 1].lower)
+                && !lex.oblique_determiners.contains(&toks[k - 1].lower)
+        })
+    })
 }
 
 /// Whether a lower-case word can be an attributive adjective ("zuständige", "neuen").
@@ -1066,6 +1095,21 @@ pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Opti
         k += 3;
     }
     Some((j, k))
+}
+
+/// A short quotation of words at `k`, capitalised or not ("„heise online“"); returns the end after
+/// the closing mark.
+fn quoted_words(toks: &[Tok], k: usize) -> Option<usize> {
+    let open = toks.get(k)?;
+    if !matches!(open.text.as_str(), "„" | "\"" | "»" | "“") {
+        return None;
+    }
+    let close = (k + 2..toks.len().min(k + 5))
+        .find(|&m| matches!(toks[m].text.as_str(), "“" | "\"" | "«" | "”"))?;
+    toks[k + 1..close]
+        .iter()
+        .all(|t| t.word)
+        .then_some(close + 1)
 }
 
 /// A short quoted name opening at `k` ("„Die Welt“"); returns the end after the closing mark.

@@ -1368,3 +1368,47 @@ fn german_findings_framed_by_wie() {
         &[None],
     );
 }
+
+#[test]
+fn german_names_in_quotation_marks_and_participle_attributes_as_subjects() {
+    check(
+        "Das „National Hurricane Centre“ der USA geht davon aus, dass er Kategorie fünf erreichen wird.",
+        Lang::De,
+        &[Some("Das „National Hurricane Centre“ der USA")],
+    );
+    check(
+        "Am Montag hatte „France Football“ diese Entscheidung in Paris bekannt gegeben.",
+        Lang::De,
+        &[Some("„France Football“")],
+    );
+    check(
+        "Wie „heise online“ berichtet, sperrten chinesische Behörden den Zugang.",
+        Lang::De,
+        &[Some("„heise online“")],
+    );
+    check(
+        "Er starb am Samstag, teilte die zur Stanford University gehörende Hoover Institution mit.",
+        Lang::De,
+        &[Some("Hoover Institution")],
+    );
+    // A participle before a quoted name names a thing.
+    check(
+        "Seit November gilt ein neuer Standard für Discs, genannt „Blu-ray-Disc-Profil 1.1“.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_so_before_an_inverted_thought_verb() {
+    check(
+        "Aus Berlin kämen zu strenge Weisungen, so glaubt man.",
+        Lang::De,
+        &[Some("man")],
+    );
+    check(
+        "Der Grund, so vermutet die Zeitung The Guardian, dürfte deren Unterstützung gewesen sein.",
+        Lang::De,
+        &[Some("die Zeitung The Guardian")],
+    );
+}
