@@ -719,8 +719,14 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }
         // Inverted order: the subject follows the finite verb (the cue or an auxiliary).
         for k in s + 1..=v {
-            if !toks[k].word {
+            // A quotation set inside the first position ("Als „unerwartetes Geschenk“
+            // bezeichnet die Archäologin …") breaks no clause; quoted words are no verb.
+            let embedded = toks[k].clause == toks[v].clause;
+            if !toks[k].word && !embedded {
                 return None;
+            }
+            if !toks[k].word || toks[k].quoted {
+                continue;
             }
             if k == v || (lex.auxiliaries.contains(&toks[k].lower) && !toks[k].capital()) {
                 return after_de(lex, toks, k + 1);

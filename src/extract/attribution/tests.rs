@@ -1412,3 +1412,17 @@ fn german_so_before_an_inverted_thought_verb() {
         &[Some("die Zeitung The Guardian")],
     );
 }
+
+#[test]
+fn german_quotation_in_the_first_position_before_an_inverted_subject() {
+    check(
+        "Als „unerwartetes Geschenk“ bezeichnet die Archäologin Montserrat Sanz den Fund.",
+        Lang::De,
+        &[Some("die Archäologin Montserrat Sanz")],
+    );
+    check(
+        "Von einer „gezielten Indiskredition“ sprach der Grünen-Politiker Christian Ströbele.",
+        Lang::De,
+        &[Some("der Grünen-Politiker Christian Ströbele")],
+    );
+}
