@@ -917,7 +917,18 @@ fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
             break;
         }
         let comma = end - 1;
-        let (clause_start, _) = clause_range(toks, comma - 1);
+        // "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré, nannte": a
+        // bracketed abbreviation closing the chunk belongs to its noun phrase.
+        let last = if toks[comma - 1].is(")") {
+            (comma.saturating_sub(5)..comma - 1)
+                .rev()
+                .find(|&o| toks[o].is("("))
+                .filter(|&o| o > 0 && toks[o - 1].word)
+                .map_or(comma - 1, |o| o - 1)
+        } else {
+            comma - 1
+        };
+        let (clause_start, _) = clause_range(toks, last);
         // "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt": a leading adverb or conjunction.
         let mut ps = clause_start;
         while ps + 1 < comma

@@ -1426,3 +1426,12 @@ fn german_quotation_in_the_first_position_before_an_inverted_subject() {
         &[Some("der Grünen-Politiker Christian Ströbele")],
     );
 }
+
+#[test]
+fn german_bracketed_abbreviation_inside_an_apposition_subject() {
+    check(
+        "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré, nannte dies einen Putsch.",
+        Lang::De,
+        &[Some("Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré")],
+    );
+}
