@@ -192,9 +192,22 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     }
     // "erklärte das Spiel für beendet"; verb-final, the words stand before it: "wurde für
     // beendet erklärt".
+    // A finite verb in second position before a comma ("Ken Rice vom Institut für Astronomie
+    // erklärte, …") is no verb-final one: its subject may hold the word.
     let verb_final = toks
         .get(i + 1)
-        .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+        .is_none_or(|t| !t.word || t.clause != toks[i].clause)
+        && (toks[cs..i].iter().any(|t| {
+            free_word(t)
+                && (lex.auxiliaries.contains(&t.lower)
+                    || lex.passive_aux.contains(&t.lower)
+                    || lex.modals.contains(&t.lower))
+        }) || toks.get(cs).is_some_and(|t| {
+            free_word(t)
+                && (lex.conjunctions.contains(&t.lower)
+                    || lex.relatives.contains(&t.lower)
+                    || lex.as_words.contains(&t.lower))
+        }));
     let from = if verb_final { cs } else { i + 1 };
     if v.excludes
         .iter()
@@ -222,8 +235,14 @@ fn reflexive_use(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool {
     let verb_final = toks
         .get(i + 1)
         .is_none_or(|t| !t.word || t.clause != toks[i].clause);
+    // "befand sich nahe der Explosion und berichtete, …": a pronoun before a coordinator is the
+    // first verb's.
+    let from = (cs..i)
+        .rev()
+        .find(|&k| free_word(&toks[k]) && lex.verb_coordinators.contains(&toks[k].lower))
+        .map_or(cs, |k| k + 1);
     next.is_some_and(|t| free_word(t) && t.is("sich"))
-        || (verb_final && toks[cs..i].iter().any(|t| free_word(t) && t.is("sich")))
+        || (verb_final && toks[from..i].iter().any(|t| free_word(t) && t.is("sich")))
 }
 
 /// A counting verb reports a figure: "zählte 120 Einsätze", "tallied 58,214 votes". The figure
@@ -328,9 +347,16 @@ fn modal_infinitive_de(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool 
     let last = toks
         .get(i + 1)
         .is_none_or(|t| !t.word || t.clause != toks[i].clause);
-    last && toks[cs..i]
-        .iter()
-        .any(|t| free_word(t) && lex.modals.contains(&t.lower))
+    // Verb-final, the modal follows the infinitive: "… eine Rückübertragung verlangen müssen",
+    // "… mit 39 Prozent rechnen können".
+    let modal_after = toks.get(i + 1).is_some_and(|t| {
+        free_word(t) && t.clause == toks[i].clause && lex.modals.contains(&t.lower)
+    }) && clause_final(lex, toks, i + 1);
+    modal_after
+        || last
+            && toks[cs..i]
+                .iter()
+                .any(|t| free_word(t) && lex.modals.contains(&t.lower))
 }
 
 /// English: a clause-initial participle of a reporting verb ("…, saying she would …").
@@ -433,6 +459,16 @@ fn has_complement(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
     if trailing_after_content(lex, toks, i) {
         return true;
     }
+    // "…, so glaubt man.", "Der Grund, so vermutet die Zeitung, …": "so" after a comma points
+    // back to the content.
+    if lex.lang == Lang::De
+        && i >= 3
+        && toks[i - 1].word
+        && lex.so_words.contains(&toks[i - 1].lower)
+        && toks[i - 2].is(",")
+    {
+        return true;
+    }
     let n = toks.len();
     match lex.lang {
         Lang::De => {
@@ -509,9 +545,66 @@ fn passive(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
 /// The speaker of the reporting verb at token `v`, as a token range.
 pub fn subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
     let (cs, _) = clause_range(toks, v);
-    match lex.lang {
+    let found = match lex.lang {
         Lang::De => subject_de(lex, toks, cs, v),
         Lang::En => subject_en(lex, toks, cs, v),
+    };
+    found.or_else(|| coordinated_subject(lex, toks, v))
+}
+
+/// "Ein Journalist der dpa (dpa) befand sich nahe der Explosion und berichtet, dass …", "Police
+/// arrived at the scene and said …": a reporting verb right after a coordinator joining two verb
+/// phrases has the subject of the sentence's first clause.
+fn coordinated_subject(lex: &Lexicon, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
+    let c = v.checked_sub(1)?;
+    if !(free_word(&toks[c]) && lex.verb_coordinators.contains(&toks[c].lower)) {
+        return None;
+    }
+    // Only with reported content: "… and added six rebounds" is no statement.
+    if !has_complement(lex, toks, v) {
+        return None;
+    }
+    let f = toks.iter().position(|t| t.word)?;
+    if toks[..f]
+        .iter()
+        .any(|t| !t.is("„") && !t.is("\"") && !t.is("“"))
+        || toks[f].quoted
+    {
+        return None;
+    }
+    let first = &toks[f];
+    match lex.lang {
+        Lang::De => {
+            // The first clause's finite verb, then its subject as for any verb.
+            let fin = (f + 1..c)
+                .find(|&k| finite_candidate_de(lex, toks, k) && toks[k].clause == toks[c].clause)?;
+            let (fs, _) = clause_range(toks, fin);
+            subject_de(lex, toks, fs, fin).filter(|np| np.1 <= c && np.0 >= f)
+        }
+        Lang::En => {
+            if lex.pronouns.contains(&first.lower) {
+                return Some((f, f + 1));
+            }
+            // A name ("Police", "John Smith"), or an article and its noun ("The company", "The
+            // Associated Press").
+            let det = lex.determiners.contains(&first.lower);
+            if !(first.capital() || det) {
+                return None;
+            }
+            let mut k = f + 1;
+            while k < c && k - f <= 4 && free_word(&toks[k]) && toks[k].capital() {
+                k += 1;
+            }
+            if det && k == f + 1 {
+                k += 1;
+            }
+            let ok = k > f + usize::from(det)
+                && k < c
+                && toks[f..k].iter().all(free_word)
+                && free_word(&toks[k])
+                && !toks[k].capital();
+            ok.then_some((f, k))
+        }
     }
 }
 
@@ -552,9 +645,15 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         while a < v && lex.skip_words.contains(&toks[a].lower) {
             a += 1;
         }
+        // "Wie aus einer Verlautbarung der ISAF hervorgeht": the source after "aus".
+        if a + 1 < v && toks[a].word && lex.prep_noun.contains(&toks[a].lower) {
+            a += 1;
+        }
         // "Wie „heise online“ berichtet", "wie lindhagen24 berichtete"
         let np = np_de(lex, toks, a, true)
             .or_else(|| quoted_name(toks, a).map(|e| (a, e)))
+            // "Wie „heise online“ berichtet": a lower-case name in quotation marks.
+            .or_else(|| quoted_words(toks, a).map(|e| (a, e)))
             .or_else(|| {
                 (a + 1 == v && toks.get(a).is_some_and(|t| web_name(t) || agency_short(t)))
                     .then_some((a, a + 1))
@@ -575,10 +674,12 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         if lex.pronouns.contains(&t.lower) && !t.is("es") {
             return Some((s, s + 1));
         }
+        // An article before a name in quotation marks ("Das „National Hurricane Centre“ der USA").
         let det_noun = lex.determiners.contains(&t.lower)
-            && toks
+            && (toks
                 .get(s + 1)
-                .is_some_and(|n| n.capital() || adjective_de(lex, n));
+                .is_some_and(|n| n.capital() || adjective_de(lex, n))
+                || quoted_name(toks, s + 1).is_some());
         if let Some(p) = pronoun_after_finite_de(lex, toks, s, v) {
             return Some(p);
         }
@@ -618,8 +719,14 @@ fn subject_de(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }
         // Inverted order: the subject follows the finite verb (the cue or an auxiliary).
         for k in s + 1..=v {
-            if !toks[k].word {
+            // A quotation set inside the first position ("Als „unerwartetes Geschenk“
+            // bezeichnet die Archäologin …") breaks no clause; quoted words are no verb.
+            let embedded = toks[k].clause == toks[v].clause;
+            if !toks[k].word && !embedded {
                 return None;
+            }
+            if !toks[k].word || toks[k].quoted {
+                continue;
             }
             if k == v || (lex.auxiliaries.contains(&toks[k].lower) && !toks[k].capital()) {
                 return after_de(lex, toks, k + 1);
@@ -696,7 +803,12 @@ fn time_phrase_de(lex: &Lexicon, toks: &[Tok], np: (usize, usize)) -> bool {
 /// lower-case word that is no article, link, preposition or conjunction and follows no
 /// article ("In einem Interview äußerte sich …", "Der Text lautete: …").
 pub fn finite_guess_de(lex: &Lexicon, toks: &[Tok], end: usize) -> Option<usize> {
-    (1..end.min(toks.len())).find(|&k| {
+    (1..end.min(toks.len())).find(|&k| finite_candidate_de(lex, toks, k))
+}
+
+/// Whether token `k` (not the first) can be the finite verb [`finite_guess_de`] looks for.
+fn finite_candidate_de(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
+    k > 0 && k < toks.len() && {
         let (t, prev) = (&toks[k], &toks[k - 1]);
         free_word(t)
             && !t.capital()
@@ -713,7 +825,7 @@ pub fn finite_guess_de(lex: &Lexicon, toks: &[Tok], end: usize) -> Option<usize>
                 && (lex.determiners.contains(&prev.lower)
                     || lex.oblique_determiners.contains(&prev.lower)
                     || adjective_de(lex, prev)))
-    })
+    }
 }
 
 /// "Täglich haben …", "Sinngemäß hofft Musk": one capitalised word with an adjective's or
@@ -805,7 +917,18 @@ fn apposition_de(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
             break;
         }
         let comma = end - 1;
-        let (clause_start, _) = clause_range(toks, comma - 1);
+        // "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré, nannte": a
+        // bracketed abbreviation closing the chunk belongs to its noun phrase.
+        let last = if toks[comma - 1].is(")") {
+            (comma.saturating_sub(5)..comma - 1)
+                .rev()
+                .find(|&o| toks[o].is("("))
+                .filter(|&o| o > 0 && toks[o - 1].word)
+                .map_or(comma - 1, |o| o - 1)
+        } else {
+            comma - 1
+        };
+        let (clause_start, _) = clause_range(toks, last);
         // "Auch Winfried Hassemer, Papiers Stellvertreter, glaubt": a leading adverb or conjunction.
         let mut ps = clause_start;
         while ps + 1 < comma
@@ -869,13 +992,20 @@ fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)>
         j += 1;
     }
     let t = toks.get(j)?;
+    // "hatte „France Football“ … bekannt gegeben": a name in quotation marks after the finite
+    // auxiliary (not after a participle: "…, genannt „BRD-Video“" names a thing).
+    let after_aux = j > 0 && toks[j - 1].word && lex.auxiliaries.contains(&toks[j - 1].lower);
+    if let Some(e) = quoted_name(toks, j).filter(|_| after_aux) {
+        return Some((j, e));
+    }
     if !t.word || t.quoted {
         return None;
     }
     let det_noun = lex.determiners.contains(&t.lower)
-        && toks
+        && (toks
             .get(j + 1)
-            .is_some_and(|n| free_word(n) && (n.capital() || adjective_de(lex, n)));
+            .is_some_and(|n| free_word(n) && (n.capital() || adjective_de(lex, n)))
+            || quoted_name(toks, j + 1).is_some());
     // "signalisiert dieser Index": a demonstrative before its noun is its determiner.
     if lex.pronouns.contains(&t.lower) && !t.is("es") && !det_noun {
         return Some((j, j + 1));
@@ -885,7 +1015,15 @@ fn after_de(lex: &Lexicon, toks: &[Tok], mut j: usize) -> Option<(usize, usize)>
     {
         return None;
     }
-    np_de(lex, toks, j, false)
+    // "teilte die zur Stanford University gehörende Hoover Institution mit": an article, a
+    // participle's phrase, then the noun.
+    np_de(lex, toks, j, false).or_else(|| {
+        // Not a second article's noun: "sprachen sich die beiden für eine Aussöhnung aus".
+        attributed_noun_de(lex, toks, j).filter(|&(k, _)| {
+            !lex.determiners.contains(&toks[k - 1].lower)
+                && !lex.oblique_determiners.contains(&toks[k - 1].lower)
+        })
+    })
 }
 
 /// Whether a lower-case word can be an attributive adjective ("zuständige", "neuen").
@@ -974,6 +1112,21 @@ pub fn np_de(lex: &Lexicon, toks: &[Tok], j: usize, allow_oblique: bool) -> Opti
         k += 3;
     }
     Some((j, k))
+}
+
+/// A short quotation of words at `k`, capitalised or not ("„heise online“"); returns the end after
+/// the closing mark.
+fn quoted_words(toks: &[Tok], k: usize) -> Option<usize> {
+    let open = toks.get(k)?;
+    if !matches!(open.text.as_str(), "„" | "\"" | "»" | "“") {
+        return None;
+    }
+    let close = (k + 2..toks.len().min(k + 5))
+        .find(|&m| matches!(toks[m].text.as_str(), "“" | "\"" | "«" | "”"))?;
+    toks[k + 1..close]
+        .iter()
+        .all(|t| t.word)
+        .then_some(close + 1)
 }
 
 /// A short quoted name opening at `k` ("„Die Welt“"); returns the end after the closing mark.
@@ -1139,8 +1292,12 @@ fn subject_en(lex: &Lexicon, toks: &[Tok], cs: usize, v: usize) -> Option<(usize
         }) {
             b = c + 1;
         }
-        // A relative clause before the cue: "what Obama says".
-        if toks[b..e].iter().any(|t| lex.relatives.contains(&t.lower)) {
+        // A relative clause before the cue: "what Obama says" (not an acronym: "the WHO said").
+        let acronym = |t: &Tok| t.text.chars().all(|c| c.is_uppercase()) && t.text.len() >= 2;
+        if toks[b..e]
+            .iter()
+            .any(|t| lex.relatives.contains(&t.lower) && !acronym(t))
+        {
             return None;
         }
         // Another finite verb: "allies have in the past said" keeps "allies".
@@ -1211,8 +1368,14 @@ fn apposition_en(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
             .unwrap_or(comma);
         // One relative or participle clause may stand between the speaker and the verb
         // ("Executives, which generated …, say"; "Rubio, appearing on Fox News, said").
-        let participle =
-            !toks[a].capital() && (toks[a].lower.ends_with("ing") || toks[a].lower.ends_with("ed"));
+        // So may a phrase opening with a preposition ("Jackson, in a statement released through
+        // the team, said"; "Obama, in announcing his decision, said").
+        let participle = !toks[a].capital()
+            && (toks[a].lower.ends_with("ing")
+                || toks[a].lower.ends_with("ed")
+                || (toks[a].word
+                    && lex.np_links.contains(&toks[a].lower)
+                    && toks.get(a + 1).is_some_and(free_word)));
         // An age between commas ("Linda Ortega, 67, told"): skipped like a clause.
         let age = cut == a + 1
             && toks[a].lower.len() <= 3
@@ -1238,10 +1401,12 @@ fn apposition_en(lex: &Lexicon, toks: &[Tok], cs: usize) -> Option<(usize, usize
     Some((first, last_end?))
 }
 
-/// Whether `toks[a..b]` reads as a noun phrase: a determiner or capital first, at most eight
+/// Whether `toks[a..b]` reads as a noun phrase: a determiner or capital first, at most twenty
 /// words, no auxiliary, pronoun or verb-looking word.
 fn np_like_en(lex: &Lexicon, toks: &[Tok], a: usize, b: usize) -> bool {
-    if a >= b || b - a > 8 || !toks[a..b].iter().all(free_word) {
+    // A possessive's apostrophe after a plural ("Concerned Scientists' program") is no break.
+    let part = |t: &Tok| free_word(t) || (!t.quoted && (t.is("'") || t.is("’")));
+    if a >= b || b - a > 20 || !toks[a..b].iter().all(part) || !free_word(&toks[a]) {
         return false;
     }
     if lex.pronouns.contains(&toks[a].lower) {
@@ -1252,14 +1417,16 @@ fn np_like_en(lex: &Lexicon, toks: &[Tok], a: usize, b: usize) -> bool {
     if (a + 1..b).any(|k| {
         lex.determiners.contains(&toks[k].lower)
             && !lex.np_links.contains(&toks[k - 1].lower)
-            && !toks[k - 1].is("and")
+            && !lex.coordinators.contains(&toks[k - 1].lower)
     }) {
         return false;
     }
     toks[a..b].iter().all(|t| {
-        t.capital()
+        !t.word
+            || t.capital()
             || lex.determiners.contains(&t.lower)
             || lex.np_links.contains(&t.lower)
+            || lex.coordinators.contains(&t.lower)
             || !(lex.auxiliaries.contains(&t.lower)
                 || lex.pronouns.contains(&t.lower)
                 || lex.relatives.contains(&t.lower)

@@ -97,6 +97,7 @@ struct Raw {
     adverb_endings: Vec<String>,
     cross_reference: Vec<String>,
     separable_particles: Vec<String>,
+    verb_coordinators: Vec<String>,
 }
 
 fn set(v: &[String]) -> WordSet {
@@ -200,6 +201,9 @@ pub struct Lexicon {
     /// Separable verb particles ("ein", "auf"): "zu" stands inside an infinitive after one
     /// ("einzubringen").
     pub separable_particles: Vec<String>,
+    /// Words joining two verb phrases of one subject ("und", "and"): a reporting verb right after
+    /// one shares the subject of the sentence's first clause ("Police arrived and said …").
+    pub verb_coordinators: WordSet,
 }
 
 /// The lexicon of a language.
@@ -325,6 +329,7 @@ impl Lexicon {
             adverb_endings: raw.adverb_endings.clone(),
             cross_reference: set(&raw.cross_reference),
             separable_particles: raw.separable_particles.clone(),
+            verb_coordinators: set(&raw.verb_coordinators),
             time_words: set(&raw.time_words),
         }
     }

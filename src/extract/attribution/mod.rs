@@ -726,8 +726,41 @@ fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
         }) {
             return true;
         }
-        // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
         let next = toks.get(i + 1).map(|n| n.lower.as_str()).unwrap_or("");
+        // While reported speech goes on, an -e form in second position of a main clause, before
+        // a lower-case word or "sich" (not a noun, as after an adjective): „Dies bedinge
+        // teilweise …“, „Jedoch ruhe die Mitgliedschaft …“, „So vertrage sich …“.
+        let prev_word = i.checked_sub(1).is_some_and(|p| toks[p].word);
+        let before_lower = toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && !n.quoted && !n.capital() && n.clause == t.clause);
+        // One word before it, opening the sentence, and no article ("Die neue …").
+        let opens_clause = {
+            let (cs, _) = tokens::clause_range(toks, i);
+            let words: Vec<&Tok> = toks[cs..i].iter().filter(|x| x.word).collect();
+            cs <= toks.iter().position(|x| x.word).unwrap_or(0)
+                && words.len() == 1
+                && !lex.determiners.contains(&words[0].lower)
+        };
+        if continuing
+            && prev_word
+            && before_lower
+            && opens_clause
+            && t.lower.ends_with('e')
+            && !t.lower.ends_with("te")
+            && t.lower.chars().count() >= 4
+            && t.lower.starts_with(char::is_alphabetic)
+            && !lex.not_verbs.contains(&t.lower)
+            && !lex.determiners.contains(&t.lower)
+            && !lex.auxiliaries.contains(&t.lower)
+            && !lex.adverbials.contains(&t.lower)
+            && !lex.conjunctions.contains(&t.lower)
+            && !lex.relatives.contains(&t.lower)
+            && !lex.pronouns.contains(&t.lower)
+        {
+            return true;
+        }
+        // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
         let subj = |w: &str| ["er", "sie", "es", "man"].contains(&w);
         // Weak preterites ("stürzte er") and auxiliaries ("wurde er") look alike; they are not counted.
         t.lower.ends_with('e')

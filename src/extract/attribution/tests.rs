@@ -1164,3 +1164,274 @@ fn german_konjunktiv_of_ieren_verbs() {
         &[Some("Der Künstler"), None],
     );
 }
+
+#[test]
+fn german_decimal_commas_cut_no_clause() {
+    // The comma of "3,6" is part of the figure: the subject and its verb stay in one clause.
+    check(
+        "Die japanischen Behörden haben 3,6 Millionen Einwohner aufgefordert, ihre Häuser zu verlassen.",
+        Lang::De,
+        &[Some("Die japanischen Behörden")],
+    );
+}
+
+#[test]
+fn english_thousands_commas_and_party_tags_cut_no_clause() {
+    check(
+        "The union, which represents 1,200 workers, said the strike would go on.",
+        Lang::En,
+        &[Some("The union")],
+    );
+    // "D-W.Va.," abbreviates: the dot before the comma ends no sentence or clause.
+    check(
+        "Rep. Nick Rahall, D-W.Va., said members may try to eliminate the regulations.",
+        Lang::En,
+        &[Some("Rep. Nick Rahall, D-W.Va.")],
+    );
+}
+
+#[test]
+fn german_participles_of_strong_verbs() {
+    check(
+        "Die Vereinsleitung hat nun versprochen, gegen die Randalierer vorzugehen.",
+        Lang::De,
+        &[Some("Die Vereinsleitung")],
+    );
+    check(
+        "Die Kommission hat empfohlen, die Frist zu verlängern.",
+        Lang::De,
+        &[Some("Die Kommission")],
+    );
+}
+
+#[test]
+fn german_konjunktiv_ii_of_strong_verbs_continues() {
+    check(
+        "Der Abgeordnete sagte, die Lage sei ernst. Wilde Müllablagerungen böten den Insekten ideale Bedingungen.",
+        Lang::De,
+        &[Some("Der Abgeordnete"), Some("Der Abgeordnete")],
+    );
+    check(
+        "Die Regierung erklärte, es gebe Probleme. Die wichtigsten Dämme befänden sich nahe der Grenze.",
+        Lang::De,
+        &[Some("Die Regierung"), Some("Die Regierung")],
+    );
+}
+
+#[test]
+fn german_infinitive_before_a_modal_reports_nothing() {
+    check(
+        "Das Land Berlin hätte eine Rückübertragung der Grundstücke verlangen müssen.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Die Rechtspopulisten hätten mit 39 Prozent der Stimmen rechnen können.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_second_position_verb_before_a_comma_is_not_verb_final() {
+    // "für" belongs to the subject, not to "erklärte … für beendet".
+    check(
+        "Ken Rice vom Institut für Astronomie erklärte, die Entdeckung werfe ein neues Licht auf die Theorie.",
+        Lang::De,
+        &[Some("Ken Rice vom Institut")],
+    );
+    // Verb-final after an auxiliary, and a predicate after the verb, still declare nothing.
+    check(
+        "Der Flughafen wurde am 15. April zur rauchfreien Zone erklärt.",
+        Lang::De,
+        &[None],
+    );
+    check(
+        "Der Richter erklärte das Spiel für beendet.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_focus_particle_before_an_inverted_subject() {
+    check(
+        "Von den Einrichtungen erklärten nur die Gefängnisse, nicht an der Aktion teilnehmen zu wollen.",
+        Lang::De,
+        &[Some("die Gefängnisse")],
+    );
+}
+
+#[test]
+fn coordinated_reporting_verbs_share_the_first_subject() {
+    check(
+        "Police arrived at the scene and said the man had fled.",
+        Lang::En,
+        &[Some("Police")],
+    );
+    check(
+        "The company cut 300 jobs last year and said it would cut more.",
+        Lang::En,
+        &[Some("The company")],
+    );
+    check(
+        "Am Abend sperrte die Polizei die Straße und teilte mit, der Fahrer sei geflohen.",
+        Lang::De,
+        &[Some("die Polizei")],
+    );
+    // The reflexive pronoun before "und" is the first verb's.
+    check(
+        "Ein Journalist der Agentur befand sich nahe der Explosion und berichtete, dass Kinder zu einem Auto rannten.",
+        Lang::De,
+        &[Some("Ein Journalist der Agentur")],
+    );
+    // A reflexive use of its own is still no report.
+    check(
+        "Am Montag haben sich drei Kandidaten gemeldet.",
+        Lang::De,
+        &[None],
+    );
+    // Without reported content the second verb is no report ("added six rebounds").
+    check(
+        "Artino scored a career-high 14 points and added six rebounds in the win.",
+        Lang::En,
+        &[None],
+    );
+}
+
+#[test]
+fn english_long_appositions_and_prepositional_asides() {
+    check(
+        "Jamie Rappaport Clark, a former director of the Fish and Wildlife Service and a vice president of Defenders of Wildlife, said Thursday that the changes go too far.",
+        Lang::En,
+        &[Some("Jamie Rappaport Clark, a former director of the Fish and Wildlife Service and a vice president of Defenders of Wildlife")],
+    );
+    check(
+        "Oklahoma Sen. James Inhofe, the leading Republican on the Senate Environment and Public Works Committee, said the rules were overdue.",
+        Lang::En,
+        &[Some("Oklahoma Sen. James Inhofe, the leading Republican on the Senate Environment and Public Works Committee")],
+    );
+    check(
+        "Jackson, in a statement released through the team, said he did not think charges would be filed.",
+        Lang::En,
+        &[Some("Jackson")],
+    );
+    // An acronym that spells a relative pronoun names the speaker.
+    check(
+        "The airport was also closed on security concerns, the WHO said.",
+        Lang::En,
+        &[Some("the WHO")],
+    );
+}
+
+#[test]
+fn german_konjunktiv_i_in_second_position_continues() {
+    check(
+        "Der Wetterdienst warnte, es gebe Sturm. Dies bedinge teilweise schwere Böen.",
+        Lang::De,
+        &[Some("Der Wetterdienst"), Some("Der Wetterdienst")],
+    );
+    check(
+        "Elshorst sagte, der Verein prüfe den Fall. Jedoch ruhe die Mitgliedschaft der Firma gegenwärtig.",
+        Lang::De,
+        &[Some("Elshorst"), Some("Elshorst")],
+    );
+    // Adjectives in -e after an article or further in are no verbs.
+    check(
+        "Der Experte sagte, die Sorte sei neu. Die neue transgene Sorte trägt den Namen Fortuna.",
+        Lang::De,
+        &[Some("Der Experte"), None],
+    );
+    check(
+        "Der Experte sagte, die Lage sei ernst. Nach dem möglicherweise vorsätzlich begangenen Delikt richteten sich die Proteste gegen den Clan.",
+        Lang::De,
+        &[Some("Der Experte"), None],
+    );
+}
+
+#[test]
+fn german_findings_framed_by_wie() {
+    check(
+        "Wie eine Studie ergab, trinken viele Kinder regelmäßig Alkohol.",
+        Lang::De,
+        &[Some("eine Studie")],
+    );
+    check(
+        "Wie aus einer Verlautbarung der ISAF hervorgeht, wurden im Bezirk Zhari fünf Zivilisten getötet.",
+        Lang::De,
+        &[Some("einer Verlautbarung der ISAF")],
+    );
+    // Without "wie" a result reports nothing.
+    check(
+        "Die Untersuchung ergab keine Hinweise auf Fremdverschulden.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_names_in_quotation_marks_and_participle_attributes_as_subjects() {
+    check(
+        "Das „National Hurricane Centre“ der USA geht davon aus, dass er Kategorie fünf erreichen wird.",
+        Lang::De,
+        &[Some("Das „National Hurricane Centre“ der USA")],
+    );
+    check(
+        "Am Montag hatte „France Football“ diese Entscheidung in Paris bekannt gegeben.",
+        Lang::De,
+        &[Some("„France Football“")],
+    );
+    check(
+        "Wie „heise online“ berichtet, sperrten chinesische Behörden den Zugang.",
+        Lang::De,
+        &[Some("„heise online“")],
+    );
+    check(
+        "Er starb am Samstag, teilte die zur Stanford University gehörende Hoover Institution mit.",
+        Lang::De,
+        &[Some("Hoover Institution")],
+    );
+    // A participle before a quoted name names a thing.
+    check(
+        "Seit November gilt ein neuer Standard für Discs, genannt „Blu-ray-Disc-Profil 1.1“.",
+        Lang::De,
+        &[None],
+    );
+}
+
+#[test]
+fn german_so_before_an_inverted_thought_verb() {
+    check(
+        "Aus Berlin kämen zu strenge Weisungen, so glaubt man.",
+        Lang::De,
+        &[Some("man")],
+    );
+    check(
+        "Der Grund, so vermutet die Zeitung The Guardian, dürfte deren Unterstützung gewesen sein.",
+        Lang::De,
+        &[Some("die Zeitung The Guardian")],
+    );
+}
+
+#[test]
+fn german_quotation_in_the_first_position_before_an_inverted_subject() {
+    check(
+        "Als „unerwartetes Geschenk“ bezeichnet die Archäologin Montserrat Sanz den Fund.",
+        Lang::De,
+        &[Some("die Archäologin Montserrat Sanz")],
+    );
+    check(
+        "Von einer „gezielten Indiskredition“ sprach der Grünen-Politiker Christian Ströbele.",
+        Lang::De,
+        &[Some("der Grünen-Politiker Christian Ströbele")],
+    );
+}
+
+#[test]
+fn german_bracketed_abbreviation_inside_an_apposition_subject() {
+    check(
+        "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré, nannte dies einen Putsch.",
+        Lang::De,
+        &[Some("Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré")],
+    );
+}

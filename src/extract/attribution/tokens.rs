@@ -1,7 +1,7 @@
 //! Sentence tokens for cue matching: words and punctuation, with clause numbers and quote marks.
 
 use crate::lang::Lang;
-use crate::text::words::words_in;
+use crate::text::words::{words_in, Word};
 use crate::text::Span;
 
 /// A word or a punctuation character of one sentence.
@@ -65,6 +65,12 @@ fn abbreviation(text: &str, w: Span) -> bool {
         .any(|l| l.text_data().abbreviations.iter().any(|a| a == word))
 }
 
+/// Whether the word at `w` is followed by a dot and a comma ("Rep. Nick Rahall, D-W.Va., said",
+/// "Acme Co., the maker"): a dot before a comma ends no sentence, it abbreviates.
+fn dot_before_comma(text: &str, w: Span) -> bool {
+    text.get(w.end..w.end + 2) == Some(".,")
+}
+
 /// Whether the word at `w` is a number whose dot makes it an ordinal inside the sentence `sent`
 /// ("am 4. April", "der 16. Deutsche Bundestag"): the dot is part of the word and ends no clause,
 /// since the sentence goes on after it.
@@ -79,9 +85,32 @@ fn ordinal(text: &str, w: Span, sent: Span) -> bool {
         && rest.trim_start().starts_with(char::is_alphanumeric)
 }
 
+/// Joins the parts of a number that a comma splits into words: a decimal comma ("3,6
+/// Millionen") or a thousands separator ("1,200 jobs"). The comma between two digits ends no
+/// clause, so a subject and its verb stay together around the figure.
+fn number_groups<'a>(text: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(prev) = out.last_mut() {
+            let joined = text.get(prev.span.end..w.span.start) == Some(",")
+                && prev.text.ends_with(|c: char| c.is_ascii_digit())
+                && w.text.starts_with(|c: char| c.is_ascii_digit());
+            if joined {
+                if let Some(t) = text.get(prev.span.start..w.span.end) {
+                    prev.span = Span::new(prev.span.start, w.span.end);
+                    prev.text = t;
+                    continue;
+                }
+            }
+        }
+        out.push(w);
+    }
+    out
+}
+
 /// Tokens of `text[span]`; `quoted` tells whether a byte offset lies inside a quotation.
 pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<Tok> {
-    let words = words_in(text, span);
+    let words = number_groups(text, words_in(text, span));
     let mut out: Vec<Tok> = Vec::new();
     let mut pos = span.start;
     let push_punct = |out: &mut Vec<Tok>, from: usize, to: usize| {
@@ -108,7 +137,10 @@ pub fn tokenize(text: &str, span: Span, quoted: &dyn Fn(usize) -> bool) -> Vec<T
         push_punct(&mut out, pos, w.span.start);
         // An abbreviation keeps its dot ("Mr.", "Dr.", "Sen."): the dot ends no clause and a
         // name goes on after it ("said Mr. Brown").
-        let end = if abbreviation(text, w.span) || ordinal(text, w.span, span) {
+        let end = if abbreviation(text, w.span)
+            || ordinal(text, w.span, span)
+            || dot_before_comma(text, w.span)
+        {
             w.span.end + 1
         } else {
             w.span.end
