@@ -318,8 +318,33 @@ impl Matches {
                             )
                         })
                         .collect();
+                    // A table cell is read in its row and under its column's header
+                    // (`figmap::similar::figure_unit`, `table_when`): both are part of the key.
+                    let table = if doc
+                        .blocks
+                        .get(doc.sentences[si].block)
+                        .is_some_and(|b| b.kind == crate::text::BlockKind::TableCell)
+                    {
+                        let unit = crate::figmap::similar::figure_unit(doc, &doc.sentences[si]);
+                        let ctx = crate::text::table::cell_context(&doc.text, sent);
+                        let header = ctx
+                            .as_ref()
+                            .and_then(|c| c.header)
+                            .map_or("", |h| h.slice(&doc.text));
+                        let headers: Vec<&str> = ctx
+                            .as_ref()
+                            .map(|c| c.headers.iter().map(|h| h.slice(&doc.text)).collect())
+                            .unwrap_or_default();
+                        format!(
+                            "{}\u{2}{}\u{2}{header}\u{2}{headers:?}",
+                            sent.start - unit.start.min(sent.start),
+                            unit.slice(&doc.text)
+                        )
+                    } else {
+                        String::new()
+                    };
                     let key = format!(
-                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}/{}\u{1}{section}\u{1}{moment:?}\u{1}{speakers:?}",
+                        "{:?}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}/{}/{}/{}\u{1}{section}\u{1}{moment:?}\u{1}{speakers:?}\u{1}{table}",
                         doc.lang,
                         doc.masked.get(block_start..sent.start).unwrap_or(""),
                         sent.slice(&doc.masked),
@@ -1058,6 +1083,41 @@ fn match_quote(doc: &Document, inner: Span, corpus: &Corpus) -> QuoteMatch {
 #[cfg(test)]
 mod tests {
     use super::Masses;
+
+    /// The memoised figure matches of a table cell change with its row and its column's
+    /// header, as a fresh computation's do.
+    #[test]
+    fn a_table_cells_memo_follows_its_row_and_header() {
+        let corpus = [
+            ("a.md", "---\nsource: Board\ndate: 2025-11-05\n---\nIndependent Lydia Perrault drew 4,322 votes.\n"),
+            ("b.md", "---\nsource: Courier\ndate: 2025-11-05\n---\nPerrault won 3.8 percent of the vote.\n"),
+        ];
+        let shared = crate::corpus::Corpus::from_texts(corpus.iter().copied(), None);
+        let config = crate::config::Config::default();
+        let run = |c: &crate::corpus::Corpus, draft: &str| {
+            let doc = crate::text::Document::parse(draft, crate::text::DocKind::Markdown, None);
+            let facts = crate::extract::extract(&doc);
+            let m = super::Matches::compute(&doc, &facts, c, &config);
+            m.figures
+                .iter()
+                .map(|f| {
+                    f.iter()
+                        .map(|x| (x.doc, x.quantity, x.supports))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let drafts = [
+            "R.\n\n| Candidate | Votes |\n|---|---|\n| Lydia Perrault | 4,232 |\n",
+            "R.\n\n| Candidate | Share |\n|---|---|\n| Lydia Perrault | 4,232 |\n",
+            "R.\n\n| | 2021 | 2025 |\n|---|---|---|\n| Lydia Perrault | 4,232 | 1 |\n",
+            "R.\n\n| | 2025 | 2021 |\n|---|---|---|\n| Lydia Perrault | 4,232 | 1 |\n",
+        ];
+        for d in drafts {
+            let fresh = crate::corpus::Corpus::from_texts(corpus.iter().copied(), None);
+            assert_eq!(run(&shared, d), run(&fresh, d), "{d}");
+        }
+    }
 
     /// A neighbouring town's festival, which the draft names in one paragraph only, is an
     /// event report for that paragraph and for no other.
