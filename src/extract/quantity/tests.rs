@@ -355,6 +355,12 @@ fn times_dates_years() {
             "2019=2019 Year",
         ],
     );
+    // "tens of thousands" is no figure, like "hundreds of homes".
+    check(
+        "It killed 170,000 people and tens of thousands more.",
+        EN,
+        &["170,000=170000 Count of people"],
+    );
     // Bounds of a clock time are part of it, and make its interval.
     check(
         "The attack was discovered before 4 a.m. and ambulances returned after 8 p.m.",
