@@ -388,6 +388,7 @@ impl Matches {
             m.figures.push(figs);
         }
         one_source_figure_per_sentence(doc, facts, &mut m.figures);
+        stated_values_contradict_nothing(doc, facts, corpus, &mut m.figures);
         for q in &facts.quotes {
             if m.cutoff.is_some_and(|c| q.span.end > c) {
                 m.quotes.push(QuoteMatch::default());
@@ -731,6 +732,70 @@ fn one_source_figure_per_sentence(doc: &Document, facts: &Facts, figures: &mut [
             continue;
         }
         ms.retain(|m| !taken.contains(&(si, m.doc, m.sentence, m.quantity)));
+    }
+}
+
+/// A source figure whose value a draft sentence states itself, as another figure of the same
+/// kind, is that figure's variant and contradicts no other figure of the sentence: "hit by the
+/// 7.6 and 7.5 magnitude quakes" is not contradicted by a report of a 7.6 quake, nor "four bombs
+/// were dropped … the other two" by "four bombs". Only where a source supports the figure: one
+/// no source supports keeps its contradictions. One side of a score ("the Colts (10-5)")
+/// is a figure of its own kind: only another side of a score states it.
+fn stated_values_contradict_nothing(
+    doc: &Document,
+    facts: &Facts,
+    corpus: &Corpus,
+    figures: &mut [Vec<FigureMatch>],
+) {
+    let base = |q: &crate::extract::Quantity| q.value * q.factor;
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    // A plain number and a count are one kind here: "the 7.6 and 7.5 magnitude quakes" gives
+    // the counted noun to the second only.
+    let kind = |d: Dimension| {
+        if d == Dimension::Number {
+            Dimension::Count
+        } else {
+            d
+        }
+    };
+    let sentence_of: Vec<Option<usize>> = facts
+        .quantities
+        .iter()
+        .map(|q| doc.sentence_at(q.span.start))
+        .collect();
+    for (qi, ms) in figures.iter_mut().enumerate() {
+        let (Some(q), Some(si)) = (
+            facts.quantities.get(qi),
+            sentence_of.get(qi).copied().flatten(),
+        ) else {
+            continue;
+        };
+        let others: Vec<f64> = facts
+            .quantities
+            .iter()
+            .enumerate()
+            .filter(|&(oi, o)| {
+                oi != qi
+                    && sentence_of.get(oi).copied().flatten() == Some(si)
+                    && o.score == q.score
+                    && kind(o.dimension) == kind(q.dimension)
+                    && !same(base(o), base(q))
+            })
+            .map(|(_, o)| base(o))
+            .collect();
+        // A figure no source supports keeps its contradictions: the draft may have swapped
+        // two figures ("90,000 cross the bridge, and 68,000 use the tunnel").
+        if others.is_empty() || !ms.iter().any(|m| m.supports) {
+            continue;
+        }
+        ms.retain(|m| {
+            m.supports
+                || !corpus
+                    .docs
+                    .get(m.doc)
+                    .and_then(|d| d.facts.quantities.get(m.quantity))
+                    .is_some_and(|f| others.iter().any(|&v| same(v, base(f))))
+        });
     }
 }
 
@@ -1200,6 +1265,68 @@ mod tests {
             "A residents' group in Oakvale has collected 900 signatures, the group said.\n",
         );
         assert!(found.iter().any(|(t, _)| t.contains("900")), "{found:?}");
+    }
+
+    /// A source figure whose value the draft sentence states itself, as another figure of the
+    /// same kind (a plain number and a count alike), contradicts none of its other figures; it
+    /// still contradicts a sentence that does not state it, and one side of a score states no
+    /// count.
+    #[test]
+    fn a_value_the_sentence_states_contradicts_none_of_its_other_figures() {
+        let corpus = crate::corpus::Corpus::from_texts(
+            [(
+                "a.md",
+                "The largest quake there measured magnitude 7.6 in 2002. On Sunday one of magnitude 7.5 struck.\n",
+            )],
+            None,
+        );
+        let at = |text: &str| {
+            corpus
+                .docs
+                .get(0)
+                .and_then(|d| d.facts.quantities.iter().position(|q| q.text == text))
+        };
+        let (Some(other), Some(same)) = (at("7.6"), at("7.5")) else {
+            panic!("no 7.6 and 7.5 in the source");
+        };
+        // The draft's 7.5, contradicted by the source's 7.6 and (`supported`) supported by its
+        // 7.5: how many of those matches are kept.
+        let kept = |draft: &str, supported: bool| -> usize {
+            let doc = crate::text::Document::parse(draft, crate::text::DocKind::Markdown, None);
+            let facts = crate::extract::extract(&doc);
+            let m = |quantity: usize, supports: bool| super::FigureMatch {
+                doc: 0,
+                sentence: 0,
+                quantity,
+                sim: 0.9,
+                supports,
+            };
+            let mut figures: Vec<Vec<super::FigureMatch>> = facts
+                .quantities
+                .iter()
+                .map(|q| match (q.text.contains("7.5"), supported) {
+                    (true, true) => vec![m(other, false), m(same, true)],
+                    (true, false) => vec![m(other, false)],
+                    _ => Vec::new(),
+                })
+                .collect();
+            super::stated_values_contradict_nothing(&doc, &facts, &corpus, &mut figures);
+            figures.iter().map(Vec::len).sum()
+        };
+        let both = "The city was hit by the 7.6 and 7.5 magnitude quakes on Sunday.\n";
+        assert_eq!(kept(both, true), 1);
+        // Unsupported, the figure keeps its contradiction (the draft may have swapped them).
+        assert_eq!(kept(both, false), 1);
+        assert_eq!(
+            kept(
+                "The city was hit by a 7.5 magnitude quake on Sunday.\n",
+                true
+            ),
+            2
+        );
+        let apart =
+            "The city was hit by a 7.5 magnitude quake on Sunday. It had a 7.6 quake in 2002.\n";
+        assert_eq!(kept(apart, true), 2);
     }
 
     /// The corpus memos of draft sentences copied word for word and of corpus sentences' content
