@@ -723,7 +723,6 @@ mod tests {
         assert_eq!(w, Some(y2021));
     }
 
-    /// In a list of labelled figures, each figure's head is its own label, not the next
     /// The local context of figure `fig` in the one-sentence text `t`.
     fn local_of(t: &str, fig: &str, lang: crate::lang::Lang) -> crate::figmap::similar::Local {
         use crate::figmap::similar::{local_context, owners};
@@ -841,25 +840,9 @@ mod tests {
     /// firefighters") and a time after „um“ are no amounts.
     #[test]
     fn a_margin_is_no_level_but_an_agent_is() {
-        use crate::figmap::similar::{changes_differ, local_context, owners, Change};
+        use crate::figmap::similar::{changes_differ, Change};
         use crate::lang::Lang;
-        use crate::text::Span;
-        let local = |t: &str, fig: &str, lang: Lang| {
-            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(lang));
-            let qs = crate::extract::extract(&doc).quantities;
-            let q = qs.iter().find(|q| q.text == fig);
-            let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
-            let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
-            local_context(
-                t,
-                Span::new(0, t.len()),
-                q.span,
-                &numbers,
-                &owners(&qs),
-                &[],
-                lang,
-            )
-        };
+        let local = local_of;
         let margin = local(
             "Whitcombe won, beating Oyelaran by about 8,300 votes.",
             "about 8,300",

@@ -523,15 +523,7 @@ pub fn companions_agree(qa: &[Quantity], ca: &[Quantity], tol: &Tolerance) -> bo
         // A written date, not a weekday ("am Montag", resolved against the report's date).
         Dimension::Date => q.low == q.high && q.text.chars().any(|c| c.is_ascii_digit()),
         Dimension::Year | Dimension::TimeOfDay | Dimension::Age => false,
-        _ => {
-            let digits = format!("{}", base_value(q).abs())
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .chars()
-                .filter(char::is_ascii_digit)
-                .collect::<String>();
-            digits.trim_start_matches('0').len() >= 3
-        }
+        _ => crate::extract::quantity::significant_digits(&q.text) >= 3,
     };
     qa.iter()
         .any(|a| specific(a) && ca.iter().any(|b| comparable(a, b) && agree(a, b, tol)))
@@ -1065,20 +1057,8 @@ pub fn when(
         if bounds.contains(&prev) {
             continue;
         }
-        match (x.dimension, x.unit.as_deref()) {
-            (Dimension::Year, _)
-                if x.value.fract() == 0.0 && (1000.0..=9999.0).contains(&x.value) =>
-            {
-                let y = x.value as i32;
-                return Some((
-                    crate::extract::days_since_epoch(y, 1, 1),
-                    crate::extract::days_since_epoch(y, 12, 31),
-                ));
-            }
-            (Dimension::Date, Some("date")) => {
-                return Some((x.low.floor() as i64 - 3, x.high.ceil() as i64 + 3));
-            }
-            _ => {}
+        if let Some(span) = dated_span(x) {
+            return Some(span);
         }
     }
     if local.year_earlier {
@@ -1117,7 +1097,14 @@ pub fn table_when(
     if ctx.headers.iter().filter(|h| dated(h)).count() < 2 {
         return None;
     }
-    let x = all.iter().find(|x| header.contains(x.span))?;
+    all.iter()
+        .find(|x| header.contains(x.span))
+        .and_then(dated_span)
+}
+
+/// The days a year or a full date covers when it dates a figure (a date ±3 days); `None` for
+/// other figures.
+fn dated_span(x: &Quantity) -> Option<(i64, i64)> {
     match (x.dimension, x.unit.as_deref()) {
         (Dimension::Year, _) if x.value.fract() == 0.0 && (1000.0..=9999.0).contains(&x.value) => {
             let y = x.value as i32;

@@ -164,17 +164,6 @@ fn states_anywhere(
     })
 }
 
-/// The significant digits of a figure's first number as written ("412,000" → 3, „7,12“ → 3,
-/// "38" → 2, "zwei" → 0).
-fn significant_digits(text: &str) -> usize {
-    let digits: String = text
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '\u{a0}' | '\u{202f}'))
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.trim_start_matches('0').trim_end_matches('0').len()
-}
 
 /// Where the map aligned nothing: the reports of the draft sentence's event (`events`) that
 /// state figure `q` itself, word for word in value — written with at least three significant
@@ -186,7 +175,7 @@ fn same_specific(ctx: &RuleContext, events: &[usize], q: &Quantity) -> Vec<Figur
     if matches!(
         q.dimension,
         Dimension::Date | Dimension::Year | Dimension::TimeOfDay
-    ) || significant_digits(&q.text) < 3
+    ) || crate::extract::quantity::significant_digits(&q.text) < 3
     {
         return Vec::new();
     }
@@ -200,7 +189,7 @@ fn same_specific(ctx: &RuleContext, events: &[usize], q: &Quantity) -> Vec<Figur
             if c.dimension != q.dimension
                 || !comparable(q, c)
                 || value(c) != value(q)
-                || significant_digits(&c.text) < 3
+                || crate::extract::quantity::significant_digits(&c.text) < 3
             {
                 continue;
             }
@@ -635,9 +624,9 @@ mod tests {
             ("journal.md", "---\nsource: Midwest Business Journal\n---\nKellner is recalling roughly 460,000 pressure cookers in the U.S.\n"),
         ];
         assert!(findings(&corpus2, draft, RuleId::MisattributedFigure).is_empty());
-        assert_eq!(super::significant_digits("about 412,000"), 3);
-        assert_eq!(super::significant_digits("7,12 Meter"), 3);
-        assert_eq!(super::significant_digits("$38 million"), 2);
+        assert_eq!(crate::extract::quantity::significant_digits("about 412,000"), 3);
+        assert_eq!(crate::extract::quantity::significant_digits("7,12 Meter"), 3);
+        assert_eq!(crate::extract::quantity::significant_digits("$38 million"), 2);
     }
 
     /// The named source giving the same figure of another occasion (an archive's report of a

@@ -125,6 +125,18 @@ pub fn dates_event(text: &str, q: &Quantity, lang: Lang) -> bool {
         || prev.is_some_and(|w| d.is(&d.context.dating_before, &w))
 }
 
+/// The significant digits of a figure's first number as written ("412,000" → 3, „7,12“ → 3,
+/// "38" → 2, "zwei" → 0).
+pub fn significant_digits(text: &str) -> usize {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\'' | '\u{a0}' | '\u{202f}'))
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
+}
+
 /// Extracts the figures of each sentence of `text` (the masked prose of a document).
 pub fn extract(text: &str, sentences: &[Span], lang: Lang) -> Vec<Quantity> {
     extract_with(text, sentences, lang, None)
