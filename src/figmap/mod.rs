@@ -791,6 +791,32 @@ mod tests {
         // Without a level on one side nothing is known.
         let bare = local_of("Turnout was 41.8 percent.", "41.8 percent", Lang::En);
         assert!(!places_clash(&citywide, &bare));
+        // The whole world is wider than any named place; the article does not hide the place.
+        let t = "Kellner is recalling about 412,000 cookers in the United States, and more than 640,000 worldwide.";
+        let (us, world) = (
+            local_of(t, "about 412,000", Lang::En),
+            local_of(t, "more than 640,000", Lang::En),
+        );
+        let draft = local_of(
+            "Kellner is recalling 640,000 cookers in the United States.",
+            "640,000",
+            Lang::En,
+        );
+        assert!(draft.places.contains("united"), "{:?}", draft.places);
+        assert!(places_clash(&draft, &world));
+        assert!(!places_clash(&draft, &us));
+        let weltweit = local_of(
+            "Weltweit wurden 640.000 Geräte verkauft.",
+            "640.000",
+            Lang::De,
+        );
+        let in_place = local_of(
+            "In Kanada wurden 38.000 Geräte verkauft.",
+            "38.000",
+            Lang::De,
+        );
+        assert!(places_clash(&weltweit, &in_place));
+        assert!(!places_clash(&weltweit, &bare));
     }
 
     /// "this year's ballots" is no yearly rate, "after ten hours" no hourly one: the rate

@@ -711,7 +711,12 @@ pub fn local_context(
             continue;
         }
         if lang.text_data().place_prepositions.contains(&prep) {
-            if let Some(p) = crate::extract::place::place_word(lang, place) {
+            // English names a place with its article too: "in the United States".
+            let named = match window.get(k + 2) {
+                Some(next) if lang == Lang::En && place.eq_ignore_ascii_case("the") => next.text,
+                _ => place,
+            };
+            if let Some(p) = crate::extract::place::place_word(lang, named) {
                 places.insert(p);
             }
         }
@@ -1203,9 +1208,19 @@ pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
 /// Both figures are placed ("in Grafenried", "in Texas") and no place is shared.
 /// So are two figures counted over different area levels ("across the city" against "Ward 3
 /// … the highest turnout"; „Die Stadt gab … mit 1.870 an“ against „Im Landkreis … 4.800“).
+/// A figure counted worldwide ("more than 640,000 worldwide") is not one placed anywhere in
+/// particular ("640,000 cookers in the United States").
 pub fn places_clash(a: &Local, b: &Local) -> bool {
+    let world_against_place = |x: &Local, y: &Local| {
+        x.lang.is_some_and(|l| {
+            let world = l.text_data().scopes.len().saturating_sub(1);
+            x.scopes.contains(&world) && !y.places.is_empty() && !y.scopes.contains(&world)
+        })
+    };
     (!a.places.is_empty() && !b.places.is_empty() && a.places.is_disjoint(&b.places))
         || (!a.scopes.is_empty() && !b.scopes.is_empty() && a.scopes.is_disjoint(&b.scopes))
+        || world_against_place(a, b)
+        || world_against_place(b, a)
 }
 
 /// Both times are known and do not overlap.
