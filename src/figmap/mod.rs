@@ -723,6 +723,18 @@ mod tests {
         assert_eq!(w, Some(y2021));
     }
 
+    /// A year-before word between two figures, as near to both, is the later one's: the
+    /// bracketed figure is last year's, not the one the sentence states.
+    #[test]
+    fn a_bracketed_year_before_is_its_own_figures() {
+        use crate::lang::Lang;
+        let t = "Das Viertele kostete in diesem Jahr 3,80 Euro (Vorjahr: 3,50 Euro).";
+        assert!(!local_of(t, "3,80 Euro", Lang::De).year_earlier);
+        assert!(local_of(t, "3,50 Euro", Lang::De).year_earlier);
+        let t = "A glass cost $3.80 (last year: $3.50).";
+        assert!(!local_of(t, "$3.80", Lang::En).year_earlier);
+    }
+
     /// The local context of figure `fig` in the one-sentence text `t`.
     fn local_of(t: &str, fig: &str, lang: crate::lang::Lang) -> crate::figmap::similar::Local {
         use crate::figmap::similar::{local_context, owners};

@@ -649,7 +649,19 @@ pub fn local_context(
         } else {
             0
         };
-        others.iter().any(|&o| apart(o, k) < own)
+        // A word in brackets after this figure, with another figure in them, is that one's:
+        // "3,80 Euro (Vorjahr: 3,50 Euro)", "$3.80 (last year: $3.50)".
+        let bracketed = |o: usize| {
+            let gap = |x: usize, y: usize| match (words.get(x), words.get(y)) {
+                (Some(a), Some(b)) => text.get(a.span.end..b.span.start).unwrap_or(""),
+                _ => "",
+            };
+            k > last && o > k && {
+                let before = gap(last, k);
+                before.contains('(') && !before.contains(')') && !gap(k, o).contains(')')
+            }
+        };
+        others.iter().any(|&o| apart(o, k) < own || bracketed(o))
             || words
                 .get(k)
                 .is_some_and(|w| other_figures.iter().any(|(n, _)| n.contains(w.span)))
