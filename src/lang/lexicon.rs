@@ -175,6 +175,36 @@ pub fn source(lang: Lang) -> PathBuf {
     }
 }
 
+/// English irregular verb forms and their base form, from WordNet's exception list
+/// (`verb.exc`: "broke break", "began begin"): "broke" and "breaks" then compare as one
+/// term. Empty when WordNet is not installed, or for German.
+pub fn verb_base(lang: Lang, lower: &str) -> Option<&'static str> {
+    static EN: std::sync::LazyLock<std::collections::HashMap<String, String>> =
+        std::sync::LazyLock::new(|| {
+            let path = source(Lang::En).join("verb.exc");
+            std::fs::read_to_string(path)
+                .map(|t| parse_exceptions(&t))
+                .unwrap_or_default()
+        });
+    match lang {
+        Lang::En => EN.get(lower).map(String::as_str),
+        Lang::De => None,
+    }
+}
+
+/// WordNet exception lines "inflected base [base …]": the first base of each one-word form.
+fn parse_exceptions(text: &str) -> std::collections::HashMap<String, String> {
+    text.lines()
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let form = parts.next()?;
+            let base = parts.next()?;
+            (!form.contains('_') && !base.contains('_') && form != base)
+                .then(|| (form.to_string(), base.to_string()))
+        })
+        .collect()
+}
+
 /// The files the lexicon of `lang` is parsed from, given [`source`].
 fn source_files(lang: Lang, src: &Path) -> Vec<PathBuf> {
     match lang {
@@ -763,6 +793,20 @@ mod tests {
             source(lang).display()
         );
         true
+    }
+
+    /// Irregular English verb forms stem as their base, from WordNet's exception list.
+    #[test]
+    fn irregular_verbs_stem_as_their_base() {
+        let exc = parse_exceptions("broke break\nbegan begin\nwent_off go_off\nfound find found\n");
+        assert_eq!(exc.get("broke").map(String::as_str), Some("break"));
+        assert_eq!(exc.get("found").map(String::as_str), Some("find"));
+        assert!(!exc.contains_key("went_off"));
+        if skip(Lang::En) {
+            return;
+        }
+        assert_eq!(Lang::En.stem("broke"), Lang::En.stem("breaks"));
+        assert_eq!(Lang::En.stem("ran"), Lang::En.stem("running"));
     }
 
     #[test]

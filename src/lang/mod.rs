@@ -67,7 +67,9 @@ impl Lang {
     /// them ("It’s" in one report, "It's" in another).
     pub fn stem(self, word: &str) -> String {
         let lower = word.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
-        self.stemmer().stem(&lower).into_owned()
+        // An irregular verb form stems as its base ("broke" as "break").
+        let lower = lexicon::verb_base(self, &lower).unwrap_or(&lower);
+        self.stemmer().stem(lower).into_owned()
     }
 
     /// The qualifier group (forecast, capacity, test, …) a lower-cased word belongs to, if any.

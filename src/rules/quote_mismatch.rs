@@ -365,6 +365,23 @@ fn fitting_words(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang)
     if keep.len() < 3 {
         return None;
     }
+    // A part of the speaker's words replaces the draft's quoted phrase in the draft's own
+    // grammar only where it opens with the draft's own word form: "had \"come up short …\""
+    // cannot take "came up short tonight".
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let draft_first = q
+        .inner
+        .slice(text)
+        .split_whitespace()
+        .next()
+        .map(bare)
+        .unwrap_or_default();
+    if keep.first().map(|w| bare(w)) != Some(draft_first) {
+        return None;
+    }
     let part = keep.join(" ");
     fits_slot(text, q, &part, lang).then_some(part)
 }
