@@ -409,10 +409,13 @@ impl FigureMap {
     ) -> Option<(usize, Vec<(usize, f32)>)> {
         // A figure whose context sets it apart from the draft figure (another place, a
         // forecast, another person's figure) is no support from outside its quantity.
+        let dated = |f: &Features| {
+            draft.when.is_some() && f.when.is_some() && !similar::times_clash(draft.when, f.when)
+        };
         let apart = |m: usize| {
             self.figures
                 .get(m)
-                .is_none_or(|f| similar::sets_apart(draft.local, &f.local))
+                .is_none_or(|f| similar::sets_apart(draft.local, &f.local, dated(f)))
         };
         // A variant of another time or another place is no evidence about the draft figure,
         // whatever the grouping says ("In Lützenbrück mussten 950 Menschen …" beside "In
@@ -491,7 +494,7 @@ impl FigureMap {
                     || self
                         .figures
                         .get(m)
-                        .is_none_or(|f| !similar::plainly_apart(draft.local, &f.local));
+                        .is_none_or(|f| !similar::plainly_apart(draft.local, &f.local, dated(f)));
                 if !keep && trace() {
                     eprintln!("apart {:?}", self.figure(corpus, m).map(|q| &q.text));
                 }
@@ -1418,8 +1421,8 @@ mod tests {
             "162 yards",
         );
         assert!(c.name_sure && d.name_sure, "{c:?} {d:?}");
-        assert!(super::similar::plainly_apart(&c, &d));
-        assert!(!super::similar::plainly_apart(&a, &b));
+        assert!(super::similar::plainly_apart(&c, &d, false));
+        assert!(!super::similar::plainly_apart(&a, &b, false));
     }
 
     /// Shares are summed in one order: the same term sets give the same share to the last

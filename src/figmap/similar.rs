@@ -1245,10 +1245,13 @@ pub fn times_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
 /// before" stands on one side only, or (English, where capitals mark names) the names nearest
 /// them differ. The penalties of [`similarity`] for the same signals weigh them against shared
 /// words; here they are a veto (see [`crate::figmap::FigureMap::align`]).
-pub fn sets_apart(a: &Local, b: &Local) -> bool {
+///
+/// `dated`: both figures' times are known and overlap, so "the year before" on one side only
+/// says nothing more ("2024 lag der Umsatz bei …" against "… im Vorjahr", written in 2025).
+pub fn sets_apart(a: &Local, b: &Local, dated: bool) -> bool {
     let places = places_clash(a, b);
     let qualifiers = a.qualifiers != b.qualifiers
-        || a.year_earlier != b.year_earlier
+        || (!dated && a.year_earlier != b.year_earlier)
         || sides_differ(a, b)
         || changes_differ(a, b)
         || moments_differ(a, b);
@@ -1264,7 +1267,8 @@ pub fn sets_apart(a: &Local, b: &Local) -> bool {
 /// both qualified, differently ("budgeted" against "tested"); the year before against this
 /// one; different sides of a vote, roles in a change or moments; (English) both surely named,
 /// differently ("Butler returned an interception 32 yards" against "Quinn … for 162 yards").
-pub fn plainly_apart(a: &Local, b: &Local) -> bool {
+/// `dated` as for [`sets_apart`].
+pub fn plainly_apart(a: &Local, b: &Local, dated: bool) -> bool {
     let qualified =
         !a.qualifiers.is_empty() && !b.qualifiers.is_empty() && a.qualifiers != b.qualifiers;
     let names = a.lang == Some(Lang::En)
@@ -1274,7 +1278,7 @@ pub fn plainly_apart(a: &Local, b: &Local) -> bool {
             if x != y && !b.names.contains(x) && !a.names.contains(y));
     places_clash(a, b)
         || qualified
-        || a.year_earlier != b.year_earlier
+        || (!dated && a.year_earlier != b.year_earlier)
         || sides_differ(a, b)
         || changes_differ(a, b)
         || moments_differ(a, b)
