@@ -432,7 +432,7 @@ impl FigureMap {
             let Some(m) = self.mention(corpus, i) else {
                 continue;
             };
-            if !comparable(draft.q, m.q) {
+            if !similar::comparable_mentions(draft, &m, true) {
                 continue;
             }
             let s = similar::similarity(draft, &m, tol, true);

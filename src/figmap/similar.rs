@@ -55,6 +55,23 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
     }
 }
 
+/// [`comparable`]; and, for a draft figure `a` against a source's `b` (`directed`), a count of
+/// one side of a vote ("Dagegen votierten 23 Mitglieder") with that side of a source's tally
+/// ("38 zu 23 Stimmen"): the tally says how many voted so, and "no source supports 23" would
+/// be false. Not the other way: a draft's tally ("scheiterte mit 8 zu 14 Stimmen") names one
+/// vote by both its sides, and a lone count of some vote's no-side is no evidence about it.
+pub fn comparable_mentions(a: &Mention, b: &Mention, directed: bool) -> bool {
+    let count = |q: &Quantity| matches!(q.dimension, Dimension::Count | Dimension::Number);
+    comparable(a.q, b.q)
+        || (directed
+            && !a.q.score
+            && b.q.score
+            && count(a.q)
+            && count(b.q)
+            && a.local.side.is_some()
+            && b.local.side.is_some())
+}
+
 /// The interval of a figure in its dimension's base unit. Approximators stretch it by the
 /// configured tolerance; exact figures and explicit bounds keep the extractor's interval
 /// (which carries the rounding the figure's precision implies).
@@ -1314,7 +1331,7 @@ const TIMELIKE_PENALTY: f32 = 0.1;
 /// of `a`'s context `b` shares (a draft figure against a source's); otherwise the mean of both
 /// directions (two source figures).
 pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> f32 {
-    if !comparable(a.q, b.q) {
+    if !comparable_mentions(a, b, directed) {
         return 0.0;
     }
     if let (Some((al, ah)), Some((bl, bh))) = (a.when, b.when) {

@@ -153,6 +153,21 @@ mod tests {
         assert!(f.iter().all(|x| x.fixes.iter().all(|x| !x.edits.iter().any(|e| e.replacement.is_empty()))), "{f:?}");
     }
 
+    /// A count of one side of a vote is supported by that side of a source's tally: "no
+    /// source supports 23" would be false when a report says "38 zu 23 Stimmen".
+    #[test]
+    fn a_side_of_a_tally_supports_a_count_of_that_side() {
+        let corpus = [
+            ("anzeiger.md", "---\nsource: Anzeiger\n---\nMit 38 zu 23 Stimmen setzte sich die Koalition im Rat durch.\n"),
+            ("pm.md", "---\nsource: Stadt\n---\nFür den Entwurf stimmten 38 Ratsmitglieder, 21 stimmten dagegen.\n"),
+        ];
+        let draft = "Für den Entwurf stimmten 38 Ratsmitglieder. Dagegen votierten 23 Mitglieder des Rates.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert!(f.iter().all(|x| !x.message.contains("23")), "{f:?}");
+        let f = findings(&corpus, "Dagegen votierten 25 Mitglieder des Rates.\n", RuleId::NumberConflict);
+        assert!(f.iter().any(|x| x.message.contains("25")), "{f:?}");
+    }
+
     /// A figure in a table cell is read with its row and its column's header: "| Lydia
     /// Perrault | 4,232 |" under "Votes" is Perrault's vote count. In a table of several
     /// years, a figure under an earlier year is not this year's.
