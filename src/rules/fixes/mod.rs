@@ -85,6 +85,9 @@ pub(crate) struct Words {
     /// Words with which the draft itself states a plan or a deviation (then such a source
     /// agrees with it).
     pub plan_words: Vec<String>,
+    /// Words that make the figure right after them a bound ("topped 70 percent", „übertraf 70
+    /// Prozent“): an exact figure put in its place would claim more than its source.
+    pub bound_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
