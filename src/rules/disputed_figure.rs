@@ -408,6 +408,33 @@ mod tests {
         );
     }
 
+    /// Golden: the organisation the paragraph is about publishes the figure itself: its own
+    /// statement is credited before the outlet that repeats it, and — its own figure, given
+    /// by more sources than the draft's — the outlier gets no credit.
+    #[test]
+    fn golden_the_organisations_own_statement_comes_first() {
+        let corpus = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nDer Roboterarm VR-7 der Veltra Robotik AG soll 49.800 Euro kosten.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDer Roboterarm VR-7 der Veltra Robotik AG soll 48.900 Euro kosten.\n"),
+            ("c.md", "---\nsource: Veltra Robotik AG\n---\nDer Roboterarm VR-7 der Veltra Robotik AG soll 48.900 Euro kosten.\n"),
+        ];
+        let draft = "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll 49.800 Euro kosten.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec!["Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Veltra Robotik 48.900 Euro kosten.\n".to_string()]
+        );
+        let corpus_en = [
+            CORPUS[0],
+            CORPUS[1],
+            ("c.md", "---\nsource: Port Authority\n---\nThe Kessler Bridge repairs will cost $310 million.\n"),
+        ];
+        let draft_en = "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $340 million.\n";
+        assert_eq!(
+            fixed_all(&corpus_en, draft_en),
+            vec!["The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $310 million, according to the Port Authority.\n".to_string()]
+        );
+    }
+
     /// Golden: an outvoted age. The replacement credits the clause, not the age slot ("who is
     /// 47 according to …" would read as one more voice in a dispute); the credit to the
     /// outlier stays offered, naming in the same clause all that give the other figure.

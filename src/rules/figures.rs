@@ -377,10 +377,15 @@ pub fn consensus(
             });
             (Who::Outlet(name), primary, is_source)
         }
-        None => {
-            let primary = matches!(who, Who::Speaker { .. });
-            (who, primary, true)
-        }
+        None => match own_statement(ctx, sentence, &same) {
+            // The organisation the paragraph is about publishes the figure itself (its own
+            // release or statement): credited before any outlet that repeats it.
+            Some(own) if !matches!(who, Who::Speaker { .. }) => (own, true, true),
+            _ => {
+                let primary = matches!(who, Who::Speaker { .. });
+                (who, primary, true)
+            }
+        },
     };
     let fix = replace.and_then(|replace| {
         let r = replace.edits.first()?.span;
@@ -577,6 +582,56 @@ fn credited_already(
             // The body one source credits, unless it is one of the sources itself.
             let primary = named.iter().all(|x| *x);
             return Some((c, primary));
+        }
+    }
+    None
+}
+
+/// The credit for a source among `same` whose publisher is the organisation the draft's
+/// paragraph is about: every capitalised word of its name stands in the paragraph, and not as
+/// the source of one of the draft's attributions (an outlet the draft credits is no subject).
+/// Its release or statement is the primary source of the figure.
+fn own_statement(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    same: &[FigureMatch],
+) -> Option<Who> {
+    let doc = ctx.doc;
+    let here = doc
+        .sentence_at(sentence.start)
+        .and_then(|i| doc.sentences.get(i))?
+        .block;
+    let para = doc.blocks.get(here)?.span;
+    let text = para.slice(&doc.text);
+    let credited: Vec<&str> = ctx
+        .facts
+        .attributions
+        .iter()
+        .filter(|a| para.contains(a.sentence_span))
+        .filter_map(|a| a.source.as_ref())
+        .map(|s| s.text.as_str())
+        .collect();
+    for m in same {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
+        let name = d.source.name.as_str();
+        let about = names_same_body(name, text, doc.lang)
+            && !credited
+                .iter()
+                .any(|c| names_same_body(c, name, doc.lang) || names_same_body(name, c, doc.lang));
+        if !about {
+            continue;
+        }
+        let Some(e) = ctx.matches.figure_evidence(ctx.corpus, m) else {
+            continue;
+        };
+        if let Some(w) =
+            crate::rules::fixes::distinct_who(ctx.corpus, doc.lang, std::iter::once(&e), 1)
+                .into_iter()
+                .next()
+        {
+            return Some(w);
         }
     }
     None
