@@ -162,9 +162,19 @@ impl Rule for DisputedFigure {
             let (q, supports, contradicts) = (d.q, &d.supports, &d.contradicts);
             let evidence = figure_findings_evidence(ctx, supports, contradicts);
             let message = describe(ctx, q, supports, contradicts);
+            // A supporting sentence that also states a figure the disputing sources give for
+            // this quantity ("4.800 Menschen …, und 2.900 Einsatzkräfte" beside the draft's
+            // „mehr als 2.500 Menschen“) gives the quantity as that figure: its support is
+            // another count's, and crediting it would name the wrong source.
+            let doubtful = doubtful_supports(ctx, q, supports, contradicts);
             let supporting: Vec<_> = evidence
                 .iter()
                 .filter(|e| e.relation == crate::finding::Relation::Supports)
+                .filter(|e| {
+                    !doubtful
+                        .iter()
+                        .any(|(id, span)| *id == e.source.id && *span == e.span)
+                })
                 .cloned()
                 .collect();
             let who = distinct_who(ctx.corpus, ctx.doc.lang, supporting.iter(), 4);
@@ -187,6 +197,14 @@ impl Rule for DisputedFigure {
                 Some(c) if outvoted => c.fix.iter().cloned().collect(),
                 _ => Vec::new(),
             };
+            // The other side is the body whose figure it is and more sources than support the
+            // draft's: the figure is settled, not disputed. Its replacement is the fix; a
+            // credit to the outlier would present an error as one side of a dispute.
+            let settled = outvoted
+                && consensus.as_ref().is_some_and(|c| {
+                    c.fix.is_some() && c.primary && c.sources > supporting_sources(ctx, supports)
+                });
+            let who = if settled { Vec::new() } else { who };
             fixes.extend(who.iter().filter_map(|w| {
                 let f = figure_attribution(ctx.doc, d.sentence, q.span, w, app)?;
                 Some(match &consensus {
@@ -204,6 +222,71 @@ impl Rule for DisputedFigure {
             });
         }
     }
+}
+
+/// How many distinct sources support the draft's figure.
+fn supporting_sources(ctx: &RuleContext, supports: &[crate::rules::evidence::FigureMatch]) -> usize {
+    let mut names: Vec<&str> = supports
+        .iter()
+        .filter_map(|m| ctx.corpus.docs.get(m.doc))
+        .map(|d| d.source.name.as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names.len()
+}
+
+/// The supporting sentences (source id, sentence span) whose supporting figure counts
+/// another noun than the draft's figure while another figure of the sentence counts the
+/// draft's noun and states what one of the contradicting sources gives.
+fn doubtful_supports(
+    ctx: &RuleContext,
+    q: &crate::extract::Quantity,
+    supports: &[crate::rules::evidence::FigureMatch],
+    contradicts: &[crate::rules::evidence::FigureMatch],
+) -> Vec<(String, crate::text::Span)> {
+    let tol = &ctx.config.tolerance;
+    let figure = |m: &crate::rules::evidence::FigureMatch| {
+        ctx.corpus
+            .docs
+            .get(m.doc)
+            .and_then(|d| d.facts.quantities.get(m.quantity))
+    };
+    let against: Vec<&crate::extract::Quantity> = contradicts.iter().filter_map(figure).collect();
+    let noun = |x: &crate::extract::Quantity| x.counted.as_ref().map(|c| c.to_lowercase());
+    let Some(draft_noun) = noun(q) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for m in supports {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
+        let Some(f) = d.facts.quantities.get(m.quantity) else {
+            continue;
+        };
+        if noun(f).is_none_or(|n| n == draft_noun) {
+            continue;
+        }
+        let Some(si) = d.doc.sentence_at(f.span.start) else {
+            continue;
+        };
+        let Some(span) = d.doc.sentences.get(si).map(|s| s.span) else {
+            continue;
+        };
+        let states_theirs = d.facts.quantities.iter().enumerate().any(|(i, o)| {
+            i != m.quantity
+                && d.doc.sentence_at(o.span.start) == Some(si)
+                && noun(o).as_deref() == Some(draft_noun.as_str())
+                && against.iter().any(|a| {
+                    crate::figmap::similar::comparable(o, a) && crate::rules::evidence::agree(o, a, tol)
+                })
+        });
+        if states_theirs {
+            out.push((d.source.id.clone(), span));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -277,6 +360,78 @@ mod tests {
                 "The Kessler Bridge repairs will cost $310 million, according to Channel 9 Wave.\n".to_string(),
                 "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave and the Coast Post reported $310 million.\n".to_string(),
             ]
+        );
+    }
+
+    /// Golden: the figure the draft disputes is the count of a body the paragraph credits
+    /// ("…, the Board of Elections said"), which the disputing sources give as that body's:
+    /// the replacement credits the body in the draft's words, not the first outlet, and the
+    /// outlier is not offered a credit — more sources and the body's own count settle it.
+    #[test]
+    fn english_golden_settled_by_the_body_the_paragraph_credits() {
+        let corpus = [
+            ("kpel.md", "---\nsource: KPEL News 7\n---\nWhitcombe won 53 percent of the vote in the mayoral race.\n"),
+            ("courier.md", "---\nsource: The Ellery Courier\n---\nWhitcombe won 51.8 percent of the vote in the mayoral race, according to results the Board of Elections posted.\n"),
+            ("cps.md", "---\nsource: Coastal Press Service\n---\nWhitcombe won 51.8 percent of the vote in the mayoral race.\n"),
+        ];
+        let draft = "Whitcombe won 53 percent of the vote in the mayoral race. Oyelaran conceded shortly after midnight, the Board of Elections said.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec!["Whitcombe won 51.8 percent of the vote in the mayoral race, according to the Board of Elections. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string()]
+        );
+        // Without the paragraph's credit, the outlets are credited and the outlier keeps its
+        // credit (no body settles it).
+        let plain = "Whitcombe won 53 percent of the vote in the mayoral race.\n";
+        let fixed = fixed_all(&corpus, plain);
+        assert_eq!(fixed.len(), 2, "{fixed:?}");
+        assert!(fixed[0].contains("51.8 percent") && !fixed[0].contains("Board"), "{fixed:?}");
+    }
+
+    /// Golden: the draft states the disputing sources' figure itself, credited, in the next
+    /// paragraph („Veltra selbst gibt den Listenpreis mit 48.900 Euro an.“): the replacement
+    /// credits it as the draft does, and the credit to the outlier names it first, with the
+    /// count of the sources besides.
+    #[test]
+    fn german_golden_a_figure_the_draft_credits_elsewhere() {
+        let corpus = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nDer Roboterarm VR-7 soll 49.800 Euro kosten.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDer Roboterarm VR-7 soll 48.900 Euro kosten.\n"),
+            ("c.md", "---\nsource: Tagblatt\n---\nDer Roboterarm VR-7 soll 48.900 Euro kosten.\n"),
+        ];
+        let draft = "Der Roboterarm VR-7 soll 49.800 Euro kosten.\n\nVeltra selbst gibt den Listenpreis des VR-7 mit 48.900 Euro an.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec![
+                "Der Roboterarm VR-7 soll laut Veltra 48.900 Euro kosten.\n\nVeltra selbst gibt den Listenpreis des VR-7 mit 48.900 Euro an.\n".to_string(),
+                "Der Roboterarm VR-7 soll laut Lindhagener Anzeiger 49.800 Euro kosten, laut Veltra und zwei weiteren Quellen 48.900 Euro.\n\nVeltra selbst gibt den Listenpreis des VR-7 mit 48.900 Euro an.\n".to_string(),
+            ]
+        );
+    }
+
+    /// Golden: the organisation the paragraph is about publishes the figure itself: its own
+    /// statement is credited before the outlet that repeats it, and — its own figure, given
+    /// by more sources than the draft's — the outlier gets no credit.
+    #[test]
+    fn golden_the_organisations_own_statement_comes_first() {
+        let corpus = [
+            ("a.md", "---\nsource: Lindhagener Anzeiger\n---\nDer Roboterarm VR-7 der Veltra Robotik AG soll 49.800 Euro kosten.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDer Roboterarm VR-7 der Veltra Robotik AG soll 48.900 Euro kosten.\n"),
+            ("c.md", "---\nsource: Veltra Robotik AG\n---\nDer Roboterarm VR-7 der Veltra Robotik AG soll 48.900 Euro kosten.\n"),
+        ];
+        let draft = "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll 49.800 Euro kosten.\n";
+        assert_eq!(
+            fixed_all(&corpus, draft),
+            vec!["Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Veltra Robotik 48.900 Euro kosten.\n".to_string()]
+        );
+        let corpus_en = [
+            CORPUS[0],
+            CORPUS[1],
+            ("c.md", "---\nsource: Port Authority\n---\nThe Kessler Bridge repairs will cost $310 million.\n"),
+        ];
+        let draft_en = "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $340 million.\n";
+        assert_eq!(
+            fixed_all(&corpus_en, draft_en),
+            vec!["The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $310 million, according to the Port Authority.\n".to_string()]
         );
     }
 

@@ -299,6 +299,11 @@ pub struct Consensus {
     /// The other sources that state it, as a credit names them (`who` not among them), each
     /// with whether it writes the figure in the words `figure` names.
     pub others: Vec<(Who, bool)>,
+    /// `who` is the body whose act or count the figure is: a speaker or organisation the
+    /// sources quote, or a body the sources credit and the draft's paragraph names.
+    pub primary: bool,
+    /// `who` is one of the `sources` (not a body only the draft names for the figure).
+    pub who_is_source: bool,
 }
 
 /// The figure most of the disputing sources state, the source to credit it to — one that
@@ -355,6 +360,33 @@ pub fn consensus(
         Some(r) => r.edits.first()?.replacement.clone(),
         None => top.clone(),
     };
+    let n = sources(ctx, dissent);
+    // The draft credits their figure already — it states it in a credited sentence of this
+    // paragraph or the next, or a later sentence of this paragraph credits a body the sources
+    // give it as theirs ("…, the Board of Elections said."): the replacement is credited to
+    // that body in the draft's own words, not to the first outlet that printed the figure.
+    // (Uncredited, the replaced figure would still be disputed: the re-check drops it.)
+    let (who, primary, who_is_source) = match credited_already(ctx, sentence, &same) {
+        Some((name, primary)) => {
+            // The draft's name for one of the sources ("the Courier"), or another body.
+            let is_source = same.iter().any(|m| {
+                ctx.corpus
+                    .docs
+                    .get(m.doc)
+                    .is_some_and(|d| names_same_body(&name, &d.source.name, ctx.doc.lang))
+            });
+            (Who::Outlet(name), primary, is_source)
+        }
+        None => match own_statement(ctx, sentence, &same) {
+            // The organisation the paragraph is about publishes the figure itself (its own
+            // release or statement): credited before any outlet that repeats it.
+            Some(own) if !matches!(who, Who::Speaker { .. }) => (own, true, true),
+            _ => {
+                let primary = matches!(who, Who::Speaker { .. });
+                (who, primary, true)
+            }
+        },
+    };
     let fix = replace.and_then(|replace| {
         let r = replace.edits.first()?.span;
         // The credit must stand beside the replaced figure, not inside it or over it (a
@@ -389,7 +421,6 @@ pub fn consensus(
         if !beside(&credit) {
             return None;
         }
-        let n = sources(ctx, dissent);
         let title = match ctx.doc.lang {
             Lang::De => format!(
                 "Durch „{figure}“ ersetzen und zuschreiben ({}; so {})",
@@ -443,7 +474,12 @@ pub fn consensus(
         let Some(w) = w.into_iter().next() else {
             continue;
         };
-        if w.name().eq_ignore_ascii_case(who.name()) {
+        // The credited source itself, also where the credit names it as the draft does ("the
+        // Courier" for "The Ellery Courier").
+        if w.name().eq_ignore_ascii_case(who.name())
+            || names_same_body(who.name(), w.name(), ctx.doc.lang)
+            || names_same_body(who.name(), &d.source.name, ctx.doc.lang)
+        {
             continue;
         }
         others.push((w, figure_text(ctx, m) == *top));
@@ -455,7 +491,171 @@ pub fn consensus(
         figures,
         sources: sources(ctx, dissent),
         others,
+        primary,
+        who_is_source,
     })
+}
+
+/// The credit the draft already gives the disputing sources' figure (`same`), as the draft
+/// writes it: a credited sentence of the same or the next paragraph that states the figure
+/// (comparable, agreeing), or a sentence of this paragraph, this one or a later one, whose
+/// attribution names — every capitalised word of it — a body that one of those sources is
+/// or credits (its outlet name, or its sentence's own attribution: "according to final results
+/// the Board of Elections posted").
+fn credited_already(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    same: &[FigureMatch],
+) -> Option<(String, bool)> {
+    let doc = ctx.doc;
+    let tol = &ctx.config.tolerance;
+    let si = doc.sentence_at(sentence.start)?;
+    let here = doc.sentences.get(si)?.block;
+    // The sources a sentence's attributions name, in order.
+    let credits_of = |span: crate::text::Span| -> Vec<String> {
+        ctx.facts
+            .attributions
+            .iter()
+            .filter(|a| a.sentence_span == span)
+            .filter_map(|a| a.source.as_ref())
+            .map(|s| s.text.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let figs: Vec<&Quantity> = same.iter().filter_map(|m| corpus_figure(ctx, m)).collect();
+    for o in &ctx.facts.quantities {
+        let Some(oi) = doc.sentence_at(o.span.start) else {
+            continue;
+        };
+        let Some(os) = doc.sentences.get(oi) else {
+            continue;
+        };
+        if oi == si || (os.block != here && os.block != here + 1) {
+            continue;
+        }
+        if !figs.iter().any(|f| comparable(o, f) && agree(o, f, tol)) {
+            continue;
+        }
+        if let Some(c) = credits_of(os.span).into_iter().next() {
+            return Some((c, false));
+        }
+    }
+    // What each source is (`false`) or credits for the figure (`true`: a body whose count or
+    // statement the outlet reports).
+    let mut bodies: Vec<(String, bool)> = Vec::new();
+    for m in same {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
+        bodies.push((d.source.name.clone(), false));
+        let Some(f) = d.facts.quantities.get(m.quantity) else {
+            continue;
+        };
+        let Some(fs) = d
+            .doc
+            .sentence_at(f.span.start)
+            .and_then(|i| d.doc.sentences.get(i))
+        else {
+            continue;
+        };
+        bodies.extend(
+            d.facts
+                .attributions
+                .iter()
+                .filter(|a| a.sentence_span == fs.span)
+                .filter_map(|a| a.source.as_ref())
+                .map(|s| (s.text.clone(), true)),
+        );
+    }
+    let later = doc
+        .sentences
+        .get(si..)?
+        .iter()
+        .take_while(|s| s.block == here);
+    for c in later.flat_map(|s| credits_of(s.span)) {
+        let named: Vec<bool> = bodies
+            .iter()
+            .filter(|(b, _)| names_same_body(&c, b, doc.lang))
+            .map(|(_, credited)| *credited)
+            .collect();
+        if !named.is_empty() {
+            // The body one source credits, unless it is one of the sources itself.
+            let primary = named.iter().all(|x| *x);
+            return Some((c, primary));
+        }
+    }
+    None
+}
+
+/// The credit for a source among `same` whose publisher is the organisation the draft's
+/// paragraph is about: every capitalised word of its name stands in the paragraph, and not as
+/// the source of one of the draft's attributions (an outlet the draft credits is no subject).
+/// Its release or statement is the primary source of the figure.
+fn own_statement(
+    ctx: &RuleContext,
+    sentence: crate::text::Span,
+    same: &[FigureMatch],
+) -> Option<Who> {
+    let doc = ctx.doc;
+    let here = doc
+        .sentence_at(sentence.start)
+        .and_then(|i| doc.sentences.get(i))?
+        .block;
+    let para = doc.blocks.get(here)?.span;
+    let text = para.slice(&doc.text);
+    let credited: Vec<&str> = ctx
+        .facts
+        .attributions
+        .iter()
+        .filter(|a| para.contains(a.sentence_span))
+        .filter_map(|a| a.source.as_ref())
+        .map(|s| s.text.as_str())
+        .collect();
+    for m in same {
+        let Some(d) = ctx.corpus.docs.get(m.doc) else {
+            continue;
+        };
+        let name = d.source.name.as_str();
+        let about = names_same_body(name, text, doc.lang)
+            && !credited
+                .iter()
+                .any(|c| names_same_body(c, name, doc.lang) || names_same_body(name, c, doc.lang));
+        if !about {
+            continue;
+        }
+        let Some(e) = ctx.matches.figure_evidence(ctx.corpus, m) else {
+            continue;
+        };
+        if let Some(w) =
+            crate::rules::fixes::distinct_who(ctx.corpus, doc.lang, std::iter::once(&e), 1)
+                .into_iter()
+                .next()
+        {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// The capitalised words of a name (three letters or more, articles left out): what a
+/// shorter mention keeps of it ("the Board of Elections" of "Port Ellery Board of Elections").
+fn name_keys(name: &str, lang: Lang) -> Vec<&str> {
+    let articles = &crate::rules::fixes::words(lang).nominative_articles;
+    name.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| !articles.contains(&w.to_lowercase()))
+        .collect()
+}
+
+/// Whether `short` names the body `long` names: every key word of `short` is a word of `long`
+/// (and there is one).
+fn names_same_body(short: &str, long: &str, lang: Lang) -> bool {
+    let ks = name_keys(short, lang);
+    !ks.is_empty()
+        && ks.iter().all(|k| {
+            long.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|x| x == *k)
+        })
 }
 
 /// The rest of the other side after its first source, in the case a credit needs: " and the
@@ -473,18 +673,24 @@ fn also(c: &Consensus, lang: Lang, nominative: bool) -> String {
         (Who::Speaker { org, .. }, Lang::De) => *org,
         _ => false,
     };
-    if c.sources <= 1 || fixed {
+    // The sources besides the one credited first (all of them where that is a body the draft
+    // credits, not one of the sources).
+    let k = if c.who_is_source {
+        c.sources.saturating_sub(1)
+    } else {
+        c.sources
+    };
+    if k == 0 || fixed {
         return String::new();
     }
     // One more source is named where it is an outlet that writes the figure as named.
     match (c.others.as_slice(), lang) {
-        ([(Who::Outlet(one), true)], Lang::De) if c.sources == 2 && !nominative => {
+        ([(Who::Outlet(one), true)], Lang::De) if k == 1 && !nominative => {
             return format!(" und {one}")
         }
-        ([(Who::Outlet(one), true)], Lang::En) if c.sources == 2 => return format!(" and {one}"),
+        ([(Who::Outlet(one), true)], Lang::En) if k == 1 => return format!(" and {one}"),
         _ => {}
     }
-    let k = c.sources - 1;
     match lang {
         Lang::De => {
             let n = crate::rules::fixes::small_cardinals_in_words(&k.to_string(), Lang::De);
@@ -845,7 +1051,13 @@ fn another_magnitude(q: &Quantity, f: &Quantity) -> bool {
 /// Replacement fixes from figures a rule has already tied to the draft's figure (the named
 /// source's own figure for a misattributed one).
 pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureMatch]) -> Vec<Fix> {
-    let mut counts: Vec<(String, usize, String)> = Vec::new();
+    // A figure the words before it make a bound ("topped 70 percent", „übertraf 70 Prozent“):
+    // the source's exact figure in its place would claim more than the source does, and the
+    // bound cannot be adapted without rewriting the verb.
+    if after_bound_word(&ctx.doc.text, q.span.start, ctx.doc.lang) {
+        return Vec::new();
+    }
+    let mut counts: Vec<(String, usize, String, FigureMatch)> = Vec::new();
     // A figure the draft writes in words elsewhere ("acht Millionen …, erklärte Musk") keeps
     // that form here ("8 Millionen" → "acht Millionen").
     let tol = &ctx.config.tolerance;
@@ -874,13 +1086,14 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
             continue;
         }
         let t = figure_text(ctx, m);
-        match counts.iter_mut().find(|(x, _, _)| *x == t) {
+        match counts.iter_mut().find(|(x, _, _, _)| *x == t) {
             Some(c) => c.1 += 1,
             None => counts.push((
                 t,
                 1,
                 // No printable name (a file id): the title names none.
                 crate::rules::fixes::outlet_name(&d.source, ctx.doc.lang).unwrap_or_default(),
+                *m,
             )),
         }
     }
@@ -888,7 +1101,13 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
     counts
         .into_iter()
         .take(3)
-        .filter_map(|(t, _, src)| {
+        .filter_map(|(t, _, src, m)| {
+            // The sentence would state what the sentence before it states already
+            // ("Ward 3 led with 55.2 percent turnout. Turnout in Ward 3 topped 55.2 percent."):
+            // a repetition, not a correction.
+            if corpus_figure(ctx, &m).is_some_and(|f| stated_next_door(ctx, q, f)) {
+                return None;
+            }
             // A bare number replaces the draft's number (and approximator), not the noun it
             // counts: "Twenty-three injuries" → "Nine injuries".
             // One end of a range ("$55 million to $70 million") is not replaced by a single
@@ -958,6 +1177,56 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
         .collect()
 }
 
+/// Whether the words right before the draft's figure (outside it) make it a bound: "topped",
+/// "more than", „übertraf“ (`bound_words` in `lang/fixes-*.toml`).
+fn after_bound_word(text: &str, at: usize, lang: Lang) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    // The last three words before the figure, lower case, as one phrase.
+    let tail: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let tail: Vec<&str> = tail.iter().rev().map(String::as_str).collect();
+    let tail = format!(" {}", tail.join(" "));
+    // Punctuation between them and the figure ("topped: 70") breaks the bound.
+    if tail.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    crate::rules::fixes::words(lang)
+        .bound_words
+        .iter()
+        .any(|b| tail.ends_with(&format!(" {b}")))
+}
+
+/// Whether the sentence before the draft figure's own, in its paragraph, states the source
+/// figure `f` as a figure of the same kind. (The sentence after is not asked: a sentence that
+/// goes on from the figure — "Kellner says it has confirmed nine of those" — reads as a
+/// follow-up, not a repetition, and the replacement still corrects the draft.)
+fn stated_next_door(ctx: &RuleContext, q: &Quantity, f: &Quantity) -> bool {
+    let doc = ctx.doc;
+    let Some(i) = doc.sentence_at(q.span.start) else {
+        return false;
+    };
+    let Some(block) = doc.sentences.get(i).map(|s| s.block) else {
+        return false;
+    };
+    let near = |j: usize| j + 1 == i && doc.sentences.get(j).is_some_and(|s| s.block == block);
+    // The same value, not a bound it falls within ("über 30 Grad" states no 39,4 Grad).
+    let same_value = |o: &Quantity| {
+        let (a, b) = (o.value * o.factor, f.value * f.factor);
+        a.is_finite() && b.is_finite() && (a - b).abs() <= 0.05 * a.abs().max(b.abs())
+    };
+    ctx.facts.quantities.iter().any(|o| {
+        o.span != q.span
+            && doc.sentence_at(o.span.start).is_some_and(near)
+            && comparable(o, f)
+            && agree(o, f, &ctx.config.tolerance)
+            && same_value(o)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::finding::RuleId;
@@ -975,6 +1244,40 @@ mod tests {
         )
     }
 
+    /// The words right before a figure that make it a bound, per language; punctuation
+    /// between them and the figure, or other words, do not.
+    #[test]
+    fn bound_words_before_a_figure() {
+        use super::after_bound_word;
+        use crate::lang::Lang;
+        let cases: [(&str, &str, Lang, bool); 10] = [
+            ("Turnout in Ward 3 topped 70 percent.", "70", Lang::En, true),
+            ("Sales exceeded 4,000 units.", "4,000", Lang::En, true),
+            ("It drew more than 70 percent.", "70", Lang::En, true),
+            ("Turnout in Ward 3 was 70 percent.", "70", Lang::En, false),
+            (
+                "Turnout in Ward 3 topped: 70 percent.",
+                "70",
+                Lang::En,
+                false,
+            ),
+            ("Die Beteiligung übertraf 70 Prozent.", "70", Lang::De, true),
+            ("Es kamen mehr als 70 Menschen.", "70", Lang::De, true),
+            ("Die Beteiligung lag bei 70 Prozent.", "70", Lang::De, false),
+            (
+                "Die Beteiligung stieg auf 70 Prozent.",
+                "70",
+                Lang::De,
+                false,
+            ),
+            ("Die Zahl stieg über 70 Prozent.", "70", Lang::De, true),
+        ];
+        for (text, figure, lang, want) in cases {
+            let at = text.find(figure).unwrap_or(0);
+            assert_eq!(after_bound_word(text, at, lang), want, "{text}");
+        }
+    }
+
     /// Golden: how a credit names the weight of the other side — one more outlet by name where
     /// it writes the figure as named, else a count; a phrase that is not the credit's own
     /// preposition takes neither (its case would not fit).
@@ -990,6 +1293,8 @@ mod tests {
             figures: Vec::new(),
             sources,
             others,
+            primary: false,
+            who_is_source: true,
         };
         let outlet = |n: &str| Who::Outlet(n.into());
         let cases: Vec<(Consensus, Lang, &str)> = vec![
@@ -1150,7 +1455,7 @@ mod tests {
         // The draft writes this figure in words elsewhere: the replacement too.
         let r = replacements(
             &corpus,
-            "Musk nannte acht Millionen Zuhörer. Das System war mit 800.000 Zuhörern getestet worden.\n",
+            "Musk nannte acht Millionen Zuhörer. Der Stream lief stabil. Das System war mit 800.000 Zuhörern getestet worden.\n",
         )
         .expect("a conflict");
         assert!(r.iter().any(|x| x.contains("acht Millionen")), "{r:?}");

@@ -295,6 +295,18 @@ impl Rule for UnsourcedClaim {
                     )
                 })
                 .collect();
+            // The next sentence of the paragraph credits the source at its end: joining the two
+            // gives both one attribution, where a credit of this one's own would repeat it. The
+            // join comes first, and no credit is applied unasked beside it.
+            if let Some(fold) = who
+                .iter()
+                .find_map(|w| crate::rules::fixes::fold_into_next(ctx.doc, span, w))
+            {
+                for f in &mut fixes {
+                    f.applicability = Applicability::Unsafe;
+                }
+                fixes.insert(0, fold);
+            }
             crate::rules::fixes::dedup_fixes(&mut fixes);
             // A placeholder only where no source can be named at all; where one can but no
             // attribution fits the sentence, the finding stands without a fix.
@@ -491,5 +503,34 @@ mod tests {
             vec![draft.replace("Das ist ein Plus", "Das sei ein Plus")],
             "{f:?}"
         );
+    }
+
+    /// Golden: the next sentence of the paragraph credits the source at its end: the claim is
+    /// joined to it with a semicolon (one attribution for both) before any credit of its own,
+    /// which would repeat it; that credit is then never applied unasked.
+    #[test]
+    fn golden_a_claim_joins_the_next_sentence_that_credits_its_source() {
+        let cases: [(&str, &str, &str); 2] = [
+            (
+                "---\nsource: Port Ellery Board of Elections\n---\nWhitcombe finished with 58,214 votes. Oyelaran received 49,870 votes.\n",
+                "Whitcombe finished with 58,214 votes. Oyelaran received 49,870 votes, the Board of Elections said.\n",
+                "Whitcombe finished with 58,214 votes; Oyelaran received 49,870 votes, the Board of Elections said.\n",
+            ),
+            (
+                "---\nsource: Wahlamt Lennbach\n---\nMüller erhielt am Sonntag 12.400 Stimmen. Schulz kam auf 9.800 Stimmen.\n",
+                "Müller erhielt am Sonntag 12.400 Stimmen. Schulz kam auf 9.800 Stimmen, teilte das Wahlamt mit.\n",
+                "Müller erhielt am Sonntag 12.400 Stimmen; Schulz kam auf 9.800 Stimmen, teilte das Wahlamt mit.\n",
+            ),
+        ];
+        for (source, draft, want) in cases {
+            let f = findings(&[("a.md", source)], draft, RuleId::UnsourcedClaim);
+            let first = f.iter().find(|x| x.span.start == 0).unwrap_or_else(|| panic!("{draft:?}: {f:?}"));
+            let fixed: Vec<String> = first.fixes.iter().map(|x| x.apply(draft)).collect();
+            assert_eq!(fixed.first().map(String::as_str), Some(want), "{fixed:?}");
+            assert!(
+                first.fixes.iter().all(|x| x.applicability != crate::finding::Applicability::Safe),
+                "{first:?}"
+            );
+        }
     }
 }

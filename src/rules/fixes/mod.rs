@@ -85,6 +85,9 @@ pub(crate) struct Words {
     /// Words with which the draft itself states a plan or a deviation (then such a source
     /// agrees with it).
     pub plan_words: Vec<String>,
+    /// Words that make the figure right after them a bound ("topped 70 percent", „übertraf 70
+    /// Prozent“): an exact figure put in its place would claim more than its source.
+    pub bound_words: Vec<String>,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -444,6 +447,71 @@ fn credits(body: &str, who: &Who, lang: Lang) -> bool {
         _ => names_source(body, who, lang),
     };
     named && attributed_in_words(body, lang)
+}
+
+/// A fix joining the sentence `s` to the next one of its paragraph with a semicolon where that
+/// one credits `who` at its end ("Whitcombe finished with 58,214 votes. Oyelaran received
+/// 49,870 votes, the Board of Elections said." → "…58,214 votes; Oyelaran received …, the
+/// Board of Elections said."): one attribution for both, not the same credit twice. Only in
+/// running text, for two plain sentences (no quotation at the join, `s` ending in a period, the
+/// next opening with a capital) of at most 45 words together.
+pub fn fold_into_next(doc: &Document, s: Span, who: &Who) -> Option<Fix> {
+    let i = doc.sentence_at(s.start)?;
+    let here = doc.sentences.get(i)?;
+    let next = doc.sentences.get(i + 1)?;
+    let (kind, heading) = block_kind(doc, s)?;
+    if next.block != here.block || kind != BlockKind::Paragraph || heading {
+        return None;
+    }
+    let body = here.span.slice(&doc.text).trim_end();
+    let nbody = next.span.slice(&doc.text);
+    // The credit stands at the next sentence's end ("…, the Board of Elections said."), where
+    // it reads as covering both clauses.
+    let tail: String = nbody
+        .trim_end()
+        .trim_end_matches(['.', '!', '?'])
+        .rsplit(',')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    // By its name, or a shorter form of it: every capitalised word of the credit ("the Board
+    // of Elections said") a word of the name ("the Port Ellery Board of Elections").
+    let articles = &words(doc.lang).nominative_articles;
+    let caps: Vec<&str> = tail
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| !articles.contains(&w.to_lowercase()))
+        .collect();
+    let shorter = !caps.is_empty() && caps.iter().all(|k| contains_word(who.name(), k));
+    if !(credits(&tail, who, doc.lang) || shorter) || !attributed_in_words(&tail, doc.lang) {
+        return None;
+    }
+    let words = body.split_whitespace().count() + nbody.split_whitespace().count();
+    let quoted = |t: &str| t.contains(CLOSING) || t.contains(OPENING);
+    if !body.ends_with('.')
+        || body.ends_with("..")
+        || words > 45
+        || quoted(body)
+        || !nbody.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    let period = here.span.start + body.len() - 1;
+    let title = match doc.lang {
+        Lang::De => format!(
+            "Mit dem nächsten Satz verbinden, der {} als Quelle nennt",
+            who.name()
+        ),
+        Lang::En => format!("Join with the next sentence, which credits {}", who.name()),
+    };
+    Some(Fix {
+        title,
+        edits: vec![Edit {
+            span: Span::new(period, next.span.start),
+            replacement: "; ".into(),
+        }],
+        applicability: Applicability::Unsafe,
+    })
 }
 
 /// Whether the sentence before `s` in its paragraph credits `who` already (by name or the
