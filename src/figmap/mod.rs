@@ -818,6 +818,31 @@ mod tests {
         assert!(!l.qualifiers.is_empty());
     }
 
+    /// A hyphenated compound qualifies as its last part: "a four-day ski tour" and "four days
+    /// of ski touring" are both spans of days, not one a daily rate and the other not.
+    #[test]
+    fn a_hyphenated_compound_qualifies_as_its_last_part() {
+        use crate::lang::Lang;
+        let days = local_of(
+            "Rait had planned to spend four days ski touring in the area.",
+            "four days",
+            Lang::En,
+        );
+        let compound = local_of(
+            "He had been planning a four-day ski tour of the area.",
+            "four-day",
+            Lang::En,
+        );
+        assert_eq!(days.qualifiers, compound.qualifiers);
+        assert!(!crate::figmap::similar::plainly_apart(&days, &compound));
+        let planned = local_of(
+            "The long-planned bridge will carry 90,000 vehicles.",
+            "90,000",
+            Lang::En,
+        );
+        assert!(!planned.qualifiers.is_empty(), "{:?}", planned.qualifiers);
+    }
+
     /// Across clauses the head is not sought past a semicolon: the clause after it is a
     /// parallel statement ("…; Ward 7 the lowest, at 27.9 percent").
     #[test]

@@ -688,7 +688,14 @@ pub fn local_context(
             year_earlier = true;
             continue;
         }
-        if let Some(g) = lang.qualifier_group(&lower) {
+        // A hyphenated compound qualifies as its last part does: "a four-day tour" is a span
+        // of days as "four days" is, "long-planned" a plan.
+        let group = lang.qualifier_group(&lower).or_else(|| {
+            lower
+                .rsplit_once('-')
+                .and_then(|(_, part)| lang.qualifier_group(part))
+        });
+        if let Some(g) = group {
             qualifiers.insert(g);
         }
     }
