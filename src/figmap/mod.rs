@@ -44,6 +44,10 @@ const WEAK_SUPPORT: f32 = ALIGN_MIN;
 /// A draft figure no variant supports is judged against its quantity only when aligned this
 /// strongly (a contradiction on a weak alignment is a guess).
 pub const CONFLICT_MIN: f32 = 0.45;
+/// A draft figure aligned at [`ALIGN_MIN`] but below [`CONFLICT_MIN`] is judged against its
+/// quantity all the same when no figure of another quantity comes within this of it: the
+/// quantity is the only one its context fits, so the alignment is no guess between several.
+pub const CLEAR_MARGIN: f32 = 0.15;
 
 /// Contradicting variants of a draft figure whose values span more than this factor are
 /// no contradiction (see [`FigureMap::align`]).
@@ -407,6 +411,19 @@ impl FigureMap {
         draft: &Mention,
         tol: &Tolerance,
     ) -> Option<(usize, Vec<(usize, f32)>)> {
+        self.align_clear(corpus, draft, tol)
+            .map(|(qi, variants, _)| (qi, variants))
+    }
+
+    /// [`FigureMap::align`], with whether the alignment is clear: no figure of another
+    /// quantity (not set apart from the draft figure, nor of another place or time) comes
+    /// within [`CLEAR_MARGIN`] of the best variant's similarity.
+    pub fn align_clear(
+        &self,
+        corpus: &Corpus,
+        draft: &Mention,
+        tol: &Tolerance,
+    ) -> Option<(usize, Vec<(usize, f32)>, bool)> {
         // A figure whose context sets it apart from the draft figure (another place, a
         // forecast, another person's figure) is no support from outside its quantity.
         let apart = |m: usize| {
@@ -567,7 +584,16 @@ impl FigureMap {
                 variants.retain(|&(m, _)| agrees(m));
             }
         }
-        Some((qi, variants))
+        let rival = sims
+            .iter()
+            .enumerate()
+            .filter(|&(j, &s)| {
+                s > f32::MIN && self.quantity_of.get(j) != Some(&qi) && !apart(j) && !elsewhere(j)
+            })
+            .map(|(_, &s)| s)
+            .fold(f32::MIN, f32::max);
+        let clear = rival < top - CLEAR_MARGIN;
+        Some((qi, variants, clear))
     }
 
     /// The corpus figure of variant `i`.
