@@ -119,13 +119,27 @@ pub fn speaker_spans(facts: &crate::extract::Facts, sentence: Span) -> Vec<Span>
 }
 
 /// The speaker spans a figure's context must not take for whose figure it is: all of them,
-/// except for an age, which is the speaker's own ("Renata Solvik, 52, told reporters").
-pub fn owned_speakers<'a>(q: &Quantity, speakers: &'a [Span]) -> &'a [Span] {
-    if q.dimension == crate::extract::Dimension::Age {
-        &[]
-    } else {
-        speakers
+/// except, for an age, a speaker it stands right beside, whose own age it is ("Renata Solvik,
+/// 52, told reporters", "52-year-old Renata Solvik said"). An age apart from the speaker is
+/// somebody else's ("Atururi said a 10-year-old girl was killed").
+pub fn owned_speakers(text: &str, q: &Quantity, speakers: &[Span]) -> Vec<Span> {
+    if q.dimension != crate::extract::Dimension::Age {
+        return speakers.to_vec();
     }
+    let beside = |sp: &Span| {
+        let gap = if sp.end <= q.span.start {
+            text.get(sp.end..q.span.start)
+        } else if q.span.end <= sp.start {
+            text.get(q.span.end..sp.start)
+        } else {
+            Some("")
+        };
+        gap.is_some_and(|g| {
+            g.chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        })
+    };
+    speakers.iter().filter(|sp| !beside(sp)).copied().collect()
 }
 
 fn quantity(corpus: &Corpus, at: FigRef) -> Option<&Quantity> {
@@ -176,7 +190,7 @@ impl FigureMap {
                         q.span,
                         &numbers,
                         &owners,
-                        crate::figmap::owned_speakers(q, &speakers),
+                        &crate::figmap::owned_speakers(&d.doc.masked, q, &speakers),
                         d.doc.lang,
                     );
                     let mut local = local;
@@ -842,6 +856,38 @@ mod tests {
             Lang::En,
         );
         assert!(!l.qualifiers.is_empty());
+    }
+
+    /// An age beside a speaker is the speaker's own, so the speaker may be its owner's name;
+    /// an age apart from the speaker is somebody else's, and the speaker's name is no name of
+    /// the figure's.
+    #[test]
+    fn an_age_is_the_speakers_only_beside_the_speaker() {
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let speakers_of = |t: &str, fig: &str| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::En));
+            let facts = crate::extract::extract(&doc);
+            let q = facts.quantities.iter().find(|q| q.text == fig).cloned();
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {:?}", facts.quantities));
+            let speakers = crate::figmap::speaker_spans(&facts, Span::new(0, t.len()));
+            assert_eq!(speakers.len(), 1, "{speakers:?}");
+            let owned = crate::figmap::owned_speakers(t, &q, &speakers);
+            owned
+                .iter()
+                .map(|s| s.slice(t).to_string())
+                .collect::<Vec<_>>()
+        };
+        let apart = speakers_of(
+            "Governor Atururi said a 10-year-old girl was killed in the quake.",
+            "10-year-old",
+        );
+        assert_eq!(apart, vec!["Governor Atururi".to_string()]);
+        let beside = speakers_of(
+            "Renata Solvik, 52, told reporters the road was closed.",
+            "52",
+        );
+        assert!(beside.is_empty(), "{beside:?}");
     }
 
     /// A hyphenated compound qualifies as its last part: "a four-day ski tour" and "four days

@@ -946,7 +946,7 @@ fn match_figure(
         q.span,
         &numbers,
         &owners,
-        crate::figmap::owned_speakers(q, &speakers),
+        &crate::figmap::owned_speakers(&doc.masked, q, &speakers),
         lang,
     );
     local.moment = crate::figmap::similar::block_moment(
