@@ -890,6 +890,43 @@ mod tests {
         assert!(beside.is_empty(), "{beside:?}");
     }
 
+    /// Two sure names set figures plainly apart only when neither figure's sentence names the
+    /// other's: a draft naming "NFL" nearest and a source naming "Dolphins" nearest, both
+    /// sentences about the 2008 Miami Dolphins, are not two owners.
+    #[test]
+    fn names_set_apart_only_when_the_other_sentence_lacks_them() {
+        use crate::figmap::similar::plainly_apart;
+        use crate::lang::Lang;
+        let draft = local_of(
+            "Darius Butler returned an interception 32 yards for a TD in helping the Colts join the 2008 Miami Dolphins as the only NFL teams to win at least 10 games after losing 14 or more the previous season.",
+            "14",
+            Lang::En,
+        );
+        let source = local_of(
+            "Indianapolis joins the 2008 Miami Dolphins as the only teams to win at least 10 games after losing 14 or more the previous season.",
+            "14",
+            Lang::En,
+        );
+        assert!(
+            draft.name != source.name,
+            "{:?} {:?}",
+            draft.name,
+            source.name
+        );
+        assert!(!plainly_apart(&draft, &source));
+        let other = local_of(
+            "Brady Quinn was just 10 of 22 for 162 yards in the loss.",
+            "162 yards",
+            Lang::En,
+        );
+        let butler = local_of(
+            "Darius Butler returned an interception 32 yards in the win.",
+            "32 yards",
+            Lang::En,
+        );
+        assert!(plainly_apart(&other, &butler));
+    }
+
     /// A hyphenated compound qualifies as its last part: "a four-day ski tour" and "four days
     /// of ski touring" are both spans of days, not one a daily rate and the other not.
     #[test]
