@@ -27,6 +27,10 @@ use crate::text::Span;
 pub use similar::{agree, comparable, interval, local_context, overlap, Local, Mention};
 use std::collections::HashMap;
 
+/// A draft figure's quantity, its variants with their similarity to the draft figure, and
+/// whether the alignment is clear (see [`FigureMap::align_clear`]).
+pub type Alignment = (usize, Vec<(usize, f32)>, bool);
+
 /// Two source figures this similar measure the same quantity.
 pub const LINK: f32 = 0.4;
 
@@ -437,7 +441,7 @@ impl FigureMap {
         corpus: &Corpus,
         draft: &Mention,
         tol: &Tolerance,
-    ) -> Option<(usize, Vec<(usize, f32)>, bool)> {
+    ) -> Option<Alignment> {
         // A figure whose context sets it apart from the draft figure (another place, a
         // forecast, another person's figure) is no support from outside its quantity.
         let apart = |m: usize| {
