@@ -27,6 +27,10 @@ use crate::text::Span;
 pub use similar::{agree, comparable, interval, local_context, overlap, Local, Mention};
 use std::collections::HashMap;
 
+/// A draft figure's quantity, its variants with their similarity to the draft figure, and
+/// whether the alignment is clear (see [`FigureMap::align_clear`]).
+pub type Alignment = (usize, Vec<(usize, f32)>, bool);
+
 /// Two source figures this similar measure the same quantity.
 pub const LINK: f32 = 0.4;
 
@@ -44,6 +48,10 @@ const WEAK_SUPPORT: f32 = ALIGN_MIN;
 /// A draft figure no variant supports is judged against its quantity only when aligned this
 /// strongly (a contradiction on a weak alignment is a guess).
 pub const CONFLICT_MIN: f32 = 0.45;
+/// A draft figure aligned at [`ALIGN_MIN`] but below [`CONFLICT_MIN`] is judged against its
+/// quantity all the same when no figure of another quantity comes within this of it: the
+/// quantity is the only one its context fits, so the alignment is no guess between several.
+pub const CLEAR_MARGIN: f32 = 0.15;
 
 /// Contradicting variants of a draft figure whose values span more than this factor are
 /// no contradiction (see [`FigureMap::align`]).
@@ -115,13 +123,27 @@ pub fn speaker_spans(facts: &crate::extract::Facts, sentence: Span) -> Vec<Span>
 }
 
 /// The speaker spans a figure's context must not take for whose figure it is: all of them,
-/// except for an age, which is the speaker's own ("Renata Solvik, 52, told reporters").
-pub fn owned_speakers<'a>(q: &Quantity, speakers: &'a [Span]) -> &'a [Span] {
-    if q.dimension == crate::extract::Dimension::Age {
-        &[]
-    } else {
-        speakers
+/// except, for an age, a speaker it stands right beside, whose own age it is ("Renata Solvik,
+/// 52, told reporters", "52-year-old Renata Solvik said"). An age apart from the speaker is
+/// somebody else's ("Atururi said a 10-year-old girl was killed").
+pub fn owned_speakers(text: &str, q: &Quantity, speakers: &[Span]) -> Vec<Span> {
+    if q.dimension != crate::extract::Dimension::Age {
+        return speakers.to_vec();
     }
+    let beside = |sp: &Span| {
+        let gap = if sp.end <= q.span.start {
+            text.get(sp.end..q.span.start)
+        } else if q.span.end <= sp.start {
+            text.get(q.span.end..sp.start)
+        } else {
+            Some("")
+        };
+        gap.is_some_and(|g| {
+            g.chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        })
+    };
+    speakers.iter().filter(|sp| !beside(sp)).copied().collect()
 }
 
 fn quantity(corpus: &Corpus, at: FigRef) -> Option<&Quantity> {
@@ -172,7 +194,7 @@ impl FigureMap {
                         q.span,
                         &numbers,
                         &owners,
-                        crate::figmap::owned_speakers(q, &speakers),
+                        &crate::figmap::owned_speakers(&d.doc.masked, q, &speakers),
                         d.doc.lang,
                     );
                     let mut local = local;
@@ -407,6 +429,19 @@ impl FigureMap {
         draft: &Mention,
         tol: &Tolerance,
     ) -> Option<(usize, Vec<(usize, f32)>)> {
+        self.align_clear(corpus, draft, tol)
+            .map(|(qi, variants, _)| (qi, variants))
+    }
+
+    /// [`FigureMap::align`], with whether the alignment is clear: no figure of another
+    /// quantity (not set apart from the draft figure, nor of another place or time) comes
+    /// within [`CLEAR_MARGIN`] of the best variant's similarity.
+    pub fn align_clear(
+        &self,
+        corpus: &Corpus,
+        draft: &Mention,
+        tol: &Tolerance,
+    ) -> Option<Alignment> {
         // A figure whose context sets it apart from the draft figure (another place, a
         // forecast, another person's figure) is no support from outside its quantity.
         let dated = |f: &Features| {
@@ -570,7 +605,16 @@ impl FigureMap {
                 variants.retain(|&(m, _)| agrees(m));
             }
         }
-        Some((qi, variants))
+        let rival = sims
+            .iter()
+            .enumerate()
+            .filter(|&(j, &s)| {
+                s > f32::MIN && self.quantity_of.get(j) != Some(&qi) && !apart(j) && !elsewhere(j)
+            })
+            .map(|(_, &s)| s)
+            .fold(f32::MIN, f32::max);
+        let clear = rival < top - CLEAR_MARGIN;
+        Some((qi, variants, clear))
     }
 
     /// The corpus figure of variant `i`.
@@ -857,6 +901,100 @@ mod tests {
             Lang::En,
         );
         assert!(!l.qualifiers.is_empty());
+    }
+
+    /// An age beside a speaker is the speaker's own, so the speaker may be its owner's name;
+    /// an age apart from the speaker is somebody else's, and the speaker's name is no name of
+    /// the figure's.
+    #[test]
+    fn an_age_is_the_speakers_only_beside_the_speaker() {
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let speakers_of = |t: &str, fig: &str| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::En));
+            let facts = crate::extract::extract(&doc);
+            let q = facts.quantities.iter().find(|q| q.text == fig).cloned();
+            let q = q.unwrap_or_else(|| panic!("{fig} not in {:?}", facts.quantities));
+            let speakers = crate::figmap::speaker_spans(&facts, Span::new(0, t.len()));
+            assert_eq!(speakers.len(), 1, "{speakers:?}");
+            let owned = crate::figmap::owned_speakers(t, &q, &speakers);
+            owned
+                .iter()
+                .map(|s| s.slice(t).to_string())
+                .collect::<Vec<_>>()
+        };
+        let apart = speakers_of(
+            "Governor Atururi said a 10-year-old girl was killed in the quake.",
+            "10-year-old",
+        );
+        assert_eq!(apart, vec!["Governor Atururi".to_string()]);
+        let beside = speakers_of(
+            "Renata Solvik, 52, told reporters the road was closed.",
+            "52",
+        );
+        assert!(beside.is_empty(), "{beside:?}");
+    }
+
+    /// Two sure names set figures plainly apart only when neither figure's sentence names the
+    /// other's: a draft naming "NFL" nearest and a source naming "Dolphins" nearest, both
+    /// sentences about the 2008 Miami Dolphins, are not two owners.
+    #[test]
+    fn names_set_apart_only_when_the_other_sentence_lacks_them() {
+        use crate::figmap::similar::plainly_apart;
+        use crate::lang::Lang;
+        let draft = local_of(
+            "Darius Butler returned an interception 32 yards for a TD in helping the Colts join the 2008 Miami Dolphins as the only NFL teams to win at least 10 games after losing 14 or more the previous season.",
+            "14",
+            Lang::En,
+        );
+        let source = local_of(
+            "Indianapolis joins the 2008 Miami Dolphins as the only teams to win at least 10 games after losing 14 or more the previous season.",
+            "14",
+            Lang::En,
+        );
+        assert!(
+            draft.name != source.name,
+            "{:?} {:?}",
+            draft.name,
+            source.name
+        );
+        assert!(!plainly_apart(&draft, &source));
+        let other = local_of(
+            "Brady Quinn was just 10 of 22 for 162 yards in the loss.",
+            "162 yards",
+            Lang::En,
+        );
+        let butler = local_of(
+            "Darius Butler returned an interception 32 yards in the win.",
+            "32 yards",
+            Lang::En,
+        );
+        assert!(plainly_apart(&other, &butler));
+    }
+
+    /// A hyphenated compound qualifies as its last part: "a four-day ski tour" and "four days
+    /// of ski touring" are both spans of days, not one a daily rate and the other not.
+    #[test]
+    fn a_hyphenated_compound_qualifies_as_its_last_part() {
+        use crate::lang::Lang;
+        let days = local_of(
+            "Rait had planned to spend four days ski touring in the area.",
+            "four days",
+            Lang::En,
+        );
+        let compound = local_of(
+            "He had been planning a four-day ski tour of the area.",
+            "four-day",
+            Lang::En,
+        );
+        assert_eq!(days.qualifiers, compound.qualifiers);
+        assert!(!crate::figmap::similar::plainly_apart(&days, &compound));
+        let planned = local_of(
+            "The long-planned bridge will carry 90,000 vehicles.",
+            "90,000",
+            Lang::En,
+        );
+        assert!(!planned.qualifiers.is_empty(), "{:?}", planned.qualifiers);
     }
 
     /// Across clauses the head is not sought past a semicolon: the clause after it is a

@@ -298,6 +298,8 @@ pub struct Local {
     pub name: Option<String>,
     /// Every name in the window (a name of several words: "the Lumen Tour").
     pub names: HashSet<String>,
+    /// Every name in the figure's sentence, within the window or not.
+    pub sentence_names: HashSet<String>,
     /// `name` is surely a name: not one capitalised word opening its sentence ("Shares fell
     /// 6.2 percent", where the capital is the sentence's).
     pub name_sure: bool,
@@ -717,7 +719,14 @@ pub fn local_context(
             year_earlier = true;
             continue;
         }
-        if let Some(g) = lang.qualifier_group(&lower) {
+        // A hyphenated compound qualifies as its last part does: "a four-day tour" is a span
+        // of days as "four days" is, "long-planned" a plan.
+        let group = lang.qualifier_group(&lower).or_else(|| {
+            lower
+                .rsplit_once('-')
+                .and_then(|(_, part)| lang.qualifier_group(part))
+        });
+        if let Some(g) = group {
             qualifiers.insert(g);
         }
     }
@@ -992,6 +1001,10 @@ pub fn local_context(
         };
         near.or_else(earlier).flatten()
     };
+    let sentence_names: HashSet<String> = (0..words.len())
+        .filter(|&k| is_name_at(k))
+        .filter_map(|k| words.get(k).map(|w| w.text.to_lowercase()))
+        .collect();
     // A run opening the sentence alone may be a capitalised common noun.
     let name_sure = name.as_ref().is_some_and(|&(_, k, end)| {
         let mut start = k;
@@ -1012,6 +1025,7 @@ pub fn local_context(
         lang: Some(lang),
         name,
         names,
+        sentence_names,
         name_sure,
         year_earlier,
         side: side_of(lang, text, &words, first, last),
@@ -1288,11 +1302,13 @@ pub fn sets_apart(a: &Local, b: &Local, dated: bool) -> bool {
 pub fn plainly_apart(a: &Local, b: &Local, dated: bool) -> bool {
     let qualified =
         !a.qualifiers.is_empty() && !b.qualifiers.is_empty() && a.qualifiers != b.qualifiers;
+    // Two sure names, neither of which the other figure's sentence names at all: "the 2008
+    // Miami Dolphins as the only NFL teams … after losing 14" names the Dolphins too.
     let names = a.lang == Some(Lang::En)
         && a.name_sure
         && b.name_sure
         && matches!((&a.name, &b.name), (Some(x), Some(y))
-            if x != y && !b.names.contains(x) && !a.names.contains(y));
+            if x != y && !b.sentence_names.contains(x) && !a.sentence_names.contains(y));
     places_clash(a, b)
         || qualified
         || (!dated && a.year_earlier != b.year_earlier)

@@ -946,7 +946,7 @@ fn match_figure(
         q.span,
         &numbers,
         &owners,
-        crate::figmap::owned_speakers(q, &speakers),
+        &crate::figmap::owned_speakers(&doc.masked, q, &speakers),
         lang,
     );
     local.moment = crate::figmap::similar::block_moment(
@@ -984,7 +984,7 @@ fn match_figure(
             ),
         ),
     };
-    let Some((_, variants)) = map.align(corpus, &mention, tol) else {
+    let Some((_, variants, clear)) = map.align_clear(corpus, &mention, tol) else {
         return Vec::new();
     };
     let mut cands: Vec<FigureMatch> = variants
@@ -1007,8 +1007,18 @@ fn match_figure(
     // A small count ("six", "two games") is said of many things in a story: "no source
     // supports it" needs the quantity aligned surely.
     let small = matches!(q.dimension, Dimension::Count | Dimension::Number) && q.high < SMALL_COUNT;
+    // A quantity that no other comes near, stated by two reports that each align with the
+    // figure, is the figure's even on a weaker alignment: neither a guess between quantities
+    // nor one report's wording.
+    let aligned_docs: HashSet<usize> = cands
+        .iter()
+        .filter(|c| c.sim >= crate::figmap::ALIGN_MIN)
+        .map(|c| c.doc)
+        .collect();
     let needed = if small {
         SMALL_CONFLICT_MIN
+    } else if clear && aligned_docs.len() >= 2 {
+        crate::figmap::ALIGN_MIN
     } else {
         crate::figmap::CONFLICT_MIN
     };

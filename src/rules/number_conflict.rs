@@ -217,6 +217,21 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
+    /// A figure aligned below `CONFLICT_MIN` but above `ALIGN_MIN` to a quantity no other
+    /// comes near, which two reports state and each align with, is judged against it; one
+    /// report alone on so weak an alignment is not enough.
+    #[test]
+    fn a_clear_weak_alignment_with_two_reports_is_judged() {
+        let a = ("a.md", "---\nsource: Daily News\n---\nAbout 30 youths had thrown stones at a police car before the shooting.\n");
+        let b = ("b.md", "---\nsource: Metro Wire\n---\nSome 30 youths had thrown stones at the police car, witnesses said.\n");
+        let draft = "The clash began after around 90 youths had thrown stones in the square.\n";
+        let f = findings(&[a, b], draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("around 90"), "{f:?}");
+        assert_eq!(f[0].evidence.len(), 2, "{f:?}");
+        assert!(findings(&[a], draft, RuleId::NumberConflict).is_empty());
+    }
+
     #[test]
     fn conflicting_count_is_flagged_with_fix() {
         let corpus = [("ledger.md", "---\nsource: Harbor Ledger\n---\nAbout 68,000 vehicles cross the Kessler Bridge every day.\n")];
