@@ -958,7 +958,7 @@ mod tests {
             draft.name,
             source.name
         );
-        assert!(!plainly_apart(&draft, &source));
+        assert!(!plainly_apart(&draft, &source, false));
         let other = local_of(
             "Brady Quinn was just 10 of 22 for 162 yards in the loss.",
             "162 yards",
@@ -969,7 +969,7 @@ mod tests {
             "32 yards",
             Lang::En,
         );
-        assert!(plainly_apart(&other, &butler));
+        assert!(plainly_apart(&other, &butler, false));
     }
 
     /// A hyphenated compound qualifies as its last part: "a four-day ski tour" and "four days
@@ -988,7 +988,9 @@ mod tests {
             Lang::En,
         );
         assert_eq!(days.qualifiers, compound.qualifiers);
-        assert!(!crate::figmap::similar::plainly_apart(&days, &compound));
+        assert!(!crate::figmap::similar::plainly_apart(
+            &days, &compound, false
+        ));
         let planned = local_of(
             "The long-planned bridge will carry 90,000 vehicles.",
             "90,000",
