@@ -386,6 +386,13 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
             i = num.t1 + 2;
             continue;
         }
+        // "a sixth round stoppage", "a third straight win": an ordinal before its noun.
+        if ordinal_before_noun(&toks, &num, d, &|k| {
+            toks.get(k).is_some_and(|t| unit_at(t.start))
+        }) {
+            i = num.t1;
+            continue;
+        }
         let next = num.t1.max(i + 1);
         match build(text, s, &toks, &num, lang, d) {
             Some((q, t_end))
@@ -678,6 +685,28 @@ fn ordinal_compound(toks: &[Tok], num: &Numeral, d: &QuantityData) -> bool {
             .get(num.t1)
             .is_some_and(|x| x.glued && (x.is_sym('-') || x.is_sym('‑')))
         && toks.get(num.t1 + 1).is_some_and(|x| x.glued && x.is_word())
+}
+
+/// "a sixth round stoppage", "a third straight win": an English ordinal ("third", "-th")
+/// read as a fraction, but followed by a word that is neither "of" (a share: "a fifth of
+/// trains") nor a unit ("a tenth mile"): an ordinal, no figure.
+fn ordinal_before_noun(
+    toks: &[Tok],
+    num: &Numeral,
+    d: &QuantityData,
+    unit_at: &dyn Fn(usize) -> bool,
+) -> bool {
+    if !num.words || !num.fraction || num.t1 == 0 {
+        return false;
+    }
+    let last = &toks[num.t1 - 1].lower;
+    let ordinal_form = last == "third" || (last.ends_with("th") && !last.ends_with("ths"));
+    if !ordinal_form || d.words.fractions.get(last).is_none_or(|v| *v < 3.0) {
+        return false;
+    }
+    toks.get(num.t1).is_some_and(|x| {
+        x.is_word() && !x.glued && !d.is(&d.words.share_of, &x.lower) && !unit_at(num.t1)
+    })
 }
 
 /// The most members of a list of numbers looked back over for its label.
@@ -1398,6 +1427,15 @@ fn build(
         if let Some(w) = toks.get(t + 1).filter(|x| x.glued && x.is_word()) {
             // "two-time champion".
             if d.is(&ctx.not_figure_compounds, &w.lower) {
+                return None;
+            }
+            // "a two-handed assault", "a three-sided deal": an English adjective made of a
+            // number and a participle-like "-ed" word describes, it counts nothing.
+            if lang == Lang::En
+                && w.lower.len() > 4
+                && w.lower.ends_with("ed")
+                && !toks.get(t + 2).is_some_and(|x| x.glued)
+            {
                 return None;
             }
             let wpos = w.start;

@@ -1290,6 +1290,12 @@ fn labels_ranks_versions_are_no_figures() {
         EN,
         &[],
     );
+    // An ordinal before its noun, a number-and-participle adjective: no figures.
+    check(
+        "He scored a sixth round stoppage, his third straight win, after a two-handed assault.",
+        EN,
+        &[],
+    );
     check(
         "The No. 1 team beat the No. 5 seed in Game 3 winner style.",
         EN,
