@@ -98,6 +98,9 @@ pub struct FigureMap {
     pub quantities: Vec<Vec<usize>>,
     /// Per figure, its quantity.
     pub quantity_of: Vec<usize>,
+    /// The places its documents name after a place preposition, lower case: what
+    /// [`similar::implicit_place`] knows as places.
+    pub places: std::collections::HashSet<String>,
 }
 
 /// The bucket of figures that can be compared at all (same kind; currencies and date kinds apart).
@@ -157,6 +160,12 @@ impl FigureMap {
         docs.sort_unstable();
         docs.dedup();
         let mut figures = Vec::new();
+        let places: std::collections::HashSet<String> = docs
+            .iter()
+            .filter_map(|&di| corpus.docs.get(di))
+            .flat_map(|d| crate::extract::place::doc_places(&d.doc))
+            .map(|(p, _)| p)
+            .collect();
         for &di in &docs {
             let Some(d) = corpus.docs.get(di) else {
                 continue;
@@ -198,6 +207,15 @@ impl FigureMap {
                         d.doc.lang,
                     );
                     let mut local = local;
+                    if local.places.is_empty() && local.scopes.is_empty() {
+                        local.places.extend(similar::implicit_place(
+                            &d.doc.masked,
+                            s.span,
+                            q.span,
+                            &places,
+                            d.doc.lang,
+                        ));
+                    }
                     local.moment = similar::block_moment(
                         &d.doc.masked,
                         d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
@@ -237,6 +255,7 @@ impl FigureMap {
         let mut map = FigureMap {
             docs,
             figures,
+            places,
             ..FigureMap::default()
         };
         map.group(corpus, tol);
@@ -800,6 +819,65 @@ mod tests {
             &[],
             lang,
         )
+    }
+
+    /// A figure with no place near it is placed by a known place standing bare before it in
+    /// its sentence (the clause's subject or topic), not by one in a place phrase further back,
+    /// one after a determiner or one opening a longer name; in both languages, and in the map.
+    #[test]
+    fn a_bare_place_before_a_figure_places_it() {
+        use crate::figmap::similar::implicit_place;
+        use crate::lang::Lang;
+        use crate::text::Span;
+        let known: std::collections::HashSet<String> = ["ostheim", "westerau", "dunmore", "texas"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let at = |t: &str, fig: &str, lang| {
+            let start = t.find(fig).unwrap_or_else(|| panic!("{fig} not in {t}"));
+            let span = Span::new(start, start + fig.len());
+            implicit_place(t, Span::new(0, t.len()), span, &known, lang)
+        };
+        let t = "Anders als in Westerau, wo die Schäden auf 40 Millionen Euro geschätzt werden, kam Ostheim glimpflich davon: 620 Menschen mussten ihre Häuser verlassen, drei wurden verletzt.";
+        assert_eq!(at(t, "620", Lang::De).as_deref(), Some("ostheim"));
+        assert_eq!(at(t, "drei", Lang::De).as_deref(), Some("ostheim"));
+        // The place phrase further back is the place of what it stands near: no guess.
+        assert_eq!(at(t, "40 Millionen", Lang::De), None);
+        // Not a known place, or after a determiner (a German noun), or no place at all.
+        assert_eq!(
+            at("Nordheim meldete 620 Evakuierte.", "620", Lang::De),
+            None
+        );
+        assert_eq!(
+            at("Die Ostheim meldete 620 Evakuierte.", "620", Lang::De),
+            None
+        );
+        let t = "Dunmore fared worse: 4,200 residents left their homes.";
+        assert_eq!(at(t, "4,200", Lang::En).as_deref(), Some("dunmore"));
+        // Part of a longer name: the governor's figure, not one placed in Texas.
+        let t = "Texas Gov. Rick Perry said 40 people were hurt.";
+        assert_eq!(at(t, "40", Lang::En), None);
+        // Through the map: the bare place sets the report's figure apart from the draft's
+        // other place; without it the figure would be placed nowhere and support anything.
+        let c = Corpus::from_texts(
+            [
+                ("a.md", "In Ostheim mussten 620 Menschen ihre Häuser verlassen. In Westerau mussten 1.400 Menschen ihre Häuser verlassen."),
+                ("b.md", "Anders als in Westerau, wo ein Mann starb, kam Ostheim glimpflich davon: 620 Menschen mussten ihre Häuser verlassen."),
+            ],
+            Some(Lang::De),
+        );
+        let map = FigureMap::build(&c, &[0, 1], &Tolerance::default());
+        let placed = map
+            .figures
+            .iter()
+            .find(|f| f.at.doc == 1)
+            .map(|f| f.local.places.clone());
+        assert_eq!(
+            placed,
+            Some(["ostheim".to_string()].into_iter().collect()),
+            "{:?}",
+            map.places
+        );
     }
 
     /// A place nearer another count of the sentence is that count's; an area level (ward,

@@ -1266,6 +1266,72 @@ pub fn places_clash(a: &Local, b: &Local) -> bool {
         || world_against_place(b, a)
 }
 
+/// The place a figure's sentence is about when no place stands near the figure: the nearest
+/// known place (one the sources name after a place preposition: `known`, lower case) before the
+/// figure in its sentence, standing bare as its clause's subject or topic ("Anders als in
+/// Grafenried …, kam Lützenbrück vergleichsweise glimpflich davon: 950 Menschen mussten …";
+/// "Dunmore fared worse: 4,200 residents left"). A place in a place phrase is the place of
+/// what it stands near, and the search stops there ("Anders als in Grafenried, wo … 40
+/// Millionen": no implicit place). Nor is it a place when a determiner stands before it (a
+/// German noun: „die Sicherheit“) or another capitalised word follows (part of a longer name:
+/// "Texas Gov. Perry", "the New York Times").
+pub fn implicit_place(
+    text: &str,
+    sentence: Span,
+    q_span: Span,
+    known: &HashSet<String>,
+    lang: Lang,
+) -> Option<String> {
+    if known.is_empty() {
+        return None;
+    }
+    let words = words_in(
+        text,
+        Span::new(sentence.start, q_span.start.max(sentence.start)),
+    );
+    let td = lang.text_data();
+    let determiners = &crate::extract::attribution::lexicon::lexicon(lang).determiners;
+    let capital = |w: &crate::text::words::Word| w.text.starts_with(char::is_uppercase);
+    for k in (0..words.len()).rev() {
+        let Some(w) = words.get(k) else {
+            continue;
+        };
+        let Some(p) = crate::extract::place::place_word(lang, w.text) else {
+            continue;
+        };
+        if !known.contains(&p) {
+            continue;
+        }
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .map(|x| x.text.to_lowercase());
+        if prev
+            .as_ref()
+            .is_some_and(|x| td.place_prepositions.contains(x))
+        {
+            return None;
+        }
+        // English names a place with its article: "in the United States".
+        let the_before = lang == Lang::En
+            && prev.as_deref() == Some("the")
+            && k.checked_sub(2)
+                .and_then(|j| words.get(j))
+                .is_some_and(|x| td.place_prepositions.contains(&x.text.to_lowercase()));
+        if the_before {
+            return None;
+        }
+        if prev.as_ref().is_some_and(|x| determiners.contains(x)) {
+            continue;
+        }
+        if words.get(k + 1).is_some_and(capital) {
+            continue;
+        }
+        return Some(p);
+    }
+    None
+}
+
 /// Both times are known and do not overlap.
 pub fn times_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
     matches!((a, b), (Some((al, ah)), Some((bl, bh))) if ah < bl || bh < al)

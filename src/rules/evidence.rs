@@ -949,6 +949,15 @@ fn match_figure(
         &crate::figmap::owned_speakers(&doc.masked, q, &speakers),
         lang,
     );
+    if local.places.is_empty() && local.scopes.is_empty() {
+        local.places.extend(crate::figmap::similar::implicit_place(
+            &doc.masked,
+            unit,
+            q.span,
+            &map.places,
+            lang,
+        ));
+    }
     local.moment = crate::figmap::similar::block_moment(
         &doc.masked,
         doc.blocks

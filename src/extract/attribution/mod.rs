@@ -1,7 +1,7 @@
 //! Attribution: reporting verbs with a speaker, prepositional cues, source notes, links, reported speech.
 
 pub(crate) mod detect;
-mod lexicon;
+pub(crate) mod lexicon;
 pub(crate) mod reported;
 pub(crate) mod tokens;
 
