@@ -821,6 +821,45 @@ mod tests {
         )
     }
 
+    /// A comparative right after a figure makes it the amount of a change, and "the year
+    /// before" after a comparison is what it is compared with, not when it holds: "vier Prozent
+    /// mehr als im Vorjahr" is a rise like "wächst um vier Prozent", in both languages.
+    #[test]
+    fn an_amount_compared_with_the_year_before_is_a_change_of_this_year() {
+        use crate::figmap::similar::{changes_differ, Change};
+        use crate::lang::Lang;
+        let rise = local_of("Der Etat wächst um vier Prozent.", "vier Prozent", Lang::De);
+        let more = local_of(
+            "Das sind vier Prozent mehr als im Vorjahr.",
+            "vier Prozent",
+            Lang::De,
+        );
+        assert_eq!(more.change, Some(Change::By));
+        assert!(!more.year_earlier);
+        assert!(!changes_differ(&rise, &more));
+        // The year before itself still dates its own figure.
+        let before = local_of(
+            "Im Vorjahr lag der Etat bei 1,1 Mrd. Euro.",
+            "1,1 Mrd. Euro",
+            Lang::De,
+        );
+        assert!(before.year_earlier);
+        let fewer = local_of(
+            "That is 1,200 fewer than a year earlier.",
+            "1,200",
+            Lang::En,
+        );
+        assert_eq!(fewer.change, Some(Change::By));
+        assert!(!fewer.year_earlier);
+        let level = local_of(
+            "Enrollment reached 12,400 a year earlier.",
+            "12,400",
+            Lang::En,
+        );
+        assert!(level.year_earlier);
+        assert_eq!(level.change, None);
+    }
+
     /// A figure with no place near it is placed by a known place standing bare before it in
     /// its sentence (the clause's subject or topic), not by one in a place phrase further back,
     /// one after a determiner or one opening a longer name; in both languages, and in the map.

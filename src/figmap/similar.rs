@@ -380,6 +380,10 @@ fn change_of(
         });
         return (!passive).then_some(Change::By);
     }
+    // "vier Prozent mehr als im Vorjahr", "1,000 fewer than last year": the amount.
+    if lower(last + 1).is_some_and(|w| td.change_comparatives.contains(&w)) {
+        return Some(Change::By);
+    }
     let number = |k: usize| {
         words
             .get(k)
@@ -412,6 +416,9 @@ pub fn changes_differ(a: &Local, b: &Local) -> bool {
 /// Bonus when two figures count the same side of a vote (their counted nouns then say no
 /// more: „Gegenstimmen“, „Räte … dagegen“).
 const SAME_SIDE_BONUS: f32 = 0.4;
+/// Bonus when two figures are both the amount of a change (see [`Change::By`]): weaker than a
+/// shared side, since a rise and a fall are both amounts.
+const SAME_CHANGE_BONUS: f32 = 0.2;
 
 /// Words after a figure in which the side of a vote it counts is named.
 const SIDE_AFTER: usize = 3;
@@ -697,19 +704,29 @@ pub fn local_context(
         }
         // "später als geplant", "more than expected": the plan is what the figure is measured
         // against, not what it is.
-        let compared = k
-            .checked_sub(1)
-            .and_then(|p| words.get(p))
-            .is_some_and(|p| comparison.iter().any(|c| c == &p.text.to_lowercase()));
-        if compared {
+        let compared_at = |back: usize| {
+            k.checked_sub(back)
+                .and_then(|p| words.get(p))
+                .is_some_and(|p| comparison.iter().any(|c| c == &p.text.to_lowercase()))
+        };
+        if compared_at(1) {
             continue;
         }
         let lower = w.text.to_lowercase();
+        // "vier Prozent mehr als im Vorjahr", "more than the year before": the year before is
+        // what the figure is compared with, not when it holds.
+        let compared_year = compared_at(2) || compared_at(3);
         // "im Vorjahr", "last year", "a year earlier": the figure holds a year before.
         let td = lang.text_data();
         let year_word = |x: Option<&crate::text::words::Word>| {
             x.is_some_and(|x| td.year_words.contains(&x.text.to_lowercase()))
         };
+        if compared_year
+            && (td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
+                || td.earlier.contains(&lower))
+        {
+            continue;
+        }
         if td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
             || (td.earlier.contains(&lower)
                 && (year_word(k.checked_sub(1).and_then(|p| words.get(p)))
@@ -1447,6 +1464,11 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     let same_side = matches!((a.local.side, b.local.side), (Some(x), Some(y)) if x == y);
     if same_side {
         sim += SAME_SIDE_BONUS;
+    }
+    // Two amounts of a change ("wächst um vier Prozent", "vier Prozent mehr als im Vorjahr"):
+    // the role is shared however differently the growth is worded.
+    if a.local.change == Some(Change::By) && b.local.change == Some(Change::By) {
+        sim += SAME_CHANGE_BONUS;
     }
     match (a.counted, b.counted) {
         _ if same_side => {}

@@ -191,6 +191,10 @@ pub struct TextData {
     pub change_to: Vec<String>,
     #[serde(default)]
     pub change_by: Vec<String>,
+    /// Comparatives right after a figure that make it the amount of a change ("vier Prozent
+    /// mehr als im Vorjahr", "1,000 fewer than last year"): a closed class.
+    #[serde(default)]
+    pub change_comparatives: Vec<String>,
     /// Auxiliaries of a passive, one or two words before `change_by`: then it names the agent
     /// ("being fought by 410 firefighters"), not an amount of change.
     #[serde(default)]
