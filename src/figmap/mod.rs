@@ -544,11 +544,21 @@ impl FigureMap {
             .iter()
             .map(|&m| (m, sims[m]))
             .filter(|&(m, _)| {
-                let keep = agrees(m)
-                    || self
-                        .figures
+                // Nor does a variant stating the draft's figure support it when it is qualified
+                // otherwise (a forecast, a test, a capacity) and nothing else ties it to the
+                // draft figure (a negative similarity): "forecast gusts of up to 60 mph"
+                // against "Gusts reached 60 mph".
+                let keep = if agrees(m) {
+                    !(sims[m] < 0.0
+                        && self
+                            .figures
+                            .get(m)
+                            .is_some_and(|f| f.local.qualifiers != draft.local.qualifiers))
+                } else {
+                    self.figures
                         .get(m)
-                        .is_none_or(|f| !similar::plainly_apart(draft.local, &f.local, dated(f)));
+                        .is_none_or(|f| !similar::plainly_apart(draft.local, &f.local, dated(f)))
+                };
                 if !keep && trace() {
                     eprintln!("apart {:?}", self.figure(corpus, m).map(|q| &q.text));
                 }

@@ -217,6 +217,37 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
+    /// A forecast stating the draft's figure does not support a measurement of it: "forecast
+    /// gusts of up to 70 mph" is no source for "Gusts of 70 mph were recorded" where the
+    /// recorded gusts were 52 mph (not "disputed"), in both languages.
+    #[test]
+    fn a_forecast_of_the_figure_does_not_support_a_measurement() {
+        let cases = [
+            (
+                "---\nsource: Harbour Wire\n---\nThe weather service had forecast gusts of up to 70 mph for the evening. The ship left port at 6 p.m.\n",
+                "---\nsource: Coastguard\n---\nGusts of 52 mph were recorded at the pier station at the time of the grounding.\n",
+                "Gusts of 70 mph were recorded at the pier station when the ship ran aground.\n",
+                "52 mph",
+            ),
+            (
+                "---\nsource: Hafenbote\n---\nDer Wetterdienst hatte für den Abend Böen von bis zu 110 km/h vorhergesagt. Das Schiff legte um 18 Uhr ab.\n",
+                "---\nsource: Küstenwache\n---\nAn der Messstation am Pier wurden zur Zeit der Havarie Böen von 85 km/h gemessen.\n",
+                "An der Messstation am Pier wurden Böen von 110 km/h gemessen, als das Schiff auf Grund lief.\n",
+                "85 km/h",
+            ),
+        ];
+        for (forecast, measured, draft, want) in cases {
+            let f = findings(
+                &[("a.md", forecast), ("b.md", measured)],
+                draft,
+                RuleId::NumberConflict,
+            );
+            assert_eq!(f.len(), 1, "{draft:?}: {f:?}");
+            assert!(f[0].message.contains(want), "{f:?}");
+            assert_eq!(f[0].evidence.len(), 1, "{f:?}");
+        }
+    }
+
     /// A figure aligned below `CONFLICT_MIN` but above `ALIGN_MIN` to a quantity no other
     /// comes near, which two reports state and each align with, is judged against it; one
     /// report alone on so weak an alignment is not enough.
