@@ -486,7 +486,7 @@ impl FigureMap {
             let Some(m) = self.mention(corpus, i) else {
                 continue;
             };
-            if !similar::comparable_mentions(draft, &m, true) {
+            if !similar::comparable_mentions(draft, &m, true) || magnitudes_apart(draft.q, m.q) {
                 continue;
             }
             let s = similar::similarity(draft, &m, tol, true);
@@ -555,9 +555,14 @@ impl FigureMap {
                             .get(m)
                             .is_some_and(|f| f.local.qualifiers != draft.local.qualifiers))
                 } else {
+                    // A value a thousand times off is another thing the grouping put here
+                    // ("a one-off payment of £1,500" beside "a package worth £1.2bn").
                     self.figures
                         .get(m)
                         .is_none_or(|f| !similar::plainly_apart(draft.local, &f.local, dated(f)))
+                        && !self
+                            .figure(corpus, m)
+                            .is_some_and(|c| magnitudes_apart(draft.q, c))
                 };
                 if !keep && trace() {
                     eprintln!("apart {:?}", self.figure(corpus, m).map(|q| &q.text));
@@ -650,6 +655,24 @@ impl FigureMap {
     pub fn figure<'a>(&self, corpus: &'a Corpus, i: usize) -> Option<&'a Quantity> {
         quantity(corpus, self.figures.get(i)?.at)
     }
+}
+
+/// Values further apart than this factor are not one quantity's variants: a misprint or a
+/// slip of the unit (thousand for million, "48.900" read as "48,900") is a factor of a
+/// thousand, and a day ticket's 35 euros against a machine's 48,900 euros is two things.
+pub const MAGNITUDE_GAP: f64 = 1100.0;
+
+/// Whether two figures' values are more than [`MAGNITUDE_GAP`] apart (dates, years and times
+/// of day are compared as points in time, not by size).
+fn magnitudes_apart(a: &Quantity, b: &Quantity) -> bool {
+    let sized = |q: &Quantity| {
+        !matches!(
+            q.dimension,
+            Dimension::Date | Dimension::Year | Dimension::TimeOfDay
+        )
+    };
+    let (x, y) = (similar::base_value(a).abs(), similar::base_value(b).abs());
+    sized(a) && sized(b) && x > 0.0 && y > 0.0 && x.max(y) > MAGNITUDE_GAP * x.min(y)
 }
 
 /// Whether a draft figure aligned to quantity `qi` with similarity `top` is as close (within

@@ -217,6 +217,31 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
+    /// A value more than a thousand times off is another thing, not a variant: a day ticket's
+    /// price is not contradicted by a machine's; a slip of a thousand (million for billion)
+    /// still is a conflict.
+    #[test]
+    fn a_value_a_thousand_times_off_is_another_thing() {
+        let corpus = [
+            ("fair.md", "---\nsource: Messe\n---\nEintritt: Tageskarte 29 Euro, Dauerkarte 59 Euro.\n"),
+            ("robot.md", "---\nsource: Hersteller\n---\nDer Roboter kostet in der Grundausstattung 48.900 Euro netto.\n"),
+        ];
+        let draft = "Eine Tageskarte kostete 35 Euro.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert!(
+            f.iter().all(|x| !x.message.contains("48.900")),
+            "{f:?}"
+        );
+        let corpus = [(
+            "city.md",
+            "---\nsource: Stadt\n---\nDer Umbau des Hallenbads kostet nach Angaben der Stadt 2,1 Millionen Euro.\n",
+        )];
+        let draft = "Der Umbau des Hallenbads kostet nach Angaben der Stadt 2,1 Milliarden Euro.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("2,1 Millionen"), "{f:?}");
+    }
+
     /// A forecast stating the draft's figure does not support a measurement of it: "forecast
     /// gusts of up to 70 mph" is no source for "Gusts of 70 mph were recorded" where the
     /// recorded gusts were 52 mph (not "disputed"), in both languages.

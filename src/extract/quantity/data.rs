@@ -186,6 +186,9 @@ pub struct UnitDef {
     pub then_forms: Vec<String>,
     /// Forms valid only glued to the digits, with exactly this case ("30C", "86F").
     pub glued: Vec<String>,
+    /// After a scale word and not followed by "of", the canonical unit this form means instead:
+    /// "1.2 billion pounds over two years" is money, "2 million pounds of beef" a weight.
+    pub scaled: Option<String>,
 }
 
 impl UnitDef {

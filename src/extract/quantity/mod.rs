@@ -1538,6 +1538,21 @@ fn build(
         // A sign-only unit form glued to a following word ("5 $x") is still fine; take it.
         unit_def = Some(h.def);
         q.end = h.end;
+        // "1.2 billion pounds" is money unless "of" follows ("2 million pounds of beef").
+        if let Some(other) = h.def.scaled.as_deref().filter(|_| q.scale >= 1e6) {
+            let of_follows = text
+                .get(skip_space(text, h.end, s.end)..s.end)
+                .is_some_and(|r| {
+                    r.split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                });
+            if !of_follows {
+                if let Some(u) = d.units.iter().find(|u| u.unit == other) {
+                    unit_def = Some(u);
+                }
+            }
+        }
     } else if let Some(h) = pre_cur {
         unit_def = Some(h.def);
         q.start = h.start;

@@ -272,6 +272,20 @@ fn currencies() {
             "30 pounds sterling=30 GBP Currency",
         ],
     );
+    // With a scale word "pounds" is money, unless "of" names what weighs it.
+    check(
+        "The package is worth 1.2 billion pounds over two years.",
+        EN,
+        &[
+            "1.2 billion pounds=1200000000 GBP Currency",
+            "two years=2 a Duration",
+        ],
+    );
+    check(
+        "The firm recalled 2 million pounds of beef and a 40 pound crate.",
+        EN,
+        &["2 million pounds=2000000 lb Mass", "40 pound=40 lb Mass"],
+    );
 }
 
 #[test]
