@@ -158,6 +158,10 @@ pub struct TextData {
     /// Generic nouns a count of persons may use ("Menschen", "people"): no evidence of which
     /// quantity it is.
     pub generic_counted: Vec<String>,
+    /// Conjunctions opening a subordinate clause after a comma ("…, where", „…, als“): a
+    /// clause of its own (closed class).
+    #[serde(default)]
+    pub subordinators: Vec<String>,
     /// Word starts that mean "the year before" on their own ("vorjahr…").
     pub year_before: Vec<String>,
     /// Words that mean "earlier" next to a year word ("vergangenen Jahr", "last year", "a year ago").

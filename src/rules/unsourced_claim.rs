@@ -96,6 +96,56 @@ fn about_event(ctx: &RuleContext, si: usize) -> bool {
     })
 }
 
+/// A sentence naming a year at least this many years before the draft's own is background (a
+/// career record, an earlier disaster, an old conviction): its figures are public record, not
+/// claims about the reported event.
+const BACKGROUND_YEARS: f64 = 2.0;
+
+/// Whether text `gap` between two words leaves them in one clause: no bracket, dash, colon or
+/// semicolon, and no comma opening a relative or subordinate clause ("…, which rekindled
+/// memories of quakes in 2002"); an introductory phrase's comma does not part them ("In 2013,
+/// 3,100 people …").
+fn same_clause(gap: &str, lang: Lang) -> bool {
+    if gap.contains([';', ':', '(', ')', '–', '—']) {
+        return false;
+    }
+    let lex = crate::extract::attribution::lexicon::lexicon(lang);
+    let sub = &lang.text_data().subordinators;
+    !gap.split(',').skip(1).any(|after| {
+        after
+            .split_whitespace()
+            .next()
+            .map(|w| w.to_lowercase())
+            .is_some_and(|w| lex.relatives.contains(&w) || sub.contains(&w))
+    })
+}
+
+/// The draft's year: its front matter's date, else the latest year it names (alone or in a
+/// full date).
+fn draft_year(ctx: &RuleContext) -> Option<f64> {
+    let dated = ctx
+        .doc
+        .meta
+        .date
+        .as_deref()
+        .and_then(|d| d.trim().get(..4))
+        .and_then(|y| y.parse::<f64>().ok());
+    dated.or_else(|| {
+        ctx.facts
+            .quantities
+            .iter()
+            .filter_map(|q| match q.dimension {
+                crate::extract::Dimension::Year => Some(q.value),
+                // A full date: days since 1970-01-01.
+                crate::extract::Dimension::Date if q.unit.as_deref() == Some("date") => {
+                    Some((1970.0 + q.value / 365.2425).floor())
+                }
+                _ => None,
+            })
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
+    })
+}
+
 impl Rule for UnsourcedClaim {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -103,6 +153,7 @@ impl Rule for UnsourcedClaim {
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
         let de = ctx.doc.lang == Lang::De;
+        let year = draft_year(ctx);
         for (si, s) in ctx.facts.sentences.iter().enumerate() {
             if s.heading || s.question || s.attributed || !ctx.wants(s.span()) {
                 continue;
@@ -168,6 +219,35 @@ impl Rule for UnsourcedClaim {
             } else {
                 all_idx
             };
+            // A sentence set years before the draft's own ("killed by the 2004 tsunami", "his
+            // best season in 2008" in a 2011 report): background, public record.
+            // The old year must stand in the figure's clause: "… were injured in the
+            // earthquakes, which rekindled memories of quakes that hit the town in 2002" is
+            // about this quake.
+            let background = |i: usize| {
+                let (Some(y), Some(f)) = (year, ctx.facts.quantities.get(i)) else {
+                    return false;
+                };
+                ctx.facts.quantities.iter().any(|q| {
+                    let (lo, hi) = if q.span.start < f.span.start {
+                        (q.span.end, f.span.start)
+                    } else {
+                        (f.span.end, q.span.start)
+                    };
+                    span.contains(q.span)
+                        && q.dimension == crate::extract::Dimension::Year
+                        && q.value <= y - BACKGROUND_YEARS
+                        && ctx
+                            .doc
+                            .text
+                            .get(lo..hi.max(lo))
+                            .is_some_and(|g| same_clause(g, ctx.doc.lang))
+                })
+            };
+            let all_idx: Vec<usize> = all_idx
+                .into_iter()
+                .filter(|&i| contradicted(i) || !background(i))
+                .collect();
             let figure_flagged = all_idx.iter().any(|&i| contradicted(i));
             let figure_idx: Vec<usize> = all_idx.into_iter().filter(|&i| !contradicted(i)).collect();
             if !figure_idx.is_empty() {
@@ -412,6 +492,35 @@ mod tests {
 
     /// A figure no source speaks of needs a source when its sentence speaks of what the event's
     /// reports speak of; in background that no report touches, it is no claim about the event.
+    /// A figure in the clause of a year at least two years before the draft's own is background
+    /// (public record), in both languages; a figure of this year in the same sentence's other
+    /// clause is not.
+    #[test]
+    fn a_figure_of_a_year_long_past_is_background() {
+        let de = [(
+            "a.md",
+            "---\nsource: Tagblatt\ndate: 2024-06-10\n---\nDer Pegel stieg am Sonntag auf 6,84 Meter. Beim Hochwasser 2013 mussten 3.100 Menschen in Grafenried ihre Häuser verlassen.\n",
+        )];
+        let draft = "---\ndate: 2024-06-11\n---\nDer Pegel stieg am Sonntag auf 6,84 Meter, berichtete das Tagblatt. 2013 hatten in Grafenried 3.100 Menschen ihre Häuser verlassen müssen.\n";
+        let f = crate::rules::tests::findings(&de, draft, RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+        let en = [(
+            "b.md",
+            "---\nsource: Tribune\ndate: 2024-06-10\n---\nThe quake struck on June 10, 2024. In 2013, some 3,100 people in Grafenried were forced to leave their homes.\n",
+        )];
+        let draft = "The quake struck on June 10, 2024. In 2013, 3,100 people in Grafenried had to leave their homes.\n";
+        let f = crate::rules::tests::findings(&en, draft, RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+        // This year's figure beside a relative clause about an old one still needs a source.
+        let draft = "The quake struck on June 10, 2024. At least 40 people were injured in Grafenried, which had last been hit in 2013.\n";
+        let en = [(
+            "b.md",
+            "---\nsource: Tribune\ndate: 2024-06-10\n---\nThe quake struck on June 10, 2024. At least 40 people were injured in Grafenried.\n",
+        )];
+        let f = crate::rules::tests::findings(&en, draft, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
     #[test]
     fn an_unspoken_figure_needs_a_source_only_in_a_sentence_about_the_event() {
         let corpus = [(
