@@ -358,7 +358,36 @@ impl Rule for UnsourcedClaim {
                         && ctx.doc.sentences.get(si - 1).map(|x| x.block)
                             == ctx.doc.sentences.get(si).map(|x| x.block)
                 });
-            let app = if single_source(ctx, &evidence, &who) && !after_attributed {
+            // A source sentence stating a figure the draft's sentence leaves out ("Marktführer
+            // bei Robotern bis zehn Kilogramm Traglast" against "Marktführer bei Robotern") may
+            // be a qualifier the claim dropped: a person decides.
+            let values: Vec<f64> = ctx
+                .facts
+                .quantities
+                .iter()
+                .filter(|q| span.contains(q.span))
+                .map(crate::figmap::similar::base_value)
+                .collect();
+            // (A quotation's evidence names its speaker with an age or years of service: no
+            // qualifier of the quoted words.)
+            let quoted = ctx
+                .facts
+                .quotes
+                .iter()
+                .any(|q| span.contains(q.span) && q.speaker.is_none());
+            let says_more = !quoted && evidence.iter().any(|e| {
+                crate::rules::fixes::doc_of(ctx.corpus, &e.source).is_some_and(|d| {
+                    d.facts.quantities.iter().any(|f| {
+                        f.span.start >= e.span.start
+                            && f.span.end <= e.span.end
+                            && !values.iter().any(|&v| {
+                                let w = crate::figmap::similar::base_value(f);
+                                (v - w).abs() <= 1e-9 * v.abs().max(w.abs()).max(1.0)
+                            })
+                    })
+                })
+            });
+            let app = if single_source(ctx, &evidence, &who) && !after_attributed && !says_more {
                 Applicability::Safe
             } else {
                 Applicability::Unsafe
@@ -492,6 +521,26 @@ mod tests {
 
     /// A figure no source speaks of needs a source when its sentence speaks of what the event's
     /// reports speak of; in background that no report touches, it is no claim about the event.
+    /// A credit is safe only where the source's sentence states no figure the draft's leaves
+    /// out: "the largest maker of cobots up to 10 kilograms" may be a qualifier the claim
+    /// dropped, and a person decides.
+    #[test]
+    fn a_source_saying_more_makes_the_credit_unsafe() {
+        use crate::finding::Applicability;
+        let draft = "Corvane is the largest maker of cobots in Europe.\n";
+        let app = |source: &str| -> Vec<Applicability> {
+            let corpus = [("a.md", source)];
+            crate::rules::tests::findings(&corpus, draft, RuleId::UnsourcedClaim)
+                .iter()
+                .flat_map(|f| f.fixes.iter().map(|x| x.applicability))
+                .collect()
+        };
+        let more = app("---\nsource: Valley Times\n---\nMarta Lind, the chief executive, said Corvane was the largest maker of cobots up to 10 kilograms in Europe.\n");
+        assert!(!more.is_empty() && more.iter().all(|a| *a == Applicability::Unsafe), "{more:?}");
+        let same = app("---\nsource: Valley Times\n---\nMarta Lind, the chief executive, said Corvane was the largest maker of cobots in Europe.\n");
+        assert!(same.contains(&Applicability::Safe), "{same:?}");
+    }
+
     /// A figure in the clause of a year at least two years before the draft's own is background
     /// (public record), in both languages; a figure of this year in the same sentence's other
     /// clause is not.
