@@ -11,7 +11,7 @@ pub mod quote;
 
 pub use attribution::{AttrKind, Attribution, SourceText};
 pub use memo::Memo;
-pub use quantity::{date_from_days, days_since_epoch, Approx, Dimension, Quantity};
+pub use quantity::{date_from_days, days_in_month, days_since_epoch, Approx, Dimension, Quantity};
 pub use quote::Quote;
 
 use crate::lang::Lang;

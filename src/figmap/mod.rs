@@ -45,6 +45,11 @@ pub const ALIGN_MIN: f32 = 0.3;
 /// A source stating the draft's figure this close (below [`ALIGN_MIN`]) keeps a figure no
 /// variant supports from being called unsupported.
 const WEAK_SUPPORT: f32 = ALIGN_MIN;
+/// The same for a calendar date (a day, a month of a year, a span of them) or a time of day to
+/// the minute or a span of times: stating the very date ("takes office Jan. 1" beside "sworn
+/// in on Jan. 1") is itself a tie between the two sentences, which a count ("two", "14") is
+/// not.
+const WEAK_SUPPORT_DAY: f32 = 0.0;
 /// A draft figure no variant supports is judged against its quantity only when aligned this
 /// strongly (a contradiction on a weak alignment is a guess).
 pub const CONFLICT_MIN: f32 = 0.45;
@@ -107,6 +112,9 @@ pub struct FigureMap {
 fn kind(q: &Quantity) -> String {
     match q.dimension {
         Dimension::Count | Dimension::Number => "count".into(),
+        // Dates with and without their year are one bucket: they compare by the day of the
+        // year ([`similar::month_day_pair`]).
+        Dimension::Date if q.unit.as_deref() == Some("md") => "Date:date".into(),
         Dimension::Currency | Dimension::Date => {
             format!("{:?}:{}", q.dimension, q.unit.as_deref().unwrap_or(""))
         }
@@ -478,6 +486,9 @@ impl FigureMap {
             self.figures.get(m).is_none_or(|f| {
                 similar::times_clash(draft.when, f.when)
                     || similar::places_clash(draft.local, &f.local)
+                    || self
+                        .figure(corpus, m)
+                        .is_some_and(|c| similar::year_clash(draft.q, draft.when, c, f.when))
             })
         };
         let mut best: Option<(usize, f32)> = None;
@@ -604,7 +615,7 @@ impl FigureMap {
             .filter(|&(j, _)| !apart(j) && !elsewhere(j) && agrees(j))
             .map(|(_, &s)| s)
             .fold(f32::MIN, f32::max);
-        if !variants.iter().any(|&(m, _)| agrees(m)) && weak >= WEAK_SUPPORT {
+        if !variants.iter().any(|&(m, _)| agrees(m)) && weak >= weak_support(draft.q) {
             if trace() {
                 eprintln!("align refused (weak support {weak:.2}) {:?}", draft.q.text);
             }
@@ -673,6 +684,19 @@ fn magnitudes_apart(a: &Quantity, b: &Quantity) -> bool {
     };
     let (x, y) = (similar::base_value(a).abs(), similar::base_value(b).abs());
     sized(a) && sized(b) && x > 0.0 && y > 0.0 && x.max(y) > MAGNITUDE_GAP * x.min(y)
+}
+
+/// How close a source stating the draft's figure must come to keep it from being called
+/// unsupported: [`WEAK_SUPPORT_DAY`] for a date or a time to the minute, else [`WEAK_SUPPORT`].
+fn weak_support(q: &Quantity) -> f32 {
+    let day = q.dimension == Dimension::Date && matches!(q.unit.as_deref(), Some("md" | "date"));
+    let minute = q.dimension == Dimension::TimeOfDay
+        && (q.value.fract() != 0.0 || q.approx == crate::extract::Approx::Range);
+    if day || minute {
+        WEAK_SUPPORT_DAY
+    } else {
+        WEAK_SUPPORT
+    }
 }
 
 /// Whether a draft figure aligned to quantity `qi` with similarity `top` is as close (within

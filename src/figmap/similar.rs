@@ -49,10 +49,46 @@ pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
     }
     match a.dimension {
         Dimension::Currency => a.unit == b.unit,
-        // A date compares with a date of the same kind (with year, without, a weekday).
-        Dimension::Date => a.unit.is_some() && a.unit == b.unit,
+        // A date compares with a date of the same kind (with year, without, a weekday), and a
+        // date written without its year with a full date by its day of the year.
+        Dimension::Date => a.unit.is_some() && (a.unit == b.unit || month_day_pair(a, b).is_some()),
         _ => true,
     }
+}
+
+/// For a date written without its year ("Jan. 1") and a full date ("January 2, 2026"), in
+/// either order: the two as days of the year (month*100+day), the full date's year dropped.
+/// `None` for other pairs, and for a full date whose span crosses a year's end.
+pub fn month_day_pair(a: &Quantity, b: &Quantity) -> Option<(Quantity, Quantity)> {
+    match (a.unit.as_deref(), b.unit.as_deref()) {
+        (Some("md"), Some("date")) => Some((a.clone(), month_day(b)?)),
+        (Some("date"), Some("md")) => Some((month_day(a)?, b.clone())),
+        _ => None,
+    }
+}
+
+/// A full date as the day of the year it names: value, bounds and unit as a date written
+/// without its year. `None` for other figures and for a span across a year's end.
+pub fn month_day(q: &Quantity) -> Option<Quantity> {
+    if q.dimension != Dimension::Date || q.unit.as_deref() != Some("date") {
+        return None;
+    }
+    let md = |days: f64| {
+        let (y, m, d) = crate::extract::date_from_days(days.round() as i64);
+        (y, f64::from(m * 100 + d))
+    };
+    let (y0, v) = md(q.value);
+    let (y1, lo) = md(q.low.min(q.value));
+    let (y2, hi) = md(q.high.max(q.value));
+    if y0 != y1 || y0 != y2 {
+        return None;
+    }
+    let mut out = q.clone();
+    out.value = v;
+    out.low = lo;
+    out.high = hi;
+    out.unit = Some("md".into());
+    Some(out)
 }
 
 /// [`comparable`]; and, for a draft figure `a` against a source's `b` (`directed`), a count of
@@ -104,17 +140,45 @@ pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
 /// ("about 55,000" and "about 48,000") whose stretched intervals merely touch do not agree;
 /// ranges are compared by overlap.
 pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
+    if let Some((x, y)) = month_day_pair(a, b) {
+        return agree(&x, &y, tol);
+    }
     let (al, ah) = interval(a, tol);
     let (bl, bh) = interval(b, tol);
     // Epsilon for rounding of converted units and of stored bounds (12:05 a.m. is
     // 0.0833… h, its bounds kept to nine decimals).
     let eps = 1e-7 * ah.abs().max(bh.abs()).max(1.0);
     if a.approx == Approx::Range && b.approx == Approx::Range {
+        // Two spans of time (opening hours, a fair's days) agree only end for end: "from
+        // 9 a.m. to 5 p.m." is not "from 8 a.m. to 8 p.m.", though they overlap. Estimates
+        // ("$55 million to $70 million") agree where they overlap.
+        if point(a) && point(b) {
+            return (al - bl).abs() <= eps && (ah - bh).abs() <= eps;
+        }
         return al <= bh + eps && bl <= ah + eps;
     }
     let inside = |v: f64, lo: f64, hi: f64| lo - eps <= v && v <= hi + eps;
     let (av, bv) = (anchor(a), anchor(b));
     inside(av, bl, bh) || inside(bv, al, ah)
+}
+
+/// A name as a key, lower case and without an English possessive: "Kellner's line" names
+/// Kellner.
+fn name_key(word: &str) -> String {
+    let lower = word.to_lowercase();
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| lower.strip_suffix(p))
+        .filter(|k| !k.is_empty())
+        .map_or_else(|| lower.clone(), str::to_string)
+}
+
+/// Whether a figure is a point in time (a date, a year, a time of day), not an amount.
+fn point(q: &Quantity) -> bool {
+    matches!(
+        q.dimension,
+        Dimension::Date | Dimension::Year | Dimension::TimeOfDay
+    )
 }
 
 /// The value a figure states, in base units (the middle of a range).
@@ -947,7 +1011,7 @@ pub fn local_context(
         for k in lo..hi {
             if is_name(k) {
                 if let Some(w) = words.get(k) {
-                    names.insert(w.text.to_lowercase());
+                    names.insert(name_key(w.text));
                 }
             }
         }
@@ -992,7 +1056,7 @@ pub fn local_context(
                 Some(None)
             } else if is_name(k) && !placed(k) {
                 let end = last_of_run(k);
-                Some(words.get(end).map(|w| (w.text.to_lowercase(), k, end)))
+                Some(words.get(end).map(|w| (name_key(w.text), k, end)))
             } else {
                 None
             }
@@ -1020,7 +1084,7 @@ pub fn local_context(
     };
     let sentence_names: HashSet<String> = (0..words.len())
         .filter(|&k| is_name_at(k))
-        .filter_map(|k| words.get(k).map(|w| w.text.to_lowercase()))
+        .filter_map(|k| words.get(k).map(|w| name_key(w.text)))
         .collect();
     // A run opening the sentence alone may be a capitalised common noun.
     let name_sure = name.as_ref().is_some_and(|&(_, k, end)| {
@@ -1354,6 +1418,42 @@ pub fn times_clash(a: Option<(i64, i64)>, b: Option<(i64, i64)>) -> bool {
     matches!((a, b), (Some((al, ah)), Some((bl, bh))) if ah < bl || bh < al)
 }
 
+/// A date written without its year and a full date that cannot be the same day: the first,
+/// read in the year nearest the time its figure holds (`when`: its document's date or a year
+/// beside it), falls in another year than the second ("vom 14. bis 17. Oktober" in a report
+/// of October 2025 is not "14. bis 17. Oktober 2026"; "Jan. 2" in a report of November 2025
+/// may well be "January 2, 2026"). Either order; false when the time is unknown.
+pub fn year_clash(
+    a: &Quantity,
+    a_when: Option<(i64, i64)>,
+    b: &Quantity,
+    b_when: Option<(i64, i64)>,
+) -> bool {
+    let (md, when, full) = match (a.unit.as_deref(), b.unit.as_deref()) {
+        (Some("md"), Some("date")) => (a, a_when, b),
+        (Some("date"), Some("md")) => (b, b_when, a),
+        _ => return false,
+    };
+    let Some((lo, hi)) = when else {
+        return false;
+    };
+    let centre = (lo + hi) / 2;
+    let (year, _, _) = crate::extract::date_from_days(centre);
+    let (month, day) = ((md.value as u32) / 100, (md.value as u32) % 100);
+    // The year in which that day lies nearest the time the figure holds.
+    let Some(nearest) = (year - 1..=year + 1)
+        .filter_map(|y| i32::try_from(y).ok())
+        .filter(|&y| day >= 1 && day <= crate::extract::days_in_month(Some(y), month))
+        .map(|y| crate::extract::days_since_epoch(y, month, day))
+        .min_by_key(|&d| (d - centre).abs())
+    else {
+        return false;
+    };
+    let (read, _, _) = crate::extract::date_from_days(nearest);
+    let (full_year, _, _) = crate::extract::date_from_days(full.value.round() as i64);
+    read != full_year
+}
+
 /// Whether two figures' contexts say outright that they measure different things: both are
 /// placed and the places differ, a qualifier group (forecast, test, capacity, …) or "the year
 /// before" stands on one side only, or (English, where capitals mark names) the names nearest
@@ -1560,4 +1660,60 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
         );
     }
     sim
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_possessive_names_its_owner() {
+        assert_eq!(name_key("Kellner's"), "kellner");
+        assert_eq!(name_key("Kellner’s"), "kellner");
+        assert_eq!(name_key("Jones'"), "jones");
+        assert_eq!(name_key("Kellner"), "kellner");
+        assert_eq!(name_key("'"), "'");
+    }
+
+    fn date(unit: &str, value: f64) -> Quantity {
+        Quantity {
+            start: 0,
+            end: 1,
+            text: String::new(),
+            value,
+            low: value,
+            high: value,
+            unit: Some(unit.into()),
+            dimension: Dimension::Date,
+            approx: Approx::Exact,
+            factor: 1.0,
+            counted: None,
+            span: crate::text::Span::new(0, 1),
+            number_span: crate::text::Span::new(0, 1),
+            score: false,
+        }
+    }
+
+    /// "Jan. 2" in a report of November 2025 may be January 2, 2026, not January 2, 2025;
+    /// "14 Oct" in a report of October 2025 is not in 2026. Unknown times clash with nothing.
+    #[test]
+    fn a_date_without_its_year_is_read_in_the_nearest_year() {
+        let day = |y, m, d| crate::extract::days_since_epoch(y, m, d);
+        let nov_2025 = Some((day(2025, 11, 1), day(2025, 11, 30)));
+        let oct_2025 = Some((day(2025, 10, 1), day(2025, 10, 30)));
+        let jan2 = date("md", 102.0);
+        let full = |y, m, d| date("date", day(y, m, d) as f64);
+        assert!(!year_clash(&jan2, nov_2025, &full(2026, 1, 2), None));
+        assert!(year_clash(&jan2, nov_2025, &full(2025, 1, 2), None));
+        let oct14 = date("md", 1014.0);
+        assert!(year_clash(&full(2026, 10, 14), None, &oct14, oct_2025));
+        assert!(!year_clash(&full(2025, 10, 14), None, &oct14, oct_2025));
+        assert!(!year_clash(&full(2026, 10, 14), None, &oct14, None));
+        // The day of the year of a full date, and none across a year's end.
+        let md = month_day(&full(2026, 1, 2)).map(|q| q.value);
+        assert_eq!(md, Some(102.0));
+        let mut span = full(2025, 12, 28);
+        span.high = day(2026, 1, 3) as f64;
+        assert!(month_day(&span).is_none());
+    }
 }

@@ -46,22 +46,28 @@ fn figure_text(ctx: &RuleContext, m: &FigureMatch) -> String {
 fn range_text(ctx: &RuleContext, m: &FigureMatch) -> Option<String> {
     let d = ctx.corpus.docs.get(m.doc)?;
     let f = d.facts.quantities.get(m.quantity)?;
+    let whole = whole_range(&d.facts.quantities, f)?;
+    let t = d.doc.text.get(whole.start..whole.end)?;
+    Some(t.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The span of a whole range ("from 8 a.m. to 8 p.m.") from either of its halves among the
+/// figures of its text: `None` when `f` is no range or its other half is not right beside it.
+fn whole_range(all: &[Quantity], f: &Quantity) -> Option<crate::text::Span> {
     if f.approx != crate::extract::Approx::Range {
         return None;
     }
-    let other = d.facts.quantities.iter().find(|o| {
+    let other = all.iter().find(|o| {
         o.span != f.span
             && o.approx == crate::extract::Approx::Range
             && o.low == f.low
             && o.high == f.high
             && (o.span.start.abs_diff(f.span.end) <= 6 || f.span.start.abs_diff(o.span.end) <= 6)
     })?;
-    let (start, end) = (
+    Some(crate::text::Span::new(
         f.span.start.min(other.span.start),
         f.span.end.max(other.span.end),
-    );
-    let t = d.doc.text.get(start..end)?;
-    Some(t.split_whitespace().collect::<Vec<_>>().join(" "))
+    ))
 }
 
 fn group(ctx: &RuleContext, ms: &[FigureMatch]) -> String {
@@ -1128,6 +1134,15 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
                     )
                 })
             });
+            // A range in the draft against a range in the source: the whole range is
+            // replaced ("between 9 a.m. and 5 p.m." → "from 8 a.m. to 8 p.m.").
+            let source_range = corpus_figure(ctx, &m)
+                .is_some_and(|f| f.approx == crate::extract::Approx::Range)
+                && range_text(ctx, &m).is_some();
+            if let Some(whole) = whole_range(&ctx.facts.quantities, q).filter(|_| source_range) {
+                let original = whole.slice(&ctx.doc.text).to_string();
+                return replace_figure(whole, &original, &t, ctx.doc.lang, &src);
+            }
             if ranged {
                 return None;
             }

@@ -447,4 +447,77 @@ mod tests {
         );
         assert!(f.is_empty(), "{f:?}");
     }
+
+    /// A date written without its year is compared with a full date by its day: "Jan. 1"
+    /// against "January 2, 2026" is a conflict, "Jan. 2" is supported.
+    #[test]
+    fn a_date_without_its_year_is_compared_with_a_full_date_by_its_day() {
+        let corpus = [
+            ("board.md", "---\nsource: Board of Elections\ndate: 2025-11-05\n---\nResults remain unofficial until the Board certifies them. The mayor-elect will be sworn in on January 2, 2026.\n"),
+            ("courier.md", "---\nsource: Courier\ndate: 2025-11-05\n---\nWhitcombe won the race for mayor with 51.8 percent of the vote.\n"),
+        ];
+        let f = findings(&corpus, "Whitcombe will be sworn in on Jan. 1.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("January 2, 2026"), "{f:?}");
+        let f = findings(&corpus, "Whitcombe will be sworn in on Jan. 2.\n", RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+        let corpus = [
+            ("amt.md", "---\nsource: Stadtverwaltung\ndate: 2025-11-05\n---\nDie neue Bürgermeisterin wird am 2. Januar 2026 vereidigt.\n"),
+            ("kurier.md", "---\nsource: Kurier\ndate: 2025-11-05\n---\nWhitcombe gewann die Wahl mit 51,8 Prozent.\n"),
+        ];
+        let f = findings(&corpus, "Whitcombe wird am 1. Januar vereidigt.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// A source that states the draft's very day, however it words the event, keeps the day
+    /// from being called unsupported: "takes office Jan. 1" beside "sworn in on January 2".
+    #[test]
+    fn a_source_stating_the_very_day_is_no_unsupported_date() {
+        let corpus = [
+            ("board.md", "---\nsource: Board of Elections\ndate: 2025-11-05\n---\nThe mayor-elect will be sworn in on January 2, 2026.\n"),
+            ("kpel.md", "---\nsource: KPEL News\ndate: 2025-11-05\n---\nWhitcombe takes office Jan. 1.\n"),
+        ];
+        let f = findings(&corpus, "She will be sworn in on Jan. 1.\n", RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    /// A date without its year in a report is read in the year nearest the report's time: a
+    /// fair's days in last year's report do not support next year's dates.
+    #[test]
+    fn a_date_without_its_year_is_read_in_its_reports_year() {
+        let corpus = [
+            ("schluss.md", "---\nsource: Messe Lindhagen\ndate: 2025-10-17\n---\nAn den vier Messetagen vom 14. bis 17. Oktober kamen 61.400 Fachbesucher. Die nächste FORMA findet vom 13. bis 16. Oktober 2026 statt.\n"),
+            ("vorbericht.md", "---\nsource: Anzeiger\ndate: 2025-10-09\n---\nVom 14. bis 17. Oktober wird Lindhagen wieder zum Treffpunkt der Fertigungstechnik.\n"),
+        ];
+        let f = findings(&corpus, "Die nächste FORMA findet vom 14. bis 17. Oktober 2026 statt.\n", RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("13. bis 16. Oktober 2026"), "{f:?}");
+    }
+
+    /// Two spans of time agree end for end, not by overlapping; the draft's whole span is
+    /// replaced by the source's.
+    #[test]
+    fn spans_of_time_agree_end_for_end_and_are_replaced_whole() {
+        let corpus = [
+            ("notice.md", "---\nsource: Safety Administration\n---\nConsumers can contact Kellner toll-free from 8 a.m. to 8 p.m. ET, Monday through Friday.\n"),
+            ("release.md", "---\nsource: Kellner\n---\nCustomers can call Kellner's toll-free line from 8 a.m. to 8 p.m. ET, Monday through Friday.\n"),
+        ];
+        let draft = "Consumers can call Kellner's toll-free line between 9 a.m. and 5 p.m. ET, Monday through Friday.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let fixed: Vec<String> = f[0].fixes.iter().map(|x| x.apply(draft)).collect();
+        assert!(
+            fixed.iter().any(|t| t.contains("line from 8 a.m. to 8 p.m. ET,")),
+            "{fixed:?}"
+        );
+        let same = "Consumers can call Kellner's toll-free line between 8 a.m. and 8 p.m. ET, Monday through Friday.\n";
+        assert!(findings(&corpus, same, RuleId::NumberConflict).is_empty());
+        // Estimates still agree where they overlap.
+        let corpus = [
+            ("a.md", "---\nsource: Journal\n---\nAnalysts estimate the cost of the recall at $55 million to $70 million.\n"),
+            ("b.md", "---\nsource: Wire\n---\nAnalysts put the cost of the recall at $55 million to $70 million.\n"),
+        ];
+        let draft = "Analysts estimate the cost of the recall at $60 million to $75 million.\n";
+        assert!(findings(&corpus, draft, RuleId::NumberConflict).is_empty());
+    }
 }

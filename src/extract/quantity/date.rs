@@ -19,7 +19,7 @@ pub(super) fn leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
-pub(super) fn days_in_month(y: Option<i32>, m: u32) -> u32 {
+pub fn days_in_month(y: Option<i32>, m: u32) -> u32 {
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

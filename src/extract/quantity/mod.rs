@@ -5,7 +5,7 @@ pub use approx::approximator_word;
 mod context;
 pub(crate) mod data;
 mod date;
-pub use date::{date_from_days, days_since_epoch};
+pub use date::{date_from_days, days_in_month, days_since_epoch};
 mod number;
 mod scan;
 mod unit;
