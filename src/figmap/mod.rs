@@ -213,7 +213,8 @@ impl FigureMap {
                         &owners,
                         &crate::figmap::owned_speakers(&d.doc.masked, q, &speakers),
                         d.doc.lang,
-                    );
+                    )
+                    .for_point(q);
                     let mut local = local;
                     if local.places.is_empty() && local.scopes.is_empty() {
                         local.places.extend(similar::implicit_place(
@@ -876,6 +877,22 @@ mod tests {
             &[],
             lang,
         )
+        .for_point(q)
+    }
+
+    /// An area level says where, not when: it qualifies a count sold nationwide, not the date
+    /// it was sold from; another qualifier ("planned") still qualifies a date.
+    #[test]
+    fn an_area_level_qualifies_no_date() {
+        use crate::lang::Lang::{De, En};
+        let t = "Stores nationwide sold 460,000 cookers from March 2022 through August 2024.";
+        assert!(local_of(t, "from March 2022", En).qualifiers.is_empty());
+        assert!(!local_of(t, "460,000", En).qualifiers.is_empty());
+        let t = "The cookers were planned for sale nationwide from March 2022.";
+        assert!(!local_of(t, "March 2022", En).qualifiers.is_empty());
+        let t = "Bundesweit wurden ab März 2022 rund 460.000 Geräte verkauft.";
+        assert!(local_of(t, "März 2022", De).qualifiers.is_empty());
+        assert!(!local_of(t, "rund 460.000", De).qualifiers.is_empty());
     }
 
     /// A comparative right after a figure makes it the amount of a change, and "the year

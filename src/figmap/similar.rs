@@ -173,6 +173,18 @@ fn name_key(word: &str) -> String {
         .map_or_else(|| lower.clone(), str::to_string)
 }
 
+impl Local {
+    /// The context of a point in time: an area level ("sold nationwide from March 2022") says
+    /// where, not when, and qualifies no date or time.
+    pub fn for_point(mut self, q: &Quantity) -> Local {
+        if point(q) {
+            let area = std::mem::take(&mut self.area_qualifiers);
+            self.qualifiers.retain(|g| !area.contains(g));
+        }
+        self
+    }
+}
+
 /// Whether a figure is a point in time (a date, a year, a time of day), not an amount.
 fn point(q: &Quantity) -> bool {
     matches!(
@@ -343,6 +355,8 @@ const RELATED_HEAD_BONUS: f32 = 0.15;
 pub struct Local {
     pub terms: Vec<String>,
     pub qualifiers: HashSet<usize>,
+    /// The qualifier groups only an area level gave ("nationwide"): see [`Local::for_point`].
+    pub area_qualifiers: HashSet<usize>,
     /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
     pub places: HashSet<String>,
     /// The area levels (ward, city, county: [`Lang::scope_level`]) named near the figure.
@@ -697,6 +711,8 @@ pub fn local_context(
     let hi = (last + LOCAL_WINDOW + 1).min(words.len());
     let mut terms = Vec::new();
     let mut qualifiers = HashSet::new();
+    // Qualifier groups by the words that gave them: area levels ("nationwide") and others.
+    let (mut area_words, mut other_words) = (HashSet::new(), HashSet::new());
     let mut places = HashSet::new();
     let mut scopes = HashSet::new();
     let window = words.get(lo..hi).unwrap_or(&[]);
@@ -808,6 +824,11 @@ pub fn local_context(
                 .and_then(|(_, part)| lang.qualifier_group(part))
         });
         if let Some(g) = group {
+            if lang.scope_level(&lower).is_some() {
+                area_words.insert(g);
+            } else {
+                other_words.insert(g);
+            }
             qualifiers.insert(g);
         }
     }
@@ -1098,6 +1119,7 @@ pub fn local_context(
     Local {
         terms,
         qualifiers,
+        area_qualifiers: area_words.difference(&other_words).copied().collect(),
         places,
         scopes,
         extent,

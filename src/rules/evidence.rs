@@ -948,7 +948,8 @@ fn match_figure(
         &owners,
         &crate::figmap::owned_speakers(&doc.masked, q, &speakers),
         lang,
-    );
+    )
+    .for_point(q);
     if local.places.is_empty() && local.scopes.is_empty() {
         local.places.extend(crate::figmap::similar::implicit_place(
             &doc.masked,
