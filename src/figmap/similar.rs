@@ -186,7 +186,7 @@ impl Local {
 }
 
 /// Whether a figure is a point in time (a date, a year, a time of day), not an amount.
-fn point(q: &Quantity) -> bool {
+pub fn point(q: &Quantity) -> bool {
     matches!(
         q.dimension,
         Dimension::Date | Dimension::Year | Dimension::TimeOfDay
@@ -598,7 +598,33 @@ fn side_of(
             return Some(g);
         }
     }
-    None
+    // A verb of voting with a side's preposition in the figure's clause: „Für den Entwurf
+    // stimmten 38 Ratsmitglieder“, "38 members voted against it".
+    let td = lang.text_data();
+    let (mut lo, mut hi) = (first, last);
+    while lo > 0 && !clause_break(&words[lo - 1], &words[lo]) {
+        lo -= 1;
+    }
+    while hi + 1 < words.len() && !clause_break(&words[hi], &words[hi + 1]) {
+        hi += 1;
+    }
+    let clause: Vec<String> = words
+        .get(lo..=hi)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    if !clause.iter().any(|w| td.vote_verbs.contains(w)) {
+        return None;
+    }
+    let sides: Vec<usize> = clause
+        .iter()
+        .filter_map(|w| td.vote_prepositions.iter().position(|p| p == w))
+        .collect();
+    match sides.as_slice() {
+        [side] => Some(*side),
+        _ => None,
+    }
 }
 
 /// Whether two figures' companions (other figures in their local windows) of a common kind all
@@ -1542,6 +1568,9 @@ pub struct Mention<'a> {
     pub loc: &'a Weighted,
     /// When the figure holds (see [`when`]), if known.
     pub when: Option<(i64, i64)>,
+    /// Its sentence credits a source ("laut X", "…, X said"): a draft's figure whose source
+    /// must be told right (see [`crate::figmap::FigureMap::align_clear`]).
+    pub credited: bool,
 }
 
 /// Similarity penalty for figures that date or place in time (dates, years, times of day,

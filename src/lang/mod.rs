@@ -215,6 +215,13 @@ pub struct TextData {
     /// Nouns that make two joined counts a tally ("Stimmen", "votes").
     #[serde(default)]
     pub tally_nouns: Vec<String>,
+    /// Verb forms of voting ("stimmten", "voted"): with one of `vote_prepositions` in a
+    /// count's clause, they make it a side of a vote.
+    #[serde(default)]
+    pub vote_verbs: Vec<String>,
+    /// The prepositions of the sides of a vote, in the order of `vote_sides` ("für", "gegen").
+    #[serde(default)]
+    pub vote_prepositions: Vec<String>,
     /// Prepositions before a place name ("in", "near", „bei“): "in Ashby" sets a report there
     /// (`extract::place`).
     #[serde(default)]

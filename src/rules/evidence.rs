@@ -973,7 +973,12 @@ fn match_figure(
     let sent = crate::figmap::similar::Weighted::new(corpus, terms);
     let loc = crate::figmap::similar::Weighted::new(corpus, &local.terms);
     let near = crate::figmap::similar::companions(&doc.masked, q, &local, &facts.quantities);
+    let credited = facts
+        .sentences
+        .iter()
+        .any(|f| f.attributed && f.span().contains(q.span));
     let mention = Mention {
+        credited,
         q,
         near: &near,
         local: &local,

@@ -564,6 +564,27 @@ mod tests {
     use crate::lang::Lang;
     use crate::rules::tests::findings;
 
+    /// A figure credited to a source that states another one, where the figure itself stands
+    /// in a report only in a half-fitting sentence ("der Fahrer" against "der Busfahrer"):
+    /// the figure is that report's, not the credited source's. Uncredited, it is never "no
+    /// source supports this".
+    #[test]
+    fn a_credited_figure_stated_only_in_a_half_fitting_sentence_is_misattributed() {
+        let corpus = [
+            ("polizei.md", "---\nsource: Polizeiinspektion Hollbach\n---\n14 Kinder wurden verletzt, zwei von ihnen schwer. Der 47-jährige Busfahrer wurde leicht verletzt. Der 63 Jahre alte Fahrer des Traktors blieb unverletzt.\n"),
+            ("radio.md", "---\nsource: Radio Moosachtal\n---\nREPORTERIN (Aylin Demir): Im Bus saßen fast 40 Kinder. Der Bus ist in einer Kurve auf die Seite gekippt. Der 52 Jahre alte Fahrer ist leicht verletzt.\n\nMODERATOR: Danke nach Talbach.\n"),
+            ("ndp.md", "---\nsource: Norddeutscher Pressedienst\n---\nDer Bus war einem Traktor ausgewichen und auf das Bankett geraten. Der 47 Jahre alte Fahrer wurde leicht verletzt.\n"),
+        ];
+        let lead = "Der Bus war einem entgegenkommenden Traktor ausgewichen und auf die Seite gekippt. ";
+        let credited = format!("{lead}Laut Polizei wurde der 52 Jahre alte Busfahrer leicht verletzt.\n");
+        let f = findings(&corpus, &credited, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("Polizeiinspektion Hollbach"), "{f:?}");
+        let plain = format!("{lead}Der 52 Jahre alte Busfahrer wurde leicht verletzt.\n");
+        let f = findings(&corpus, &plain, RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     /// Of two credits in one sentence, the one right before a figure is that figure's: the
     /// other figure named beside a credited one („…, laut B 48.900 Euro.“) is B's, not A's.
     #[test]

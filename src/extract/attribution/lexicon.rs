@@ -59,6 +59,8 @@ struct Raw {
     addressee_verbs: Vec<String>,
     note_labels: Vec<String>,
     self_reference: Vec<String>,
+    #[serde(default)]
+    house_roles: Vec<String>,
     adjective_laut_context: Vec<String>,
     konjunktiv: Vec<String>,
     konjunktiv2: Vec<String>,
@@ -135,6 +137,10 @@ pub struct Lexicon {
     pub addressee_verbs: WordSet,
     pub note_labels: WordSet,
     pub self_reference: WordSet,
+    /// Roles of an outlet's own reporting staff in a transcript's turn labels ("REPORTER",
+    /// "REPORTERIN (Aylin Demir)"): their turns are the outlet's own reporting, nobody's
+    /// statement.
+    pub house_roles: WordSet,
     pub adjective_laut_context: WordSet,
     pub konjunktiv: WordSet,
     pub konjunktiv2: WordSet,
@@ -293,6 +299,7 @@ impl Lexicon {
             addressee_verbs: set(&raw.addressee_verbs),
             note_labels: set(&raw.note_labels),
             self_reference: set(&raw.self_reference),
+            house_roles: set(&raw.house_roles),
             adjective_laut_context: set(&raw.adjective_laut_context),
             konjunktiv: set(&raw.konjunktiv),
             konjunktiv2: set(&raw.konjunktiv2),

@@ -429,7 +429,14 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
     if labels.len() < 2 && !labels.iter().any(|(_, l)| caps(l.slice(&doc.text))) {
         return;
     }
+    let lex = lexicon(doc.lang);
     for (k, &(line_start, label)) in labels.iter().enumerate() {
+        // "REPORTER:", "REPORTERIN (Aylin Demir):": the outlet's own staff report in its own
+        // voice; the turn ends the one before and credits nobody.
+        let role = label.slice(&doc.text).trim().to_lowercase();
+        if lex.house_roles.contains(&role) {
+            continue;
+        }
         let next = labels.get(k + 1).map(|l| l.0).unwrap_or(doc.text.len());
         // A blank line ends the turn early.
         let end = doc.text[line_start..next]
@@ -827,5 +834,35 @@ mod turn_tests {
         .is_empty());
         let t = turns("MODERATOR: Viele fragen nach dem Damm.\nKOLLER: Wir bauen ihn bis zum Herbst neu auf.\n");
         assert_eq!(t, vec!["MODERATOR".to_string(), "KOLLER".to_string()]);
+    }
+
+    /// A reporter's turn is the outlet's own reporting: it credits nobody, and it ends the
+    /// turn before it.
+    #[test]
+    fn a_reporters_turn_is_the_outlets_own() {
+        let t = turns("MODERATOR: Wir schalten nach Talbach.\n\nREPORTERIN (Aylin Demir): Der 52 Jahre alte Fahrer ist leicht verletzt.\nKOLLER: Wir sind erleichtert.\n");
+        assert_eq!(t, vec!["MODERATOR".to_string(), "KOLLER".to_string()]);
+        let doc = Document::parse(
+            "HOST: We go live to Dunmore.\nREPORTER: Twelve homes burned overnight.\nCHIEF ORTIZ: We held the line.\n",
+            DocKind::Markdown,
+            Some(Lang::En),
+        );
+        let facts = crate::extract::extract(&doc);
+        let credited: Vec<&str> = facts
+            .attributions
+            .iter()
+            .filter(|a| a.kind == AttrKind::Turn)
+            .filter_map(|a| a.source.as_ref().map(|s| s.text.as_str()))
+            .collect();
+        assert_eq!(credited, vec!["HOST", "CHIEF ORTIZ"]);
+        let burned = facts
+            .sentences
+            .iter()
+            .find(|s| s.span().slice(&doc.text).contains("Twelve"));
+        assert!(
+            burned.is_some_and(|s| !s.attributed),
+            "{:?}",
+            facts.sentences
+        );
     }
 }
