@@ -112,11 +112,8 @@ impl Rule for QuoteMismatch {
                                 } else {
                                     format!("Use the source's wording: \"{words}\"")
                                 };
-                                let mut edits = vec![Edit {
-                                    span: q.inner,
-                                    replacement: words.clone(),
-                                }];
-                                edits.extend(colon_before(&ctx.doc.text, q, &words, ctx.doc.lang));
+                                let edits =
+                                    wording_edits(&ctx.doc.text, q, &words, ctx.doc.lang);
                                 fixes.push(crate::finding::Fix {
                                     title,
                                     edits,
@@ -150,21 +147,7 @@ impl Rule for QuoteMismatch {
                     } else {
                         format!("Use the source's wording: \"{words}\"")
                     };
-                    // The draft's punctuation at the quote's end stays ("…," she said).
-                    let inner = q.inner.slice(&ctx.doc.text);
-                    let tail: String = inner
-                        .chars()
-                        .rev()
-                        .take_while(|c| matches!(c, '.' | ',' | '!' | '?' | '…'))
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    let mut edits = vec![Edit {
-                        span: q.inner,
-                        replacement: format!("{words}{tail}"),
-                    }];
-                    edits.extend(colon_before(&ctx.doc.text, q, &words, ctx.doc.lang));
+                    let edits = wording_edits(&ctx.doc.text, q, &words, ctx.doc.lang);
                     fixes.push(crate::finding::Fix {
                         title,
                         edits,
@@ -334,6 +317,51 @@ fn fits_slot(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> 
 /// sentence, the words before it, without the function words that would dangle ("freeze
 /// property tax rates in my first budget" → "freeze property tax rates"), when three words or
 /// more remain — an exact part of what the speaker said, never a half-converted one.
+/// The edits that put the source's words in place of the draft's quoted words: the words
+/// with the draft's closing punctuation, and where a whole sentence now follows a German
+/// comma, a colon before it and the full stop inside the quotation marks („Kreuzer
+/// versprach: „Niemand wird … allein gelassen.“").
+fn wording_edits(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> Vec<Edit> {
+    let mut inner = with_draft_tail(text, q, words);
+    let mut edits = Vec::new();
+    if let Some(colon) = colon_before(text, q, words, lang) {
+        edits.push(colon);
+        let after = q.span.end;
+        if text.get(after..).is_some_and(|r| r.starts_with('.')) && !inner.ends_with(['.', '!', '?']) {
+            inner.push('.');
+            edits.push(Edit {
+                span: Span::new(after, after + 1),
+                replacement: String::new(),
+            });
+        }
+    }
+    edits.insert(
+        0,
+        Edit {
+            span: q.inner,
+            replacement: inner,
+        },
+    );
+    edits
+}
+
+/// The source's words with the draft's punctuation at the quote's end, or none, in place of
+/// their own (the draft's „… jede Hilfe.“ Der Unterricht … keeps its full stop; "…," she said
+/// its comma; „…“, sagte sie. stays without).
+fn with_draft_tail(text: &str, q: &crate::extract::Quote, words: &str) -> String {
+    let end = |c: &char| matches!(c, '.' | ',' | '!' | '?' | '…' | ';' | ':');
+    let inner = q.inner.slice(text);
+    let tail: String = inner
+        .chars()
+        .rev()
+        .take_while(end)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{}{tail}", words.trim_end_matches(|c: char| end(&c)))
+}
+
 fn fitting_words(text: &str, q: &crate::extract::Quote, words: &str, lang: Lang) -> Option<String> {
     if fits_slot(text, q, words, lang) {
         return Some(words.to_string());
@@ -886,6 +914,30 @@ mod tests {
         assert!(super::fits_slot(&t, &x, "Wir lassen niemanden allein", de));
         let (t, x) = q("Ostrowski nannte den VR-7 „den leisesten Arm, den wir je gebaut haben“.\n");
         assert!(super::fits_slot(&t, &x, "den leisesten Roboterarm, den wir je gebaut haben", de));
+    }
+
+    /// The source's wording keeps the draft's punctuation at the quote's end, or none.
+    #[test]
+    fn source_wording_keeps_the_drafts_closing_punctuation() {
+        let q = |text: &str| {
+            let d = crate::text::Document::parse(text, crate::text::DocKind::Markdown, None);
+            let f = crate::extract::extract(&d);
+            (d.text.clone(), f.quotes.first().cloned().expect("a quote"))
+        };
+        let (t, x) = q("Anselm sagte: „Wir sind alle tief erschüttert.“ Der Unterricht fällt aus.\n");
+        let w = super::with_draft_tail(&t, &x, "Wir sind alle erschüttert, aber dankbar");
+        assert_eq!(w, "Wir sind alle erschüttert, aber dankbar.");
+        let (t, x) = q("„Wir sind alle tief erschüttert“, sagte Anselm.\n");
+        assert_eq!(super::with_draft_tail(&t, &x, "Wir sind erschüttert."), "Wir sind erschüttert");
+        let (t, x) = q("\"We are proud of the team,\" Ortiz said.\n");
+        assert_eq!(super::with_draft_tail(&t, &x, "We are proud of them."), "We are proud of them,");
+        // A whole sentence after a German comma: a colon, and the full stop inside the marks.
+        let (t, x) = q("Kreuzer versprach, „kein Betroffener wird im Stich gelassen“. Danach ging er.\n");
+        let e = super::wording_edits(&t, &x, "Niemand wird allein gelassen", crate::lang::Lang::De);
+        assert_eq!(
+            crate::finding::apply_edits(&t, e.iter()),
+            "Kreuzer versprach: „Niemand wird allein gelassen.“ Danach ging er.\n"
+        );
     }
 
     use crate::finding::RuleId;
