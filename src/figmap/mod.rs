@@ -646,13 +646,7 @@ impl FigureMap {
         // occasions. Which of them the draft figure measures is unknown, and "no source
         // supports this" would be a guess. (With support, the variants nearest it in value
         // make the dispute, and the rules show them.)
-        let spread = |q: &Quantity| {
-            !matches!(
-                q.dimension,
-                Dimension::Date | Dimension::Year | Dimension::TimeOfDay
-            )
-        };
-        if spread(draft.q) && !variants.iter().any(|&(m, _)| agrees(m)) {
+        if !similar::point(draft.q) && !variants.iter().any(|&(m, _)| agrees(m)) {
             let values: Vec<f64> = variants
                 .iter()
                 .filter(|&&(m, _)| !agrees(m))
@@ -695,14 +689,12 @@ pub const MAGNITUDE_GAP: f64 = 1100.0;
 /// Whether two figures' values are more than [`MAGNITUDE_GAP`] apart (dates, years and times
 /// of day are compared as points in time, not by size).
 fn magnitudes_apart(a: &Quantity, b: &Quantity) -> bool {
-    let sized = |q: &Quantity| {
-        !matches!(
-            q.dimension,
-            Dimension::Date | Dimension::Year | Dimension::TimeOfDay
-        )
-    };
     let (x, y) = (similar::base_value(a).abs(), similar::base_value(b).abs());
-    sized(a) && sized(b) && x > 0.0 && y > 0.0 && x.max(y) > MAGNITUDE_GAP * x.min(y)
+    !similar::point(a)
+        && !similar::point(b)
+        && x > 0.0
+        && y > 0.0
+        && x.max(y) > MAGNITUDE_GAP * x.min(y)
 }
 
 /// How close a source stating the draft's figure must come to keep it from being called

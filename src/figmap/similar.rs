@@ -185,6 +185,14 @@ impl Local {
     }
 }
 
+/// Punctuation that ends a clause between two words.
+pub const CLAUSE_BREAKS: [char; 8] = [',', ';', ':', '.', '(', ')', '–', '—'];
+
+/// Whether two values are equal but for rounding (of converted units, of stored bounds).
+pub fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
 /// Whether a figure is a point in time (a date, a year, a time of day), not an amount.
 pub fn point(q: &Quantity) -> bool {
     matches!(
@@ -558,7 +566,7 @@ fn side_of(
 ) -> Option<usize> {
     let clause_break = |a: &crate::text::words::Word<'_>, b: &crate::text::words::Word<'_>| {
         text.get(a.span.end..b.span.start)
-            .is_some_and(|g| g.contains([',', ';', ':', '.', '(', ')', '–', '—']))
+            .is_some_and(|g| g.contains(CLAUSE_BREAKS))
     };
     if let Some(side) = tally_side(lang, words, first, last) {
         return Some(side);
@@ -1032,7 +1040,7 @@ pub fn local_context(
             (span.end, q_span.start)
         };
         let between = text.get(lo..hi).unwrap_or("");
-        let clause = between.contains([',', ';', ':', '.', '(', ')', '–', '—']);
+        let clause = between.contains(CLAUSE_BREAKS);
         (!clause && (lang != Lang::De || capital)).then_some(w)
     });
     // Whose figure: the nearest name. In German capitals mark every noun, so there the name

@@ -748,7 +748,7 @@ fn stated_values_contradict_nothing(
     figures: &mut [Vec<FigureMatch>],
 ) {
     let base = |q: &crate::extract::Quantity| q.value * q.factor;
-    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    let same = crate::figmap::similar::same_value;
     // A plain number and a count are one kind here: "the 7.6 and 7.5 magnitude quakes" gives
     // the counted noun to the second only.
     let kind = |d: Dimension| {

@@ -171,11 +171,7 @@ fn states_anywhere(
 /// of which every story has many — in their own reporting (no comments). "The corpus gives the
 /// figure as somebody else's" needs no alignment then.
 fn same_specific(ctx: &RuleContext, events: &[usize], q: &Quantity) -> Vec<FigureMatch> {
-    use crate::extract::Dimension;
-    if matches!(
-        q.dimension,
-        Dimension::Date | Dimension::Year | Dimension::TimeOfDay
-    ) || crate::extract::quantity::significant_digits(&q.text) < 3
+    if crate::figmap::similar::point(q) || crate::extract::quantity::significant_digits(&q.text) < 3
     {
         return Vec::new();
     }
@@ -336,12 +332,7 @@ impl Rule for MisattributedFigure {
             // A date or a time of the event is nobody's statement, nor is a span that dates it
             // ("Four years ago, …, according to the Board"): a source silent on it
             // ("the hospital" on when the ambulances arrived) is no evidence against naming it.
-            let when = matches!(
-                q.dimension,
-                crate::extract::Dimension::Date
-                    | crate::extract::Dimension::Year
-                    | crate::extract::Dimension::TimeOfDay
-            ) || crate::extract::quantity::dates_event(&ctx.doc.masked, q, lang);
+            let when = crate::figmap::similar::point(q) || crate::extract::quantity::dates_event(&ctx.doc.masked, q, lang);
             if by_named.is_empty() && when {
                 continue;
             }

@@ -381,8 +381,10 @@ impl Rule for UnsourcedClaim {
                         f.span.start >= e.span.start
                             && f.span.end <= e.span.end
                             && !values.iter().any(|&v| {
-                                let w = crate::figmap::similar::base_value(f);
-                                (v - w).abs() <= 1e-9 * v.abs().max(w.abs()).max(1.0)
+                                crate::figmap::similar::same_value(
+                                    v,
+                                    crate::figmap::similar::base_value(f),
+                                )
                             })
                     })
                 })
