@@ -891,7 +891,7 @@ mod tests {
     }
 
     /// An area level says where, not when: it qualifies a count sold nationwide, not the date
-    /// it was sold from; another qualifier ("planned") still qualifies a date.
+    /// it was sold from; nor does "last" or a rate qualify a date, while a plan still does.
     #[test]
     fn an_area_level_qualifies_no_date() {
         use crate::lang::Lang::{De, En};
@@ -900,6 +900,22 @@ mod tests {
         assert!(!local_of(t, "460,000", En).qualifiers.is_empty());
         let t = "The cookers were planned for sale nationwide from March 2022.";
         assert!(!local_of(t, "March 2022", En).qualifiers.is_empty());
+        // "last" and a rate say nothing about when either: "its last day will be June 20".
+        assert!(local_of("Its last day will be June 20.", "June 20", En)
+            .qualifiers
+            .is_empty());
+        assert!(
+            !local_of("The vote had been planned for June 20.", "June 20", En)
+                .qualifiers
+                .is_empty()
+        );
+        assert!(!local_of(
+            "Die Abstimmung war für den 20. Juni geplant.",
+            "20. Juni",
+            De
+        )
+        .qualifiers
+        .is_empty());
         let t = "Bundesweit wurden ab März 2022 rund 460.000 Geräte verkauft.";
         assert!(local_of(t, "März 2022", De).qualifiers.is_empty());
         assert!(!local_of(t, "rund 460.000", De).qualifiers.is_empty());

@@ -174,12 +174,12 @@ fn name_key(word: &str) -> String {
 }
 
 impl Local {
-    /// The context of a point in time: an area level ("sold nationwide from March 2022") says
-    /// where, not when, and qualifies no date or time.
+    /// The context of a point in time: only a plan, forecast, proposal or demand qualifies a
+    /// date or time ("planned for June 20"); an area level ("sold nationwide from March 2022"),
+    /// a rate or "last" ("its last day will be June 20") says nothing about when.
     pub fn for_point(mut self, q: &Quantity) -> Local {
         if point(q) {
-            let area = std::mem::take(&mut self.area_qualifiers);
-            self.qualifiers.retain(|g| !area.contains(g));
+            self.qualifiers = std::mem::take(&mut self.point_qualifiers);
         }
         self
     }
@@ -363,8 +363,9 @@ const RELATED_HEAD_BONUS: f32 = 0.15;
 pub struct Local {
     pub terms: Vec<String>,
     pub qualifiers: HashSet<usize>,
-    /// The qualifier groups only an area level gave ("nationwide"): see [`Local::for_point`].
-    pub area_qualifiers: HashSet<usize>,
+    /// The qualifier groups given by words that qualify a date or time too ("planned",
+    /// "proposed"): see [`Local::for_point`].
+    pub point_qualifiers: HashSet<usize>,
     /// Capitalised words after "in"/"im"/"across"…: where the figure applies.
     pub places: HashSet<String>,
     /// The area levels (ward, city, county: [`Lang::scope_level`]) named near the figure.
@@ -745,8 +746,8 @@ pub fn local_context(
     let hi = (last + LOCAL_WINDOW + 1).min(words.len());
     let mut terms = Vec::new();
     let mut qualifiers = HashSet::new();
-    // Qualifier groups by the words that gave them: area levels ("nationwide") and others.
-    let (mut area_words, mut other_words) = (HashSet::new(), HashSet::new());
+    // The qualifier groups given by words that qualify a date or time too ("planned").
+    let mut point_groups = HashSet::new();
     let mut places = HashSet::new();
     let mut scopes = HashSet::new();
     let window = words.get(lo..hi).unwrap_or(&[]);
@@ -858,10 +859,14 @@ pub fn local_context(
                 .and_then(|(_, part)| lang.qualifier_group(part))
         });
         if let Some(g) = group {
-            if lang.scope_level(&lower).is_some() {
-                area_words.insert(g);
-            } else {
-                other_words.insert(g);
+            let stem = lang.stem(&lower);
+            if lang
+                .text_data()
+                .point_qualifiers
+                .iter()
+                .any(|w| lang.stem(w) == stem)
+            {
+                point_groups.insert(g);
             }
             qualifiers.insert(g);
         }
@@ -1153,7 +1158,7 @@ pub fn local_context(
     Local {
         terms,
         qualifiers,
-        area_qualifiers: area_words.difference(&other_words).copied().collect(),
+        point_qualifiers: point_groups,
         places,
         scopes,
         extent,

@@ -215,6 +215,10 @@ pub struct TextData {
     /// Nouns that make two joined counts a tally ("Stimmen", "votes").
     #[serde(default)]
     pub tally_nouns: Vec<String>,
+    /// The words of `qualifiers` that qualify a date or time too: a plan, forecast, proposal or
+    /// demand ("planned for June 20"), not an area level, a rate or "last".
+    #[serde(default)]
+    pub point_qualifiers: Vec<String>,
     /// Verb forms of voting ("stimmten", "voted"): with one of `vote_prepositions` in a
     /// count's clause, they make it a side of a vote.
     #[serde(default)]
