@@ -1738,6 +1738,8 @@ fn apposition_age(text: &str, toks: &[Tok], num: &Numeral, lang: Lang, d: &Quant
     toks.get(num.t1).is_some_and(|x| {
         (x.is_sym(',') && toks.get(num.t1 + 1).is_none_or(|y| y.digits().is_none()))
             || (x.is_word() && d.is(&ctx.age_apposition_after, &x.lower))
+            // Ending the sentence: "…," said Mayor Teresa Alvarez, 61.
+            || (x.is_sym('.') && toks.get(num.t1 + 1).is_none())
     })
 }
 

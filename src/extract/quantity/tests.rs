@@ -1207,6 +1207,17 @@ fn ages_in_apposition() {
         &["62=62 Number", "63=63 Number", "64=64 Number"],
     );
     check("Rooms, 200 of them, were full.", EN, &["200=200 Number"]);
+    // Ending the sentence after the name: an age.
+    check(
+        "\"It was hard,\" said Mayor Teresa Alvarez, 61.",
+        EN,
+        &["61=61 a Age"],
+    );
+    check(
+        "Das sagte Bürgermeisterin Anna Roth, 58.",
+        DE,
+        &["58=58 a Age"],
+    );
 }
 
 #[test]
