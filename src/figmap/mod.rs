@@ -611,23 +611,22 @@ impl FigureMap {
         // fits ("rund 80 Beamte" against "etwa 80 Polizistinnen und Polizisten"): "no source
         // supports this" would be false if that is the same quantity, and which it is is not
         // known. No verdict.
-        let weak = sims
+        let stating: Vec<(usize, f32)> = sims
             .iter()
             .enumerate()
             .filter(|&(j, _)| !apart(j) && !elsewhere(j) && agrees(j))
-            .map(|(_, &s)| s)
-            .fold(f32::MIN, f32::max);
+            .map(|(j, &s)| (j, s))
+            .collect();
+        let weak = stating.iter().map(|&(_, s)| s).fold(f32::MIN, f32::max);
         // An amount (not a date or time, which many things of a story share) credited to a
         // source keeps the sources stating it in that half-fitting context as its support:
         // whose figure it is can then be told ("2024 habe der Umsatz bei 278 Millionen Euro
         // gelegen, sagte Sagebiel": 278 in one report's "im Vorjahr", 287 in Sagebiel's own
         // words). Else no verdict: a dispute on a half-fitting alignment would be a guess.
         if !variants.iter().any(|&(m, _)| agrees(m)) && weak >= weak_support(draft.q) {
-            let weak_variants: Vec<(usize, f32)> = sims
-                .iter()
-                .enumerate()
-                .filter(|&(j, &s)| s >= WEAK_SUPPORT && !apart(j) && !elsewhere(j) && agrees(j))
-                .map(|(j, &s)| (j, s))
+            let weak_variants: Vec<(usize, f32)> = stating
+                .into_iter()
+                .filter(|&(_, s)| s >= WEAK_SUPPORT)
                 .collect();
             if weak_variants.is_empty() || similar::point(draft.q) || !draft.credited {
                 if trace() {

@@ -610,11 +610,17 @@ fn side_of(
     // A verb of voting with a side's preposition in the figure's clause: „Für den Entwurf
     // stimmten 38 Ratsmitglieder“, "38 members voted against it".
     let td = lang.text_data();
+    let joined = |k: usize| {
+        words
+            .get(k)
+            .zip(words.get(k + 1))
+            .is_some_and(|(a, b)| !clause_break(a, b))
+    };
     let (mut lo, mut hi) = (first, last);
-    while lo > 0 && !clause_break(&words[lo - 1], &words[lo]) {
+    while lo > 0 && joined(lo - 1) {
         lo -= 1;
     }
-    while hi + 1 < words.len() && !clause_break(&words[hi], &words[hi + 1]) {
+    while joined(hi) {
         hi += 1;
     }
     let clause: Vec<String> = words
@@ -859,13 +865,7 @@ pub fn local_context(
                 .and_then(|(_, part)| lang.qualifier_group(part))
         });
         if let Some(g) = group {
-            let stem = lang.stem(&lower);
-            if lang
-                .text_data()
-                .point_qualifiers
-                .iter()
-                .any(|w| lang.stem(w) == stem)
-            {
+            if lang.qualifies_point(&lower) {
                 point_groups.insert(g);
             }
             qualifiers.insert(g);

@@ -81,6 +81,16 @@ impl Lang {
         self.group_in(&DE, &EN, lower)
     }
 
+    /// Whether a lower-cased qualifier word qualifies a date or time too (`point_qualifiers`:
+    /// "planned", „geplant“), by its stem.
+    pub fn qualifies_point(self, lower: &str) -> bool {
+        static DE: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::De, &[Lang::De.text_data().point_qualifiers.clone()]));
+        static EN: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::En, &[Lang::En.text_data().point_qualifiers.clone()]));
+        self.group_in(&DE, &EN, lower).is_some()
+    }
+
     /// The area level (ward, city, county, …) a lower-cased word names, if any.
     pub fn scope_level(self, lower: &str) -> Option<usize> {
         static DE: LazyLock<GroupMap> =
