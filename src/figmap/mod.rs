@@ -833,8 +833,8 @@ mod tests {
         assert!(local(t, "41.8 percent").0.qualifiers.is_empty());
         assert!(!local(t, "268,900").0.qualifiers.is_empty());
         let t = "Turnout was nearly 42 percent, up from 33.5 percent four years ago.";
-        assert!(!local(t, "nearly 42 percent").0.year_earlier);
-        assert!(local(t, "33.5 percent").0.year_earlier);
+        assert!(local(t, "nearly 42 percent").0.years_back == 0);
+        assert!(local(t, "33.5 percent").0.years_back == 1);
         let de = |t: &str, fig: &str| {
             let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::De));
             let qs = crate::extract::extract(&doc).quantities;
@@ -842,7 +842,7 @@ mod tests {
             let q = q.unwrap_or_else(|| panic!("{fig} not in {qs:?}"));
             let numbers: Vec<Span> = qs.iter().map(|x| x.number_span).collect();
             let all = Span::new(0, t.len());
-            local_context(t, all, q.span, &numbers, &owners(&qs), &[], Lang::De).year_earlier
+            local_context(t, all, q.span, &numbers, &owners(&qs), &[], Lang::De).years_back == 1
         };
         let t = "Die Wahlbeteiligung lag bei 41,8 Prozent, vor vier Jahren bei 33,5 Prozent.";
         assert!(de(t, "33,5 Prozent"));
@@ -862,10 +862,40 @@ mod tests {
     fn a_bracketed_year_before_is_its_own_figures() {
         use crate::lang::Lang;
         let t = "Das Viertele kostete in diesem Jahr 3,80 Euro (Vorjahr: 3,50 Euro).";
-        assert!(!local_of(t, "3,80 Euro", Lang::De).year_earlier);
-        assert!(local_of(t, "3,50 Euro", Lang::De).year_earlier);
+        assert!(local_of(t, "3,80 Euro", Lang::De).years_back == 0);
+        assert!(local_of(t, "3,50 Euro", Lang::De).years_back == 1);
         let t = "A glass cost $3.80 (last year: $3.50).";
-        assert!(!local_of(t, "$3.80", Lang::En).year_earlier);
+        assert!(local_of(t, "$3.80", Lang::En).years_back == 0);
+    }
+
+    /// A name in a relative clause after the figure's noun is not whose the figure is: "a
+    /// $418.6 million budget that closes the Eastgate Branch Library" is nobody's budget.
+    #[test]
+    fn a_name_past_a_relative_pronoun_owns_no_figure() {
+        use crate::lang::Lang;
+        let t = "The council voted 6-3, with six members in favor, to approve a $418.6 million budget that closes the Eastgate Branch Library.";
+        assert_eq!(local_of(t, "$418.6 million", Lang::En).name, None);
+        let t = "The council approved a $418.6 million budget for the Eastgate Branch Library.";
+        assert_eq!(
+            local_of(t, "$418.6 million", Lang::En).name.as_deref(),
+            Some("library")
+        );
+    }
+
+    /// "The year before" after a figure of last year dates its own figure a year before that:
+    /// two years back, another quantity than last year's.
+    #[test]
+    fn the_year_before_last_year_is_two_years_back() {
+        use crate::lang::Lang;
+        let t = "Eastgate had about 84,000 visits last year, down from 97,000 the year before.";
+        assert_eq!(local_of(t, "about 84,000", Lang::En).years_back, 1);
+        assert_eq!(local_of(t, "97,000", Lang::En).years_back, 2);
+        let t = "Der Umsatz lag im vergangenen Jahr bei 315 Millionen Euro, nach 278 Millionen Euro im Vorjahr.";
+        assert_eq!(local_of(t, "315 Millionen Euro", Lang::De).years_back, 1);
+        assert_eq!(local_of(t, "278 Millionen Euro", Lang::De).years_back, 2);
+        // Against the report's own year, the year before is one back.
+        let t = "Revenue reached $315 million, up from $278 million a year earlier.";
+        assert_eq!(local_of(t, "$278 million", Lang::En).years_back, 1);
     }
 
     /// The local context of figure `fig` in the one-sentence text `t`.
@@ -934,7 +964,7 @@ mod tests {
             Lang::De,
         );
         assert_eq!(more.change, Some(Change::By));
-        assert!(!more.year_earlier);
+        assert!(more.years_back == 0);
         assert!(!changes_differ(&rise, &more));
         // The year before itself still dates its own figure.
         let before = local_of(
@@ -942,20 +972,20 @@ mod tests {
             "1,1 Mrd. Euro",
             Lang::De,
         );
-        assert!(before.year_earlier);
+        assert!(before.years_back == 1);
         let fewer = local_of(
             "That is 1,200 fewer than a year earlier.",
             "1,200",
             Lang::En,
         );
         assert_eq!(fewer.change, Some(Change::By));
-        assert!(!fewer.year_earlier);
+        assert!(fewer.years_back == 0);
         let level = local_of(
             "Enrollment reached 12,400 a year earlier.",
             "12,400",
             Lang::En,
         );
-        assert!(level.year_earlier);
+        assert!(level.years_back == 1);
         assert_eq!(level.change, None);
     }
 
@@ -1508,7 +1538,10 @@ mod tests {
         };
         let s = "She took 53 percent of the vote, defeating City Councilman Marcus Oyelaran.";
         assert_eq!(name(s, "53 percent"), None);
+        // Past the figure's clause, a name is somebody else's: the 53 percent is the mayor's.
         let s = "The mayor took 53 percent of the vote, defeating City Councilman Marcus Oyelaran.";
+        assert_eq!(name(s, "53 percent"), None);
+        let s = "The mayor won 53 percent against Councilman Marcus Oyelaran.";
         assert_eq!(name(s, "53 percent").as_deref(), Some("oyelaran"));
         let s = "Whitcombe, 44, won 53 percent of the vote, defeating Councilman Marcus Oyelaran.";
         assert_eq!(name(s, "53 percent").as_deref(), Some("whitcombe"));

@@ -188,6 +188,32 @@ impl Local {
 /// Punctuation that ends a clause between two words.
 pub const CLAUSE_BREAKS: [char; 8] = [',', ';', ':', '.', '(', ')', '–', '—'];
 
+/// [`CLAUSE_BREAKS`] but the full stop, which inside a sentence ends an abbreviation ("a.m.",
+/// "Dr."), no clause.
+pub const INNER_BREAKS: [char; 7] = [',', ';', ':', '(', ')', '–', '—'];
+
+/// Whether `text[lo..hi]` (the text between two words) holds a clause break: one of `marks`
+/// (as [`CLAUSE_BREAKS`]), but not the separator inside a number ("84,000", "3.5", "10:30").
+pub fn breaks_clause(text: &str, lo: usize, hi: usize, marks: &[char]) -> bool {
+    let Some(gap) = text.get(lo..hi) else {
+        return false;
+    };
+    let before = text.get(..lo).and_then(|t| t.chars().next_back());
+    let after = text.get(hi..).and_then(|t| t.chars().next());
+    let chars: Vec<char> = before.into_iter().chain(gap.chars()).chain(after).collect();
+    let skip = usize::from(before.is_some());
+    let inner = chars.len() - skip - usize::from(after.is_some());
+    (skip..skip + inner).any(|i| {
+        chars.get(i).is_some_and(|c| marks.contains(c)) && {
+            let digit = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|c: &char| c.is_ascii_digit())
+            };
+            !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
+        }
+    })
+}
+
 /// Whether two values are equal but for rounding (of converted units, of stored bounds).
 pub fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -390,8 +416,11 @@ pub struct Local {
     /// `name` is surely a name: not one capitalised word opening its sentence ("Shares fell
     /// 6.2 percent", where the capital is the sentence's).
     pub name_sure: bool,
-    /// The figure is of the year before ("im Vorjahr", "last year", "a year earlier").
-    pub year_earlier: bool,
+    /// How many years before the report's time the figure holds: 1 for "im Vorjahr", "last
+    /// year", "a year earlier"; one more for each such phrase before it in its sentence that
+    /// dates another figure ("84,000 visits last year, down from 97,000 the year before": the
+    /// 97,000 is two years back). 0: the report's own time.
+    pub years_back: u8,
     /// The side of a vote the figure counts (a group of [`crate::lang::TextData::vote_sides`]):
     /// a side word in the figure or at most [`SIDE_AFTER`] words after it in its clause
     /// ("14 Räte dafür, acht dagegen"), else right before it ("dagegen stimmten sieben").
@@ -566,8 +595,7 @@ fn side_of(
     last: usize,
 ) -> Option<usize> {
     let clause_break = |a: &crate::text::words::Word<'_>, b: &crate::text::words::Word<'_>| {
-        text.get(a.span.end..b.span.start)
-            .is_some_and(|g| g.contains(CLAUSE_BREAKS))
+        breaks_clause(text, a.span.end, b.span.start, &CLAUSE_BREAKS)
     };
     if let Some(side) = tally_side(lang, words, first, last) {
         return Some(side);
@@ -781,9 +809,9 @@ pub fn local_context(
     let apart = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
         let broken = match (words.get(lo), words.get(hi)) {
-            (Some(x), Some(y)) if lo < hi => text
-                .get(x.span.end..y.span.start)
-                .is_some_and(|g| g.contains([',', ';', ':', '(', ')', '–', '—'])),
+            (Some(x), Some(y)) if lo < hi => {
+                breaks_clause(text, x.span.end, y.span.start, &INNER_BREAKS)
+            }
             _ => false,
         };
         hi - lo + if broken { 5 } else { 0 }
@@ -813,7 +841,22 @@ pub fn local_context(
                 .get(k)
                 .is_some_and(|w| other_figures.iter().any(|(n, _)| n.contains(w.span)))
     };
-    let mut year_earlier = false;
+    // "im Vorjahr", "last year", "a year earlier" at word `j`: a year before.
+    let earlier_year_at = |j: usize| {
+        let td = lang.text_data();
+        let year_word = |x: Option<&crate::text::words::Word>| {
+            x.is_some_and(|x| td.year_words.contains(&x.text.to_lowercase()))
+        };
+        words.get(j).is_some_and(|w| {
+            let lower = w.text.to_lowercase();
+            td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
+                || (td.earlier.contains(&lower)
+                    && (year_word(j.checked_sub(1).and_then(|p| words.get(p)))
+                        || year_word(words.get(j + 1))))
+                || (td.ago_before.contains(&lower) && year_word(words.get(j + 2)))
+        })
+    };
+    let mut years_back = 0u8;
     for (k, w) in words.iter().enumerate().take(q_hi).skip(q_lo) {
         // An area level counts for every figure near it: "Ward 3 led the city with 55.2
         // percent" names both the ward and the city the figure is compared across.
@@ -839,22 +882,19 @@ pub fn local_context(
         let compared_year = compared_at(2) || compared_at(3);
         // "im Vorjahr", "last year", "a year earlier": the figure holds a year before.
         let td = lang.text_data();
-        let year_word = |x: Option<&crate::text::words::Word>| {
-            x.is_some_and(|x| td.year_words.contains(&x.text.to_lowercase()))
-        };
         if compared_year
             && (td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
                 || td.earlier.contains(&lower))
         {
             continue;
         }
-        if td.year_before.iter().any(|p| lower.starts_with(p.as_str()))
-            || (td.earlier.contains(&lower)
-                && (year_word(k.checked_sub(1).and_then(|p| words.get(p)))
-                    || year_word(words.get(k + 1))))
-            || (td.ago_before.contains(&lower) && year_word(words.get(k + 2)))
-        {
-            year_earlier = true;
+        if earlier_year_at(k) {
+            // The same phrase dating another figure before it in the sentence makes this one
+            // relative to that one: "the year before" last year.
+            let before = (0..k.min(first))
+                .filter(|&j| earlier_year_at(j) && nearer_other(j))
+                .count();
+            years_back = years_back.max(1 + u8::try_from(before.min(3)).unwrap_or(3));
             continue;
         }
         // A hyphenated compound qualifies as its last part does: "a four-day tour" is a span
@@ -1121,11 +1161,26 @@ pub fn local_context(
                 None
             }
         };
+        // After the figure, a relative clause ("a $418.6 million budget that closes the
+        // Eastgate Branch Library") or the next clause names somebody else.
+        let after_end = (last + 1..words.len())
+            .find(|&k| {
+                words
+                    .get(k)
+                    .is_some_and(|w| lang.text_data().relatives.contains(&w.text.to_lowercase()))
+                    || words.get(k - 1).zip(words.get(k)).is_some_and(|(a, b)| {
+                        breaks_clause(text, a.span.end, b.span.start, &INNER_BREAKS)
+                    })
+            })
+            .unwrap_or(words.len());
         let near = (1..=LOCAL_WINDOW).find_map(|d| {
-            [first.checked_sub(d), Some(last + d)]
-                .into_iter()
-                .flatten()
-                .find_map(at)
+            [
+                first.checked_sub(d),
+                Some(last + d).filter(|&k| k < after_end),
+            ]
+            .into_iter()
+            .flatten()
+            .find_map(at)
         });
         // English: else the nearest name earlier in the sentence, its subject ("A big reason
         // was Quinn, who was just 10 of 22 for 162 yards").
@@ -1169,7 +1224,7 @@ pub fn local_context(
         names,
         sentence_names,
         name_sure,
-        year_earlier,
+        years_back,
         side: side_of(lang, text, &words, first, last),
         // "um 10 Uhr", "by 2030": a time or year after "by"/„um“ is no amount of change.
         change: change_of(lang, &words, first, last).filter(|c| *c != Change::By || own_kind),
@@ -1251,8 +1306,9 @@ pub fn when(
             return Some(span);
         }
     }
-    if local.year_earlier {
-        return fallback.map(|(lo, hi)| (lo - 365, hi - 365));
+    if local.years_back > 0 {
+        let back = 365 * i64::from(local.years_back);
+        return fallback.map(|(lo, hi)| (lo - back, hi - back));
     }
     fallback
 }
@@ -1526,7 +1582,7 @@ pub fn year_clash(
 pub fn sets_apart(a: &Local, b: &Local, dated: bool) -> bool {
     let places = places_clash(a, b);
     let qualifiers = a.qualifiers != b.qualifiers
-        || (!dated && a.year_earlier != b.year_earlier)
+        || (!dated && a.years_back != b.years_back)
         || sides_differ(a, b)
         || changes_differ(a, b)
         || moments_differ(a, b);
@@ -1555,7 +1611,7 @@ pub fn plainly_apart(a: &Local, b: &Local, dated: bool) -> bool {
             if x != y && !b.sentence_names.contains(x) && !a.sentence_names.contains(y));
     places_clash(a, b)
         || qualified
-        || (!dated && a.year_earlier != b.year_earlier)
+        || (!dated && a.years_back != b.years_back)
         || sides_differ(a, b)
         || changes_differ(a, b)
         || moments_differ(a, b)
@@ -1649,7 +1705,7 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
         .symmetric_difference(&b.local.qualifiers)
         .count();
     // Where both times are known, they decide; else "last year" on one side only differs.
-    if (a.when.is_none() || b.when.is_none()) && a.local.year_earlier != b.local.year_earlier {
+    if (a.when.is_none() || b.when.is_none()) && a.local.years_back != b.local.years_back {
         differing += 1;
     }
     // The votes for and the votes against are two quantities, however alike their words.
@@ -1707,8 +1763,8 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
             b.counted,
             a.local.qualifiers,
             b.local.qualifiers,
-            a.local.year_earlier,
-            b.local.year_earlier,
+            a.local.years_back,
+            b.local.years_back,
             sides_differ(a.local, b.local),
             changes_differ(a.local, b.local),
             moments_differ(a.local, b.local),
@@ -1729,6 +1785,34 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A comma or point between digits separates a number's groups; it breaks no clause.
+    #[test]
+    fn a_number_separator_breaks_no_clause() {
+        let t = "about 84,000 visits last year, down from 97,000";
+        let at = |w: &str| t.find(w).unwrap_or(0);
+        assert!(!breaks_clause(
+            t,
+            at("about") + 5,
+            at("visits"),
+            &CLAUSE_BREAKS
+        ));
+        assert!(!breaks_clause(t, at("84") + 2, at("000"), &CLAUSE_BREAKS));
+        assert!(breaks_clause(t, at("year") + 4, at("down"), &CLAUSE_BREAKS));
+        let t = "at 3:15 p.m. Monday";
+        assert!(!breaks_clause(
+            t,
+            t.find('m').unwrap_or(0) + 1,
+            t.find("Monday").unwrap_or(0),
+            &INNER_BREAKS
+        ));
+        assert!(breaks_clause(
+            t,
+            t.find('m').unwrap_or(0) + 1,
+            t.find("Monday").unwrap_or(0),
+            &CLAUSE_BREAKS
+        ));
+    }
 
     #[test]
     fn a_possessive_names_its_owner() {

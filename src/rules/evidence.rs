@@ -1000,8 +1000,14 @@ fn match_figure(
         ),
     };
     let Some((_, variants, clear)) = map.align_clear(corpus, &mention, tol) else {
+        if crate::figmap::trace() {
+            eprintln!("no alignment {:?}", q.text);
+        }
         return Vec::new();
     };
+    if crate::figmap::trace() {
+        eprintln!("variants {:?}: {variants:?} clear {clear}", q.text);
+    }
     let mut cands: Vec<FigureMatch> = variants
         .iter()
         .filter_map(|&(i, sim)| {

@@ -494,9 +494,64 @@ fn same_name_word(lang: Lang, a: &str, b: &str) -> bool {
     lang == Lang::De && short.chars().count() >= MIN_ROLE_LEN && long.ends_with(short)
 }
 
+/// Whether the speaker of draft quotation `q` is named in the quotation's own sentence
+/// (outside the marks), not only in an earlier one whose speaker the quotation is read to
+/// continue.
+fn speaker_in_sentence(ctx: &RuleContext, q: &crate::extract::Quote) -> bool {
+    let Some(who) = q.speaker.as_deref().filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    ctx.doc
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(q.span))
+        .is_some_and(|s| {
+            s.span
+                .slice(&ctx.doc.text)
+                .match_indices(who)
+                .any(|(i, _)| !q.span.contains_offset(s.span.start + i))
+        })
+}
+
+/// Whether draft quotation `qi` has a speaker only by implication (a quotation standing alone
+/// after another speaker's sentence) and the sources give it to somebody else. Then nobody is
+/// named for it: it is a quotation without a speaker (`unsourced-claim`, whose fix names the
+/// sources' speaker), not one given to the wrong person.
+pub fn implied_speaker_differs(ctx: &RuleContext, qi: usize) -> bool {
+    let Some(q) = ctx.facts.quotes.get(qi) else {
+        return false;
+    };
+    q.speaker.is_some()
+        && !speaker_in_sentence(ctx, q)
+        && ctx
+            .matches
+            .quotes
+            .get(qi)
+            .and_then(|m| m.found)
+            .is_some_and(|(d, si)| speaker_differs(ctx, q, d, si))
+}
+
 /// A finding when the sources give quotation `q` (found in sentence `si` of document `d`) to a
-/// person other than the one the draft names.
+/// person other than the one the draft names in the quotation's sentence.
 fn other_speaker(
+    ctx: &RuleContext,
+    q: &crate::extract::Quote,
+    d: usize,
+    si: usize,
+) -> Option<Finding> {
+    if !speaker_in_sentence(ctx, q) {
+        return None;
+    }
+    differing_speaker(ctx, q, d, si)
+}
+
+fn speaker_differs(ctx: &RuleContext, q: &crate::extract::Quote, d: usize, si: usize) -> bool {
+    differing_speaker(ctx, q, d, si).is_some()
+}
+
+/// A finding when the sources give quotation `q` (found in sentence `si` of document `d`) to a
+/// person other than the one the draft gives it to.
+fn differing_speaker(
     ctx: &RuleContext,
     q: &crate::extract::Quote,
     d: usize,
@@ -959,6 +1014,31 @@ mod tests {
             RuleId::QuoteMismatch,
         );
         assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    /// A quotation standing alone after another speaker's quotation is read as that speaker's;
+    /// when the sources give it to somebody else, nobody is named for it: a quotation without
+    /// a speaker (unsourced-claim, naming the sources' speaker), not a quote-mismatch. When the
+    /// sources give it to the same speaker, it is fine.
+    #[test]
+    fn a_quotation_continuing_another_speaker_the_sources_do_not_name_has_no_speaker() {
+        let corpus = [
+            ("a.md", "„Wir hätten uns mehr Mut beim Sparen gewünscht“, sagte SPD-Fraktionschefin Miriam Osterholt.\n"),
+            ("b.md", "„Das ist kein guter Tag für die Stadt“, sagte Fraktionsvorsitzender Dieter Lorch. „Dieser Haushalt lebt auf Pump, und die Rechnung zahlen unsere Kinder“, sagte Lorch.\n"),
+        ];
+        let draft = "„Wir hätten uns mehr Mut beim Sparen gewünscht“, sagte SPD-Fraktionschefin Miriam Osterholt.\n\n„Dieser Haushalt lebt auf Pump, und die Rechnung zahlen unsere Kinder.“\n";
+        assert!(findings(&corpus, draft, RuleId::QuoteMismatch).is_empty());
+        let unsourced = findings(&corpus, draft, RuleId::UnsourcedClaim);
+        assert_eq!(unsourced.len(), 1, "{unsourced:?}");
+        let fixed: Vec<String> = unsourced
+            .iter()
+            .flat_map(|f| f.fixes.iter().map(|x| x.apply(draft)))
+            .collect();
+        assert!(fixed.iter().any(|t| t.contains("Lorch")), "{fixed:?}");
+        // The sources give it to the speaker it continues: nothing to report.
+        let same = "„Das ist kein guter Tag für die Stadt“, sagte Fraktionsvorsitzender Dieter Lorch.\n\n„Dieser Haushalt lebt auf Pump, und die Rechnung zahlen unsere Kinder.“\n";
+        assert!(findings(&corpus, same, RuleId::UnsourcedClaim).is_empty());
+        assert!(findings(&corpus, same, RuleId::QuoteMismatch).is_empty());
     }
 
     #[test]

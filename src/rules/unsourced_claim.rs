@@ -155,7 +155,15 @@ impl Rule for UnsourcedClaim {
         let de = ctx.doc.lang == Lang::De;
         let year = draft_year(ctx);
         for (si, s) in ctx.facts.sentences.iter().enumerate() {
-            if s.heading || s.question || s.attributed || !ctx.wants(s.span()) {
+            // A quotation standing alone after another speaker's sentence, which the sources
+            // give to somebody else, has no speaker of its own.
+            let implied: Vec<usize> = (0..ctx.facts.quotes.len())
+                .filter(|&qi| {
+                    ctx.facts.quotes.get(qi).is_some_and(|q| s.span().contains(q.span))
+                        && crate::rules::quote_mismatch::implied_speaker_differs(ctx, qi)
+                })
+                .collect();
+            if s.heading || s.question || (s.attributed && implied.is_empty()) || !ctx.wants(s.span()) {
                 continue;
             }
             // A sentence of the document the draft reprints is credited by the byline.
@@ -173,7 +181,7 @@ impl Rule for UnsourcedClaim {
             // A direct quotation without a speaker.
             for (qi, q) in ctx.facts.quotes.iter().enumerate() {
                 if !span.contains(q.span)
-                    || q.speaker.is_some()
+                    || (q.speaker.is_some() && !implied.contains(&qi))
                     || q.text.split_whitespace().count() < 3
                 {
                     continue;

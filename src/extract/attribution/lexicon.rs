@@ -46,6 +46,7 @@ struct Raw {
     frames: Vec<String>,
     complementizers: Vec<String>,
     source_nouns: Vec<String>,
+    document_modifiers: Vec<String>,
     prep_source_after: Vec<String>,
     prep_source_before: Vec<String>,
     prep_noun: Vec<String>,
@@ -120,6 +121,8 @@ pub struct Lexicon {
     pub source_nouns: WordSet,
     /// Lower-cased source nouns, for compounds ("polizeiangaben").
     pub source_noun_words: Vec<String>,
+    /// Words that make a source noun a kind of document ("press release", "news release").
+    pub document_modifiers: WordSet,
     /// Multi-word prepositions, split into words ("according to").
     pub prep_source_after: Vec<Vec<String>>,
     pub prep_source_before: WordSet,
@@ -262,6 +265,7 @@ impl Lexicon {
             particles,
             complementizers: set(&raw.complementizers),
             source_nouns: raw.source_nouns.iter().map(|w| lang.stem(w)).collect(),
+            document_modifiers: set(&raw.document_modifiers),
             source_noun_words: raw
                 .source_nouns
                 .iter()
