@@ -493,6 +493,14 @@ impl FigureMap {
                         .is_some_and(|c| similar::year_clash(draft.q, draft.when, c, f.when))
             })
         };
+        // A figure no source states anywhere, whose digits are a source figure's with two
+        // swapped ("68 Millionen" for "86 Millionen", "$481.6 million" for "$418.6 million"):
+        // the typist's slip, most likely of that figure. (A figure some source states is no
+        // slip: "48.900 Euro" is not "49.800 Euro" mistyped where a report gives 48.900.)
+        let stated_somewhere = (0..self.figures.len()).any(|i| {
+            self.figure(corpus, i)
+                .is_some_and(|c| similar::comparable(draft.q, c) && similar::agree(draft.q, c, tol))
+        });
         let mut best: Option<(usize, f32)> = None;
         let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
         for (i, slot) in sims.iter_mut().enumerate() {
@@ -502,7 +510,10 @@ impl FigureMap {
             if !similar::comparable_mentions(draft, &m, true) || magnitudes_apart(draft.q, m.q) {
                 continue;
             }
-            let s = similar::similarity(draft, &m, tol, true);
+            let mut s = similar::similarity(draft, &m, tol, true);
+            if !stated_somewhere && similar::transposed(draft.q, m.q) {
+                s += similar::TRANSPOSED_BONUS;
+            }
             if trace() {
                 eprintln!(
                     "align {:.2} {:?} -> {:?} {:?}",

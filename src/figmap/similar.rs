@@ -1642,6 +1642,47 @@ pub struct Mention<'a> {
     pub credited: bool,
 }
 
+/// Bonus when a draft figure's digits are a source figure's with two adjacent ones swapped
+/// (see [`transposed`]).
+pub const TRANSPOSED_BONUS: f32 = 0.3;
+
+/// Whether `a` is `b` with two adjacent digits swapped: same dimension, unit and magnitude,
+/// written with at least two digits that differ (not a date, year or time of day, whose digits
+/// say when; not a small count, of which a story has many).
+pub fn transposed(a: &Quantity, b: &Quantity) -> bool {
+    if a.dimension != b.dimension
+        || a.unit != b.unit
+        || point(a)
+        || (matches!(a.dimension, Dimension::Count | Dimension::Number) && a.value < 100.0)
+    {
+        return false;
+    }
+    let digits = |q: &Quantity| -> String {
+        q.text
+            .get(q.number_span.start.saturating_sub(q.span.start)..)
+            .unwrap_or(&q.text)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    };
+    let (x, y) = (digits(a), digits(b));
+    if x.len() < 2
+        || x.len() != y.len()
+        || x == y
+        || same_value(a.value * a.factor, b.value * b.factor)
+    {
+        return false;
+    }
+    let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let diff: Vec<usize> = (0..xs.len()).filter(|&i| xs.get(i) != ys.get(i)).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && xs.get(*i) == ys.get(*j) && xs.get(*j) == ys.get(*i))
+        && {
+            let (x, y) = (base_value(a).abs(), base_value(b).abs());
+            // The same scale: "418.6 million" is no slip of "481.6 billion".
+            x > 0.0 && y > 0.0 && x.max(y) < 10.0 * x.min(y)
+        }
+}
+
 /// Similarity penalty for figures that date or place in time (dates, years, times of day,
 /// ages): they need more shared context than counts, since every story has many of them.
 const TIMELIKE_PENALTY: f32 = 0.1;
@@ -1690,6 +1731,7 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     if a.local.change == Some(Change::By) && b.local.change == Some(Change::By) {
         sim += SAME_CHANGE_BONUS;
     }
+
     match (a.counted, b.counted) {
         _ if same_side => {}
         (Some(x), Some(y)) if x == y => sim += 0.2,
@@ -1811,6 +1853,56 @@ mod tests {
             t.find('m').unwrap_or(0) + 1,
             t.find("Monday").unwrap_or(0),
             &CLAUSE_BREAKS
+        ));
+    }
+
+    /// Two adjacent digits swapped, in the same unit and magnitude: 68/86, 418.6/481.6,
+    /// 36/63 years; not 68/88, nor a small count, nor dates or years.
+    #[test]
+    fn swapped_digits_are_told() {
+        let parse = |t: &str, lang: Lang| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(lang));
+            crate::extract::extract(&doc).quantities.into_iter().next()
+        };
+        let pair = |a: &str, b: &str, lang: Lang| match (parse(a, lang), parse(b, lang)) {
+            (Some(x), Some(y)) => transposed(&x, &y),
+            _ => false,
+        };
+        assert!(pair(
+            "Es kostet 68 Millionen Euro.",
+            "Es kostet 86 Millionen Euro.",
+            Lang::De
+        ));
+        assert!(pair(
+            "It costs $481.6 million.",
+            "It costs $418.6 million.",
+            Lang::En
+        ));
+        assert!(pair("a 63-year-old man", "a 36-year-old man", Lang::En));
+        assert!(!pair(
+            "Es kostet 68 Millionen Euro.",
+            "Es kostet 88 Millionen Euro.",
+            Lang::De
+        ));
+        assert!(!pair(
+            "It costs $481.6 million.",
+            "It costs $481.6 million.",
+            Lang::En
+        ));
+        assert!(!pair(
+            "It costs $481.6 million.",
+            "It costs $418.6 billion.",
+            Lang::En
+        ));
+        assert!(!pair(
+            "Sie fanden 12 Tiere.",
+            "Sie fanden 21 Tiere.",
+            Lang::De
+        ));
+        assert!(!pair(
+            "It happened in 2012.",
+            "It happened in 2021.",
+            Lang::En
         ));
     }
 

@@ -131,6 +131,35 @@ mod tests {
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
 
+    /// A figure no source states, whose digits are a source figure's with two swapped, is
+    /// judged against that figure though the sentences share few words; a figure a source
+    /// does state is no slip of another's digits.
+    #[test]
+    fn a_figure_with_swapped_digits_is_judged_against_its_original() {
+        let corpus = [
+            (
+                "pm.md",
+                "---\nsource: Stadt\n---\nDie Investitionen steigen auf 214 Millionen Euro. Davon entfallen 86 Millionen Euro auf den Neubau und die Sanierung von Schulen.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Anzeiger\n---\nDer Rat beschloss den Etat. 86 Millionen Euro fließen in Neubau und Sanierung von Schulen.\n",
+            ),
+        ];
+        let draft = "Der Haushalt wurde beschlossen. Für Schulen sind 68 Millionen Euro vorgesehen.\n";
+        let f = findings(&corpus, draft, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("86"), "{f:?}");
+        // No typo where the figure is a source's own ("86" stated, "68" a second quantity).
+        let both = [
+            corpus[0],
+            corpus[1],
+            ("c.md", "---\nsource: Bote\n---\nFür Sporthallen sind 68 Millionen Euro eingeplant.\n"),
+        ];
+        let f = findings(&both, draft, RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+    }
+
     /// A replacement that would repeat the sentence before: striking the sentence comes
     /// first, the replacement stays offered.
     #[test]
