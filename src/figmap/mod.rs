@@ -633,13 +633,29 @@ impl FigureMap {
         // source keeps the sources stating it in that half-fitting context as its support:
         // whose figure it is can then be told ("2024 habe der Umsatz bei 278 Millionen Euro
         // gelegen, sagte Sagebiel": 278 in one report's "im Vorjahr", 287 in Sagebiel's own
-        // words). Else no verdict: a dispute on a half-fitting alignment would be a guess.
+        // words). So does an uncredited day or time that another report contradicts in a
+        // context as close as a contradiction needs: a dispute between the sources, not "no
+        // source supports it". Else no verdict: a dispute on a half-fitting alignment would be
+        // a guess.
         if !variants.iter().any(|&(m, _)| agrees(m)) && weak >= weak_support(draft.q) {
+            // A day against a strong contradiction ("It will close on June 20": one report's
+            // "Its last day will be June 20", another's "will close on June 27"): the sources
+            // disagree on it, whichever the draft follows.
+            let strong_contradiction = variants
+                .iter()
+                .any(|&(m, s)| s >= CONFLICT_MIN && !agrees(m));
+            let day = similar::point(draft.q) && !draft.credited && strong_contradiction;
             let weak_variants: Vec<(usize, f32)> = stating
                 .into_iter()
-                .filter(|&(_, s)| s >= WEAK_SUPPORT)
+                .filter(|&(_, s)| {
+                    s >= if day {
+                        weak_support(draft.q)
+                    } else {
+                        WEAK_SUPPORT
+                    }
+                })
                 .collect();
-            if weak_variants.is_empty() || similar::point(draft.q) || !draft.credited {
+            if weak_variants.is_empty() || (!day && (similar::point(draft.q) || !draft.credited)) {
                 if trace() {
                     eprintln!("align refused (weak support {weak:.2}) {:?}", draft.q.text);
                 }

@@ -120,6 +120,8 @@ pub fn interval(q: &Quantity, tol: &Tolerance) -> (f64, f64) {
     };
     let v = q.value;
     let (lo, hi) = match q.approx {
+        // "around 2:40 p.m.": the extractor's quarter of an hour, not a share of the hour.
+        Approx::About if q.dimension == Dimension::TimeOfDay => (lo, hi),
         Approx::About => (lo.min(v * (1.0 - tol.about)), hi.max(v * (1.0 + tol.about))),
         Approx::Nearly => (lo.min(v * (1.0 - tol.nearly)), hi.max(v)),
         Approx::JustOver => (lo.min(v), hi.max(v * (1.0 + tol.just_over))),

@@ -299,6 +299,24 @@ mod tests {
         ("wave.md", "---\nsource: Channel 9 Wave\n---\nThe Kessler Bridge repairs will cost $310 million.\n"),
     ];
 
+    /// A day one report states only in a half-fitting sentence ("Its last day will be June
+    /// 20"), another contradicts closely ("will close on June 27"): the sources disagree on it.
+    /// Before, no verdict was given at all.
+    #[test]
+    fn a_day_weakly_stated_and_closely_contradicted_is_disputed() {
+        let corpus = [
+            ("a.md", "---\nsource: Dispatch\n---\nThe budget closes the Eastgate Branch Library, which opened in 1968. Its last day will be June 20.\n"),
+            ("b.md", "---\nsource: Herald\n---\nEastgate is open from 10 a.m. to 6 p.m. six days a week and will close on June 27.\n"),
+            ("c.md", "---\nsource: City\n---\nThe Eastgate Branch Library will close after its last day of service on Saturday, June 27.\n"),
+        ];
+        let draft = "Eastgate opened in 1968. It will close on June 20.\n";
+        let f = crate::rules::tests::findings(&corpus, draft, crate::finding::RuleId::DisputedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("June 27"), "{f:?}");
+        let none = crate::rules::tests::findings(&corpus, draft, crate::finding::RuleId::NumberConflict);
+        assert!(none.is_empty(), "{none:?}");
+    }
+
     #[test]
     fn unattributed_disputed_figure_gets_attribution_fix() {
         let f = findings(

@@ -36,6 +36,8 @@ pub fn approximator(
 const TIME_BOUND_HOURS: f64 = 2.0;
 /// Hours "shortly before/after" a clock time reaches.
 const TIME_SHORTLY_HOURS: f64 = 0.5;
+/// Hours "around" a clock time reaches either side ("around 2:40 p.m.": 2:25 to 2:55).
+const TIME_ABOUT_HOURS: f64 = 0.25;
 
 /// A bound right before the clock time at `pos` whose value is `value` hours: its kind, its
 /// start and the interval of hours it allows ("before 4 a.m." → 2–4, „kurz nach 22 Uhr“ →
@@ -53,12 +55,15 @@ pub fn time_bound(
         (&a.time_shortly_after, Approx::AtLeast, TIME_SHORTLY_HOURS),
         (&a.time_before, Approx::AtMost, -TIME_BOUND_HOURS),
         (&a.time_after, Approx::AtLeast, TIME_BOUND_HOURS),
+        (&a.time_about, Approx::About, TIME_ABOUT_HOURS),
     ];
     let mut best: Option<(Approx, usize, (f64, f64))> = None;
     for (forms, kind, reach) in lists {
         if let Some(s) = form_before(text, floor, pos, forms) {
             if best.is_none_or(|(_, b, _)| s < b) {
-                let (lo, hi) = if reach < 0.0 {
+                let (lo, hi) = if kind == Approx::About {
+                    ((value - reach).max(0.0), (value + reach).min(24.0))
+                } else if reach < 0.0 {
                     ((value + reach).max(0.0), value)
                 } else {
                     (value, (value + reach).min(24.0))

@@ -107,8 +107,10 @@ pub struct ApproxWords {
     pub time_after: Vec<String>,
     /// … within half an hour before it ("shortly before", „kurz vor“) …
     pub time_shortly_before: Vec<String>,
-    /// … within half an hour after it ("shortly after", „kurz nach“).
+    /// … within half an hour after it ("shortly after", „kurz nach“) …
     pub time_shortly_after: Vec<String>,
+    /// … or a quarter of an hour either side of it ("around 2:40 p.m.", „gegen 22 Uhr“).
+    pub time_about: Vec<String>,
 }
 
 /// Context words: dates, clock times, ages, counted nouns.

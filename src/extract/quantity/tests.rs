@@ -389,6 +389,17 @@ fn times_dates_years() {
         DE,
         &["Kurz nach 22 Uhr=22 h TimeOfDay AtLeast [22, 22.5]"],
     );
+    // "Around" a clock time is a quarter of an hour either side of it.
+    check(
+        "Gegen 22 Uhr war die Sitzung zu Ende.",
+        DE,
+        &["Gegen 22 Uhr=22 h TimeOfDay About [21.75, 22.25]"],
+    );
+    check(
+        "A fire that broke out around 2:40 p.m. spread quickly.",
+        EN,
+        &["around 2:40 p.m.=14.666666666666666 h TimeOfDay About [14.416667, 14.916667]"],
+    );
     check(
         "Um 10.30 Uhr kam der 5G-Ausbau.",
         DE,
@@ -1163,7 +1174,7 @@ fn clock_times() {
         &[
             "21 Uhr=21 h TimeOfDay",
             "10.30 Uhr=10.5 h TimeOfDay",
-            "9:30 Uhr=9.5 h TimeOfDay",
+            "gegen 9:30 Uhr=9.5 h TimeOfDay About",
         ],
     );
 }
