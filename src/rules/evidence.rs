@@ -911,7 +911,7 @@ struct Draft<'a> {
 }
 
 /// Counts below this are small (see [`match_figure`]).
-const SMALL_COUNT: f64 = 20.0;
+pub const SMALL_COUNT: f64 = 20.0;
 /// How surely a small count must be aligned for "no source supports it".
 const SMALL_CONFLICT_MIN: f32 = 0.65;
 

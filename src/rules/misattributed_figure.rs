@@ -17,7 +17,7 @@
 //! Both fixes change what the sentence claims; never applied automatically.
 
 use crate::corpus::Corpus;
-use crate::extract::{Approx, Quantity};
+use crate::extract::{Approx, Dimension, Quantity};
 use crate::finding::{Applicability, Edit, Evidence, Finding, Fix, Relation, RuleId, Severity};
 use crate::figmap::{agree, comparable};
 use crate::lang::Lang;
@@ -145,6 +145,18 @@ fn states_anywhere(
         (Some((lo, hi)), Some((a, b))) => a <= hi && lo <= b,
         _ => true,
     };
+    // A small count of something else is not the figure ("seven library branches" is no
+    // "seven votes in favor"): where both name what they count, it must be one thing. (A
+    // specific large figure, "412,000 units" / "412,000 cookers", is one by its value.)
+    let small = matches!(q.dimension, Dimension::Count | Dimension::Number)
+        && q.value < crate::rules::evidence::SMALL_COUNT;
+    let counted = crate::figmap::similar::counted_term(lang, q).filter(|_| small);
+    let other_thing = |d: &crate::corpus::CorpusDoc, c: &Quantity| {
+        match (&counted, crate::figmap::similar::counted_term(d.doc.lang, c)) {
+            (Some(x), Some(y)) => x != &y && !crate::lang::lexicon::related(lang, x, &y),
+            _ => false,
+        }
+    };
     docs.iter()
         .filter(|&&i| of_the_time(i))
         .filter_map(|&i| ctx.corpus.docs.get(i))
@@ -155,6 +167,7 @@ fn states_anywhere(
             if !comparable(q, c)
                 || !agree(q, c, &ctx.config.tolerance)
                 || matches!(c.approx, Approx::AtMost | Approx::LessThan)
+                || other_thing(d, c)
             {
                 return false;
             }
@@ -744,6 +757,20 @@ mod tests {
         let f = findings(&CORPUS, alone, RuleId::MisattributedFigure);
         let fixed: Vec<String> = f.iter().flat_map(|f| f.fixes.iter().map(|x| x.apply(alone))).collect();
         assert!(fixed.iter().any(|t| t.contains("Auch Bote")), "{fixed:?}");
+    }
+
+    /// The named outlet's "seven library branches" does not state the draft's "seven votes in
+    /// favor": a small count of another thing is not the figure.
+    #[test]
+    fn a_small_count_of_another_thing_is_not_the_named_sources_figure() {
+        let corpus = [
+            ("npw.md", "---\nsource: Northern Press Wire\n---\nThe Tennick City Council voted 6-3 late Tuesday, with six members in favor and three opposed, to approve a budget that closes the Eastgate Branch Library, one of the city's seven library branches.\n"),
+            ("dispatch.md", "---\nsource: The Orrin County Dispatch\n---\nThe Tennick City Council passed the budget 7-2 on Tuesday, with seven members voting yes.\n"),
+        ];
+        let draft = "The Tennick City Council approved the budget on Tuesday. The budget passed with seven votes in favor, according to Northern Press Wire.\n";
+        let f = findings(&corpus, draft, RuleId::MisattributedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("Dispatch"), "{f:?}");
     }
 
     #[test]
