@@ -497,10 +497,17 @@ impl FigureMap {
         // swapped ("68 Millionen" for "86 Millionen", "$481.6 million" for "$418.6 million"):
         // the typist's slip, most likely of that figure. (A figure some source states is no
         // slip: "48.900 Euro" is not "49.800 Euro" mistyped where a report gives 48.900.)
-        let stated_somewhere = (0..self.figures.len()).any(|i| {
-            self.figure(corpus, i)
-                .is_some_and(|c| similar::comparable(draft.q, c) && similar::agree(draft.q, c, tol))
-        });
+        // (Asked only once a source figure is such a swap.)
+        let stated_somewhere = std::cell::OnceCell::new();
+        let stated = || {
+            *stated_somewhere.get_or_init(|| {
+                (0..self.figures.len()).any(|i| {
+                    self.figure(corpus, i).is_some_and(|c| {
+                        similar::comparable(draft.q, c) && similar::agree(draft.q, c, tol)
+                    })
+                })
+            })
+        };
         let mut best: Option<(usize, f32)> = None;
         let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
         for (i, slot) in sims.iter_mut().enumerate() {
@@ -511,7 +518,7 @@ impl FigureMap {
                 continue;
             }
             let mut s = similar::similarity(draft, &m, tol, true);
-            if !stated_somewhere && similar::transposed(draft.q, m.q) {
+            if similar::transposed(draft.q, m.q) && !stated() {
                 s += similar::TRANSPOSED_BONUS;
             }
             if trace() {

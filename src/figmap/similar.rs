@@ -1164,15 +1164,16 @@ pub fn local_context(
             }
         };
         // After the figure, a relative clause ("a $418.6 million budget that closes the
-        // Eastgate Branch Library") or the next clause names somebody else.
+        // Eastgate Branch Library") or the next clause names somebody else. (English: German
+        // relative pronouns are its articles too.)
+        let relatives = &crate::extract::attribution::lexicon::lexicon(lang).relatives;
         let after_end = (last + 1..words.len())
             .find(|&k| {
-                words
-                    .get(k)
-                    .is_some_and(|w| lang.text_data().relatives.contains(&w.text.to_lowercase()))
-                    || words.get(k - 1).zip(words.get(k)).is_some_and(|(a, b)| {
-                        breaks_clause(text, a.span.end, b.span.start, &INNER_BREAKS)
-                    })
+                words.get(k).is_some_and(|w| {
+                    lang == Lang::En && relatives.contains(w.text.to_lowercase().as_str())
+                }) || words.get(k - 1).zip(words.get(k)).is_some_and(|(a, b)| {
+                    breaks_clause(text, a.span.end, b.span.start, &INNER_BREAKS)
+                })
             })
             .unwrap_or(words.len());
         let near = (1..=LOCAL_WINDOW).find_map(|d| {
@@ -1659,23 +1660,12 @@ pub fn transposed(a: &Quantity, b: &Quantity) -> bool {
     {
         return false;
     }
-    let digits = |q: &Quantity| -> String {
-        q.text
-            .get(q.number_span.start.saturating_sub(q.span.start)..)
-            .unwrap_or(&q.text)
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect()
-    };
-    let (x, y) = (digits(a), digits(b));
-    if x.len() < 2
-        || x.len() != y.len()
-        || x == y
-        || same_value(a.value * a.factor, b.value * b.factor)
-    {
+    let digits =
+        |q: &Quantity| -> Vec<char> { q.text.chars().filter(char::is_ascii_digit).collect() };
+    let (xs, ys) = (digits(a), digits(b));
+    if xs.len() < 2 || xs.len() != ys.len() {
         return false;
     }
-    let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
     let diff: Vec<usize> = (0..xs.len()).filter(|&i| xs.get(i) != ys.get(i)).collect();
     matches!(diff.as_slice(), [i, j] if *j == i + 1 && xs.get(*i) == ys.get(*j) && xs.get(*j) == ys.get(*i))
         && {

@@ -172,10 +172,6 @@ pub struct TextData {
     /// clause of its own (closed class).
     #[serde(default)]
     pub subordinators: Vec<String>,
-    /// Relative pronouns: the clause they open says more about a noun, not whose a figure
-    /// before it is ("a $418.6 million budget that closes the Eastgate Branch Library").
-    #[serde(default)]
-    pub relatives: Vec<String>,
     /// Word starts that mean "the year before" on their own ("vorjahr…").
     pub year_before: Vec<String>,
     /// Words that mean "earlier" next to a year word ("vergangenen Jahr", "last year", "a year ago").

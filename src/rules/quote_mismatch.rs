@@ -495,22 +495,22 @@ fn same_name_word(lang: Lang, a: &str, b: &str) -> bool {
 }
 
 /// Whether the speaker of draft quotation `q` is named in the quotation's own sentence
-/// (outside the marks), not only in an earlier one whose speaker the quotation is read to
-/// continue.
+/// (outside the marks) or in the next one („„…“ Das sagte Lorch.“), not only in an earlier
+/// one whose speaker the quotation is read to continue.
 fn speaker_in_sentence(ctx: &RuleContext, q: &crate::extract::Quote) -> bool {
     let Some(who) = q.speaker.as_deref().filter(|w| !w.is_empty()) else {
         return false;
     };
-    ctx.doc
-        .sentences
-        .iter()
-        .find(|s| s.span.contains(q.span))
-        .is_some_and(|s| {
-            s.span
-                .slice(&ctx.doc.text)
-                .match_indices(who)
-                .any(|(i, _)| !q.span.contains_offset(s.span.start + i))
-        })
+    let sentences = &ctx.doc.sentences;
+    let Some(at) = sentences.iter().position(|s| s.span.contains(q.span)) else {
+        return false;
+    };
+    sentences.iter().skip(at).take(2).any(|s| {
+        s.span
+            .slice(&ctx.doc.text)
+            .match_indices(who)
+            .any(|(i, _)| !q.span.contains_offset(s.span.start + i))
+    })
 }
 
 /// Whether draft quotation `qi` has a speaker only by implication (a quotation standing alone
@@ -1035,6 +1035,10 @@ mod tests {
             .flat_map(|f| f.fixes.iter().map(|x| x.apply(draft)))
             .collect();
         assert!(fixed.iter().any(|t| t.contains("Lorch")), "{fixed:?}");
+        // A frame in the next sentence names the speaker: given to the wrong person.
+        let framed = "Der Rat tagte lange.\n\n„Dieser Haushalt lebt auf Pump, und die Rechnung zahlen unsere Kinder.“ Das sagte SPD-Fraktionschefin Miriam Osterholt.\n";
+        assert_eq!(findings(&corpus, framed, RuleId::QuoteMismatch).len(), 1);
+        assert!(findings(&corpus, framed, RuleId::UnsourcedClaim).is_empty());
         // The sources give it to the speaker it continues: nothing to report.
         let same = "„Das ist kein guter Tag für die Stadt“, sagte Fraktionsvorsitzender Dieter Lorch.\n\n„Dieser Haushalt lebt auf Pump, und die Rechnung zahlen unsere Kinder.“\n";
         assert!(findings(&corpus, same, RuleId::UnsourcedClaim).is_empty());

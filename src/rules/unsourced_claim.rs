@@ -155,15 +155,22 @@ impl Rule for UnsourcedClaim {
         let de = ctx.doc.lang == Lang::De;
         let year = draft_year(ctx);
         for (si, s) in ctx.facts.sentences.iter().enumerate() {
+            if s.heading || s.question || !ctx.wants(s.span()) {
+                continue;
+            }
             // A quotation standing alone after another speaker's sentence, which the sources
             // give to somebody else, has no speaker of its own.
-            let implied: Vec<usize> = (0..ctx.facts.quotes.len())
-                .filter(|&qi| {
-                    ctx.facts.quotes.get(qi).is_some_and(|q| s.span().contains(q.span))
-                        && crate::rules::quote_mismatch::implied_speaker_differs(ctx, qi)
-                })
-                .collect();
-            if s.heading || s.question || (s.attributed && implied.is_empty()) || !ctx.wants(s.span()) {
+            let implied: Vec<usize> = if s.attributed {
+                (0..ctx.facts.quotes.len())
+                    .filter(|&qi| {
+                        ctx.facts.quotes.get(qi).is_some_and(|q| s.span().contains(q.span))
+                            && crate::rules::quote_mismatch::implied_speaker_differs(ctx, qi)
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if s.attributed && implied.is_empty() {
                 continue;
             }
             // A sentence of the document the draft reprints is credited by the byline.
