@@ -314,10 +314,16 @@ impl FigureMap {
         // How many figures of each kind each document has: two reports whose only figure of a
         // kind (a duration, an amount of money) is close in size state the same quantity in
         // other words ("45 minutes behind schedule" / "40 minutes late").
+        // Durations count per unit: a report's "zweistündige Versammlung" is its only meeting
+        // length beside a tenure of "38 Jahre".
+        let only_kind = |q: &Quantity| match q.dimension {
+            Dimension::Duration => format!("{}:{}", kind(q), q.unit.as_deref().unwrap_or("")),
+            _ => kind(q),
+        };
         let mut per_doc: HashMap<(usize, String), usize> = HashMap::new();
         for f in &self.figures {
             if let Some(q) = quantity(corpus, f.at) {
-                *per_doc.entry((f.at.doc, kind(q))).or_default() += 1;
+                *per_doc.entry((f.at.doc, only_kind(q))).or_default() += 1;
             }
         }
         let only = |f: &Features, q: &Quantity| {
@@ -329,7 +335,7 @@ impl FigureMap {
                     | Dimension::Date
                     | Dimension::Year
                     | Dimension::TimeOfDay
-            ) && per_doc.get(&(f.at.doc, kind(q))) == Some(&1)
+            ) && per_doc.get(&(f.at.doc, only_kind(q))) == Some(&1)
         };
         let mut sims: HashMap<(usize, usize), f32> = HashMap::new();
         let mut edges: Vec<(f32, usize, usize)> = Vec::new();
@@ -351,7 +357,7 @@ impl FigureMap {
                     let mut s = similar::similarity(&a, &b, tol, false);
                     if only(&self.figures[i], a.q) && only(&self.figures[j], b.q) {
                         let ratio = similar::base_value(b.q) / similar::base_value(a.q);
-                        if (0.67..=1.5).contains(&ratio) {
+                        if (1.0 / 1.5..=1.5).contains(&ratio) {
                             s = s.max(LINK);
                         }
                     }
@@ -817,6 +823,21 @@ mod tests {
             !together(&gs, "Rund 1,3 Millionen", "acht Millionen"),
             "{gs:?}"
         );
+    }
+
+    /// Two reports' only meeting lengths, a half apart, are one quantity, whatever other
+    /// durations (a tenure in years) a report has, and whichever report is asked first.
+    #[test]
+    fn the_only_durations_of_their_unit_half_apart_are_one_quantity() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Tageblatt\n---\nNach einer zweistündigen Versammlung standen viele Beschäftigte vor dem Tor. Hallmann arbeitet seit 38 Jahren im Werk.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nRund 900 Beschäftigte kamen zur Versammlung, die knapp drei Stunden dauerte.\n"),
+        ]);
+        assert!(
+            together(&gs, "zweistündigen", "knapp drei Stunden"),
+            "{gs:?}"
+        );
+        assert!(!together(&gs, "zweistündigen", "38 Jahren"), "{gs:?}");
     }
 
     #[test]

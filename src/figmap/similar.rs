@@ -371,7 +371,7 @@ const COMPANION_BONUS: f32 = 0.15;
 /// Penalty per qualifier group (forecast, capacity, test, …) present on one side only.
 const QUALIFIER_PENALTY: f32 = 0.35;
 /// Penalty when both figures are placed ("in Bayern", "in Texas") and the places differ.
-const PLACE_PENALTY: f32 = 0.35;
+const PLACE_PENALTY: f32 = 0.5;
 /// Penalty when the names nearest two figures differ (another person's or firm's figure).
 const NAME_PENALTY: f32 = 0.5;
 /// Bonus for two ages next to the same name.
@@ -380,6 +380,28 @@ const NAME_BONUS_AGE: f32 = 0.5;
 const HEAD_WINDOW: usize = 3;
 /// Bonus when two figures have the same head ("Verspätung" / "verspätet").
 const HEAD_BONUS: f32 = 0.25;
+
+/// Penalty for two counts of which one sentence names the other's counted noun without
+/// counting it with its figure (see `similarity`).
+const COUNTED_ELSEWHERE: f32 = 0.4;
+
+/// Whether a mention's counted noun is a common noun of the lexicon, not a name ("180
+/// Harwenstedter" counts people of the place the other sentence names).
+fn counted_common(m: &Mention) -> bool {
+    match (m.q.counted.as_deref(), m.local.lang) {
+        (Some(c), Some(lang)) => crate::lang::lexicon::common_noun(lang, c),
+        _ => false,
+    }
+}
+
+/// Whether two mentions' counted nouns are related words by the lexicon (a shared synset, a
+/// German compound's head).
+fn counted_related(a: &Mention, b: &Mention) -> bool {
+    match (a.q.counted.as_deref(), b.q.counted.as_deref(), a.local.lang) {
+        (Some(x), Some(y), Some(lang)) => crate::lang::lexicon::related(lang, x, y),
+        _ => false,
+    }
+}
 /// Bonus when two figures' heads are related words ("Verspätung" / "Verzögerung"): a synonym
 /// is weaker evidence than the same word ("Mitglieder" / "Ratsmitglieder" may still be the
 /// yes and the no votes).
@@ -861,9 +883,21 @@ pub fn local_context(
     let mut years_back = 0u8;
     for (k, w) in words.iter().enumerate().take(q_hi).skip(q_lo) {
         // An area level counts for every figure near it: "Ward 3 led the city with 55.2
-        // percent" names both the ward and the city the figure is compared across.
+        // percent" names both the ward and the city the figure is compared across. Not one
+        // in another clause, nearer another figure: „in der Stadt bei 7,2 Prozent, im
+        // Landkreis bei 4,9 Prozent“.
+        let other_clause = || {
+            let (lo, hi) = if w.span.start >= q_span.end {
+                (q_span.end, w.span.start)
+            } else {
+                (w.span.end, q_span.start)
+            };
+            breaks_clause(text, lo, hi, &INNER_BREAKS)
+        };
         if let Some(g) = lang.scope_level(&w.text.to_lowercase()) {
-            scopes.insert(g);
+            if !(nearer_other(k) && other_clause()) {
+                scopes.insert(g);
+            }
         }
         if nearer_other(k) {
             continue;
@@ -1727,6 +1761,17 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     match (a.counted, b.counted) {
         _ if same_side => {}
         (Some(x), Some(y)) if x == y => sim += 0.2,
+        // One sentence names the other's counted noun without counting it with this figure
+        // ("…an beiden Standorten rund 1.850 Mitarbeiter" against "an seinen zwei Standorten";
+        // "11 employees; … offered positions" against "38 vacant positions"): two things
+        // counted, unless the lexicon relates the two nouns.
+        (Some(x), Some(y))
+            if ((b.sent.contains(x) && counted_common(a))
+                || (a.sent.contains(y) && counted_common(b)))
+                && !counted_related(a, b) =>
+        {
+            sim -= COUNTED_ELSEWHERE
+        }
         (Some(_), Some(_)) => sim -= 0.15,
         // A counted noun the other sentence does not mention at all is a different quantity.
         (Some(x), None) if !b.sent.contains(x) => sim -= 0.15,

@@ -777,6 +777,31 @@ fn intersect(a: &[u32], b: &[u32]) -> bool {
     false
 }
 
+/// Whether `word` is a common noun of `lang`'s lexicon (by its stem; a German feminine form
+/// by its base: „Mitarbeiterinnen“; a German compound by its parts: „Fachanwalt“). False for names ("Harwenstedter", "Kellner") and when
+/// the lexicon is not installed.
+pub fn common_noun(lang: Lang, word: &str) -> bool {
+    let lex = lexicon(lang);
+    if lex.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if lex.is_noun(&lang.stem(&lower)) {
+        return true;
+    }
+    if lang != Lang::De {
+        return false;
+    }
+    let base = lower
+        .strip_suffix("innen")
+        .or_else(|| lower.strip_suffix("in"))
+        .filter(|b| b.chars().count() >= MIN_PART);
+    // A compound of known parts („Fachanwalt“, „Insolvenzverwalterin“).
+    std::iter::once(lower.as_str())
+        .chain(base)
+        .any(|w| lex.is_noun(&lang.stem(w)) || split_compound(lang, lex, w).is_some())
+}
+
 /// Whether two words name the same thing in `lang`: the same stem, a shared synset, or
 /// (German) a compound whose head is the other word or related to it ("Polizeisprecher" /
 /// "Sprecher"). Two compounds are related when heads and modifiers are: "Tageskarte" and

@@ -80,8 +80,17 @@ impl Rule for DisputedFigure {
             else {
                 continue;
             };
-            // Headings and questions state nothing that needs a source.
-            if sentence.attributed || sentence.heading || sentence.question {
+            // Headings and questions state nothing that needs a source; a credited figure has
+            // one (not one in the speaker's own description: "Die 58-jährige Geschäftsführerin
+            // begründete …").
+            let credited = sentence.attributed
+                && crate::extract::attribution::credits(
+                    &ctx.doc.masked,
+                    &ctx.facts.attributions,
+                    sentence.span(),
+                    q.span,
+                );
+            if credited || sentence.heading || sentence.question {
                 continue;
             }
             let dissent = dissent(ctx, q, &supports, &contradicts);
@@ -293,6 +302,19 @@ fn doubtful_supports(
 mod tests {
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
+
+    /// The age in a speaker's own description is the writer's figure, not the speaker's
+    /// statement: disputed like any other.
+    #[test]
+    fn an_age_in_the_speakers_description_is_not_credited_to_the_speaker() {
+        let corpus = [
+            ("k.md", "---\nsource: Harwenstedter Kurier\n---\nBei der Pressekonferenz begründete die 58-jährige Ramsauer die Schließung mit dem Einbruch der Abrufe.\n"),
+            ("t.md", "---\nsource: Ilmshagener Tageblatt\n---\nGeschäftsführerin Ulrike Ramsauer (53) begründete die Schließung mit dem Einbruch der Abrufe.\n"),
+        ];
+        let draft = "Die 58-jährige Geschäftsführerin Ulrike Ramsauer begründete die Schließung mit dem Einbruch der Abrufe.\n";
+        let f = findings(&corpus, draft, RuleId::DisputedFigure);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
 
     const CORPUS: [(&str, &str); 2] = [
         ("ledger.md", "---\nsource: Harbor Ledger\n---\nThe repairs to the Kessler Bridge will cost $340 million.\n"),

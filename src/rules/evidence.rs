@@ -1068,7 +1068,24 @@ fn match_figure(
             .is_some_and(|w| v > 0.0 && w > 0.0 && (w / v >= 2.0 || v / w >= 2.0))
     };
     cands.retain(|c| c.supports || c.sim >= crate::figmap::ALIGN_MIN || !far(c));
-    // One figure per corpus document: the most similar (supporting wins ties).
+    // One figure per corpus document: the most similar (supporting wins ties), except that a
+    // document stating the draft's figure in an aligned sentence does not contradict it with
+    // a figure of another sentence far off in value ("bis zu 180 Harwenstedter sollen dort
+    // unterkommen" beside "mit seinen 1.240 Beschäftigten": the report states the 180 too).
+    // Within one sentence the local context tells the two figures apart ("revenue of €1.2bn
+    // …, has set aside €140 million").
+    let supported_at: HashSet<(usize, usize)> = cands
+        .iter()
+        .filter(|c| c.supports && c.sim >= crate::figmap::ALIGN_MIN)
+        .map(|c| (c.doc, c.sentence))
+        .collect();
+    cands.retain(|c| {
+        c.supports
+            || !far(c)
+            || !supported_at
+                .iter()
+                .any(|&(d, s)| d == c.doc && s != c.sentence)
+    });
     cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
     let mut seen_docs = HashSet::new();
     cands.retain(|c| seen_docs.insert(c.doc));

@@ -63,11 +63,22 @@ fn established(ctx: &RuleContext, i: usize) -> bool {
         let Some(s) = d.doc.sentences.get(m.sentence) else {
             continue;
         };
+        let at = d
+            .facts
+            .quantities
+            .get(m.quantity)
+            .map_or(s.span, |q| q.span);
         let as_fact = !d
             .facts
             .sentences
             .iter()
-            .any(|f| f.span() == s.span && f.attributed);
+            .any(|f| f.span() == s.span && f.attributed)
+            || !crate::extract::attribution::credits(
+                &d.doc.masked,
+                &d.facts.attributions,
+                s.span,
+                at,
+            );
         if as_fact && !outlets.contains(&d.source.name.as_str()) {
             outlets.push(d.source.name.as_str());
         }
@@ -513,6 +524,14 @@ mod tests {
         ];
         let f = crate::rules::tests::findings(&said, draft, crate::finding::RuleId::UnsourcedClaim);
         assert_eq!(f.len(), 1, "{f:?}");
+        // An attribution in another part of the sentence, past a semicolon, credits nothing
+        // of this part: the figure is the outlet's own.
+        let apart = [
+            two[0],
+            ("b.md", "---\nsource: Channel 9\n---\nThe Kessler Bridge carries 68,000 vehicles a day; tolls will rise in May, the mayor said.\n"),
+        ];
+        let f = crate::rules::tests::findings(&apart, draft, crate::finding::RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
     }
 
     /// A figure the sources contradict is the figure rules' business; the sentence's other

@@ -70,6 +70,7 @@ fn verbs_among(
                 || fixed_phrase(lex, toks, i)
                 || noun_use_en(lex, toks, i)
                 || modal_infinitive_de(lex, v, toks, i)
+                || bare_to_infinitive_en(lex, v, toks, i)
             {
                 continue;
             }
@@ -357,6 +358,22 @@ fn modal_infinitive_de(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool 
             && toks[cs..i]
                 .iter()
                 .any(|t| free_word(t) && lex.modals.contains(&t.lower))
+}
+
+/// English: a reporting verb's "to"-infinitive with no content to report ("signed up to
+/// speak", "declined to comment", "refused to say"): nobody said anything. With its content it
+/// stays a cue ("went on to say that …", "…," she went on to say).
+fn bare_to_infinitive_en(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> bool {
+    lex.lang == Lang::En
+        && toks[i].lower == v.infinitive
+        && i > 0
+        && free_word(&toks[i - 1])
+        && toks[i - 1].lower == "to"
+        && !has_complement(lex, toks, i)
+        // "went on to explain how he believes …": a wh-clause is its content.
+        && !toks.get(i + 1).is_some_and(|t| {
+            t.word && matches!(t.lower.as_str(), "how" | "why" | "what" | "where" | "when" | "who")
+        })
 }
 
 /// English: a clause-initial participle of a reporting verb ("…, saying she would …").

@@ -58,6 +58,59 @@ pub struct Attribution {
     pub sentence_span: Span,
 }
 
+/// Whether the attributions `attrs` of a document credit the text at `at` of an attributed
+/// `sentence` (true where none of them covers it: a table credited by its source line): one
+/// of the sentence's attributions covers it, and `at` does not stand in a part of the sentence
+/// a semicolon sets off from every cue ("Im Schwesterwerk arbeiten 610 Menschen; bis zu 180
+/// sollen dort nach Angaben von X unterkommen": the 610 is the writer's), nor in the name of
+/// the source itself (the speaker's age). Quotations, continuations, turns and notes credit
+/// their whole sentence.
+pub fn credits(text: &str, attrs: &[Attribution], sentence: Span, at: Span) -> bool {
+    let covering: Vec<&Attribution> = attrs
+        .iter()
+        .filter(|a| a.sentence_span == sentence && a.start <= at.start && at.end <= a.end)
+        .collect();
+    // Credited by other means (a table's source line): the sentence's own flag decides.
+    if covering.is_empty() {
+        return true;
+    }
+    // The speaker's own description is not what the speaker says: "Die 58-jährige
+    // Geschäftsführerin begründete …" credits nobody with the age.
+    let mine: Vec<&Attribution> = covering
+        .into_iter()
+        .filter(|a| {
+            a.kind != AttrKind::Verb
+                || !a
+                    .source
+                    .as_ref()
+                    .is_some_and(|src| src.start <= at.start && at.end <= src.end)
+        })
+        .collect();
+    if mine.is_empty() {
+        return false;
+    }
+    // The semicolon-separated part of the sentence holding `at`.
+    let Some(body) = text.get(sentence.start..sentence.end) else {
+        return true;
+    };
+    let rel = at.start.saturating_sub(sentence.start);
+    let lo = body
+        .get(..rel)
+        .and_then(|b| b.rfind(';'))
+        .map_or(sentence.start, |k| sentence.start + k + 1);
+    let hi = body
+        .get(rel..)
+        .and_then(|b| b.find(';'))
+        .map_or(sentence.end, |k| sentence.start + rel + k);
+    mine.iter().any(|a| {
+        !matches!(a.kind, AttrKind::Verb | AttrKind::Preposition)
+            || (a.cue.start < hi && a.cue.end > lo)
+            || a.source
+                .as_ref()
+                .is_some_and(|src| src.start < hi && src.end > lo)
+    })
+}
+
 /// Finds the attributions of every sentence of the document.
 pub fn extract(doc: &Document) -> Vec<Attribution> {
     extract_with(doc, None)

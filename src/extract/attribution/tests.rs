@@ -291,6 +291,26 @@ fn english_false_cues_and_quotes() {
     check("The so-called “smart” bridge opened.", Lang::En, &[None]);
 }
 
+/// A "to"-infinitive of a reporting verb reports nothing unless its content follows.
+#[test]
+fn english_bare_infinitives_report_nothing() {
+    check(
+        "Nearly 150 residents signed up to speak before the vote.",
+        Lang::En,
+        &[None],
+    );
+    check(
+        "The company declined to comment on the 38 layoffs.",
+        Lang::En,
+        &[None],
+    );
+    check(
+        "Alvarez went on to say that the budget grows three percent.",
+        Lang::En,
+        &[Some("")],
+    );
+}
+
 #[test]
 fn german_source_names_are_clean() {
     // The source noun of "nach Angaben", "Angaben … zufolge" is no part of the source.

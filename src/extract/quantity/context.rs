@@ -152,11 +152,14 @@ pub fn counted_noun(
                     return None;
                 }
                 if w.chars().next().is_some_and(|c| c.is_uppercase()) {
-                    // "410.000 PowerPack 500 Akkus": a model name before the noun.
-                    let model = toks.get(k + 1).is_some_and(|n| n.digits().is_some())
-                        && toks.get(k + 2).is_some_and(|n| {
-                            n.is_word() && word_text(k + 2).starts_with(char::is_uppercase)
-                        });
+                    // "410.000 PowerPack 500 Akkus": a model name before the noun. A number
+                    // with a thousands separator is a count of its own, not a model's: "an
+                    // zwei Standorten 1.240 Menschen" counts Standorte.
+                    let model = toks.get(k + 1).is_some_and(|n| {
+                        n.digits().is_some() && !word_text(k + 1).contains(['.', ','])
+                    }) && toks.get(k + 2).is_some_and(|n| {
+                        n.is_word() && word_text(k + 2).starts_with(char::is_uppercase)
+                    });
                     if model {
                         k += 2;
                         seen += 1;

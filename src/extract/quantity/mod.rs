@@ -873,6 +873,19 @@ fn is_model_name(
     if !has_upper || function_word(text, prev, d, lang) {
         return false;
     }
+    // "…, im zweiten Werk in Brökendorf 610;": a place after its preposition, then a number
+    // closing the clause, is an elliptical count of that place, not a model name.
+    let place_before = toks[num.t0 - 2].is_word()
+        && lang
+            .text_data()
+            .place_prepositions
+            .contains(&toks[num.t0 - 2].lower);
+    let clause_ends = toks
+        .get(num.t1)
+        .is_none_or(|t| t.is_sym(';') || t.is_sym(',') || t.is_sym('.'));
+    if place_before && clause_ends {
+        return false;
+    }
     // Headlines in title case capitalise every word.
     if lang == Lang::En {
         let long: Vec<&Tok> = toks

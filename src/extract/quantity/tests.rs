@@ -866,6 +866,18 @@ fn model_names_are_no_figures() {
         DE,
         &["500=500 Count of Menschen"],
     );
+    // A place after its preposition and a number closing the clause: an elliptical count.
+    check(
+        "In Harwenstedt arbeiten 1.240 Menschen, im zweiten Werk in Brökendorf 610; mehr nicht.",
+        DE,
+        &["1.240=1240 Count of Menschen", "610=610 Number"],
+    );
+    // A number with a thousands separator after a noun is a count of its own.
+    check(
+        "Varnholt beschäftigt an zwei Standorten 1.240 Menschen.",
+        DE,
+        &["zwei=2 Count of Standorten", "1.240=1240 Count of Menschen"],
+    );
     check(
         "He bought an iPhone 15 with Windows 11 on an Airbus A320.",
         EN,

@@ -434,6 +434,15 @@ fn replacements_fit_the_slot() {
     );
     assert_eq!(r("Rund 1.900", "etwa 1.200").as_deref(), Some("Etwa 1.200"));
     assert_eq!(r("35 Euro", "29 Euro").as_deref(), Some("29 Euro"));
+    // A clock time after its bound or approximator keeps a preposition.
+    assert_eq!(
+        r("gegen 9:30 Uhr", "7:30 Uhr").as_deref(),
+        Some("um 7:30 Uhr")
+    );
+    assert_eq!(
+        r("gegen 9:30 Uhr", "kurz nach 7:30 Uhr").as_deref(),
+        Some("kurz nach 7:30 Uhr")
+    );
     // The draft's words or digits for a small cardinal are kept; larger numbers as the source.
     assert_eq!(
         r("zwei Millionen", "8 Millionen").as_deref(),
@@ -455,6 +464,11 @@ fn replacements_fit_the_slot() {
         e("3 injuries", "nine injuries").as_deref(),
         Some("9 injuries")
     );
+    assert_eq!(
+        e("around 9:30 a.m.", "7:30 a.m.").as_deref(),
+        Some("at 7:30 a.m.")
+    );
+    assert_eq!(e("9:30 a.m.", "7:30 a.m.").as_deref(), Some("7:30 a.m."));
     assert_eq!(
         e("three injuries", "9 injuries").as_deref(),
         Some("nine injuries")

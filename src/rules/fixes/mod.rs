@@ -47,6 +47,8 @@ pub(crate) struct Words {
     pub konjunktiv: Vec<Vec<String>>,
     pub bare_number_words: Vec<String>,
     pub attribution_words: Vec<String>,
+    /// The preposition of a clock time („um“, "at").
+    pub clock_preposition: String,
     pub singular_words: Vec<String>,
     // Reported speech (`reported.rs`).
     pub person_plural: Vec<Vec<String>>,
@@ -1238,6 +1240,40 @@ pub fn bare_number(text: &str, lang: Lang) -> bool {
 
 /// A fix replacing a figure with the sources' wording, or `None` when the sources' figure does
 /// not fit the slot (an adjective replaced by a noun phrase: "dauerte zweistündigen").
+/// A clock time the draft writes after a bound or approximator that is its preposition
+/// ("gegen 9:30 Uhr", "around 9:30 a.m.") keeps a preposition when the source's time comes
+/// bare: „brach am Sonntag um 7:30 Uhr“, not „brach am Sonntag 7:30 Uhr“.
+fn clock_preposition(original: &str, replacement: &str, lang: Lang) -> String {
+    let d = crate::extract::quantity::data::data(lang);
+    let a = &d.approx;
+    let lower = original.to_lowercase();
+    let bound = [
+        &a.time_about,
+        &a.time_before,
+        &a.time_after,
+        &a.time_shortly_before,
+        &a.time_shortly_after,
+    ]
+    .iter()
+    .flat_map(|l| l.iter())
+    .any(|w| lower.starts_with(&format!("{w} ")));
+    // A clock time: hours and minutes, or a clock word („Uhr“, "a.m.") after the number.
+    let r = replacement.to_lowercase();
+    let bare_clock = replacement.starts_with(|c: char| c.is_ascii_digit())
+        && (r.contains(':')
+            || d.context
+                .clock
+                .iter()
+                .chain(&d.context.am_words)
+                .chain(&d.context.pm_words)
+                .any(|w| r.split_whitespace().any(|x| x == w)));
+    if bound && bare_clock {
+        format!("{} {replacement}", words(lang).clock_preposition)
+    } else {
+        replacement.to_string()
+    }
+}
+
 pub fn replace_figure(
     span: Span,
     original: &str,
@@ -1250,6 +1286,7 @@ pub fn replace_figure(
     if replacement.is_empty() {
         return None;
     }
+    let replacement = clock_preposition(original, &replacement, lang);
     match (adjective_slot(original), adjective_slot(&replacement)) {
         (Some(a), Some(b)) if a == b => {}
         (None, None) => {}
