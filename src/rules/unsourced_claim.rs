@@ -79,6 +79,9 @@ fn established(ctx: &RuleContext, i: usize) -> bool {
                 s.span,
                 at,
             );
+        if crate::figmap::trace() {
+            eprintln!("established? doc {} {:?} as_fact {as_fact} supports {}", m.doc, d.source.name, m.supports);
+        }
         if as_fact && !outlets.contains(&d.source.name.as_str()) {
             outlets.push(d.source.name.as_str());
         }

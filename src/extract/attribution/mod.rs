@@ -463,8 +463,15 @@ fn turns(doc: &Document, found: &mut [Vec<Found>]) {
                     .trim_start_matches([' ', '\t', ')'])
                     .trim_start_matches(':')
                     .trim();
-                let value_only = rest.split_whitespace().count() <= FACT_VALUE_WORDS
-                    && !rest.ends_with(['.', '!', '?', '…', '"', '“', '”', '»', '«', '\'']);
+                // "Abstimmung: 38 Ja-Stimmen, 21 Nein-Stimmen, 2 Enthaltungen. Der Haushalt
+                // ist damit beschlossen.": a record's figures under a label, then prose in the
+                // record's own voice; no turn opens with a figure.
+                let first = rest.split_inclusive(". ").next().unwrap_or(rest);
+                let figures_first = rest.starts_with(|c: char| c.is_ascii_digit())
+                    && first.split_whitespace().count() <= FACT_VALUE_WORDS;
+                let value_only = figures_first
+                    || rest.split_whitespace().count() <= FACT_VALUE_WORDS
+                        && !rest.ends_with(['.', '!', '?', '…', '"', '“', '”', '»', '«', '\'']);
                 if value_only {
                     pos += line.len();
                     continue;
@@ -887,6 +894,14 @@ mod turn_tests {
         .is_empty());
         let t = turns("MODERATOR: Viele fragen nach dem Damm.\nKOLLER: Wir bauen ihn bis zum Herbst neu auf.\n");
         assert_eq!(t, vec!["MODERATOR".to_string(), "KOLLER".to_string()]);
+    }
+
+    /// A record's "Label: figures." line is the record's own voice, not a turn, though prose
+    /// follows it on the line; a turn that speaks of a figure later is still a turn.
+    #[test]
+    fn a_label_over_figures_is_no_turn() {
+        let t = turns("Koller: Der Entwurf hat ein Volumen von 1,2 Milliarden Euro.\n\nHollmann: Wir brauchen neue Kredite.\n\nAbstimmung: 38 Ja-Stimmen, 21 Nein-Stimmen, 2 Enthaltungen. Der Haushalt ist damit beschlossen.\n");
+        assert_eq!(t, vec!["Koller".to_string(), "Hollmann".to_string()]);
     }
 
     /// A reporter's turn is the outlet's own reporting: it credits nobody, and it ends the
