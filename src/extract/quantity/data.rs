@@ -127,6 +127,9 @@ pub struct Context {
     pub clock: Vec<String>,
     pub pm_words: Vec<String>,
     pub am_words: Vec<String>,
+    /// Words after an "m:ss" reading that make it a game clock counting down ("with 7:42 left
+    /// in the first half"), not a time of day.
+    pub countdown: Vec<String>,
     pub age_after: Vec<String>,
     pub age_before: Vec<String>,
     pub age_suffixes: Vec<String>,

@@ -514,10 +514,21 @@ fn publication_stamp(text: &str, s: Span, d: &QuantityData) -> bool {
 const BARE_STAMP_WORDS: usize = 2;
 
 /// Whether sentence `s` is only a date and a time of day ("September 16, 2013 9:36 am",
-/// „16.09.2013, 09:36 Uhr“): a page's stamp, with nothing said about the story.
+/// „16.09.2013, 09:36 Uhr“) or a full date ("on Feb. 04, 2009"): a page's stamp, with nothing
+/// said about the story.
 fn bare_stamp(text: &str, s: Span, out: &[Draft]) -> bool {
     let has = |dim: Dimension| out.iter().any(|q| q.dimension == dim);
-    if !(has(Dimension::Date) && has(Dimension::TimeOfDay)) {
+    let full_date = out.len() == 1
+        && out.iter().any(|q| {
+            q.dimension == Dimension::Date
+                && q.approx != Approx::Range
+                && text.get(q.start..q.end).is_some_and(|t| {
+                    t.as_bytes()
+                        .windows(4)
+                        .any(|w| w.iter().all(u8::is_ascii_digit))
+                })
+        });
+    if !(has(Dimension::Date) && (has(Dimension::TimeOfDay) || full_date)) {
         return false;
     }
     let Some(sentence) = text.get(s.start..s.end) else {
@@ -1143,6 +1154,9 @@ fn date_or_time(
                     }
                 } else if let Some(e) = context::form_after(text, end, s.end, &ctx.clock) {
                     end = e;
+                } else if context::form_after(text, end, s.end, &ctx.countdown).is_some() {
+                    // "with 7:42 left in the first half": a game clock, no time of day.
+                    return Some((None, i + 3));
                 }
                 let mut q = Draft::new(t.start, end, h + m.value / 60.0, 0.0);
                 q.num_end = toks[i + 2].end;

@@ -1021,12 +1021,12 @@ fn dates_are_days_since_1970_or_month_day() {
         ],
     );
     check(
-        "am 1. Januar 1970",
+        "Es begann am 1. Januar 1970.",
         DE,
         &["1. Januar 1970=0 date Date [0, 0]"],
     );
     check(
-        "on Feb. 29, 2024",
+        "It happened on Feb. 29, 2024.",
         EN,
         &["Feb. 29, 2024=19782 date Date [19782, 19782]"],
     );
@@ -1412,12 +1412,30 @@ fn a_list_of_labelled_numbers_names_throughout() {
     );
 }
 
+/// A game clock counting down is no time of day; a time of day before the same words is.
+#[test]
+fn a_game_clock_is_no_time_of_day() {
+    check(
+        "With 7:42 left in the first half, Hansbrough scored.",
+        EN,
+        &[],
+    );
+    check("Mit 2:30 verbleibend traf Müller.", DE, &[]);
+    check(
+        "The polls closed at 8:00 p.m. left of the river.",
+        EN,
+        &["8:00 p.m.=20 h TimeOfDay"],
+    );
+}
+
 #[test]
 fn publication_stamps_are_no_figures() {
     check("Last updated 13:26 14/09/2013", EN, &[]);
     check("Updated: January 6, 2011, 11:34 AM ET", EN, &[]);
     check("PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM", EN, &[]);
     check("Posted at 3:21 PM ET, 01/5/2011", EN, &[]);
+    check("on Feb. 04, 2009", EN, &[]);
+    check("Am 14. Juli 2025", DE, &[]);
     check("Aktualisiert am 12. März 2024, 14.05 Uhr", DE, &[]);
     check("Stand: 14. März 2024, 9.30 Uhr", DE, &[]);
     // A line that is only a date and a time, without a label.
