@@ -26,6 +26,26 @@ pub fn needs_source_in(text: &str, q: &Quantity, lang: crate::lang::Lang) -> boo
     needs_source(q)
         && !crate::extract::quantity::dates_event(text, q, lang)
         && !partitive(text, q, lang)
+        && !statistic(text, q, lang)
+}
+
+/// A player's or team's statistic ("finished with 20 points", "193 yards on the ground", „zwei
+/// Tore“): the game's score sheet, looked up like a result, not a claim that needs a source.
+/// (Still a figure: another report's different count of it is a conflict.)
+fn statistic(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
+    let stats = &lang.text_data().stat_counted;
+    let is_stat = |w: &str| stats.iter().any(|s| s == &w.to_lowercase());
+    if q.counted.as_deref().is_some_and(is_stat) {
+        return true;
+    }
+    // The word right after the number, in the figure ("16 points", "269 yards", read as units)
+    // or after it ("two touchdowns").
+    text.get(q.number_span.end..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '.')
+        .map(|w| w.trim_end_matches('.'))
+        .find(|w| !w.is_empty())
+        .is_some_and(is_stat)
 }
 
 /// "one of the stars", „einer der Stars“: one picked out of a group, not a count that needs a
@@ -285,5 +305,32 @@ mod partitive_tests {
             vec![true]
         );
         assert_eq!(needs("Drei der Stars fehlten.", Lang::De), vec![true]);
+    }
+
+    /// A game's statistics are its score sheet, public record; what else the sentence counts
+    /// still needs a source.
+    #[test]
+    fn statistics_need_no_source() {
+        let needs = |text: &str, lang: Lang| {
+            crate::extract::quantity::extract(text, &[Span::new(0, text.len())], lang)
+                .iter()
+                .map(|q| super::needs_source_in(text, q, lang))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            needs("Redick holds that mark with 2,769 points.", Lang::En),
+            vec![false]
+        );
+        assert_eq!(
+            needs(
+                "He had 269 yards and two touchdowns before 40,000 fans.",
+                Lang::En
+            ),
+            vec![false, false, true]
+        );
+        assert_eq!(
+            needs("Müller erzielte zwei Tore vor 12.000 Zuschauern.", Lang::De),
+            vec![false, true]
+        );
     }
 }

@@ -250,6 +250,10 @@ pub struct TextData {
     pub partitive_numbers: Vec<String>,
     #[serde(default)]
     pub partitive_after: Vec<String>,
+    /// What a player's or team's statistics count ("20 points", "193 yards", „zwei Tore“): the
+    /// score sheet of a game, which anyone can look up, like a result (`extract::claim`).
+    #[serde(default)]
+    pub stat_counted: Vec<String>,
     #[serde(skip)]
     stop_set: std::collections::HashSet<String>,
     #[serde(skip)]
