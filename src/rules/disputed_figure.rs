@@ -207,13 +207,9 @@ impl Rule for DisputedFigure {
                 _ => Vec::new(),
             };
             // The other side is the body whose figure it is and more sources than support the
-            // draft's: the figure is settled, not disputed. Its replacement is the fix; a
-            // credit to the outlier would present an error as one side of a dispute.
-            let settled = outvoted
-                && consensus.as_ref().is_some_and(|c| {
-                    c.fix.is_some() && c.primary && c.sources > supporting_sources(ctx, supports)
-                });
-            let who = if settled { Vec::new() } else { who };
+            // draft's: the replacement comes first; the credit to the supporting source (the
+            // rule's fix: the sources do disagree) stays offered after it, naming the other
+            // figure beside it.
             fixes.extend(who.iter().filter_map(|w| {
                 let f = figure_attribution(ctx.doc, d.sentence, q.span, w, app)?;
                 Some(match &consensus {
@@ -231,18 +227,6 @@ impl Rule for DisputedFigure {
             });
         }
     }
-}
-
-/// How many distinct sources support the draft's figure.
-fn supporting_sources(ctx: &RuleContext, supports: &[crate::rules::evidence::FigureMatch]) -> usize {
-    let mut names: Vec<&str> = supports
-        .iter()
-        .filter_map(|m| ctx.corpus.docs.get(m.doc))
-        .map(|d| d.source.name.as_str())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names.len()
 }
 
 /// The supporting sentences (source id, sentence span) whose supporting figure counts
@@ -405,8 +389,8 @@ mod tests {
 
     /// Golden: the figure the draft disputes is the count of a body the paragraph credits
     /// ("…, the Board of Elections said"), which the disputing sources give as that body's:
-    /// the replacement credits the body in the draft's words, not the first outlet, and the
-    /// outlier is not offered a credit — more sources and the body's own count settle it.
+    /// the replacement credits the body in the draft's words, not the first outlet; the credit
+    /// to the outlier (the rule's fix) comes after it and names the body's figure.
     #[test]
     fn english_golden_settled_by_the_body_the_paragraph_credits() {
         let corpus = [
@@ -417,7 +401,10 @@ mod tests {
         let draft = "Whitcombe won 53 percent of the vote in the mayoral race. Oyelaran conceded shortly after midnight, the Board of Elections said.\n";
         assert_eq!(
             fixed_all(&corpus, draft),
-            vec!["Whitcombe won 51.8 percent of the vote in the mayoral race, according to the Board of Elections. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string()]
+            vec![
+                "Whitcombe won 51.8 percent of the vote in the mayoral race, according to the Board of Elections. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string(),
+                "Whitcombe won 53 percent of the vote in the mayoral race, according to KPEL News 7. The Board of Elections and two other sources reported 51.8 percent. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string(),
+            ]
         );
         // Without the paragraph's credit, the outlets are credited and the outlier keeps its
         // credit (no body settles it).
@@ -449,8 +436,8 @@ mod tests {
     }
 
     /// Golden: the organisation the paragraph is about publishes the figure itself: its own
-    /// statement is credited before the outlet that repeats it, and — its own figure, given
-    /// by more sources than the draft's — the outlier gets no credit.
+    /// statement is credited before the outlet that repeats it; the outlier's credit comes
+    /// second, naming the organisation's figure beside it.
     #[test]
     fn golden_the_organisations_own_statement_comes_first() {
         let corpus = [
@@ -461,7 +448,10 @@ mod tests {
         let draft = "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll 49.800 Euro kosten.\n";
         assert_eq!(
             fixed_all(&corpus, draft),
-            vec!["Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Veltra Robotik 48.900 Euro kosten.\n".to_string()]
+            vec![
+                "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Veltra Robotik 48.900 Euro kosten.\n".to_string(),
+                "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Lindhagener Anzeiger 49.800 Euro kosten, laut Veltra Robotik und Kurier 48.900 Euro.\n".to_string(),
+            ]
         );
         let corpus_en = [
             CORPUS[0],
@@ -471,7 +461,10 @@ mod tests {
         let draft_en = "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $340 million.\n";
         assert_eq!(
             fixed_all(&corpus_en, draft_en),
-            vec!["The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $310 million, according to the Port Authority.\n".to_string()]
+            vec![
+                "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $310 million, according to the Port Authority.\n".to_string(),
+                "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. The Port Authority and Channel 9 Wave reported $310 million.\n".to_string(),
+            ]
         );
     }
 
