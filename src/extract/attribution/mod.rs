@@ -830,7 +830,13 @@ fn konjunktiv(lex: &Lexicon, toks: &[Tok], continuing: bool) -> bool {
         // Other -e forms next to a subject pronoun: "er arbeite", "arbeite er".
         let subj = |w: &str| ["er", "sie", "es", "man"].contains(&w);
         // Weak preterites ("stürzte er") and auxiliaries ("wurde er") look alike; they are not counted.
+        // Before a noun an -e form after the pronoun is an adjective: „Dafür nimmt sie neue
+        // Kredite auf.“
+        let before_noun = toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && n.capital() && n.clause == t.clause);
         t.lower.ends_with('e')
+            && !(subj(prev) && before_noun)
             && !t.lower.ends_with("te")
             && next != "ich"
             && !lex.auxiliaries.contains(&t.lower)

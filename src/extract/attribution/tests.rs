@@ -1367,6 +1367,17 @@ fn german_konjunktiv_i_in_second_position_continues() {
         Lang::De,
         &[Some("Der Experte"), None],
     );
+    // Nor is an -e form after the subject pronoun and before a noun: an adjective.
+    check(
+        "Die Gemeinde will zehn Millionen Euro investieren. Dafür nimmt sie neue Kredite auf.",
+        Lang::De,
+        &[None, None],
+    );
+    check(
+        "Der Bürgermeister sagte, die Lage sei ernst. Dafür arbeite er Tag und Nacht.",
+        Lang::De,
+        &[Some("Der Bürgermeister"), Some("Der Bürgermeister")],
+    );
 }
 
 #[test]
