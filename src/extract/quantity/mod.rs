@@ -163,6 +163,7 @@ pub fn extract_with(
             let mut drafts = sentence(text, *s, lang, d);
             votes(text, &mut drafts, d);
             ranges(text, *s, d, &mut drafts);
+            elliptic_currency(&mut drafts);
             drafts
                 .into_iter()
                 .map(|q| finish(text, q))
@@ -1917,6 +1918,29 @@ fn add_subunit(text: &str, s: Span, toks: &[Tok], q: &mut Draft, lang: Lang, d: 
         q.end = n.end;
     }
     let _ = tok_at(toks, 0);
+}
+
+/// "ein Volumen von 48,6 Millionen Euro, und 3,4 Millionen davon fließen …", "$48.6 million,
+/// 3.4 million of it for the pool": a scaled number with neither unit nor counted noun after an
+/// amount of money in its sentence is an amount in that currency, the unit left unsaid.
+fn elliptic_currency(qs: &mut [Draft]) {
+    let mut currency: Option<(Option<String>, f64)> = None;
+    for q in qs.iter_mut() {
+        if q.dimension == Dimension::Currency {
+            currency = Some((q.unit.clone(), q.factor));
+            continue;
+        }
+        let bare = matches!(q.dimension, Dimension::Number | Dimension::Count)
+            && q.unit.is_none()
+            && q.counted.is_none()
+            && !q.score
+            && q.scale >= 1e6;
+        if let (true, Some((unit, factor))) = (bare, &currency) {
+            q.dimension = Dimension::Currency;
+            q.unit = unit.clone();
+            q.factor = *factor;
+        }
+    }
 }
 
 /// Results joined by a word: "38 zu 23 Stimmen", "by 38 votes to 23": both sides count the noun.

@@ -1412,6 +1412,25 @@ fn a_list_of_labelled_numbers_names_throughout() {
     );
 }
 
+/// A scaled number after an amount of money in its sentence is an amount in that currency; a
+/// count with its noun is not.
+#[test]
+fn an_elliptic_amount_takes_the_currency_before_it() {
+    check(
+        "Der Haushalt hat ein Volumen von 48,6 Millionen Euro, und 3,4 Millionen davon fließen in das Hallenbad.",
+        DE,
+        &["48,6 Millionen Euro=48600000 EUR Currency", "3,4 Millionen=3400000 EUR Currency"],
+    );
+    check(
+        "The plan costs $2 million and serves 1.2 million people.",
+        EN,
+        &[
+            "$2 million=2000000 USD Currency",
+            "1.2 million=1200000 Count of people",
+        ],
+    );
+}
+
 /// A game clock counting down is no time of day; a time of day before the same words is.
 #[test]
 fn a_game_clock_is_no_time_of_day() {
