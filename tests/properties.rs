@@ -378,12 +378,13 @@ fn fixes_rechecked_on_request_equal_eager_fixes() {
 /// analysis gives them (the block memo's keys carry the reprinted document).
 #[test]
 fn a_reprint_ended_by_one_edit_is_seen_in_every_block() {
-    let wire = "---\nsource: Allied Press\n---\nMcDermott led all players with 23 points while also grabbing seven rebounds.\n\nArtino scored a career-high 14 points and added six rebounds in the win.\n\nThe Jays shot 46.8 percent for the game and owned the glass by a wide margin.\n\nDrake was paced by 13 points from Seth VanDeest in the loss.\n";
+    // (Figures that need a source: a game's statistics would need none.)
+    let wire = "---\nsource: Allied Press\n---\nFirefighters from four departments fought the warehouse blaze for six hours.\n\nThe warehouse held 2,300 tonnes of paper when the fire broke out.\n\nThe damage to the warehouse was estimated at $4.5 million.\n\nAbout 120 residents near the warehouse were evacuated overnight.\n";
     let corpus = || Corpus::from_texts([("wire.md", wire)], None);
-    let copied = "McDermott led all players with 23 points while also grabbing seven rebounds.\n\nArtino scored a career-high 14 points and added six rebounds in the win.\n\nThe Jays shot 46.8 percent for the game and owned the glass by a wide margin.\n\nDrake was paced by 13 points from Seth VanDeest in the loss.\n\nOff the bench, Artino had 14 points and six rebounds.\n";
+    let copied = "Firefighters from four departments fought the warehouse blaze for six hours.\n\nThe warehouse held 2,300 tonnes of paper when the fire broke out.\n\nThe damage to the warehouse was estimated at $4.5 million.\n\nAbout 120 residents near the warehouse were evacuated overnight.\n\nIn the end, the warehouse blaze burned for six hours.\n";
     let edited = copied.replace(
-        "Drake was paced by 13 points from Seth VanDeest in the loss.",
-        "Drake, in the loss, was paced by 13 points from Seth VanDeest.",
+        "About 120 residents near the warehouse were evacuated overnight.",
+        "Overnight, about 120 residents near the warehouse were evacuated.",
     );
     let path = std::path::PathBuf::from("recap.md");
     let cfg = Config::default();
