@@ -283,15 +283,17 @@ mod partitive_tests {
     use crate::lang::Lang;
     use crate::text::Span;
 
+    /// Per figure of `text`, whether it needs a source.
+    fn needs(text: &str, lang: Lang) -> Vec<bool> {
+        crate::extract::quantity::extract(text, &[Span::new(0, text.len())], lang)
+            .iter()
+            .map(|q| super::needs_source_in(text, q, lang))
+            .collect()
+    }
+
     /// "one of the stars" picks one out of a group; "one bomb" and "drei der Stars" count.
     #[test]
     fn one_of_a_group_is_no_count_to_source() {
-        let needs = |text: &str, lang: Lang| {
-            crate::extract::quantity::extract(text, &[Span::new(0, text.len())], lang)
-                .iter()
-                .map(|q| super::needs_source_in(text, q, lang))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             needs("Thomas, one of the stars of the run, was hurt.", Lang::En),
             vec![false]
@@ -311,12 +313,6 @@ mod partitive_tests {
     /// still needs a source.
     #[test]
     fn statistics_need_no_source() {
-        let needs = |text: &str, lang: Lang| {
-            crate::extract::quantity::extract(text, &[Span::new(0, text.len())], lang)
-                .iter()
-                .map(|q| super::needs_source_in(text, q, lang))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             needs("Redick holds that mark with 2,769 points.", Lang::En),
             vec![false]
