@@ -33,6 +33,10 @@ pub fn needs_source_in(text: &str, q: &Quantity, lang: crate::lang::Lang) -> boo
 /// Tore“): the game's score sheet, looked up like a result, not a claim that needs a source.
 /// (Still a figure: another report's different count of it is a conflict.)
 fn statistic(text: &str, q: &Quantity, lang: crate::lang::Lang) -> bool {
+    // Money and shares are never a score sheet's: "a $38 million loss" needs its source.
+    if matches!(q.dimension, Dimension::Currency | Dimension::Percent) {
+        return false;
+    }
     let stats = &lang.text_data().stat_counted;
     let is_stat = |w: &str| stats.iter().any(|s| s == &w.to_lowercase());
     if q.counted.as_deref().is_some_and(is_stat) {
@@ -328,5 +332,11 @@ mod partitive_tests {
             needs("Müller erzielte zwei Tore vor 12.000 Zuschauern.", Lang::De),
             vec![false, true]
         );
+        // Money is no statistic, whatever word follows it; nor are a rescue service's calls.
+        assert_eq!(
+            needs("The recall led to a $38 million loss.", Lang::En),
+            vec![true]
+        );
+        assert_eq!(needs("Das DRK hatte 143 Einsätze.", Lang::De), vec![true]);
     }
 }
