@@ -40,6 +40,13 @@ pub fn trace() -> bool {
     static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *TRACE.get_or_init(|| std::env::var_os("FACTLINT_TRACE_MAP").is_some())
 }
+
+/// Whether `FACTLINT_TRACE_MAP=pairs` asks for the parts of every source pair's similarity
+/// too (not only of a draft figure's alignment).
+pub fn trace_pairs() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var("FACTLINT_TRACE_MAP").is_ok_and(|v| v == "pairs"))
+}
 /// A draft figure this similar to a variant is aligned to its quantity.
 pub const ALIGN_MIN: f32 = 0.3;
 /// A source stating the draft's figure this close (below [`ALIGN_MIN`]) keeps a figure no
@@ -430,6 +437,19 @@ impl FigureMap {
                         count += 1;
                     }
                 }
+            }
+            if trace_pairs() {
+                let text = |g: &[usize]| {
+                    g.iter()
+                        .filter_map(|&x| self.figure(corpus, x).map(|q| q.text.clone()))
+                        .collect::<Vec<_>>()
+                };
+                eprintln!(
+                    "merge? {:.2} {:?} + {:?}",
+                    total / (count.max(1) as f32),
+                    text(&groups[gi]),
+                    text(&groups[gj])
+                );
             }
             if count == 0 || total / (count as f32) < LINK {
                 continue;

@@ -1831,7 +1831,7 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
     ) {
         sim -= TIMELIKE_PENALTY;
     }
-    if directed && crate::figmap::trace() {
+    if (directed && crate::figmap::trace()) || crate::figmap::trace_pairs() {
         eprintln!(
             "  parts {:?} -> {:?}: sent {sent:.2} local {local:.2} head {:?}/{:?} counted {:?}/{:?} qual {:?}/{:?} earlier {}/{} sides {} changes {} moments {} places {:?}{:?}/{:?}{:?} names {:?}/{:?} companions {} when {:?}/{:?}",
             a.q.text,

@@ -1119,10 +1119,13 @@ pub fn replacements_from(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
             // One end of a range ("$55 million to $70 million") is not replaced by a single
             // figure: the range would be left half-changed.
             let text = &ctx.doc.text;
+            // A range ascends; "beat Oyelaran 35,120 to 31,004" is a tally of two counts.
+            let ascends =
+                |lo: &Quantity, hi: &Quantity| lo.value * lo.factor < hi.value * hi.factor;
             let ranged = ctx.facts.quantities.iter().any(|o| {
-                let gap = if o.span.start >= q.span.end {
+                let gap = if o.span.start >= q.span.end && ascends(q, o) {
                     text.get(q.span.end..o.span.start)
-                } else if o.span.end <= q.span.start {
+                } else if o.span.end <= q.span.start && ascends(o, q) {
                     text.get(o.span.end..q.span.start)
                 } else {
                     None
@@ -1419,6 +1422,34 @@ mod tests {
         let r = replacements(&most, draft).expect("a conflict");
         assert!(r.iter().any(|x| x.contains("68,000")), "{r:?}");
         assert!(!r.iter().any(|x| x.contains("30,000")), "{r:?}");
+    }
+
+    /// "beat Oyelaran 58,214 to 31,004" is a tally, not a range: its second count is replaced
+    /// like any other; one end of an ascending range is not.
+    #[test]
+    fn a_tally_is_no_range() {
+        let corpus = [
+            ("a.md", "---\nsource: Courier\n---\nWith all precincts reporting: Whitcombe 58,214, Oyelaran 49,870, Perrault 4,322.\n"),
+            ("b.md", "---\nsource: Wire\n---\nWhitcombe won the race for mayor.\n"),
+        ];
+        let r = replacements(&corpus, "In the end she beat Oyelaran 58,214 to 31,004.\n")
+            .expect("a conflict");
+        assert_eq!(r, vec!["49,870".to_string()]);
+        let costs = [
+            (
+                "a.md",
+                "---\nsource: Ledger\n---\nThe repairs will cost $40 million, the city said.\n",
+            ),
+            (
+                "b.md",
+                "---\nsource: Wave\n---\nThe repairs will cost $40 million, officials said.\n",
+            ),
+        ];
+        let r = replacements(
+            &costs,
+            "The repairs will cost $20 million to $25 million.\n",
+        );
+        assert_eq!(r, Some(Vec::new()), "one end of a range is not replaced");
     }
 
     /// A figure the draft already gives to something else in the sentence is not pasted in.
