@@ -973,6 +973,58 @@ mod tests {
         assert_eq!(local_of(t, "$278 million", Lang::En).years_back, 1);
     }
 
+    /// A paragraph opened by "Two years ago," („Vor zwei Jahren …“ where the span is a figure)
+    /// tells of that time: its figures hold two years before the report, also in the sentences
+    /// after the first ("That meeting ended at 1:15 a.m."). One that merely mentions a span
+    /// ("It took two years") dates nothing.
+    #[test]
+    fn a_paragraph_opened_by_ago_is_dated_back() {
+        use crate::lang::Lang;
+        let when_of = |t: &str, fig: &str| {
+            let doc = crate::text::Document::parse(t, crate::text::DocKind::Plain, Some(Lang::En));
+            let qs = crate::extract::extract(&doc).quantities;
+            let q = qs.iter().find(|q| q.text == fig).expect("the figure");
+            let local = local_of(t, fig, Lang::En);
+            let all = crate::text::Span::new(0, t.len());
+            crate::figmap::similar::when(t, all, all, q, &local, &qs, Some((20_000, 20_060)))
+        };
+        let t = "Two years ago, the council voted to keep the branch open. That meeting ended at 1:15 a.m.";
+        let (lo, hi) = when_of(t, "1:15 a.m.").expect("a time");
+        assert!(
+            (700..760).contains(&(20_000 - lo)) && hi - lo == 60,
+            "{lo}..{hi}"
+        );
+        let t = "The repairs took two years. The bridge reopened at 6 a.m.";
+        assert_eq!(when_of(t, "6 a.m."), Some((20_000, 20_060)));
+    }
+
+    /// A date, year or time after a preposition dates the word before it: "his finest season
+    /// in 2008 with 59 receptions" has a second head reading, "season", that "the best of his
+    /// four NFL seasons in 2010 with 59 catches" shares, though the words after differ.
+    #[test]
+    fn a_point_after_a_preposition_dates_the_word_before() {
+        use crate::figmap::similar::{head_relation, HeadRelation};
+        use crate::lang::Lang;
+        let a = local_of(
+            "Jackson had his finest season in 2008 with 59 receptions for 1,098 yards.",
+            "2008",
+            Lang::En,
+        );
+        let b = local_of(
+            "Jackson enjoyed the best of his four NFL seasons in 2010 with 59 catches for 1,098 yards.",
+            "2010",
+            Lang::En,
+        );
+        assert_eq!(head_relation(&a, &b), HeadRelation::Same);
+        // A count has no such reading: "59 receptions" is not measured by "season".
+        let c = local_of(
+            "Jackson had his finest season in 2008 with 59 receptions for 1,098 yards.",
+            "59",
+            Lang::En,
+        );
+        assert!(c.point_head.is_none());
+    }
+
     /// The local context of figure `fig` in the one-sentence text `t`.
     fn local_of(t: &str, fig: &str, lang: crate::lang::Lang) -> crate::figmap::similar::Local {
         use crate::figmap::similar::{local_context, owners};

@@ -182,6 +182,8 @@ impl Local {
     pub fn for_point(mut self, q: &Quantity) -> Local {
         if point(q) {
             self.qualifiers = std::mem::take(&mut self.point_qualifiers);
+        } else {
+            self.point_head = None;
         }
         self
     }
@@ -428,6 +430,11 @@ pub struct Local {
     /// ([`crate::lang::lexicon::related`], when the terms differ): not across a clause
     /// boundary, and in German only a noun.
     pub head_word: Option<String>,
+    /// A second reading of the head (and head word) of a point in time that follows a
+    /// preposition ("his finest season in 2008 with 59 receptions", "adjourned at 11:52
+    /// p.m."): the word before the phrase, what it dates. [`head_relation`] takes the closer
+    /// of the two readings. `None` for any other figure (see [`Local::for_point`]).
+    pub point_head: Option<(Option<String>, Option<String>)>,
     /// The language of the figure's text (what `head_word` is a word of).
     pub lang: Option<Lang>,
     /// The name nearest the figure in its window (English: a capitalised word that is not a
@@ -1108,22 +1115,46 @@ pub fn local_context(
                 q_start,
             )
         });
-    let head = found
-        .as_ref()
-        .map(|(w, _, _)| crate::text::words::term(lang, w));
+    // A point in time after a preposition ("in 2008", "at 11:52 p.m.", „um 14 Uhr“) is an
+    // adjunct: it dates the word before it, in its clause.
+    let after_preposition = first
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|w| td.point_prepositions.contains(&w.text.to_lowercase()));
+    let point_found = after_preposition
+        .then(|| {
+            within(
+                &mut words.get(..first).unwrap_or(&[]).iter().rev(),
+                true,
+                q_start,
+            )
+        })
+        .flatten();
+    let head_of = |found: &Option<(String, Span, bool)>| {
+        found
+            .as_ref()
+            .map(|(w, _, _)| crate::text::words::term(lang, w))
+    };
     // The lexicon compares a head only when it is the figure's own word: no clause boundary
     // between them ("41.8 percent, the elections board said") and, in German, a noun
     // (capitalised; "vorgesehen" / "eingeplant" say little about what is measured).
-    let head_word = found.and_then(|(w, span, capital)| {
-        let (lo, hi) = if span.start >= q_span.end {
-            (q_span.end, span.start)
-        } else {
-            (span.end, q_span.start)
-        };
-        let between = text.get(lo..hi).unwrap_or("");
-        let clause = between.contains(CLAUSE_BREAKS);
-        (!clause && (lang != Lang::De || capital)).then_some(w)
-    });
+    let word_of = |found: Option<(String, Span, bool)>| {
+        found.and_then(|(w, span, capital)| {
+            let (lo, hi) = if span.start >= q_span.end {
+                (q_span.end, span.start)
+            } else {
+                (span.end, q_span.start)
+            };
+            let between = text.get(lo..hi).unwrap_or("");
+            let clause = between.contains(CLAUSE_BREAKS);
+            (!clause && (lang != Lang::De || capital)).then_some(w)
+        })
+    };
+    let point_head = point_found
+        .is_some()
+        .then(|| (head_of(&point_found), word_of(point_found)));
+    let head = head_of(&found);
+    let head_word = word_of(found);
     // Whose figure: the nearest name. In German capitals mark every noun, so there the name
     // is only weighed for ages (see [`similarity`]), whose owner is always a person.
     let mut names = HashSet::new();
@@ -1256,6 +1287,7 @@ pub fn local_context(
         extent,
         head,
         head_word,
+        point_head,
         lang: Some(lang),
         name,
         names,
@@ -1343,11 +1375,49 @@ pub fn when(
             return Some(span);
         }
     }
+    // A paragraph that opens with "Two years ago," („Vor zwei Jahren …“) tells of that time:
+    // its figures hold that long before the report ("Two years ago, the council voted 5-4 …
+    // That meeting ended at 1:15 a.m.").
+    if let Some(back) = local
+        .lang
+        .and_then(|l| all.iter().find_map(|x| ago_opening(text, block, x, q, l)))
+    {
+        return fallback.map(|(lo, hi)| (lo - back, hi - back));
+    }
     if local.years_back > 0 {
         let back = 365 * i64::from(local.years_back);
         return fallback.map(|(lo, hi)| (lo - back, hi - back));
     }
     fallback
+}
+
+/// The days a duration that opens paragraph `block` before figure `q` measures back ("Two
+/// years ago, …", „Vor zwei Jahren …“); `None` for any other figure, and for spans shorter than
+/// a day.
+fn ago_opening(text: &str, block: Span, x: &Quantity, q: &Quantity, lang: Lang) -> Option<i64> {
+    if x.dimension != Dimension::Duration || !block.contains(x.span) || x.span.start >= q.span.start
+    {
+        return None;
+    }
+    let td = lang.text_data();
+    let before: Vec<String> = text
+        .get(block.start..x.span.start)?
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let next = text
+        .get(x.span.end..)?
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let ago = match before.as_slice() {
+        [] => next.is_some_and(|n| td.ago_after.contains(&n)),
+        [w] => td.ago_before.contains(w),
+        _ => false,
+    };
+    let days = (x.value * x.factor / 86_400.0).round();
+    (ago && days.is_finite() && days >= 1.0).then_some(days as i64)
 }
 
 /// When a figure in a table cell holds: the year or date that heads its column ("| | 2013 |
@@ -1470,16 +1540,37 @@ pub enum HeadRelation {
 
 /// How the heads of two figures compare (see [`crate::lang::lexicon::related`]).
 pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
-    if a.head.is_some() && a.head == b.head {
-        return HeadRelation::Same;
-    }
-    match (&a.head_word, &b.head_word, a.lang) {
-        (Some(x), Some(y), Some(lang))
-            if b.lang == a.lang && crate::lang::lexicon::related(lang, x, y) =>
-        {
-            HeadRelation::Related
+    let readings = |l: &Local| {
+        let mut r = vec![(l.head.clone(), l.head_word.clone())];
+        r.extend(l.point_head.clone());
+        r
+    };
+    let one = |(ah, aw): &(Option<String>, Option<String>),
+               (bh, bw): &(Option<String>, Option<String>)| {
+        if ah.is_some() && ah == bh {
+            return HeadRelation::Same;
         }
-        _ => HeadRelation::None,
+        match (aw, bw, a.lang) {
+            (Some(x), Some(y), Some(lang))
+                if b.lang == a.lang && crate::lang::lexicon::related(lang, x, y) =>
+            {
+                HeadRelation::Related
+            }
+            _ => HeadRelation::None,
+        }
+    };
+    let (ra, rb) = (readings(a), readings(b));
+    let all: Vec<HeadRelation> = ra
+        .iter()
+        .flat_map(|x| rb.iter().map(move |y| (x, y)))
+        .map(|(x, y)| one(x, y))
+        .collect();
+    if all.contains(&HeadRelation::Same) {
+        HeadRelation::Same
+    } else if all.contains(&HeadRelation::Related) {
+        HeadRelation::Related
+    } else {
+        HeadRelation::None
     }
 }
 

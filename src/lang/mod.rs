@@ -181,6 +181,9 @@ pub struct TextData {
     /// Words that mean "ago" before the span they measure back ("vor vier Jahren").
     #[serde(default)]
     pub ago_before: Vec<String>,
+    /// Words that mean "ago" after the span they measure back ("two years ago").
+    #[serde(default)]
+    pub ago_after: Vec<String>,
     /// Words that make a year or date the start or end of a span ("seit 2019", "until 2030"):
     /// a bound, not the time a figure beside it holds.
     #[serde(default)]
@@ -244,6 +247,9 @@ pub struct TextData {
     /// orders: 1,650" counts households; `figmap::similar::label_counted`).
     #[serde(default)]
     pub label_prepositions: Vec<String>,
+    /// Prepositions that make a date, year or time an adjunct of the clause before it ("in
+    /// 2008", "at 11:52 p.m.", „um 14 Uhr“): what it dates is the word before.
+    pub point_prepositions: Vec<String>,
     /// The word "one" as a figure ("one", „einer“) and what follows it when it picks one out of
     /// a group ("one of the stars", „einer der Stars“): no count (`extract::claim`).
     #[serde(default)]
