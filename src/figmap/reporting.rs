@@ -35,13 +35,36 @@ fn attributed(d: &CorpusDoc, sentence: crate::text::span::Span) -> bool {
         .any(|a| a.sentence_span == sentence && a.source.is_some())
 }
 
+/// Whether the sentence stands in a transcript turn of the outlet's own staff ("REPORTER: Ich
+/// stehe an der Salwebrücke …"): a reporter on air speaks in the first person and reports.
+fn house_turn(d: &CorpusDoc, sentence: crate::text::span::Span) -> bool {
+    let text = &d.doc.text;
+    let Some(before) = text.get(..sentence.start) else {
+        return false;
+    };
+    // The turn's line: a blank line ends a turn.
+    let start = before.rfind("\n\n").map_or(0, |i| i + 2);
+    let Some(line) = text.get(start..sentence.end) else {
+        return false;
+    };
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    let role = label.split('(').next().unwrap_or("").trim().to_lowercase();
+    !role.is_empty()
+        && label.len() <= 60
+        && crate::extract::attribution::lexicon::lexicon(d.doc.lang)
+            .house_roles
+            .contains(&role)
+}
+
 /// Whether sentence `si` is the writer speaking for themselves: first or second person
 /// singular or an exclamation outside quotes, and no source named for it.
 fn speaks_for_self(d: &CorpusDoc, si: usize) -> bool {
     let Some(s) = d.doc.sentences.get(si) else {
         return false;
     };
-    if s.heading || attributed(d, s.span) {
+    if s.heading || attributed(d, s.span) || house_turn(d, s.span) {
         return false;
     }
     let quoted = |pos: usize| {
@@ -97,6 +120,20 @@ mod tests {
         assert_eq!(r.first(), Some(&true));
         assert_eq!(r.last(), Some(&true));
         assert!(r[1..r.len() - 1].iter().all(|x| !x), "{r:?}");
+    }
+
+    /// A reporter on air speaks in the first person and reports: a turn of the outlet's own
+    /// staff ("REPORTER:", „ANMODERATION:“) is reporting, however personal.
+    #[test]
+    fn a_reporter_on_air_reports_in_the_first_person() {
+        let r = reporting(
+            "---\nsource: Radio Salwetal\nlang: de\n---\n\
+             ANMODERATION: Rund 450 Menschen mussten ihre Häuser verlassen.\n\n\
+             REPORTER: Ich stehe an der Brücke. Die Talsperre gab rund 120 Kubikmeter pro Sekunde \
+             ab, so viel habe ich hier noch nie gesehen.\n\n\
+             O-TON ANTON REISCHL: Ich wohne hier seit 40 Jahren.\n",
+        );
+        assert_eq!(r, vec![true, true, true, true], "{r:?}");
     }
 
     #[test]
