@@ -519,6 +519,15 @@ fn translation_variant(ctx: &RuleContext, q: &crate::extract::Quote) -> bool {
         return false;
     };
     let mut wordings: Vec<(usize, Vec<String>)> = Vec::new();
+    // A wording sharing enough of the draft's words, one per document.
+    let add = |wordings: &mut Vec<(usize, Vec<String>)>, d: usize, theirs: Vec<String>| {
+        let shared = mine.iter().filter(|t| theirs.contains(t)).count();
+        if (shared as f32) >= VARIANT_SHARE * mine.len() as f32
+            && !wordings.iter().any(|(od, w)| *od == d || *w == theirs)
+        {
+            wordings.push((d, theirs));
+        }
+    };
     for &d in events.iter() {
         let Some(cd) = ctx.corpus.docs.get(d) else {
             continue;
@@ -535,14 +544,27 @@ fn translation_variant(ctx: &RuleContext, q: &crate::extract::Quote) -> bool {
             if !same_speaker {
                 continue;
             }
-            let theirs = content_terms(&cd.doc.text, x.inner, lang);
-            let shared = mine.iter().filter(|t| theirs.contains(t)).count();
-            if (shared as f32) < VARIANT_SHARE * mine.len() as f32 {
+            add(&mut wordings, d, content_terms(&cd.doc.text, x.inner, lang));
+        }
+        // A transcript or script gives the remark as the speaker's turn, without quotation
+        // marks ("O-TON RADEK MALINA (Übersetzung): Wir sind hier, weil die Nachbarn …").
+        for a in &cd.facts.attributions {
+            let Some(src) = a
+                .source
+                .as_ref()
+                .filter(|_| a.kind == AttrKind::Turn)
+            else {
+                continue;
+            };
+            let same_speaker = name_words(&src.text, lang)
+                .iter()
+                .any(|w| speaker.iter().any(|s| same_name_word(lang, w, s)));
+            if !same_speaker {
                 continue;
             }
-            if !wordings.iter().any(|(od, w)| *od == d || *w == theirs) {
-                wordings.push((d, theirs));
-            }
+            let from = a.sentence_span.start.max(src.end);
+            let said = crate::text::Span::new(from.min(a.sentence_span.end), a.sentence_span.end);
+            add(&mut wordings, d, content_terms(&cd.doc.text, said, lang));
         }
     }
     // Translations differ from each other; an abridged copy of one wording ("Dass kein Kind
@@ -1193,6 +1215,23 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         let paraphrase = "Jens Wolter sagte: „Es ist ein Wunder, dass kein Kind in Lebensgefahr schwebt.“\n";
         let f = findings(&corpus, paraphrase, RuleId::QuoteMismatch);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// A radio script gives a remark as the speaker's turn, without quotation marks: with a
+    /// wire's quotation of the same remark in other words, it makes two wordings, and the
+    /// draft's third is no mismatch.
+    #[test]
+    fn a_turn_is_one_wording_of_a_translated_remark() {
+        let corpus = [
+            ("a.md", "---\nsource: Agentur\n---\nDie Feuerwehr aus Horní Brod half mit. „Wir helfen, weil unsere Nachbarn uns auch geholfen haben“, sagte deren Kommandant Radek Malina auf Tschechisch.\n"),
+            ("b.md", "---\nsource: Radio\n---\nREPORTER: Auch Feuerwehrleute aus Horní Brod halfen mit.\n\nO-TON RADEK MALINA (Übersetzung): Wir sind hier, weil die Nachbarn auch für uns da waren, als wir sie gebraucht haben.\n"),
+        ];
+        let draft = "Auch Feuerwehrleute aus Horní Brod halfen. „Wir helfen, weil die Nachbarn auch uns geholfen haben“, sagte Kommandant Radek Malina.\n";
+        let f = findings(&corpus, draft, RuleId::QuoteMismatch);
+        assert!(f.is_empty(), "{f:?}");
+        // Without the turn, the wire's one wording stands: the draft's is a mismatch.
+        let f = findings(&corpus[..1], draft, RuleId::QuoteMismatch);
         assert_eq!(f.len(), 1, "{f:?}");
     }
 
