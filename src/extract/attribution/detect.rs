@@ -138,11 +138,38 @@ fn verbs_among(
     }
 }
 
+/// Where the clause ending at `ce` ends when the commas after it only separate the items of an
+/// enumeration ("schlug X, Y und Z vor"): a chunk with a finite auxiliary is a clause of its
+/// own ("Ob es Verletzte gab, ist nicht bekannt"), not a list item. At most 30 tokens past the
+/// verb at `i`.
+fn past_enumeration(lex: &Lexicon, toks: &[Tok], ce: usize, i: usize) -> usize {
+    let mut e = ce;
+    while e < toks.len() && e - i < 30 && toks[e].is(",") && toks.get(e + 1).is_some_and(free_word)
+    {
+        let (a, b) = clause_range(toks, e + 1);
+        if toks[a..b]
+            .iter()
+            .any(|t| free_word(t) && lex.auxiliaries.contains(&t.lower))
+        {
+            break;
+        }
+        e = b;
+    }
+    e
+}
+
 /// The cue span if the verb matches at token `i`.
 fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
     let w = &toks[i].lower;
     let (cs, ce) = clause_range(toks, i);
-    let in_clause = |word: &str| toks[cs..ce].iter().any(|t| free_word(t) && t.lower == word);
+    // A required word may stand after an enumeration with commas ("schätzt den Schaden an
+    // Straßen, Brücken und Gebäuden auf 3,5 Millionen Euro").
+    let listed = past_enumeration(lex, toks, ce, i);
+    let in_clause = |word: &str| {
+        toks[cs..listed]
+            .iter()
+            .any(|t| free_word(t) && t.lower == word)
+    };
     let mut hit = false;
     if let Some(p) = &v.particle {
         if v.forms.contains(w) && w.len() > p.len() + 2 && w.starts_with(p.as_str()) {
@@ -151,23 +178,7 @@ fn match_verb(lex: &Lexicon, v: &Verb, toks: &[Tok], i: usize) -> Option<Span> {
         } else if v.forms.contains(w) {
             // Separated particle at the end of the clause ("teilte … mit"), or just before ("bekannt gegeben").
             // The particle may stand after an enumeration with commas ("schlug X, Y und Z vor").
-            let mut e = ce;
-            // A chunk with a finite auxiliary is a clause of its own ("Ob es Verletzte gab, ist
-            // nicht bekannt"), not a list item.
-            while e < toks.len()
-                && e - i < 30
-                && toks[e].is(",")
-                && toks.get(e + 1).is_some_and(free_word)
-            {
-                let (a, b) = clause_range(toks, e + 1);
-                if toks[a..b]
-                    .iter()
-                    .any(|t| free_word(t) && lex.auxiliaries.contains(&t.lower))
-                {
-                    break;
-                }
-                e = b;
-            }
+            let e = listed;
             let after = (i + 1..e)
                 .any(|j| toks[j].is(p) && free_word(&toks[j]) && clause_final(lex, toks, j));
             let before = i > cs && toks[i - 1].is(p);

@@ -703,6 +703,17 @@ fn german_figures_with_counting_and_report_verbs() {
         Lang::De,
         &[Some("Die Polizei")],
     );
+    // The required word after an enumeration with commas.
+    check(
+        "Die Polizei schätzt den Schaden an Straßen, Brücken und Gebäuden auf 3,5 Millionen Euro.",
+        Lang::De,
+        &[Some("Die Polizei")],
+    );
+    check(
+        "Das Landratsamt beziffert den Schaden an Straßen, Brücken und Gebäuden auf 3,5 Millionen Euro.",
+        Lang::De,
+        &[Some("Das Landratsamt")],
+    );
     check(
         "Die Veranstalter schätzten 40.000 Besucher.",
         Lang::De,
