@@ -518,6 +518,19 @@ const BARE_STAMP_WORDS: usize = 2;
 /// „16.09.2013, 09:36 Uhr“) or a full date ("on Feb. 04, 2009"): a page's stamp, with nothing
 /// said about the story.
 fn bare_stamp(text: &str, s: Span, out: &[Draft]) -> bool {
+    // Only a line of its own: a table's cell ("| Messwert | Juli 2025 | September 2017 |")
+    // shares its line with the other cells and heads or fills a column — the table's dates.
+    let before = text.get(..s.start).unwrap_or("");
+    let after = text.get(s.end..).unwrap_or("");
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let line_after = after.split('\n').next().unwrap_or("");
+    if line_before
+        .chars()
+        .chain(line_after.chars())
+        .any(char::is_alphanumeric)
+    {
+        return false;
+    }
     let has = |dim: Dimension| out.iter().any(|q| q.dimension == dim);
     let full_date = out.len() == 1
         && out.iter().any(|q| {

@@ -1460,6 +1460,11 @@ fn publication_stamps_are_no_figures() {
     // A line that is only a date and a time, without a label.
     check("September 16, 2013 9:36 am", EN, &[]);
     check("14. März 2024, 9.30 Uhr", DE, &[]);
+    // A table's cell is no line of its own: its date heads a column.
+    let row = "  Messwert   Juli 2025   September 2017  ";
+    let at = row.find("Juli").unwrap_or(0);
+    let qs = extract(row, &[Span::new(at, at + "Juli 2025".len())], DE);
+    assert_eq!(qs.len(), 1, "{qs:?}");
     // A label that opens a sentence of the story is no stamp.
     check(
         "Published figures show 5 men were arrested.",
