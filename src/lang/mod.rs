@@ -181,6 +181,9 @@ pub struct TextData {
     /// Words that mean "ago" before the span they measure back ("vor vier Jahren").
     #[serde(default)]
     pub ago_before: Vec<String>,
+    /// Words that refer back to a time named before in the sentence ("damals", "then").
+    #[serde(default)]
+    pub then_words: Vec<String>,
     /// Words that mean "ago" after the span they measure back ("two years ago").
     #[serde(default)]
     pub ago_after: Vec<String>,

@@ -156,6 +156,15 @@ fn draft_year(ctx: &RuleContext) -> Option<f64> {
                 }
                 _ => None,
             })
+            // An undated draft is as recent as the reports of its event.
+            .chain(
+                ctx.matches
+                    .events
+                    .iter()
+                    .flat_map(|e| e.iter())
+                    .filter_map(|&d| ctx.corpus.windows.get(d).copied().flatten())
+                    .map(|(lo, hi)| crate::extract::date_from_days((lo + hi) / 2).0 as f64),
+            )
             .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
     })
 }
@@ -257,20 +266,42 @@ impl Rule for UnsourcedClaim {
                 let (Some(y), Some(f)) = (year, ctx.facts.quantities.get(i)) else {
                     return false;
                 };
+                // The figure's clause refers back to that time ("; damals wurden …", "…, then
+                // the worst on record").
+                let then_words = &ctx.doc.lang.text_data().then_words;
+                let clause_says_then = {
+                    let text = &ctx.doc.text;
+                    let from = text
+                        .get(span.start..f.span.start)
+                        .and_then(|t| t.rfind([';', ':', ',', '–', '—']))
+                        .map_or(span.start, |k| span.start + k);
+                    text.get(from..f.span.start).is_some_and(|t| {
+                        t.split(|c: char| !c.is_alphanumeric())
+                            .any(|w| then_words.contains(&w.to_lowercase()))
+                    })
+                };
                 ctx.facts.quantities.iter().any(|q| {
                     let (lo, hi) = if q.span.start < f.span.start {
                         (q.span.end, f.span.start)
                     } else {
                         (f.span.end, q.span.start)
                     };
+                    // A year, or a full date's year ("im September 2017").
+                    let old = match q.dimension {
+                        crate::extract::Dimension::Year => Some(q.value),
+                        crate::extract::Dimension::Date if q.unit.as_deref() == Some("date") => {
+                            Some(crate::extract::date_from_days(q.value as i64).0 as f64)
+                        }
+                        _ => None,
+                    };
                     span.contains(q.span)
-                        && q.dimension == crate::extract::Dimension::Year
-                        && q.value <= y - BACKGROUND_YEARS
-                        && ctx
+                        && old.is_some_and(|o| o <= y - BACKGROUND_YEARS)
+                        && (ctx
                             .doc
                             .text
                             .get(lo..hi.max(lo))
                             .is_some_and(|g| same_clause(g, ctx.doc.lang))
+                            || (q.span.start < f.span.start && clause_says_then))
                 })
             };
             let all_idx: Vec<usize> = all_idx
@@ -578,6 +609,27 @@ mod tests {
         assert!(!more.is_empty() && more.iter().all(|a| *a == Applicability::Unsafe), "{more:?}");
         let same = app("---\nsource: Valley Times\n---\nMarta Lind, the chief executive, said Corvane was the largest maker of cobots in Europe.\n");
         assert!(same.contains(&Applicability::Safe), "{same:?}");
+    }
+
+    /// An undated draft is as recent as its event's reports: a figure of a full date years
+    /// before them is background, also in a clause that refers back to it ("; damals …").
+    #[test]
+    fn an_undated_drafts_old_dates_are_background() {
+        let report = |when: &str| {
+            format!(
+                "---\nsource: Presseagentur\ndate: 2025-07-14\n---\nDie Talsperre gab in der Nacht 85 Kubikmeter pro Sekunde ab. Bereits im {when} hatte der Betreiber Wasser ablassen müssen; damals wurden in Salwerode rund 200 Menschen in Sicherheit gebracht.\n"
+            )
+        };
+        let draft = |when: &str| {
+            format!("Bereits im {when} hatte der Betreiber Wasser ablassen müssen; damals wurden in Salwerode rund 200 Menschen in Sicherheit gebracht.\n")
+        };
+        let old = report("September 2017");
+        let f = crate::rules::tests::findings(&[("a.md", old.as_str())], &draft("September 2017"), RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+        // A month of this year is the event's time: its figure needs a source.
+        let recent = report("Juni 2025");
+        let f = crate::rules::tests::findings(&[("a.md", recent.as_str())], &draft("Juni 2025"), RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     /// A figure in the clause of a year at least two years before the draft's own is background
