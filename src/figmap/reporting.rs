@@ -14,7 +14,9 @@ pub fn is_reporting(d: &CorpusDoc, si: usize) -> bool {
     let Some(s) = d.doc.sentences.get(si) else {
         return false;
     };
-    if speaks_for_self(d, si) {
+    // A question asserts nothing ("Warum haben Sie nicht schon am Samstag Wasser
+    // abgelassen?"): its figures are nobody's statement.
+    if s.question || speaks_for_self(d, si) {
         return false;
     }
     if attributed(d, s.span) {
@@ -134,6 +136,18 @@ mod tests {
              O-TON ANTON REISCHL: Ich wohne hier seit 40 Jahren.\n",
         );
         assert_eq!(r, vec![true, true, true, true], "{r:?}");
+    }
+
+    /// A question asserts nothing, in a transcript turn or in prose: its figures make no
+    /// variants; the answer does.
+    #[test]
+    fn a_question_is_not_reporting() {
+        let r = reporting(
+            "---\nsource: Landratsamt\nlang: de\n---\n\
+             FRAGE (Lukas Hainz, Radio): Warum haben Sie nicht schon am Samstag Wasser abgelassen?\n\n\
+             FENNHOFF: Am Samstag war der See zu 71 Prozent gefüllt.\n",
+        );
+        assert_eq!(r, vec![false, true], "{r:?}");
     }
 
     #[test]
