@@ -998,6 +998,45 @@ mod tests {
         assert_eq!(when_of(t, "6 a.m."), Some((20_000, 20_060)));
     }
 
+    /// "Im Normalbetrieb", "normally": the usual level is another quantity than the peak
+    /// the same sentence shape reports.
+    #[test]
+    fn the_normal_level_is_qualified() {
+        use crate::lang::Lang;
+        let normal = local_of(
+            "Im Normalbetrieb gibt die Talsperre etwa drei Kubikmeter pro Sekunde ab.",
+            "etwa drei Kubikmeter",
+            Lang::De,
+        );
+        let peak = local_of(
+            "In der Spitze gab die Talsperre 85 Kubikmeter pro Sekunde ab.",
+            "85 Kubikmeter",
+            Lang::De,
+        );
+        assert!(
+            !normal.qualifiers.is_subset(&peak.qualifiers),
+            "{:?} {:?}",
+            normal.qualifiers,
+            peak.qualifiers
+        );
+        let normal = local_of(
+            "The dam normally releases about 100 cubic feet per second.",
+            "about 100 cubic feet",
+            Lang::En,
+        );
+        let peak = local_of(
+            "The dam released 3,000 cubic feet per second at its peak.",
+            "3,000 cubic feet",
+            Lang::En,
+        );
+        assert!(
+            !normal.qualifiers.is_subset(&peak.qualifiers),
+            "{:?} {:?}",
+            normal.qualifiers,
+            peak.qualifiers
+        );
+    }
+
     /// A date, year or time after a preposition dates the word before it: "his finest season
     /// in 2008 with 59 receptions" has a second head reading, "season", that "the best of his
     /// four NFL seasons in 2010 with 59 catches" shares, though the words after differ.
