@@ -424,6 +424,32 @@ mod tests {
         assert_eq!(analyze(unsourced, path, &corpus, &config).findings.len(), 1);
     }
 
+    /// Whether a figure of an old year is background depends on the draft's own year, which a
+    /// paragraph far from the figure's may set: the year is part of every block's cache key.
+    #[test]
+    fn memo_follows_the_drafts_year() {
+        let corpus = Corpus::from_texts(
+            [(
+                "a.md",
+                "---\nsource: Presseagentur\ndate: 2018-07-14\n---\nDie Talsperre gab 85 Kubikmeter pro Sekunde ab. Bereits im September 2017 hatte der Betreiber Wasser ablassen müssen; damals wurden in Salwerode rund 200 Menschen in Sicherheit gebracht.\n",
+            )],
+            None,
+        );
+        let config = Config::default();
+        let memo = Memo::default();
+        let path = Some(Path::new("d.md"));
+        let body = "Ohne Zahl.\n\nBereits im September 2017 hatte der Betreiber Wasser ablassen müssen; damals wurden in Salwerode rund 200 Menschen in Sicherheit gebracht.\n";
+        let now = format!("Ein Rückblick aus dem Jahr 2025.\n\nNoch ein Absatz.\n\n{body}");
+        let then = format!("Ein Rückblick aus dem Jahr 2016.\n\nNoch ein Absatz.\n\n{body}");
+        for text in [&now, &then, &now] {
+            let warm = analyze_with(text, path, &corpus, &config, Some(&memo));
+            let cold = analyze(text, path, &corpus, &config);
+            assert_eq!(warm.findings, cold.findings, "{text}");
+        }
+        assert!(analyze(&now, path, &corpus, &config).findings.is_empty());
+        assert_eq!(analyze(&then, path, &corpus, &config).findings.len(), 1);
+    }
+
     /// The same line is a claim in a paragraph and none as a setext heading: the block's kind is
     /// part of its cache key (found by the `check` fuzz target).
     #[test]

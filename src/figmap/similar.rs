@@ -1540,38 +1540,31 @@ pub enum HeadRelation {
 
 /// How the heads of two figures compare (see [`crate::lang::lexicon::related`]).
 pub fn head_relation(a: &Local, b: &Local) -> HeadRelation {
-    let readings = |l: &Local| {
-        let mut r = vec![(l.head.clone(), l.head_word.clone())];
-        r.extend(l.point_head.clone());
-        r
-    };
-    let one = |(ah, aw): &(Option<String>, Option<String>),
-               (bh, bw): &(Option<String>, Option<String>)| {
-        if ah.is_some() && ah == bh {
-            return HeadRelation::Same;
-        }
-        match (aw, bw, a.lang) {
-            (Some(x), Some(y), Some(lang))
-                if b.lang == a.lang && crate::lang::lexicon::related(lang, x, y) =>
-            {
-                HeadRelation::Related
-            }
-            _ => HeadRelation::None,
-        }
-    };
-    let (ra, rb) = (readings(a), readings(b));
-    let all: Vec<HeadRelation> = ra
-        .iter()
-        .flat_map(|x| rb.iter().map(move |y| (x, y)))
-        .map(|(x, y)| one(x, y))
-        .collect();
-    if all.contains(&HeadRelation::Same) {
-        HeadRelation::Same
-    } else if all.contains(&HeadRelation::Related) {
-        HeadRelation::Related
-    } else {
-        HeadRelation::None
+    // The head and, for a point after a preposition, its second reading (no copies: this runs
+    // for every pair of figures).
+    fn readings(l: &Local) -> impl Iterator<Item = (Option<&str>, Option<&str>)> {
+        std::iter::once((l.head.as_deref(), l.head_word.as_deref())).chain(
+            l.point_head
+                .as_ref()
+                .map(|(h, w)| (h.as_deref(), w.as_deref())),
+        )
     }
+    let mut best = HeadRelation::None;
+    for (ah, aw) in readings(a) {
+        for (bh, bw) in readings(b) {
+            if ah.is_some() && ah == bh {
+                return HeadRelation::Same;
+            }
+            if best == HeadRelation::None {
+                if let (Some(x), Some(y), Some(lang)) = (aw, bw, a.lang) {
+                    if b.lang == a.lang && crate::lang::lexicon::related(lang, x, y) {
+                        best = HeadRelation::Related;
+                    }
+                }
+            }
+        }
+    }
+    best
 }
 
 /// Both figures are placed ("in Grafenried", "in Texas") and no place is shared.

@@ -140,7 +140,7 @@ pub fn run_cached(
     // A run cut short by the time budget is neither served from nor stored in the cache.
     let cache = cache.filter(|_| matches.cutoff.is_none());
     let keys: Vec<String> = match cache {
-        Some(_) => block_keys(doc, corpus, config, &matches, reprint),
+        Some(_) => block_keys(doc, facts, corpus, config, &matches, reprint),
         None => Vec::new(),
     };
     let mut known: Vec<Option<Vec<Finding>>> = vec![None; doc.blocks.len()];
@@ -253,6 +253,7 @@ fn names_before_blocks(doc: &Document) -> Vec<u64> {
 
 fn block_keys(
     doc: &Document,
+    facts: &Facts,
     corpus: &Corpus,
     config: &Config,
     matches: &evidence::Matches,
@@ -266,8 +267,12 @@ fn block_keys(
         l.dest.hash(&mut h);
     }
     doc.footnotes.len().hash(&mut h);
-    // Whether the draft reprints a document depends on all its sentences.
+    // Whether the draft reprints a document depends on all its sentences; so does the year
+    // that makes older figures background (`unsourced_claim::draft_year`).
     reprint.hash(&mut h);
+    unsourced_claim::draft_year(doc, facts, corpus, matches)
+        .map(f64::to_bits)
+        .hash(&mut h);
     let whole = format!("{:?}/{:?}/{:x}", doc.lang, doc.kind, h.finish());
     let text = |b: Option<&crate::text::Block>| b.map_or("", |b| b.span.slice(&doc.text));
     // The section hashes of each block's sentences, in one pass over the sentences.

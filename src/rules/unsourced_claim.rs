@@ -135,17 +135,22 @@ fn same_clause(gap: &str, lang: Lang) -> bool {
 }
 
 /// The draft's year: its front matter's date, else the latest year it names (alone or in a
-/// full date).
-fn draft_year(ctx: &RuleContext) -> Option<f64> {
-    let dated = ctx
-        .doc
+/// full date) or its event's reports are dated. It depends on the whole draft: the rules'
+/// block cache keys hold it ([`crate::rules::run_cached`]).
+pub(crate) fn draft_year(
+    doc: &crate::text::Document,
+    facts: &crate::extract::Facts,
+    corpus: &crate::corpus::Corpus,
+    matches: &crate::rules::evidence::Matches,
+) -> Option<f64> {
+    let dated = doc
         .meta
         .date
         .as_deref()
         .and_then(|d| d.trim().get(..4))
         .and_then(|y| y.parse::<f64>().ok());
     dated.or_else(|| {
-        ctx.facts
+        facts
             .quantities
             .iter()
             .filter_map(|q| match q.dimension {
@@ -158,11 +163,11 @@ fn draft_year(ctx: &RuleContext) -> Option<f64> {
             })
             // An undated draft is as recent as the reports of its event.
             .chain(
-                ctx.matches
+                matches
                     .events
                     .iter()
                     .flat_map(|e| e.iter())
-                    .filter_map(|&d| ctx.corpus.windows.get(d).copied().flatten())
+                    .filter_map(|&d| corpus.windows.get(d).copied().flatten())
                     .map(|(lo, hi)| crate::extract::date_from_days((lo + hi) / 2).0 as f64),
             )
             .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v))))
@@ -176,7 +181,7 @@ impl Rule for UnsourcedClaim {
 
     fn check(&self, ctx: &RuleContext, out: &mut Vec<Finding>) {
         let de = ctx.doc.lang == Lang::De;
-        let year = draft_year(ctx);
+        let year = draft_year(ctx.doc, ctx.facts, ctx.corpus, ctx.matches);
         for (si, s) in ctx.facts.sentences.iter().enumerate() {
             if s.heading || s.question || !ctx.wants(s.span()) {
                 continue;
