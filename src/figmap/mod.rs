@@ -362,6 +362,9 @@ impl FigureMap {
                         continue;
                     };
                     let mut s = similar::similarity(&a, &b, tol, false);
+                    if similar::magnitudes_apart(a.q, b.q, similar::APART_RATIO) {
+                        s -= similar::APART_PENALTY;
+                    }
                     if only(&self.figures[i], a.q) && only(&self.figures[j], b.q) {
                         let ratio = similar::base_value(b.q) / similar::base_value(a.q);
                         if (1.0 / 1.5..=1.5).contains(&ratio) {
@@ -843,6 +846,68 @@ mod tests {
             !together(&gs, "Rund 1,3 Millionen", "acht Millionen"),
             "{gs:?}"
         );
+    }
+
+    /// Two source figures fifty times apart with other leading digits are two quantities,
+    /// whatever noun they count: an airport's yearly passengers are no rival count of the
+    /// stranded ones, while two reports of the stranded stay one quantity.
+    #[test]
+    fn figures_far_apart_are_two_quantities() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Wire\n---\nThe airport handles about 1.2 million passengers a year.\n"),
+            ("b.md", "---\nsource: Examiner\n---\nNearly 2,000 passengers were stranded at the airport.\n"),
+            ("c.md", "---\nsource: Post\n---\nAbout 1,100 passengers were stranded at the airport.\n"),
+        ]);
+        assert!(together(&gs, "Nearly 2,000", "About 1,100"), "{gs:?}");
+        assert!(!together(&gs, "about 1.2 million", "About 1,100"), "{gs:?}");
+        assert!(
+            !together(&gs, "about 1.2 million", "Nearly 2,000"),
+            "{gs:?}"
+        );
+    }
+
+    /// Of two figures counting one synonym group in the same words otherwise, the one counting
+    /// the same word is the closer: guests are guests before they are visitors.
+    #[test]
+    fn the_same_counted_word_is_closer_than_its_synonym() {
+        let c = Corpus::from_texts(
+            [
+                ("a.md", "Rund 1.200 Gäste kamen am Dienstag."),
+                ("b.md", "Rund 72.000 Besucher kamen am Dienstag."),
+                ("c.md", "Rund 1.800 Gäste kamen am Dienstag."),
+            ],
+            Some(crate::lang::Lang::De),
+        );
+        let tol = Tolerance::default();
+        let map = FigureMap::build(&c, &[0, 1, 2], &tol);
+        let of = |d: usize| map.figures.iter().position(|f| f.at.doc == d);
+        let (Some(a), Some(b), Some(x)) = (of(0), of(1), of(2)) else {
+            panic!("three figures expected");
+        };
+        let (Some(a), Some(b), Some(x)) =
+            (map.mention(&c, a), map.mention(&c, b), map.mention(&c, x))
+        else {
+            panic!("three mentions expected");
+        };
+        let guests = crate::figmap::similar::similarity(&x, &a, &tol, true);
+        let visitors = crate::figmap::similar::similarity(&x, &b, &tol, true);
+        assert!(guests > visitors, "{guests} vs {visitors}");
+    }
+
+    /// A clause opened by „als“ / "when" after a comma holds when the year before the comma
+    /// does: last year's count is last year's, not a rival of this year's.
+    #[test]
+    fn a_when_clause_after_last_year_is_last_years() {
+        let gs = groups(&[
+            ("a.md", "---\nsource: Messe\n---\nDas ist ein Plus von 17 Prozent gegenüber dem Vorjahr, als die Messe 52.300 Besucher zählte.\n"),
+            ("b.md", "---\nsource: Anzeiger\n---\nMehr als 61.000 Besucher kamen zur Messe.\n"),
+        ]);
+        assert!(!together(&gs, "52.300", "Mehr als 61.000"), "{gs:?}");
+        let en = groups(&[
+            ("a.md", "---\nsource: Fair\n---\nThat is up 17 percent from last year, when the fair drew 52,300 visitors.\n"),
+            ("b.md", "---\nsource: Ledger\n---\nMore than 61,000 visitors came to the fair.\n"),
+        ]);
+        assert!(!together(&en, "52,300", "More than 61,000"), "{en:?}");
     }
 
     /// Two reports' only meeting lengths, a half apart, are one quantity, whatever other

@@ -409,6 +409,22 @@ fn counted_related(a: &Mention, b: &Mention) -> bool {
 /// yes and the no votes).
 const RELATED_HEAD_BONUS: f32 = 0.15;
 
+/// Bonus when two figures count the same word, beyond the same synonym group: the guests
+/// of an opening ceremony are guests before they are visitors of the fair.
+const SAME_WORD_BONUS: f32 = 0.05;
+
+/// Whether `a` and `b` count one word (the same stem of their counted nouns).
+fn same_counted_word(a: &Mention, b: &Mention) -> bool {
+    let lang = a.local.lang.unwrap_or(Lang::En);
+    match (a.q.counted.as_deref(), b.q.counted.as_deref()) {
+        (Some(x), Some(y)) => {
+            x.eq_ignore_ascii_case(y)
+                || lang.stem(&x.to_lowercase()) == lang.stem(&y.to_lowercase())
+        }
+        _ => false,
+    }
+}
+
 /// The local context of a figure: comparison terms of the words near it in its sentence (other
 /// figures' numbers excluded), and the qualifier groups among them.
 #[derive(Clone, Debug, Default)]
@@ -952,6 +968,35 @@ pub fn local_context(
                 point_groups.insert(g);
             }
             qualifiers.insert(g);
+        }
+    }
+    // A clause opened after a comma by „als“ / "when" holds when the time before the comma
+    // does: „gegenüber dem Vorjahr, als die FORMA 52.300 Besucher verzeichnete“, "up from
+    // last year, when 52,300 came" (the year before is the other figure's comparison, but
+    // this figure's time).
+    if years_back == 0 {
+        let mut j = first.min(words.len());
+        while j > 0
+            && !words
+                .get(j - 1)
+                .zip(words.get(j))
+                .is_some_and(|(a, b)| breaks_clause(text, a.span.end, b.span.start, &INNER_BREAKS))
+        {
+            j -= 1;
+        }
+        let opens = words.get(j).is_some_and(|w| {
+            lang.text_data()
+                .when_relatives
+                .contains(&w.text.to_lowercase())
+        });
+        let comma = j > 0
+            && words
+                .get(j - 1)
+                .zip(words.get(j))
+                .and_then(|(a, b)| text.get(a.span.end..b.span.start))
+                .is_some_and(|g| g.contains(','));
+        if opens && comma && (earlier_year_at(j - 1) || j >= 2 && earlier_year_at(j - 2)) {
+            years_back = 1;
         }
     }
     let extent = Span::new(
@@ -1793,6 +1838,50 @@ pub fn transposed(a: &Quantity, b: &Quantity) -> bool {
         }
 }
 
+/// Whether two magnitudes (counts, amounts, percentages, measures — not dates, times, years
+/// or ages) are more than `ratio` times apart, with other leading digits: not one figure
+/// misreported (a slipped digit, a rounded value, a confused scale word — "800.000" for "8
+/// Millionen", "2 Millionen" for "2 Milliarden" keep their digits) but two quantities.
+pub fn magnitudes_apart(q: &Quantity, f: &Quantity, ratio: f64) -> bool {
+    let magnitude = |x: &Quantity| {
+        matches!(
+            x.dimension,
+            Dimension::Count
+                | Dimension::Number
+                | Dimension::Currency
+                | Dimension::Percent
+                | Dimension::Length
+                | Dimension::Mass
+                | Dimension::Area
+                | Dimension::Volume
+        )
+    };
+    if !magnitude(q) || !magnitude(f) {
+        return false;
+    }
+    let (a, b) = (q.value * q.factor, f.value * f.factor);
+    if !(a.is_finite() && b.is_finite()) || a <= 0.0 || b <= 0.0 {
+        return false;
+    }
+    if a.max(b) / a.min(b) <= ratio {
+        return false;
+    }
+    // The leading digits, as a number in [1, 10) rounded to two significant digits.
+    let digits = |v: f64| {
+        let m = v / 10f64.powf(v.log10().floor());
+        (m * 10.0).round()
+    };
+    digits(a) != digits(b)
+}
+
+/// Two source figures this many times apart (see [`magnitudes_apart`]) are two quantities
+/// unless their words say otherwise: a city's yearly passengers are no rival of the stranded
+/// ones. Wider than a replacement's bound: estimates of one crowd may differ twentyfold.
+pub const APART_RATIO: f64 = 50.0;
+
+/// Similarity penalty for two source figures [`APART_RATIO`] apart.
+pub const APART_PENALTY: f32 = 0.3;
+
 /// Similarity penalty for figures that date or place in time (dates, years, times of day,
 /// ages): they need more shared context than counts, since every story has many of them.
 const TIMELIKE_PENALTY: f32 = 0.1;
@@ -1844,7 +1933,13 @@ pub fn similarity(a: &Mention, b: &Mention, tol: &Tolerance, directed: bool) -> 
 
     match (a.counted, b.counted) {
         _ if same_side => {}
-        (Some(x), Some(y)) if x == y => sim += 0.2,
+        (Some(x), Some(y)) if x == y => {
+            sim += 0.2;
+            // One word, not only one synonym group: "Gäste" against "Gäste", not "Besucher".
+            if x.starts_with('~') && same_counted_word(a, b) {
+                sim += SAME_WORD_BONUS;
+            }
+        }
         // One sentence names the other's counted noun without counting it with this figure
         // ("…an beiden Standorten rund 1.850 Mitarbeiter" against "an seinen zwei Standorten";
         // "11 employees; … offered positions" against "38 vacant positions"): two things

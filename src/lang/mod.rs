@@ -100,6 +100,25 @@ impl Lang {
         self.group_in(&DE, &EN, lower)
     }
 
+    /// The synonym group (its first word) of a word's stem (`stem`, already stemmed): an
+    /// inflected form the group does not list („Gästen“ of „Gäste“, "guest" of "guests").
+    pub fn synonym_of_stem(self, stem: &str) -> Option<&'static str> {
+        static DE: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::De, &Lang::De.text_data().synonyms));
+        static EN: LazyLock<GroupMap> =
+            LazyLock::new(|| group_map(Lang::En, &Lang::En.text_data().synonyms));
+        let map = match self {
+            Lang::De => &DE,
+            Lang::En => &EN,
+        };
+        let g = *map.get(stem)?;
+        self.text_data()
+            .synonyms
+            .get(g)
+            .and_then(|g| g.first())
+            .map(String::as_str)
+    }
+
     /// The group of a word's stem in this language's map of `de` / `en`.
     fn group_in(self, de: &GroupMap, en: &GroupMap, lower: &str) -> Option<usize> {
         let map = match self {
@@ -184,6 +203,10 @@ pub struct TextData {
     /// Words that refer back to a time named before in the sentence ("damals", "then").
     #[serde(default)]
     pub then_words: Vec<String>,
+    /// Words that open a clause holding when the time before its comma holds („im Vorjahr,
+    /// als die Messe 52.300 Besucher zählte“, "last year, when 52,300 came").
+    #[serde(default)]
+    pub when_relatives: Vec<String>,
     /// Words that mean "ago" after the span they measure back ("two years ago").
     #[serde(default)]
     pub ago_after: Vec<String>,

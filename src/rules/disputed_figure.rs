@@ -15,7 +15,7 @@
 
 use crate::finding::{Applicability, Finding, RuleId, Severity};
 use crate::rules::figures::{
-    consensus, describe, dissent, figure_findings_evidence, split, with_dissent,
+    consensus, describe, dissent, figure_findings_evidence, split, with_dissent, Consensus,
 };
 use crate::rules::fixes::{distinct_who, figure_attribution};
 use crate::rules::{Rule, RuleContext, RuleMeta};
@@ -210,13 +210,41 @@ impl Rule for DisputedFigure {
             // draft's: the replacement comes first; the credit to the supporting source (the
             // rule's fix: the sources do disagree) stays offered after it, naming the other
             // figure beside it.
-            fixes.extend(who.iter().filter_map(|w| {
-                let f = figure_attribution(ctx.doc, d.sentence, q.span, w, app)?;
-                Some(match &consensus {
-                    Some(c) => with_dissent(ctx, d.sentence, q.span, f, c),
-                    None => f,
-                })
-            }));
+            // Outvoted, the credit leads with the figure most sources give and names the
+            // draft's after it („Die Hallen öffneten laut ndp täglich um 9 Uhr, laut Anzeiger
+            // um 10 Uhr.“), as copy leads with the better-sourced figure; not for a bare
+            // number (an age in an apposition), which names no figure beside another.
+            let theirs_first = match (&consensus, who.first()) {
+                (Some(c), Some(w))
+                    if outvoted && stands_alone(&q.text, ctx.doc.lang) =>
+                {
+                    c.fix.clone().and_then(|f| {
+                        let ours = Consensus {
+                            fix: None,
+                            figure: q.text.clone(),
+                            who: w.clone(),
+                            figures: vec![q.clone()],
+                            sources: who.len(),
+                            others: Vec::new(),
+                            primary: false,
+                            who_is_source: true,
+                        };
+                        let both = with_dissent(ctx, d.sentence, q.span, f.clone(), &ours);
+                        (both.edits != f.edits).then_some(both)
+                    })
+                }
+                _ => None,
+            };
+            match theirs_first {
+                Some(f) => fixes.push(f),
+                None => fixes.extend(who.iter().filter_map(|w| {
+                    let f = figure_attribution(ctx.doc, d.sentence, q.span, w, app)?;
+                    Some(match &consensus {
+                        Some(c) => with_dissent(ctx, d.sentence, q.span, f, c),
+                        None => f,
+                    })
+                })),
+            }
             out.push(Finding {
                 rule: RuleId::DisputedFigure,
                 severity: META.default_severity,
@@ -227,6 +255,25 @@ impl Rule for DisputedFigure {
             });
         }
     }
+}
+
+/// Whether a draft's figure reads as a noun phrase of its own, so that a credit can name it
+/// beside another figure („laut Anzeiger um 10 Uhr“, "KPEL News 7 reported 53 percent"): not a
+/// bare number (an age in an apposition) nor an adjective ("75-jährige", "44-year-old",
+/// „zweistündigen“).
+fn stands_alone(text: &str, lang: crate::lang::Lang) -> bool {
+    let hyphen_adjective = text.split('-').skip(1).any(|part| {
+        part.chars().next().is_some_and(char::is_lowercase)
+    });
+    let german_adjective = lang == crate::lang::Lang::De
+        && text.split_whitespace().last().is_some_and(|w| {
+            let w = w.trim_end_matches(['.', ',']);
+            w.chars().all(char::is_lowercase)
+                && ["ig", "ige", "igen", "iger", "iges", "igem"]
+                    .iter()
+                    .any(|e| w.ends_with(e))
+        });
+    !crate::rules::fixes::bare_number(text, lang) && !hyphen_adjective && !german_adjective
 }
 
 /// The supporting sentences (source id, sentence span) whose supporting figure counts
@@ -382,7 +429,7 @@ mod tests {
             fixed_all(&three, draft),
             vec![
                 "The Kessler Bridge repairs will cost $310 million, according to Channel 9 Wave.\n".to_string(),
-                "The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. Channel 9 Wave and the Coast Post reported $310 million.\n".to_string(),
+                "The Kessler Bridge repairs will cost $310 million, according to Channel 9 Wave. The Harbor Ledger reported $340 million.\n".to_string(),
             ]
         );
     }
@@ -403,7 +450,7 @@ mod tests {
             fixed_all(&corpus, draft),
             vec![
                 "Whitcombe won 51.8 percent of the vote in the mayoral race, according to the Board of Elections. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string(),
-                "Whitcombe won 53 percent of the vote in the mayoral race, according to KPEL News 7. The Board of Elections and two other sources reported 51.8 percent. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string(),
+                "Whitcombe won 51.8 percent of the vote in the mayoral race, according to the Board of Elections. KPEL News 7 reported 53 percent. Oyelaran conceded shortly after midnight, the Board of Elections said.\n".to_string(),
             ]
         );
         // Without the paragraph's credit, the outlets are credited and the outlier keeps its
@@ -430,7 +477,7 @@ mod tests {
             fixed_all(&corpus, draft),
             vec![
                 "Der Roboterarm VR-7 soll laut Veltra 48.900 Euro kosten.\n\nVeltra selbst gibt den Listenpreis des VR-7 mit 48.900 Euro an.\n".to_string(),
-                "Der Roboterarm VR-7 soll laut Lindhagener Anzeiger 49.800 Euro kosten, laut Veltra und zwei weiteren Quellen 48.900 Euro.\n\nVeltra selbst gibt den Listenpreis des VR-7 mit 48.900 Euro an.\n".to_string(),
+                "Der Roboterarm VR-7 soll laut Veltra 48.900 Euro kosten, laut Lindhagener Anzeiger 49.800 Euro.\n\nVeltra selbst gibt den Listenpreis des VR-7 mit 48.900 Euro an.\n".to_string(),
             ]
         );
     }
@@ -450,7 +497,7 @@ mod tests {
             fixed_all(&corpus, draft),
             vec![
                 "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Veltra Robotik 48.900 Euro kosten.\n".to_string(),
-                "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Lindhagener Anzeiger 49.800 Euro kosten, laut Veltra Robotik und Kurier 48.900 Euro.\n".to_string(),
+                "Die Veltra Robotik AG hat den Roboterarm VR-7 vorgestellt. Der Roboterarm VR-7 soll laut Veltra Robotik 48.900 Euro kosten, laut Lindhagener Anzeiger 49.800 Euro.\n".to_string(),
             ]
         );
         let corpus_en = [
@@ -463,7 +510,7 @@ mod tests {
             fixed_all(&corpus_en, draft_en),
             vec![
                 "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $310 million, according to the Port Authority.\n".to_string(),
-                "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $340 million, according to the Harbor Ledger. The Port Authority and Channel 9 Wave reported $310 million.\n".to_string(),
+                "The Port Authority closed the Kessler Bridge on Monday. The Kessler Bridge repairs will cost $310 million, according to the Port Authority. The Harbor Ledger reported $340 million.\n".to_string(),
             ]
         );
     }
@@ -496,7 +543,7 @@ mod tests {
         let fixed = fixed_all(&four, draft);
         assert_eq!(
             fixed.get(1).map(String::as_str),
-            Some("Whitcombe, who is 44 according to KPEL News 7 and 47 according to the Ellery Courier and two other sources, is a former school board president.\n"),
+            Some("Whitcombe, who is 44 according to KPEL News 7 and 47 according to the Ellery Courier, the Coastal Press Service and the Harbor Post, is a former school board president.\n"),
             "{fixed:?}"
         );
     }
@@ -539,7 +586,7 @@ mod tests {
             Some("Der Landrat rief den Katastrophenfall um 16 Uhr aus. Der Pegel der Merlach erreichte laut Tagblatt am Sonntag 6,84 Meter.\n"),
             "{fixed:?}"
         );
-        assert!(fixed.iter().any(|x| x.contains("laut Merlach-TV am Sonntag 7,12 Meter")), "{fixed:?}");
+        assert!(fixed.iter().any(|x| x.contains("laut Tagblatt am Sonntag 6,84 Meter, laut Merlach-TV 7,12 Meter")), "{fixed:?}");
         // Alone once: a tie, the credit first.
         let once = "Der Pegel der Merlach erreichte am Sonntag 7,12 Meter.\n";
         let fixed = fixed_all(&corpus, once);
@@ -606,7 +653,7 @@ mod tests {
             fixed_all(&three, draft),
             vec![
                 "Die Hallen der Messe öffneten laut Kurier täglich um 9 Uhr.\n".to_string(),
-                "Die Hallen der Messe öffneten laut Lindhagener Anzeiger täglich um 10 Uhr, laut Kurier und Tagblatt um 9 Uhr.\n".to_string(),
+                "Die Hallen der Messe öffneten laut Kurier täglich um 9 Uhr, laut Lindhagener Anzeiger um 10 Uhr.\n".to_string(),
             ]
         );
     }
@@ -686,7 +733,7 @@ mod tests {
             fixed,
             vec![
                 "Der Roboterarm VR-7 soll laut Kurier 48.900 Euro kosten. Ausgeliefert wird der Roboterarm ab Mai 2026.\n".to_string(),
-                "Der Roboterarm VR-7 soll laut Lindhagener Anzeiger 49.800 Euro kosten, laut Kurier 48.900 Euro. Ausgeliefert wird der Roboterarm ab Mai 2026.\n".to_string(),
+                "Der Roboterarm VR-7 soll laut Kurier 48.900 Euro kosten, laut Lindhagener Anzeiger 49.800 Euro. Ausgeliefert wird der Roboterarm ab Mai 2026.\n".to_string(),
             ]
         );
         // Outvoted in another section only: still a tie, the credit first.

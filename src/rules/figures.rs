@@ -664,12 +664,13 @@ fn names_same_body(short: &str, long: &str, lang: Lang) -> bool {
         })
 }
 
-/// The rest of the other side after its first source, in the case a credit needs: " and the
-/// Coastal Press Service" where there is one more that a credit can name, " and two other
-/// sources" where there are more; German „ und Fertigung aktuell“ / „ und zwei weiteren
-/// Quellen“ (dative after „laut“; `nominative` for a subject: „und zwei weitere Quellen“).
-/// Empty where one source states the figure, or where the first credit is the source's own
-/// phrase or a German organisation named with its article (no list can follow either).
+/// The rest of the other side after its first source, by name, in the case a credit needs:
+/// " and the Coastal Press Service", ", the Ellery Courier and the Coastal Press Service";
+/// German „ und Fertigung aktuell“ (dative after „laut“; `nominative` for a subject, which
+/// takes no declined name). Up to three names, else two and " and others". Empty where one
+/// source states the figure, where no other source can be named, or where the first credit is
+/// the source's own phrase or a German organisation named with its article (no list can
+/// follow either).
 fn also(c: &Consensus, lang: Lang, nominative: bool) -> String {
     // A phrase takes more names only where it is the credit's own preposition („laut dem
     // Norddeutschen Pressedienst (ndp)“): „nach Angaben der Polizei“ would need the genitive.
@@ -689,32 +690,36 @@ fn also(c: &Consensus, lang: Lang, nominative: bool) -> String {
     if k == 0 || fixed {
         return String::new();
     }
-    // One more source is named where it is an outlet that writes the figure as named.
-    match (c.others.as_slice(), lang) {
-        ([(Who::Outlet(one), true)], Lang::De) if k == 1 && !nominative => {
-            return format!(" und {one}")
-        }
-        ([(Who::Outlet(one), true)], Lang::En) if k == 1 => return format!(" and {one}"),
-        _ => {}
-    }
-    match lang {
-        Lang::De => {
-            let n = crate::rules::fixes::small_cardinals_in_words(&k.to_string(), Lang::De);
-            match (k, nominative) {
-                (1, false) => " und einer weiteren Quelle".to_string(),
-                (1, true) => " und eine weitere Quelle".to_string(),
-                (_, false) => format!(" und {n} weiteren Quellen"),
-                (_, true) => format!(" und {n} weitere Quellen"),
-            }
-        }
-        Lang::En => {
-            if k == 1 {
-                " and one other source".to_string()
-            } else {
-                let n = crate::rules::fixes::small_cardinals_in_words(&k.to_string(), Lang::En);
-                format!(" and {n} other sources")
-            }
-        }
+    // The other sources by name, as a paper prints a credit: outlets that write the figure in
+    // the words named (a speaker's sentence may be an outlet's paraphrase; a source that wrote
+    // "rund 6,90" did not write "6,84 Meter"). A German subject takes no declined name
+    // („dem Norddeutschen Pressedienst“). The rest stay unnamed: "and two other sources" is
+    // no phrase a paper prints, and the credit is true for those it names.
+    let named: Vec<&str> = c
+        .others
+        .iter()
+        .filter_map(|(w, exact)| match w {
+            Who::Outlet(n) if *exact => Some(n.as_str()),
+            _ => None,
+        })
+        .filter(|n| {
+            let declined = ["dem ", "der ", "den ", "des "]
+                .iter()
+                .any(|a| n.to_lowercase().starts_with(a));
+            !(nominative && lang == Lang::De && declined)
+        })
+        .collect();
+    let (and, others) = match (lang, nominative) {
+        (Lang::De, false) => (" und ", " und anderen"),
+        (Lang::De, true) => (" und ", " und andere"),
+        (Lang::En, _) => (" and ", " and others"),
+    };
+    match named.as_slice() {
+        [] => String::new(),
+        [one] => format!("{and}{one}"),
+        [a, b] => format!(", {a}{and}{b}"),
+        [a, b, c] => format!(", {a}, {b}{and}{c}"),
+        [a, b, ..] => format!(", {a}, {b}{others}"),
     }
 }
 
@@ -931,10 +936,12 @@ fn german_ellipsis(
     }
     let text = &ctx.doc.text;
     let period = end.checked_sub(1)?;
-    // The credit inside the sentence, not a frame after it.
+    // The credit inside the sentence, not a frame after it (the figure's own replacement,
+    // „6,84 Meter“, is no frame).
     let inside = fix
         .edits
         .iter()
+        .filter(|e| e.span != figure)
         .all(|e| e.span.end <= period && !e.replacement.contains(','));
     let tail = text.get(figure.end..period)?;
     let breaks = |t: &str| {
@@ -1021,37 +1028,7 @@ pub fn replacement_fixes(ctx: &RuleContext, q: &Quantity, contradicts: &[FigureM
 /// another quantity, and pasting it in would make a true sentence false. Only for magnitudes
 /// (counts, amounts, percentages, measures), not for dates, times, years or ages.
 fn another_magnitude(q: &Quantity, f: &Quantity) -> bool {
-    use crate::extract::quantity::Dimension as D;
-    let magnitude = |x: &Quantity| {
-        matches!(
-            x.dimension,
-            D::Count
-                | D::Number
-                | D::Currency
-                | D::Percent
-                | D::Length
-                | D::Mass
-                | D::Area
-                | D::Volume
-        )
-    };
-    if !magnitude(q) || !magnitude(f) {
-        return false;
-    }
-    let (a, b) = (q.value * q.factor, f.value * f.factor);
-    if !(a.is_finite() && b.is_finite()) || a <= 0.0 || b <= 0.0 {
-        return false;
-    }
-    let ratio = if a > b { a / b } else { b / a };
-    if ratio <= 20.0 {
-        return false;
-    }
-    // The leading digits, as a number in [1, 10) rounded to two significant digits.
-    let digits = |v: f64| {
-        let m = v / 10f64.powf(v.log10().floor());
-        (m * 10.0).round()
-    };
-    digits(a) != digits(b)
+    crate::figmap::similar::magnitudes_apart(q, f, 20.0)
 }
 
 /// Replacement fixes from figures a rule has already tied to the draft's figure (the named
@@ -1296,11 +1273,12 @@ mod tests {
         }
     }
 
-    /// Golden: how a credit names the weight of the other side — one more outlet by name where
-    /// it writes the figure as named, else a count; a phrase that is not the credit's own
-    /// preposition takes neither (its case would not fit).
+    /// Golden: how a credit names the other side — the other outlets by name where they write
+    /// the figure as named (up to three, else two "and others"), never a count ("and two
+    /// other sources" is no phrase a paper prints); a phrase that is not the credit's own
+    /// preposition takes none (its case would not fit).
     #[test]
-    fn a_credit_names_the_weight_of_the_other_side() {
+    fn a_credit_names_the_other_side() {
         use super::{credit_all, Consensus};
         use crate::lang::Lang;
         use crate::rules::fixes::Who;
@@ -1343,7 +1321,21 @@ mod tests {
                     vec![(Who::person("Martina Ostrowski"), true)],
                 ),
                 Lang::De,
-                "laut Kurier und einer weiteren Quelle",
+                "laut Kurier",
+            ),
+            (
+                c(
+                    outlet("the Ellery Courier"),
+                    5,
+                    vec![
+                        (outlet("KPEL News 7"), true),
+                        (outlet("the Coastal Press Service"), true),
+                        (outlet("the Harbor Post"), true),
+                        (outlet("WPEL"), true),
+                    ],
+                ),
+                Lang::En,
+                "according to the Ellery Courier, KPEL News 7, the Coastal Press Service and others",
             ),
             (
                 c(
@@ -1352,7 +1344,7 @@ mod tests {
                     vec![(outlet("Tagblatt"), true), (outlet("Post"), true)],
                 ),
                 Lang::De,
-                "laut Kurier und zwei weiteren Quellen",
+                "laut Kurier, Tagblatt und Post",
             ),
             (
                 c(
@@ -1363,7 +1355,7 @@ mod tests {
                 Lang::En,
                 "according to the Ellery Courier and the Coastal Press Service",
             ),
-            // The other writes the figure in other words ("nearly 52 percent"): counted.
+            // The other writes the figure in other words ("nearly 52 percent"): not named.
             (
                 c(
                     outlet("the Ellery Courier"),
@@ -1371,12 +1363,12 @@ mod tests {
                     vec![(outlet("KPEL News 7"), false)],
                 ),
                 Lang::En,
-                "according to the Ellery Courier and one other source",
+                "according to the Ellery Courier",
             ),
             (
                 c(outlet("the Ellery Courier"), 4, vec![]),
                 Lang::En,
-                "according to the Ellery Courier and three other sources",
+                "according to the Ellery Courier",
             ),
         ];
         for (consensus, lang, want) in cases {

@@ -66,14 +66,22 @@ pub fn is_content(lang: Lang, lower: &str) -> bool {
         && !lang.text_data().is_stopword(lower)
 }
 
-/// The comparison term of a lower-cased content word: its synonym group, else its stem.
+/// The comparison term of a lower-cased content word: its synonym group (by the word, else —
+/// German, which declines its nouns — by its stem: „Gästen“ of „Gäste“), else its stem. English
+/// groups list their forms: a stem there would also catch a verb ("posted" of "posts").
 pub fn term(lang: Lang, lower: &str) -> String {
-    match lang.text_data().synonym_of(lower) {
+    if let Some(rep) = lang.text_data().synonym_of(lower) {
+        return format!("~{rep}");
+    }
+    let stem = lang.stem(lower);
+    let by_stem = || {
+        (lang == Lang::De)
+            .then(|| lang.synonym_of_stem(&stem))
+            .flatten()
+    };
+    match by_stem().or_else(|| compound_synonym(lang, lower)) {
         Some(rep) => format!("~{rep}"),
-        None => match compound_synonym(lang, lower) {
-            Some(rep) => format!("~{rep}"),
-            None => lang.stem(lower),
-        },
+        None => stem,
     }
 }
 
@@ -150,6 +158,16 @@ mod tests {
             term(Lang::En, "supervisitors"),
             Lang::En.stem("supervisitors")
         );
+    }
+
+    /// An inflection a synonym group does not list is in the group by its stem: „vor rund
+    /// 1.200 Gästen“ counts what „1.200 Gäste“ counts.
+    #[test]
+    fn an_unlisted_inflection_takes_its_groups_term() {
+        assert_eq!(term(Lang::De, "gästen"), term(Lang::De, "gäste"));
+        assert!(term(Lang::De, "gästen").starts_with('~'));
+        // A word of no group keeps its stem.
+        assert_eq!(term(Lang::De, "hallen"), Lang::De.stem("hallen"));
     }
 
     use super::*;
