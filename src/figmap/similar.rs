@@ -1420,6 +1420,20 @@ pub fn when(
             return Some(span);
         }
     }
+    // A paragraph that opens with a past year or date, but for an answer word or two ("Yes.
+    // In January 2011, a blizzard closed the runway for about 28 hours."), is one of
+    // background: its later sentences tell of that time too ("That storm stranded about 600
+    // passengers"). Only a time before the report's: a paragraph may go on from yesterday to
+    // today; and only at its opening: a date further on is an aside („Bereits im März 2025 war
+    // dort …“), not the paragraph's time.
+    if let Some(span) = all
+        .iter()
+        .filter(|x| x.span.start < sentence.start && opens_background(text, block, x))
+        .filter_map(dated_span)
+        .find(|(_, hi)| fallback.is_some_and(|(lo, _)| *hi < lo))
+    {
+        return Some(span);
+    }
     // A paragraph that opens with "Two years ago," („Vor zwei Jahren …“) tells of that time:
     // its figures hold that long before the report ("Two years ago, the council voted 5-4 …
     // That meeting ended at 1:15 a.m.").
@@ -1434,6 +1448,27 @@ pub fn when(
         return fallback.map(|(lo, hi)| (lo - back, hi - back));
     }
     fallback
+}
+
+/// Whether the year or date `x` opens paragraph `block`: a word before it at most ("In
+/// January 2011, …"), after an answer of two words at most ("Yes.") — not a date further on in
+/// a sentence ("Eastgate opened in 1968 and has 11 employees").
+fn opens_background(text: &str, block: Span, x: &Quantity) -> bool {
+    if !block.contains(x.span) || !matches!(x.dimension, Dimension::Year | Dimension::Date) {
+        return false;
+    }
+    let Some(before) = text.get(block.start..x.span.start) else {
+        return false;
+    };
+    let count = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    match before.rfind(['.', '!', '?']) {
+        Some(i) => count(&before[..i]) <= 2 && count(&before[i + 1..]) <= 1,
+        None => count(before) <= 1,
+    }
 }
 
 /// The days a duration that opens paragraph `block` before figure `q` measures back ("Two

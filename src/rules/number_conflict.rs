@@ -209,6 +209,24 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
     }
 
+    /// A paragraph that opens with a past year ("Yes. In January 2011, …") tells of that
+    /// time in its later sentences too: the earlier storm's count is no conflict with this
+    /// storm's; a year further on in a sentence dates nothing after it.
+    #[test]
+    fn a_paragraph_opened_by_a_past_year_is_background() {
+        let corpus = [
+            ("wire.md", "---\nsource: Wire\ndate: 2026-02-11\n---\nAbout 1,100 passengers were stranded at the airport by the storm.\n"),
+            ("post.md", "---\nsource: Post\ndate: 2026-02-11\n---\nRoughly 1,100 passengers were stranded at the airport by the storm.\n"),
+            ("old.md", "---\nsource: Beacon\ndate: 2011-01-28\n---\nAbout 600 passengers were stranded at the airport by the blizzard.\n"),
+        ];
+        let background = "Yes. In January 2011, a blizzard closed the runway. That storm stranded about 600 passengers at the airport.\n";
+        let f = findings(&corpus, background, RuleId::NumberConflict);
+        assert!(f.is_empty(), "{f:?}");
+        let today = "Yes. The runway closed on Tuesday. The storm stranded about 600 passengers at the airport.\n";
+        let f = findings(&corpus, today, RuleId::NumberConflict);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
     /// A replacement that would repeat the sentence before: striking the sentence comes
     /// first, the replacement stays offered.
     #[test]
