@@ -365,7 +365,13 @@ impl FigureMap {
                     if similar::magnitudes_apart(a.q, b.q, similar::APART_RATIO) {
                         s -= similar::APART_PENALTY;
                     }
-                    if only(&self.figures[i], a.q) && only(&self.figures[j], b.q) {
+                    // Of one unit: a report's only span in hours (the rain's "48 Stunden") and
+                    // another's only span in days (a bridge's „zwei Tage gesperrt“) are no
+                    // two wordings of one quantity.
+                    if only(&self.figures[i], a.q)
+                        && only(&self.figures[j], b.q)
+                        && a.q.unit == b.q.unit
+                    {
                         let ratio = similar::base_value(b.q) / similar::base_value(a.q);
                         if (1.0 / 1.5..=1.5).contains(&ratio) {
                             s = s.max(LINK);
@@ -923,6 +929,12 @@ mod tests {
             "{gs:?}"
         );
         assert!(!together(&gs, "zweistündigen", "38 Jahren"), "{gs:?}");
+        // Not of two units: the rain's only span in hours, the bridge's only span in days.
+        let gs = groups(&[
+            ("a.md", "---\nsource: Wetterdienst\n---\nNach 142 Litern Regen pro Quadratmeter in 48 Stunden stieg der Fluss über die Ufer.\n"),
+            ("b.md", "---\nsource: Kurier\n---\nDie Merlachbrücke war zwei Tage gesperrt.\n"),
+        ]);
+        assert!(!together(&gs, "48 Stunden", "zwei Tage"), "{gs:?}");
     }
 
     #[test]

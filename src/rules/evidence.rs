@@ -234,6 +234,7 @@ impl Matches {
             .as_deref()
             .and_then(crate::figmap::similar::report_window);
         let windows = section_windows(doc, &m.related, corpus);
+        let home = home_places(doc);
         for (sec, w) in sections.iter_mut().zip(&windows) {
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -356,6 +357,8 @@ impl Matches {
                         t.just_over
                     );
                     let window = windows.get(si).copied().flatten().or(own);
+                    // The draft's own town depends on the whole draft: part of the key.
+                    let key = format!("{key}\u{1}{home:?}");
                     let tuples = corpus.memo.figures(key, || {
                         if crate::figmap::trace() {
                             let names: Vec<&str> = event
@@ -366,7 +369,11 @@ impl Matches {
                             eprintln!("figure {:?}: event documents {names:?}", q.text);
                         }
                         let map = figure_map(corpus, event, t);
-                        let draft = Draft { doc, facts };
+                        let draft = Draft {
+                            doc,
+                            facts,
+                            home: &home,
+                        };
                         match_figure(draft, q, &draft_terms[si], window, &map, corpus, t)
                             .into_iter()
                             .map(|f| (f.doc, f.sentence, f.quantity, f.sim, f.supports))
@@ -641,6 +648,38 @@ fn event_docs(
 /// the other it names in passing.
 const PASSING_RIVAL: usize = 2;
 
+/// The town a draft is about: the place it names most after a place preposition („in
+/// Grafenried“), twice or more and more often than any other it names so; none where no place
+/// stands out.
+fn home_places(doc: &Document) -> Vec<String> {
+    let lang = doc.lang;
+    let words =
+        crate::text::words::words_in(&doc.masked, crate::text::Span::new(0, doc.masked.len()));
+    let preps = &lang.text_data().place_prepositions;
+    let mut named: Vec<String> = words
+        .windows(2)
+        .filter(|w| preps.contains(&w[0].text.to_lowercase()))
+        .filter_map(|w| crate::extract::place::place_word(lang, w[1].text))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let mentions = crate::extract::place::Mentions::of(doc);
+    let mut counts: Vec<(String, usize)> = named
+        .into_iter()
+        .map(|p| {
+            let n = mentions.count(&p);
+            (p, n)
+        })
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    match counts.as_slice() {
+        [(p, n), rest @ ..] if *n >= 2 && rest.iter().all(|(_, m)| m < n) => {
+            vec![p.clone()]
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The event documents of one section (see [`EventDocs`]), sorted.
 fn section_event_docs(
     section: &[Vec<String>],
@@ -908,6 +947,8 @@ pub fn figure_map(corpus: &Corpus, event: &[usize], tol: &Tolerance) -> std::syn
 struct Draft<'a> {
     doc: &'a Document,
     facts: &'a Facts,
+    /// The town the draft is about ([`home_places`]).
+    home: &'a [String],
 }
 
 /// Counts below this are small (see [`match_figure`]).
@@ -924,7 +965,7 @@ fn match_figure(
     corpus: &Corpus,
     tol: &Tolerance,
 ) -> Vec<FigureMatch> {
-    let Draft { doc, facts } = draft;
+    let Draft { doc, facts, home } = draft;
     let lang = doc.lang;
     let Some(q_sentence) = doc.sentences.iter().find(|s| s.span.contains(q.span)) else {
         return Vec::new();
@@ -1006,12 +1047,42 @@ fn match_figure(
         return Vec::new();
     };
     if crate::figmap::trace() {
-        eprintln!("variants {:?}: {variants:?} clear {clear}", q.text);
+        eprintln!(
+            "variants {:?}: {variants:?} clear {clear} home {home:?}",
+            q.text
+        );
     }
+    let here = crate::extract::place::Mentions::of_text(q_sentence.span.slice(&doc.masked));
     let mut cands: Vec<FigureMatch> = variants
         .iter()
         .filter_map(|&(i, sim)| {
-            let at = map.figures.get(i)?.at;
+            let f = map.figures.get(i)?;
+            // A figure a report sets in another place than the draft's own town while its
+            // sentence names that town for the contrast ("Anders als in Grafenried, …, kam
+            // Lützenbrück glimpflich davon: … der Schaden liegt bei 17 Millionen Euro") is the
+            // other place's: no evidence for a draft sentence that does not name that place.
+            if !home.is_empty()
+                && !f.local.places.is_empty()
+                && f.local
+                    .places
+                    .iter()
+                    .all(|p| !home.contains(p) && here.count(p) == 0)
+                && corpus
+                    .docs
+                    .get(f.at.doc)
+                    .and_then(|d| d.doc.sentences.get(f.at.sentence).map(|x| (d, x)))
+                    .is_some_and(|(d, x)| {
+                        let said =
+                            crate::extract::place::Mentions::of_text(x.span.slice(&d.doc.masked));
+                        home.iter().any(|h| said.count(h) > 0)
+                    })
+            {
+                if crate::figmap::trace() {
+                    eprintln!("elsewhere {:?}: {:?} in {:?}", q.text, f.local.places, home);
+                }
+                return None;
+            }
+            let at = f.at;
             let c = map.figure(corpus, i)?;
             Some(FigureMatch {
                 doc: at.doc,
@@ -1230,6 +1301,29 @@ mod tests {
             let fresh = crate::corpus::Corpus::from_texts(corpus.iter().copied(), None);
             assert_eq!(run(&shared, d), run(&fresh, d), "{d}");
         }
+    }
+
+    /// A report's figure set in another town, in a sentence that names the draft's own town
+    /// for the contrast, is that town's: no evidence for a draft sentence that does not name
+    /// it, evidence for one that does.
+    #[test]
+    fn a_figure_of_the_contrasted_town_is_that_towns() {
+        use crate::finding::RuleId;
+        let corpus = [
+            ("bote.md", "---\nsource: Bote\n---\nAnders als in Grafenried, wo ein Mann starb, kam Lützenbrück glimpflich davon: 950 Menschen mussten ihre Häuser verlassen, der Schaden liegt bei 17 Millionen Euro.\n"),
+            ("kurier.md", "---\nsource: Kurier\n---\nDas Wasser stieg in Grafenried über die Ufer. Der Schaden liegt bei mehr als 45 Millionen Euro.\n"),
+            ("stadt.md", "---\nsource: Stadt\n---\nIn Lützenbrück wurden die Keller geräumt.\n"),
+        ];
+        let draft = "Das Wasser stieg in Grafenried über die Ufer. In Grafenried wurden Häuser geräumt. Der Schaden liegt bei mehr als 45 Millionen Euro.\n";
+        let f = crate::rules::tests::findings(&corpus, draft, RuleId::DisputedFigure);
+        assert!(f.is_empty(), "{f:?}");
+        // Named in the sentence, the other town's report speaks of it.
+        let there = "Das Wasser stieg in Grafenried über die Ufer. In Grafenried wurden Häuser geräumt. In Lützenbrück liegt der Schaden bei mehr als 45 Millionen Euro.\n";
+        let f = crate::rules::tests::findings(&corpus, there, RuleId::DisputedFigure);
+        assert!(
+            f.iter().any(|x| x.message.contains("17 Millionen")),
+            "{f:?}"
+        );
     }
 
     /// A neighbouring town's festival, which the draft names in one paragraph only, is an

@@ -381,7 +381,28 @@ pub fn consensus(
                     .get(m.doc)
                     .is_some_and(|d| names_same_body(&name, &d.source.name, ctx.doc.lang))
             });
-            (Who::Outlet(name), primary, is_source)
+            // A German body the draft names with its article („Die Stadt gab … an“) takes no
+            // „laut“ (which would need its dative): it is a body that states („…, teilte die
+            // Stadt mit“).
+            let article = name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| ["der", "die", "das"].contains(&w.to_lowercase().as_str()));
+            let who = if ctx.doc.lang == Lang::De && article {
+                let mut lower = name.clone();
+                if let Some(first) = lower.get(..1) {
+                    let l = first.to_lowercase();
+                    lower.replace_range(..1, &l);
+                }
+                Who::Speaker {
+                    name: lower,
+                    org: true,
+                    role: None,
+                }
+            } else {
+                Who::Outlet(name)
+            };
+            (who, primary, is_source)
         }
         None => match own_statement(ctx, sentence, &same) {
             // The organisation the paragraph is about publishes the figure itself (its own
