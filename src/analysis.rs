@@ -450,6 +450,40 @@ mod tests {
         assert_eq!(analyze(&then, path, &corpus, &config).findings.len(), 1);
     }
 
+    /// Which town a draft is about (the one it names most) decides whether a report's figure
+    /// of another town is evidence, and a paragraph far from the figure's may change it: part
+    /// of every block's cache key.
+    #[test]
+    fn memo_follows_the_drafts_town() {
+        let corpus = Corpus::from_texts(
+            [
+                ("bote.md", "---\nsource: Bote\n---\nAnders als in Grafenried, wo ein Mann starb, kam Lützenbrück glimpflich davon: 950 Menschen mussten ihre Häuser verlassen, der Schaden liegt bei 17 Millionen Euro.\n"),
+                ("kurier.md", "---\nsource: Kurier\n---\nDas Wasser stieg in Grafenried über die Ufer. Der Schaden liegt bei mehr als 45 Millionen Euro.\n"),
+                ("stadt.md", "---\nsource: Stadt\n---\nIn Lützenbrück wurden die Keller geräumt.\n"),
+            ],
+            None,
+        );
+        let config = Config::default();
+        let memo = Memo::default();
+        let path = Some(Path::new("d.md"));
+        let body = "Der Schaden liegt bei mehr als 45 Millionen Euro.\n";
+        let home = format!("Das Wasser stieg in Grafenried über die Ufer. In Grafenried wurden Häuser geräumt.\n\nNoch ein Absatz.\n\n{body}");
+        let tied = format!("Das Wasser stieg in Grafenried über die Ufer. In Lützenbrück wurden Häuser geräumt.\n\nNoch ein Absatz.\n\n{body}");
+        for text in [&home, &tied, &home] {
+            let warm = analyze_with(text, path, &corpus, &config, Some(&memo));
+            let cold = analyze(text, path, &corpus, &config);
+            assert_eq!(warm.findings, cold.findings, "{text}");
+        }
+        let disputed = |text: &str| {
+            analyze(text, path, &corpus, &config)
+                .findings
+                .iter()
+                .any(|f| f.rule == crate::finding::RuleId::DisputedFigure)
+        };
+        assert!(!disputed(&home));
+        assert!(disputed(&tied));
+    }
+
     /// The same line is a claim in a paragraph and none as a setext heading: the block's kind is
     /// part of its cache key (found by the `check` fuzz target).
     #[test]

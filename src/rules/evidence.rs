@@ -240,6 +240,10 @@ impl Matches {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             sec.0.hash(&mut h);
             w.or(own).hash(&mut h);
+            // The town the draft is about depends on the whole draft and decides which
+            // figures of other towns are evidence: part of the section's key (and so of the
+            // figure memo's and the rules' block keys).
+            home.hash(&mut h);
             sec.0 = h.finish();
         }
         m.sections = sections.iter().map(|(h, _)| *h).collect();
@@ -357,8 +361,6 @@ impl Matches {
                         t.just_over
                     );
                     let window = windows.get(si).copied().flatten().or(own);
-                    // The draft's own town depends on the whole draft: part of the key.
-                    let key = format!("{key}\u{1}{home:?}");
                     let tuples = corpus.memo.figures(key, || {
                         if crate::figmap::trace() {
                             let names: Vec<&str> = event
