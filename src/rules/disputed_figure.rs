@@ -412,22 +412,30 @@ mod tests {
     }
 
     /// German: a body the draft names with its article („Die Stadt gab … an“) is credited as a
-    /// body that states, never „laut Die Stadt“.
+    /// body that states, never „laut Die Stadt“ — and only with the figure it gave: credited
+    /// with 1.870, it did not say „etwa 1.900“, which is then the outlet's.
     #[test]
     fn german_a_body_named_with_its_article_takes_no_laut() {
         let corpus = [
             ("a.md", "---\nsource: sdn\n---\nEtwa 1.900 Menschen mussten ihre Häuser verlassen.\n"),
-            ("b.md", "---\nsource: Tagblatt\n---\nRund 1.900 Menschen mussten ihre Häuser verlassen.\n"),
+            ("b.md", "---\nsource: Tagblatt\n---\nEtwa 1.900 Menschen mussten ihre Häuser verlassen.\n"),
             ("c.md", "---\nsource: Merlach-TV\n---\nMehr als 2.500 Menschen mussten ihre Häuser verlassen.\n"),
         ];
-        let draft = "Mehr als 2.500 Menschen mussten ihre Häuser verlassen. Die Stadt gab die Zahl der Evakuierten mit 1.870 an.\n";
+        let draft = "Mehr als 2.500 Menschen mussten ihre Häuser verlassen. Die Stadt gab die Zahl der Evakuierten mit etwa 1.900 an.\n";
         let fixed = fixed_all(&corpus, draft);
         assert_eq!(
             fixed.first().map(String::as_str),
-            Some("Etwa 1.900 Menschen mussten ihre Häuser verlassen, teilte die Stadt mit. Die Stadt gab die Zahl der Evakuierten mit 1.870 an.\n"),
+            Some("Etwa 1.900 Menschen mussten ihre Häuser verlassen, teilte die Stadt mit. Die Stadt gab die Zahl der Evakuierten mit etwa 1.900 an.\n"),
             "{fixed:?}"
         );
         assert!(fixed.iter().all(|x| !x.contains("laut Die")), "{fixed:?}");
+        let other = "Mehr als 2.500 Menschen mussten ihre Häuser verlassen. Die Stadt gab die Zahl der Evakuierten mit 1.870 an.\n";
+        let fixed = fixed_all(&corpus, other);
+        assert_eq!(
+            fixed.first().map(String::as_str),
+            Some("Etwa 1.900 Menschen mussten laut sdn ihre Häuser verlassen. Die Stadt gab die Zahl der Evakuierten mit 1.870 an.\n"),
+            "{fixed:?}"
+        );
     }
 
     /// As many sources dispute the figure as support it: the credit names their figure, in a

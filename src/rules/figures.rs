@@ -560,7 +560,18 @@ fn credited_already(
         if oi == si || (os.block != here && os.block != here + 1) {
             continue;
         }
-        if !figs.iter().any(|f| comparable(o, f) && agree(o, f, tol)) {
+        // The same figure, not one that merely agrees with it: a body the draft credits with
+        // 1.870 did not say „etwa 1.900“, and the replacement credited to it would put words
+        // in its mouth.
+        let same_figure = |f: &&Quantity| {
+            comparable(o, f)
+                && agree(o, f, tol)
+                && crate::figmap::similar::same_value(
+                    crate::figmap::similar::base_value(o),
+                    crate::figmap::similar::base_value(f),
+                )
+        };
+        if !figs.iter().any(same_figure) {
             continue;
         }
         if let Some(c) = credits_of(os.span).into_iter().next() {
