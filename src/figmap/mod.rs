@@ -1291,6 +1291,37 @@ mod tests {
         );
     }
 
+    /// A promise is a plan, in both languages: "promised results by 10 p.m." names the time
+    /// the plans name ("expected … by 10 p.m."), not a time something happened.
+    #[test]
+    fn a_promised_time_is_a_planned_time() {
+        use crate::lang::Lang;
+        let promised = local_of(
+            "The Board had promised complete results by 10 p.m.",
+            "by 10 p.m.",
+            Lang::En,
+        );
+        let expected = local_of(
+            "The Board had expected complete results by 10 p.m.",
+            "by 10 p.m.",
+            Lang::En,
+        );
+        assert!(!promised.qualifiers.is_empty(), "{promised:?}");
+        assert_eq!(promised.qualifiers, expected.qualifiers);
+        let de = local_of(
+            "Die Stadt hatte Ergebnisse bis 22 Uhr versprochen.",
+            "bis 22 Uhr",
+            Lang::De,
+        );
+        let geplant = local_of(
+            "Die Stadt hatte Ergebnisse bis 22 Uhr geplant.",
+            "bis 22 Uhr",
+            Lang::De,
+        );
+        assert!(!de.qualifiers.is_empty(), "{de:?}");
+        assert_eq!(de.qualifiers, geplant.qualifiers);
+    }
+
     /// A place nearer another count of the sentence is that count's; an area level (ward,
     /// city, county) sets figures of different levels apart, in both languages.
     #[test]

@@ -229,6 +229,21 @@ fn period_ends_sentence(text: &str, dot: usize, next: usize, lang: Lang) -> bool
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
             if boundary {
+                // A time that opens its line alone is a live blog's or ticker's stamp ("**7:55
+                // p.m.** The first departure …"): it dates the entry and stays in its sentence.
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let lead = text[line_start..start].trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-')
+                });
+                let stamp = matches!(abbr.as_str(), "a.m." | "p.m.")
+                    && !lead.is_empty()
+                    && lead
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                    && lead.chars().next().is_some_and(|c| c.is_ascii_digit());
+                if stamp {
+                    return false;
+                }
                 // Sentence-final abbreviations ("… at 10 p.m. The …"): break before a function word.
                 let can_end = matches!(
                     abbr.as_str(),
@@ -343,6 +358,12 @@ mod tests {
             "Mr. Brooks said the U.S. rate rose 2.1 percent. It happened at 9:42 p.m. The ferry left.",
             Lang::En,
             &["Mr. Brooks said the U.S. rate rose 2.1 percent.", "It happened at 9:42 p.m.", "The ferry left."],
+        );
+        // A time opening its line is a live blog's stamp: it stays with its entry.
+        check(
+            "**7:55 p.m.** The first departure is in the air.\n\n- 6:45 p.m. The runway is open again.",
+            Lang::En,
+            &["**7:55 p.m.** The first departure is in the air.", "- 6:45 p.m. The runway is open again."],
         );
     }
 
