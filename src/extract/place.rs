@@ -116,6 +116,23 @@ pub fn doc_places(doc: &Document) -> Vec<(String, u32)> {
     weights
 }
 
+/// The town a document is about: of the places it names ([`doc_places`]), the one mentioned
+/// most, twice or more and more often than any other; `None` where no place stands out. A
+/// report's figure set in another town in a sentence that names this one for the contrast is
+/// the other town's (`rules::evidence`).
+pub fn home_place(doc: &Document) -> Option<String> {
+    let mentions = Mentions::of(doc);
+    let mut counts: Vec<(usize, String)> = doc_places(doc)
+        .into_iter()
+        .map(|(p, _)| (mentions.count(&p), p))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match counts.as_slice() {
+        [(n, p), rest @ ..] if *n >= 2 && rest.iter().all(|(m, _)| m < n) => Some(p.clone()),
+        _ => None,
+    }
+}
+
 /// The lower-cased words of a text's prose, sorted, for [`Mentions::count`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Mentions(Vec<String>);
@@ -196,6 +213,22 @@ mod tests {
         let de = "Die Messe in Halle 4 begann im März. Nein. Das war in Ordnung.";
         let p = places(de, Lang::De);
         assert_eq!(p, vec![("ordnung".to_string(), 1)]);
+    }
+
+    #[test]
+    fn a_document_is_about_the_place_it_names_most() {
+        let doc = |t: &str| Document::parse(t, DocKind::Plain, Some(Lang::De));
+        let home = super::home_place(&doc(
+            "In Grafenried stieg das Wasser. In Aumühle brach der Deich. Grafenried räumte, Grafenried half.",
+        ));
+        assert_eq!(home.as_deref(), Some("grafenried"));
+        // A tie, or a place named once: none stands out.
+        assert_eq!(
+            super::home_place(&doc(
+                "In Grafenried stieg das Wasser. In Aumühle brach der Deich."
+            )),
+            None
+        );
     }
 
     #[test]

@@ -417,10 +417,7 @@ const SAME_WORD_BONUS: f32 = 0.05;
 fn same_counted_word(a: &Mention, b: &Mention) -> bool {
     let lang = a.local.lang.unwrap_or(Lang::En);
     match (a.q.counted.as_deref(), b.q.counted.as_deref()) {
-        (Some(x), Some(y)) => {
-            x.eq_ignore_ascii_case(y)
-                || lang.stem(&x.to_lowercase()) == lang.stem(&y.to_lowercase())
-        }
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y) || lang.stem(x) == lang.stem(y),
         _ => false,
     }
 }

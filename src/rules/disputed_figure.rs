@@ -262,18 +262,8 @@ impl Rule for DisputedFigure {
 /// bare number (an age in an apposition) nor an adjective ("75-jährige", "44-year-old",
 /// „zweistündigen“).
 fn stands_alone(text: &str, lang: crate::lang::Lang) -> bool {
-    let hyphen_adjective = text.split('-').skip(1).any(|part| {
-        part.chars().next().is_some_and(char::is_lowercase)
-    });
-    let german_adjective = lang == crate::lang::Lang::De
-        && text.split_whitespace().last().is_some_and(|w| {
-            let w = w.trim_end_matches(['.', ',']);
-            w.chars().all(char::is_lowercase)
-                && ["ig", "ige", "igen", "iger", "iges", "igem"]
-                    .iter()
-                    .any(|e| w.ends_with(e))
-        });
-    !crate::rules::fixes::bare_number(text, lang) && !hyphen_adjective && !german_adjective
+    !crate::rules::fixes::bare_number(text, lang)
+        && crate::rules::fixes::adjective_slot(text).is_none()
 }
 
 /// The supporting sentences (source id, sentence span) whose supporting figure counts

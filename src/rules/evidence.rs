@@ -234,7 +234,7 @@ impl Matches {
             .as_deref()
             .and_then(crate::figmap::similar::report_window);
         let windows = section_windows(doc, &m.related, corpus);
-        let home = home_places(doc);
+        let home = crate::extract::place::home_place(doc);
         for (sec, w) in sections.iter_mut().zip(&windows) {
             use std::hash::{Hash, Hasher};
             let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -374,7 +374,7 @@ impl Matches {
                         let draft = Draft {
                             doc,
                             facts,
-                            home: &home,
+                            home: home.as_deref(),
                         };
                         match_figure(draft, q, &draft_terms[si], window, &map, corpus, t)
                             .into_iter()
@@ -650,38 +650,6 @@ fn event_docs(
 /// the other it names in passing.
 const PASSING_RIVAL: usize = 2;
 
-/// The town a draft is about: the place it names most after a place preposition („in
-/// Grafenried“), twice or more and more often than any other it names so; none where no place
-/// stands out.
-fn home_places(doc: &Document) -> Vec<String> {
-    let lang = doc.lang;
-    let words =
-        crate::text::words::words_in(&doc.masked, crate::text::Span::new(0, doc.masked.len()));
-    let preps = &lang.text_data().place_prepositions;
-    let mut named: Vec<String> = words
-        .windows(2)
-        .filter(|w| preps.contains(&w[0].text.to_lowercase()))
-        .filter_map(|w| crate::extract::place::place_word(lang, w[1].text))
-        .collect();
-    named.sort_unstable();
-    named.dedup();
-    let mentions = crate::extract::place::Mentions::of(doc);
-    let mut counts: Vec<(String, usize)> = named
-        .into_iter()
-        .map(|p| {
-            let n = mentions.count(&p);
-            (p, n)
-        })
-        .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    match counts.as_slice() {
-        [(p, n), rest @ ..] if *n >= 2 && rest.iter().all(|(_, m)| m < n) => {
-            vec![p.clone()]
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// The event documents of one section (see [`EventDocs`]), sorted.
 fn section_event_docs(
     section: &[Vec<String>],
@@ -949,8 +917,8 @@ pub fn figure_map(corpus: &Corpus, event: &[usize], tol: &Tolerance) -> std::syn
 struct Draft<'a> {
     doc: &'a Document,
     facts: &'a Facts,
-    /// The town the draft is about ([`home_places`]).
-    home: &'a [String],
+    /// The town the draft is about ([`crate::extract::place::home_place`]).
+    home: Option<&'a str>,
 }
 
 /// Counts below this are small (see [`match_figure`]).
@@ -1063,24 +1031,25 @@ fn match_figure(
             // sentence names that town for the contrast ("Anders als in Grafenried, …, kam
             // Lützenbrück glimpflich davon: … der Schaden liegt bei 17 Millionen Euro") is the
             // other place's: no evidence for a draft sentence that does not name that place.
-            if !home.is_empty()
-                && !f.local.places.is_empty()
-                && f.local
-                    .places
-                    .iter()
-                    .all(|p| !home.contains(p) && here.count(p) == 0)
-                && corpus
-                    .docs
-                    .get(f.at.doc)
-                    .and_then(|d| d.doc.sentences.get(f.at.sentence).map(|x| (d, x)))
-                    .is_some_and(|(d, x)| {
-                        let said =
-                            crate::extract::place::Mentions::of_text(x.span.slice(&d.doc.masked));
-                        home.iter().any(|h| said.count(h) > 0)
-                    })
-            {
+            let contrasted = home.is_some_and(|home| {
+                !f.local.places.is_empty()
+                    && f.local
+                        .places
+                        .iter()
+                        .all(|p| p != home && here.count(p) == 0)
+                    && corpus
+                        .docs
+                        .get(f.at.doc)
+                        .and_then(|d| d.doc.sentences.get(f.at.sentence).map(|x| (d, x)))
+                        .is_some_and(|(d, x)| {
+                            crate::extract::place::Mentions::of_text(x.span.slice(&d.doc.masked))
+                                .count(home)
+                                > 0
+                        })
+            });
+            if contrasted {
                 if crate::figmap::trace() {
-                    eprintln!("elsewhere {:?}: {:?} in {:?}", q.text, f.local.places, home);
+                    eprintln!("elsewhere {:?}: {:?} in {home:?}", q.text, f.local.places);
                 }
                 return None;
             }

@@ -384,23 +384,18 @@ pub fn consensus(
             // A German body the draft names with its article („Die Stadt gab … an“) takes no
             // „laut“ (which would need its dative): it is a body that states („…, teilte die
             // Stadt mit“).
-            let article = name
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| ["der", "die", "das"].contains(&w.to_lowercase().as_str()));
-            let who = if ctx.doc.lang == Lang::De && article {
-                let mut lower = name.clone();
-                if let Some(first) = lower.get(..1) {
-                    let l = first.to_lowercase();
-                    lower.replace_range(..1, &l);
+            let articles = &crate::rules::fixes::words(Lang::De).nominative_articles;
+            let who = match name.split_once(' ') {
+                Some((article, rest))
+                    if ctx.doc.lang == Lang::De && articles.contains(&article.to_lowercase()) =>
+                {
+                    Who::Speaker {
+                        name: format!("{} {rest}", article.to_lowercase()),
+                        org: true,
+                        role: None,
+                    }
                 }
-                Who::Speaker {
-                    name: lower,
-                    org: true,
-                    role: None,
-                }
-            } else {
-                Who::Outlet(name)
+                _ => Who::Outlet(name),
             };
             (who, primary, is_source)
         }
@@ -735,9 +730,11 @@ fn also(c: &Consensus, lang: Lang, nominative: bool) -> String {
             _ => None,
         })
         .filter(|n| {
-            let declined = ["dem ", "der ", "den ", "des "]
-                .iter()
-                .any(|a| n.to_lowercase().starts_with(a));
+            let determiners = &crate::extract::attribution::lexicon::lexicon(lang).determiners;
+            let declined = n
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| determiners.contains(&w.to_lowercase()));
             !(nominative && lang == Lang::De && declined)
         })
         .collect();

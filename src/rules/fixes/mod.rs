@@ -1113,7 +1113,7 @@ pub fn placeholder(doc: &Document, s: Span, why: NoSource, docs: &[&str]) -> Opt
 
 /// The grammatical slot a figure's last word fills: an adjective ("zweistündigen", "75-jährige",
 /// "two-hour") or a noun phrase.
-fn adjective_slot(text: &str) -> Option<String> {
+pub(crate) fn adjective_slot(text: &str) -> Option<String> {
     let last = text.split_whitespace().last()?;
     let lower = last.to_lowercase();
     // German adjectives from figures: -ig with its endings ("zweistündigen", "63-jährig").
