@@ -506,63 +506,12 @@ impl FigureMap {
         draft: &Mention,
         tol: &Tolerance,
     ) -> Option<Alignment> {
-        // A figure whose context sets it apart from the draft figure (another place, a
-        // forecast, another person's figure) is no support from outside its quantity.
-        let dated = |f: &Features| {
-            draft.when.is_some() && f.when.is_some() && !similar::times_clash(draft.when, f.when)
-        };
-        let apart = |m: usize| {
-            self.figures
-                .get(m)
-                .is_none_or(|f| similar::sets_apart(draft.local, &f.local, dated(f)))
-        };
-        // A variant of another time or another place is no evidence about the draft figure,
-        // whatever the grouping says ("In Lützenbrück mussten 950 Menschen …" beside "In
-        // Grafenried mussten 950 Menschen …").
-        let elsewhere = |m: usize| {
-            self.figures.get(m).is_none_or(|f| {
-                similar::times_clash(draft.when, f.when)
-                    || similar::places_clash(draft.local, &f.local)
-                    || self
-                        .figure(corpus, m)
-                        .is_some_and(|c| similar::year_clash(draft.q, draft.when, c, f.when))
-            })
-        };
-        // A figure no source states anywhere, whose digits are a source figure's with two
-        // swapped ("68 Millionen" for "86 Millionen", "$481.6 million" for "$418.6 million"):
-        // the typist's slip, most likely of that figure. (A figure some source states is no
-        // slip: "48.900 Euro" is not "49.800 Euro" mistyped where a report gives 48.900.)
-        // (Asked only once a source figure is such a swap.)
-        let stated_somewhere = std::cell::OnceCell::new();
-        let stated = || {
-            *stated_somewhere.get_or_init(|| {
-                (0..self.figures.len()).any(|i| {
-                    self.figure(corpus, i).is_some_and(|c| {
-                        similar::comparable(draft.q, c) && similar::agree(draft.q, c, tol)
-                    })
-                })
-            })
-        };
+        let dated = |f: &Features| self.dated(draft, f);
+        let apart = |m: usize| self.set_apart(draft, m);
+        let elsewhere = |m: usize| self.elsewhere(corpus, draft, m);
+        let sims = self.similarities(corpus, draft, tol);
         let mut best: Option<(usize, f32)> = None;
-        let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
-        for (i, slot) in sims.iter_mut().enumerate() {
-            let Some(m) = self.mention(corpus, i) else {
-                continue;
-            };
-            if !similar::comparable_mentions(draft, &m, true) || magnitudes_apart(draft.q, m.q) {
-                continue;
-            }
-            let mut s = similar::similarity(draft, &m, tol, true);
-            if similar::transposed(draft.q, m.q) && !stated() {
-                s += similar::TRANSPOSED_BONUS;
-            }
-            if trace() {
-                eprintln!(
-                    "align {:.2} {:?} -> {:?} {:?}",
-                    s, draft.q.text, m.q.text, m.local.head
-                );
-            }
-            *slot = s;
+        for (i, &s) in sims.iter().enumerate() {
             if s >= ALIGN_MIN && best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
@@ -741,6 +690,106 @@ impl FigureMap {
             .fold(f32::MIN, f32::max);
         let clear = rival < top - CLEAR_MARGIN;
         Some((qi, variants, clear))
+    }
+
+    /// Whether both the draft figure and figure `f` are dated and their times do not clash.
+    fn dated(&self, draft: &Mention, f: &Features) -> bool {
+        draft.when.is_some() && f.when.is_some() && !similar::times_clash(draft.when, f.when)
+    }
+
+    /// Whether figure `m`'s context sets it apart from the draft figure (another place, a
+    /// forecast, another person's figure): no support from outside its quantity.
+    fn set_apart(&self, draft: &Mention, m: usize) -> bool {
+        self.figures
+            .get(m)
+            .is_none_or(|f| similar::sets_apart(draft.local, &f.local, self.dated(draft, f)))
+    }
+
+    /// Whether figure `m` is of another time or another place than the draft figure: no
+    /// evidence about it, whatever the grouping says ("In Lützenbrück mussten 950 Menschen …"
+    /// beside "In Grafenried mussten 950 Menschen …").
+    fn elsewhere(&self, corpus: &Corpus, draft: &Mention, m: usize) -> bool {
+        self.figures.get(m).is_none_or(|f| {
+            similar::times_clash(draft.when, f.when)
+                || similar::places_clash(draft.local, &f.local)
+                || self
+                    .figure(corpus, m)
+                    .is_some_and(|c| similar::year_clash(draft.q, draft.when, c, f.when))
+        })
+    }
+
+    /// The draft figure's similarity to every figure of the map (`f32::MIN` where the two
+    /// cannot be compared or are magnitudes apart).
+    fn similarities(&self, corpus: &Corpus, draft: &Mention, tol: &Tolerance) -> Vec<f32> {
+        // A figure no source states anywhere, whose digits are a source figure's with two
+        // swapped ("68 Millionen" for "86 Millionen", "$481.6 million" for "$418.6 million"):
+        // the typist's slip, most likely of that figure. (A figure some source states is no
+        // slip: "48.900 Euro" is not "49.800 Euro" mistyped where a report gives 48.900.)
+        // (Asked only once a source figure is such a swap.)
+        let stated_somewhere = std::cell::OnceCell::new();
+        let stated = || {
+            *stated_somewhere.get_or_init(|| {
+                (0..self.figures.len()).any(|i| {
+                    self.figure(corpus, i).is_some_and(|c| {
+                        similar::comparable(draft.q, c) && similar::agree(draft.q, c, tol)
+                    })
+                })
+            })
+        };
+        let mut sims: Vec<f32> = vec![f32::MIN; self.figures.len()];
+        for (i, slot) in sims.iter_mut().enumerate() {
+            let Some(m) = self.mention(corpus, i) else {
+                continue;
+            };
+            if !similar::comparable_mentions(draft, &m, true) || magnitudes_apart(draft.q, m.q) {
+                continue;
+            }
+            let mut s = similar::similarity(draft, &m, tol, true);
+            if similar::transposed(draft.q, m.q) && !stated() {
+                s += similar::TRANSPOSED_BONUS;
+            }
+            if trace() {
+                eprintln!(
+                    "align {:.2} {:?} -> {:?} {:?}",
+                    s, draft.q.text, m.q.text, m.local.head
+                );
+            }
+            *slot = s;
+        }
+        sims
+    }
+
+    /// Figures that state the draft figure's value where nothing aligns the draft figure
+    /// surely: each with a positive similarity, none set apart from the draft figure or of
+    /// another time or place, and no figure of another value at least as similar. Two reports
+    /// giving "knapp eine Stunde" for a pause the draft lists as "Dauer der Gewitterpause:
+    /// knapp eine Stunde" corroborate it, however differently they word it. With similarities.
+    pub fn corroborating(
+        &self,
+        corpus: &Corpus,
+        draft: &Mention,
+        tol: &Tolerance,
+    ) -> Vec<(usize, f32)> {
+        let sims = self.similarities(corpus, draft, tol);
+        let mut agreeing = Vec::new();
+        let mut rival = f32::MIN;
+        for (j, &s) in sims.iter().enumerate() {
+            if s == f32::MIN || self.set_apart(draft, j) || self.elsewhere(corpus, draft, j) {
+                continue;
+            }
+            let agrees = self
+                .figure(corpus, j)
+                .is_some_and(|c| similar::agree(draft.q, c, tol));
+            if agrees {
+                if s > 0.0 {
+                    agreeing.push((j, s));
+                }
+            } else {
+                rival = rival.max(s);
+            }
+        }
+        agreeing.retain(|&(_, s)| s > rival);
+        agreeing
     }
 
     /// The corpus figure of variant `i`.

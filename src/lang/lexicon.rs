@@ -646,6 +646,8 @@ struct Concepts {
     whole: Sense,
     /// (modifier, head) of a compound: "polizei|sprecher", "Polizei-Sprecher".
     parts: Option<(Sense, Sense)>,
+    /// The stem a closed German compound shares with its plain word (see [`compound_core`]).
+    core: Option<String>,
 }
 
 /// German linking elements between compound parts ("Verkehr-s-tote", "Tod-es-opfer").
@@ -735,6 +737,14 @@ fn concepts_of(lang: Lang, lower: &str) -> Concepts {
             .measure_nouns
             .iter()
             .any(|m| lang.stem(m) == head);
+        // A closed compound (a hyphenated one's parts are terms already).
+        if !lower.contains('-') {
+            c.core = Some(if measure {
+                modifier.clone()
+            } else {
+                head.clone()
+            });
+        }
         if measure {
             // "Besucherzahl": the number of visitors, so it names what "Besucher" names.
             c.whole.add(lex, modifier);
@@ -743,6 +753,16 @@ fn concepts_of(lang: Lang, lower: &str) -> Concepts {
         }
     }
     c
+}
+
+/// The stem a closed German compound shares with its plain word, for comparing texts: its
+/// head's ("Gesamtvolumen" → the stem of "Volumen"), for a measure noun its modifier's
+/// ("Besucherzahl" → "Besucher"). None for other words, English, and without the lexicon.
+pub fn compound_core(lang: Lang, lower: &str) -> Option<String> {
+    if lang != Lang::De || lower.chars().count() < 2 * MIN_PART {
+        return None;
+    }
+    concepts(lang, lower).core.clone()
 }
 
 type Cache = RwLock<HashMap<(Lang, Box<str>), Arc<Concepts>>>;
@@ -864,6 +884,30 @@ mod tests {
         // A participle as an adjective is the participle; a noun ending like a form is not.
         assert_eq!(Lang::De.stem("gegründete"), Lang::De.stem("gegründet"));
         assert_ne!(Lang::De.stem("Lage"), Lang::De.stem("liegen"));
+    }
+
+    /// A closed German compound shares a term with its plain word: its head's, or for a
+    /// measure noun its modifier's. Not a simple word, a hyphenated one, nor English.
+    #[test]
+    fn a_compound_shares_its_core_with_its_plain_word() {
+        if skip(Lang::De) {
+            return;
+        }
+        let de = |w: &str| compound_core(Lang::De, w);
+        assert_eq!(de("gesamtvolumen"), Some(Lang::De.stem("volumen")));
+        assert_eq!(de("gewitterpause"), Some(Lang::De.stem("pause")));
+        assert_eq!(de("besucherzahl"), Some(Lang::De.stem("besucher")));
+        assert_eq!(de("volumen"), None);
+        assert_eq!(de("polizei-sprecher"), None);
+        assert_eq!(compound_core(Lang::En, "gesamtvolumen"), None);
+        let text = "Das Gesamtvolumen beträgt 48,6 Millionen Euro.";
+        let terms = crate::text::words::content_terms(
+            text,
+            crate::text::Span::new(0, text.len()),
+            Lang::De,
+        );
+        let plain = crate::text::words::term(Lang::De, "volumen");
+        assert!(terms.contains(&plain), "{terms:?}");
     }
 
     #[test]

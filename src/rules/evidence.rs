@@ -1010,11 +1010,94 @@ fn match_figure(
             ),
         ),
     };
+    let here = crate::extract::place::Mentions::of_text(q_sentence.span.slice(&doc.masked));
+    // A figure a report sets in another place than the draft's own town while its sentence
+    // names that town for the contrast ("Anders als in Grafenried, …, kam Lützenbrück
+    // glimpflich davon: … der Schaden liegt bei 17 Millionen Euro") is the other place's: no
+    // evidence for a draft sentence that does not name that place.
+    let contrasted = |i: usize| {
+        let Some(f) = map.figures.get(i) else {
+            return true;
+        };
+        home.is_some_and(|home| {
+            !f.local.places.is_empty()
+                && f.local
+                    .places
+                    .iter()
+                    .all(|p| p != home && here.count(p) == 0)
+                && corpus
+                    .docs
+                    .get(f.at.doc)
+                    .and_then(|d| d.doc.sentences.get(f.at.sentence).map(|x| (d, x)))
+                    .is_some_and(|(d, x)| {
+                        crate::extract::place::Mentions::of_text(x.span.slice(&d.doc.masked))
+                            .count(home)
+                            > 0
+                    })
+        })
+    };
+    let as_match = |i: usize, sim: f32| {
+        let f = map.figures.get(i)?;
+        let c = map.figure(corpus, i)?;
+        Some(FigureMatch {
+            doc: f.at.doc,
+            sentence: f.at.sentence,
+            quantity: f.at.quantity,
+            sim,
+            supports: agree(q, c, tol),
+        })
+    };
+    // An uncredited figure that nothing aligns surely, or that only one report supports, is
+    // corroborated by other reports stating its value in a context that fits at all, with no
+    // figure of another value fitting as well ([`FigureMap::corroborating`]): two outlets
+    // stating it make it established, whatever their wording. Not a day, a year or a time
+    // (many things of a story share one), nor a small count.
+    let small = matches!(q.dimension, Dimension::Count | Dimension::Number) && q.high < SMALL_COUNT;
+    let corroborate = |mut cands: Vec<FigureMatch>| {
+        if credited
+            || small
+            || crate::figmap::similar::point(q)
+            || cands.iter().any(|c| !c.supports)
+        {
+            return cands;
+        }
+        let outlets = |cands: &[FigureMatch]| {
+            let mut names: Vec<&str> = cands
+                .iter()
+                .filter_map(|c| corpus.docs.get(c.doc).map(|d| d.source.name.as_str()))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names.len()
+        };
+        if outlets(&cands) >= 2 {
+            return cands;
+        }
+        let mut more = cands.clone();
+        for (i, sim) in map.corroborating(corpus, &mention, tol) {
+            if contrasted(i) {
+                continue;
+            }
+            if let Some(m) = as_match(i, sim) {
+                if !more.iter().any(|c| c.doc == m.doc) {
+                    more.push(m);
+                }
+            }
+        }
+        if outlets(&more) >= 2 {
+            if crate::figmap::trace() {
+                eprintln!("corroborated {:?}: {more:?}", q.text);
+            }
+            more.sort_by(|a, b| b.sim.total_cmp(&a.sim));
+            cands = more;
+        }
+        cands
+    };
     let Some((_, variants, clear)) = map.align_clear(corpus, &mention, tol) else {
         if crate::figmap::trace() {
             eprintln!("no alignment {:?}", q.text);
         }
-        return Vec::new();
+        return corroborate(Vec::new());
     };
     if crate::figmap::trace() {
         eprintln!(
@@ -1022,46 +1105,20 @@ fn match_figure(
             q.text
         );
     }
-    let here = crate::extract::place::Mentions::of_text(q_sentence.span.slice(&doc.masked));
     let mut cands: Vec<FigureMatch> = variants
         .iter()
         .filter_map(|&(i, sim)| {
-            let f = map.figures.get(i)?;
-            // A figure a report sets in another place than the draft's own town while its
-            // sentence names that town for the contrast ("Anders als in Grafenried, …, kam
-            // Lützenbrück glimpflich davon: … der Schaden liegt bei 17 Millionen Euro") is the
-            // other place's: no evidence for a draft sentence that does not name that place.
-            let contrasted = home.is_some_and(|home| {
-                !f.local.places.is_empty()
-                    && f.local
-                        .places
-                        .iter()
-                        .all(|p| p != home && here.count(p) == 0)
-                    && corpus
-                        .docs
-                        .get(f.at.doc)
-                        .and_then(|d| d.doc.sentences.get(f.at.sentence).map(|x| (d, x)))
-                        .is_some_and(|(d, x)| {
-                            crate::extract::place::Mentions::of_text(x.span.slice(&d.doc.masked))
-                                .count(home)
-                                > 0
-                        })
-            });
-            if contrasted {
+            if contrasted(i) {
                 if crate::figmap::trace() {
-                    eprintln!("elsewhere {:?}: {:?} in {home:?}", q.text, f.local.places);
+                    eprintln!(
+                        "elsewhere {:?}: {:?} in {home:?}",
+                        q.text,
+                        map.figures.get(i).map(|f| &f.local.places)
+                    );
                 }
                 return None;
             }
-            let at = f.at;
-            let c = map.figure(corpus, i)?;
-            Some(FigureMatch {
-                doc: at.doc,
-                sentence: at.sentence,
-                quantity: at.quantity,
-                sim,
-                supports: agree(q, c, tol),
-            })
+            as_match(i, sim)
         })
         .collect();
     // "No source supports this" is the verdict that misleads most when wrong: it needs a
@@ -1069,7 +1126,6 @@ fn match_figure(
     let best = cands.iter().map(|c| c.sim).fold(f32::MIN, f32::max);
     // A small count ("six", "two games") is said of many things in a story: "no source
     // supports it" needs the quantity aligned surely.
-    let small = matches!(q.dimension, Dimension::Count | Dimension::Number) && q.high < SMALL_COUNT;
     // A quantity that no other comes near, stated by two reports that each align with the
     // figure, is the figure's even on a weaker alignment: neither a guess between quantities
     // nor one report's wording.
@@ -1086,7 +1142,7 @@ fn match_figure(
         crate::figmap::CONFLICT_MIN
     };
     if !cands.iter().any(|c| c.supports) && best < needed {
-        return Vec::new();
+        return corroborate(Vec::new());
     }
     if crate::figmap::trace() {
         for c in &cands {
@@ -1131,7 +1187,7 @@ fn match_figure(
     cands.sort_by(|a, b| b.sim.total_cmp(&a.sim).then(b.supports.cmp(&a.supports)));
     let mut seen_docs = HashSet::new();
     cands.retain(|c| seen_docs.insert(c.doc));
-    cands
+    corroborate(cands)
 }
 
 /// Where `parts` stand one after another in `toks` (each part a contiguous run of stems): the

@@ -543,6 +543,38 @@ mod tests {
     use crate::finding::RuleId;
     use crate::rules::tests::findings;
 
+    /// Two outlets stating a figure in words unlike the draft's ("Nach knapp einer Stunde
+    /// durften die Gäste zurück", "Nach einer Unterbrechung von knapp einer Stunde kehrten
+    /// die Besucher zurück" for "die Zwangspause dauerte knapp eine Stunde") still establish
+    /// it when no figure of another value fits the draft figure as well. Not with one outlet,
+    /// nor where another report gives another length for the same pause.
+    #[test]
+    fn a_figure_two_outlets_state_in_other_words_is_established() {
+        let draft = "Wegen eines Gewitters ließ der Verein am Samstag das Gelände des Kellbacher Sommerfests räumen, die Zwangspause dauerte knapp eine Stunde.\n";
+        let a = (
+            "a.md",
+            "---\nsource: Kellbacher Anzeiger\n---\nAm Samstag um 20.40 Uhr ließ der Verein das Gelände des Kellbacher Sommerfests wegen eines Gewitters räumen. Nach knapp einer Stunde durften die Gäste zurück an die Stände.\n",
+        );
+        let b = (
+            "b.md",
+            "---\nsource: Kellbach Live\n---\nDas Gelände des Sommerfests in Kellbach ist wieder geöffnet. Nach einer Unterbrechung von knapp einer Stunde kehrten die Besucher zurück.\n",
+        );
+        let f = findings(&[a, b], draft, RuleId::UnsourcedClaim);
+        assert!(f.is_empty(), "{f:?}");
+        let f = findings(&[a], draft, RuleId::UnsourcedClaim);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let against = (
+            "c.md",
+            "---\nsource: Kreisblatt\n---\nWegen des Gewitters blieb das Gelände des Kellbacher Sommerfests am Samstag zwei Stunden lang geräumt.\n",
+        );
+        let three = [a, b, against];
+        let f: Vec<_> = [RuleId::UnsourcedClaim, RuleId::DisputedFigure, RuleId::NumberConflict]
+            .into_iter()
+            .flat_map(|r| findings(&three, draft, r))
+            .collect();
+        assert!(!f.is_empty(), "{f:?}");
+    }
+
     /// Two outlets stating a figure as fact, with no source against it: established, no
     /// attribution needed. One outlet, or one of them quoting somebody: a claim.
     #[test]

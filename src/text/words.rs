@@ -121,7 +121,9 @@ pub fn blank_spans(text: &str, spans: impl IntoIterator<Item = Span>) -> String 
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
-/// Stemmed content terms of a span; compound parts of hyphenated words are added as well.
+/// Stemmed content terms of a span; compound parts of hyphenated words are added as well, and
+/// a closed German compound's core ("Gesamtvolumen" adds "Volumen", "Besucherzahl" adds
+/// "Besucher": [`crate::lang::lexicon::compound_core`]), so a compound meets its plain word.
 pub fn content_terms(text: &str, range: Span, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for w in words_in(text, range) {
@@ -130,6 +132,15 @@ pub fn content_terms(text: &str, range: Span, lang: Lang) -> Vec<String> {
             continue;
         }
         out.push(term(lang, &lower));
+        if let Some(core) = crate::lang::lexicon::compound_core(lang, &lower) {
+            let t = match lang.synonym_of_stem(&core) {
+                Some(rep) => format!("~{rep}"),
+                None => core,
+            };
+            if out.last() != Some(&t) {
+                out.push(t);
+            }
+        }
         if lower.contains('-') {
             for part in lower.split('-') {
                 if is_content(lang, part) {
