@@ -651,13 +651,30 @@ fn dateline(doc: &Document, facts: &extract::Facts) -> Option<String> {
             }
         }
     }
-    let q = facts.quantities.iter().find(|q| {
-        q.dimension == extract::Dimension::Date
-            && q.unit.as_deref() == Some("date")
-            && q.low == q.high
-            && q.span.start >= body
-            && q.span.end <= end
-    })?;
+    // A stamp or a dateline is no figure of the story (`facts` leaves it out), but it dates
+    // the document: read the first lines' sentences with their stamps.
+    let q = doc
+        .sentences
+        .iter()
+        .take_while(|s| s.span.start < end)
+        .flat_map(|s| {
+            extract::quantity::stamp_dates(&doc.masked, s.span, doc.lang)
+                .into_iter()
+                .chain(
+                    facts
+                        .quantities
+                        .iter()
+                        .filter(|q| s.span.contains(q.span))
+                        .cloned(),
+                )
+        })
+        .find(|q| {
+            q.dimension == extract::Dimension::Date
+                && q.unit.as_deref() == Some("date")
+                && q.low == q.high
+                && q.span.start >= body
+                && q.span.end <= end
+        })?;
     let (y, m, d) = extract::date_from_days(q.low as i64);
     (1000..=9999)
         .contains(&y)
@@ -692,6 +709,21 @@ mod dateline_tests {
         assert_eq!(
             date("---\ndate: 2024-06-09\n---\nOn November 2, 2021, it rained.\n").as_deref(),
             Some("2024-06-09")
+        );
+        // A wire's or a release's header line that is only its sender and a stamp, which is
+        // no figure of the story, still dates it.
+        let de = |text: &str| {
+            read_document(Path::new("x.txt"), text, Some(Lang::De))
+                .source
+                .date
+        };
+        assert_eq!(
+            de("Nachrichtenagentur mna – Landesdienst\nZusammenfassung, Donnerstag, 15. Januar 2026, 9.12 Uhr\n\nMarlenbach (mna) - Seit Donnerstagmorgen haben alle Haushalte wieder Strom.\n").as_deref(),
+            Some("2026-01-15")
+        );
+        assert_eq!(
+            de("Landratsamt Grevenau\nPressemitteilung Nr. 7/2026 – Mittwoch, 14. Januar 2026, 9.00 Uhr\n\nDer Führungsstab tagte.\n").as_deref(),
+            Some("2026-01-14")
         );
     }
 }

@@ -297,6 +297,35 @@ fn is_currency_code(d: &QuantityData, w: &str) -> bool {
 }
 
 fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
+    sentence_with(text, s, lang, d, false)
+}
+
+/// The full dates of one day that sentence `s` states, a page's stamp or a dateline's date
+/// included ("Zusammenfassung, Donnerstag, 15. Januar 2026, 9.12 Uhr", "BERLIN, 12. März
+/// 2026 (dpa) –"), which [`extract`] leaves out as no figures of the story: what dates the
+/// document itself.
+pub fn stamp_dates(text: &str, s: Span, lang: Lang) -> Vec<Quantity> {
+    if s.end > text.len()
+        || s.start >= s.end
+        || !text.is_char_boundary(s.start)
+        || !text.is_char_boundary(s.end)
+    {
+        return Vec::new();
+    }
+    sentence_with(text, s, lang, data::data(lang), true)
+        .into_iter()
+        .map(|q| finish(text, q))
+        .filter(|q| {
+            q.dimension == Dimension::Date
+                && q.unit.as_deref() == Some("date")
+                && q.low == q.high
+                && q.value.is_finite()
+        })
+        .collect()
+}
+
+/// [`sentence`]; with `stamps`, a page's stamp and a dateline's date are kept.
+fn sentence_with(text: &str, s: Span, lang: Lang, d: &QuantityData, stamps: bool) -> Vec<Draft> {
     let mut toks = scan::tokenize(text, s.start, s.end, d);
     for (a, b) in context::blocked_chunks(text, s.start, s.end) {
         for t in toks.iter_mut() {
@@ -458,6 +487,9 @@ fn sentence(text: &str, s: Span, lang: Lang, d: &QuantityData) -> Vec<Draft> {
         } else {
             k += 1;
         }
+    }
+    if stamps {
+        return out;
     }
     // "Updated: January 6, 2011, 11:34 AM ET": the page's stamp, not the story's figures.
     if publication_stamp(text, s, d) || bare_stamp(text, s, &out) {
