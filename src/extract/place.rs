@@ -116,6 +116,50 @@ pub fn doc_places(doc: &Document) -> Vec<(String, u32)> {
     weights
 }
 
+/// The name a level noun names at word `k` of `words`, if any: „Stadt Marlenbach“,
+/// „Landkreis Grevenau“, "the city of Ashby" (a capitalised word after the level noun, or
+/// after "of" in English, that is no common noun of the lexicon), "Harlan County" (English: a
+/// place word before it). `k` must be a level noun (`Lang::scope_level`).
+pub fn leveled_name(lang: Lang, words: &[crate::text::words::Word], k: usize) -> Option<String> {
+    let name = |w: &crate::text::words::Word| {
+        place_word(lang, w.text).filter(|_| !crate::lang::lexicon::common_noun(lang, w.text))
+    };
+    let next = words.get(k + 1);
+    match lang {
+        Lang::De => next.and_then(name),
+        Lang::En => {
+            let of = next.is_some_and(|w| w.text == "of");
+            let after = if of { words.get(k + 2) } else { None };
+            let before = k.checked_sub(1).and_then(|j| words.get(j));
+            let capital = words
+                .get(k)
+                .is_some_and(|w| w.text.starts_with(char::is_uppercase));
+            after
+                .and_then(name)
+                .or_else(|| before.filter(|_| capital).and_then(name))
+        }
+    }
+}
+
+/// The level each place a document names with a level noun has ([`leveled_name`]: „Stadt
+/// Marlenbach“ is a town, „Landkreis Grevenau“ a county; levels from `Lang::scope_level`).
+pub fn place_levels(doc: &Document) -> Vec<(String, usize)> {
+    let lang = doc.lang;
+    let words = words_in(&doc.masked, Span::new(0, doc.masked.len()));
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        let Some(level) = lang.scope_level(&w.text.to_lowercase()) else {
+            continue;
+        };
+        if let Some(p) = leveled_name(lang, &words, k) {
+            if !out.contains(&(p.clone(), level)) {
+                out.push((p, level));
+            }
+        }
+    }
+    out
+}
+
 /// The town a document is about: of the places it names ([`doc_places`]), the one mentioned
 /// most, twice or more and more often than any other; `None` where no place stands out. A
 /// report's figure set in another town in a sentence that names this one for the contrast is
@@ -171,6 +215,27 @@ impl Mentions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A level noun before a name gives the name its level; a common noun after it does not.
+    #[test]
+    fn a_level_noun_names_a_places_level() {
+        let doc = |t: &str, lang: Lang| Document::parse(t, crate::text::DocKind::Plain, Some(lang));
+        let de = place_levels(&doc(
+            "Das THW half in der Stadt Marlenbach und im Landkreis Grevenau. Die Stadt Feuerwehr half.",
+            Lang::De,
+        ));
+        assert!(de.contains(&("marlenbach".to_string(), 1)), "{de:?}");
+        assert!(de.contains(&("grevenau".to_string(), 2)), "{de:?}");
+        if crate::lang::lexicon::available(Lang::De) {
+            assert!(!de.iter().any(|(p, _)| p == "feuerwehr"), "{de:?}");
+        }
+        let en = place_levels(&doc(
+            "Totals across Tarrow County ranged widely, and the city of Ashby was spared.",
+            Lang::En,
+        ));
+        assert!(en.contains(&("tarrow".to_string(), 2)), "{en:?}");
+        assert!(en.contains(&("ashby".to_string(), 1)), "{en:?}");
+    }
     use crate::text::DocKind;
 
     fn places(text: &str, lang: Lang) -> Vec<(String, u32)> {

@@ -113,6 +113,31 @@ pub struct FigureMap {
     /// The places its documents name after a place preposition, lower case: what
     /// [`similar::implicit_place`] knows as places.
     pub places: std::collections::HashSet<String>,
+    /// The level of each place its documents name with a level noun („Stadt Marlenbach“),
+    /// where they agree on it: [`similar::implied_scope`].
+    pub levels: HashMap<String, usize>,
+}
+
+/// The level of each place the documents `docs` name with a level noun, where they agree
+/// ([`crate::extract::place::place_levels`]).
+fn place_levels(corpus: &Corpus, docs: &[usize]) -> HashMap<String, usize> {
+    let mut levels: HashMap<String, Option<usize>> = HashMap::new();
+    for d in docs.iter().filter_map(|&di| corpus.docs.get(di)) {
+        for (p, l) in crate::extract::place::place_levels(&d.doc) {
+            levels
+                .entry(p)
+                .and_modify(|x| {
+                    if *x != Some(l) {
+                        *x = None;
+                    }
+                })
+                .or_insert(Some(l));
+        }
+    }
+    levels
+        .into_iter()
+        .filter_map(|(p, l)| Some((p, l?)))
+        .collect()
 }
 
 /// The bucket of figures that can be compared at all (same kind; currencies and date kinds apart).
@@ -181,6 +206,7 @@ impl FigureMap {
             .flat_map(|d| crate::extract::place::doc_places(&d.doc))
             .map(|(p, _)| p)
             .collect();
+        let levels = place_levels(corpus, &docs);
         for &di in &docs {
             let Some(d) = corpus.docs.get(di) else {
                 continue;
@@ -232,6 +258,7 @@ impl FigureMap {
                             d.doc.lang,
                         ));
                     }
+                    similar::implied_scope(&mut local, &levels);
                     local.moment = similar::block_moment(
                         &d.doc.masked,
                         d.doc.blocks.get(s.block).map_or(s.span, |b| b.span),
@@ -272,6 +299,7 @@ impl FigureMap {
             docs,
             figures,
             places,
+            levels,
             ..FigureMap::default()
         };
         map.group(corpus, tol);

@@ -1023,6 +1023,11 @@ pub fn local_context(
             if let Some(p) = crate::extract::place::place_word(lang, named) {
                 places.insert(p);
             }
+        } else if lang.scope_level(&prep).is_some() {
+            // „in der Stadt Marlenbach“, „der Gemeinde Oberweiler“: a place its level names.
+            if let Some(p) = crate::extract::place::leveled_name(lang, window, k) {
+                places.insert(p);
+            }
         }
     }
     // "315 Millionen Euro – nach 278 Millionen im Vorjahr": a figure compared with an earlier
@@ -1726,6 +1731,29 @@ pub fn implicit_place(
         return Some(p);
     }
     None
+}
+
+/// A figure placed only by a name takes that place's level as the area it is counted over,
+/// where the sources name the place with a level noun (`levels`, [`crate::extract::place::place_levels`]):
+/// "In Marlenbach waren mehr als 18.000 Haushalte betroffen" counts a town's households, not
+/// the county's („im Landkreis fast 25.000“). Places of different levels, or one of unknown
+/// level, imply nothing.
+pub fn implied_scope(local: &mut Local, levels: &std::collections::HashMap<String, usize>) {
+    if !local.scopes.is_empty() || local.places.is_empty() {
+        return;
+    }
+    let found: Option<Vec<usize>> = local
+        .places
+        .iter()
+        .map(|p| levels.get(p).copied())
+        .collect();
+    if let Some(found) = found {
+        if let Some(&first) = found.first() {
+            if found.iter().all(|&l| l == first) {
+                local.scopes.insert(first);
+            }
+        }
+    }
 }
 
 /// Both times are known and do not overlap.

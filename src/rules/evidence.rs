@@ -970,6 +970,7 @@ fn match_figure(
             lang,
         ));
     }
+    crate::figmap::similar::implied_scope(&mut local, &map.levels);
     local.moment = crate::figmap::similar::block_moment(
         &doc.masked,
         doc.blocks
@@ -1019,12 +1020,23 @@ fn match_figure(
         let Some(f) = map.figures.get(i) else {
             return true;
         };
+        // A wider area than the town ("für den Landkreis Merlachtal") is no other town.
+        const TOWN: usize = 1;
+        let wider = |p: &String| {
+            map.levels.get(p).is_some_and(|&l| {
+                l > map
+                    .levels
+                    .get(home.unwrap_or_default())
+                    .copied()
+                    .unwrap_or(TOWN)
+            })
+        };
         home.is_some_and(|home| {
             !f.local.places.is_empty()
                 && f.local
                     .places
                     .iter()
-                    .all(|p| p != home && here.count(p) == 0)
+                    .all(|p| p != home && here.count(p) == 0 && !wider(p))
                 && corpus
                     .docs
                     .get(f.at.doc)
@@ -1394,6 +1406,23 @@ mod tests {
     }
 
     /// The figure findings of `draft` against `corpus`: (figure text, rule).
+    /// A figure placed only in a town the sources name with a level noun („der Stadt
+    /// Marlenbach“) counts the town: a county's total („im Landkreis fast 25.000“) is no variant
+    /// of it. Where no source tells the town's level, the two may be one quantity.
+    #[test]
+    fn a_towns_count_is_not_the_countys() {
+        use crate::finding::RuleId;
+        let a = ("a.md", "---\nsource: Kreisecho\n---\nAm Dienstagabend fiel im Umspannwerk der Strom aus. In Marlenbach waren mehr als 18.000 Haushalte betroffen.\n");
+        let b = ("b.md", "---\nsource: mna\n---\nAm Dienstagabend fiel im Umspannwerk Marlenbach-Nord der Strom aus. Insgesamt waren im Landkreis fast 25.000 Haushalte betroffen.\n");
+        let c = ("c.md", "---\nsource: Landratsamt\n---\nDas THW half in der Stadt Marlenbach mit Notstromaggregaten.\n");
+        let draft = "In Marlenbach waren rund 18.500 Haushalte betroffen.\n";
+        assert_eq!(figure_findings(&[a, b, c], draft), vec![]);
+        assert_eq!(
+            figure_findings(&[a, b], draft),
+            vec![("rund 18.500".to_string(), RuleId::DisputedFigure)]
+        );
+    }
+
     fn figure_findings(
         corpus: &[(&str, &str)],
         draft: &str,
