@@ -422,6 +422,7 @@ pub(crate) fn from_entry(path: &Path, key: String, entry: cache::Entry) -> Corpu
         .source
         .clone()
         .or_else(|| source_note(&doc))
+        .or_else(|| dateline_source(&doc))
         .or_else(|| doc.meta.title.clone())
         .unwrap_or_else(|| id.clone());
     let title = doc.meta.title.clone().or_else(|| {
@@ -465,6 +466,29 @@ pub fn stamp(path: &Path) -> Option<(u64, u64)> {
 }
 
 /// A trailing "(Quelle: X)", "(Quellen: X, Y)", "Source: X" note names the outlet.
+/// Paragraphs from the start of a document within which a dateline's credit names its source.
+const DATELINE_CREDIT_BLOCKS: usize = 4;
+
+/// The agency a wire's dateline credits ("Marlenbach (mna) - …", "PORT ALDEN (NWS) — …"):
+/// what a plain-text wire without a `source` field is.
+fn dateline_source(doc: &Document) -> Option<String> {
+    doc.blocks
+        .iter()
+        .take(DATELINE_CREDIT_BLOCKS)
+        .find_map(|b| {
+            let p = b.span.slice(&doc.text).trim_start();
+            // The dateline's place: a few capitalised words ("Berlin/München", "PORT ALDEN").
+            let place = p.split('(').next().unwrap_or("");
+            let words: Vec<&str> = place.split([' ', '/']).filter(|w| !w.is_empty()).collect();
+            let placed = !words.is_empty()
+                && words.len() <= 4
+                && words.iter().all(|w| w.starts_with(char::is_uppercase));
+            placed
+                .then(|| crate::corpus::readers::iptc7901::dateline_credit(p))
+                .flatten()
+        })
+}
+
 fn source_note(doc: &Document) -> Option<String> {
     let last = doc.sentences.iter().rev().take(3);
     for s in last {
@@ -724,6 +748,37 @@ mod dateline_tests {
         assert_eq!(
             de("Landratsamt Grevenau\nPressemitteilung Nr. 7/2026 – Mittwoch, 14. Januar 2026, 9.00 Uhr\n\nDer Führungsstab tagte.\n").as_deref(),
             Some("2026-01-14")
+        );
+    }
+
+    /// A plain-text wire without a `source` field is named by its dateline's credit.
+    #[test]
+    fn a_datelines_credit_names_a_plain_wire() {
+        let name = |text: &str, lang: Lang| {
+            read_document(Path::new("wire-7.txt"), text, Some(lang))
+                .source
+                .name
+        };
+        assert_eq!(
+            name(
+                "Stromausfall im Landkreis\n\nMarlenbach (mna) - Der Strom fiel aus.\n",
+                Lang::De
+            ),
+            "mna"
+        );
+        assert_eq!(
+            name(
+                "Limo breaks record\n\nPORT ALDEN (NWS) — Joseph Limo won.\n",
+                Lang::En
+            ),
+            "NWS"
+        );
+        assert_eq!(
+            name(
+                "Limo breaks record\n\nJoseph Limo won (again) - a record.\n",
+                Lang::En
+            ),
+            "wire-7"
         );
     }
 }

@@ -325,8 +325,9 @@ pub fn figure_unit(doc: &crate::text::Document, sentence: &crate::text::Sentence
         .unwrap_or(sentence.span)
 }
 
-/// The counted noun of a bare count in a table cell: its column's header ("Votes"), else the
-/// row's first cell ("| Evakuierte in Grafenried | 3.100 | 1.870 |"), read as a label.
+/// The counted noun of a bare count in a table cell: its column's header ("Votes") unless that
+/// names a measure ("Wert", "Value"), else the row's first cell ("| Evakuierte in Grafenried |
+/// 3.100 | 1.870 |"), read as a label.
 pub fn table_counted(
     doc: &crate::text::Document,
     sentence: &crate::text::Sentence,
@@ -348,13 +349,27 @@ pub fn table_counted(
             .get(span.start..span.end)
             .and_then(|t| label_head(t, lang))
     };
-    ctx.header.and_then(read).or_else(|| {
-        ctx.others
-            .first()
-            .filter(|c| c.end <= q.span.start)
-            .copied()
-            .and_then(read)
-    })
+    // A header that names a measure ("Wert", "Value", "Anzahl") says nothing of what is
+    // counted: the row's label does.
+    let measure = |span: &Span| {
+        doc.masked.get(span.start..span.end).is_some_and(|t| {
+            let t = t.trim().to_lowercase();
+            lang.text_data()
+                .measure_nouns
+                .iter()
+                .any(|m| lang.stem(m) == lang.stem(&t))
+        })
+    };
+    ctx.header
+        .filter(|h| !measure(h))
+        .and_then(read)
+        .or_else(|| {
+            ctx.others
+                .first()
+                .filter(|c| c.end <= q.span.start)
+                .copied()
+                .and_then(read)
+        })
 }
 
 pub fn base_value(q: &Quantity) -> f64 {

@@ -1423,6 +1423,23 @@ mod tests {
         );
     }
 
+    /// A table's source column credits each row ("| Einsatzkräfte in der Spitze | mehr als 400
+    /// | Landratsamt |"), and a header that names a measure ("Wert") leaves the row's label to
+    /// say what is counted: the figure is the other report's, not the credited office's.
+    #[test]
+    fn a_table_row_credited_to_the_wrong_source_is_misattributed() {
+        use crate::finding::RuleId;
+        let a = ("landratsamt.md", "---\nsource: Landratsamt Grevenau\n---\nIn der Spitze waren rund 350 Einsatzkräfte von Feuerwehren und THW im Einsatz.\n");
+        let b = ("kreisecho.md", "---\nsource: Kreisecho\n---\nIn der Spitze waren mehr als 400 Einsatzkräfte von Feuerwehr und THW im Einsatz.\n");
+        let draft = "| Kennzahl | Wert | Quelle |\n|---|---|---|\n| Einsatzkräfte in der Spitze | mehr als 400 | Landratsamt |\n";
+        assert_eq!(
+            figure_findings(&[a, b], draft),
+            vec![("mehr als 400".to_string(), RuleId::MisattributedFigure)]
+        );
+        let right = "| Kennzahl | Wert | Quelle |\n|---|---|---|\n| Einsatzkräfte in der Spitze | mehr als 400 | Kreisecho |\n";
+        assert_eq!(figure_findings(&[a, b], right), vec![]);
+    }
+
     fn figure_findings(
         corpus: &[(&str, &str)],
         draft: &str,

@@ -281,6 +281,15 @@ fn block_keys(
     for (si, s) in doc.sentences.iter().enumerate() {
         if let Some(h) = sections.get_mut(s.block) {
             matches.sections.get(si).hash(h);
+            // An attribution may name its source outside the block (a table's source
+            // column): what it names is part of the key.
+            for a in facts
+                .attributions
+                .iter()
+                .filter(|a| a.sentence_span == s.span)
+            {
+                a.source.as_ref().map(|x| x.text.as_str()).hash(h);
+            }
         }
     }
     // A fix names a person by the surname when the draft named them before the block

@@ -16,6 +16,9 @@ pub struct CellContext {
     pub header: Option<Span>,
     /// Every cell of the header row (empty when the cell is in the header row).
     pub headers: Vec<Span>,
+    /// Every cell of the cell's row (trimmed), and which of them is the cell.
+    pub row: Vec<Span>,
+    pub col: usize,
 }
 
 /// The line of `text` around byte `at`: (start, end without the newline).
@@ -120,6 +123,8 @@ pub fn cell_context(text: &str, span: Span) -> Option<CellContext> {
         others,
         header,
         headers,
+        row,
+        col,
     })
 }
 

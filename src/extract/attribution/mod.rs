@@ -300,7 +300,61 @@ pub fn extract_with(doc: &Document, memo: Option<&crate::extract::Memo>) -> Vec<
         active = None;
     }
     anticipated(doc, lex, &toks, &skip, &mut out);
+    source_column(doc, lex, &mut out);
     out
+}
+
+/// A table with a source column ("| Kennzahl | Wert | Quelle |", "| Item | Figure | Source |":
+/// a header cell that is a source line's label, `note_labels`) credits each cell of a row to
+/// the source that row names there, as a source line would ([`AttrKind::Note`]).
+fn source_column(doc: &Document, lex: &Lexicon, out: &mut Vec<Attribution>) {
+    for s in &doc.sentences {
+        let cell = doc
+            .blocks
+            .get(s.block)
+            .is_some_and(|b| b.kind == crate::text::BlockKind::TableCell);
+        if !cell || out.iter().any(|a| a.sentence_span == s.span) {
+            continue;
+        }
+        let Some(ctx) = crate::text::table::cell_context(&doc.text, s.span) else {
+            continue;
+        };
+        let label = |h: &Span| {
+            let words: Vec<String> = h
+                .slice(&doc.text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words.len() <= 3 && words.first().is_some_and(|w| lex.note_labels.contains(w))
+        };
+        let Some(col) = ctx.headers.iter().position(label) else {
+            continue;
+        };
+        if col == ctx.col {
+            continue;
+        }
+        let (Some(src), Some(head)) = (ctx.row.get(col), ctx.headers.get(col)) else {
+            continue;
+        };
+        let text = src.slice(&doc.text).trim();
+        if src.end <= src.start || !text.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        out.push(Attribution {
+            start: s.span.start,
+            end: s.span.end,
+            cue: *head,
+            source: Some(SourceText {
+                start: src.start,
+                end: src.end,
+                text: text.to_string(),
+            }),
+            kind: AttrKind::Note,
+            span: s.span,
+            sentence_span: s.span,
+        });
+    }
 }
 
 /// The speaker a quotation continues: news copy sets each quoted sentence of a speaker in a

@@ -1477,3 +1477,38 @@ fn german_bracketed_abbreviation_inside_an_apposition_subject() {
         &[Some("Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré")],
     );
 }
+
+/// A table's source column credits each row's cells to the source that row names; a table
+/// without one credits nothing, and the header row is no claim of the source.
+#[test]
+fn a_tables_source_column_credits_its_rows() {
+    check(
+        "| Kennzahl | Wert | Quelle |\n|---|---|---|\n| Einsatzkräfte | mehr als 400 | Landratsamt |\n",
+        Lang::De,
+        &[
+            None,
+            None,
+            None,
+            Some("Landratsamt"),
+            Some("Landratsamt"),
+            None,
+        ],
+    );
+    check(
+        "| Item | Figure | Source |\n|---|---|---|\n| Flights canceled | 212 | Airport authority |\n",
+        Lang::En,
+        &[
+            None,
+            None,
+            None,
+            Some("Airport authority"),
+            Some("Airport authority"),
+            None,
+        ],
+    );
+    check(
+        "| Kennzahl | Wert | Ort |\n|---|---|---|\n| Einsatzkräfte | mehr als 400 | Marlenbach |\n",
+        Lang::De,
+        &[None, None, None, None, None, None],
+    );
+}
