@@ -484,6 +484,39 @@ mod tests {
         assert!(disputed(&tied));
     }
 
+    /// A table's source column credits its row's figure from another cell (another block): the
+    /// source it names is part of the figure cell's cache key.
+    #[test]
+    fn memo_follows_a_tables_source_column() {
+        let corpus = Corpus::from_texts(
+            [
+                ("amt.md", "---\nsource: Landratsamt Grevenau\n---\nIn der Spitze waren rund 350 Einsatzkräfte von Feuerwehren und THW im Einsatz.\n"),
+                ("echo.md", "---\nsource: Kreisecho\n---\nIn der Spitze waren mehr als 400 Einsatzkräfte von Feuerwehr und THW im Einsatz.\n"),
+            ],
+            None,
+        );
+        let config = Config::default();
+        let memo = Memo::default();
+        let path = Some(Path::new("d.md"));
+        let row = |source: &str| {
+            format!("| Kennzahl | Wert | Einheiten | Quelle |\n|---|---|---|---|\n| Einsatzkräfte in der Spitze | mehr als 400 | Feuerwehr und THW | {source} |\n")
+        };
+        let (wrong, right) = (row("Landratsamt"), row("Kreisecho"));
+        for text in [&wrong, &right, &wrong] {
+            let warm = analyze_with(text, path, &corpus, &config, Some(&memo));
+            let cold = analyze(text, path, &corpus, &config);
+            assert_eq!(warm.findings, cold.findings, "{text}");
+        }
+        let misattributed = |text: &str| {
+            analyze(text, path, &corpus, &config)
+                .findings
+                .iter()
+                .any(|f| f.rule == crate::finding::RuleId::MisattributedFigure)
+        };
+        assert!(misattributed(&wrong));
+        assert!(!misattributed(&right));
+    }
+
     /// The same line is a claim in a paragraph and none as a setext heading: the block's kind is
     /// part of its cache key (found by the `check` fuzz target).
     #[test]
