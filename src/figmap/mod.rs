@@ -907,6 +907,26 @@ mod tests {
         out
     }
 
+    /// A sentence opening with „Damals“ tells of the past time the sentence before names: its
+    /// figures hold then, not at the report's date (so they never join this week's).
+    #[test]
+    fn a_sentence_opening_with_then_holds_at_the_time_named_before() {
+        let when_of = |text: &str, fig: &str| {
+            let c = Corpus::from_texts([("mna.md", text)], None);
+            let map = FigureMap::build(&c, &[0], &Tolerance::default());
+            (0..map.figures.len())
+                .find(|&i| map.figure(&c, i).is_some_and(|q| q.text == fig))
+                .and_then(|i| map.figures[i].when)
+        };
+        let year_2020 = crate::extract::days_since_epoch(2020, 1, 1);
+        let then = "---\nsource: mna\ndate: 2026-01-15\n---\nAm Donnerstag hatten alle wieder Strom.\n\nZuletzt war Marlenbach im November 2019 ohne Strom gewesen. Damals waren rund 9.800 Haushalte ohne Strom.\n";
+        let (_, hi) = when_of(then, "rund 9.800").expect("dated");
+        assert!(hi < year_2020, "{hi}");
+        let now = then.replace("Damals waren", "Diesmal waren");
+        let (lo, _) = when_of(&now, "rund 9.800").expect("dated");
+        assert!(lo > year_2020, "{lo}");
+    }
+
     fn together(gs: &[Vec<String>], a: &str, b: &str) -> bool {
         gs.iter()
             .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))

@@ -1451,6 +1451,35 @@ pub fn when(
     {
         return Some(span);
     }
+    // A sentence that opens with a word referring back to a time („Damals hatte ein Bagger
+    // …“, "Then, …") tells of the past time its paragraph named last before it („Zuletzt war
+    // Marlenbach im November 2019 ohne Strom gewesen.“).
+    let opener = text
+        .get(sentence.start..sentence.end)
+        .and_then(|t| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+        })
+        .map(str::to_lowercase);
+    let refers_back = opener.is_some_and(|w| {
+        local
+            .lang
+            .is_some_and(|l| l.text_data().then_words.contains(&w))
+    });
+    if refers_back {
+        let named = all
+            .iter()
+            .filter(|x| {
+                block.contains(x.span)
+                    && x.span.end <= sentence.start
+                    && matches!(x.dimension, Dimension::Year | Dimension::Date)
+            })
+            .filter_map(dated_span)
+            .last();
+        if let Some(span) = named.filter(|(_, hi)| fallback.is_some_and(|(lo, _)| *hi < lo)) {
+            return Some(span);
+        }
+    }
     // A paragraph that opens with "Two years ago," („Vor zwei Jahren …“) tells of that time:
     // its figures hold that long before the report ("Two years ago, the council voted 5-4 …
     // That meeting ended at 1:15 a.m.").
