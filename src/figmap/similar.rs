@@ -1469,13 +1469,13 @@ pub fn when(
     if refers_back {
         let named = all
             .iter()
+            .rev()
             .filter(|x| {
                 block.contains(x.span)
                     && x.span.end <= sentence.start
                     && matches!(x.dimension, Dimension::Year | Dimension::Date)
             })
-            .filter_map(dated_span)
-            .last();
+            .find_map(dated_span);
         if let Some(span) = named.filter(|(_, hi)| fallback.is_some_and(|(lo, _)| *hi < lo)) {
             return Some(span);
         }
