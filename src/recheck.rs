@@ -349,6 +349,7 @@ pub fn fixes_of(
         if !is_wanted(fi) {
             continue;
         }
+        same_edits_once(&mut kept);
         f.fixes = kept;
         // A finding keeps one safe fix at most: with two, which to apply is a choice.
         let safe = f
@@ -364,6 +365,19 @@ pub fn fixes_of(
     }
 }
 
+/// Two fixes that make the same edits are one choice (a replacement two sources support,
+/// written alike in the draft's style: „8 Millionen“ and „acht Millionen“): the first stays.
+fn same_edits_once(fixes: &mut Vec<crate::finding::Fix>) {
+    let mut seen: Vec<Vec<crate::finding::Edit>> = Vec::new();
+    fixes.retain(|x| {
+        let fresh = !seen.contains(&x.edits);
+        if fresh {
+            seen.push(x.edits.clone());
+        }
+        fresh
+    });
+}
+
 /// The sentences a fix edits.
 fn sentences_of(doc: &Document, text: &str, fix: &crate::finding::Fix) -> Vec<Span> {
     fix.edits
@@ -376,6 +390,34 @@ fn sentences_of(doc: &Document, text: &str, fix: &crate::finding::Fix) -> Vec<Sp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Of two fixes with the same edits, only the first is offered.
+    #[test]
+    fn two_fixes_with_the_same_edits_are_one() {
+        use crate::finding::{Applicability, Edit, Fix};
+        let fix = |title: &str, by: &str| Fix {
+            title: title.to_string(),
+            edits: vec![Edit {
+                span: Span::new(4, 11),
+                replacement: by.to_string(),
+            }],
+            applicability: Applicability::Unsafe,
+        };
+        let mut fixes = vec![
+            fix("Durch „acht Millionen“ ersetzen", "acht Millionen"),
+            fix("Durch „acht Millionen“ ersetzen (Welt)", "acht Millionen"),
+            fix("Durch „7,5 Millionen“ ersetzen", "7,5 Millionen"),
+        ];
+        same_edits_once(&mut fixes);
+        let titles: Vec<&str> = fixes.iter().map(|f| f.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Durch „acht Millionen“ ersetzen",
+                "Durch „7,5 Millionen“ ersetzen"
+            ]
+        );
+    }
 
     use crate::finding::{Fix, Severity};
     use crate::text::DocKind;

@@ -589,26 +589,41 @@ impl Rule for MisattributedFigure {
                     Who::Phrase(_) => false,
                 })
                 .map(|w| {
+                    let span = crate::text::Span::new(named.start, named.end);
+                    // A person as the draft prints them there: the surname at a later
+                    // mention, with the source's identification at the first.
+                    let person = matches!(w, Who::Speaker { org: false, .. }) && !genitive_slot;
+                    let printed = if person {
+                        crate::rules::fixes::mention(ctx.doc, named.start, w).0
+                    } else {
+                        w.name().to_string()
+                    };
                     let title = match lang {
                         // A name printed in quotation marks already („„…““ otherwise).
-                        Lang::De if w.name().starts_with('„') => {
-                            format!("Quelle durch {} ersetzen", w.name())
+                        Lang::De if printed.starts_with('„') => {
+                            format!("Quelle durch {printed} ersetzen")
                         }
-                        Lang::De => format!("Quelle durch „{}“ ersetzen", w.name()),
-                        Lang::En => format!("Attribute to {}", w.name()),
+                        Lang::De => format!("Quelle durch „{printed}“ ersetzen"),
+                        Lang::En => format!("Attribute to {printed}"),
                     };
-                    Fix {
-                        title,
-                        edits: vec![Edit {
-                            span: crate::text::Span::new(named.start, named.end),
+                    let mut edit = if person {
+                        crate::rules::fixes::mention_in_place(ctx.doc, sentence.span(), span, w)
+                    } else {
+                        Edit {
+                            span,
                             replacement: if genitive_slot {
                                 format!("von {}", w.name())
-                            } else if sentence_start {
-                                capitalise(w.name())
                             } else {
                                 w.name().to_string()
                             },
-                        }],
+                        }
+                    };
+                    if sentence_start && !genitive_slot {
+                        edit.replacement = capitalise(&edit.replacement);
+                    }
+                    Fix {
+                        title,
+                        edits: vec![edit],
                         applicability: Applicability::Unsafe,
                     }
                 })

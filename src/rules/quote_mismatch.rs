@@ -726,7 +726,8 @@ fn differing_speaker(
             let named = crate::rules::fixes::mention(ctx.doc, span.start, &speaker).0;
             crate::finding::Fix {
                 title: if ctx.doc.lang == Lang::De {
-                    format!("Zitat {named} zuschreiben")
+                    // A colon spares the dative: „Zitat zuschreiben: die Ministerin“.
+                    format!("Zitat zuschreiben: {named}")
                 } else {
                     format!("Attribute the quotation to {named}")
                 },

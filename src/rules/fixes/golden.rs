@@ -543,6 +543,19 @@ fn surname_only_after_a_mention() {
         .as_deref(),
         Some("Alan Brooks spoke first. Ferries will run every hour, Brooks said.\n")
     );
+    // A firm's name is no person's: "Products" is no surname.
+    let (printed, _) = mention(
+        &Document::parse(
+            "Kellner Home Products recalled the cookers. Nine injuries were confirmed.\n",
+            DocKind::Markdown,
+            Some(Lang::En),
+        ),
+        45,
+        &Who::person("Kellner Home Products"),
+    );
+    if crate::lang::lexicon::available(Lang::En) {
+        assert_eq!(printed, "Kellner Home Products");
+    }
 }
 
 /// The draft after turning the one quotation of the sentence containing `marker` into reported

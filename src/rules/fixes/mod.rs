@@ -315,10 +315,21 @@ pub fn mention(doc: &Document, at: usize, who: &Who) -> (String, Option<String>)
             let before = doc.text.get(..at).unwrap_or("");
             let before = before.split_whitespace().collect::<Vec<_>>().join(" ");
             let ws: Vec<&str> = name.split_whitespace().collect();
+            // An English name ending in two common nouns, the last a plural ("Kellner Home
+            // Products"), is a firm's, not a person's with a surname ("Alan Brooks").
+            let common = |w: &str| crate::lang::lexicon::common_noun(doc.lang, w);
+            let firm = |prev: &str, last: &str| {
+                doc.lang == Lang::En
+                    && common(prev)
+                    && last
+                        .strip_suffix('s')
+                        .is_some_and(|one| common(last) && common(one))
+            };
             match ws.as_slice() {
-                [.., _, last]
+                [.., prev, last]
                     if last.chars().count() >= 3
                         && last.chars().next().is_some_and(char::is_uppercase)
+                        && !firm(prev, last)
                         && contains_phrase(&before, last) =>
                 {
                     (last.to_string(), None)
