@@ -2267,6 +2267,46 @@ mod tests {
         assert!(super::agree(&q("eine gute Stunde"), &q("65 Minuten"), &tol));
     }
 
+    /// A bare clock time ("at 10:02") may be either half of the day: it agrees with "10:02
+    /// p.m." and "10:02 a.m.", not with "10:20 p.m."; „10.02 Uhr“ is on a 24-hour dial.
+    #[test]
+    fn a_bare_clock_time_is_either_half_of_the_day() {
+        use crate::lang::Lang;
+        let q = |t: &str, lang: Lang| {
+            crate::extract::quantity::extract(t, &[crate::text::Span::new(0, t.len())], lang)
+                .into_iter()
+                .find(|q| q.dimension == crate::extract::Dimension::TimeOfDay)
+                .expect("a time")
+        };
+        let tol = Tolerance::default();
+        let bare = q("We had her out at 10:02.", Lang::En);
+        assert!(super::agree(
+            &bare,
+            &q("She was freed at 10:02 p.m.", Lang::En),
+            &tol
+        ));
+        assert!(super::agree(
+            &q("She was freed at 10:02 p.m.", Lang::En),
+            &bare,
+            &tol
+        ));
+        assert!(super::agree(
+            &bare,
+            &q("She was freed at 10:02 a.m.", Lang::En),
+            &tol
+        ));
+        assert!(!super::agree(
+            &bare,
+            &q("She was freed at 10:20 p.m.", Lang::En),
+            &tol
+        ));
+        assert!(!super::agree(
+            &q("Sie war um 10.02 Uhr frei.", Lang::De),
+            &q("Sie war um 22.02 Uhr frei.", Lang::De),
+            &tol
+        ));
+    }
+
     /// A fact box's "label: figure" line counts what its label names.
     #[test]
     fn a_list_label_names_what_its_figure_counts() {

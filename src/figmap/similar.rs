@@ -145,6 +145,34 @@ pub fn agree(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
     if let Some((x, y)) = month_day_pair(a, b) {
         return agree(&x, &y, tol);
     }
+    // A bare clock time ("at 10:02", no "a.m."/"p.m.", no „Uhr“) on a twelve-hour dial may be
+    // either half of the day: "10:02" agrees with "10:02 p.m.".
+    if let Some(at) = [a, b].into_iter().position(bare_clock) {
+        let (bare, other) = if at == 0 { (a, b) } else { (b, a) };
+        if other.dimension == Dimension::TimeOfDay && !bare_clock(other) {
+            let mut pm = bare.clone();
+            pm.value += 12.0;
+            pm.low += 12.0;
+            pm.high += 12.0;
+            if agree_plain(&pm, other, tol) {
+                return true;
+            }
+        }
+    }
+    agree_plain(a, b, tol)
+}
+
+/// A time of day written with digits only ("10:02", "9:44"), one to twelve o'clock: which
+/// half of the day it means is not written.
+fn bare_clock(q: &Quantity) -> bool {
+    q.dimension == Dimension::TimeOfDay
+        && !q.text.chars().any(char::is_alphabetic)
+        && q.low >= 1.0
+        && q.high < 13.0
+}
+
+/// [`agree`] without the twelve-hour reading of a bare clock time.
+fn agree_plain(a: &Quantity, b: &Quantity, tol: &Tolerance) -> bool {
     let (al, ah) = interval(a, tol);
     let (bl, bh) = interval(b, tol);
     // Epsilon for rounding of converted units and of stored bounds (12:05 a.m. is
