@@ -927,6 +927,26 @@ mod tests {
         assert!(lo > year_2020, "{lo}");
     }
 
+    /// A year after an article describes a thing ("The 1931 cast-iron main ruptured …"): it
+    /// does not date the paragraph, as "In January 2011, …" does.
+    #[test]
+    fn a_year_after_an_article_does_not_date_its_paragraph() {
+        let when_of = |text: &str, fig: &str| {
+            let c = Corpus::from_texts([("courier.md", text)], crate::lang::Lang::En.into());
+            let map = FigureMap::build(&c, &[0], &Tolerance::default());
+            (0..map.figures.len())
+                .find(|&i| map.figure(&c, i).is_some_and(|q| q.text == fig))
+                .and_then(|i| map.figures[i].when)
+        };
+        let year_2020 = crate::extract::days_since_epoch(2020, 1, 1);
+        let main = "---\nsource: Courier\ndate: 2026-03-10\n---\nThe 1931 cast-iron main ruptured near Fifth Street on Monday. It opened a sinkhole about 40 feet wide.\n";
+        let (lo, _) = when_of(main, "about 40 feet").expect("dated");
+        assert!(lo > year_2020, "{lo}");
+        let storm = "---\nsource: Courier\ndate: 2026-03-10\n---\nIn January 2011, a blizzard closed the runway. That storm stranded about 600 passengers.\n";
+        let (_, hi) = when_of(storm, "about 600").expect("dated");
+        assert!(hi < year_2020, "{hi}");
+    }
+
     fn together(gs: &[Vec<String>], a: &str, b: &str) -> bool {
         gs.iter()
             .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))

@@ -1439,10 +1439,25 @@ pub fn when(
     let opens = |unit: Span, x: &Quantity, words: usize| {
         x.span != q.span && x.span.start < q.span.start && opens_unit(text, unit, x, words)
     };
+    // Not a year that its own sentence sets beside a day ("The 1931 cast-iron main ruptured
+    // … on Monday, March 9"): it describes a thing there, the day dates the event.
+    let beside_a_day = |x: &Quantity| {
+        x.dimension == Dimension::Year
+            && all.iter().any(|d| {
+                d.span != x.span
+                    && d.dimension == Dimension::Date
+                    && text
+                        .get(x.span.end..d.span.start.max(x.span.end))
+                        .is_some_and(|between| !between.contains(['.', '!', '?', '\n']))
+            })
+    };
     let lead = all
         .iter()
-        .find(|x| opens(block, x, 1))
-        .or_else(|| all.iter().find(|x| opens(sentence, x, 2)));
+        .find(|x| opens(block, x, 1) && !beside_a_day(x))
+        .or_else(|| {
+            all.iter()
+                .find(|x| opens(sentence, x, 2) && !beside_a_day(x))
+        });
     for x in all
         .iter()
         .filter(|x| local.extent.contains(x.span))
@@ -1473,7 +1488,7 @@ pub fn when(
     // dort …“), not the paragraph's time.
     if let Some(span) = all
         .iter()
-        .filter(|x| x.span.start < sentence.start && opens_background(text, block, x))
+        .filter(|x| x.span.start < sentence.start && opens_background(text, block, x, local.lang))
         .filter_map(dated_span)
         .find(|(_, hi)| fallback.is_some_and(|(lo, _)| *hi < lo))
     {
@@ -1527,7 +1542,7 @@ pub fn when(
 /// Whether the year or date `x` opens paragraph `block`: a word before it at most ("In
 /// January 2011, …"), after an answer of two words at most ("Yes.") — not a date further on in
 /// a sentence ("Eastgate opened in 1968 and has 11 employees").
-fn opens_background(text: &str, block: Span, x: &Quantity) -> bool {
+fn opens_background(text: &str, block: Span, x: &Quantity, lang: Option<Lang>) -> bool {
     if !block.contains(x.span) || !matches!(x.dimension, Dimension::Year | Dimension::Date) {
         return false;
     }
@@ -1539,9 +1554,24 @@ fn opens_background(text: &str, block: Span, x: &Quantity) -> bool {
             .filter(|w| !w.is_empty())
             .count()
     };
+    // The one word before may be a preposition ("In January 2011, …"), not an article: "The
+    // 1931 cast-iron main ruptured …" names what the year describes, not the paragraph's time.
+    let article = |t: &str| {
+        lang.is_some_and(|lang| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .is_some_and(|w| {
+                    crate::extract::attribution::lexicon::lexicon(lang)
+                        .determiners
+                        .contains(&w.to_lowercase())
+                })
+        })
+    };
     match before.rfind(['.', '!', '?']) {
-        Some(i) => count(&before[..i]) <= 2 && count(&before[i + 1..]) <= 1,
-        None => count(before) <= 1,
+        Some(i) => {
+            count(&before[..i]) <= 2 && count(&before[i + 1..]) <= 1 && !article(&before[i + 1..])
+        }
+        None => count(before) <= 1 && !article(before),
     }
 }
 
